@@ -1,0 +1,72 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { createPlatform, type Platform } from './platform/context';
+import { installAuthHook } from './platform/auth/hook';
+import { enforceRouteAccess, installErrorHandler, type RouteRecord } from './platform/http';
+import { registerFeatures } from './features';
+import { registerWebApp } from './web-static';
+
+export interface BuildAppOptions {
+  database: Database;
+  config: Config;
+  /** serve the built web app from dist/web (off in API tests) */
+  serveWeb?: boolean;
+  logger?: boolean | object;
+}
+
+export interface AppHandle {
+  app: FastifyInstance;
+  platform: Platform;
+  routes: RouteRecord[];
+}
+
+/** The HTTP app without listen: main.ts listens, tests use app.inject(). */
+export async function buildApp(opts: BuildAppOptions): Promise<AppHandle> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 15 * 1024 * 1024,
+    trustProxy: true,
+    genReqId: () => Math.random().toString(36).slice(2, 10),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RouteRecord[] = [];
+  enforceRouteAccess(app, routes);
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Tongmeng 同盟 API', version: '1.0.0', description: 'Key-account management system. Authenticate with the session cookie (POST /api/auth/login) plus the x-csrf-token header on writes, or with a personal API token as `Authorization: Bearer <token>`.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'tm_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const platform = createPlatform(opts.database, opts.config, app.log);
+  installAuthHook(app, platform.db, opts.config.SESSION_TTL_HOURS * 3600_000);
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  await registerFeatures(app, platform);
+  if (opts.serveWeb) await registerWebApp(app);
+  else {
+    app.setNotFoundHandler((req, reply) => {
+      reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+    });
+  }
+  await app.ready();
+  return { app, platform, routes };
+}

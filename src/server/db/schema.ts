@@ -1,0 +1,295 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Table types for Kysely. int8 columns arrive as number (see client.ts), dates as 'YYYY-MM-DD'. */
+type Id = Generated<number>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+type Version = ColumnType<number, number | undefined, number>;
+
+export interface OrgUnitTable {
+  id: Id;
+  parent_id: number | null;
+  name: string;
+  code: string | null;
+  kind: string;
+  path: string;
+  depth: number;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface UserTable {
+  id: Id;
+  username: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  unit_id: number;
+  status: Generated<string>;
+  password_hash: string | null;
+  must_change_password: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  last_login_at: Timestamp | null;
+  left_at: Timestamp | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface UserPositionTable {
+  user_id: number;
+  position: string;
+}
+
+export interface RoleTable {
+  id: Id;
+  code: string;
+  name: string;
+  description: Generated<string>;
+  data_scope: Generated<string>;
+  builtin: Generated<boolean>;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface RolePermissionTable {
+  role_id: number;
+  permission: string;
+}
+
+export interface UserRoleTable {
+  user_id: number;
+  role_id: number;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp | undefined;
+  expires_at: Timestamp;
+}
+
+export interface LoginAttemptTable {
+  id: Id;
+  username: string;
+  ip: string;
+  success: boolean;
+  at: CreatedAt;
+}
+
+export interface ApiTokenTable {
+  id: Id;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  scopes: string[];
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+  id: Id;
+  at: CreatedAt;
+  actor_id: number | null;
+  entity: string;
+  entity_id: string;
+  action: string;
+  diff: Json<Record<string, unknown>>;
+  ip: string | null;
+  request_id: string | null;
+}
+
+export interface FileTable {
+  id: Id;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  entity: string | null;
+  entity_id: number | null;
+  uploaded_by: number;
+  created_at: CreatedAt;
+}
+
+export interface SettingTable {
+  key: string;
+  value: Json<unknown>;
+  updated_at: UpdatedAt;
+}
+
+export interface ApprovalChainTable {
+  id: Id;
+  doc_type: string;
+  unit_id: number | null;
+  name: string;
+  steps: Json<unknown>;
+  active: Generated<boolean>;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ApprovalInstanceTable {
+  id: Id;
+  doc_type: string;
+  doc_id: number;
+  title: string;
+  amount: number | null;
+  submitter_id: number;
+  unit_id: number;
+  chain_id: number | null;
+  status: string;
+  current_seq: number | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  finished_at: Timestamp | null;
+}
+
+export interface ApprovalStepTable {
+  id: Id;
+  instance_id: number;
+  seq: number;
+  name: string;
+  approver_id: number;
+  original_approver_id: number | null;
+  status: string;
+  acted_by: number | null;
+  acted_at: Timestamp | null;
+  comment: string | null;
+}
+
+export interface ApprovalEventTable {
+  id: Id;
+  instance_id: number;
+  at: CreatedAt;
+  actor_id: number | null;
+  action: string;
+  step_seq: number | null;
+  to_user_id: number | null;
+  comment: string | null;
+}
+
+export interface DelegationTable {
+  id: Id;
+  user_id: number;
+  delegate_id: number;
+  starts_on: string;
+  ends_on: string;
+  reason: Generated<string>;
+  revoked_at: Timestamp | null;
+  created_by: number;
+  created_at: CreatedAt;
+}
+
+export interface GeneralRequestTable {
+  id: Id;
+  title: string;
+  category: string;
+  amount: number;
+  description: Generated<string>;
+  status: Generated<string>;
+  owner_id: number;
+  unit_id: number;
+  submitted_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface JobTable {
+  id: Id;
+  name: string;
+  payload: Json<unknown>;
+  status: Generated<string>;
+  run_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  last_error: string | null;
+  dedupe_key: string | null;
+  locked_by: string | null;
+  locked_at: Timestamp | null;
+  created_at: CreatedAt;
+  finished_at: Timestamp | null;
+}
+
+export interface JobScheduleTable {
+  name: string;
+  next_run_at: Timestamp;
+  last_run_at: Timestamp | null;
+}
+
+export interface NotificationTable {
+  id: Id;
+  user_id: number;
+  kind: string;
+  params: Json<Record<string, unknown>>;
+  link: string | null;
+  read_at: Timestamp | null;
+  emailed_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface TaskTable {
+  id: Id;
+  owner_id: number;
+  title: string;
+  description: Generated<string>;
+  due_at: Timestamp | null;
+  link_entity: string | null;
+  link_id: number | null;
+  link_url: string | null;
+  status: Generated<string>;
+  source: Generated<string>;
+  created_by: number | null;
+  completed_at: Timestamp | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface DB {
+  org_units: OrgUnitTable;
+  users: UserTable;
+  user_positions: UserPositionTable;
+  roles: RoleTable;
+  role_permissions: RolePermissionTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+  api_tokens: ApiTokenTable;
+  audit_log: AuditLogTable;
+  files: FileTable;
+  settings: SettingTable;
+  approval_chains: ApprovalChainTable;
+  approval_instances: ApprovalInstanceTable;
+  approval_steps: ApprovalStepTable;
+  approval_events: ApprovalEventTable;
+  delegations: DelegationTable;
+  general_requests: GeneralRequestTable;
+  jobs: JobTable;
+  job_schedules: JobScheduleTable;
+  notifications: NotificationTable;
+  tasks: TaskTable;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type OrgUnitRow = Selectable<OrgUnitTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;

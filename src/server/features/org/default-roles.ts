@@ -1,0 +1,43 @@
+import type { DataScope, Permission } from '../../../shared/permissions';
+import { ALL_PERMISSIONS } from '../../../shared/permissions';
+
+export interface RoleDefault {
+  code: string;
+  name: string;
+  dataScope: DataScope;
+  permissions: Permission[];
+}
+
+const everyone: Permission[] = ['org:read', 'approval:act', 'request:create', 'request:read'];
+
+/**
+ * The built-in roles, one per position of ORG-1, with the data scope of ORG-2. An admin may
+ * change them; a start only adds roles that are missing and never overwrites edits.
+ */
+export const DEFAULT_ROLES: RoleDefault[] = [
+  { code: 'sys_admin', name: '系统管理员', dataScope: 'all', permissions: [...ALL_PERMISSIONS] },
+  { code: 'gm', name: '总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', 'delegation:manage'] },
+  { code: 'deputy_gm', name: '副总经理', dataScope: 'all', permissions: [...everyone, 'audit:read'] },
+  { code: 'ka_director', name: '大客户总监', dataScope: 'unit', permissions: [...everyone, 'delegation:manage'] },
+  { code: 'account_manager', name: '客户经理', dataScope: 'team', permissions: [...everyone] },
+  { code: 'specialist', name: '客户专员', dataScope: 'own', permissions: [...everyone] },
+  { code: 'finance', name: '财务', dataScope: 'all', permissions: [...everyone] },
+  { code: 'gift_admin', name: '礼品管理员', dataScope: 'own', permissions: [...everyone] },
+  { code: 'office', name: '办公室', dataScope: 'own', permissions: [...everyone] },
+  { code: 'service_staff', name: '服务支持', dataScope: 'own', permissions: [...everyone] },
+];
+
+/** The role a new user of a position gets by default. */
+export const ROLE_FOR_POSITION: Record<string, string> = {
+  gm: 'gm',
+  deputy_gm: 'deputy_gm',
+  ka_director: 'ka_director',
+  account_manager: 'account_manager',
+  field_specialist: 'specialist',
+  office_specialist: 'specialist',
+  finance_manager: 'finance',
+  gift_admin: 'gift_admin',
+  office: 'office',
+  service_staff: 'service_staff',
+  sys_admin: 'sys_admin',
+};

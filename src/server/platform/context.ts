@@ -1,0 +1,24 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config';
+import type { Database, Kdb } from '../db/client';
+import { JobQueue } from './jobs/queue';
+import { Notifier } from './notifications/notifier';
+import { ApprovalEngine } from './approvals/engine';
+
+/** The platform services every feature receives. Built once per process. */
+export interface Platform {
+  database: Database;
+  db: Kdb;
+  config: Config;
+  jobs: JobQueue;
+  notifier: Notifier;
+  approvals: ApprovalEngine;
+  log?: FastifyBaseLogger;
+}
+
+export function createPlatform(database: Database, config: Config, log?: FastifyBaseLogger): Platform {
+  const jobs = new JobQueue(database.db, log);
+  const notifier = new Notifier(jobs, Boolean(config.SMTP_URL));
+  const approvals = new ApprovalEngine(database.db, notifier);
+  return { database, db: database.db, config, jobs, notifier, approvals, log };
+}

@@ -1,0 +1,101 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, type ErrorBody, type FieldIssue } from '../../shared/errors';
+import { AUTHENTICATED, PUBLIC, isPermission, type RouteAccess } from '../../shared/permissions';
+import type { Actor } from './actor';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every /api route declares what it needs: a permission, AUTHENTICATED or PUBLIC. */
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor?: Actor;
+  }
+}
+
+/** The actor of an authenticated route; the auth hook guarantees it is there. */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Not signed in');
+  return req.actor;
+}
+
+export interface RouteRecord {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+/**
+ * Permissions by construction: a route under /api without a valid `config.access` stops the
+ * app from starting. Routes outside /api serve the web app and are public.
+ */
+export function enforceRouteAccess(app: FastifyInstance, registry: RouteRecord[]): void {
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const url = route.url;
+    const isApi = url === '/api' || url.startsWith('/api/');
+    const isDocs = url.startsWith('/api/docs');
+    if (!isApi || isDocs) {
+      route.config = { ...(route.config ?? {}), access: PUBLIC };
+    }
+    const access = route.config?.access;
+    if (!access || !(access === PUBLIC || access === AUTHENTICATED || isPermission(access))) {
+      throw new Error(`Route ${methods.join(',')} ${url} declares no valid access (config.access)`);
+    }
+    for (const method of methods) {
+      if (method === 'HEAD' || method === 'OPTIONS') continue;
+      registry.push({ method, url, access });
+    }
+  });
+}
+
+function pgCode(err: unknown): string | undefined {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+function send(reply: FastifyReply, status: number, body: ErrorBody) {
+  return reply.status(status).send(body);
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof AppError) {
+      return send(reply, err.status, { error: { code: err.code, message: err.message, details: err.details } });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const location = err.validationContext ?? 'body';
+      const issues: (FieldIssue & { location: string })[] = err.validation.map((v) => {
+        const params = v.params as { issue?: { path?: (string | number)[] } } | undefined;
+        const path = params?.issue?.path?.join('.') ?? v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+        return { path, message: v.message ?? 'invalid', location };
+      });
+      return send(reply, 400, {
+        error: { code: 'VALIDATION', message: `Invalid ${location}: ${issues.map((i) => i.path || '(root)').join(', ')}`, details: { issues } },
+      });
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err, issues: err.cause?.issues }, 'response did not match its contract');
+      return send(reply, 500, { error: { code: 'INTERNAL', message: 'Internal error' } });
+    }
+    const code = pgCode(err);
+    if (code === '23505') {
+      return send(reply, 409, { error: { code: 'CONFLICT', message: 'A record with the same unique value already exists', details: { constraint: (err as { constraint?: string }).constraint } } });
+    }
+    if (code === '23503') {
+      return send(reply, 400, { error: { code: 'VALIDATION', message: 'A referenced record does not exist or is still in use', details: { constraint: (err as { constraint?: string }).constraint } } });
+    }
+    if (code === '23514' || code === '22P02' || code === '22003' || code === '22007' || code === '22008') {
+      return send(reply, 400, { error: { code: 'VALIDATION', message: 'A value is out of range or malformed' } });
+    }
+    const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
+    if (status === 413) return send(reply, 413, { error: { code: 'PAYLOAD_TOO_LARGE', message: err.message } });
+    if (status >= 400 && status < 500) {
+      return send(reply, status === 415 ? 400 : status, { error: { code: 'VALIDATION', message: err.message } });
+    }
+    req.log.error({ err }, 'unhandled error');
+    if (process.env.TM_DEBUG_ERRORS) console.error(err);
+    return send(reply, 500, { error: { code: 'INTERNAL', message: 'Internal error' } });
+  });
+}

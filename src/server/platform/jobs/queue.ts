@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Executor, Kdb } from '../../db/client';
+import { jobsRepo } from './jobs.repo';
+import { nextRun, type ScheduleSpec } from './schedule';
+
+export type JobHandler = (payload: unknown, ctx: { jobId: number; attempt: number }) => Promise<void>;
+
+export interface EnqueueOptions {
+  runAt?: Date;
+  /** at most one queued/running job per key */
+  dedupeKey?: string;
+  maxAttempts?: number;
+}
+
+/** Retry delay: 2^attempt seconds, capped at an hour. */
+export function backoffSeconds(attempt: number): number {
+  return Math.min(3600, 2 ** attempt);
+}
+
+/**
+ * Durable jobs in the same database. Any number of instances may run a worker: a job is
+ * claimed with FOR UPDATE SKIP LOCKED, so exactly one instance runs it; failures retry with
+ * exponential backoff; scheduled jobs are enqueued by whichever instance claims the schedule.
+ */
+export class JobQueue {
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly schedules = new Map<string, ScheduleSpec>();
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private idle: Promise<void> = Promise.resolve();
+  readonly workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+
+  constructor(
+    private readonly db: Kdb,
+    private readonly log?: FastifyBaseLogger,
+  ) {}
+
+  register(name: string, handler: JobHandler): void {
+    this.handlers.set(name, handler);
+  }
+
+  schedule(name: string, spec: ScheduleSpec, handler: JobHandler): void {
+    this.register(name, handler);
+    this.schedules.set(name, spec);
+  }
+
+  /** Enqueue within the caller's transaction, so the job exists only if the change commits. */
+  async enqueue(db: Executor, name: string, payload: unknown, opts: EnqueueOptions = {}): Promise<number | undefined> {
+    return jobsRepo.insert(db, { name, payload, ...opts });
+  }
+
+  /** Runs what is due now; returns how many jobs ran. Used by the worker loop and by tests. */
+  async runDue(limit = 10): Promise<number> {
+    await this.enqueueDueSchedules();
+    const jobs = await jobsRepo.claim(this.db, this.workerId, limit);
+    for (const job of jobs) {
+      const handler = this.handlers.get(job.name);
+      try {
+        if (!handler) throw new Error(`no handler for job ${job.name}`);
+        await handler(job.payload, { jobId: job.id, attempt: job.attempts });
+        await jobsRepo.complete(this.db, job.id);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        const retry = job.attempts < job.max_attempts ? new Date(Date.now() + backoffSeconds(job.attempts) * 1000) : null;
+        this.log?.warn({ job: job.name, id: job.id, attempt: job.attempts, err: message }, retry ? 'job failed, will retry' : 'job failed for good');
+        await jobsRepo.fail(this.db, job.id, message, retry);
+      }
+    }
+    return jobs.length;
+  }
+
+  private async enqueueDueSchedules(): Promise<void> {
+    if (this.schedules.size === 0) return;
+    const now = new Date();
+    for (const [name, spec] of this.schedules) await jobsRepo.ensureSchedule(this.db, name, nextRun(spec, now));
+    await this.db.transaction().execute(async (trx) => {
+      const due = await jobsRepo.claimDueSchedules(trx);
+      for (const s of due) {
+        const spec = this.schedules.get(s.name);
+        if (!spec) continue;
+        await jobsRepo.insert(trx, { name: s.name, payload: { scheduledFor: s.next_run_at }, dedupeKey: `schedule:${s.name}` });
+        await jobsRepo.advanceSchedule(trx, s.name, nextRun(spec, new Date()));
+      }
+    });
+  }
+
+  /** Polls for due jobs until stop(). */
+  start(pollMs = 1000): void {
+    if (this.running) return;
+    this.running = true;
+    const tick = async () => {
+      if (!this.running) return;
+      this.idle = (async () => {
+        try {
+          await jobsRepo.requeueStale(this.db, 600);
+          while (this.running && (await this.runDue()) > 0);
+        } catch (err) {
+          this.log?.error({ err }, 'job worker tick failed');
+        }
+      })();
+      await this.idle;
+      if (this.running) this.timer = setTimeout(tick, pollMs);
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    await this.idle;
+  }
+}

@@ -1,0 +1,40 @@
+import type { Executor } from '../../db/client';
+import type { JobQueue } from '../jobs/queue';
+
+export interface NotificationInput {
+  userIds: number[];
+  /** an i18n key under `notification.kinds`, e.g. 'approval.pending' */
+  kind: string;
+  /** values for the message template */
+  params?: Record<string, unknown>;
+  /** a web route, e.g. '/approvals/12' */
+  link?: string;
+}
+
+export const EMAIL_JOB = 'email.notification';
+
+/**
+ * In-app notifications always; when SMTP is configured, each one is also queued for e-mail
+ * delivery by the job worker (so a mail outage never blocks or rolls back the business change).
+ */
+export class Notifier {
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly emailEnabled: boolean,
+  ) {}
+
+  async notify(db: Executor, input: NotificationInput): Promise<number[]> {
+    const userIds = [...new Set(input.userIds)].filter((id) => id > 0);
+    if (userIds.length === 0) return [];
+    const rows = await db
+      .insertInto('notifications')
+      .values(userIds.map((user_id) => ({ user_id, kind: input.kind, params: JSON.stringify(input.params ?? {}), link: input.link ?? null })))
+      .returning('id')
+      .execute();
+    const ids = rows.map((r) => r.id);
+    if (this.emailEnabled) {
+      for (const id of ids) await this.jobs.enqueue(db, EMAIL_JOB, { notificationId: id });
+    }
+    return ids;
+  }
+}

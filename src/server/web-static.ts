@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** Serves the built React app; unknown non-API paths get index.html (client-side routing). */
+export async function registerWebApp(app: FastifyInstance): Promise<void> {
+  const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0];
+    if (url.startsWith('/api') || req.method !== 'GET' || !hasWeb) {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${url}` } });
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+}

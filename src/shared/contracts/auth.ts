@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { DATA_SCOPES } from '../permissions';
+import { isoDateTime, isoDateTimeNullable } from './common';
+
+export const loginBody = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+
+export const meResponse = z.object({
+  id: z.number(),
+  username: z.string(),
+  name: z.string(),
+  unitId: z.number(),
+  unitName: z.string(),
+  positions: z.array(z.string()),
+  roles: z.array(z.object({ id: z.number(), code: z.string() })),
+  permissions: z.array(z.object({ permission: z.string(), scope: z.enum(DATA_SCOPES) })),
+  mustChangePassword: z.boolean(),
+  csrfToken: z.string().nullable(),
+});
+export type Me = z.infer<typeof meResponse>;
+
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1),
+  newPassword: z.string().min(8).max(200),
+});
+
+export const tokenItem = z.object({
+  id: z.number(),
+  name: z.string(),
+  prefix: z.string(),
+  scopes: z.array(z.string()),
+  expiresAt: isoDateTimeNullable,
+  lastUsedAt: isoDateTimeNullable,
+  revokedAt: isoDateTimeNullable,
+  createdAt: isoDateTime,
+});
+export const createTokenBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  scopes: z.array(z.string()).min(1),
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+export const createTokenResponse = tokenItem.extend({ token: z.string() });

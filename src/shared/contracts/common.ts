@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+export const idParam = z.object({ id: z.coerce.number().int().positive() });
+export type IdParam = z.infer<typeof idParam>;
+
+/** `GET /api/<resource>?q=&page=&pageSize=&sort=`; sort is a field name, `-field` for descending. */
+export const listQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  sort: z
+    .string()
+    .regex(/^-?[a-zA-Z][a-zA-Z0-9]*$/)
+    .optional(),
+});
+export type ListQuery = z.infer<typeof listQuery>;
+
+export function paged<T extends z.ZodTypeAny>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const okResponse = z.object({ ok: z.literal(true) });
+
+/** Timestamps travel as ISO-8601 strings; `iso()` converts database values for responses. */
+export const isoDateTime = z.string().describe('ISO-8601 timestamp');
+export const isoDateTimeNullable = isoDateTime.nullable();
+export function iso(v: Date | string): string;
+export function iso(v: Date | string | null | undefined): string | null;
+export function iso(v: Date | string | null | undefined): string | null {
+  if (v === null || v === undefined) return null;
+  return v instanceof Date ? v.toISOString() : new Date(v).toISOString();
+}
+
+/** A business date, 'YYYY-MM-DD'. */
+export const businessDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+/** Money: integer fen, never negative unless a schema says otherwise. */
+export const fen = z.number().int().min(0).max(9_000_000_000_000_000);
+
+export const versionBody = z.object({ version: z.number().int().positive() });
+
+export const errorResponse = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});

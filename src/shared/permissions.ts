@@ -1,0 +1,58 @@
+/**
+ * Permission names. A route declares one of these (or PUBLIC / AUTHENTICATED); roles grant them.
+ * Grouped by area so the role editor and the navigation can show them by area.
+ */
+export const PERMISSION_GROUPS = {
+  approval: ['approval:act', 'request:create', 'request:read'],
+  system: [
+    'org:read',
+    'org:manage',
+    'user:manage',
+    'role:manage',
+    'approval-chain:manage',
+    'delegation:manage',
+    'audit:read',
+    'job:read',
+  ],
+} as const;
+
+export type Permission = (typeof PERMISSION_GROUPS)[keyof typeof PERMISSION_GROUPS][number];
+
+export const ALL_PERMISSIONS: readonly Permission[] = Object.values(PERMISSION_GROUPS).flat() as Permission[];
+
+/** A route open to anyone (health, login). */
+export const PUBLIC = 'public' as const;
+/** A route open to any signed-in user: their own tasks, notifications, profile. */
+export const AUTHENTICATED = 'authenticated' as const;
+export type RouteAccess = Permission | typeof PUBLIC | typeof AUTHENTICATED;
+
+export function isPermission(value: string): value is Permission {
+  return (ALL_PERMISSIONS as readonly string[]).includes(value);
+}
+
+/** Which records of others a role may see: its own, its unit's (team), its unit subtree, or all. */
+export const DATA_SCOPES = ['own', 'team', 'unit', 'all'] as const;
+export type DataScope = (typeof DATA_SCOPES)[number];
+
+export function widerScope(a: DataScope, b: DataScope): DataScope {
+  return DATA_SCOPES.indexOf(a) >= DATA_SCOPES.indexOf(b) ? a : b;
+}
+
+/** Positions of ORG-1. Approval chains resolve approvers by position. */
+export const POSITIONS = [
+  'gm',
+  'deputy_gm',
+  'ka_director',
+  'account_manager',
+  'field_specialist',
+  'office_specialist',
+  'finance_manager',
+  'gift_admin',
+  'office',
+  'service_staff',
+  'sys_admin',
+] as const;
+export type Position = (typeof POSITIONS)[number];
+
+export const ORG_UNIT_KINDS = ['company', 'province', 'city', 'department', 'team'] as const;
+export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
