@@ -68,7 +68,7 @@ export function openPostgres(url: string, poolSize = 10): Database {
       if (oid === INT8 || oid === NUMERIC) return toNumber;
       if (oid === DATE) return asText;
       if (oid === INT8_ARRAY || oid === NUMERIC_ARRAY) {
-        const parseArray = pg.types.getTypeParser(oid as pg.types.TypeId, format) as (v: string) => (string | null)[];
+        const parseArray = pg.types.getTypeParser(oid as Parameters<typeof pg.types.getTypeParser>[0], format) as (v: string) => (string | null)[];
         return (v: string) => parseArray(v).map((x) => (x === null ? null : Number(x)));
       }
       return pg.types.getTypeParser(oid, format);
