@@ -46,7 +46,7 @@ export async function startServer(opts: StartOptions = {}) {
   const started = Date.now();
   const config = opts.config ?? loadConfig();
   const log = opts.log ?? ((line: string) => console.log(line));
-  if (!opts.skipWebBuild) ensureWebBuilt();
+  if (!opts.skipWebBuild && process.env.TONGMENG_SKIP_WEB_BUILD !== '1') ensureWebBuilt();
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
   log(`Database: ${database.kind === 'pglite' ? `embedded PGlite at ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
   const applied = await migrate(database);
