@@ -24,6 +24,19 @@ export default defineConfig({
           isolate: true,
         },
       },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+          pool: 'forks',
+          maxWorkers: 1,
+          fileParallelism: false,
+          retry: 0,
+        },
+      },
     ],
   },
 });

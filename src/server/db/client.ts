@@ -75,6 +75,9 @@ export function openPostgres(url: string, poolSize = 10): Database {
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: typeParsers as pg.CustomTypesConfig });
+  // An idle connection that the server closes (restart, failover) must not crash the process;
+  // the pool drops it and the next query opens a new one.
+  pool.on('error', (err) => console.error(`PostgreSQL idle connection error: ${err.message}`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',

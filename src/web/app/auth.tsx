@@ -1,0 +1,79 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { Me } from '../../shared/contracts/auth';
+import { AUTHENTICATED, PUBLIC, type RouteAccess } from '../../shared/permissions';
+import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from '../api/client';
+
+interface AuthState {
+  me: Me | null;
+  loading: boolean;
+  login(username: string, password: string): Promise<Me>;
+  logout(): Promise<void>;
+  refresh(): Promise<void>;
+  can(access: RouteAccess): boolean;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [loading, setLoading] = useState(true);
+  const queryClient = useQueryClient();
+
+  const apply = useCallback((next: Me | null) => {
+    setCsrfToken(next?.csrfToken ?? null);
+    setMe(next);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      apply(await api.get<Me>('/api/auth/me'));
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 401) throw err;
+      apply(null);
+    } finally {
+      setLoading(false);
+    }
+  }, [apply]);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => apply(null));
+    void refresh();
+  }, [apply, refresh]);
+
+  const value = useMemo<AuthState>(() => {
+    const permissions = new Set(me?.permissions.map((p) => p.permission));
+    return {
+      me,
+      loading,
+      refresh,
+      async login(username, password) {
+        const result = await api.post<Me>('/api/auth/login', { username, password });
+        queryClient.clear();
+        apply(result);
+        return result;
+      },
+      async logout() {
+        try {
+          await api.post('/api/auth/logout');
+        } finally {
+          queryClient.clear();
+          apply(null);
+        }
+      },
+      can(access) {
+        if (access === PUBLIC) return true;
+        if (!me) return false;
+        return access === AUTHENTICATED || permissions.has(access);
+      },
+    };
+  }, [me, loading, refresh, apply, queryClient]);
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}

@@ -1,0 +1,7 @@
+import type { AppRoute } from './types';
+
+/**
+ * Every feature's pages. A feature exports its AppRoute list from
+ * src/web/features/<feature>/routes.tsx and is added here — nothing else in the shell changes.
+ */
+export const featureRoutes: AppRoute[] = [];

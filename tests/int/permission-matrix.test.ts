@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../support/app';
+import { MATRIX_USERS, outcomeOf, type MatrixContext, type MatrixSuite } from '../matrix/harness';
+import { authMatrix, orgMatrix } from '../matrix/org.matrix';
+
+/** Every feature adds its suite here: role × route × own/other record → allow / deny / hidden. */
+const SUITES: MatrixSuite[] = [authMatrix, orgMatrix];
+
+let t: TestApp;
+const clients = new Map<string, Client>();
+const ctx: MatrixContext = { t: undefined as unknown as TestApp, ids: {} };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ctx.t = t;
+  for (const u of MATRIX_USERS) clients.set(u, await t.login(u));
+  for (const s of SUITES) await s.setup?.(ctx);
+});
+afterAll(async () => t?.close());
+
+for (const suite of SUITES) {
+  describe(`permission matrix: ${suite.feature}`, () => {
+    for (const c of suite.cases) {
+      it(`${c.method} ${c.name}`, async () => {
+        const observed: Record<string, string> = {};
+        for (const user of MATRIX_USERS) {
+          const client = clients.get(user)!;
+          const url = c.url(ctx);
+          const body = c.body?.(ctx, user);
+          const res =
+            c.method === 'GET' ? await client.get(url) : c.method === 'POST' ? await client.post(url, body) : c.method === 'PATCH' ? await client.patch(url, body) : c.method === 'PUT' ? await client.put(url, body) : await client.delete(url, body);
+          observed[user] = outcomeOf(res.status);
+        }
+        expect(observed).toEqual(c.expect);
+      });
+    }
+  });
+}

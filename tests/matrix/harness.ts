@@ -1,0 +1,44 @@
+import type { TestApp } from '../support/app';
+
+/** The roles of the matrix, each played by one user of the standard org (tests/support/fixtures.ts). */
+export const MATRIX_USERS = ['admin', 'gm', 'director', 'manager_a', 'spec_a1', 'spec_b1', 'finance'] as const;
+export type MatrixUser = (typeof MATRIX_USERS)[number];
+
+/**
+ * allow: the request got past authorisation (2xx, or a 400/409 about the input or state);
+ * deny: 403; hidden: 404 — a record outside the caller's data scope must not reveal itself.
+ */
+export type Outcome = 'allow' | 'deny' | 'hidden';
+
+export interface MatrixContext {
+  t: TestApp;
+  /** ids of records the feature's setup created, by name */
+  ids: Record<string, number>;
+}
+
+export interface MatrixCase {
+  name: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: (c: MatrixContext) => string;
+  body?: (c: MatrixContext, user: MatrixUser) => unknown;
+  expect: Record<MatrixUser, Outcome>;
+}
+
+export interface MatrixSuite {
+  feature: string;
+  /** creates the records the cases refer to (own vs other's), once */
+  setup?: (c: MatrixContext) => Promise<void>;
+  cases: MatrixCase[];
+}
+
+export function outcomeOf(status: number): Outcome | `unexpected ${number}` {
+  if (status === 403) return 'deny';
+  if (status === 404) return 'hidden';
+  if ((status >= 200 && status < 300) || status === 400 || status === 409) return 'allow';
+  return `unexpected ${status}`;
+}
+
+/** Same outcome for every matrix user except the listed ones. */
+export function all(outcome: Outcome, except: Partial<Record<MatrixUser, Outcome>> = {}): Record<MatrixUser, Outcome> {
+  return Object.fromEntries(MATRIX_USERS.map((u) => [u, except[u] ?? outcome])) as Record<MatrixUser, Outcome>;
+}
