@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../support/app';
 import { MATRIX_USERS, outcomeOf, type MatrixContext, type MatrixSuite } from '../matrix/harness';
 import { authMatrix, orgMatrix } from '../matrix/org.matrix';
+import { personalMatrix } from '../matrix/personal.matrix';
 
 /** Every feature adds its suite here: role × route × own/other record → allow / deny / hidden. */
-const SUITES: MatrixSuite[] = [authMatrix, orgMatrix];
+const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix];
 
 let t: TestApp;
 const clients = new Map<string, Client>();

@@ -22,3 +22,5 @@ export const auditListQuery = listQuery.extend({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });
+/** GET /api/audit/:entity/:entityId — one record's history (page/pageSize as in the list). */
+export const auditRecordParams = z.object({ entity: z.string().min(1).max(100), entityId: z.string().min(1).max(100) });

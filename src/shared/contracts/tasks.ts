@@ -30,6 +30,8 @@ export const taskCreate = z.object({
   linkUrl: z.string().max(500).regex(/^\//, 'an in-app path starting with /').nullable().optional(),
 });
 export const taskUpdate = taskCreate.partial().extend({
+  // without the create default: a PATCH that leaves the description out must not clear it
+  description: z.string().max(5000).optional(),
   status: z.enum(TASK_STATUSES).optional(),
   version: z.number().int().positive(),
 });
@@ -50,3 +52,5 @@ export const notification = z.object({
 export type Notification = z.infer<typeof notification>;
 export const notificationListQuery = listQuery.extend({ unread: z.enum(['true', 'false']).optional() });
 export const unreadCount = z.object({ count: z.number() });
+/** POST /api/notifications/read-all: how many were unread before. */
+export const readAllResponse = z.object({ ok: z.literal(true), count: z.number().int() });

@@ -27,46 +27,64 @@ export const jobsRepo = {
     return row?.id;
   },
   async claim(db: Executor, workerId: string, limit: number): Promise<ClaimedJob[]> {
+    // The CTE locks the rows it picks exactly once; an IN (subquery) form may be re-evaluated by the planner.
     const r = await sql<ClaimedJob>`
-      update jobs set status = 'running', locked_by = ${workerId}, locked_at = now(), attempts = attempts + 1
-      where id in (
+      with picked as (
         select id from jobs where status = 'queued' and run_at <= now()
         order by run_at, id limit ${limit} for update skip locked)
-      returning id, name, payload, attempts, max_attempts`.execute(db);
+      update jobs set status = 'running', locked_by = ${workerId}, locked_at = now(), attempts = jobs.attempts + 1
+      from picked where jobs.id = picked.id and jobs.status = 'queued'
+      returning jobs.id, jobs.name, jobs.payload, jobs.attempts, jobs.max_attempts`.execute(db);
     return r.rows;
   },
-  async complete(db: Executor, id: number) {
-    await db.updateTable('jobs').set({ status: 'done', finished_at: sql`now()`, locked_by: null }).where('id', '=', id).execute();
+  /** Only the worker that still holds the job may finish it (a requeued job belongs to its new worker). */
+  async complete(db: Executor, id: number, workerId: string) {
+    await db
+      .updateTable('jobs')
+      .set({ status: 'done', finished_at: sql`now()`, locked_by: null, locked_at: null })
+      .where('id', '=', id)
+      .where('status', '=', 'running')
+      .where('locked_by', '=', workerId)
+      .execute();
   },
-  async fail(db: Executor, id: number, error: string, retryAt: Date | null) {
+  async fail(db: Executor, id: number, workerId: string, error: string, retryAt: Date | null) {
     await db
       .updateTable('jobs')
       .set(
         retryAt
-          ? { status: 'queued', run_at: retryAt, last_error: error, locked_by: null, locked_at: null }
-          : { status: 'failed', last_error: error, finished_at: sql`now()`, locked_by: null },
+          ? { status: 'queued', run_at: retryAt, last_error: error.slice(0, 2000), locked_by: null, locked_at: null }
+          : { status: 'failed', last_error: error.slice(0, 2000), finished_at: sql`now()`, locked_by: null, locked_at: null },
       )
       .where('id', '=', id)
+      .where('status', '=', 'running')
+      .where('locked_by', '=', workerId)
       .execute();
   },
-  /** Jobs whose worker died mid-run go back to the queue after the visibility timeout. */
+  /**
+   * Jobs whose worker died mid-run go back to the queue after the visibility timeout; one that
+   * has used up its attempts (it may be what kills the worker) fails instead of looping forever.
+   */
   async requeueStale(db: Executor, staleAfterSeconds: number) {
-    const r = await db
-      .updateTable('jobs')
-      .set({ status: 'queued', locked_by: null, locked_at: null, last_error: 'worker lost' })
-      .where('status', '=', 'running')
-      .where('locked_at', '<', sql<Date>`now() - make_interval(secs => ${staleAfterSeconds})`)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows);
+    const r = await sql<{ id: number }>`
+      update jobs set
+        status = case when attempts >= max_attempts then 'failed' else 'queued' end,
+        finished_at = case when attempts >= max_attempts then now() else null end,
+        run_at = case when attempts >= max_attempts then run_at else now() end,
+        locked_by = null, locked_at = null, last_error = 'worker lost'
+      where status = 'running' and locked_at < now() - make_interval(secs => ${staleAfterSeconds})
+      returning id`.execute(db);
+    return r.rows.length;
   },
   async ensureSchedule(db: Executor, name: string, nextRunAt: Date) {
     await db.insertInto('job_schedules').values({ name, next_run_at: nextRunAt }).onConflict((oc) => oc.column('name').doNothing()).execute();
   },
   /** Takes the due schedules (skipping ones another instance holds) and moves them forward. */
-  async claimDueSchedules(db: Executor) {
+  async claimDueSchedules(db: Executor, names: string[]) {
+    if (!names.length) return [];
     return db
       .selectFrom('job_schedules')
       .select(['name', 'next_run_at'])
+      .where('name', 'in', names)
       .where('next_run_at', '<=', sql<Date>`now()`)
       .forUpdate()
       .skipLocked()

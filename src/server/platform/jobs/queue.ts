@@ -13,6 +13,9 @@ export interface EnqueueOptions {
   maxAttempts?: number;
 }
 
+/** A job running longer than this is taken to belong to a dead worker (visibility timeout). */
+export const STALE_AFTER_SECONDS = 600;
+
 /** Retry delay: 2^attempt seconds, capped at an hour. */
 export function backoffSeconds(attempt: number): number {
   return Math.min(3600, 2 ** attempt);
@@ -26,6 +29,8 @@ export function backoffSeconds(attempt: number): number {
 export class JobQueue {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly schedules = new Map<string, ScheduleSpec>();
+  /** schedules whose row this instance has already made sure exists */
+  private readonly ensured = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private idle: Promise<void> = Promise.resolve();
@@ -41,6 +46,7 @@ export class JobQueue {
   }
 
   schedule(name: string, spec: ScheduleSpec, handler: JobHandler): void {
+    nextRun(spec, new Date()); // a malformed spec fails at start-up, not at the first tick
     this.register(name, handler);
     this.schedules.set(name, spec);
   }
@@ -59,23 +65,32 @@ export class JobQueue {
       try {
         if (!handler) throw new Error(`no handler for job ${job.name}`);
         await handler(job.payload, { jobId: job.id, attempt: job.attempts });
-        await jobsRepo.complete(this.db, job.id);
+        await jobsRepo.complete(this.db, job.id, this.workerId);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         const retry = job.attempts < job.max_attempts ? new Date(Date.now() + backoffSeconds(job.attempts) * 1000) : null;
         this.log?.warn({ job: job.name, id: job.id, attempt: job.attempts, err: message }, retry ? 'job failed, will retry' : 'job failed for good');
-        await jobsRepo.fail(this.db, job.id, message, retry);
+        await jobsRepo.fail(this.db, job.id, this.workerId, message, retry);
       }
     }
     return jobs.length;
   }
 
+  /** Puts jobs left 'running' by a dead worker back in the queue; returns how many. */
+  async requeueStale(staleAfterSeconds = STALE_AFTER_SECONDS): Promise<number> {
+    return jobsRepo.requeueStale(this.db, staleAfterSeconds);
+  }
+
   private async enqueueDueSchedules(): Promise<void> {
     if (this.schedules.size === 0) return;
     const now = new Date();
-    for (const [name, spec] of this.schedules) await jobsRepo.ensureSchedule(this.db, name, nextRun(spec, now));
+    for (const [name, spec] of this.schedules) {
+      if (this.ensured.has(name)) continue;
+      await jobsRepo.ensureSchedule(this.db, name, nextRun(spec, now));
+      this.ensured.add(name);
+    }
     await this.db.transaction().execute(async (trx) => {
-      const due = await jobsRepo.claimDueSchedules(trx);
+      const due = await jobsRepo.claimDueSchedules(trx, [...this.schedules.keys()]);
       for (const s of due) {
         const spec = this.schedules.get(s.name);
         if (!spec) continue;
@@ -93,7 +108,7 @@ export class JobQueue {
       if (!this.running) return;
       this.idle = (async () => {
         try {
-          await jobsRepo.requeueStale(this.db, 600);
+          await this.requeueStale();
           while (this.running && (await this.runDue()) > 0);
         } catch (err) {
           this.log?.error({ err }, 'job worker tick failed');

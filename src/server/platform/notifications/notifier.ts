@@ -12,6 +12,8 @@ export interface NotificationInput {
 }
 
 export const EMAIL_JOB = 'email.notification';
+/** With the queue's doubling backoff, 12 attempts keep retrying for about an hour of mail-server outage. */
+export const EMAIL_MAX_ATTEMPTS = 12;
 
 /**
  * In-app notifications always; when SMTP is configured, each one is also queued for e-mail
@@ -33,7 +35,7 @@ export class Notifier {
       .execute();
     const ids = rows.map((r) => r.id);
     if (this.emailEnabled) {
-      for (const id of ids) await this.jobs.enqueue(db, EMAIL_JOB, { notificationId: id });
+      for (const id of ids) await this.jobs.enqueue(db, EMAIL_JOB, { notificationId: id }, { maxAttempts: EMAIL_MAX_ATTEMPTS });
     }
     return ids;
   }

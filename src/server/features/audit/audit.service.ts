@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import type { Kdb } from '../../db/client';
+import { validationError } from '../../../shared/errors';
+import type { auditListQuery } from '../../../shared/contracts/audit';
+import type { Actor } from '../../platform/actor';
+import { scopeWhere } from '../../platform/scope';
+import { auditRepo } from './audit.repo';
+
+type Query = z.infer<typeof auditListQuery>;
+
+const SORTS = new Set(['at', '-at']);
+
+/**
+ * Searches the audit trail. The reader's data scope applies to who acted: with 'all' the
+ * whole trail (system actions included), with a narrower scope the actions of users in it.
+ */
+export async function listAudit(db: Kdb, actor: Actor, q: Query) {
+  if (q.sort && !SORTS.has(q.sort)) throw validationError([{ path: 'sort', message: 'Sort by at or -at' }]);
+  const from = q.from ? new Date(q.from) : undefined;
+  const to = q.to ? new Date(q.to) : undefined;
+  if (from && to && from > to) throw validationError([{ path: 'to', message: 'to is before from' }]);
+  const r = await auditRepo.list(db, {
+    where: (eb) => scopeWhere(eb, actor, 'audit:read', { owner: 'audit_log.actor_id', unit: 'users.unit_id' }),
+    entity: q.entity || undefined,
+    entityId: q.entityId || undefined,
+    actorId: q.actorId,
+    action: q.action || undefined,
+    from,
+    to,
+    q: q.q || undefined,
+    desc: q.sort !== 'at',
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return { ...r, page: q.page, pageSize: q.pageSize };
+}
+
+/** The history of one record: the same search, pinned to the record. */
+export async function recordHistory(db: Kdb, actor: Actor, entity: string, entityId: string, q: Pick<Query, 'page' | 'pageSize' | 'sort'>) {
+  return listAudit(db, actor, { ...q, entity, entityId });
+}
