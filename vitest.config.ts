@@ -14,7 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['src/**/*.int.test.ts', 'tests/int/**/*.test.ts'],
+          include: ['src/**/*.int.test.ts', 'tests/int/**/*.test.ts', 'tests/race/**/*.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -3,9 +3,10 @@ import { createTestApp, type Client, type TestApp } from '../support/app';
 import { MATRIX_USERS, outcomeOf, type MatrixContext, type MatrixSuite } from '../matrix/harness';
 import { authMatrix, orgMatrix } from '../matrix/org.matrix';
 import { personalMatrix } from '../matrix/personal.matrix';
+import { approvalsMatrix } from '../matrix/approvals.matrix';
 
 /** Every feature adds its suite here: role × route × own/other record → allow / deny / hidden. */
-const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix];
+const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix];
 
 let t: TestApp;
 const clients = new Map<string, Client>();

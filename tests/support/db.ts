@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { openPglite, openPostgres, type Database } from '../../src/server/db/client';
 import { migrate } from '../../src/server/db/migrator';
 import { ensureDefaultRoles } from '../../src/server/features/org/bootstrap';
+import { ensureDefaultChains } from '../../src/server/platform/approvals/default-chains';
 
 export const TMP_DIR = path.resolve(import.meta.dirname, '../../.tmp');
 export const PGLITE_TEMPLATE = path.join(TMP_DIR, 'pglite-template.tar.gz');
@@ -33,12 +34,14 @@ export async function buildTemplate(): Promise<void> {
     const tpl = openPostgres(serverUrl(PG_TEMPLATE_DB), 3);
     await migrate(tpl);
     await ensureDefaultRoles(tpl.db);
+    await ensureDefaultChains(tpl.db);
     await tpl.close();
     return;
   }
   const db = await openPglite(undefined);
   await migrate(db);
   await ensureDefaultRoles(db.db);
+  await ensureDefaultChains(db.db);
   const dump = await dumpPglite(db);
   await mkdir(TMP_DIR, { recursive: true });
   await writeFile(PGLITE_TEMPLATE, Buffer.from(await dump.arrayBuffer()));

@@ -259,6 +259,8 @@ export interface TaskTable {
   source: Generated<string>;
   created_by: number | null;
   completed_at: Timestamp | null;
+  /** set when the daily reminder told the owner the task is due (migration 0004) */
+  due_notified_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   version: Version;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

@@ -4,6 +4,8 @@ import type { Database, Kdb } from '../db/client';
 import { JobQueue } from './jobs/queue';
 import { Notifier } from './notifications/notifier';
 import { ApprovalEngine } from './approvals/engine';
+import { registerEmailJob } from './notifications/email';
+import { registerHousekeeping } from './jobs/housekeeping';
 
 /** The platform services every feature receives. Built once per process. */
 export interface Platform {
@@ -20,5 +22,8 @@ export function createPlatform(database: Database, config: Config, log?: Fastify
   const jobs = new JobQueue(database.db, log);
   const notifier = new Notifier(jobs, Boolean(config.SMTP_URL));
   const approvals = new ApprovalEngine(database.db, notifier);
+  // platform job handlers; feature jobs register with their routes
+  registerEmailJob(jobs, database.db, config, log);
+  registerHousekeeping(jobs, database.db);
   return { database, db: database.db, config, jobs, notifier, approvals, log };
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Kdb } from '../../db/client';
 import { generatePassword, hashPassword } from '../../platform/auth/passwords';
 import { audit } from '../../platform/audit';
+import { ensureDefaultChains } from '../../platform/approvals/default-chains';
 import { DEFAULT_ROLES } from './default-roles';
 import { orgRepo } from './org.repo';
 
@@ -29,6 +30,7 @@ export async function ensureDefaultRoles(db: Kdb): Promise<void> {
  */
 export async function bootstrap(db: Kdb, adminPassword?: string): Promise<BootstrapResult> {
   await ensureDefaultRoles(db);
+  await ensureDefaultChains(db);
   const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (anyUser) return { createdAdmin: false };
   const password = adminPassword ?? generatePassword();

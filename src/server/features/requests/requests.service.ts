@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { Kdb, Trx } from '../../db/client';
+import { AppError, validationError, type FieldIssue } from '../../../shared/errors';
+import type { fileUpload, generalRequestCreate, generalRequestListQuery, generalRequestUpdate } from '../../../shared/contracts/requests';
+import type { Actor } from '../../platform/actor';
+import { audit } from '../../platform/audit';
+import type { ApprovalEngine, ApprovalStatus } from '../../platform/approvals/engine';
+import { scopeWhere } from '../../platform/scope';
+import { approverOfRequest, requestsRepo, type RequestWhere } from './requests.repo';
+
+export const DOC_TYPE = 'general_request';
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** The owner may edit and (re)submit a request that is not with the approvers and not decided. */
+const EDITABLE = new Set(['draft', 'returned', 'withdrawn']);
+
+const stale = () => new AppError('STALE_VERSION', 'The request was changed by someone else; reload and try again');
+
+/** Within the caller's request:read scope, or one they are or were asked to approve. */
+function visible(actor: Actor): RequestWhere {
+  return (eb) => eb.or([scopeWhere(eb, actor, 'request:read', { owner: 'general_requests.owner_id', unit: 'general_requests.unit_id' }), approverOfRequest(eb, actor.userId)]);
+}
+
+/** Registers 通用审批 with the approval engine: its status column changes only through the engine. */
+export function registerGeneralRequestDocType(engine: ApprovalEngine): void {
+  engine.registerDocType({
+    type: DOC_TYPE,
+    labelKey: 'docTypes.general_request',
+    link: (id) => `/requests/${id}`,
+    async onStatusChange(trx: Trx, docId: number, status: ApprovalStatus, actor: Actor) {
+      const stamp = status === 'pending' ? 'submitted' : status === 'returned' ? 'none' : 'decided';
+      await requestsRepo.setStatus(trx, docId, status, stamp);
+      await audit(trx, actor, { entity: DOC_TYPE, entityId: docId, action: 'status', data: { status } });
+    },
+  });
+}
+
+const SORT: Record<string, string> = { createdAt: 'general_requests.created_at', amount: 'general_requests.amount', title: 'general_requests.title' };
+
+export async function list(db: Kdb, actor: Actor, q: z.infer<typeof generalRequestListQuery>) {
+  const key = q.sort?.replace(/^-/, '') ?? 'createdAt';
+  const column = SORT[key];
+  if (!column) throw validationError([{ path: 'sort', message: `Sort by one of ${Object.keys(SORT).join(', ')}` }]);
+  const r = await requestsRepo.list(db, {
+    where: visible(actor),
+    status: q.status,
+    category: q.category,
+    ownerId: q.mine === 'true' ? actor.userId : undefined,
+    q: q.q,
+    sort: { column, desc: q.sort ? q.sort.startsWith('-') : true },
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  const files = await requestsRepo.attachments(db, DOC_TYPE, r.items.map((i) => i.id));
+  return { items: r.items.map((i) => ({ ...i, attachments: files.filter((f) => f.entity_id === i.id) })), total: r.total, page: q.page, pageSize: q.pageSize };
+}
+
+async function load(db: Kdb | Trx, actor: Actor, id: number) {
+  const row = await requestsRepo.find(db, id, visible(actor));
+  if (!row) throw new AppError('NOT_FOUND', 'Request not found');
+  return { ...row, attachments: await requestsRepo.attachments(db, DOC_TYPE, [id]) };
+}
+
+export async function get(db: Kdb, actor: Actor, id: number) {
+  return load(db, actor, id);
+}
+
+async function linkAttachments(trx: Trx, actor: Actor, requestId: number, fileIds: number[]) {
+  const ids = [...new Set(fileIds)];
+  const files = new Map((await requestsRepo.filesByIds(trx, ids)).map((f) => [f.id, f]));
+  const issues: FieldIssue[] = [];
+  fileIds.forEach((id, i) => {
+    const f = files.get(id);
+    if (!f || f.uploaded_by !== actor.userId) issues.push({ path: `attachmentIds.${i}`, message: 'Attach files you uploaded yourself' });
+    else if (f.entity !== null && !(f.entity === DOC_TYPE && f.entity_id === requestId)) issues.push({ path: `attachmentIds.${i}`, message: 'The file is attached to another record' });
+  });
+  if (issues.length) throw validationError(issues);
+  await requestsRepo.setAttachments(trx, DOC_TYPE, requestId, ids);
+}
+
+async function submitInTrx(trx: Trx, engine: ApprovalEngine, actor: Actor, id: number) {
+  const row = await requestsRepo.find(trx, id);
+  if (!row) throw new AppError('NOT_FOUND', 'Request not found');
+  await engine.submit(trx, actor, { docType: DOC_TYPE, docId: id, title: row.title, amount: row.amount, submitterId: row.owner_id, unitId: row.unit_id });
+}
+
+export async function create(db: Kdb, engine: ApprovalEngine, actor: Actor, input: z.infer<typeof generalRequestCreate>) {
+  const id = await db.transaction().execute(async (trx) => {
+    const { id } = await requestsRepo.insert(trx, { title: input.title, category: input.category, amount: input.amount, description: input.description, ownerId: actor.userId, unitId: actor.unitId });
+    await linkAttachments(trx, actor, id, input.attachmentIds);
+    const after = await requestsRepo.find(trx, id);
+    await audit(trx, actor, { entity: DOC_TYPE, entityId: id, action: 'create', after, data: { attachmentIds: input.attachmentIds } });
+    if (input.submit) await submitInTrx(trx, engine, actor, id);
+    return id;
+  });
+  return load(db, actor, id);
+}
+
+/** Only the owner edits, and only while the request is not with the approvers or decided. */
+async function ownEditable(trx: Trx, actor: Actor, id: number) {
+  await requestsRepo.lock(trx, id);
+  const row = await requestsRepo.find(trx, id, visible(actor));
+  if (!row) throw new AppError('NOT_FOUND', 'Request not found');
+  if (row.owner_id !== actor.userId) throw new AppError('FORBIDDEN', 'Only the owner may change or submit the request');
+  if (!EDITABLE.has(row.status)) throw new AppError('INVALID_STATE', `The request is ${row.status}; it can be changed only as a draft or after it was returned or withdrawn`);
+  return row;
+}
+
+export async function update(db: Kdb, actor: Actor, id: number, input: z.infer<typeof generalRequestUpdate>) {
+  await db.transaction().execute(async (trx) => {
+    const before = await ownEditable(trx, actor, id);
+    if (before.version !== input.version) throw stale();
+    const updated = await requestsRepo.update(trx, id, input.version, { title: input.title, category: input.category, amount: input.amount, description: input.description });
+    if (!updated) throw stale();
+    if (input.attachmentIds) await linkAttachments(trx, actor, id, input.attachmentIds);
+    const after = await requestsRepo.find(trx, id);
+    await audit(trx, actor, { entity: DOC_TYPE, entityId: id, action: 'update', before, after, data: input.attachmentIds ? { attachmentIds: input.attachmentIds } : undefined });
+  });
+  return load(db, actor, id);
+}
+
+export async function submit(db: Kdb, engine: ApprovalEngine, actor: Actor, id: number) {
+  await db.transaction().execute(async (trx) => {
+    await ownEditable(trx, actor, id);
+    await submitInTrx(trx, engine, actor, id);
+  });
+  return load(db, actor, id);
+}
+
+// ---- files ----
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export async function upload(db: Kdb, actor: Actor, input: z.infer<typeof fileUpload>) {
+  const text = input.contentBase64.replace(/\s+/g, '');
+  if (!BASE64.test(text) || text.length % 4 === 1) throw validationError([{ path: 'contentBase64', message: 'Not valid base64' }]);
+  const content = Buffer.from(text, 'base64');
+  if (content.length > MAX_FILE_BYTES) throw validationError([{ path: 'contentBase64', message: `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` }]);
+  if (content.length === 0) throw validationError([{ path: 'contentBase64', message: 'The file is empty' }]);
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  return db.transaction().execute(async (trx) => {
+    const row = await requestsRepo.insertFile(trx, { name: input.name, mime: input.mime, size: content.length, sha256, content, uploadedBy: actor.userId });
+    await audit(trx, actor, { entity: 'file', entityId: row.id, action: 'upload', data: { name: input.name, mime: input.mime, size: content.length, sha256 } });
+    return row;
+  });
+}
+
+/** The uploader may always download; others only through a request they can see. */
+export async function download(db: Kdb, actor: Actor, id: number) {
+  const file = await requestsRepo.findFile(db, id);
+  if (!file) throw new AppError('NOT_FOUND', 'File not found');
+  if (file.uploaded_by === actor.userId) return file;
+  if (file.entity === DOC_TYPE && file.entity_id !== null && (await requestsRepo.find(db, file.entity_id, visible(actor)))) return file;
+  throw new AppError('NOT_FOUND', 'File not found');
+}

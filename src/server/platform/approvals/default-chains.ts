@@ -1,0 +1,20 @@
+import type { Kdb } from '../../db/client';
+import type { ChainStep } from '../../../shared/contracts/approvals';
+import { engineRepo } from './approvals.repo';
+
+/** 通用审批 by seed 003: ≤ ¥5,000 the department head; above, also finance; above ¥20,000, also the GM. */
+const GENERAL_REQUEST_STEPS: ChainStep[] = [
+  { name: '部门负责人', approver: { kind: 'position', position: 'ka_director' }, minAmount: null },
+  { name: '财务经理', approver: { kind: 'position', position: 'finance_manager' }, minAmount: 500_000 },
+  { name: '总经理', approver: { kind: 'position', position: 'gm' }, minAmount: 2_000_000 },
+];
+
+/** Creates the company-wide default chains that are missing; never touches chains an admin set up. */
+export async function ensureDefaultChains(db: Kdb): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    // Several instances may start at once; the lock makes the check-then-insert atomic.
+    await engineRepo.lockChains(trx);
+    if (await engineRepo.anyChain(trx, 'general_request')) return;
+    await engineRepo.insertChain(trx, { docType: 'general_request', unitId: null, name: '通用审批', steps: GENERAL_REQUEST_STEPS, active: true });
+  });
+}

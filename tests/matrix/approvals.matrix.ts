@@ -1,0 +1,62 @@
+import { all, type MatrixSuite } from './harness';
+
+/**
+ * General requests are scoped by 'request:read' (own / team / unit / all); an approval is
+ * visible to its submitter, its approvers and approval administrators, hidden from the rest.
+ * Records: a request of spec_a1 (team A) for ¥800, submitted (director approves), and a
+ * draft of spec_b1 (team B).
+ */
+export const approvalsMatrix: MatrixSuite = {
+  feature: 'approvals',
+  async setup({ t, ids }) {
+    const a1 = await t.login('spec_a1');
+    const submitted = await a1.post('/api/general-requests', { title: '办公用品：打印纸', category: 'office_supplies', amount: 80000, submit: true });
+    if (submitted.status !== 200) throw new Error(`setup: ${JSON.stringify(submitted.body)}`);
+    ids.requestA1 = submitted.body.id;
+    ids.approvalA1 = submitted.body.approvalId;
+    const b1 = await t.login('spec_b1');
+    const draft = await b1.post('/api/general-requests', { title: '话费超标：10月', category: 'phone_allowance', amount: 12000 });
+    if (draft.status !== 200) throw new Error(`setup: ${JSON.stringify(draft.body)}`);
+    ids.draftB1 = draft.body.id;
+  },
+  cases: [
+    { name: 'list requests', method: 'GET', url: () => '/api/general-requests', expect: all('allow') },
+    {
+      name: "read spec_a1's request (own / team / unit / all)",
+      method: 'GET',
+      url: ({ ids }) => `/api/general-requests/${ids.requestA1}`,
+      expect: all('allow', { spec_b1: 'hidden' }),
+    },
+    {
+      name: "read spec_b1's draft",
+      method: 'GET',
+      url: ({ ids }) => `/api/general-requests/${ids.draftB1}`,
+      expect: all('allow', { spec_a1: 'hidden', manager_a: 'hidden' }),
+    },
+    {
+      name: "edit spec_b1's draft (owner only)",
+      method: 'PATCH',
+      url: ({ ids }) => `/api/general-requests/${ids.draftB1}`,
+      body: () => ({ description: 'x', version: 1 }),
+      expect: all('deny', { spec_b1: 'allow', spec_a1: 'hidden', manager_a: 'hidden' }),
+    },
+    { name: 'create a request', method: 'POST', url: () => '/api/general-requests', body: () => ({}), expect: all('allow') },
+    {
+      name: "read the approval of spec_a1's request",
+      method: 'GET',
+      url: ({ ids }) => `/api/approvals/${ids.approvalA1}`,
+      expect: all('hidden', { spec_a1: 'allow', director: 'allow', admin: 'allow' }),
+    },
+    {
+      name: 'comment on it (submitter and approvers; an approval admin may read but not comment)',
+      method: 'POST',
+      url: ({ ids }) => `/api/approvals/${ids.approvalA1}/comment`,
+      body: () => ({ comment: '请补充采购清单' }),
+      expect: all('hidden', { spec_a1: 'allow', director: 'allow', admin: 'deny' }),
+    },
+    { name: 'approval inbox', method: 'GET', url: () => '/api/approvals?box=inbox', expect: all('allow') },
+    { name: 'approval chains', method: 'GET', url: () => '/api/approval-chains', expect: all('deny', { admin: 'allow' }) },
+    { name: 'create approval chain', method: 'POST', url: () => '/api/approval-chains', body: () => ({}), expect: all('deny', { admin: 'allow' }) },
+    { name: 'own delegations', method: 'GET', url: () => '/api/delegations', expect: all('allow') },
+  ],
+};
