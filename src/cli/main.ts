@@ -1,8 +1,40 @@
-import { Command } from 'commander';
-import { startServer } from '../server/main';
+import { Command, Option } from 'commander';
+import { AppError } from '../shared/errors';
+import { CliError } from './cli-error';
+
+// Commands load their modules on demand: a short command should not pay for the whole server's start-up.
+const commands = () => import('./commands');
 
 const program = new Command();
 program.name('tongmeng').description('Tongmeng 同盟 — key-account management system');
+program.showHelpAfterError();
+
+/** Prints a failure the way an operator can act on it and sets a non-zero exit code. */
+function report(err: unknown): void {
+  if (err instanceof AppError) {
+    process.stderr.write(`Error: ${err.message}\n`);
+    const issues = (err.details as { issues?: { path: string; message: string }[] } | undefined)?.issues;
+    for (const i of issues ?? []) process.stderr.write(`  ${i.path}: ${i.message}\n`);
+  } else if (err instanceof CliError || (err instanceof Error && 'syscall' in err)) {
+    // Operator errors and file-system errors (a missing directory…) need no stack trace.
+    process.stderr.write(`Error: ${err.message}\n`);
+  } else {
+    process.stderr.write(`Error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
+  process.exitCode = 1;
+}
+
+const action =
+  <A extends unknown[]>(fn: (...args: A) => Promise<void>) =>
+  async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (err) {
+      report(err);
+    }
+  };
+
+const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 
 for (const name of ['start', 'serve']) {
   program
@@ -10,14 +42,73 @@ for (const name of ['start', 'serve']) {
     .description('Run the server (migrates the database first)')
     .option('--demo', 'load the demo organisation if it is not there yet')
     .action(async (opts: { demo?: boolean }) => {
-      const server = await startServer({ demo: opts.demo });
+      const [{ startServer }, { cliConfig }, { lockDataDir }] = await Promise.all([import('../server/main'), import('./cli-config'), import('./data-dir-lock')]);
+      let config: ReturnType<typeof cliConfig>;
+      let release = () => {};
+      try {
+        config = cliConfig();
+        if (!config.DATABASE_URL) release = lockDataDir(config.dataDir, name);
+      } catch (err) {
+        report(err);
+        return;
+      }
+      const server = await startServer({ demo: opts.demo, config });
       const shutdown = async () => {
         await server.stop();
+        release();
         process.exit(0);
       };
       process.on('SIGINT', shutdown);
       process.on('SIGTERM', shutdown);
     });
 }
+
+program
+  .command('migrate')
+  .description('Apply the database migrations that have not run yet')
+  .action(action(async () => (await commands()).runMigrate()));
+
+program
+  .command('create-user')
+  .description('Create a user (the password is generated and printed once unless given)')
+  .argument('<username>', 'login name: letters, digits, _ . -')
+  .requiredOption('--name <name>', 'display name')
+  .requiredOption('--unit <unit>', 'org unit id, code or name')
+  .option('--position <code...>', 'position code(s): gm, ka_director, account_manager, field_specialist, … (space- or comma-separated, or repeated)', collect)
+  .option('--role <code...>', 'role code(s); default: the roles of the positions', collect)
+  .option('--password <password>', 'initial password (at least 8 characters)')
+  .option('--email <email>', 'e-mail address')
+  .option('--phone <phone>', 'mobile number')
+  .action(action(async (username: string, opts: { name: string; unit: string; position?: string[]; role?: string[]; password?: string; email?: string; phone?: string }) => (await commands()).runCreateUser(username, opts)));
+
+program
+  .command('reset-password')
+  .description("Set a user's password (generated unless given), unlock the account and end its sessions")
+  .argument('<username>')
+  .option('--password <password>', 'new password (at least 8 characters)')
+  .action(action(async (username: string, opts: { password?: string }) => (await commands()).runResetPassword(username, opts)));
+
+program
+  .command('backup')
+  .description('Write the whole database to a portable backup file (gzip JSON lines)')
+  .argument('<file>')
+  .action(action(async (file: string) => (await commands()).runBackup(file)));
+
+program
+  .command('restore')
+  .description('Restore a backup file into this database (PGlite or PostgreSQL)')
+  .argument('<file>')
+  .addOption(new Option('--force', 'replace the data of a database that is in use'))
+  .action(action(async (file: string, opts: { force?: boolean }) => (await commands()).runRestore(file, opts)));
+
+program
+  .command('demo-data')
+  .description('Load the demo organisation (idempotent)')
+  .action(action(async () => (await commands()).runDemoData()));
+
+program
+  .command('worker')
+  .description('Run the background job queue only (no HTTP)')
+  .action(action(async () => (await commands()).runWorker()));
 
 await program.parseAsync(process.argv);

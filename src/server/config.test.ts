@@ -15,3 +15,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
   });
 });
+
+describe('empty variables', () => {
+  it('count as unset, so DATABASE_URL= selects the embedded database', () => {
+    const c = loadConfig({ DATABASE_URL: '', SMTP_URL: '', PORT: '' });
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c.SMTP_URL).toBeUndefined();
+    expect(c.PORT).toBe(3000);
+  });
+});

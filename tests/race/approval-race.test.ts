@@ -127,7 +127,7 @@ describe('approval race across two server processes', () => {
     }
   }, 60_000);
 
-  it.skipIf(!BASE_URL)(`${CLICKS} simultaneous approvals on 2 processes decide the step exactly once (PostgreSQL only: skipped unless TEST_DATABASE_URL is set)`, async () => {
+  it.skipIf(!BASE_URL || process.env.TEST_DB !== 'postgres')(`${CLICKS} simultaneous approvals on 2 processes decide the step exactly once (PostgreSQL only: runs in the PostgreSQL pass, TEST_DB=postgres with TEST_DATABASE_URL)`, async () => {
     const db = database!.db;
     const submitter = await login(servers[0], 'spec_a1');
     const created = await fetch(`${submitter.base}/api/general-requests`, {

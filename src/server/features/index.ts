@@ -4,13 +4,24 @@ import { authRoutes } from './auth/auth.routes';
 import { orgRoutes } from './org/org.routes';
 import { approvalsRoutes } from './approvals/approvals.routes';
 import { requestsRoutes } from './requests/requests.routes';
-import { tasksRoutes } from './tasks/tasks.routes';
+import { registerTaskJobs, tasksRoutes } from './tasks/tasks.routes';
+import { registerGeneralRequestDocType } from './requests/requests.service';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { systemRoutes } from './system/system.routes';
 
+/**
+ * What features contribute besides HTTP routes — approval document types and job handlers.
+ * The server and `tongmeng worker` both call it, so a worker runs every feature's jobs.
+ */
+export function wireFeatures(p: Platform): void {
+  registerGeneralRequestDocType(p.approvals);
+  registerTaskJobs(p);
+}
+
 /** Every feature room registers its routes here. */
 export async function registerFeatures(app: FastifyInstance, p: Platform): Promise<void> {
+  wireFeatures(p);
   await authRoutes(app, p);
   await orgRoutes(app, p);
   await approvalsRoutes(app, p);

@@ -22,7 +22,7 @@ export function createPlatform(database: Database, config: Config, log?: Fastify
   const jobs = new JobQueue(database.db, log);
   const notifier = new Notifier(jobs, Boolean(config.SMTP_URL));
   const approvals = new ApprovalEngine(database.db, notifier);
-  // platform job handlers; feature jobs register with their routes
+  // platform job handlers; features add theirs in wireFeatures (src/server/features/index.ts)
   registerEmailJob(jobs, database.db, config, log);
   registerHousekeeping(jobs, database.db);
   return { database, db: database.db, config, jobs, notifier, approvals, log };

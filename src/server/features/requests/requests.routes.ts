@@ -42,7 +42,6 @@ export async function requestsRoutes(fastify: FastifyInstance, p: Platform) {
   const db = p.db;
   const engine = p.approvals;
   const tags = ['requests'];
-  service.registerGeneralRequestDocType(engine);
 
   app.get('/api/general-requests', {
     config: { access: 'request:read' },

@@ -30,13 +30,17 @@ export const TASK_DUE_JOB = 'tasks.due-reminder';
 /** The morning reminder runs at 08:00 business time, before the working day starts. */
 export const TASK_DUE_AT = '08:00';
 
+/** Background work of the tasks room; the HTTP server and `tongmeng worker` both register it. */
+export function registerTaskJobs(p: Platform) {
+  service.bindTaskNotifier(p.notifier);
+  p.jobs.schedule(TASK_DUE_JOB, { dailyAt: TASK_DUE_AT, timeZone: p.config.BUSINESS_TZ }, async () => {
+    await service.remindDueTasks(p.db, p.notifier);
+  });
+}
+
 export async function tasksRoutes(fastify: FastifyInstance, p: Platform) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = p.db;
-  service.bindTaskNotifier(p.notifier);
-  p.jobs.schedule(TASK_DUE_JOB, { dailyAt: TASK_DUE_AT, timeZone: p.config.BUSINESS_TZ }, async () => {
-    await service.remindDueTasks(db, p.notifier);
-  });
 
   app.get('/api/tasks', {
     config: { access: 'authenticated' },
