@@ -1,10 +1,10 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/client';
+import { containsPattern } from '../../platform/listing';
 import type { DB } from '../../db/schema';
 
 type InstanceEb = ExpressionBuilder<DB, 'approval_instances'>;
 
-const escapeLike = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
 /** Whose turn it is: the current pending step is held by the user, directly or as the delegator. */
 function inboxOf(eb: InstanceEb, userId: number): Expression<SqlBool> {
@@ -65,7 +65,7 @@ export const approvalsRepo = {
       else conds.push(doneBy(eb, opts.userId));
       if (opts.status) conds.push(eb('approval_instances.status', '=', opts.status));
       if (opts.docType) conds.push(eb('approval_instances.doc_type', '=', opts.docType));
-      if (opts.q) conds.push(eb('approval_instances.title', 'ilike', escapeLike(opts.q)));
+      if (opts.q) conds.push(eb('approval_instances.title', 'ilike', containsPattern(opts.q)));
       return eb.and(conds);
     };
     const [items, count] = await Promise.all([

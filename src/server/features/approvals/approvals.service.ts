@@ -3,6 +3,7 @@ import type { Kdb } from '../../db/client';
 import { AppError, validationError, type FieldIssue } from '../../../shared/errors';
 import type { approvalChainCreate, approvalChainUpdate, approvalListQuery, chainPreviewBody, delegationCreate } from '../../../shared/contracts/approvals';
 import type { Actor } from '../../platform/actor';
+import { pageWindow, resolveSort } from '../../platform/listing';
 import { can } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { ApprovalEngine } from '../../platform/approvals/engine';
@@ -16,19 +17,14 @@ const stale = (what: string) => new AppError('STALE_VERSION', `${what} was chang
 const SORT: Record<string, string> = { createdAt: 'approval_instances.created_at', updatedAt: 'approval_instances.updated_at' };
 
 export async function list(db: Kdb, actor: Actor, q: z.infer<typeof approvalListQuery>) {
-  const key = q.sort?.replace(/^-/, '') ?? 'createdAt';
-  const column = SORT[key];
-  if (!column) throw validationError([{ path: 'sort', message: `Sort by one of ${Object.keys(SORT).join(', ')}` }]);
-  const desc = q.sort ? q.sort.startsWith('-') : true;
   const r = await approvalsRepo.list(db, {
     box: q.box,
     userId: actor.userId,
     status: q.status,
     docType: q.docType,
     q: q.q,
-    sort: { column, desc },
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
+    sort: resolveSort(q.sort, SORT, '-createdAt'),
+    ...pageWindow(q),
   });
   return { ...r, page: q.page, pageSize: q.pageSize };
 }

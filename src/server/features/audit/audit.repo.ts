@@ -1,5 +1,6 @@
 import { type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/client';
+import { containsPattern } from '../../platform/listing';
 import type { DB } from '../../db/schema';
 
 export interface AuditFilter {
@@ -28,7 +29,7 @@ export const auditRepo = {
     if (f.from) base = base.where('audit_log.at', '>=', f.from);
     if (f.to) base = base.where('audit_log.at', '<', f.to);
     if (f.q) {
-      const like = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(f.q);
       base = base.where((eb) => eb.or([eb('audit_log.entity_id', 'ilike', like), eb('audit_log.action', 'ilike', like)]));
     }
     const dir = f.desc ? 'desc' : 'asc';

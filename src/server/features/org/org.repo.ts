@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/client';
+import { containsPattern } from '../../platform/listing';
 import type { DB } from '../../db/schema';
 
 const unitColumns = ['org_units.id', 'org_units.parent_id', 'org_units.name', 'org_units.code', 'org_units.kind', 'org_units.path', 'org_units.depth', 'org_units.sort_order', 'org_units.active', 'org_units.version'] as const;
@@ -84,7 +85,7 @@ export const orgRepo = {
   ) {
     let base = db.selectFrom('users').innerJoin('org_units', 'org_units.id', 'users.unit_id').where(opts.where);
     if (opts.q) {
-      const like = `%${opts.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(opts.q);
       base = base.where((eb) => eb.or([eb('users.username', 'ilike', like), eb('users.name', 'ilike', like), eb('users.phone', 'ilike', like), eb('users.email', 'ilike', like)]));
     }
     if (opts.unitId) {

@@ -3,6 +3,7 @@ import type { Kdb } from '../../db/client';
 import { AppError, validationError } from '../../../shared/errors';
 import type { orgUnitCreate, orgUnitUpdate, roleCreate, roleUpdate, userCreate, userListQuery, userUpdate } from '../../../shared/contracts/org';
 import type { Actor } from '../../platform/actor';
+import { pageWindow, resolveSort } from '../../platform/listing';
 import { audit } from '../../platform/audit';
 import { hashPassword } from '../../platform/auth/passwords';
 import { authRepo } from '../../platform/auth/auth.repo';
@@ -62,9 +63,6 @@ export async function updateUnit(db: Kdb, actor: Actor, id: number, input: z.inf
 const USER_SORT: Record<string, string> = { username: 'users.username', name: 'users.name', createdAt: 'users.created_at', lastLoginAt: 'users.last_login_at', unit: 'org_units.name' };
 
 export async function listUsers(db: Kdb, actor: Actor, q: z.infer<typeof userListQuery>) {
-  const sortKey = q.sort?.replace(/^-/, '') ?? 'username';
-  const column = USER_SORT[sortKey];
-  if (!column) throw validationError([{ path: 'sort', message: `Sort by one of ${Object.keys(USER_SORT).join(', ')}` }]);
   // Everybody with org:read sees the directory (to pick colleagues); user:manage limits editing by scope.
   const result = await orgRepo.listUsers(db, {
     where: (eb) => eb.val(true),
@@ -72,9 +70,8 @@ export async function listUsers(db: Kdb, actor: Actor, q: z.infer<typeof userLis
     unitId: q.unitId,
     status: q.status,
     position: q.position,
-    sort: { column, desc: q.sort?.startsWith('-') ?? false },
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
+    sort: resolveSort(q.sort, USER_SORT, 'username'),
+    ...pageWindow(q),
   });
   return { ...result, page: q.page, pageSize: q.pageSize };
 }

@@ -1,11 +1,11 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/client';
+import { containsPattern } from '../../platform/listing';
 import type { DB } from '../../db/schema';
 
 export type RequestEb = ExpressionBuilder<DB, 'general_requests'>;
 export type RequestWhere = (eb: RequestEb) => Expression<SqlBool>;
 
-const escapeLike = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
 /** Someone who is or was an approver on any approval of the request may open it, whatever their data scope. */
 export function approverOfRequest(eb: RequestEb, userId: number): Expression<SqlBool> {
@@ -43,7 +43,7 @@ export const requestsRepo = {
       if (opts.status) conds.push(eb('general_requests.status', '=', opts.status));
       if (opts.category) conds.push(eb('general_requests.category', '=', opts.category));
       if (opts.ownerId) conds.push(eb('general_requests.owner_id', '=', opts.ownerId));
-      if (opts.q) conds.push(eb('general_requests.title', 'ilike', escapeLike(opts.q)));
+      if (opts.q) conds.push(eb('general_requests.title', 'ilike', containsPattern(opts.q)));
       return eb.and(conds);
     };
     const [items, count] = await Promise.all([

@@ -4,6 +4,7 @@ import type { Kdb, Trx } from '../../db/client';
 import { AppError, validationError, type FieldIssue } from '../../../shared/errors';
 import type { fileUpload, generalRequestCreate, generalRequestListQuery, generalRequestUpdate } from '../../../shared/contracts/requests';
 import type { Actor } from '../../platform/actor';
+import { pageWindow, resolveSort } from '../../platform/listing';
 import { audit } from '../../platform/audit';
 import type { ApprovalEngine, ApprovalStatus } from '../../platform/approvals/engine';
 import { scopeWhere } from '../../platform/scope';
@@ -38,18 +39,14 @@ export function registerGeneralRequestDocType(engine: ApprovalEngine): void {
 const SORT: Record<string, string> = { createdAt: 'general_requests.created_at', amount: 'general_requests.amount', title: 'general_requests.title' };
 
 export async function list(db: Kdb, actor: Actor, q: z.infer<typeof generalRequestListQuery>) {
-  const key = q.sort?.replace(/^-/, '') ?? 'createdAt';
-  const column = SORT[key];
-  if (!column) throw validationError([{ path: 'sort', message: `Sort by one of ${Object.keys(SORT).join(', ')}` }]);
   const r = await requestsRepo.list(db, {
     where: visible(actor),
     status: q.status,
     category: q.category,
     ownerId: q.mine === 'true' ? actor.userId : undefined,
     q: q.q,
-    sort: { column, desc: q.sort ? q.sort.startsWith('-') : true },
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
+    sort: resolveSort(q.sort, SORT, '-createdAt'),
+    ...pageWindow(q),
   });
   const files = await requestsRepo.attachments(db, DOC_TYPE, r.items.map((i) => i.id));
   return { items: r.items.map((i) => ({ ...i, attachments: files.filter((f) => f.entity_id === i.id) })), total: r.total, page: q.page, pageSize: q.pageSize };

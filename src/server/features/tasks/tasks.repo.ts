@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/client';
+import { containsPattern } from '../../platform/listing';
 
 const taskColumns = [
   'tasks.id',
@@ -54,7 +55,7 @@ export const tasksRepo = {
     if (f.dueFrom) base = base.where('tasks.due_at', '>=', f.dueFrom);
     if (f.dueTo) base = base.where('tasks.due_at', '<', f.dueTo);
     if (f.q) {
-      const like = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(f.q);
       base = base.where((eb) => eb.or([eb('tasks.title', 'ilike', like), eb('tasks.description', 'ilike', like)]));
     }
     const dir = f.sort.desc ? 'desc' : 'asc';

@@ -3,6 +3,7 @@ import type { Executor, Kdb } from '../../db/client';
 import { AppError, validationError } from '../../../shared/errors';
 import type { taskCreate, taskListQuery, taskUpdate } from '../../../shared/contracts/tasks';
 import type { Actor } from '../../platform/actor';
+import { pageWindow, resolveSort } from '../../platform/listing';
 import { audit } from '../../platform/audit';
 import type { Notifier } from '../../platform/notifications/notifier';
 import { localDayBounds, localWeekBounds } from '../../platform/jobs/schedule';
@@ -21,9 +22,6 @@ const STATUS_ACTION: Record<string, string> = { done: 'complete', cancelled: 'ca
 const SORTS: Record<string, TaskSortColumn> = { dueAt: 'due_at', createdAt: 'created_at' };
 
 export async function listTasks(db: Kdb, actor: Actor, q: z.infer<typeof taskListQuery>, timeZone: string, now = new Date()) {
-  const sortKey = q.sort?.replace(/^-/, '') ?? 'dueAt';
-  const column = SORTS[sortKey];
-  if (!column) throw validationError([{ path: 'sort', message: `Sort by one of ${Object.keys(SORTS).join(', ')}` }]);
   const window = q.due === 'today' ? localDayBounds(now, timeZone) : q.due === 'week' ? localWeekBounds(now, timeZone) : undefined;
   const r = await tasksRepo.list(db, {
     ownerId: actor.userId,
@@ -32,9 +30,8 @@ export async function listTasks(db: Kdb, actor: Actor, q: z.infer<typeof taskLis
     dueFrom: window?.start,
     dueTo: window?.end,
     q: q.q || undefined,
-    sort: { column, desc: q.sort?.startsWith('-') ?? false },
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
+    sort: resolveSort(q.sort, SORTS, 'dueAt'),
+    ...pageWindow(q),
   });
   return { ...r, page: q.page, pageSize: q.pageSize };
 }
