@@ -38,7 +38,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthenticatedHandler(() => apply(null));
-    void refresh();
+    // If the server cannot be reached the user lands on the login page, whose submit shows the network error.
+    refresh().catch(() => apply(null));
   }, [apply, refresh]);
 
   const value = useMemo<AuthState>(() => {
