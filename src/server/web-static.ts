@@ -10,11 +10,14 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export async function registerWebApp(app: FastifyInstance): Promise<void> {
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+    // wildcard: files are looked up on disk per request, so a rebuilt dist/web (new hashed
+    // asset names) is served without restarting; a missing file falls to the handler below.
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false });
   }
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0];
-    if (url.startsWith('/api') || req.method !== 'GET' || !hasWeb) {
+    // a missing asset is a 404, not the app page (a browser would try to run HTML as a script)
+    if (url.startsWith('/api') || url.startsWith('/assets/') || req.method !== 'GET' || !hasWeb) {
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${url}` } });
     }
     return reply.type('text/html').sendFile('index.html');

@@ -8,6 +8,8 @@ export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp/screens
 export interface Browser {
   context: BrowserContext;
   page: Page;
+  /** script errors and failed loads of the app's own files, printed when a journey fails */
+  problems: string[];
   close(): Promise<void>;
 }
 
@@ -22,12 +24,22 @@ export async function openBrowser(opts: { width?: number; height?: number; geolo
     timezoneId: 'Asia/Shanghai',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  context.setDefaultTimeout(20_000);
+  context.setDefaultTimeout(30_000);
   const page = context.pages()[0] ?? (await context.newPage());
   mkdirSync(SCREENSHOTS, { recursive: true });
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  // API errors are part of what the journeys check; a missing script or stylesheet is not.
+  page.on('response', (res) => {
+    if (res.status() >= 400 && !new URL(res.url()).pathname.startsWith('/api/')) problems.push(`${res.status()} ${res.url()}`);
+  });
   return {
     context,
     page,
+    problems,
     async close() {
       await context.close();
       rmSync(dir, { recursive: true, force: true });
@@ -35,6 +47,17 @@ export async function openBrowser(opts: { width?: number; height?: number; geolo
   };
 }
 
-export async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/** Resolves once no finite animation runs (spinners loop forever and are ignored). */
+export async function settled(page: Page) {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+}
+
+/**
+ * Saves a screenshot once finite animations (drawers, modals, toasts sliding in) have finished.
+ * A full-page capture draws fixed overlays only over the first viewport, so steps with an open
+ * drawer or modal pass `fullPage: false`.
+ */
+export async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}) {
+  await settled(page);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: opts.fullPage ?? true });
 }
