@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../support/app';
-import { businessToday } from '../../src/server/platform/approvals/engine';
+import { businessDate } from '../../src/shared/domain/business-time';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -299,7 +299,7 @@ describe('decisions', () => {
 
   it('a delegate approves in the delegator\'s place and the history shows it', async () => {
     const director = await t.login('director');
-    const today = businessToday();
+    const today = businessDate(new Date(), 'Asia/Shanghai');
     const dl = await director.post('/api/delegations', { delegateId: t.org.users.manager_a, startsOn: today, endsOn: today, reason: '休假' });
     expect(dl.status, JSON.stringify(dl.body)).toBe(200);
     expect(dl.body).toMatchObject({ userId: t.org.users.director, delegateId: t.org.users.manager_a, delegateName: '孙经理', active: true });

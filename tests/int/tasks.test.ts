@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { createTestApp, type Client, type TestApp } from '../support/app';
 import { closeTasksFor, createTask } from '../../src/server/features/tasks/tasks.service';
 import { TASK_DUE_JOB } from '../../src/server/features/tasks/tasks.routes';
-import { localDayBounds, localWeekBounds } from '../../src/server/platform/jobs/schedule';
+import { localDayBounds, localWeekBounds } from '../../src/shared/domain/business-time';
 
 let t: TestApp;
 let a1: Client;

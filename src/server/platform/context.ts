@@ -21,7 +21,7 @@ export interface Platform {
 export function createPlatform(database: Database, config: Config, log?: FastifyBaseLogger): Platform {
   const jobs = new JobQueue(database.db, log);
   const notifier = new Notifier(jobs, Boolean(config.SMTP_URL));
-  const approvals = new ApprovalEngine(database.db, notifier);
+  const approvals = new ApprovalEngine(database.db, notifier, config.BUSINESS_TZ);
   // platform job handlers; features add theirs in wireFeatures (src/server/features/index.ts)
   registerEmailJob(jobs, database.db, config, log);
   registerHousekeeping(jobs, database.db);

@@ -96,7 +96,7 @@ const chainOut = (c: ChainRow) => ({
   version: c.version,
 });
 
-const delegationOut = (d: DelegationRow) => ({
+const delegationOut = (d: DelegationRow, timeZone: string) => ({
   id: d.id,
   userId: d.user_id,
   userName: d.user_name,
@@ -105,7 +105,7 @@ const delegationOut = (d: DelegationRow) => ({
   startsOn: d.starts_on,
   endsOn: d.ends_on,
   reason: d.reason,
-  active: service.delegationActive(d),
+  active: service.delegationActive(d, timeZone),
   revokedAt: iso(d.revoked_at),
   createdAt: iso(d.created_at),
 });
@@ -226,15 +226,15 @@ export async function approvalsRoutes(fastify: FastifyInstance, p: Platform) {
   app.get('/api/delegations', {
     config: { access: AUTHENTICATED },
     schema: { tags, summary: 'Delegations by me and to me (all with delegation:manage)', response: { 200: z.object({ items: z.array(delegation) }) } },
-  }, async (req) => ({ items: (await service.listDelegations(db, actorOf(req))).map(delegationOut) }));
+  }, async (req) => ({ items: (await service.listDelegations(db, actorOf(req))).map((d) => delegationOut(d, p.config.BUSINESS_TZ)) }));
 
   app.post('/api/delegations', {
     config: { access: AUTHENTICATED },
     schema: { tags, summary: 'Let someone approve in my place for a period (for others: delegation:manage)', body: delegationCreate, response: { 200: delegation } },
-  }, async (req) => delegationOut(await service.createDelegation(db, actorOf(req), req.body)));
+  }, async (req) => delegationOut(await service.createDelegation(db, actorOf(req), req.body), p.config.BUSINESS_TZ));
 
   app.delete('/api/delegations/:id', {
     config: { access: AUTHENTICATED },
     schema: { tags, summary: 'Revoke a delegation', params: idParam, response: { 200: delegation } },
-  }, async (req) => delegationOut(await service.revokeDelegation(db, actorOf(req), req.params.id)));
+  }, async (req) => delegationOut(await service.revokeDelegation(db, actorOf(req), req.params.id), p.config.BUSINESS_TZ));
 }

@@ -7,7 +7,7 @@ import { pageWindow, resolveSort } from '../../platform/listing';
 import { can } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { ApprovalEngine } from '../../platform/approvals/engine';
-import { businessToday } from '../../platform/approvals/engine';
+import { businessDate } from '../../../shared/domain/business-time';
 import { approvalsRepo } from './approvals.repo';
 
 const stale = (what: string) => new AppError('STALE_VERSION', `${what} was changed by someone else; reload and try again`);
@@ -145,7 +145,7 @@ export async function revokeDelegation(db: Kdb, actor: Actor, id: number) {
   });
 }
 
-export function delegationActive(d: { starts_on: string; ends_on: string; revoked_at: Date | null }): boolean {
-  const today = businessToday();
+export function delegationActive(d: { starts_on: string; ends_on: string; revoked_at: Date | null }, timeZone: string): boolean {
+  const today = businessDate(new Date(), timeZone);
   return !d.revoked_at && d.starts_on <= today && today <= d.ends_on;
 }

@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/actor';
 import { pageWindow, resolveSort } from '../../platform/listing';
 import { audit } from '../../platform/audit';
 import type { Notifier } from '../../platform/notifications/notifier';
-import { localDayBounds, localWeekBounds } from '../../platform/jobs/schedule';
+import { localDayBounds, localWeekBounds } from '../../../shared/domain/business-time';
 import { tasksRepo, type TaskSortColumn } from './tasks.repo';
 
 export const TASK_KINDS = { assigned: 'task.assigned', due: 'task.due' } as const;

@@ -6,6 +6,7 @@ import { can } from '../actor';
 import { audit } from '../audit';
 import type { Notifier } from '../notifications/notifier';
 import { engineRepo } from './approvals.repo';
+import { businessDate } from '../../../shared/domain/business-time';
 
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
@@ -47,11 +48,6 @@ export interface Resolution {
 type Instance = NonNullable<Awaited<ReturnType<typeof engineRepo.findInstance>>>;
 type Step = Awaited<ReturnType<typeof engineRepo.steps>>[number];
 
-const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-/** Today's business date in Asia/Shanghai, 'YYYY-MM-DD'. */
-export function businessToday(now = new Date()): string {
-  return SHANGHAI_DAY.format(now);
-}
 
 const alreadyDecided = () => new AppError('INVALID_STATE', 'This approval was already decided or has moved on; reload to see its current state');
 
@@ -75,6 +71,8 @@ export class ApprovalEngine {
   constructor(
     readonly db: Kdb,
     readonly notifier: Notifier,
+    /** business time zone: delegations run by business date */
+    readonly timeZone = 'Asia/Shanghai',
   ) {}
 
   registerDocType(def: DocTypeDef): void {
@@ -105,7 +103,7 @@ export class ApprovalEngine {
     const chain = chains.sort((a, b) => rank(a.unit_id) - rank(b.unit_id) || a.id - b.id)[0];
     if (!chain) throw new AppError('VALIDATION', `No approval chain is configured for ${input.docType}; ask an administrator to set one up`, { issues: [{ path: 'docType', message: 'No approval chain configured' }] });
     const steps = parseSteps(chain.steps);
-    const day = businessToday();
+    const day = businessDate(new Date(), this.timeZone);
     const out: ResolvedStep[] = [];
     for (const [i, step] of steps.entries()) {
       if (step.minAmount !== null && !((input.amount ?? 0) > step.minAmount)) continue;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { localDayBounds, localWeekBounds, nextRun, zoneOffsetMinutes } from './schedule';
+import { businessDate, localDayBounds, localWeekBounds, zoneOffsetMinutes } from '../../../shared/domain/business-time';
+import { nextRun } from './schedule';
 
 const SH = 'Asia/Shanghai';
 const at = (s: string) => new Date(s);
@@ -60,5 +61,12 @@ describe('business-day windows', () => {
     // one hour later it is Monday 9 March in Shanghai: a new week
     const next = localWeekBounds(at('2026-03-08T16:00:00Z'), SH);
     expect(next.start.toISOString()).toBe('2026-03-08T16:00:00.000Z');
+  });
+});
+
+describe('businessDate', () => {
+  it('is the date on the company wall clock, not UTC', () => {
+    expect(businessDate(new Date('2026-11-22T16:30:00Z'), 'Asia/Shanghai')).toBe('2026-11-23');
+    expect(businessDate(new Date('2026-11-22T15:59:59Z'), 'Asia/Shanghai')).toBe('2026-11-22');
   });
 });
