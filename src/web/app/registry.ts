@@ -1,7 +1,9 @@
+import { adminRoutes } from '../features/admin/routes';
+import { approvalRoutes } from '../features/approvals/routes';
 import type { AppRoute } from './types';
 
 /**
  * Every feature's pages. A feature exports its AppRoute list from
  * src/web/features/<feature>/routes.tsx and is added here — nothing else in the shell changes.
  */
-export const featureRoutes: AppRoute[] = [];
+export const featureRoutes: AppRoute[] = [...approvalRoutes, ...adminRoutes];

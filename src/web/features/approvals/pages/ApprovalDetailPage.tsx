@@ -15,14 +15,18 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ApprovalDetail, APPROVAL_ACTIONS, STEP_STATUSES } from '../../../../shared/contracts/approvals';
+import type { GeneralRequest } from '../../../../shared/contracts/requests';
 import { api } from '../../../api/client';
+import { useAuth } from '../../../app/auth';
 import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { useApiError, useFeedback } from '../../admin/components/feedback';
+import { useFormSession } from '../../admin/components/layout';
 import { UserSelect } from '../../admin/components/UserSelect';
 import { ApprovalStatusTag } from '../components/ApprovalStatusTag';
+import { AttachmentList } from '../components/AttachmentsUpload';
 import { useDocTypeLabel } from '../components/docTypes';
 
 type Action = 'approve' | 'reject' | 'return' | 'transfer' | 'withdraw' | 'comment';
@@ -60,6 +64,7 @@ export function ApprovalDetailPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { message } = useFeedback();
+  const { can } = useAuth();
   const showError = useApiError();
   const screens = Grid.useBreakpoint();
   const docTypeLabel = useDocTypeLabel();
@@ -68,6 +73,12 @@ export function ApprovalDetailPage() {
 
   const detail = useQuery({ queryKey: ['approvals', 'detail', id], queryFn: () => api.get<ApprovalDetail>(`/api/approvals/${id}`) });
   const a = detail.data;
+  // A general request is small enough to show in full, so the approver decides without leaving the page.
+  const request = useQuery({
+    queryKey: ['general-requests', 'detail', String(a?.docId)],
+    queryFn: () => api.get<GeneralRequest>(`/api/general-requests/${a!.docId}`),
+    enabled: a?.docType === 'general_request' && can('request:read'),
+  });
 
   const act = useMutation({
     mutationFn: (v: { comment?: string; toUserId?: number }) => {
@@ -88,10 +99,8 @@ export function ApprovalDetailPage() {
     },
   });
 
-  const open = (next: Action) => {
-    form.resetFields();
-    setAction(next);
-  };
+  const open = (next: Action) => setAction(next);
+  useFormSession(form, action, () => undefined);
 
   if (detail.isLoading) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (detail.isError || !a)
@@ -200,6 +209,18 @@ export function ApprovalDetailPage() {
                   label: t('list.currentStep'),
                   children: a.status === 'pending' ? `${a.currentStepName ?? '—'}${a.currentApproverNames.length ? ` · ${a.currentApproverNames.join(t('list.nameSeparator'))}` : ''}` : '—',
                 },
+                ...(request.data
+                  ? [
+                      { key: 'category', label: t('requests.category'), children: t(`categories.${request.data.category}`) },
+                      {
+                        key: 'description',
+                        label: t('requests.description'),
+                        span: 'filled' as const,
+                        children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{request.data.description || '—'}</Typography.Paragraph>,
+                      },
+                      { key: 'attachments', label: t('requests.attachments'), span: 'filled' as const, children: <AttachmentList files={request.data.attachments} /> },
+                    ]
+                  : []),
               ]}
             />
           </Card>
@@ -241,12 +262,12 @@ export function ApprovalDetailPage() {
         confirmLoading={act.isPending}
         onCancel={() => setAction(null)}
         onOk={() => form.submit()}
-        forceRender
+        destroyOnHidden
       >
         <Form form={form} layout="vertical" onFinish={(v) => act.mutate(v)}>
             {action === 'transfer' && (
               <Form.Item name="toUserId" label={t('actions.transferTo')} rules={[{ required: true, message: t('actions.transferToRequired') }]}>
-                <UserSelect data-testid="approval-transfer-user" excludeIds={[...a.steps.filter((s) => s.status === 'pending').map((s) => s.approverId)]} />
+                <UserSelect data-testid="approval-transfer-user" excludeIds={[a.submitterId, ...a.steps.filter((s) => s.status === 'pending').map((s) => s.approverId)]} />
               </Form.Item>
             )}
             <Form.Item

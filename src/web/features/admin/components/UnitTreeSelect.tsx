@@ -1,0 +1,51 @@
+import { TreeSelect } from 'antd';
+import type { TreeSelectProps } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { buildUnitTree, useOrgUnits, type UnitNode } from './orgData';
+
+interface TreeOption {
+  value: number;
+  title: string;
+  disabled?: boolean;
+  children?: TreeOption[];
+}
+
+type Props = Omit<TreeSelectProps<number>, 'treeData' | 'value' | 'onChange'> & {
+  value?: number | null;
+  onChange?: (id: number | null) => void;
+  /** hide inactive units (default) — they cannot take new users or children */
+  includeInactive?: boolean;
+  /** a unit (with its subtree) that may not be picked, e.g. the unit being moved */
+  excludeId?: number;
+};
+
+/** Picks an org unit from GET /api/org-units as a searchable tree. */
+export function UnitTreeSelect({ value, onChange, includeInactive = false, excludeId, ...rest }: Props) {
+  const { t } = useTranslation('admin');
+  const units = useOrgUnits();
+  const treeData = useMemo(() => {
+    const map = (nodes: UnitNode[], blocked: boolean): TreeOption[] =>
+      nodes
+        .filter((n) => includeInactive || n.active)
+        .map((n) => {
+          const isBlocked = blocked || n.id === excludeId;
+          return { value: n.id, title: n.name, disabled: isBlocked, children: n.children ? map(n.children, isBlocked) : undefined };
+        });
+    return map(buildUnitTree(units.data ?? []), false);
+  }, [units.data, includeInactive, excludeId]);
+  return (
+    <TreeSelect<number>
+      showSearch={{ filterTreeNode: (input, node) => String(node.title ?? '').toLowerCase().includes(input.toLowerCase()) }}
+      treeDefaultExpandAll
+      allowClear
+      loading={units.isLoading}
+      placeholder={t('shared.pickUnit')}
+      style={{ width: '100%' }}
+      {...rest}
+      treeData={treeData}
+      value={value ?? undefined}
+      onChange={(v) => onChange?.(v ?? null)}
+    />
+  );
+}
