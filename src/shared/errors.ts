@@ -16,22 +16,34 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-export interface FieldIssue {
+/**
+ * A translatable message: `key` names an entry of the `errors` locale namespace
+ * (src/shared/locales/<lng>/errors.json), `params` fill its {{placeholders}}. The English
+ * `message` beside it stays for API clients and logs.
+ */
+export interface MessageKey {
+  key: string;
+  params?: Record<string, unknown>;
+}
+
+export interface FieldIssue extends Partial<MessageKey> {
   path: string;
   message: string;
 }
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown };
+  error: { code: ErrorCode; message: string; details?: unknown; i18n?: MessageKey };
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details?: unknown;
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  readonly i18n?: MessageKey;
+  constructor(code: ErrorCode, message: string, details?: unknown, i18n?: MessageKey) {
     super(message);
     this.code = code;
     this.details = details;
+    this.i18n = i18n;
   }
   get status(): number {
     return ERROR_STATUS[this.code];

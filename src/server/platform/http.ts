@@ -62,7 +62,7 @@ function send(reply: FastifyReply, status: number, body: ErrorBody) {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
-      return send(reply, err.status, { error: { code: err.code, message: err.message, details: err.details } });
+      return send(reply, err.status, { error: { code: err.code, message: err.message, details: err.details, ...(err.i18n && { i18n: err.i18n }) } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const location = err.validationContext ?? 'body';
