@@ -54,3 +54,8 @@ export class AppError extends Error {
 export function validationError(issues: FieldIssue[], message = 'Invalid input'): AppError {
   return new AppError('VALIDATION', message, { issues });
 }
+
+/** A field issue with its translation key; the English message stays for API clients and logs. */
+export function issue(path: string, key: string, message: string, params?: Record<string, unknown>): FieldIssue {
+  return params ? { path, message, key, params } : { path, message, key };
+}

@@ -50,6 +50,10 @@ describe('chain selection and approver resolution', () => {
     const specialist = roles.find((r) => r.code === 'specialist')!.id;
     const created = await admin.post('/api/users', { username: 'prov_spec', name: '卫专员', unitId: t.org.units.province, positions: ['field_specialist'], roleIds: [specialist], password: 'Prov-spec-pw1' });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
+    // business-rule errors carry the key the web translates them by
+    const taken = await admin.post('/api/users', { username: 'Prov_Spec', name: '卫专员', unitId: t.org.units.province, positions: [], roleIds: [specialist], password: 'Prov-spec-pw1' });
+    expect(taken.status).toBe(400);
+    expect(taken.body.error.details.issues).toEqual([{ path: 'username', message: 'Username is taken', key: 'org.usernameTaken' }]);
     const before = await t.database.db.selectFrom('approval_instances').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const p = await admin.post('/api/approval-chains/preview', { docType: 'general_request', submitterId: created.body.id, amount: yuan(8000) });
     expect(p.status).toBe(200);
@@ -175,6 +179,7 @@ describe('decisions', () => {
     const twice = await gm.post(`/api/approvals/${req.approvalId}/approve`, {});
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe('INVALID_STATE');
+    expect(twice.body.error.i18n).toEqual({ key: 'approvals.alreadyDecided' });
 
     const audits = await t.database.db.selectFrom('audit_log').select(['action', 'actor_id']).where('entity', '=', 'approval_instance').where('entity_id', '=', String(req.approvalId)).orderBy('id').execute();
     expect(audits).toEqual([
@@ -233,7 +238,9 @@ describe('decisions', () => {
     const inst = await spec.get(`/api/approvals/${resub.body.approvalId}`);
     expect(inst.body.steps).toHaveLength(2);
     // no editing while pending, no second submission
-    expect((await spec.patch(`/api/general-requests/${req.id}`, { version: resub.body.version, title: 'x' })).status).toBe(409);
+    const locked = await spec.patch(`/api/general-requests/${req.id}`, { version: resub.body.version, title: 'x' });
+    expect(locked.status).toBe(409);
+    expect(locked.body.error.i18n).toEqual({ key: 'requests.notEditable', params: { status: 'pending' } });
     expect((await spec.post(`/api/general-requests/${req.id}/submit`)).status).toBe(409);
     r = await spec.get(`/api/general-requests/${req.id}`);
     expect(r.body.amount).toBe(yuan(9000));

@@ -4,9 +4,10 @@ import { MATRIX_USERS, outcomeOf, type MatrixContext, type MatrixSuite } from '.
 import { authMatrix, orgMatrix } from '../matrix/org.matrix';
 import { personalMatrix } from '../matrix/personal.matrix';
 import { approvalsMatrix } from '../matrix/approvals.matrix';
+import { accountsMatrix } from '../matrix/accounts.matrix';
 
 /** Every feature adds its suite here: role × route × own/other record → allow / deny / hidden. */
-const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix];
+const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix];
 
 let t: TestApp;
 const clients = new Map<string, Client>();

@@ -9,6 +9,7 @@ import { registerGeneralRequestDocType } from './requests/requests.service';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { systemRoutes } from './system/system.routes';
+import { accountsRoutes, registerAccountJobs } from './accounts/accounts.routes';
 
 /**
  * What features contribute besides HTTP routes — approval document types and job handlers.
@@ -17,6 +18,7 @@ import { systemRoutes } from './system/system.routes';
 export function wireFeatures(p: Platform): void {
   registerGeneralRequestDocType(p.approvals);
   registerTaskJobs(p);
+  registerAccountJobs(p);
 }
 
 /** Every feature room registers its routes here. */
@@ -30,4 +32,5 @@ export async function registerFeatures(app: FastifyInstance, p: Platform): Promi
   await notificationsRoutes(app, p);
   await auditRoutes(app, p);
   await systemRoutes(app, p);
+  await accountsRoutes(app, p);
 }

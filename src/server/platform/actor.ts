@@ -25,7 +25,7 @@ export function can(actor: Actor, permission: Permission): boolean {
 }
 
 export function assertCan(actor: Actor, permission: Permission): void {
-  if (!can(actor, permission)) throw new AppError('FORBIDDEN', `Missing permission ${permission}`);
+  if (!can(actor, permission)) throw new AppError('FORBIDDEN', `Missing permission ${permission}`, undefined, { key: 'common.forbidden', params: { permission } });
 }
 
 export function scopeOf(actor: Actor, permission: Permission): DataScope | undefined {

@@ -16,7 +16,7 @@ declare module 'fastify' {
 
 /** The actor of an authenticated route; the auth hook guarantees it is there. */
 export function actorOf(req: FastifyRequest): Actor {
-  if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Not signed in');
+  if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Not signed in', undefined, { key: 'auth.notSignedIn' });
   return req.actor;
 }
 
@@ -59,6 +59,33 @@ function send(reply: FastifyReply, status: number, body: ErrorBody) {
   return reply.status(status).send(body);
 }
 
+const list = (v: unknown) => (Array.isArray(v) ? v.map(String).join(', ') : undefined);
+const num = (v: unknown) => (typeof v === 'number' || typeof v === 'bigint' ? Number(v) : undefined);
+
+/**
+ * The values a zod issue's translation needs (its `validation.<code>` entry); the input itself is
+ * never echoed back. `context` is i18next's wording variant: for a bound its origin (string,
+ * number, array…) and whether it is exclusive ("number_exclusive" for .positive()), for a
+ * format the format (email, datetime…).
+ */
+function zodIssueParams(code: string, raw: unknown): Record<string, unknown> | undefined {
+  const p = (raw ?? {}) as Record<string, unknown>;
+  const origin = typeof p.origin === 'string' ? p.origin : undefined;
+  const bound = code === 'too_small' || code === 'too_big';
+  const out: Record<string, unknown> = {
+    context: bound && origin ? (p.inclusive === false ? `${origin}_exclusive` : origin) : code === 'invalid_format' ? p.format : undefined,
+    minimum: num(p.minimum),
+    maximum: num(p.maximum),
+    expected: typeof p.expected === 'string' ? p.expected : undefined,
+    format: typeof p.format === 'string' ? p.format : undefined,
+    divisor: num(p.divisor),
+    values: list(p.values),
+    keys: list(p.keys),
+  };
+  for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
+  return Object.keys(out).length ? out : undefined;
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
@@ -69,7 +96,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       const issues: (FieldIssue & { location: string })[] = err.validation.map((v) => {
         const params = v.params as { issue?: { path?: (string | number)[] } } | undefined;
         const path = params?.issue?.path?.join('.') ?? v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-        return { path, message: v.message ?? 'invalid', location };
+        const i18n = zodIssueParams(v.keyword, v.params);
+        return { path, message: v.message ?? 'invalid', key: `validation.${v.keyword}`, ...(i18n && { params: i18n }), location };
       });
       return send(reply, 400, {
         error: { code: 'VALIDATION', message: `Invalid ${location}: ${issues.map((i) => i.path || '(root)').join(', ')}`, details: { issues } },
@@ -81,13 +109,13 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     const code = pgCode(err);
     if (code === '23505') {
-      return send(reply, 409, { error: { code: 'CONFLICT', message: 'A record with the same unique value already exists', details: { constraint: (err as { constraint?: string }).constraint } } });
+      return send(reply, 409, { error: { code: 'CONFLICT', message: 'A record with the same unique value already exists', details: { constraint: (err as { constraint?: string }).constraint }, i18n: { key: 'common.duplicate' } } });
     }
     if (code === '23503') {
-      return send(reply, 400, { error: { code: 'VALIDATION', message: 'A referenced record does not exist or is still in use', details: { constraint: (err as { constraint?: string }).constraint } } });
+      return send(reply, 400, { error: { code: 'VALIDATION', message: 'A referenced record does not exist or is still in use', details: { constraint: (err as { constraint?: string }).constraint }, i18n: { key: 'common.reference' } } });
     }
     if (code === '23514' || code === '22P02' || code === '22003' || code === '22007' || code === '22008') {
-      return send(reply, 400, { error: { code: 'VALIDATION', message: 'A value is out of range or malformed' } });
+      return send(reply, 400, { error: { code: 'VALIDATION', message: 'A value is out of range or malformed', i18n: { key: 'common.malformed' } } });
     }
     const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
     if (status === 413) return send(reply, 413, { error: { code: 'PAYLOAD_TOO_LARGE', message: err.message } });

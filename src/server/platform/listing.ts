@@ -1,4 +1,4 @@
-import { validationError } from '../../shared/errors';
+import { issue, validationError } from '../../shared/errors';
 
 export interface SortSpec<C extends string = string> {
   column: C;
@@ -14,7 +14,7 @@ export function resolveSort<C extends string>(sort: string | undefined, columns:
   const spec = sort ?? fallback;
   const desc = spec.startsWith('-');
   const column = columns[spec.replace(/^-/, '')];
-  if (!column) throw validationError([{ path: 'sort', message: `Sort by one of ${Object.keys(columns).join(', ')} (prefix - for descending)` }]);
+  if (!column) throw validationError([issue('sort', 'common.sortField', `Sort by one of ${Object.keys(columns).join(', ')} (prefix - for descending)`, { fields: Object.keys(columns).join(', ') })]);
   return { column, desc };
 }
 

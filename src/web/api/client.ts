@@ -1,12 +1,16 @@
-import type { ErrorBody, FieldIssue } from '../../shared/errors';
+import type { ErrorBody, FieldIssue, MessageKey } from '../../shared/errors';
 
-/** An API error with the server's code, message and (for 400s) the failing field paths. */
+/**
+ * An API error with the server's code, message, (for 400s) the failing field paths and, when the
+ * server names one, the `errors` locale key of the message.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    readonly i18n?: MessageKey,
   ) {
     super(message);
   }
@@ -46,7 +50,7 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   if (!res.ok) {
     const err = (data as ErrorBody | undefined)?.error;
     if (res.status === 401 && !url.endsWith('/api/auth/login')) onUnauthenticated?.();
-    throw new ApiError(res.status, err?.code ?? 'INTERNAL', err?.message ?? res.statusText, err?.details);
+    throw new ApiError(res.status, err?.code ?? 'INTERNAL', err?.message ?? res.statusText, err?.details, err?.i18n);
   }
   return data as T;
 }

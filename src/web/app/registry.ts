@@ -1,3 +1,4 @@
+import { accountRoutes } from '../features/accounts/routes';
 import { adminRoutes } from '../features/admin/routes';
 import { approvalRoutes } from '../features/approvals/routes';
 import type { AppRoute } from './types';
@@ -6,4 +7,4 @@ import type { AppRoute } from './types';
  * Every feature's pages. A feature exports its AppRoute list from
  * src/web/features/<feature>/routes.tsx and is added here — nothing else in the shell changes.
  */
-export const featureRoutes: AppRoute[] = [...approvalRoutes, ...adminRoutes];
+export const featureRoutes: AppRoute[] = [...accountRoutes, ...approvalRoutes, ...adminRoutes];

@@ -1,18 +1,18 @@
 import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
-import { errorMessage } from './errors';
+import { errorDetail, errorMessage } from './errors';
 
 interface Props {
   error: unknown;
   onRetry?: () => void;
 }
 
-/** A failed load: the localized reason, the server's own words as detail, and a retry. */
+/** A failed load: the localized reason, what the server said beyond it, and a retry. */
 export function ErrorAlert({ error, onRetry }: Props) {
   const { t } = useTranslation('common');
   const title = errorMessage(error, t);
-  const detail = error instanceof ApiError && error.message !== title ? error.message : undefined;
+  const said = errorDetail(error, t);
+  const detail = said !== title ? said : undefined;
   return (
     <Alert
       type="error"

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Kdb } from '../../db/client';
-import { validationError } from '../../../shared/errors';
+import { issue, validationError } from '../../../shared/errors';
 import type { auditListQuery } from '../../../shared/contracts/audit';
 import type { Actor } from '../../platform/actor';
 import { scopeWhere } from '../../platform/scope';
@@ -15,10 +15,10 @@ const SORTS = new Set(['at', '-at']);
  * whole trail (system actions included), with a narrower scope the actions of users in it.
  */
 export async function listAudit(db: Kdb, actor: Actor, q: Query) {
-  if (q.sort && !SORTS.has(q.sort)) throw validationError([{ path: 'sort', message: 'Sort by at or -at' }]);
+  if (q.sort && !SORTS.has(q.sort)) throw validationError([issue('sort', 'common.sortField', 'Sort by at or -at', { fields: 'at' })]);
   const from = q.from ? new Date(q.from) : undefined;
   const to = q.to ? new Date(q.to) : undefined;
-  if (from && to && from > to) throw validationError([{ path: 'to', message: 'to is before from' }]);
+  if (from && to && from > to) throw validationError([issue('to', 'common.endBeforeStart', 'to is before from')]);
   const r = await auditRepo.list(db, {
     where: (eb) => scopeWhere(eb, actor, 'audit:read', { owner: 'audit_log.actor_id', unit: 'users.unit_id' }),
     entity: q.entity || undefined,

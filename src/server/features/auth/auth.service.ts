@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Config } from '../../config';
 import type { Kdb } from '../../db/client';
-import { AppError, validationError } from '../../../shared/errors';
+import { AppError, issue, validationError } from '../../../shared/errors';
 import { isPermission } from '../../../shared/permissions';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
@@ -13,6 +13,11 @@ import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
 let dummyHash: Promise<string> | undefined;
 const IP_WINDOW_MINUTES = 15;
 
+function locked(until: Date | string): AppError {
+  const lockedUntil = new Date(until).toISOString();
+  return new AppError('LOCKED', 'Account locked after repeated failed sign-ins', { lockedUntil }, { key: 'auth.locked', params: { lockedUntil } });
+}
+
 export interface LoginResult {
   cookieValue: string;
   csrfToken: string;
@@ -22,10 +27,10 @@ export interface LoginResult {
 
 export async function login(db: Kdb, config: Config, input: { username: string; password: string; ip: string; userAgent: string | null }): Promise<LoginResult> {
   if ((await authRepo.recentFailuresFromIp(db, input.ip, IP_WINDOW_MINUTES)) >= config.LOGIN_IP_LIMIT) {
-    throw new AppError('RATE_LIMITED', 'Too many failed sign-ins from this address; try again later');
+    throw new AppError('RATE_LIMITED', 'Too many failed sign-ins from this address; try again later', undefined, { key: 'auth.rateLimited' });
   }
   const user = await authRepo.findUserForLogin(db, input.username);
-  const invalid = () => new AppError('UNAUTHENTICATED', 'Wrong username or password');
+  const invalid = () => new AppError('UNAUTHENTICATED', 'Wrong username or password', undefined, { key: 'auth.wrongPassword' });
   if (!user) {
     dummyHash ??= hashPassword('not-a-real-password');
     await verifyPassword(await dummyHash, input.password);
@@ -34,7 +39,7 @@ export async function login(db: Kdb, config: Config, input: { username: string; 
   }
   if (user.locked_until && new Date(user.locked_until).getTime() > Date.now()) {
     await authRepo.recordAttempt(db, input.username, input.ip, false);
-    throw new AppError('LOCKED', 'Account locked after repeated failed sign-ins', { lockedUntil: new Date(user.locked_until).toISOString() });
+    throw locked(user.locked_until);
   }
   const ok = await verifyPassword(user.password_hash, input.password);
   if (!ok || user.status !== 'active') {
@@ -43,7 +48,7 @@ export async function login(db: Kdb, config: Config, input: { username: string; 
       const after = await authRepo.registerFailure(db, user.id, config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_MINUTES);
       if (after.locked_until && new Date(after.locked_until).getTime() > Date.now()) {
         await audit(db, null, { entity: 'user', entityId: user.id, action: 'locked', data: { reason: 'failed sign-ins', ip: input.ip } });
-        throw new AppError('LOCKED', 'Account locked after repeated failed sign-ins', { lockedUntil: new Date(after.locked_until).toISOString() });
+        throw locked(after.locked_until);
       }
     }
     throw invalid();
@@ -89,9 +94,9 @@ export async function me(db: Kdb, actor: Actor) {
 export async function changePassword(db: Kdb, actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
   const user = await db.selectFrom('users').select(['password_hash']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, currentPassword))) {
-    throw validationError([{ path: 'currentPassword', message: 'Current password is wrong' }]);
+    throw validationError([issue('currentPassword', 'auth.wrongCurrentPassword', 'Current password is wrong')]);
   }
-  if (newPassword === currentPassword) throw validationError([{ path: 'newPassword', message: 'Choose a different password' }]);
+  if (newPassword === currentPassword) throw validationError([issue('newPassword', 'auth.samePassword', 'Choose a different password')]);
   const password_hash = await hashPassword(newPassword);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash, must_change_password: false, updated_at: sql`now()` }).where('id', '=', actor.userId).execute();
@@ -102,10 +107,10 @@ export async function changePassword(db: Kdb, actor: Actor, currentPassword: str
 }
 
 export async function createToken(db: Kdb, actor: Actor, input: { name: string; scopes: string[]; expiresInDays?: number }) {
-  if (actor.via !== 'session') throw new AppError('FORBIDDEN', 'API tokens are created from a signed-in session');
+  if (actor.via !== 'session') throw new AppError('FORBIDDEN', 'API tokens are created from a signed-in session', undefined, { key: 'auth.tokenNeedsSession' });
   const bad = input.scopes.map((s, i) => ({ s, i })).filter(({ s }) => !isPermission(s) || !actor.permissions.has(s));
   if (bad.length) {
-    throw validationError(bad.map(({ s, i }) => ({ path: `scopes.${i}`, message: `You cannot grant ${s}` })));
+    throw validationError(bad.map(({ s, i }) => issue(`scopes.${i}`, 'auth.scopeNotAllowed', `You cannot grant ${s}`, { scope: s })));
   }
   const token = `tm_${randomToken(30)}`;
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86400_000) : null;
@@ -118,7 +123,7 @@ export async function createToken(db: Kdb, actor: Actor, input: { name: string; 
 
 export async function revokeToken(db: Kdb, actor: Actor, id: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    if (!(await authRepo.revokeToken(trx, actor.userId, id))) throw new AppError('NOT_FOUND', 'Token not found');
+    if (!(await authRepo.revokeToken(trx, actor.userId, id))) throw new AppError('NOT_FOUND', 'Token not found', undefined, { key: 'common.notFound' });
     await audit(trx, actor, { entity: 'api_token', entityId: id, action: 'revoke' });
   });
 }

@@ -20,7 +20,7 @@ export async function unreadCount(db: Kdb, actor: Actor) {
 /** Another user's notification is a 404, the same as one that does not exist. */
 export async function markRead(db: Kdb, actor: Actor, id: number) {
   const row = await notificationsRepo.markRead(db, actor.userId, id);
-  if (!row) throw new AppError('NOT_FOUND', 'Notification not found');
+  if (!row) throw new AppError('NOT_FOUND', 'Notification not found', undefined, { key: 'common.notFound' });
   return row;
 }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Kdb } from '../../db/client';
-import { AppError, validationError } from '../../../shared/errors';
+import { AppError, issue, validationError } from '../../../shared/errors';
 import type { orgUnitCreate, orgUnitUpdate, roleCreate, roleUpdate, userCreate, userListQuery, userUpdate } from '../../../shared/contracts/org';
 import type { Actor } from '../../platform/actor';
 import { pageWindow, resolveSort } from '../../platform/listing';
@@ -10,7 +10,7 @@ import { authRepo } from '../../platform/auth/auth.repo';
 import { scopeWhere } from '../../platform/scope';
 import { orgRepo } from './org.repo';
 
-const stale = (what: string) => new AppError('STALE_VERSION', `${what} was changed by someone else; reload and try again`);
+const stale = (what: string) => new AppError('STALE_VERSION', `${what} was changed by someone else; reload and try again`, undefined, { key: 'common.staleVersion' });
 
 // ---- units ----
 
@@ -24,11 +24,11 @@ export async function createUnit(db: Kdb, actor: Actor, input: z.infer<typeof or
     let depth = 0;
     if (input.parentId !== null) {
       const parent = await orgRepo.findUnit(trx, input.parentId);
-      if (!parent) throw validationError([{ path: 'parentId', message: 'Parent unit does not exist' }]);
+      if (!parent) throw validationError([issue('parentId', 'org.parentMissing', 'Parent unit does not exist')]);
       parentPath = parent.path;
       depth = parent.depth + 1;
     } else if (await trx.selectFrom('org_units').select('id').where('parent_id', 'is', null).executeTakeFirst()) {
-      throw validationError([{ path: 'parentId', message: 'The company already has a root unit; choose a parent' }]);
+      throw validationError([issue('parentId', 'org.oneRoot', 'The company already has a root unit; choose a parent')]);
     }
     const row = await orgRepo.insertUnit(trx, { parentId: input.parentId, name: input.name, code: input.code ?? null, kind: input.kind, sortOrder: input.sortOrder ?? 0, parentPath, depth });
     await audit(trx, actor, { entity: 'org_unit', entityId: row.id, action: 'create', after: row });
@@ -39,17 +39,17 @@ export async function createUnit(db: Kdb, actor: Actor, input: z.infer<typeof or
 export async function updateUnit(db: Kdb, actor: Actor, id: number, input: z.infer<typeof orgUnitUpdate>) {
   return db.transaction().execute(async (trx) => {
     const before = await orgRepo.findUnit(trx, id);
-    if (!before) throw new AppError('NOT_FOUND', 'Unit not found');
+    if (!before) throw new AppError('NOT_FOUND', 'Unit not found', undefined, { key: 'common.notFound' });
     if (before.version !== input.version) throw stale('The unit');
     if (input.parentId !== undefined && input.parentId !== before.parent_id) {
-      if (input.parentId === null || before.parent_id === null) throw validationError([{ path: 'parentId', message: 'The root unit stays the root' }]);
+      if (input.parentId === null || before.parent_id === null) throw validationError([issue('parentId', 'org.rootStays', 'The root unit stays the root')]);
       const parent = await orgRepo.findUnit(trx, input.parentId);
-      if (!parent) throw validationError([{ path: 'parentId', message: 'Parent unit does not exist' }]);
-      if (parent.path.startsWith(before.path)) throw validationError([{ path: 'parentId', message: 'A unit cannot move under itself' }]);
+      if (!parent) throw validationError([issue('parentId', 'org.parentMissing', 'Parent unit does not exist')]);
+      if (parent.path.startsWith(before.path)) throw validationError([issue('parentId', 'org.unitUnderItself', 'A unit cannot move under itself')]);
       await orgRepo.moveUnit(trx, id, before.path, parent.id, `${parent.path}${id}/`, parent.depth + 1 - before.depth);
     }
     if (input.active === false && before.active && (await orgRepo.unitHasMembers(trx, before.path))) {
-      throw validationError([{ path: 'active', message: 'The unit or one below it still has active users' }]);
+      throw validationError([issue('active', 'org.unitHasActiveUsers', 'The unit or one below it still has active users')]);
     }
     const after = await orgRepo.updateUnit(trx, id, input.version, { name: input.name, code: input.code, kind: input.kind, sort_order: input.sortOrder, active: input.active });
     if (!after) throw stale('The unit');
@@ -82,31 +82,31 @@ function manageable(actor: Actor) {
 
 export async function getUser(db: Kdb, id: number) {
   const user = await orgRepo.findUser(db, id);
-  if (!user) throw new AppError('NOT_FOUND', 'User not found');
+  if (!user) throw new AppError('NOT_FOUND', 'User not found', undefined, { key: 'common.notFound' });
   return user;
 }
 
 async function checkUnitInScope(db: Kdb, actor: Actor, unitId: number, path: string) {
   const unit = await orgRepo.findUnit(db, unitId);
-  if (!unit) throw validationError([{ path, message: 'Unit does not exist' }]);
+  if (!unit) throw validationError([issue(path, 'org.unitMissing', 'Unit does not exist')]);
   const scope = actor.permissions.get('user:manage');
   if (scope === 'all') return;
   if (scope === 'unit' && unit.path.startsWith(actor.unitPath)) return;
   if (scope === 'team' && unit.id === actor.unitId) return;
-  throw validationError([{ path, message: 'Unit is outside your data scope' }]);
+  throw validationError([issue(path, 'org.unitOutOfScope', 'Unit is outside your data scope')]);
 }
 
 async function checkRoles(db: Kdb, roleIds: number[]) {
   const existing = new Set(await orgRepo.existingRoleIds(db, roleIds));
   const bad = roleIds.map((id, i) => ({ id, i })).filter(({ id }) => !existing.has(id));
-  if (bad.length) throw validationError(bad.map(({ i }) => ({ path: `roleIds.${i}`, message: 'Role does not exist' })));
+  if (bad.length) throw validationError(bad.map(({ i }) => issue(`roleIds.${i}`, 'org.roleMissing', 'Role does not exist')));
 }
 
 export async function createUser(db: Kdb, actor: Actor, input: z.infer<typeof userCreate>) {
   await checkUnitInScope(db, actor, input.unitId, 'unitId');
   await checkRoles(db, input.roleIds);
   const existing = await db.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['username']), '=', input.username.toLowerCase())).executeTakeFirst();
-  if (existing) throw validationError([{ path: 'username', message: 'Username is taken' }]);
+  if (existing) throw validationError([issue('username', 'org.usernameTaken', 'Username is taken')]);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const { id } = await orgRepo.insertUser(trx, { username: input.username, name: input.name, phone: input.phone ?? null, email: input.email ?? null, unitId: input.unitId, passwordHash, mustChangePassword: true });
@@ -123,9 +123,9 @@ export async function updateUser(db: Kdb, actor: Actor, id: number, input: z.inf
   if (input.roleIds) await checkRoles(db, input.roleIds);
   return db.transaction().execute(async (trx) => {
     const before = await orgRepo.findUser(trx, id, manageable(actor));
-    if (!before) throw new AppError('NOT_FOUND', 'User not found');
-    if (before.status === 'left') throw new AppError('INVALID_STATE', 'The user has left; their record is kept read-only');
-    if (id === actor.userId && input.status === 'disabled') throw validationError([{ path: 'status', message: 'You cannot disable yourself' }]);
+    if (!before) throw new AppError('NOT_FOUND', 'User not found', undefined, { key: 'common.notFound' });
+    if (before.status === 'left') throw new AppError('INVALID_STATE', 'The user has left; their record is kept read-only', undefined, { key: 'org.userLeft' });
+    if (id === actor.userId && input.status === 'disabled') throw validationError([issue('status', 'org.disableSelf', 'You cannot disable yourself')]);
     const updated = await orgRepo.updateUser(trx, id, input.version, {
       ...(input.name !== undefined && { name: input.name }),
       ...(input.phone !== undefined && { phone: input.phone }),
@@ -147,7 +147,7 @@ export async function resetPassword(db: Kdb, actor: Actor, id: number, password:
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     const user = await orgRepo.findUser(trx, id, manageable(actor));
-    if (!user) throw new AppError('NOT_FOUND', 'User not found');
+    if (!user) throw new AppError('NOT_FOUND', 'User not found', undefined, { key: 'common.notFound' });
     await orgRepo.setPassword(trx, id, passwordHash, true);
     await authRepo.deleteUserSessions(trx, id);
     await audit(trx, actor, { entity: 'user', entityId: id, action: 'password_reset' });
@@ -157,7 +157,7 @@ export async function resetPassword(db: Kdb, actor: Actor, id: number, password:
 export async function unlockUser(db: Kdb, actor: Actor, id: number) {
   await db.transaction().execute(async (trx) => {
     const user = await orgRepo.findUser(trx, id, manageable(actor));
-    if (!user) throw new AppError('NOT_FOUND', 'User not found');
+    if (!user) throw new AppError('NOT_FOUND', 'User not found', undefined, { key: 'common.notFound' });
     await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
     await audit(trx, actor, { entity: 'user', entityId: id, action: 'unlock' });
   });
@@ -171,7 +171,7 @@ export async function listRoles(db: Kdb) {
 
 export async function createRole(db: Kdb, actor: Actor, input: z.infer<typeof roleCreate>) {
   return db.transaction().execute(async (trx) => {
-    if (await orgRepo.findRoleByCode(trx, input.code)) throw validationError([{ path: 'code', message: 'Code is taken' }]);
+    if (await orgRepo.findRoleByCode(trx, input.code)) throw validationError([issue('code', 'org.roleCodeTaken', 'Code is taken')]);
     const { id } = await orgRepo.insertRole(trx, { code: input.code, name: input.name, description: input.description, dataScope: input.dataScope });
     await orgRepo.setRolePermissions(trx, id, [...new Set(input.permissions)]);
     const after = await orgRepo.findRole(trx, id);
@@ -183,13 +183,13 @@ export async function createRole(db: Kdb, actor: Actor, input: z.infer<typeof ro
 export async function updateRole(db: Kdb, actor: Actor, id: number, input: z.infer<typeof roleUpdate>) {
   return db.transaction().execute(async (trx) => {
     const before = await orgRepo.findRole(trx, id);
-    if (!before) throw new AppError('NOT_FOUND', 'Role not found');
+    if (!before) throw new AppError('NOT_FOUND', 'Role not found', undefined, { key: 'common.notFound' });
     const updated = await orgRepo.updateRole(trx, id, input.version, { name: input.name, description: input.description, data_scope: input.dataScope });
     if (!updated) throw stale('The role');
     if (input.permissions) {
       // Nobody may lock the administrators out of role management.
       if (before.code === 'sys_admin' && !input.permissions.includes('role:manage')) {
-        throw validationError([{ path: 'permissions', message: 'The system administrator role keeps role:manage' }]);
+        throw validationError([issue('permissions', 'org.adminKeepsRoleManage', 'The system administrator role keeps role:manage')]);
       }
       await orgRepo.setRolePermissions(trx, id, [...new Set(input.permissions)]);
     }
@@ -202,9 +202,9 @@ export async function updateRole(db: Kdb, actor: Actor, id: number, input: z.inf
 export async function deleteRole(db: Kdb, actor: Actor, id: number) {
   await db.transaction().execute(async (trx) => {
     const before = await orgRepo.findRole(trx, id);
-    if (!before) throw new AppError('NOT_FOUND', 'Role not found');
-    if (before.builtin) throw new AppError('INVALID_STATE', 'Built-in roles can be edited but not deleted');
-    if (Number(before.user_count) > 0) throw new AppError('INVALID_STATE', 'The role is still assigned to users');
+    if (!before) throw new AppError('NOT_FOUND', 'Role not found', undefined, { key: 'common.notFound' });
+    if (before.builtin) throw new AppError('INVALID_STATE', 'Built-in roles can be edited but not deleted', undefined, { key: 'org.builtinRole' });
+    if (Number(before.user_count) > 0) throw new AppError('INVALID_STATE', 'The role is still assigned to users', undefined, { key: 'org.roleInUse' });
     await orgRepo.deleteRole(trx, id);
     await audit(trx, actor, { entity: 'role', entityId: id, action: 'delete', before });
   });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Kdb, Trx } from '../../db/client';
-import { AppError, validationError, type FieldIssue } from '../../../shared/errors';
+import { AppError, issue, validationError, type FieldIssue } from '../../../shared/errors';
 import type { fileUpload, generalRequestCreate, generalRequestListQuery, generalRequestUpdate } from '../../../shared/contracts/requests';
 import type { Actor } from '../../platform/actor';
 import { pageWindow, resolveSort } from '../../platform/listing';
@@ -15,7 +15,7 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** The owner may edit and (re)submit a request that is not with the approvers and not decided. */
 const EDITABLE = new Set(['draft', 'returned', 'withdrawn']);
 
-const stale = () => new AppError('STALE_VERSION', 'The request was changed by someone else; reload and try again');
+const stale = () => new AppError('STALE_VERSION', 'The request was changed by someone else; reload and try again', undefined, { key: 'common.staleVersion' });
 
 /** Within the caller's request:read scope, or one they are or were asked to approve. */
 function visible(actor: Actor): RequestWhere {
@@ -54,7 +54,7 @@ export async function list(db: Kdb, actor: Actor, q: z.infer<typeof generalReque
 
 async function load(db: Kdb | Trx, actor: Actor, id: number) {
   const row = await requestsRepo.find(db, id, visible(actor));
-  if (!row) throw new AppError('NOT_FOUND', 'Request not found');
+  if (!row) throw new AppError('NOT_FOUND', 'Request not found', undefined, { key: 'common.notFound' });
   return { ...row, attachments: await requestsRepo.attachments(db, DOC_TYPE, [id]) };
 }
 
@@ -68,8 +68,8 @@ async function linkAttachments(trx: Trx, actor: Actor, requestId: number, fileId
   const issues: FieldIssue[] = [];
   fileIds.forEach((id, i) => {
     const f = files.get(id);
-    if (!f || f.uploaded_by !== actor.userId) issues.push({ path: `attachmentIds.${i}`, message: 'Attach files you uploaded yourself' });
-    else if (f.entity !== null && !(f.entity === DOC_TYPE && f.entity_id === requestId)) issues.push({ path: `attachmentIds.${i}`, message: 'The file is attached to another record' });
+    if (!f || f.uploaded_by !== actor.userId) issues.push(issue(`attachmentIds.${i}`, 'requests.foreignFile', 'Attach files you uploaded yourself'));
+    else if (f.entity !== null && !(f.entity === DOC_TYPE && f.entity_id === requestId)) issues.push(issue(`attachmentIds.${i}`, 'requests.fileTaken', 'The file is attached to another record'));
   });
   if (issues.length) throw validationError(issues);
   await requestsRepo.setAttachments(trx, DOC_TYPE, requestId, ids);
@@ -77,7 +77,7 @@ async function linkAttachments(trx: Trx, actor: Actor, requestId: number, fileId
 
 async function submitInTrx(trx: Trx, engine: ApprovalEngine, actor: Actor, id: number) {
   const row = await requestsRepo.find(trx, id);
-  if (!row) throw new AppError('NOT_FOUND', 'Request not found');
+  if (!row) throw new AppError('NOT_FOUND', 'Request not found', undefined, { key: 'common.notFound' });
   await engine.submit(trx, actor, { docType: DOC_TYPE, docId: id, title: row.title, amount: row.amount, submitterId: row.owner_id, unitId: row.unit_id });
 }
 
@@ -97,9 +97,9 @@ export async function create(db: Kdb, engine: ApprovalEngine, actor: Actor, inpu
 async function ownEditable(trx: Trx, actor: Actor, id: number) {
   await requestsRepo.lock(trx, id);
   const row = await requestsRepo.find(trx, id, visible(actor));
-  if (!row) throw new AppError('NOT_FOUND', 'Request not found');
-  if (row.owner_id !== actor.userId) throw new AppError('FORBIDDEN', 'Only the owner may change or submit the request');
-  if (!EDITABLE.has(row.status)) throw new AppError('INVALID_STATE', `The request is ${row.status}; it can be changed only as a draft or after it was returned or withdrawn`);
+  if (!row) throw new AppError('NOT_FOUND', 'Request not found', undefined, { key: 'common.notFound' });
+  if (row.owner_id !== actor.userId) throw new AppError('FORBIDDEN', 'Only the owner may change or submit the request', undefined, { key: 'requests.ownerOnly' });
+  if (!EDITABLE.has(row.status)) throw new AppError('INVALID_STATE', `The request is ${row.status}; it can be changed only as a draft or after it was returned or withdrawn`, undefined, { key: 'requests.notEditable', params: { status: row.status } });
   return row;
 }
 
@@ -130,10 +130,10 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 export async function upload(db: Kdb, actor: Actor, input: z.infer<typeof fileUpload>) {
   const text = input.contentBase64.replace(/\s+/g, '');
-  if (!BASE64.test(text) || text.length % 4 === 1) throw validationError([{ path: 'contentBase64', message: 'Not valid base64' }]);
+  if (!BASE64.test(text) || text.length % 4 === 1) throw validationError([issue('contentBase64', 'requests.invalidBase64', 'Not valid base64')]);
   const content = Buffer.from(text, 'base64');
-  if (content.length > MAX_FILE_BYTES) throw validationError([{ path: 'contentBase64', message: `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` }]);
-  if (content.length === 0) throw validationError([{ path: 'contentBase64', message: 'The file is empty' }]);
+  if (content.length > MAX_FILE_BYTES) throw validationError([issue('contentBase64', 'requests.fileTooLarge', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, { maxMb: MAX_FILE_BYTES / 1024 / 1024 })]);
+  if (content.length === 0) throw validationError([issue('contentBase64', 'requests.fileEmpty', 'The file is empty')]);
   const sha256 = createHash('sha256').update(content).digest('hex');
   return db.transaction().execute(async (trx) => {
     const row = await requestsRepo.insertFile(trx, { name: input.name, mime: input.mime, size: content.length, sha256, content, uploadedBy: actor.userId });
@@ -145,8 +145,8 @@ export async function upload(db: Kdb, actor: Actor, input: z.infer<typeof fileUp
 /** The uploader may always download; others only through a request they can see. */
 export async function download(db: Kdb, actor: Actor, id: number) {
   const file = await requestsRepo.findFile(db, id);
-  if (!file) throw new AppError('NOT_FOUND', 'File not found');
+  if (!file) throw new AppError('NOT_FOUND', 'File not found', undefined, { key: 'common.notFound' });
   if (file.uploaded_by === actor.userId) return file;
   if (file.entity === DOC_TYPE && file.entity_id !== null && (await requestsRepo.find(db, file.entity_id, visible(actor)))) return file;
-  throw new AppError('NOT_FOUND', 'File not found');
+  throw new AppError('NOT_FOUND', 'File not found', undefined, { key: 'common.notFound' });
 }

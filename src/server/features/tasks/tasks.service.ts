@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Executor, Kdb } from '../../db/client';
-import { AppError, validationError } from '../../../shared/errors';
+import { AppError, issue, validationError } from '../../../shared/errors';
 import type { taskCreate, taskListQuery, taskUpdate } from '../../../shared/contracts/tasks';
 import type { Actor } from '../../platform/actor';
 import { pageWindow, resolveSort } from '../../platform/listing';
@@ -13,8 +13,8 @@ export const TASK_KINDS = { assigned: 'task.assigned', due: 'task.due' } as cons
 /** The page of the to-do list, used when a task links to nothing more specific. */
 export const TASKS_LINK = '/tasks';
 
-const notFound = () => new AppError('NOT_FOUND', 'Task not found');
-const stale = () => new AppError('STALE_VERSION', 'The task was changed by someone else; reload and try again');
+const notFound = () => new AppError('NOT_FOUND', 'Task not found', undefined, { key: 'common.notFound' });
+const stale = () => new AppError('STALE_VERSION', 'The task was changed by someone else; reload and try again', undefined, { key: 'common.staleVersion' });
 
 /** audit action of a status change */
 const STATUS_ACTION: Record<string, string> = { done: 'complete', cancelled: 'cancel', open: 'reopen' };
@@ -73,9 +73,9 @@ export function bindTaskNotifier(notifier: Notifier): void {
  */
 export async function createTask(trx: Executor, input: CreateTaskInput, notifier: Notifier | undefined = boundNotifier) {
   const title = input.title.trim().slice(0, 200);
-  if (!title) throw validationError([{ path: 'title', message: 'A task needs a title' }]);
+  if (!title) throw validationError([issue('title', 'tasks.titleRequired', 'A task needs a title')]);
   const dueAt = input.dueAt === undefined || input.dueAt === null ? null : new Date(input.dueAt);
-  if (dueAt && Number.isNaN(dueAt.getTime())) throw validationError([{ path: 'dueAt', message: 'Not a valid date-time' }]);
+  if (dueAt && Number.isNaN(dueAt.getTime())) throw validationError([issue('dueAt', 'common.invalidDateTime', 'Not a valid date-time')]);
   const notifyOwner = input.createdBy !== input.ownerId;
   if (notifyOwner && !notifier) throw new Error('createTask: no notifier; pass platform.notifier or register the task routes first');
   const id = await tasksRepo.insert(trx, {

@@ -1,5 +1,5 @@
 import type { Executor, Kdb, Trx } from '../../db/client';
-import { AppError, validationError } from '../../../shared/errors';
+import { AppError, issue, validationError } from '../../../shared/errors';
 import { chainStep, type APPROVAL_STATUSES, type ChainStep } from '../../../shared/contracts/approvals';
 import type { Actor } from '../actor';
 import { can } from '../actor';
@@ -49,7 +49,7 @@ type Instance = NonNullable<Awaited<ReturnType<typeof engineRepo.findInstance>>>
 type Step = Awaited<ReturnType<typeof engineRepo.steps>>[number];
 
 
-const alreadyDecided = () => new AppError('INVALID_STATE', 'This approval was already decided or has moved on; reload to see its current state');
+const alreadyDecided = () => new AppError('INVALID_STATE', 'This approval was already decided or has moved on; reload to see its current state', undefined, { key: 'approvals.alreadyDecided' });
 
 /** Ancestor paths of a materialised path, nearest first: '/1/4/9/' → ['/1/4/9/', '/1/4/', '/1/']. */
 function ancestorPaths(path: string): string[] {
@@ -94,14 +94,14 @@ export class ApprovalEngine {
   /** The chain and approvers a submission would get, without writing anything. */
   async resolve(ex: Executor, input: { docType: string; submitterId: number; unitId: number; amount: number | null }): Promise<Resolution> {
     const unit = await engineRepo.findUnit(ex, input.unitId);
-    if (!unit) throw validationError([{ path: 'unitId', message: 'Unit does not exist' }]);
+    if (!unit) throw validationError([issue('unitId', 'org.unitMissing', 'Unit does not exist')]);
     const paths = ancestorPaths(unit.path);
     const unitIds = paths.map((p) => Number(p.split('/').filter(Boolean).pop()));
     const chains = await engineRepo.candidateChains(ex, input.docType, unitIds);
     // The chain of the nearest unit wins; a company-wide chain (no unit) is the fallback.
     const rank = (unitId: number | null) => (unitId === null ? unitIds.length : unitIds.indexOf(unitId));
     const chain = chains.sort((a, b) => rank(a.unit_id) - rank(b.unit_id) || a.id - b.id)[0];
-    if (!chain) throw new AppError('VALIDATION', `No approval chain is configured for ${input.docType}; ask an administrator to set one up`, { issues: [{ path: 'docType', message: 'No approval chain configured' }] });
+    if (!chain) throw new AppError('VALIDATION', `No approval chain is configured for ${input.docType}; ask an administrator to set one up`, { issues: [issue('docType', 'approvals.noChain', 'No approval chain configured', { docType: input.docType })] }, { key: 'approvals.noChain', params: { docType: input.docType } });
     const steps = parseSteps(chain.steps);
     const day = businessDate(new Date(), this.timeZone);
     const out: ResolvedStep[] = [];
@@ -109,7 +109,7 @@ export class ApprovalEngine {
       if (step.minAmount !== null && !((input.amount ?? 0) > step.minAmount)) continue;
       const approver = await this.resolveApprover(ex, step, paths);
       if (!approver) {
-        throw new AppError('VALIDATION', `No approver found for step "${step.name}" of chain "${chain.name}"`, { issues: [{ path: `steps.${i}`, message: `No approver found for step "${step.name}"` }] });
+        throw new AppError('VALIDATION', `No approver found for step "${step.name}" of chain "${chain.name}"`, { issues: [issue(`steps.${i}`, 'approvals.noApprover', `No approver found for step "${step.name}"`, { step: step.name, chain: chain.name })] }, { key: 'approvals.noApprover', params: { step: step.name, chain: chain.name } });
       }
       const skipped = approver.id === input.submitterId;
       let approverId = approver.id;
@@ -145,7 +145,7 @@ export class ApprovalEngine {
   async submit(trx: Trx, actor: Actor, input: SubmitInput): Promise<number> {
     const def = this.types.get(input.docType);
     if (!def) throw new Error(`Approval doc type ${input.docType} is not registered`);
-    if (await engineRepo.hasPending(trx, input.docType, input.docId)) throw new AppError('INVALID_STATE', 'This document is already waiting for approval');
+    if (await engineRepo.hasPending(trx, input.docType, input.docId)) throw new AppError('INVALID_STATE', 'This document is already waiting for approval', undefined, { key: 'approvals.alreadyPending' });
     const { chain, steps } = await this.resolve(trx, input);
     const inst = await engineRepo.insertInstance(trx, { ...input, chainId: chain.id });
     const first = steps.find((s) => !s.skipped);
@@ -199,7 +199,7 @@ export class ApprovalEngine {
   private async locked<T>(actor: Actor, id: number, fn: (trx: Trx, inst: Instance, steps: Step[]) => Promise<T>): Promise<T> {
     return this.db.transaction().execute(async (trx) => {
       const inst = await engineRepo.lockInstance(trx, id);
-      if (!inst || !(await this.canSee(trx, actor, inst))) throw new AppError('NOT_FOUND', 'Approval not found');
+      if (!inst || !(await this.canSee(trx, actor, inst))) throw new AppError('NOT_FOUND', 'Approval not found', undefined, { key: 'common.notFound' });
       return fn(trx, inst, await engineRepo.steps(trx, id));
     });
   }
@@ -210,7 +210,7 @@ export class ApprovalEngine {
     const step = steps.find((s) => s.seq === inst.current_seq && s.status === 'pending');
     if (!step) throw alreadyDecided();
     if (step.approver_id !== actor.userId && step.original_approver_id !== actor.userId) {
-      throw new AppError('FORBIDDEN', 'Only the current approver may act on this step');
+      throw new AppError('FORBIDDEN', 'Only the current approver may act on this step', undefined, { key: 'approvals.notCurrentApprover' });
     }
     return step;
   }
@@ -256,7 +256,7 @@ export class ApprovalEngine {
 
   /** Reject ends the instance; return sends the document back to the submitter for changes. */
   async decideAgainst(actor: Actor, id: number, action: 'reject' | 'return', comment: string): Promise<void> {
-    if (!comment.trim()) throw validationError([{ path: 'comment', message: 'A comment is required' }]);
+    if (!comment.trim()) throw validationError([issue('comment', 'approvals.commentRequired', 'A comment is required')]);
     await this.locked(actor, id, async (trx, inst, steps) => {
       const step = this.currentStep(actor, inst, steps);
       const status = action === 'reject' ? 'rejected' : 'returned';
@@ -272,7 +272,7 @@ export class ApprovalEngine {
 
   async withdraw(actor: Actor, id: number, comment?: string): Promise<void> {
     await this.locked(actor, id, async (trx, inst, steps) => {
-      if (inst.submitter_id !== actor.userId) throw new AppError('FORBIDDEN', 'Only the submitter may withdraw');
+      if (inst.submitter_id !== actor.userId) throw new AppError('FORBIDDEN', 'Only the submitter may withdraw', undefined, { key: 'approvals.onlySubmitterWithdraws' });
       if (inst.status !== 'pending') throw alreadyDecided();
       const current = steps.find((s) => s.seq === inst.current_seq);
       await engineRepo.insertEvent(trx, { instanceId: id, actorId: actor.userId, action: 'withdraw', stepSeq: inst.current_seq, comment: comment || null });
@@ -295,9 +295,9 @@ export class ApprovalEngine {
     await this.locked(actor, id, async (trx, inst, steps) => {
       const step = this.currentStep(actor, inst, steps);
       const target = await engineRepo.findUser(trx, toUserId);
-      if (!target || target.status !== 'active') throw validationError([{ path: 'toUserId', message: 'Choose an active user' }]);
-      if (toUserId === step.approver_id) throw validationError([{ path: 'toUserId', message: 'The step is already with this user' }]);
-      if (toUserId === inst.submitter_id) throw validationError([{ path: 'toUserId', message: 'The submitter cannot approve their own document' }]);
+      if (!target || target.status !== 'active') throw validationError([issue('toUserId', 'approvals.activeUser', 'Choose an active user')]);
+      if (toUserId === step.approver_id) throw validationError([issue('toUserId', 'approvals.sameApprover', 'The step is already with this user')]);
+      if (toUserId === inst.submitter_id) throw validationError([issue('toUserId', 'approvals.submitterApproves', 'The submitter cannot approve their own document')]);
       const moved = await engineRepo.transferStep(trx, step.id, step.approver_id, toUserId);
       if (!moved) throw alreadyDecided();
       const bumped = await engineRepo.updateInstance(trx, id, inst.version, { currentSeq: step.seq });
@@ -311,7 +311,7 @@ export class ApprovalEngine {
 
   /** A remark in the history, by the submitter or anyone who is or was an approver on it. */
   async comment(actor: Actor, id: number, comment: string): Promise<void> {
-    if (!comment.trim()) throw validationError([{ path: 'comment', message: 'A comment is required' }]);
+    if (!comment.trim()) throw validationError([issue('comment', 'approvals.commentRequired', 'A comment is required')]);
     await this.locked(actor, id, async (trx, inst, steps) => {
       const participants = new Set<number>([inst.submitter_id]);
       for (const s of steps) {
@@ -319,7 +319,7 @@ export class ApprovalEngine {
         if (s.original_approver_id) participants.add(s.original_approver_id);
         if (s.acted_by) participants.add(s.acted_by);
       }
-      if (!participants.has(actor.userId)) throw new AppError('FORBIDDEN', 'Only the submitter and the approvers may comment');
+      if (!participants.has(actor.userId)) throw new AppError('FORBIDDEN', 'Only the submitter and the approvers may comment', undefined, { key: 'approvals.onlyParticipantsComment' });
       await engineRepo.insertEvent(trx, { instanceId: id, actorId: actor.userId, action: 'comment', stepSeq: inst.current_seq, comment });
       participants.delete(actor.userId);
       const params = await this.names(trx, inst, actor);

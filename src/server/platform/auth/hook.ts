@@ -52,15 +52,15 @@ export function installAuthHook(app: FastifyInstance, db: Kdb, sessionTtlMs: num
     const access = req.routeOptions.config?.access;
     if (!access || access === PUBLIC) return;
     const actor = (await fromToken(db, req)) ?? (await fromSession(db, req, sessionTtlMs));
-    if (!actor) throw new AppError('UNAUTHENTICATED', 'Not signed in');
+    if (!actor) throw new AppError('UNAUTHENTICATED', 'Not signed in', undefined, { key: 'auth.notSignedIn' });
     if (actor.via === 'session' && !SAFE_METHODS.has(req.method)) {
       const sent = req.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || sent !== actor.csrfToken) {
-        throw new AppError('CSRF', 'Missing or wrong CSRF token (send the x-csrf-token header)');
+        throw new AppError('CSRF', 'Missing or wrong CSRF token (send the x-csrf-token header)', undefined, { key: 'auth.csrf' });
       }
     }
     if (access !== AUTHENTICATED && isPermission(access) && !actor.permissions.has(access as Permission)) {
-      throw new AppError('FORBIDDEN', `Missing permission ${access}`);
+      throw new AppError('FORBIDDEN', `Missing permission ${access}`, undefined, { key: 'common.forbidden', params: { permission: access } });
     }
     actor.ip = req.ip;
     actor.requestId = String(req.id);

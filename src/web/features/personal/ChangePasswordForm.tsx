@@ -1,7 +1,7 @@
 import { App, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { changePasswordBody } from '../../../shared/contracts/auth';
-import { applyFormErrors, errorMessage } from '../../components/errors';
+import { applyFormErrors, errorMessage, issueMessage } from '../../components/errors';
 import { zodRule } from '../../components/zodRule';
 import { useChangePassword } from './api';
 
@@ -27,7 +27,7 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void | Promise<v
     } catch (err) {
       const localized = applyFormErrors(form, err, (issue) => {
         if (issue.path === 'currentPassword') return t('changePassword.currentWrong');
-        if (issue.path === 'newPassword') return t('changePassword.newRejected', { reason: issue.message });
+        if (issue.path === 'newPassword') return t('changePassword.newRejected', { reason: issueMessage(issue, t) });
         return undefined;
       });
       if (!localized) message.error(errorMessage(err, t));

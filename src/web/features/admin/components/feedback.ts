@@ -3,7 +3,7 @@ import type { FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
-import { applyFormErrors, errorMessage } from '../../../components/errors';
+import { applyFormErrors, errorDetail, errorMessage, issueMessage } from '../../../components/errors';
 
 /**
  * antd's message/modal bound to the app's theme and locale when the shell wraps the tree in <App>,
@@ -14,42 +14,6 @@ export function useFeedback() {
   const message = typeof ctx.message?.success === 'function' ? ctx.message : staticMessage;
   const modal = typeof ctx.modal?.confirm === 'function' ? ctx.modal : Modal;
   return { message, modal };
-}
-
-/**
- * The server states business-rule failures in English; these are the ones the admin and approval
- * screens meet, keyed by the server's message, so the field shows them in the user's language.
- */
-const KNOWN_ISSUES: Record<string, string> = {
-  'A comment is required': 'commentRequired',
-  'A unit cannot move under itself': 'unitUnderItself',
-  'Attach files you uploaded yourself': 'foreignFile',
-  'Choose an active user': 'activeUser',
-  'Choose someone else': 'someoneElse',
-  'Code is taken': 'codeTaken',
-  'Ends before it starts': 'endsBeforeStart',
-  'No approval chain configured': 'noChain',
-  'Parent unit does not exist': 'noParent',
-  'Role does not exist': 'noRole',
-  'The company already has a root unit; choose a parent': 'oneRoot',
-  'The file is attached to another record': 'fileTaken',
-  'The file is empty': 'fileEmpty',
-  'The root unit stays the root': 'rootStays',
-  'The step is already with this user': 'sameApprover',
-  'The submitter cannot approve their own document': 'submitterApproves',
-  'The system administrator role keeps role:manage': 'adminKeepsRoles',
-  'The unit or one below it still has active users': 'unitHasUsers',
-  'Unit does not exist': 'noUnit',
-  'Unit is outside your data scope': 'unitOutOfScope',
-  'User does not exist': 'noUser',
-  'Username is taken': 'usernameTaken',
-  'You cannot disable yourself': 'disableSelf',
-};
-
-function localizeIssues(err: unknown, t: (key: string) => string): unknown {
-  if (!(err instanceof ApiError) || !err.issues.length) return err;
-  const issues = err.issues.map((i) => (KNOWN_ISSUES[i.message] ? { ...i, message: t(`shared.issues.${KNOWN_ISSUES[i.message]}`) } : i));
-  return new ApiError(err.status, err.code, err.message, { ...(err.details as object), issues });
 }
 
 /** Codes whose server message says more than the generic localized text (which rule, which state). */
@@ -63,8 +27,7 @@ export function useApiError() {
   const { t } = useTranslation('admin');
   const { message, modal } = useFeedback();
   return useCallback(
-    (raw: unknown, form?: FormInstance, onStale?: () => void) => {
-      const err = localizeIssues(raw, t);
+    (err: unknown, form?: FormInstance, onStale?: () => void) => {
       if (form && applyFormErrors(form, err)) return;
       if (err instanceof ApiError && err.code === 'STALE_VERSION') {
         modal.warning({
@@ -77,12 +40,12 @@ export function useApiError() {
         return;
       }
       if (err instanceof ApiError && err.code === 'VALIDATION' && err.issues.length) {
-        void message.error(err.issues.map((i) => i.message).join('; '));
+        void message.error(err.issues.map((i) => issueMessage(i, t)).join('; '));
         return;
       }
       const text = errorMessage(err, t);
-      const issues = err instanceof ApiError ? err.issues.map((i) => i.message).join('; ') : '';
-      const detail = err instanceof ApiError && WITH_DETAIL.has(err.code) ? issues || (err.message !== text ? err.message : '') : '';
+      const said = err instanceof ApiError && WITH_DETAIL.has(err.code) ? errorDetail(err, t) : undefined;
+      const detail = said !== text ? said : undefined;
       void message.error(detail ? t('shared.errorWithDetail', { message: text, detail }) : text);
     },
     [message, modal, t],

@@ -1,0 +1,166 @@
+import { pinyin } from 'pinyin-pro';
+import {
+  COMPLETENESS_FIELDS,
+  LIFECYCLE_TRANSITIONS,
+  classificationSettings,
+  completenessSettings,
+  type AccountCategory,
+  type AccountTier,
+  type ClassificationSettings,
+  type CompletenessField,
+  type CompletenessSettings,
+  type CreditStanding,
+  type LifecycleStage,
+} from '../../../shared/contracts/accounts';
+
+/** Settings keys in the `settings` table; absent or unreadable values fall back to the defaults. */
+export const SETTINGS_KEYS = { classification: 'accounts.classification', completeness: 'accounts.completeness' } as const;
+
+/** ¥1,000,000 over three years for 大型 and ¥10,000,000 cumulative for 优质 (seed 004, seed 003 §3.2.2). */
+export const DEFAULT_CLASSIFICATION: ClassificationSettings = {
+  largeRevenueThreshold: 1_000_000_00,
+  largeRevenueYears: 3,
+  premiumCumulativeThreshold: 10_000_000_00,
+  premiumCreditStandings: ['good'],
+};
+
+/**
+ * What a department must fill in the 客户档案表, weighted by how much the field matters for
+ * planning a visit (seed 003 §3.3.3 四.2): identity and finance weigh most. Sums to 100.
+ */
+export const DEFAULT_COMPLETENESS_WEIGHTS: Record<CompletenessField, number> = {
+  name: 5,
+  shortName: 3,
+  creditCode: 9,
+  nature: 4,
+  industry: 5,
+  industryPosition: 3,
+  foundedYear: 2,
+  registeredCapital: 3,
+  employees: 2,
+  address: 4,
+  postalCode: 1,
+  phone: 4,
+  fax: 1,
+  website: 1,
+  email: 1,
+  legalRepresentative: 3,
+  superiorOrg: 1,
+  businessScope: 3,
+  developmentPlans: 3,
+  mainProducts: 3,
+  marketShare: 2,
+  annualSales: 4,
+  bankName: 3,
+  bankAccount: 3,
+  creditStanding: 4,
+  fundStatus: 3,
+  paymentAttitude: 4,
+  targetMarket: 2,
+  customerStrategy: 3,
+  sourceChannel: 2,
+  province: 2,
+  city: 2,
+  team: 5,
+};
+export const DEFAULT_COMPLETENESS: CompletenessSettings = { weights: DEFAULT_COMPLETENESS_WEIGHTS };
+
+export function readClassificationSettings(stored: unknown): ClassificationSettings {
+  const r = classificationSettings.safeParse(stored);
+  return r.success ? r.data : DEFAULT_CLASSIFICATION;
+}
+
+/** Stored weights override the defaults field by field, so a new field keeps its default weight. */
+export function readCompletenessSettings(stored: unknown): { weights: Record<CompletenessField, number> } {
+  const r = completenessSettings.safeParse(stored);
+  return { weights: { ...DEFAULT_COMPLETENESS_WEIGHTS, ...(r.success ? r.data.weights : {}) } };
+}
+
+/** Pinyin for search: syllables joined without tones and initials, both lower-case a–z/0–9 only. */
+export function pinyinKeys(text: string | null | undefined): { full: string; initials: string } {
+  if (!text) return { full: '', initials: '' };
+  const clean = (parts: string[]) => parts.join('').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return {
+    full: clean(pinyin(text, { toneType: 'none', type: 'array' })),
+    initials: clean(pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' })),
+  };
+}
+
+/** A search term as the pinyin columns store it; empty when the term has no Latin letters or digits. */
+export function pinyinSearchKey(q: string): string {
+  return q.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+export type CompletenessInput = Partial<Record<CompletenessField, unknown>>;
+
+function filled(v: unknown): boolean {
+  if (v === null || v === undefined) return false;
+  if (typeof v === 'string') return v.trim() !== '';
+  if (Array.isArray(v)) return v.length > 0;
+  return true;
+}
+
+/** ACC-3: the weighted share of filled fields (0–100) and the empty ones, heaviest first. */
+export function completenessOf(values: CompletenessInput, weights: Record<CompletenessField, number>) {
+  let total = 0;
+  let got = 0;
+  const missing: { field: CompletenessField; weight: number }[] = [];
+  for (const field of COMPLETENESS_FIELDS) {
+    const w = weights[field] ?? 0;
+    if (w <= 0) continue;
+    total += w;
+    if (filled(values[field])) got += w;
+    else missing.push({ field, weight: w });
+  }
+  missing.sort((a, b) => b.weight - a.weight || COMPLETENESS_FIELDS.indexOf(a.field) - COMPLETENESS_FIELDS.indexOf(b.field));
+  return { score: total === 0 ? 100 : Math.floor((got * 100) / total), missing };
+}
+
+/** Sum of the revenue years `[currentYear − years + 1, currentYear]`. */
+export function recentRevenue(byYear: ReadonlyMap<number, number>, currentYear: number, years: number): number {
+  let sum = 0;
+  for (const [year, amount] of byYear) if (year <= currentYear && year > currentYear - years) sum += amount;
+  return sum;
+}
+
+/** ACC-4 tier (seed 004): VIP → 重型; recent revenue at the threshold → 大型; else 中小微. */
+export function tierOf(input: { vip: boolean; revenueByYear: ReadonlyMap<number, number>; currentYear: number }, s: ClassificationSettings): AccountTier {
+  if (input.vip) return 'heavy';
+  return recentRevenue(input.revenueByYear, input.currentYear, s.largeRevenueYears) >= s.largeRevenueThreshold ? 'large' : 'smb';
+}
+
+export interface CategoryInput {
+  revenueByYear: ReadonlyMap<number, number>;
+  creditStanding: CreditStanding | null;
+  hasParent: boolean;
+  childCount: number;
+  /** set by the director (ACC-4): kept as they are */
+  strategic: boolean;
+  highValue: boolean;
+}
+
+/** ACC-4 value categories: 优质 and 集团 are computed; 高价值 and 战略 are the director's. */
+export function categoriesOf(input: CategoryInput, s: ClassificationSettings): Record<AccountCategory, boolean> {
+  let cumulative = 0;
+  for (const amount of input.revenueByYear.values()) cumulative += amount;
+  return {
+    premium: cumulative >= s.premiumCumulativeThreshold && input.creditStanding !== null && s.premiumCreditStandings.includes(input.creditStanding),
+    high_value: input.highValue,
+    group: input.hasParent || input.childCount > 0,
+    strategic: input.strategic,
+  };
+}
+
+export function categoryList(flags: Record<AccountCategory, boolean>): AccountCategory[] {
+  return (Object.keys(flags) as AccountCategory[]).filter((k) => flags[k]);
+}
+
+/** ACC-5: the moves LIFECYCLE_TRANSITIONS allows (staying put is not a move). */
+export function canMoveLifecycle(from: LifecycleStage, to: LifecycleStage): boolean {
+  return LIFECYCLE_TRANSITIONS[from].includes(to);
+}
+
+/** ACC-2: making `parentId` the parent of `accountId` must not close a loop. `ancestors` are parentId's chain upwards. */
+export function wouldCycle(accountId: number, parentId: number, ancestors: readonly number[]): boolean {
+  return parentId === accountId || ancestors.includes(accountId);
+}

@@ -1,0 +1,368 @@
+import { z } from 'zod';
+import { normalizeCreditCode } from '../domain/credit-code';
+import { fen, isoDateTime, listQuery } from './common';
+
+/**
+ * The account archive (客户档案, SPEC ACC-1..5, ORG-4).
+ *
+ * Money is integer fen. `discountBp` is the discount off list price in basis points
+ * (1/10000): 1000 = 10 % off = 九折; 0 = no discount; 10000 = free.
+ * Trade terms (`paymentTermDays`, `discountBp`) come back as null unless the caller holds
+ * `account:trade-terms`; `tradeTermsVisible` says which case applies.
+ */
+
+/** 国企 / 合资 / 民营 / 股份 / 外资 / 事业单位 / 政府机关 */
+export const ACCOUNT_NATURES = ['soe', 'jv', 'private', 'joint_stock', 'foreign', 'institution', 'government'] as const;
+/** 领先 / 居中 / 末流 */
+export const INDUSTRY_POSITIONS = ['leading', 'middle', 'trailing'] as const;
+/** 好 / 一般 / 差 / 很差 */
+export const CREDIT_STANDINGS = ['good', 'average', 'poor', 'very_poor'] as const;
+/** 充足 / 一般 / 不足 / 紧张 */
+export const FUND_STATUSES = ['ample', 'average', 'insufficient', 'tight'] as const;
+/** 爽快 / 一般 / 迟缓 / 困难 / 嗜欠 */
+export const PAYMENT_ATTITUDES = ['prompt', 'average', 'slow', 'difficult', 'chronic_arrears'] as const;
+/** 约 / 会 / 联 / 养 / 挖 / 等 (seed 003 §3.3.3 二.2) */
+export const SOURCE_CHANNELS = ['appointment', 'meeting', 'alliance', 'cultivate', 'poach', 'wait'] as const;
+/** 重型 / 大型 / 中小微 (seed 004) */
+export const ACCOUNT_TIERS = ['heavy', 'large', 'smb'] as const;
+/** 优质 / 高价值 / 集团 / 战略 (seed 003 §3.2.2) */
+export const ACCOUNT_CATEGORIES = ['premium', 'high_value', 'group', 'strategic'] as const;
+export const ACCOUNT_GRADES = ['A', 'B', 'C', 'D'] as const;
+/** 潜在 / 开发中 / 合作 / 维护 / 预警 / 流失 / 挽回 (seed 002) */
+export const LIFECYCLE_STAGES = ['prospect', 'developing', 'active', 'maintaining', 'at_risk', 'lost', 'recovered'] as const;
+/** 项目经理 / 客户经理 / 技术实施 / 客户专员 / 投诉受理 (seed 003 form 1) */
+export const TEAM_ROLES = ['project_manager', 'account_manager', 'technical', 'specialist', 'complaints'] as const;
+export const REVENUE_SOURCES = ['import', 'contract', 'manual'] as const;
+
+export type AccountNature = (typeof ACCOUNT_NATURES)[number];
+export type AccountTier = (typeof ACCOUNT_TIERS)[number];
+export type AccountCategory = (typeof ACCOUNT_CATEGORIES)[number];
+export type AccountGrade = (typeof ACCOUNT_GRADES)[number];
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+export type TeamRole = (typeof TEAM_ROLES)[number];
+export type RevenueSource = (typeof REVENUE_SOURCES)[number];
+export type CreditStanding = (typeof CREDIT_STANDINGS)[number];
+
+/**
+ * Allowed lifecycle moves. Forward along the seed 002 chain, back to an earlier stage when a
+ * deal stalls, and to `lost` from anywhere except `lost` itself; a lost account comes back
+ * only through `recovered` (or is re-qualified as a prospect).
+ */
+export const LIFECYCLE_TRANSITIONS: Record<LifecycleStage, readonly LifecycleStage[]> = {
+  prospect: ['developing', 'lost'],
+  developing: ['prospect', 'active', 'lost'],
+  active: ['maintaining', 'at_risk', 'lost'],
+  maintaining: ['active', 'at_risk', 'lost'],
+  at_risk: ['active', 'maintaining', 'lost'],
+  lost: ['recovered', 'prospect'],
+  recovered: ['active', 'maintaining', 'at_risk', 'lost'],
+};
+
+/** Profile fields that count towards completeness (ACC-3); the settings give their weights. */
+export const COMPLETENESS_FIELDS = [
+  'name',
+  'shortName',
+  'creditCode',
+  'nature',
+  'industry',
+  'industryPosition',
+  'foundedYear',
+  'registeredCapital',
+  'employees',
+  'address',
+  'postalCode',
+  'phone',
+  'fax',
+  'website',
+  'email',
+  'legalRepresentative',
+  'superiorOrg',
+  'businessScope',
+  'developmentPlans',
+  'mainProducts',
+  'marketShare',
+  'annualSales',
+  'bankName',
+  'bankAccount',
+  'creditStanding',
+  'fundStatus',
+  'paymentAttitude',
+  'targetMarket',
+  'customerStrategy',
+  'sourceChannel',
+  'province',
+  'city',
+  'team',
+] as const;
+export type CompletenessField = (typeof COMPLETENESS_FIELDS)[number];
+
+export const ACCOUNT_SORTS = [
+  'name',
+  'createdAt',
+  'updatedAt',
+  'completeness',
+  'tier',
+  'grade',
+  'lifecycle',
+  'foundedYear',
+  'annualSales',
+] as const;
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();
+
+/** Editable profile fields (ACC-1). Every field is optional in a PATCH; null clears it. */
+export const accountProfileInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  shortName: text(100),
+  /** checked in the service (format, charset and GB 32100-2015 check digit) */
+  creditCode: z
+    .string()
+    .trim()
+    .max(50)
+    .transform((v) => (v === '' ? null : normalizeCreditCode(v)))
+    .nullable()
+    .optional(),
+  nature: z.enum(ACCOUNT_NATURES).nullable().optional(),
+  industry: text(100),
+  industryPosition: z.enum(INDUSTRY_POSITIONS).nullable().optional(),
+  foundedYear: z.number().int().min(1800).max(2200).nullable().optional(),
+  registeredCapital: fen.nullable().optional(),
+  employees: z.number().int().min(0).max(100_000_000).nullable().optional(),
+  address: text(300),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^(\d{6})?$/, 'six digits')
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional(),
+  phone: text(50),
+  fax: text(50),
+  website: text(300),
+  email: z
+    .union([z.literal(''), z.string().trim().email().max(200)])
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional(),
+  legalRepresentative: text(100),
+  superiorOrg: text(200),
+  businessScope: text(5000),
+  developmentPlans: text(5000),
+  mainProducts: text(2000),
+  marketShare: text(200),
+  annualSales: fen.nullable().optional(),
+  bankName: text(200),
+  bankAccount: text(100),
+  creditStanding: z.enum(CREDIT_STANDINGS).nullable().optional(),
+  fundStatus: z.enum(FUND_STATUSES).nullable().optional(),
+  paymentAttitude: z.enum(PAYMENT_ATTITUDES).nullable().optional(),
+  /** trade terms: need account:trade-terms to set (403 otherwise) */
+  paymentTermDays: z.number().int().min(0).max(3650).nullable().optional(),
+  discountBp: z.number().int().min(0).max(10000).nullable().optional(),
+  targetMarket: text(2000),
+  customerStrategy: text(5000),
+  sourceChannel: z.enum(SOURCE_CHANNELS).nullable().optional(),
+  province: text(50),
+  city: text(50),
+  parentId: z.number().int().positive().nullable().optional(),
+  vip: z.boolean().optional(),
+});
+
+export const accountCreate = accountProfileInput.extend({
+  /** defaults to the caller; another owner needs account:assign */
+  ownerId: z.number().int().positive().optional(),
+  /** defaults to the owner's unit */
+  unitId: z.number().int().positive().optional(),
+  lifecycle: z.enum(LIFECYCLE_STAGES).default('prospect'),
+});
+export type AccountCreate = z.input<typeof accountCreate>;
+
+export const accountUpdate = accountProfileInput.partial().extend({ version: z.number().int().positive() });
+export type AccountUpdate = z.input<typeof accountUpdate>;
+
+export const accountListQuery = listQuery.extend({
+  tier: z.enum(ACCOUNT_TIERS).optional(),
+  vip: z.enum(['true', 'false']).optional(),
+  category: z.enum(ACCOUNT_CATEGORIES).optional(),
+  grade: z.enum(ACCOUNT_GRADES).optional(),
+  lifecycle: z.enum(LIFECYCLE_STAGES).optional(),
+  nature: z.enum(ACCOUNT_NATURES).optional(),
+  industry: z.string().trim().max(100).optional(),
+  ownerId: z.coerce.number().int().positive().optional(),
+  /** the unit and its subtree */
+  unitId: z.coerce.number().int().positive().optional(),
+  province: z.string().trim().max(50).optional(),
+  city: z.string().trim().max(50).optional(),
+  parentId: z.coerce.number().int().positive().optional(),
+  /** sort: one of ACCOUNT_SORTS, `-` prefix for descending; default `-updatedAt` */
+});
+export type AccountListQuery = z.infer<typeof accountListQuery>;
+
+export const accountListItem = z.object({
+  id: z.number(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  creditCode: z.string().nullable(),
+  nature: z.enum(ACCOUNT_NATURES).nullable(),
+  industry: z.string().nullable(),
+  province: z.string().nullable(),
+  city: z.string().nullable(),
+  vip: z.boolean(),
+  tier: z.enum(ACCOUNT_TIERS),
+  categories: z.array(z.enum(ACCOUNT_CATEGORIES)),
+  grade: z.enum(ACCOUNT_GRADES).nullable(),
+  lifecycle: z.enum(LIFECYCLE_STAGES),
+  completeness: z.number().int(),
+  ownerId: z.number(),
+  ownerName: z.string(),
+  unitId: z.number(),
+  unitName: z.string(),
+  parentId: z.number().nullable(),
+  version: z.number(),
+  updatedAt: isoDateTime,
+});
+export type AccountListItem = z.infer<typeof accountListItem>;
+
+export const teamMember = z.object({ userId: z.number(), userName: z.string(), role: z.enum(TEAM_ROLES) });
+export const accountSummary = z.object({
+  id: z.number(),
+  name: z.string(),
+  tier: z.enum(ACCOUNT_TIERS),
+  lifecycle: z.enum(LIFECYCLE_STAGES),
+  /** false when the related account is outside the caller's data scope: only the name is shown */
+  visible: z.boolean(),
+});
+export const revenueYear = z.object({ year: z.number().int(), amount: z.number() });
+
+export const accountDetail = accountListItem.extend({
+  industryPosition: z.enum(INDUSTRY_POSITIONS).nullable(),
+  foundedYear: z.number().nullable(),
+  registeredCapital: z.number().nullable(),
+  employees: z.number().nullable(),
+  address: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  phone: z.string().nullable(),
+  fax: z.string().nullable(),
+  website: z.string().nullable(),
+  email: z.string().nullable(),
+  legalRepresentative: z.string().nullable(),
+  superiorOrg: z.string().nullable(),
+  businessScope: z.string().nullable(),
+  developmentPlans: z.string().nullable(),
+  mainProducts: z.string().nullable(),
+  marketShare: z.string().nullable(),
+  annualSales: z.number().nullable(),
+  bankName: z.string().nullable(),
+  bankAccount: z.string().nullable(),
+  creditStanding: z.enum(CREDIT_STANDINGS).nullable(),
+  fundStatus: z.enum(FUND_STATUSES).nullable(),
+  paymentAttitude: z.enum(PAYMENT_ATTITUDES).nullable(),
+  paymentTermDays: z.number().nullable(),
+  discountBp: z.number().nullable(),
+  tradeTermsVisible: z.boolean(),
+  targetMarket: z.string().nullable(),
+  customerStrategy: z.string().nullable(),
+  sourceChannel: z.enum(SOURCE_CHANNELS).nullable(),
+  createdBy: z.number().nullable(),
+  createdAt: isoDateTime,
+  team: z.array(teamMember),
+  /** completeness fields still empty, heaviest first */
+  completenessMissing: z.array(z.object({ field: z.enum(COMPLETENESS_FIELDS), weight: z.number() })),
+  parent: accountSummary.nullable(),
+  children: z.array(accountSummary),
+  /** this account's revenue per year, all sources summed, newest first */
+  revenueByYear: z.array(revenueYear),
+  /** this account plus all its descendants (ACC-2 roll-up), newest first */
+  groupRevenueByYear: z.array(revenueYear),
+});
+export type AccountDetail = z.infer<typeof accountDetail>;
+
+export const lifecycleChange = z.object({
+  to: z.enum(LIFECYCLE_STAGES),
+  reason: z.string().trim().min(1).max(1000),
+  version: z.number().int().positive(),
+});
+export const gradeChange = z.object({
+  grade: z.enum(ACCOUNT_GRADES).nullable(),
+  reason: z.string().trim().min(1).max(1000),
+  version: z.number().int().positive(),
+});
+/** The director's manual categories until contracts exist (high_value) / always (strategic). */
+export const categoriesChange = z.object({
+  strategic: z.boolean().optional(),
+  highValue: z.boolean().optional(),
+  reason: z.string().trim().min(1).max(1000),
+  version: z.number().int().positive(),
+});
+export const accountAssign = z.object({
+  ownerId: z.number().int().positive(),
+  /** defaults to the new owner's unit */
+  unitId: z.number().int().positive().optional(),
+  reason: z.string().trim().min(1).max(1000),
+  version: z.number().int().positive(),
+});
+export const teamUpdate = z.object({
+  members: z
+    .array(z.object({ userId: z.number().int().positive(), role: z.enum(TEAM_ROLES) }))
+    .max(50),
+  version: z.number().int().positive(),
+});
+
+export const revenueRow = z.object({
+  year: z.number().int().min(1900).max(2200),
+  source: z.enum(REVENUE_SOURCES),
+  amount: fen,
+  note: z.string().trim().max(500).default(''),
+});
+export const revenueLedger = z.object({
+  /** the account's version after the last change (the ledger feeds the classification) */
+  version: z.number(),
+  rows: z.array(revenueRow.extend({ note: z.string() })),
+});
+export type RevenueLedger = z.infer<typeof revenueLedger>;
+/** Replaces the whole ledger; one row per year + source. */
+export const revenueUpdate = z.object({
+  rows: z.array(revenueRow).max(500),
+  version: z.number().int().positive(),
+});
+
+export const ACCOUNT_CHANGE_FIELDS = ['tier', 'categories', 'grade', 'lifecycle', 'owner', 'unit'] as const;
+export const accountChange = z.object({
+  id: z.number(),
+  field: z.enum(ACCOUNT_CHANGE_FIELDS),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  reason: z.string(),
+  actorId: z.number().nullable(),
+  actorName: z.string().nullable(),
+  at: isoDateTime,
+});
+export type AccountChange = z.infer<typeof accountChange>;
+export const accountChanges = z.object({ items: z.array(accountChange) });
+
+/** Admin settings (account:configure), stored in `settings` under accounts.classification / accounts.completeness. */
+export const classificationSettings = z.object({
+  /** revenue over the last `largeRevenueYears` years (current year included) for 大型 */
+  largeRevenueThreshold: fen,
+  largeRevenueYears: z.number().int().min(1).max(20),
+  /** cumulative revenue for 优质 */
+  premiumCumulativeThreshold: fen,
+  premiumCreditStandings: z.array(z.enum(CREDIT_STANDINGS)).min(1),
+});
+export type ClassificationSettings = z.infer<typeof classificationSettings>;
+export const completenessSettings = z.object({
+  weights: z.partialRecord(z.enum(COMPLETENESS_FIELDS), z.number().int().min(0).max(100)),
+});
+export type CompletenessSettings = z.infer<typeof completenessSettings>;
+export const accountSettings = z.object({
+  classification: classificationSettings,
+  completeness: completenessSettings,
+});
+export type AccountSettings = z.infer<typeof accountSettings>;

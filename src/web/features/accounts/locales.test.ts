@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  ACCOUNT_CATEGORIES,
+  ACCOUNT_CHANGE_FIELDS,
+  ACCOUNT_NATURES,
+  ACCOUNT_TIERS,
+  COMPLETENESS_FIELDS,
+  CREDIT_STANDINGS,
+  FUND_STATUSES,
+  INDUSTRY_POSITIONS,
+  LIFECYCLE_STAGES,
+  PAYMENT_ATTITUDES,
+  REVENUE_SOURCES,
+  SOURCE_CHANNELS,
+  TEAM_ROLES,
+} from '../../../shared/contracts/accounts';
+import { PROFILE_SECTIONS } from './fields';
+
+type Tree = Record<string, unknown>;
+function keys(obj: unknown, prefix = ''): string[] {
+  if (obj === null || typeof obj !== 'object') return [prefix];
+  return Object.entries(obj as Tree).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+const load = (lng: string) => JSON.parse(readFileSync(new URL(`../../../shared/locales/${lng}/accounts.json`, import.meta.url), 'utf8')) as Tree;
+const zh = load('zh-CN');
+const en = load('en');
+const at = (tree: Tree, key: string) => key.split('.').reduce<unknown>((o, p) => (o as Tree | undefined)?.[p], tree);
+
+describe('accounts locales', () => {
+  it('has the same keys in zh-CN and en, none empty', () => {
+    expect(keys(en).sort()).toEqual(keys(zh).sort());
+    for (const tree of [zh, en]) expect(keys(tree).filter((k) => at(tree, k) === '')).toEqual([]);
+  });
+
+  it.each([
+    ['tiers', ACCOUNT_TIERS],
+    ['categories', ACCOUNT_CATEGORIES],
+    ['lifecycles', LIFECYCLE_STAGES],
+    ['natures', ACCOUNT_NATURES],
+    ['industryPositions', INDUSTRY_POSITIONS],
+    ['creditStandings', CREDIT_STANDINGS],
+    ['fundStatuses', FUND_STATUSES],
+    ['paymentAttitudes', PAYMENT_ATTITUDES],
+    ['sourceChannels', SOURCE_CHANNELS],
+    ['teamRoles', TEAM_ROLES],
+    ['revenueSources', REVENUE_SOURCES],
+    ['changes.fields', ACCOUNT_CHANGE_FIELDS],
+  ] as const)('labels every value of %s', (prefix, values) => {
+    for (const tree of [zh, en]) expect(Object.keys(at(tree, prefix) as Tree).sort()).toEqual([...values].sort());
+  });
+
+  it('labels every profile field and every completeness field the 360 page may list as missing', () => {
+    const fields = [...PROFILE_SECTIONS.flatMap((s) => s.fields), ...COMPLETENESS_FIELDS];
+    for (const tree of [zh, en]) expect(fields.filter((f) => typeof at(tree, `fields.${f}`) !== 'string')).toEqual([]);
+  });
+
+  it('names every section of the profile form', () => {
+    for (const tree of [zh, en]) expect(Object.keys(at(tree, 'sections') as Tree)).toEqual(PROFILE_SECTIONS.map((s) => s.key));
+  });
+});

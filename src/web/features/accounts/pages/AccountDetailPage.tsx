@@ -1,0 +1,331 @@
+import { ArrowLeftOutlined, EditOutlined, MoreOutlined, NodeIndexOutlined, StarOutlined, SwapOutlined, TagsOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Dropdown, Empty, Flex, Grid, Popover, Progress, Row, Skeleton, Space, Tabs, Tag, Timeline, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { AccountChange, AccountDetail } from '../../../../shared/contracts/accounts';
+import type { UserItem } from '../../../../shared/contracts/org';
+import { api } from '../../../api/client';
+import { useAuth } from '../../../app/auth';
+import { DateTime } from '../../../components/DateTime';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { MoneyText } from '../../../components/MoneyText';
+import { PageHeader } from '../../../components/PageHeader';
+import { useOrgUnits } from '../../admin/components/orgData';
+import { useAccount, useAccountChanges } from '../api';
+import { AccountActionModal, type AccountAction } from '../components/ActionModals';
+import { ClassTags, GradeTag, LifecycleTag } from '../components/AccountTags';
+import { RevenueTab } from '../components/RevenueTab';
+import { TeamTab } from '../components/TeamTab';
+import { ENUM_FIELDS, LONG_TEXT_FIELDS, MONEY_FIELDS, PROFILE_SECTIONS } from '../fields';
+import { completenessColor } from './AccountsPage';
+
+const TABS = ['profile', 'team', 'revenue', 'group', 'changes'] as const;
+type Tab = (typeof TABS)[number];
+
+/** /accounts/:id — the account 360 page. */
+export function AccountDetailPage() {
+  const { id } = useParams();
+  const accountId = Number(id);
+  const account = useAccount(accountId);
+  const { t } = useTranslation('accounts');
+  if (account.isLoading) return <Skeleton active paragraph={{ rows: 10 }} />;
+  if (account.isError || !account.data)
+    return (
+      <div>
+        <PageHeader title={t('detail.title')} extra={<BackButton />} />
+        <ErrorAlert error={account.error} onRetry={() => void account.refetch()} />
+      </div>
+    );
+  return <Account360 account={account.data} />;
+}
+
+function BackButton() {
+  const { t } = useTranslation('accounts');
+  const navigate = useNavigate();
+  return (
+    <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/accounts')}>
+      {t('backToList')}
+    </Button>
+  );
+}
+
+function Account360({ account: a }: { account: AccountDetail }) {
+  const { t } = useTranslation('accounts');
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [action, setAction] = useState<AccountAction | null>(null);
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'profile';
+  const setTab = (next: string) => setParams(next === 'profile' ? {} : { tab: next }, { replace: true });
+  const canUpdate = can('account:update');
+  const canAssign = can('account:assign');
+  const phone = Grid.useBreakpoint().md === false;
+
+  // Grade, categories and owner are the director's calls (account:assign); on a phone they fold into one menu.
+  const directorActions: { key: AccountAction; icon: ReactNode; label: string; testId: string }[] = canAssign
+    ? [
+        { key: 'grade', icon: <StarOutlined />, label: t('detail.setGrade'), testId: 'account-grade' },
+        { key: 'categories', icon: <TagsOutlined />, label: t('detail.setCategories'), testId: 'account-categories' },
+        { key: 'assign', icon: <UserSwitchOutlined />, label: t('detail.reassign'), testId: 'account-assign' },
+      ]
+    : [];
+
+  const openMissing = (field: string) => {
+    if (field === 'team') setTab('team');
+    else navigate(`/accounts/${a.id}/edit?field=${field}`);
+  };
+
+  const missingTags = (limit?: number) => (
+    <div style={{ maxWidth: limit ? undefined : 360 }} data-testid={limit ? 'account-missing' : 'account-missing-all'}>
+      {a.completenessMissing.length === 0 ? (
+        <Typography.Text type="secondary">{t('detail.complete')}</Typography.Text>
+      ) : (
+        <Flex gap={4} wrap>
+          {a.completenessMissing.slice(0, limit).map((m) => (
+            <Tag key={m.field} style={{ cursor: canUpdate ? 'pointer' : undefined, marginInlineEnd: 0 }} onClick={canUpdate ? () => openMissing(m.field) : undefined} data-testid={`account-missing-${m.field}`}>
+              {t(`fields.${m.field}`)}
+            </Tag>
+          ))}
+          {limit !== undefined && a.completenessMissing.length > limit && (
+            <Popover content={missingTags()} trigger={['hover', 'click']}>
+              <Tag style={{ cursor: 'pointer', marginInlineEnd: 0 }} data-testid="account-missing-more">
+                {t('detail.missingMore', { count: a.completenessMissing.length - limit })}
+              </Tag>
+            </Popover>
+          )}
+        </Flex>
+      )}
+    </div>
+  );
+
+  return (
+    <div>
+      <PageHeader
+        title={
+          <span data-testid="account-title">
+            {a.name}
+            {a.shortName && (
+              <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 'normal', marginInlineStart: 8 }}>
+                {a.shortName}
+              </Typography.Text>
+            )}
+          </span>
+        }
+        subtitle={t('detail.subtitle', { owner: a.ownerName, unit: a.unitName })}
+        extra={
+          <>
+            <BackButton />
+            {canUpdate && (
+              <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/accounts/${a.id}/edit`)} data-testid="account-edit">
+                {t('detail.edit')}
+              </Button>
+            )}
+            {canUpdate && (
+              <Button icon={<SwapOutlined />} onClick={() => setAction('lifecycle')} data-testid="account-lifecycle">
+                {t('detail.changeLifecycle')}
+              </Button>
+            )}
+            {directorActions.length > 0 &&
+              (phone ? (
+                <Dropdown menu={{ items: directorActions.map((d) => ({ key: d.key, icon: d.icon, label: d.label, onClick: () => setAction(d.key), 'data-testid': d.testId })) }} trigger={['click']}>
+                  <Button icon={<MoreOutlined />} data-testid="account-more">
+                    {t('detail.more')}
+                  </Button>
+                </Dropdown>
+              ) : (
+                directorActions.map((d) => (
+                  <Button key={d.key} icon={d.icon} onClick={() => setAction(d.key)} data-testid={d.testId}>
+                    {d.label}
+                  </Button>
+                ))
+              ))}
+          </>
+        }
+      />
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Flex gap={24} wrap align="center">
+          <Popover content={missingTags()} title={t('detail.missingTitle', { count: a.completenessMissing.length })} trigger={['hover', 'click']}>
+            <Progress type="circle" size={76} percent={a.completeness} strokeColor={completenessColor(a.completeness)} format={(p) => `${p}%`} data-testid="account-completeness" />
+          </Popover>
+          <Space orientation="vertical" size={8} style={{ flex: 1, minWidth: 220 }}>
+            <Flex gap={6} wrap align="center">
+              <ClassTags tier={a.tier} vip={a.vip} categories={a.categories} />
+              <GradeTag grade={a.grade} />
+              <LifecycleTag stage={a.lifecycle} />
+            </Flex>
+            <Typography.Text type="secondary">{t('detail.completenessLine', { score: a.completeness, count: a.completenessMissing.length })}</Typography.Text>
+            {a.completenessMissing.length > 0 && missingTags(12)}
+          </Space>
+        </Flex>
+      </Card>
+      <Card size="small">
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            { key: 'profile', label: t('tabs.profile'), children: <ProfileView account={a} /> },
+            { key: 'team', label: t('tabs.team', { count: a.team.length }), children: <TeamTab key={a.version} account={a} editable={canUpdate} /> },
+            { key: 'revenue', label: t('tabs.revenue'), children: <RevenueTab key={a.version} account={a} editable={canUpdate} /> },
+            { key: 'group', label: t('tabs.group'), children: <GroupView account={a} /> },
+            { key: 'changes', label: t('tabs.changes'), children: <ChangesView accountId={a.id} /> },
+          ]}
+        />
+      </Card>
+      <AccountActionModal account={a} action={action} onClose={() => setAction(null)} />
+    </div>
+  );
+}
+
+function ProfileView({ account: a }: { account: AccountDetail }) {
+  const { t } = useTranslation('accounts');
+  const value = (f: string): ReactNode => {
+    const v = (a as unknown as Record<string, unknown>)[f];
+    if (f === 'ownerId') return a.ownerName;
+    if (f === 'unitId') return a.unitName;
+    if (f === 'parentId') return a.parent ? a.parent.visible ? <Link to={`/accounts/${a.parent.id}`}>{a.parent.name}</Link> : a.parent.name : <Typography.Text type="secondary">—</Typography.Text>;
+    if (f === 'vip') return a.vip ? t('yes') : t('no');
+    if (v === null || v === undefined || v === '') return <Typography.Text type="secondary">—</Typography.Text>;
+    if (MONEY_FIELDS.has(f)) return <MoneyText fen={v as number} unit="auto" />;
+    if (ENUM_FIELDS[f as keyof AccountDetail]) return t(`${ENUM_FIELDS[f as keyof AccountDetail]}.${String(v)}`);
+    if (f === 'discountBp') return t('units.percentOff', { value: (v as number) / 100 });
+    if (f === 'paymentTermDays') return t('units.daysValue', { count: v as number });
+    if (f === 'creditCode') return <Typography.Text copyable style={{ fontFamily: 'monospace' }}>{String(v)}</Typography.Text>;
+    if (f === 'website') return <Typography.Link href={/^https?:\/\//.test(String(v)) ? String(v) : `http://${String(v)}`} target="_blank" rel="noreferrer">{String(v)}</Typography.Link>;
+    if (LONG_TEXT_FIELDS.has(f)) return <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{String(v)}</Typography.Paragraph>;
+    return String(v);
+  };
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="account-profile">
+      {PROFILE_SECTIONS.map((s) => (
+        <Descriptions
+          key={s.key}
+          size="small"
+          bordered
+          title={t(`sections.${s.key}`)}
+          column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }}
+          items={
+            s.key === 'trade' && !a.tradeTermsVisible
+              ? [{ key: 'hidden', label: t('sections.trade'), children: <Typography.Text type="secondary">{t('detail.tradeTermsHidden')}</Typography.Text> }]
+              : s.fields.map((f) => ({ key: f, label: t(`fields.${f}`), span: LONG_TEXT_FIELDS.has(f) ? 'filled' : undefined, children: value(f) }))
+          }
+        />
+      ))}
+    </Space>
+  );
+}
+
+function GroupView({ account: a }: { account: AccountDetail }) {
+  const { t } = useTranslation('accounts');
+  const item = (s: AccountDetail['children'][number]) => (
+    <Flex key={s.id} gap={8} wrap align="center" style={{ padding: '6px 0' }} data-testid={`account-group-${s.id}`}>
+      {s.visible ? <Link to={`/accounts/${s.id}`}>{s.name}</Link> : <Typography.Text>{s.name}</Typography.Text>}
+      {s.visible ? (
+        <>
+          <ClassTags tier={s.tier} vip={false} categories={[]} />
+          <LifecycleTag stage={s.lifecycle} />
+        </>
+      ) : (
+        <Typography.Text type="secondary">{t('group.outOfScope')}</Typography.Text>
+      )}
+    </Flex>
+  );
+  if (!a.parent && a.children.length === 0)
+    return <Empty image={<NodeIndexOutlined style={{ fontSize: 40, color: '#bfbfbf' }} />} description={t('group.none')} />;
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} md={12}>
+        <Card size="small" title={t('group.parent')}>
+          {a.parent ? item(a.parent) : <Typography.Text type="secondary">{t('group.noParent')}</Typography.Text>}
+        </Card>
+      </Col>
+      <Col xs={24} md={12}>
+        <Card size="small" title={t('group.children', { count: a.children.length })}>
+          {a.children.length ? a.children.map(item) : <Typography.Text type="secondary">{t('group.noChildren')}</Typography.Text>}
+        </Card>
+      </Col>
+      {a.children.length > 0 && (
+        <Col span={24}>
+          <Card size="small" title={t('revenue.groupByYear')}>
+            {a.groupRevenueByYear.length === 0 ? (
+              <Typography.Text type="secondary">{t('revenue.none')}</Typography.Text>
+            ) : (
+              a.groupRevenueByYear.map((r) => (
+                <Flex key={r.year} justify="space-between" style={{ padding: '4px 0', maxWidth: 420 }}>
+                  <Typography.Text>{t('revenue.yearLabel', { year: r.year })}</Typography.Text>
+                  <MoneyText fen={r.amount} unit="auto" />
+                </Flex>
+              ))
+            )}
+          </Card>
+        </Col>
+      )}
+    </Row>
+  );
+}
+
+/** Reasons the server records for changes it derives itself (recomputed tier and categories); a person's reason is shown as typed. */
+const SYSTEM_REASONS: Record<string, string> = {
+  created: 'created',
+  'profile update': 'profileUpdate',
+  'team update': 'teamUpdate',
+  'revenue ledger update': 'revenueUpdate',
+  'group hierarchy change': 'groupChange',
+  'nightly recompute': 'nightly',
+  'settings change': 'settingsChange',
+};
+
+const VALUE_LABELS: Partial<Record<AccountChange['field'], string>> = { tier: 'tiers', lifecycle: 'lifecycles', grade: 'grades', categories: 'categories' };
+
+function ChangesView({ accountId }: { accountId: number }) {
+  const { t } = useTranslation('accounts');
+  const changes = useAccountChanges(accountId);
+  const units = useOrgUnits();
+  const userIds = [...new Set((changes.data?.items ?? []).filter((c) => c.field === 'owner').flatMap((c) => [c.from, c.to]).filter((v): v is string => !!v))];
+  const users = useQueries({
+    queries: userIds.map((uid) => ({ queryKey: ['users', 'one', Number(uid)], queryFn: () => api.get<UserItem>(`/api/users/${uid}`), staleTime: 60_000 })),
+  });
+  const label = (c: AccountChange, v: string | null): string => {
+    if (v === null || v === '') return t('changes.empty');
+    // Owner and unit changes record ids; show the names the ids stand for.
+    if (c.field === 'owner') return users.find((u) => u.data?.id === Number(v))?.data?.name ?? t('changes.userId', { id: v });
+    if (c.field === 'unit') return units.data?.find((u) => u.id === Number(v))?.name ?? t('changes.unitId', { id: v });
+    const prefix = VALUE_LABELS[c.field];
+    if (!prefix) return v;
+    return v
+      .split(/[,;\s]+/)
+      .filter(Boolean)
+      .map((part) => t(`${prefix}.${part}`, { defaultValue: part }))
+      .join('、');
+  };
+  if (changes.isLoading) return <Skeleton active />;
+  if (changes.isError) return <ErrorAlert error={changes.error} onRetry={() => void changes.refetch()} />;
+  const items = changes.data?.items ?? [];
+  if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('changes.none')} />;
+  return (
+    <Timeline
+      data-testid="account-changes"
+      items={items.map((c) => ({
+        key: c.id,
+        content: (
+          <div>
+            <Typography.Text strong>{t(`changes.fields.${c.field}`)}</Typography.Text>{' '}
+            <Typography.Text>{t('changes.fromTo', { from: label(c, c.from), to: label(c, c.to) })}</Typography.Text>
+            <div>
+              <Typography.Text type="secondary">
+                {c.actorName ?? t('changes.system')} · <DateTime value={c.at} />
+              </Typography.Text>
+            </div>
+            {c.reason && (
+              <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} type={SYSTEM_REASONS[c.reason] ? 'secondary' : undefined}>
+                {SYSTEM_REASONS[c.reason] ? t(`changes.reasons.${SYSTEM_REASONS[c.reason]}`) : c.reason}
+              </Typography.Paragraph>
+            )}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

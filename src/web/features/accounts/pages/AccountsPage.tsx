@@ -1,0 +1,282 @@
+import { FilterOutlined, PlusOutlined, SearchOutlined, ShopOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Badge, Button, Card, Col, Drawer, Empty, Flex, Grid, Input, Progress, Row, Select, Table, Typography } from 'antd';
+import type { TableColumnsType, TablePaginationConfig } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import {
+  ACCOUNT_CATEGORIES,
+  ACCOUNT_GRADES,
+  ACCOUNT_NATURES,
+  ACCOUNT_TIERS,
+  LIFECYCLE_STAGES,
+  type AccountListItem,
+} from '../../../../shared/contracts/accounts';
+import type { Paged } from '../../../../shared/contracts/common';
+import { api } from '../../../api/client';
+import { useAuth } from '../../../app/auth';
+import { DateTime } from '../../../components/DateTime';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { PageHeader } from '../../../components/PageHeader';
+import { sortParam } from '../../admin/components/format';
+import { UnitTreeSelect } from '../../admin/components/UnitTreeSelect';
+import { UserSelect } from '../../admin/components/UserSelect';
+import { accountKeys, type AccountListFilters } from '../api';
+import { ClassTags, GradeTag, LifecycleTag } from '../components/AccountTags';
+
+/** The filters besides search, paging and sort; each maps 1:1 to a query parameter of GET /api/accounts. */
+const FILTER_KEYS = ['tier', 'vip', 'category', 'grade', 'lifecycle', 'nature', 'industry', 'ownerId', 'unitId', 'province', 'city'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+const NUMERIC = new Set(['page', 'pageSize', 'ownerId', 'unitId']);
+const DEFAULTS: Record<string, string> = { page: '1', pageSize: '20' };
+
+function filtersFromParams(params: URLSearchParams): AccountListFilters {
+  const f: AccountListFilters = { page: 1, pageSize: 20 };
+  for (const [k, v] of params) {
+    if (k !== 'q' && k !== 'sort' && k !== 'page' && k !== 'pageSize' && !(FILTER_KEYS as readonly string[]).includes(k)) continue;
+    const n = Number(v);
+    if (NUMERIC.has(k)) {
+      if (Number.isInteger(n) && n > 0) f[k] = n;
+    } else if (v) f[k] = v;
+  }
+  return f;
+}
+
+function filtersToParams(f: AccountListFilters): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '' && DEFAULTS[k] !== String(v)) out[k] = String(v);
+  return out;
+}
+
+export function completenessColor(score: number): string {
+  return score >= 80 ? '#52c41a' : score >= 50 ? '#1f5fbf' : '#fa8c16';
+}
+
+export function AccountsPage() {
+  const { t } = useTranslation('accounts');
+  const navigate = useNavigate();
+  const { can } = useAuth();
+  const phone = Grid.useBreakpoint().md === false;
+  // The list state lives in the URL, so going back from an account returns to the same page and filters.
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const setFilters = (next: (f: AccountListFilters) => AccountListFilters) => setParams(filtersToParams(next(filters)), { replace: true });
+  const [search, setSearch] = useState(filters.q ?? '');
+  const [drawer, setDrawer] = useState(false);
+  // The free-text filters are uncontrolled (they apply on blur / Enter); clearing remounts them empty.
+  const [resetKey, setResetKey] = useState(0);
+
+  const list = useQuery({
+    queryKey: accountKeys.list(filters),
+    queryFn: () => api.get<Paged<AccountListItem>>('/api/accounts', filters),
+    placeholderData: keepPreviousData,
+  });
+
+  const setFilter = (key: FilterKey, value: string | number | null | undefined) =>
+    setFilters((f) => ({ ...f, [key]: value === null || value === '' ? undefined : value, page: 1 }));
+  const activeFilters = FILTER_KEYS.filter((k) => filters[k] !== undefined).length;
+
+  const enumSelect = (key: FilterKey, values: readonly string[], labels: string, testId: string) => (
+    <Select
+      allowClear
+      style={{ width: '100%' }}
+      placeholder={t(`filters.${key}`)}
+      value={filters[key] as string | undefined}
+      onChange={(v?: string) => setFilter(key, v)}
+      options={values.map((v) => ({ value: v, label: t(`${labels}.${v}`) }))}
+      data-testid={testId}
+    />
+  );
+
+  const filterFields = (
+    <Row gutter={[8, 8]} key={resetKey}>
+      <Col xs={24} sm={12} md={6} lg={4}>
+        {enumSelect('tier', ACCOUNT_TIERS, 'tiers', 'account-filter-tier')}
+      </Col>
+      <Col xs={24} sm={12} md={6} lg={4}>
+        <Select
+          allowClear
+          style={{ width: '100%' }}
+          placeholder={t('filters.vip')}
+          value={filters.vip as string | undefined}
+          onChange={(v?: string) => setFilter('vip', v)}
+          options={[
+            { value: 'true', label: t('filters.vipYes') },
+            { value: 'false', label: t('filters.vipNo') },
+          ]}
+          data-testid="account-filter-vip"
+        />
+      </Col>
+      <Col xs={24} sm={12} md={6} lg={4}>
+        {enumSelect('category', ACCOUNT_CATEGORIES, 'categories', 'account-filter-category')}
+      </Col>
+      <Col xs={24} sm={12} md={6} lg={4}>
+        <Select
+          allowClear
+          style={{ width: '100%' }}
+          placeholder={t('filters.grade')}
+          value={filters.grade as string | undefined}
+          onChange={(v?: string) => setFilter('grade', v)}
+          options={ACCOUNT_GRADES.map((g) => ({ value: g, label: t('gradeTag', { grade: g }) }))}
+          data-testid="account-filter-grade"
+        />
+      </Col>
+      <Col xs={24} sm={12} md={6} lg={4}>
+        {enumSelect('lifecycle', LIFECYCLE_STAGES, 'lifecycles', 'account-filter-lifecycle')}
+      </Col>
+      <Col xs={24} sm={12} md={6} lg={4}>
+        {enumSelect('nature', ACCOUNT_NATURES, 'natures', 'account-filter-nature')}
+      </Col>
+      <Col xs={24} sm={12} md={6} lg={4}>
+        <Input allowClear placeholder={t('filters.industry')} defaultValue={filters.industry as string | undefined} onBlur={(e) => setFilter('industry', e.target.value.trim())} onPressEnter={(e) => setFilter('industry', e.currentTarget.value.trim())} data-testid="account-filter-industry" />
+      </Col>
+      <Col xs={24} sm={12} md={6} lg={4}>
+        <UserSelect value={filters.ownerId as number | undefined} onChange={(id) => setFilter('ownerId', id)} placeholder={t('filters.ownerId')} data-testid="account-filter-owner" />
+      </Col>
+      <Col xs={24} sm={12} md={6} lg={4}>
+        <UnitTreeSelect includeInactive value={filters.unitId as number | undefined} onChange={(id) => setFilter('unitId', id)} placeholder={t('filters.unitId')} data-testid="account-filter-unit" />
+      </Col>
+      <Col xs={12} sm={6} md={3} lg={2}>
+        <Input allowClear placeholder={t('filters.province')} defaultValue={filters.province as string | undefined} onBlur={(e) => setFilter('province', e.target.value.trim())} onPressEnter={(e) => setFilter('province', e.currentTarget.value.trim())} data-testid="account-filter-province" />
+      </Col>
+      <Col xs={12} sm={6} md={3} lg={2}>
+        <Input allowClear placeholder={t('filters.city')} defaultValue={filters.city as string | undefined} onBlur={(e) => setFilter('city', e.target.value.trim())} onPressEnter={(e) => setFilter('city', e.currentTarget.value.trim())} data-testid="account-filter-city" />
+      </Col>
+      {activeFilters > 0 && (
+        <Col>
+          <Button
+            onClick={() => {
+              setFilters((f) => ({ page: 1, pageSize: f.pageSize, sort: f.sort, q: f.q }));
+              setResetKey((k) => k + 1);
+            }}
+            data-testid="account-filter-reset"
+          >
+            {t('filters.reset')}
+          </Button>
+        </Col>
+      )}
+    </Row>
+  );
+
+  const columns: TableColumnsType<AccountListItem> = [
+    {
+      title: t('columns.name'),
+      dataIndex: 'name',
+      key: 'name',
+      sorter: true,
+      fixed: 'left',
+      width: phone ? 150 : 200,
+      render: (name: string, a) => (
+        <div style={{ minWidth: 0 }}>
+          <Link to={`/accounts/${a.id}`} data-testid={`account-open-${a.id}`}>
+            {name}
+          </Link>
+          {a.shortName && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {a.shortName}
+            </Typography.Text>
+          )}
+        </div>
+      ),
+    },
+    { title: t('columns.class'), key: 'tier', sorter: true, width: 150, render: (_: unknown, a) => <ClassTags tier={a.tier} vip={a.vip} categories={a.categories} /> },
+    { title: t('columns.grade'), key: 'grade', dataIndex: 'grade', sorter: true, width: 80, render: (_: unknown, a) => (a.grade ? <GradeTag grade={a.grade} /> : '—') },
+    { title: t('columns.lifecycle'), key: 'lifecycle', dataIndex: 'lifecycle', sorter: true, width: 96, render: (_: unknown, a) => <LifecycleTag stage={a.lifecycle} /> },
+    { title: t('columns.owner'), dataIndex: 'ownerName', width: 90 },
+    { title: t('columns.unit'), dataIndex: 'unitName', width: 110, ellipsis: true },
+    {
+      title: t('columns.region'),
+      key: 'region',
+      width: 96,
+      render: (_: unknown, a) => [a.province, a.city].filter(Boolean).join(' · ') || '—',
+    },
+    {
+      title: t('columns.completeness'),
+      dataIndex: 'completeness',
+      key: 'completeness',
+      sorter: true,
+      width: 130,
+      render: (v: number) => <Progress percent={v} size="small" strokeColor={completenessColor(v)} />,
+    },
+    { title: t('columns.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', sorter: true, width: 110, render: (v: string) => <DateTime value={v} mode="relative" /> },
+  ];
+
+  // Controlled sort arrows, so a sort restored from the URL shows on its column.
+  const sortedColumns = columns.map((c) =>
+    c.sorter && typeof c.key === 'string' ? { ...c, sortOrder: filters.sort === c.key ? ('ascend' as const) : filters.sort === `-${c.key}` ? ('descend' as const) : null } : c,
+  );
+
+  const onTableChange = (p: TablePaginationConfig, _f: unknown, s: SorterResult<AccountListItem> | SorterResult<AccountListItem>[]) => {
+    const sorter = Array.isArray(s) ? s[0] : s;
+    setFilters((f) => ({ ...f, page: p.current ?? 1, pageSize: p.pageSize ?? 20, sort: sortParam(sorter?.columnKey, sorter?.order) }));
+  };
+
+  return (
+    <div>
+      <PageHeader
+        title={t('list.title')}
+        subtitle={t('list.subtitle')}
+        extra={
+          can('account:create') && (
+            <Button type="primary" icon={<PlusOutlined />} data-testid="account-new" onClick={() => navigate('/accounts/new')}>
+              {t('list.create')}
+            </Button>
+          )
+        }
+      />
+      {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
+      <Card size="small">
+        <Flex gap={8} style={{ marginBottom: 12 }}>
+          <Input.Search
+            allowClear
+            placeholder={t('list.searchPlaceholder')}
+            value={search}
+            data-testid="account-search"
+            enterButton={<SearchOutlined />}
+            style={{ maxWidth: phone ? undefined : 420, flex: 1 }}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              if (!e.target.value) setFilters((f) => ({ ...f, q: undefined, page: 1 }));
+            }}
+            onSearch={(q) => setFilters((f) => ({ ...f, q: q.trim() || undefined, page: 1 }))}
+          />
+          {phone && (
+            <Badge count={activeFilters} size="small">
+              <Button icon={<FilterOutlined />} onClick={() => setDrawer(true)} data-testid="account-filters-open">
+                {t('filters.title')}
+              </Button>
+            </Badge>
+          )}
+        </Flex>
+        {!phone && <div style={{ marginBottom: 12 }}>{filterFields}</div>}
+        <Table<AccountListItem>
+          rowKey="id"
+          size="middle"
+          loading={list.isFetching}
+          columns={sortedColumns}
+          dataSource={list.data?.items}
+          scroll={{ x: 1020 }}
+          onChange={onTableChange}
+          data-testid="account-table"
+          pagination={{
+            current: filters.page,
+            pageSize: filters.pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: !phone,
+            simple: phone,
+            showTotal: phone ? undefined : (n) => t('list.total', { count: n }),
+          }}
+          locale={{ emptyText: <Empty image={<ShopOutlined style={{ fontSize: 40, color: '#bfbfbf' }} />} description={list.isError ? t('loadFailed') : filters.q || activeFilters ? t('list.noMatch') : t('list.empty')} /> }}
+        />
+      </Card>
+      {phone && (
+        <Drawer open={drawer} onClose={() => setDrawer(false)} title={t('filters.title')} placement="bottom" size="80%" footer={<Button type="primary" block onClick={() => setDrawer(false)} data-testid="account-filters-apply">{t('filters.done', { count: list.data?.total ?? 0 })}</Button>}>
+          {filterFields}
+        </Drawer>
+      )}
+    </div>
+  );
+}
