@@ -4,6 +4,7 @@
  */
 export const PERMISSION_GROUPS = {
   account: ['account:read', 'account:create', 'account:update', 'account:assign', 'account:configure', 'account:trade-terms'],
+  relationship: ['contact:read', 'contact:write', 'contact:sensitive'],
   approval: ['approval:act', 'request:create', 'request:read'],
   system: [
     'org:read',

@@ -10,6 +10,7 @@ import { notificationsRoutes } from './notifications/notifications.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { systemRoutes } from './system/system.routes';
 import { accountsRoutes, registerAccountJobs } from './accounts/accounts.routes';
+import { contactsRoutes } from './contacts/contacts.routes';
 
 /**
  * What features contribute besides HTTP routes — approval document types and job handlers.
@@ -33,4 +34,5 @@ export async function registerFeatures(app: FastifyInstance, p: Platform): Promi
   await auditRoutes(app, p);
   await systemRoutes(app, p);
   await accountsRoutes(app, p);
+  await contactsRoutes(app, p);
 }

@@ -12,6 +12,9 @@ const everyone: Permission[] = ['org:read', 'approval:act', 'request:create', 'r
 /** ACC: working on accounts; the director's rights (ORG-3) add assignment, grades and trade terms (ORG-4). */
 const accountWork: Permission[] = ['account:read', 'account:create', 'account:update'];
 const accountLead: Permission[] = [...accountWork, 'account:assign', 'account:trade-terms'];
+/** REL: everyone on accounts keeps contacts; sensitive personal details go to the director and up (ORG-4). */
+const contactWork: Permission[] = ['contact:read', 'contact:write'];
+const contactLead: Permission[] = [...contactWork, 'contact:sensitive'];
 
 /**
  * The built-in roles, one per position of ORG-1, with the data scope of ORG-2. An admin may
@@ -19,11 +22,11 @@ const accountLead: Permission[] = [...accountWork, 'account:assign', 'account:tr
  */
 export const DEFAULT_ROLES: RoleDefault[] = [
   { code: 'sys_admin', name: '系统管理员', dataScope: 'all', permissions: [...ALL_PERMISSIONS] },
-  { code: 'gm', name: '总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', 'delegation:manage', ...accountLead] },
-  { code: 'deputy_gm', name: '副总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', ...accountLead] },
-  { code: 'ka_director', name: '大客户总监', dataScope: 'unit', permissions: [...everyone, 'delegation:manage', ...accountLead] },
-  { code: 'account_manager', name: '客户经理', dataScope: 'team', permissions: [...everyone, ...accountWork] },
-  { code: 'specialist', name: '客户专员', dataScope: 'own', permissions: [...everyone, ...accountWork] },
+  { code: 'gm', name: '总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', 'delegation:manage', ...accountLead, ...contactLead] },
+  { code: 'deputy_gm', name: '副总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', ...accountLead, ...contactLead] },
+  { code: 'ka_director', name: '大客户总监', dataScope: 'unit', permissions: [...everyone, 'delegation:manage', ...accountLead, ...contactLead] },
+  { code: 'account_manager', name: '客户经理', dataScope: 'team', permissions: [...everyone, ...accountWork, ...contactWork] },
+  { code: 'specialist', name: '客户专员', dataScope: 'own', permissions: [...everyone, ...accountWork, ...contactWork] },
   { code: 'finance', name: '财务', dataScope: 'all', permissions: [...everyone] },
   { code: 'gift_admin', name: '礼品管理员', dataScope: 'own', permissions: [...everyone] },
   { code: 'office', name: '办公室', dataScope: 'own', permissions: [...everyone] },

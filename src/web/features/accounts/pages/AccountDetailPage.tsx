@@ -19,10 +19,12 @@ import { AccountActionModal, type AccountAction } from '../components/ActionModa
 import { ClassTags, GradeTag, LifecycleTag } from '../components/AccountTags';
 import { RevenueTab } from '../components/RevenueTab';
 import { TeamTab } from '../components/TeamTab';
+import { ContactsTab } from '../../contacts/components/ContactsTab';
+import { CoverageBadge } from '../../contacts/components/CoverageBadge';
 import { ENUM_FIELDS, LONG_TEXT_FIELDS, MONEY_FIELDS, PROFILE_SECTIONS } from '../fields';
 import { completenessColor } from './AccountsPage';
 
-const TABS = ['profile', 'team', 'revenue', 'group', 'changes'] as const;
+const TABS = ['profile', 'contacts', 'team', 'revenue', 'group', 'changes'] as const;
 type Tab = (typeof TABS)[number];
 
 /** /accounts/:id — the account 360 page. */
@@ -159,6 +161,7 @@ function Account360({ account: a }: { account: AccountDetail }) {
             <Typography.Text type="secondary">{t('detail.completenessLine', { score: a.completeness, count: a.completenessMissing.length })}</Typography.Text>
             {a.completenessMissing.length > 0 && missingTags(12)}
           </Space>
+          {can('contact:read') && <CoverageBadge accountId={a.id} />}
         </Flex>
       </Card>
       <Card size="small">
@@ -167,6 +170,7 @@ function Account360({ account: a }: { account: AccountDetail }) {
           onChange={setTab}
           items={[
             { key: 'profile', label: t('tabs.profile'), children: <ProfileView account={a} /> },
+            ...(can('contact:read') ? [{ key: 'contacts', label: t('contacts:tab'), children: <ContactsTab accountId={a.id} editable={can('contact:write')} /> }] : []),
             { key: 'team', label: t('tabs.team', { count: a.team.length }), children: <TeamTab key={a.version} account={a} editable={canUpdate} /> },
             { key: 'revenue', label: t('tabs.revenue'), children: <RevenueTab key={a.version} account={a} editable={canUpdate} /> },
             { key: 'group', label: t('tabs.group'), children: <GroupView account={a} /> },
