@@ -5,9 +5,10 @@ import { authMatrix, orgMatrix } from '../matrix/org.matrix';
 import { personalMatrix } from '../matrix/personal.matrix';
 import { approvalsMatrix } from '../matrix/approvals.matrix';
 import { accountsMatrix } from '../matrix/accounts.matrix';
+import { contactsMatrix } from '../matrix/contacts.matrix';
 
 /** Every feature adds its suite here: role × route × own/other record → allow / deny / hidden. */
-const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix];
+const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix];
 
 let t: TestApp;
 const clients = new Map<string, Client>();

@@ -1,0 +1,224 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Executor } from '../../db/client';
+import type { ContactRelationshipHistoryTable, ContactTable } from '../../db/schema';
+import { containsPattern } from '../../platform/listing';
+import type { AccountScope } from '../accounts/accounts.repo';
+
+export type ContactValues = Updateable<ContactTable>;
+export type ContactSortColumn = 'name' | 'created_at' | 'updated_at' | 'support' | 'closeness' | 'influence' | 'stage' | 'last_contact_at';
+
+export interface ContactListFilter {
+  /** the caller's scope over the contact's account: a contact is visible iff its account is */
+  scope: AccountScope;
+  accountId?: number;
+  q?: string;
+  buyingRole?: string;
+  stage?: string;
+  status?: string;
+  sort: { column: ContactSortColumn; desc: boolean };
+  limit: number;
+  offset: number;
+}
+
+const STAGE_ORDER = sql.raw(`array['acquainted','interested','trusting','ally']`);
+
+function base(db: Executor, scope: AccountScope) {
+  return db
+    .selectFrom('contacts')
+    .innerJoin('accounts', 'accounts.id', 'contacts.account_id')
+    .leftJoin('users as owner', 'owner.id', 'contacts.our_owner_id')
+    .where(scope);
+}
+
+const LIST_COLUMNS = [
+  'contacts.id',
+  'contacts.account_id',
+  'accounts.name as account_name',
+  'contacts.name',
+  'contacts.gender',
+  'contacts.department',
+  'contacts.title',
+  'contacts.mobile',
+  'contacts.office_phone',
+  'contacts.email',
+  'contacts.buying_role',
+  'contacts.is_guide',
+  'contacts.is_insider',
+  'contacts.is_key_person',
+  'contacts.is_decider',
+  'contacts.layer',
+  'contacts.decision_right',
+  'contacts.influence',
+  'contacts.support',
+  'contacts.closeness',
+  'contacts.expertise',
+  'contacts.stage',
+  'contacts.personality_type',
+  'contacts.competitor_leaning',
+  'contacts.our_owner_id',
+  'owner.name as owner_name',
+  'contacts.reports_to_id',
+  'contacts.assistant_of_id',
+  'contacts.status',
+  'contacts.left_at',
+  'contacts.last_contact_at',
+  'contacts.version',
+  'contacts.updated_at',
+] as const;
+
+export const contactsRepo = {
+  async list(db: Executor, f: ContactListFilter) {
+    let q = base(db, f.scope);
+    if (f.accountId) q = q.where('contacts.account_id', '=', f.accountId);
+    if (f.q) {
+      const like = containsPattern(f.q);
+      q = q.where((eb) =>
+        eb.or([
+          eb('contacts.name', 'ilike', like),
+          eb('contacts.department', 'ilike', like),
+          eb('contacts.title', 'ilike', like),
+          eb('contacts.mobile', 'like', like),
+          eb('accounts.name', 'ilike', like),
+        ]),
+      );
+    }
+    if (f.buyingRole) q = q.where('contacts.buying_role', '=', f.buyingRole);
+    if (f.stage) q = q.where('contacts.stage', '=', f.stage);
+    if (f.status) q = q.where('contacts.status', '=', f.status);
+    const dir = f.sort.desc ? 'desc' : 'asc';
+    const sortExpr = f.sort.column === 'stage' ? sql`array_position(${STAGE_ORDER}, contacts.stage)` : sql.ref(`contacts.${f.sort.column}`);
+    const [items, count] = await Promise.all([
+      q
+        .select(LIST_COLUMNS)
+        .orderBy(sortExpr, (ob) => (dir === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast()))
+        .orderBy('contacts.id', dir)
+        .limit(f.limit)
+        .offset(f.offset)
+        .execute(),
+      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: Number(count.n) };
+  },
+
+  /** Every contact of one account, for the relationship map: left ones last. */
+  async ofAccount(db: Executor, accountId: number, scope: AccountScope) {
+    return base(db, scope)
+      .select(LIST_COLUMNS)
+      .where('contacts.account_id', '=', accountId)
+      .orderBy('contacts.status')
+      .orderBy('contacts.name')
+      .orderBy('contacts.id')
+      .execute();
+  },
+
+  async find(db: Executor, id: number, scope: AccountScope) {
+    return base(db, scope)
+      .selectAll('contacts')
+      .select(['accounts.name as account_name', 'accounts.owner_id as account_owner_id', 'owner.name as owner_name'])
+      .where('contacts.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  async findForUpdate(db: Executor, id: number, scope: AccountScope) {
+    return db
+      .selectFrom('contacts')
+      .innerJoin('accounts', 'accounts.id', 'contacts.account_id')
+      .selectAll('contacts')
+      .select('accounts.owner_id as account_owner_id')
+      .where('contacts.id', '=', id)
+      .where(scope)
+      .forUpdate('contacts')
+      .executeTakeFirst();
+  },
+
+  async accountInScope(db: Executor, accountId: number, scope: AccountScope) {
+    return db.selectFrom('accounts').select(['accounts.id', 'accounts.owner_id']).where('accounts.id', '=', accountId).where(scope).executeTakeFirst();
+  },
+
+  /** Who reports to whom among the account's contacts (for the cycle check). */
+  async reportingLines(db: Executor, accountId: number) {
+    return db.selectFrom('contacts').select(['id', 'reports_to_id']).where('account_id', '=', accountId).execute();
+  },
+
+  async accountOf(db: Executor, contactId: number) {
+    return db.selectFrom('contacts').select(['id', 'account_id']).where('id', '=', contactId).executeTakeFirst();
+  },
+
+  async activeUser(db: Executor, id: number) {
+    return db.selectFrom('users').select(['id', 'name']).where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
+  },
+
+  async insert(db: Executor, values: Insertable<ContactTable>) {
+    return db.insertInto('contacts').values(values).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async update(db: Executor, id: number, values: ContactValues) {
+    return db
+      .updateTable('contacts')
+      .set({ ...values, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  async insertHistory(db: Executor, rows: Insertable<ContactRelationshipHistoryTable>[]) {
+    if (rows.length) await db.insertInto('contact_relationship_history').values(rows).execute();
+  },
+
+  async history(db: Executor, contactId: number) {
+    return db
+      .selectFrom('contact_relationship_history as h')
+      .leftJoin('users as u', 'u.id', 'h.actor_id')
+      .select(['h.id', 'h.field', 'h.from_value', 'h.to_value', 'h.evidence', 'h.activity_id', 'h.occurred_on', 'h.actor_id', 'u.name as actor_name', 'h.at'])
+      .where('h.contact_id', '=', contactId)
+      .orderBy('h.occurred_on', 'desc')
+      .orderBy('h.id', 'desc')
+      .execute();
+  },
+
+  /** The columns the coverage rules read, for the given accounts (all their contacts). */
+  async coverageRows(db: Executor, accountIds: number[]) {
+    if (!accountIds.length) return [];
+    return db
+      .selectFrom('contacts')
+      .select([
+        'id',
+        'account_id',
+        'status',
+        'buying_role',
+        'is_guide',
+        'is_insider',
+        'is_key_person',
+        'is_decider',
+        'layer',
+        'support',
+        'closeness',
+        'influence',
+        'stage',
+        'competitor_leaning',
+        'last_contact_at',
+        'created_at',
+      ])
+      .where('account_id', 'in', accountIds)
+      .execute();
+  },
+
+  /** Every account in scope (optionally within a unit subtree), with owner and unit names. */
+  async accountsForCoverage(db: Executor, scope: AccountScope, unitId?: number) {
+    let q = db
+      .selectFrom('accounts')
+      .innerJoin('users as owner', 'owner.id', 'accounts.owner_id')
+      .innerJoin('org_units as unit', 'unit.id', 'accounts.unit_id')
+      .select(['accounts.id', 'accounts.name', 'accounts.owner_id', 'owner.name as owner_name', 'accounts.unit_id', 'unit.name as unit_name'])
+      .where(scope);
+    if (unitId) {
+      q = q.where('accounts.unit_id', 'in', (eb) =>
+        eb
+          .selectFrom('org_units as sub')
+          .select('sub.id')
+          .where('sub.path', 'like', eb.selectFrom('org_units as top').select(sql<string>`top.path || '%'`.as('p')).where('top.id', '=', unitId)),
+      );
+    }
+    return q.orderBy('accounts.name').orderBy('accounts.id').execute();
+  },
+};

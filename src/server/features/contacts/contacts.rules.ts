@@ -1,0 +1,93 @@
+import {
+  COVERAGE_FLAGS,
+  COVERAGE_WEIGHTS,
+  DEFAULT_COLD_DAYS,
+  type BuyingRole,
+  type ContactLayer,
+  type CoverageFlagCode,
+  type RelationshipStage,
+} from '../../../shared/contracts/contacts';
+
+/** What the coverage rules need to know about one contact. */
+export interface CoverageContact {
+  id: number;
+  status: 'active' | 'left';
+  buyingRole: BuyingRole | null;
+  guide: boolean;
+  insider: boolean;
+  keyPerson: boolean;
+  decider: boolean;
+  layer: ContactLayer | null;
+  support: number;
+  closeness: number;
+  influence: number | null;
+  stage: RelationshipStage;
+  competitorLeaning: string | null;
+  lastContactAt: Date | null;
+  createdAt: Date;
+}
+
+export interface CoverageOptions {
+  now: Date;
+  coldDays?: Record<RelationshipStage, number>;
+}
+
+export interface CoverageResult {
+  score: number;
+  flags: { code: CoverageFlagCode; contactIds: number[] }[];
+}
+
+const DAY_MS = 86_400_000;
+
+const isDecisionMaker = (c: CoverageContact) => c.buyingRole === 'decision_maker' || c.decider;
+
+/**
+ * Coverage gaps of one account (REL-5). Only active contacts count: someone who left no longer
+ * opens doors. Each raised flag lists the contacts it is about (empty when the gap is that
+ * nobody fits). The score starts at 100 and loses each raised flag's weight (COVERAGE_WEIGHTS,
+ * summing to 100). An account with no contacts scores 35: the gaps that need a person to exist
+ * (opponent, cold, competitor) cannot be raised.
+ */
+export function coverageOf(all: readonly CoverageContact[], opts: CoverageOptions): CoverageResult {
+  const cold = opts.coldDays ?? DEFAULT_COLD_DAYS;
+  const active = all.filter((c) => c.status === 'active');
+  const raised = new Map<CoverageFlagCode, number[]>();
+
+  if (!active.some(isDecisionMaker)) raised.set('no_decision_maker', []);
+  if (active.length <= 1) raised.set('single_threaded', active.map((c) => c.id));
+  if (!active.some((c) => c.insider || c.guide)) raised.set('no_insider', []);
+
+  const opponents = active.filter((c) => c.support <= -1 && (c.influence ?? 0) >= 4);
+  if (opponents.length) raised.set('influential_opponent', opponents.map((c) => c.id));
+
+  const decisionLayer = active.filter((c) => c.layer === 'decision');
+  if (!decisionLayer.some((c) => c.closeness >= 3)) raised.set('decision_layer_uncovered', decisionLayer.map((c) => c.id));
+
+  // A contact never touched counts from when we recorded them, so a new entry is not cold at once.
+  const coldOnes = active.filter((c) => {
+    const since = (c.lastContactAt ?? c.createdAt).getTime();
+    return opts.now.getTime() - since > cold[c.stage] * DAY_MS;
+  });
+  if (coldOnes.length) raised.set('gone_cold', coldOnes.map((c) => c.id));
+
+  const courted = active.filter((c) => (isDecisionMaker(c) || c.keyPerson) && c.competitorLeaning !== null && c.competitorLeaning.trim() !== '');
+  if (courted.length) raised.set('competitor_closer', courted.map((c) => c.id));
+
+  const flags = COVERAGE_FLAGS.filter((code) => raised.has(code)).map((code) => ({ code, contactIds: raised.get(code) ?? [] }));
+  const score = Math.max(0, 100 - flags.reduce((sum, f) => sum + COVERAGE_WEIGHTS[f.code], 0));
+  return { score, flags };
+}
+
+/**
+ * Whether making `selfId` report to `reportsToId` closes a loop. `managerOf` maps each contact of
+ * the account to whom it reports now. Walks up from the new manager; a bound on the steps keeps
+ * an already-corrupt chain from looping forever.
+ */
+export function reportingCycle(selfId: number, reportsToId: number, managerOf: ReadonlyMap<number, number | null>): boolean {
+  let at: number | null | undefined = reportsToId;
+  for (let steps = 0; at !== null && at !== undefined && steps <= managerOf.size; steps++) {
+    if (at === selfId) return true;
+    at = managerOf.get(at);
+  }
+  return false;
+}

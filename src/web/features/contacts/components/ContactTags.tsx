@@ -1,0 +1,60 @@
+import { Flex, Tag, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { RELATIONSHIP_STAGES, type KeyRole, type RelationshipStage } from '../../../../shared/contracts/contacts';
+
+/** Support −2..+2 from red (反对) through grey (中立) to green (支持). */
+const SUPPORT_COLORS: Record<string, string> = { '-2': '#cf1322', '-1': '#fa541c', '0': 'default', '1': '#7cb305', '2': '#389e0d' };
+
+export function SupportTag({ support }: { support: number }) {
+  const { t } = useTranslation('contacts');
+  return (
+    <Tag color={SUPPORT_COLORS[String(support)]} style={{ marginInlineEnd: 0 }} data-testid="contact-support">
+      {t(`supports.${support}`)}
+    </Tag>
+  );
+}
+
+/** The four stages 认识 → 兴趣 → 信赖 → 同盟 as filled segments, with the current one named. */
+export function StageSteps({ stage }: { stage: RelationshipStage }) {
+  const { t } = useTranslation('contacts');
+  const at = RELATIONSHIP_STAGES.indexOf(stage);
+  return (
+    <Tooltip title={RELATIONSHIP_STAGES.map((s) => t(`stages.${s}`)).join(' → ')}>
+      <Flex align="center" gap={6} style={{ whiteSpace: 'nowrap' }} data-testid="contact-stage">
+        <Flex gap={2}>
+          {RELATIONSHIP_STAGES.map((s, i) => (
+            <span key={s} style={{ width: 12, height: 6, borderRadius: 2, background: i <= at ? '#1677ff' : '#e5e5e5', display: 'inline-block' }} />
+          ))}
+        </Flex>
+        <span>{t(`stages.${stage}`)}</span>
+      </Flex>
+    </Tooltip>
+  );
+}
+
+const KEY_ROLE_COLORS: Record<KeyRole, string> = { decider: 'red', key_person: 'orange', insider: 'blue', guide: 'cyan' };
+
+export function KeyRoleTags({ roles }: { roles: KeyRole[] }) {
+  const { t } = useTranslation('contacts');
+  if (roles.length === 0) return null;
+  return (
+    <Flex gap={4} wrap>
+      {roles.map((r) => (
+        <Tag key={r} color={KEY_ROLE_COLORS[r]} style={{ marginInlineEnd: 0 }}>
+          {t(`keyRoles.${r}`)}
+        </Tag>
+      ))}
+    </Flex>
+  );
+}
+
+/** A 1–5 rating as filled dots, e.g. closeness. */
+export function Dots({ value }: { value: number | null }) {
+  if (value === null) return <span>—</span>;
+  return (
+    <span style={{ whiteSpace: 'nowrap', letterSpacing: 1, color: '#1677ff' }} aria-label={String(value)}>
+      {'●'.repeat(value)}
+      <span style={{ color: '#d9d9d9' }}>{'●'.repeat(Math.max(0, 5 - value))}</span>
+    </span>
+  );
+}
