@@ -6,6 +6,7 @@ import { ensureDefaultRoles } from '../server/features/org/bootstrap';
 import { ROLE_FOR_POSITION } from '../server/features/org/default-roles';
 import { orgRepo } from '../server/features/org/org.repo';
 import type { OrgUnitKind, Position } from '../shared/permissions';
+import { loadDemoAccounts } from './demo-accounts';
 
 /**
  * The demo organisation (issue item 12): a key-account department with Chinese names, so a
@@ -94,8 +95,15 @@ function matchUnits(units: UnitRow[]): Partial<Record<DemoUnitKey, number>> {
   return found;
 }
 
-/** Loads the demo organisation once; a second call reports it is there and changes nothing. */
+/** Loads the demo organisation, then the demo accounts (demo-accounts.ts); a second call changes nothing. */
 export async function loadDemoData(db: Kdb, opts: DemoOptions): Promise<DemoOrg> {
+  const org = await loadDemoOrg(db, opts);
+  await loadDemoAccounts(db, org, { log: opts.log });
+  return org;
+}
+
+/** Loads the demo organisation once; a second call reports it is there and changes nothing. */
+async function loadDemoOrg(db: Kdb, opts: DemoOptions): Promise<DemoOrg> {
   await ensureDefaultRoles(db);
   const existing = await Promise.all(DEMO_USERS.map((u) => authRepo.findUserForLogin(db, u.username)));
   const present = DEMO_USERS.filter((_, i) => existing[i]);

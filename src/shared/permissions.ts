@@ -10,6 +10,7 @@ export const PERMISSION_GROUPS = {
     'org:read',
     'org:manage',
     'user:manage',
+    'user:handover',
     'role:manage',
     'approval-chain:manage',
     'delegation:manage',

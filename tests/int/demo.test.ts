@@ -3,6 +3,13 @@ import { buildApp, type AppHandle } from '../../src/server/app';
 import { bootstrap } from '../../src/server/features/org/bootstrap';
 import { orgRepo } from '../../src/server/features/org/org.repo';
 import { DEFAULT_DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS, loadDemoData } from '../../src/cli/demo-data';
+import { DEMO_ACCOUNTS } from '../../src/cli/demo-accounts';
+import { listAccounts } from '../../src/server/features/accounts/accounts.service';
+import { accountContacts, contactHistory, coverageList, listContacts } from '../../src/server/features/contacts/contacts.service';
+import { loadActorForUser } from '../../src/server/platform/auth/actor-loader';
+import { accountListQuery, ACCOUNT_TIERS, LIFECYCLE_STAGES } from '../../src/shared/contracts/accounts';
+import { contactListQuery, coverageListQuery } from '../../src/shared/contracts/contacts';
+import { isValidCreditCode } from '../../src/shared/domain/credit-code';
 import { call, testConfig } from '../support/app';
 import { cloneTemplate, type TestDatabase } from '../support/db';
 
@@ -13,6 +20,7 @@ describe('demo data (issue item 12)', () => {
   const logs: string[][] = [];
   let first: Awaited<ReturnType<typeof loadDemoData>>;
   let second: Awaited<ReturnType<typeof loadDemoData>>;
+  const runMs: number[] = [];
 
   beforeAll(async () => {
     tdb = await cloneTemplate();
@@ -20,7 +28,9 @@ describe('demo data (issue item 12)', () => {
     handle = await buildApp({ database: tdb.database, config: testConfig() });
     for (let i = 0; i < 2; i++) {
       const lines: string[] = [];
+      const started = Date.now();
       const result = await loadDemoData(tdb.database.db, { log: (l) => lines.push(l), password: DEFAULT_DEMO_PASSWORD });
+      runMs.push(Date.now() - started);
       logs.push(lines);
       if (i === 0) first = result;
       else second = result;
@@ -75,5 +85,66 @@ describe('demo data (issue item 12)', () => {
     const directors = await orgRepo.listUsers(db, { where: (eb) => eb.val(true), unitId: zhaolei!.unit_id, position: 'ka_director', sort: { column: 'users.id', desc: false }, limit: 10, offset: 0 });
     expect(directors.items.map((u) => u.name)).toEqual(['张明远']);
     expect(zhaolei!.unit_name).toBe('大客户部');
+  });
+
+  describe('demo accounts and key people (issue 3 item 11)', () => {
+    const gm = async () => (await loadActorForUser(tdb.database.db, first.users.wangjianguo!))!;
+    const accounts = async (q: Record<string, unknown> = {}) => listAccounts(tdb.database.db, await gm(), accountListQuery.parse({ pageSize: 200, ...q }));
+
+    it('creates about 60 accounts once, quickly, with valid credit codes', async () => {
+      const { items, total } = await accounts();
+      expect(DEMO_ACCOUNTS.length).toBeGreaterThanOrEqual(55);
+      expect(total).toBe(DEMO_ACCOUNTS.length);
+      expect(items.every((a) => a.credit_code !== null && isValidCreditCode(a.credit_code))).toBe(true);
+      expect(new Set(items.map((a) => a.industry))).toEqual(new Set(['银行', '邮政', '酒店与会所', '制造业', '政府机关/事业单位', '保险']));
+      expect(new Set(items.map((a) => a.owner_name))).toEqual(new Set(['陈思远', '刘晓峰', '赵磊', '马骏', '林晓燕']));
+      expect(logs[0]!.join('\n')).toMatch(new RegExp(`created ${DEMO_ACCOUNTS.length} accounts with \\d+ contacts`));
+      expect(logs[1]!.join('\n')).toMatch(/demo accounts are already there/);
+      expect(runMs[0]).toBeLessThan(20_000);
+      // pinyin initials of 江南银行 find the bank and its branches
+      expect((await accounts({ q: 'jnyh' })).total).toBeGreaterThanOrEqual(4);
+    });
+
+    it('has groups, every tier and every lifecycle stage', async () => {
+      const { items } = await accounts();
+      const bank = items.find((a) => a.name === '江南银行股份有限公司')!;
+      const branches = await accounts({ parentId: bank.id });
+      expect(branches.items.map((a) => a.short_name).sort()).toEqual(['江南银行南京分行', '江南银行杭州分行', '江南银行苏州分行'].sort());
+      expect(bank.cat_group).toBe(true);
+      expect(new Set(items.filter((a) => a.parent_id !== null).map((a) => a.parent_id)).size).toBeGreaterThanOrEqual(4);
+      for (const tier of ACCOUNT_TIERS) expect((await accounts({ tier })).total, tier).toBeGreaterThan(0);
+      const vip = items.filter((a) => a.vip);
+      expect(vip.length).toBeGreaterThanOrEqual(3);
+      expect(vip.every((a) => a.tier === 'heavy')).toBe(true);
+      for (const stage of LIFECYCLE_STAGES.filter((s) => s !== 'recovered')) expect(items.some((a) => a.lifecycle === stage), stage).toBe(true);
+      expect(new Set(items.map((a) => a.completeness)).size).toBeGreaterThan(3);
+    });
+
+    it('gives accounts contacts in roles with relationship histories', async () => {
+      const db = tdb.database.db;
+      const actor = await gm();
+      const created = Number(/with (\d+) contacts/.exec(logs[0]!.join('\n'))![1]);
+      const all = await listContacts(db, actor, contactListQuery.parse({ pageSize: 1 }));
+      expect(all.total).toBe(created);
+      expect(created).toBeGreaterThanOrEqual(DEMO_ACCOUNTS.length * 2);
+
+      const bank = (await accounts({ q: '江南银行股份有限公司' })).items.find((a) => a.name === '江南银行股份有限公司')!;
+      const people = await accountContacts(db, actor, bank.id);
+      expect(people.length).toBeGreaterThanOrEqual(2);
+      const decider = people.find((c) => c.buying_role === 'decision_maker')!;
+      expect(decider.is_decider).toBe(true);
+      const history = await contactHistory(db, actor, decider.id);
+      const stageSteps = history.filter((h) => h.field === 'stage' && h.from_value !== null);
+      expect(stageSteps.length).toBeGreaterThanOrEqual(1);
+      expect(stageSteps.every((h) => (h.evidence ?? '').length > 0)).toBe(true);
+    });
+
+    it('leaves deliberate coverage gaps for the coverage list', async () => {
+      const list = await coverageList(tdb.database.db, await gm(), coverageListQuery.parse({ pageSize: 200 }));
+      expect(list.total).toBe(DEMO_ACCOUNTS.length);
+      const flagged = (code: string) => list.items.filter((i) => i.flags.some((f) => f.code === code)).length;
+      for (const code of ['no_decision_maker', 'single_threaded', 'influential_opponent', 'gone_cold', 'competitor_closer']) expect(flagged(code), code).toBeGreaterThan(0);
+      expect(list.items[0]!.score).toBeLessThan(list.items[list.items.length - 1]!.score);
+    });
   });
 });

@@ -6,9 +6,10 @@ import { personalMatrix } from '../matrix/personal.matrix';
 import { approvalsMatrix } from '../matrix/approvals.matrix';
 import { accountsMatrix } from '../matrix/accounts.matrix';
 import { contactsMatrix } from '../matrix/contacts.matrix';
+import { handoverMatrix } from '../matrix/handover.matrix';
 
 /** Every feature adds its suite here: role × route × own/other record → allow / deny / hidden. */
-const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix];
+const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix];
 
 let t: TestApp;
 const clients = new Map<string, Client>();

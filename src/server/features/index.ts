@@ -11,6 +11,7 @@ import { auditRoutes } from './audit/audit.routes';
 import { systemRoutes } from './system/system.routes';
 import { accountsRoutes, registerAccountJobs } from './accounts/accounts.routes';
 import { contactsRoutes } from './contacts/contacts.routes';
+import { handoverRoutes } from './handover/handover.routes';
 
 /**
  * What features contribute besides HTTP routes — approval document types and job handlers.
@@ -35,4 +36,5 @@ export async function registerFeatures(app: FastifyInstance, p: Platform): Promi
   await systemRoutes(app, p);
   await accountsRoutes(app, p);
   await contactsRoutes(app, p);
+  await handoverRoutes(app, p);
 }

@@ -17,6 +17,8 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useDrawerSize, useFormSession } from '../components/layout';
 import { RecordHistory } from '../components/RecordHistory';
 import { UnitTreeSelect } from '../components/UnitTreeSelect';
+import { HandoverDrawer } from '../components/HandoverDrawer';
+import { useAuth } from '../../../app/auth';
 
 type UserStatus = (typeof USER_STATUSES)[number];
 const STATUS_COLOR: Record<UserStatus, string> = { active: 'green', disabled: 'orange', left: 'default' };
@@ -55,6 +57,8 @@ export function UsersPage() {
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<UserItem | 'new' | null>(null);
   const [resetFor, setResetFor] = useState<UserItem | null>(null);
+  const [handoverFor, setHandoverFor] = useState<UserItem | null>(null);
+  const { can } = useAuth();
   const [form] = Form.useForm<UserForm>();
   const [pwForm] = Form.useForm<{ password: string; confirm: string }>();
   const roles = useRoles();
@@ -151,6 +155,19 @@ export function UsersPage() {
     },
     { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', key: 'lastLoginAt', sorter: true, width: 150, render: (v: string | null) => <DateTime value={v} /> },
     { title: t('users.createdAt'), dataIndex: 'createdAt', key: 'createdAt', sorter: true, width: 150, render: (v: string | null) => <DateTime value={v} /> },
+    ...(can('user:handover')
+      ? [{
+          title: t('handover:actions'),
+          key: 'actions',
+          width: 110,
+          render: (_: unknown, u: UserItem) =>
+            u.status === 'left' ? null : (
+              <Button type="link" size="small" danger style={{ padding: 0 }} data-testid={`user-handover-${u.username}`} onClick={() => setHandoverFor(u)}>
+                {t('handover:action')}
+              </Button>
+            ),
+        }]
+      : []),
   ];
 
   const onTableChange = (p: TablePaginationConfig, _f: unknown, s: SorterResult<UserItem> | SorterResult<UserItem>[]) => {
@@ -340,6 +357,8 @@ export function UsersPage() {
         )}
         {current && <RecordHistory entity="user" entityId={current.id} />}
       </Drawer>
+
+      <HandoverDrawer user={handoverFor} onClose={() => setHandoverFor(null)} />
 
       <Modal
         open={resetFor !== null}
