@@ -1,0 +1,139 @@
+import type { Trx } from '../../db/client';
+import type { Actor } from '../../platform/actor';
+import { audit } from '../../platform/audit';
+import type { Platform } from '../../platform/context';
+import { issue, validationError } from '../../../shared/errors';
+import { handoverRepo } from './handover.repo';
+
+export interface HandoverContext {
+  p: Platform;
+  actor: Actor;
+  userId: number;
+  /** null for parts that are ended rather than handed over */
+  successorId: number | null;
+  note: string;
+}
+
+/**
+ * One kind of thing a leaving user holds. A feature that adds such a thing (development plans,
+ * strengthening plans, …) registers a part here; the handover service and the web drawer pick
+ * it up without change. `transfer` runs inside the one handover transaction and audits each record.
+ */
+export interface HandoverPart {
+  name: string;
+  /** false: the part is ended (e.g. revoked) rather than given to a successor */
+  needsSuccessor: boolean;
+  preview(trx: Trx, userId: number, limit: number): Promise<{ count: number; items: { id: number; label: string }[] }>;
+  transfer(trx: Trx, ctx: HandoverContext): Promise<number>;
+}
+
+const parts = new Map<string, HandoverPart>();
+
+export function registerHandoverPart(part: HandoverPart): void {
+  parts.set(part.name, part);
+}
+
+export function handoverParts(): HandoverPart[] {
+  return [...parts.values()];
+}
+
+const need = (ctx: HandoverContext) => {
+  if (ctx.successorId === null) throw new Error('handover part needs a successor');
+  return ctx.successorId;
+};
+
+registerHandoverPart({
+  name: 'accounts',
+  needsSuccessor: true,
+  async preview(trx, userId, limit) {
+    return { count: await handoverRepo.countAccounts(trx, userId), items: await handoverRepo.firstAccounts(trx, userId, limit) };
+  },
+  async transfer(trx, ctx) {
+    const to = need(ctx);
+    const rows = await handoverRepo.moveAccounts(trx, ctx.userId, to, ctx.actor.via === 'system' ? null : ctx.actor.userId);
+    for (const r of rows) await audit(trx, ctx.actor, { entity: 'account', entityId: r.id, action: 'handover', before: { owner_id: ctx.userId }, after: { owner_id: to }, data: { reason: 'handover' } });
+    return rows.length;
+  },
+});
+
+registerHandoverPart({
+  name: 'contacts',
+  needsSuccessor: true,
+  async preview(trx, userId, limit) {
+    return { count: await handoverRepo.countContacts(trx, userId), items: await handoverRepo.firstContacts(trx, userId, limit) };
+  },
+  async transfer(trx, ctx) {
+    const to = need(ctx);
+    const rows = await handoverRepo.moveContacts(trx, ctx.userId, to);
+    for (const r of rows) await audit(trx, ctx.actor, { entity: 'contact', entityId: r.id, action: 'handover', before: { our_owner_id: ctx.userId }, after: { our_owner_id: to } });
+    return rows.length;
+  },
+});
+
+registerHandoverPart({
+  name: 'tasks',
+  needsSuccessor: true,
+  async preview(trx, userId, limit) {
+    return { count: await handoverRepo.countTasks(trx, userId), items: await handoverRepo.firstTasks(trx, userId, limit) };
+  },
+  async transfer(trx, ctx) {
+    const to = need(ctx);
+    const rows = await handoverRepo.moveTasks(trx, ctx.userId, to);
+    for (const r of rows) await audit(trx, ctx.actor, { entity: 'task', entityId: r.id, action: 'handover', before: { owner_id: ctx.userId }, after: { owner_id: to } });
+    return rows.length;
+  },
+});
+
+registerHandoverPart({
+  name: 'approvals',
+  needsSuccessor: true,
+  async preview(trx, userId, limit) {
+    return { count: await handoverRepo.countSteps(trx, userId), items: await handoverRepo.firstSteps(trx, userId, limit) };
+  },
+  async transfer(trx, ctx) {
+    const to = need(ctx);
+    const steps = await handoverRepo.stepsToMove(trx, ctx.userId);
+    // Same rule as a manual transfer: nobody approves their own document.
+    if (steps.some((s) => s.submitter_id === to)) {
+      throw validationError([issue('successors.approvals', 'handover.submitterApproves', 'The successor submitted one of the documents waiting for approval; choose someone else')]);
+    }
+    const actorId = ctx.actor.via === 'system' ? null : ctx.actor.userId;
+    for (const s of steps) {
+      await handoverRepo.moveStep(trx, s.id, ctx.userId, to);
+      await handoverRepo.bumpInstance(trx, s.instance_id);
+      await handoverRepo.insertTransferEvent(trx, { instanceId: s.instance_id, actorId, stepSeq: s.seq, toUserId: to, comment: ctx.note });
+      if (s.status === 'pending') {
+        await ctx.p.notifier.notify(trx, { userIds: [to], kind: 'approval.transferred', params: { actor: ctx.actor.name, title: s.title }, link: `/approvals/${s.instance_id}` });
+      }
+      await audit(trx, ctx.actor, { entity: 'approval_instance', entityId: s.instance_id, action: 'transfer', data: { stepSeq: s.seq, from: ctx.userId, to, reason: 'handover', comment: ctx.note } });
+    }
+    return steps.length;
+  },
+});
+
+registerHandoverPart({
+  name: 'requests',
+  needsSuccessor: true,
+  async preview(trx, userId, limit) {
+    return { count: await handoverRepo.countRequests(trx, userId), items: await handoverRepo.firstRequests(trx, userId, limit) };
+  },
+  async transfer(trx, ctx) {
+    const to = need(ctx);
+    const rows = await handoverRepo.moveRequests(trx, ctx.userId, to);
+    for (const r of rows) await audit(trx, ctx.actor, { entity: 'general_request', entityId: r.id, action: 'handover', before: { owner_id: ctx.userId }, after: { owner_id: to } });
+    return rows.length;
+  },
+});
+
+registerHandoverPart({
+  name: 'delegations',
+  needsSuccessor: false,
+  async preview(trx, userId, limit) {
+    return { count: await handoverRepo.countDelegations(trx, userId), items: await handoverRepo.firstDelegations(trx, userId, limit) };
+  },
+  async transfer(trx, ctx) {
+    const rows = await handoverRepo.revokeDelegations(trx, ctx.userId);
+    for (const r of rows) await audit(trx, ctx.actor, { entity: 'delegation', entityId: r.id, action: 'revoke', data: { reason: 'handover', userId: r.user_id, delegateId: r.delegate_id } });
+    return rows.length;
+  },
+});
