@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normalizeCreditCode } from '../domain/credit-code';
-import { fen, isoDateTime, listQuery } from './common';
+import { fen, isoDateTime, listQuery, optionalText as text } from './common';
 
 /**
  * The account archive (客户档案, SPEC ACC-1..5, ORG-4).
@@ -107,15 +107,6 @@ export const ACCOUNT_SORTS = [
   'foundedYear',
   'annualSales',
 ] as const;
-
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? null : v))
-    .nullable()
-    .optional();
 
 /** Editable profile fields (ACC-1). Every field is optional in a PATCH; null clears it. */
 export const accountProfileInput = z.object({

@@ -53,3 +53,13 @@ export const versionBody = z.object({ version: z.number().int().positive() });
 export const errorResponse = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
+
+/** Optional free text in a profile form: trimmed, at most `max` characters; '' and null clear it. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { businessDate, isoDateTime, isoDateTimeNullable, listQuery } from './common';
+import { businessDate, isoDateTime, isoDateTimeNullable, listQuery, optionalText as text } from './common';
 
 /**
  * Key people and relationships (客情关系, SPEC REL-1..5, ORG-4).
@@ -42,15 +42,6 @@ export type SensitiveContactField = (typeof SENSITIVE_CONTACT_FIELDS)[number];
 /** support: -2 强烈反对, -1 反对, 0 中立, 1 支持, 2 强烈支持 */
 export const supportLevel = z.number().int().min(-2).max(2);
 export const fivePoint = z.number().int().min(1).max(5);
-
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? null : v))
-    .nullable()
-    .optional();
 
 /** Editable profile fields (REL-1/2). Every field is optional in a PATCH; null clears it. */
 export const contactProfileInput = z.object({
