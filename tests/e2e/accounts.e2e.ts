@@ -1,11 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { COVERAGE_WEIGHTS, type CoverageFlagCode } from '../../src/shared/contracts/contacts';
 import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '../../src/shared/domain/credit-code';
 import accounts from '../../src/shared/locales/zh-CN/accounts.json';
 import contacts from '../../src/shared/locales/zh-CN/contacts.json';
-import { openBrowser, settled, shot, type Browser } from './browser';
-import { E2E_DEMO_PASSWORD, webBuiltAt } from './global-setup';
+import { settled, shot, trackBrowsers } from './browser';
+import { E2E_DEMO_PASSWORD } from './global-setup';
 
 /**
  * The account archive and key people journey (issue 3 item 12, the parts that exist): a field
@@ -45,26 +45,7 @@ const PEOPLE = {
 };
 const EVIDENCE = '11 月 20 日拜访，钱总认可我方方案，约定下周安排技术交流。';
 
-const open: Browser[] = [];
-async function browser(opts?: { width: number; height: number }) {
-  const b = await openBrowser(opts);
-  open.push(b);
-  return b;
-}
-beforeEach((ctx) => {
-  ctx.onTestFailed(async () => {
-    for (const [i, b] of open.entries()) {
-      await shot(b.page, `accounts-failed-${ctx.task.name.slice(0, 24)}-${i}`, { fullPage: false }).catch(() => undefined);
-      if (b.problems.length) console.error(`[e2e] browser ${i} at ${b.page.url()}:\n  ${b.problems.join('\n  ')}`);
-    }
-    if (webBuiltAt() !== inject('webBuiltAt')) {
-      console.error('[e2e] dist/web was rebuilt by another process during this run; the running server cannot serve the new asset files, so pages may stay blank.');
-    }
-  });
-});
-afterAll(async () => {
-  for (const b of open) await b.close();
-});
+const { browser, open } = trackBrowsers('accounts');
 
 async function signIn(page: Page, username: string) {
   await page.goto(`${baseUrl}/login`);

@@ -2,6 +2,8 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeEach, inject } from 'vitest';
+import { webBuiltAt } from './global-setup';
 
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
 
@@ -60,4 +62,32 @@ export async function settled(page: Page) {
 export async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}) {
   await settled(page);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: opts.fullPage ?? true });
+}
+
+/**
+ * The browsers of one journey file: opened on demand, all closed after the file, and on a
+ * failure each one's screenshot and script errors are kept for the report (never a retry).
+ */
+export function trackBrowsers(prefix: string) {
+  const open: Browser[] = [];
+  beforeEach((ctx) => {
+    ctx.onTestFailed(async () => {
+      for (const [i, b] of open.entries()) {
+        await shot(b.page, `${prefix}-failed-${ctx.task.name.slice(0, 24)}-${i}`, { fullPage: false }).catch(() => undefined);
+        if (b.problems.length) console.error(`[e2e] browser ${i} at ${b.page.url()}:\n  ${b.problems.join('\n  ')}`);
+      }
+      if (webBuiltAt() !== inject('webBuiltAt')) {
+        console.error('[e2e] dist/web was rebuilt by another process during this run (hashed asset names changed under the page).');
+      }
+    });
+  });
+  afterAll(async () => {
+    for (const b of open) await b.close();
+  });
+  const browser = async (opts?: { width: number; height: number }) => {
+    const b = await openBrowser(opts);
+    open.push(b);
+    return b;
+  };
+  return { browser, open };
 }

@@ -1,12 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import admin from '../../src/shared/locales/zh-CN/admin.json';
 import approvals from '../../src/shared/locales/zh-CN/approvals.json';
 import auth from '../../src/shared/locales/zh-CN/auth.json';
 import common from '../../src/shared/locales/zh-CN/common.json';
 import notifications from '../../src/shared/locales/zh-CN/notifications.json';
-import { openBrowser, settled, shot, type Browser } from './browser';
-import { E2E_ADMIN_PASSWORD, E2E_DEMO_PASSWORD, webBuiltAt } from './global-setup';
+import { settled, shot, trackBrowsers, type Browser } from './browser';
+import { E2E_ADMIN_PASSWORD, E2E_DEMO_PASSWORD } from './global-setup';
 
 /**
  * The platform journey of the issue: an admin creates a unit and a user; the user logs in, sees
@@ -22,27 +22,7 @@ const DIRECTOR_NAME = '张明远';
 const REQUEST_TITLE = `采购打印纸与硒鼓 ${Date.now().toString(36)}`;
 const COMMENT = '同意采购，注意控制预算。';
 
-const open: Browser[] = [];
-async function browser(opts?: { width: number; height: number }) {
-  const b = await openBrowser(opts);
-  open.push(b);
-  return b;
-}
-// What the browsers showed when a journey failed, for the report rather than a retry.
-beforeEach((ctx) => {
-  ctx.onTestFailed(async () => {
-    for (const [i, b] of open.entries()) {
-      await shot(b.page, `platform-failed-${ctx.task.name.slice(0, 24)}-${i}`, { fullPage: false }).catch(() => undefined);
-      if (b.problems.length) console.error(`[e2e] browser ${i} at ${b.page.url()}:\n  ${b.problems.join('\n  ')}`);
-    }
-    if (webBuiltAt() !== inject('webBuiltAt')) {
-      console.error('[e2e] dist/web was rebuilt by another process during this run; the running server cannot serve the new asset files, so pages may stay blank.');
-    }
-  });
-});
-afterAll(async () => {
-  for (const b of open) await b.close();
-});
+const { browser } = trackBrowsers('platform');
 
 async function signIn(page: Page, username: string, password: string) {
   await page.goto(`${baseUrl}/login`);
