@@ -3,7 +3,7 @@
  * Grouped by area so the role editor and the navigation can show them by area.
  */
 export const PERMISSION_GROUPS = {
-  account: ['account:read', 'account:create', 'account:update', 'account:assign', 'account:configure', 'account:trade-terms'],
+  account: ['account:read', 'account:create', 'account:update', 'account:assign', 'account:configure', 'account:trade-terms', 'account:import', 'account:export', 'account:merge'],
   relationship: ['contact:read', 'contact:write', 'contact:sensitive'],
   approval: ['approval:act', 'request:create', 'request:read'],
   system: [

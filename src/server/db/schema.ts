@@ -64,6 +64,12 @@ export interface RolePermissionTable {
   permission: string;
 }
 
+/** Default permissions already offered to a built-in role (by code), so removals stick. */
+export interface RoleDefaultGrantTable {
+  role_code: string;
+  permission: string;
+}
+
 export interface UserRoleTable {
   user_id: number;
   role_id: number;
@@ -427,6 +433,7 @@ export interface DB {
   user_positions: UserPositionTable;
   roles: RoleTable;
   role_permissions: RolePermissionTable;
+  role_default_grants: RoleDefaultGrantTable;
   user_roles: UserRoleTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;

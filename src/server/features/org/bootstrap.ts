@@ -12,14 +12,36 @@ export interface BootstrapResult {
   createdAdmin: boolean;
 }
 
-/** Adds the built-in roles that are missing. */
+/**
+ * Adds the built-in roles that are missing, and gives existing built-in roles the default
+ * permissions they were never offered (a newer release's permissions reach an existing
+ * database). A default an administrator removed stays removed: each offer is recorded once.
+ */
 export async function ensureDefaultRoles(db: Kdb): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const r of DEFAULT_ROLES) {
-      const exists = await trx.selectFrom('roles').select('id').where('code', '=', r.code).executeTakeFirst();
-      if (exists) continue;
-      const { id } = await orgRepo.insertRole(trx, { code: r.code, name: r.name, description: '', dataScope: r.dataScope, builtin: true });
-      await orgRepo.setRolePermissions(trx, id, r.permissions);
+      const role = await trx.selectFrom('roles').select(['id', 'builtin']).where('code', '=', r.code).executeTakeFirst();
+      const offered = new Set(
+        (await trx.selectFrom('role_default_grants').select('permission').where('role_code', '=', r.code).execute()).map((g) => g.permission),
+      );
+      const fresh = r.permissions.filter((p) => !offered.has(p));
+      if (!role) {
+        const { id } = await orgRepo.insertRole(trx, { code: r.code, name: r.name, description: '', dataScope: r.dataScope, builtin: true });
+        await orgRepo.setRolePermissions(trx, id, r.permissions);
+      } else if (role.builtin && fresh.length) {
+        await trx
+          .insertInto('role_permissions')
+          .values(fresh.map((permission) => ({ role_id: role.id, permission })))
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+      if (fresh.length) {
+        await trx
+          .insertInto('role_default_grants')
+          .values(fresh.map((permission) => ({ role_code: r.code, permission })))
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
     }
   });
 }

@@ -9,9 +9,10 @@ export interface RoleDefault {
 }
 
 const everyone: Permission[] = ['org:read', 'approval:act', 'request:create', 'request:read'];
-/** ACC: working on accounts; the director's rights (ORG-3) add assignment, grades and trade terms (ORG-4). */
-const accountWork: Permission[] = ['account:read', 'account:create', 'account:update'];
-const accountLead: Permission[] = [...accountWork, 'account:assign', 'account:trade-terms'];
+/** ACC: working on accounts (and exporting the lists one sees); the director's rights (ORG-3) add assignment, grades and trade terms (ORG-4). */
+const accountWork: Permission[] = ['account:read', 'account:create', 'account:update', 'account:export'];
+/** Bulk import and merging duplicates rewrite many records at once: the director and up. */
+const accountLead: Permission[] = [...accountWork, 'account:assign', 'account:trade-terms', 'account:import', 'account:merge'];
 /** REL: everyone on accounts keeps contacts; sensitive personal details go to the director and up (ORG-4). */
 const contactWork: Permission[] = ['contact:read', 'contact:write'];
 const contactLead: Permission[] = [...contactWork, 'contact:sensitive'];
