@@ -57,5 +57,20 @@ export const POSITIONS = [
 ] as const;
 export type Position = (typeof POSITIONS)[number];
 
+/** The built-in role (by code) a user of a position gets by default; the user form suggests it. */
+export const ROLE_FOR_POSITION: Readonly<Record<string, string>> = {
+  gm: 'gm',
+  deputy_gm: 'deputy_gm',
+  ka_director: 'ka_director',
+  account_manager: 'account_manager',
+  field_specialist: 'specialist',
+  office_specialist: 'specialist',
+  finance_manager: 'finance',
+  gift_admin: 'gift_admin',
+  office: 'office',
+  service_staff: 'service_staff',
+  sys_admin: 'sys_admin',
+} satisfies Record<Position, string>;
+
 export const ORG_UNIT_KINDS = ['company', 'province', 'city', 'department', 'team'] as const;
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];

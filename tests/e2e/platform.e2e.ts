@@ -104,8 +104,8 @@ describe('platform journeys', () => {
     await pick(page, 'user-unit', UNIT_NAME, 'tree');
     await pick(page, 'user-positions', admin.positions.field_specialist);
     await closeDropdowns(page);
-    await pick(page, 'user-roles', `${common.roles.specialist} · ${admin.roles.scopes.own}`);
-    await closeDropdowns(page);
+    // the position brings its default role with it
+    await expect(page.getByTestId('user-roles').innerText()).resolves.toContain(`${common.roles.specialist} · ${admin.roles.scopes.own}`);
     await field(page, 'user-password').fill(USER.initialPassword);
     await shot(page, 'platform-04-user-form', { fullPage: false });
     await page.getByTestId('user-save').click();
@@ -114,7 +114,8 @@ describe('platform journeys', () => {
     const userRow = page.locator('tr', { has: page.getByTestId(`user-open-${USER.username}`) });
     const text = await userRow.innerText();
     expect(text).toContain(USER.name);
-    expect(text).toContain(UNIT_NAME);
+    // the unit with its place in the tree: several units are called 大客户部
+    expect(text).toContain(`大客户部 / ${UNIT_NAME}`);
     expect(text).toContain(admin.positions.field_specialist);
     expect(text).toContain(common.roles.specialist);
     await shot(page, 'platform-05-user-created');

@@ -34,17 +34,4 @@ export const DEFAULT_ROLES: RoleDefault[] = [
   { code: 'service_staff', name: '服务支持', dataScope: 'own', permissions: [...everyone] },
 ];
 
-/** The role a new user of a position gets by default. */
-export const ROLE_FOR_POSITION: Record<string, string> = {
-  gm: 'gm',
-  deputy_gm: 'deputy_gm',
-  ka_director: 'ka_director',
-  account_manager: 'account_manager',
-  field_specialist: 'specialist',
-  office_specialist: 'specialist',
-  finance_manager: 'finance',
-  gift_admin: 'gift_admin',
-  office: 'office',
-  service_staff: 'service_staff',
-  sys_admin: 'sys_admin',
-};
+export { ROLE_FOR_POSITION } from '../../../shared/permissions';

@@ -18,6 +18,23 @@ export function useRoles(enabled = true) {
   return useQuery({ queryKey: orgKeys.roles, queryFn: () => api.get<{ items: Role[] }>('/api/roles').then((r) => r.items), enabled });
 }
 
+/**
+ * A unit's place in the tree as text, e.g. 江苏分公司 / 大客户部 — several units share a name
+ * (every branch has its own 大客户部). The company root is left out; it is the same for everyone.
+ */
+export function useUnitPath() {
+  const units = useOrgUnits();
+  return useCallback(
+    (unitId: number, fallback: string) => {
+      const byId = new Map((units.data ?? []).map((u) => [u.id, u]));
+      const names: string[] = [];
+      for (let u = byId.get(unitId); u && u.parentId !== null && names.length < 20; u = byId.get(u.parentId)) names.unshift(u.name);
+      return names.length ? names.join(' / ') : fallback;
+    },
+    [units.data],
+  );
+}
+
 export interface UnitNode extends OrgUnit {
   children?: UnitNode[];
 }

@@ -3,16 +3,16 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Alert, Button, Card, Col, Divider, Drawer, Empty, Flex, Form, Input, Modal, Row, Select, Space, Table, Tag } from 'antd';
 import type { TableColumnsType, TablePaginationConfig } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Paged } from '../../../../shared/contracts/common';
 import { USER_STATUSES, type UserItem } from '../../../../shared/contracts/org';
-import { POSITIONS, type Position } from '../../../../shared/permissions';
+import { POSITIONS, ROLE_FOR_POSITION, type Position } from '../../../../shared/permissions';
 import { api } from '../../../api/client';
 import { useApiError, useFeedback } from '../components/feedback';
 import { DateTime, formatDateTime } from '../../../components/DateTime';
 import { sortParam } from '../components/format';
-import { orgKeys, useRoleLabel, useRoles } from '../components/orgData';
+import { orgKeys, useRoleLabel, useRoles, useUnitPath } from '../components/orgData';
 import { PageHeader } from '../../../components/PageHeader';
 import { useDrawerSize, useFormSession } from '../components/layout';
 import { RecordHistory } from '../components/RecordHistory';
@@ -63,6 +63,7 @@ export function UsersPage() {
   const [pwForm] = Form.useForm<{ password: string; confirm: string }>();
   const roles = useRoles();
   const roleLabel = useRoleLabel();
+  const unitPath = useUnitPath();
 
   const list = useQuery({
     queryKey: [...orgKeys.users, 'list', filters],
@@ -134,7 +135,7 @@ export function UsersPage() {
       ),
     },
     { title: t('users.username'), dataIndex: 'username', key: 'username', sorter: true, width: 130 },
-    { title: t('users.unit'), dataIndex: 'unitName', key: 'unit', sorter: true, width: 150 },
+    { title: t('users.unit'), dataIndex: 'unitName', key: 'unit', sorter: true, width: 180, render: (name: string, u) => unitPath(u.unitId, name) },
     {
       title: t('users.positions'),
       dataIndex: 'positions',
@@ -182,6 +183,26 @@ export function UsersPage() {
   const readOnly = current?.status === 'left';
 
   useFormSession(form, editing, () => initialValues);
+
+  /**
+   * Choosing a position adds its default role (ROLE_FOR_POSITION) — only for positions just
+   * added, so a role the admin took away stays away; nothing is removed.
+   */
+  const positionsBefore = useRef<Position[]>([]);
+  useEffect(() => {
+    positionsBefore.current = initialValues?.positions ?? [];
+    // a new form session starts from its record's positions
+  }, [editing]);
+  const suggestRoles = (changed: Partial<UserForm>, all: UserForm) => {
+    if (!changed.positions) return;
+    const fresh = changed.positions.filter((p) => !positionsBefore.current.includes(p));
+    positionsBefore.current = changed.positions;
+    if (!fresh.length || !roles.data) return;
+    const byCode = new Map(roles.data.map((r) => [r.code, r.id]));
+    const current = all.roleIds ?? [];
+    const added = fresh.map((p) => byCode.get(ROLE_FOR_POSITION[p])).filter((id): id is number => id !== undefined && !current.includes(id));
+    if (added.length) form.setFieldValue('roleIds', [...current, ...new Set(added)]);
+  };
   useFormSession(pwForm, resetFor, () => undefined);
 
   return (
@@ -278,7 +299,7 @@ export function UsersPage() {
             }
           />
         )}
-        <Form<UserForm> form={form} layout="vertical" disabled={readOnly} onFinish={(v) => save.mutate(v)}>
+        <Form<UserForm> form={form} layout="vertical" disabled={readOnly} onFinish={(v) => save.mutate(v)} onValuesChange={suggestRoles}>
           <Row gutter={12}>
             <Col xs={24} sm={12}>
               <Form.Item
