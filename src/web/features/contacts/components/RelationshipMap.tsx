@@ -137,7 +137,7 @@ function MapView({ accountId, accountName, editable, contacts, coverage }: Props
         position: { x: a.x - LOOSE_PAD, y: a.y - LOOSE_PAD - LOOSE_LABEL },
         width: a.width + 2 * LOOSE_PAD,
         height: a.height + 2 * LOOSE_PAD + LOOSE_LABEL,
-        data: { label: editable && !phone ? t('map.loose') : t('map.looseReadOnly') },
+        data: {},
         draggable: false,
         selectable: false,
         connectable: false,
@@ -159,7 +159,7 @@ function MapView({ accountId, accountName, editable, contacts, coverage }: Props
       });
     }
     return nodes;
-  }, [chart, byId, draggable, editable, phone, t]);
+  }, [chart, byId, draggable]);
 
   const layoutEdges = useMemo<OrgLineType[]>(
     () =>
@@ -383,13 +383,14 @@ function MapView({ accountId, accountName, editable, contacts, coverage }: Props
       highlighted,
       dropOn,
       busy: setReporting.isPending,
+      exporting,
       open: (c) => setEditing(c.id),
       relationship: setRelationship,
       reporting: (c) => setSheet(c.id),
       setLinks: (c, links) => change(c, links),
       removeLine,
     }),
-    [editable, phone, highlighted, dropOn, setReporting.isPending, change, removeLine],
+    [editable, phone, highlighted, dropOn, setReporting.isPending, exporting, change, removeLine],
   );
 
   const loopText = chart.loops.map((l) => [...l, l[0]].map((id) => byId.get(id)?.name ?? `#${id}`).join(' → ')).join('；');
@@ -433,7 +434,7 @@ function MapView({ accountId, accountName, editable, contacts, coverage }: Props
         {chart.positions.size === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('map.allLeft')} />
         ) : (
-          <div className={`rm-canvas${exporting ? '' : ' rm-animate'}`} ref={canvas}>
+          <div className={`rm-canvas ${exporting ? 'rm-exporting' : 'rm-animate'}`} ref={canvas}>
             <ReactFlow<MapNode, OrgLineType>
               nodes={nodesShown}
               edges={edges}

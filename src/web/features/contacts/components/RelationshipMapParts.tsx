@@ -19,6 +19,8 @@ export interface MapActions {
   /** the person a dragged card would land on */
   dropOn: number | null;
   busy: boolean;
+  /** an image of the chart is being taken: no hints or controls in it */
+  exporting: boolean;
   open: (c: ContactListItem) => void;
   relationship: (c: ContactListItem) => void;
   reporting: (c: ContactListItem) => void;
@@ -33,7 +35,7 @@ const useMap = () => {
 };
 
 export type PersonNodeType = Node<{ contact: ContactListItem }, 'person'>;
-export type LooseNodeType = Node<{ label: string }, 'loose'>;
+export type LooseNodeType = Node<Record<string, never>, 'loose'>;
 export type CaptionNodeType = Node<{ title: string; date: string }, 'caption'>;
 export type OrgLineType = Edge<{ kind: OrgEdgeKind; inLoop: boolean; target: number }, 'orgLine'>;
 
@@ -146,11 +148,14 @@ function NodeMenu({ contact: c }: { contact: ContactListItem }) {
   );
 }
 
-/** The frame around the people linked to nobody yet. */
-export function LooseNode({ data }: NodeProps<LooseNodeType>) {
+/** The frame around the people linked to nobody yet, with how to change that for those who can. */
+export function LooseNode() {
+  const { t } = useTranslation('contacts');
+  const map = useMap();
+  const label = map.editable && !map.phone && !map.exporting ? t('map.loose') : t('map.looseReadOnly');
   return (
-    <div className="rm-loose" title={data.label} data-testid="map-loose">
-      <span>{data.label}</span>
+    <div className="rm-loose" title={label} data-testid="map-loose">
+      <span>{label}</span>
     </div>
   );
 }
