@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -158,12 +158,31 @@ describe('relationship map journeys', () => {
     const saved = path.join(os.tmpdir(), `relationship-map-${run}.png`);
     await file.saveAs(saved);
     const png = readFileSync(saved);
+    rmSync(saved);
     expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(png.length).toBeGreaterThan(20_000);
     // IHDR: the whole chart at full size, wider and taller than a card pair
     expect(png.readUInt32BE(16)).toBeGreaterThan(600);
     expect(png.readUInt32BE(20)).toBeGreaterThan(400);
     await shot(page, 'relationship-map-04-exported', { fullPage: false });
+
+    // print: the same picture alone on one A4 landscape sheet (the browser's dialog is stubbed)
+    await page.evaluate(() => {
+      window.print = () => void (document.body.dataset.printed = 'yes');
+    });
+    await page.getByTestId('map-print').click();
+    await page.waitForFunction(() => document.body.dataset.printed === 'yes');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('relationship-map').isVisible()).toBe(false);
+    expect(await page.locator('[data-testid="map-print-root"] img').isVisible()).toBe(true);
+    await shot(page, 'relationship-map-05-print', { fullPage: false });
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+    const [, w, h] = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf)!;
+    // A4 landscape in points: 842 × 595
+    expect(Math.round(Number(w))).toBe(842);
+    expect(Math.round(Number(h))).toBe(595);
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('on a phone the map fits the screen and a manager is set from the person’s sheet instead of by dragging', async () => {
@@ -175,7 +194,7 @@ describe('relationship map journeys', () => {
     await settled(page);
     const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect(widths.scroll, `page ${widths.scroll}px wide on a ${widths.client}px screen`).toBeLessThanOrEqual(widths.client);
-    await shot(page, 'relationship-map-05-phone');
+    await shot(page, 'relationship-map-06-phone');
 
     await page.getByTestId(`map-node-${id.buyer}`).click();
     const select = page.getByTestId('map-sheet-reports-to');
@@ -187,7 +206,7 @@ describe('relationship map journeys', () => {
     await settled(page);
     await option.click();
     await line(page, id.gm, id.buyer).waitFor({ state: 'attached' });
-    await shot(page, 'relationship-map-06-phone-sheet', { fullPage: false });
+    await shot(page, 'relationship-map-07-phone-sheet', { fullPage: false });
     expect((await (await apiOf(page)).reportsTo(accountId)).get(id.buyer)).toBe(id.gm);
   });
 });

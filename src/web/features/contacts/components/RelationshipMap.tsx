@@ -115,7 +115,7 @@ function MapView({ accountId, accountName, editable, contacts, coverage }: Props
   const [dropOn, setDropOn] = useState<number | null>(null);
   const [undo, setUndo] = useState<UndoEntry[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
-  const [editing, setEditing] = useState<number | null>(null);
+  const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [relationship, setRelationship] = useState<ContactListItem | null>(null);
   const [sheet, setSheet] = useState<number | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -404,6 +404,11 @@ function MapView({ accountId, accountName, editable, contacts, coverage }: Props
         <Flex justify="space-between" align="center" wrap gap={8} style={{ margin: '8px 0' }}>
           <Flex gap={8} wrap align="center">
             {editable && (
+              <Button icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="map-add">
+                {t('list.add')}
+              </Button>
+            )}
+            {editable && (
               <Tooltip title={last ? t('map.undoTitle', { name: last.name }) : undefined}>
                 <Button icon={<UndoOutlined />} disabled={!last || setReporting.isPending} onClick={undoLast} data-testid="map-undo">
                   {t('map.undo')}
@@ -502,16 +507,24 @@ function CoverageStrip({ coverage, contacts, flag, onFlag }: { coverage: Account
             const names = f.contactIds.map((id) => contacts.get(id)?.name).filter(Boolean);
             return (
               <Tooltip key={f.code} title={names.length ? t('coverage.about', { names: names.join('、') }) : t('map.flagNobody')}>
-                <Tag.CheckableTag checked={flag === f.code} onChange={(on) => onFlag(on ? f.code : null)} className="rm-flag-tag" data-testid={`map-flag-${f.code}`}>
-                  {t(`coverage.flags.${f.code}`)}
-                  {names.length > 0 && ` · ${names.length}`}
-                </Tag.CheckableTag>
+                {names.length ? (
+                  <Tag.CheckableTag checked={flag === f.code} onChange={(on) => onFlag(on ? f.code : null)} data-testid={`map-flag-${f.code}`}>
+                    {t(`coverage.flags.${f.code}`)} · {names.length}
+                  </Tag.CheckableTag>
+                ) : (
+                  // a gap nobody on the map stands for (no decision maker known): nothing to point at
+                  <Tag color="warning" style={{ marginInlineEnd: 0 }} data-testid={`map-flag-${f.code}`}>
+                    {t(`coverage.flags.${f.code}`)}
+                  </Tag>
+                )}
               </Tooltip>
             );
           })}
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('map.flagsHint')}
-          </Typography.Text>
+          {coverage.flags.some((f) => f.contactIds.some((id) => contacts.has(id))) && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('map.flagsHint')}
+            </Typography.Text>
+          )}
         </>
       )}
     </Flex>
