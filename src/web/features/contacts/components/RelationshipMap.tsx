@@ -1,6 +1,6 @@
 import '@xyflow/react/dist/style.css';
 import './RelationshipMap.css';
-import { ExpandOutlined, FileImageOutlined, PlusOutlined, PrinterOutlined, TeamOutlined, UndoOutlined } from '@ant-design/icons';
+import { FileImageOutlined, PlusOutlined, PrinterOutlined, TeamOutlined, UndoOutlined } from '@ant-design/icons';
 import {
   applyEdgeChanges,
   applyNodeChanges,
@@ -393,6 +393,17 @@ function MapView({ accountId, accountName, editable, contacts, coverage }: Props
     [editable, phone, highlighted, dropOn, setReporting.isPending, exporting, change, removeLine],
   );
 
+  const ariaLabels = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('map.a11y.node'),
+      'edge.a11yDescription.default': t('map.a11y.edge'),
+      'controls.ariaLabel': t('map.a11y.controls'),
+      'controls.zoomIn.ariaLabel': t('map.a11y.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('map.a11y.zoomOut'),
+      'controls.fitView.ariaLabel': t('map.a11y.fitView'),
+    }),
+    [t],
+  );
   const loopText = chart.loops.map((l) => [...l, l[0]].map((id) => byId.get(id)?.name ?? `#${id}`).join(' → ')).join('；');
   const last = undo[undo.length - 1];
   const sheetContact = sheet === null ? null : (byId.get(sheet) ?? null);
@@ -415,7 +426,6 @@ function MapView({ accountId, accountName, editable, contacts, coverage }: Props
                 </Button>
               </Tooltip>
             )}
-            <Button icon={<ExpandOutlined />} onClick={() => void flow.fitView({ padding: 0.12, maxZoom: 1, duration: 200 })} aria-label={t('map.fit')} data-testid="map-fit" />
             <Button icon={<FileImageOutlined />} onClick={() => void exportPng()} disabled={exporting} data-testid="map-export">
               {t('map.exportPng')}
             </Button>
@@ -467,6 +477,7 @@ function MapView({ accountId, accountName, editable, contacts, coverage }: Props
               fitView
               fitViewOptions={{ padding: 0.12, maxZoom: 1 }}
               zoomOnDoubleClick={false}
+              ariaLabelConfig={ariaLabels}
             >
               <Background gap={24} color="#e8e8e8" />
               <Controls showInteractive={false} position="bottom-right" />

@@ -100,7 +100,11 @@ export function PersonNode({ data: { contact: c } }: NodeProps<PersonNodeType>) 
       </div>
       <div className="rm-row rm-small">
         <StageSteps stage={c.stage} />
-        {c.layer && <span className="rm-layer">{t(`layers.${c.layer}`)}</span>}
+        {c.layer && (
+          <span className="rm-layer" title={t(`layers.${c.layer}`)}>
+            {t(`layers.${c.layer}`)}
+          </span>
+        )}
       </div>
       <div className="rm-small rm-owner">
         {left ? (
