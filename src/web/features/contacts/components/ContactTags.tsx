@@ -1,5 +1,6 @@
 import { Flex, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import './ContactTags.css';
 import { RELATIONSHIP_STAGES, type KeyRole, type RelationshipStage } from '../../../../shared/contracts/contacts';
 
 /**
@@ -20,8 +21,8 @@ export function SupportTag({ support }: { support: number }) {
   const { t } = useTranslation('contacts');
   const s = SUPPORT_SCALE[support] ?? SUPPORT_SCALE[0];
   return (
-    <Tag style={{ marginInlineEnd: 0, background: s.fill, color: s.text, borderColor: s.fill }} data-testid="contact-support">
-      <span aria-hidden style={{ fontWeight: 600, marginInlineEnd: 4 }}>{s.sign}</span>
+    // The sign is drawn by CSS, so the tag's text stays the plain word (what lists, selects and readers show).
+    <Tag className="tm-support" data-sign={s.sign} style={{ marginInlineEnd: 0, background: s.fill, color: s.text, borderColor: s.fill }} data-testid="contact-support">
       {t(`supports.${support}`)}
     </Tag>
   );
