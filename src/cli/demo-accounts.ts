@@ -377,6 +377,10 @@ export async function loadDemoAccounts(db: Kdb, org: DemoOrg, opts: { log: (line
 
     const titles = TITLES[spec.kind];
     const used = new Set<string>();
+    // A plain hierarchy for the relationship map: management reports to the first decision-layer
+    // person, operation to the first manager (the plans list the layers top-down).
+    const firstOf = new Map<ContactLayer, number>();
+    const managerLayer: Partial<Record<ContactLayer, ContactLayer>> = { management: 'decision', operation: 'management' };
     for (const [i, plan] of planContacts(spec, r).entries()) {
       const female = r.chance(0.35);
       let name = personName(r, female);
@@ -407,9 +411,11 @@ export async function loadDemoAccounts(db: Kdb, org: DemoOrg, opts: { log: (line
           closeness: 1,
           stage: 'acquainted',
           competitorLeaning: plan.competitorLeaning ?? null,
+          reportsToId: managerLayer[plan.layer] ? (firstOf.get(managerLayer[plan.layer]!) ?? null) : null,
         }),
         tz,
       );
+      if (!firstOf.has(plan.layer)) firstOf.set(plan.layer, contactId);
       result.contacts++;
       const changes = historyOf(plan, spec, r);
       // spread the steps over the last year, oldest first, ending before the last contact

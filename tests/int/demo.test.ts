@@ -137,6 +137,10 @@ describe('demo data (issue item 12)', () => {
       const stageSteps = history.filter((h) => h.field === 'stage' && h.from_value !== null);
       expect(stageSteps.length).toBeGreaterThanOrEqual(1);
       expect(stageSteps.every((h) => (h.evidence ?? '').length > 0)).toBe(true);
+      // the relationship map has a hierarchy to draw: the managers report to the decision maker
+      const managers = people.filter((c) => c.layer === 'management');
+      expect(managers.length).toBeGreaterThan(0);
+      expect(managers.every((c) => c.reports_to_id === decider.id)).toBe(true);
     });
 
     it('leaves deliberate coverage gaps for the coverage list', async () => {

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, EditOutlined, MoreOutlined, NodeIndexOutlined, StarO
 import { Button, Card, Col, Descriptions, Dropdown, Empty, Flex, Grid, Popover, Progress, Row, Skeleton, Space, Tabs, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useQueries } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { AccountChange, AccountDetail } from '../../../../shared/contracts/accounts';
@@ -24,8 +24,10 @@ import { CoverageBadge } from '../../contacts/components/CoverageBadge';
 import { ENUM_FIELDS, LONG_TEXT_FIELDS, MONEY_FIELDS, PROFILE_SECTIONS } from '../fields';
 import { completenessColor } from './AccountsPage';
 
-const TABS = ['profile', 'contacts', 'team', 'revenue', 'group', 'changes'] as const;
+const TABS = ['profile', 'contacts', 'map', 'team', 'revenue', 'group', 'changes'] as const;
 type Tab = (typeof TABS)[number];
+// The drawing library is loaded only when someone opens the map.
+const RelationshipMap = lazy(() => import('../../contacts/components/RelationshipMap').then((m) => ({ default: m.RelationshipMap })));
 
 /** /accounts/:id — the account 360 page. */
 export function AccountDetailPage() {
@@ -170,7 +172,20 @@ function Account360({ account: a }: { account: AccountDetail }) {
           onChange={setTab}
           items={[
             { key: 'profile', label: t('tabs.profile'), children: <ProfileView account={a} /> },
-            ...(can('contact:read') ? [{ key: 'contacts', label: t('contacts:tab'), children: <ContactsTab accountId={a.id} editable={can('contact:write')} /> }] : []),
+            ...(can('contact:read')
+              ? [
+                  { key: 'contacts', label: t('contacts:tab'), children: <ContactsTab accountId={a.id} editable={can('contact:write')} /> },
+                  {
+                    key: 'map',
+                    label: <span data-testid="account-tab-map">{t('contacts:map.tab')}</span>,
+                    children: (
+                      <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+                        <RelationshipMap accountId={a.id} accountName={a.name} editable={can('contact:write')} />
+                      </Suspense>
+                    ),
+                  },
+                ]
+              : []),
             { key: 'team', label: t('tabs.team', { count: a.team.length }), children: <TeamTab key={a.version} account={a} editable={canUpdate} /> },
             { key: 'revenue', label: t('tabs.revenue'), children: <RevenueTab key={a.version} account={a} editable={canUpdate} /> },
             { key: 'group', label: t('tabs.group'), children: <GroupView account={a} /> },

@@ -1,14 +1,28 @@
 import { Flex, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import './ContactTags.css';
 import { RELATIONSHIP_STAGES, type KeyRole, type RelationshipStage } from '../../../../shared/contracts/contacts';
 
-/** Support −2..+2 from red (反对) through grey (中立) to green (支持). */
-const SUPPORT_COLORS: Record<string, string> = { '-2': '#cf1322', '-1': '#fa541c', '0': 'default', '1': '#7cb305', '2': '#389e0d' };
+/**
+ * Support −2..+2 on a diverging red–blue scale (ColorBrewer RdBu, readable with the common
+ * colour-vision deficiencies, unlike red–green), each step also marked by a sign so colour is
+ * never the only cue: fill, text on the fill, and the sign.
+ */
+export const SUPPORT_SCALE: Record<number, { fill: string; text: string; sign: string }> = {
+  [-2]: { fill: '#b2182b', text: '#ffffff', sign: '−−' },
+  [-1]: { fill: '#f4a582', text: '#5c1a0a', sign: '−' },
+  0: { fill: '#e0e0e0', text: '#333333', sign: '○' },
+  1: { fill: '#92c5de', text: '#0b3a56', sign: '+' },
+  2: { fill: '#2166ac', text: '#ffffff', sign: '++' },
+};
+export const SUPPORT_LEVELS = [-2, -1, 0, 1, 2] as const;
 
 export function SupportTag({ support }: { support: number }) {
   const { t } = useTranslation('contacts');
+  const s = SUPPORT_SCALE[support] ?? SUPPORT_SCALE[0];
   return (
-    <Tag color={SUPPORT_COLORS[String(support)]} style={{ marginInlineEnd: 0 }} data-testid="contact-support">
+    // The sign is drawn by CSS, so the tag's text stays the plain word (what lists, selects and readers show).
+    <Tag className="tm-support" data-sign={s.sign} style={{ marginInlineEnd: 0, background: s.fill, color: s.text, borderColor: s.fill }} data-testid="contact-support">
       {t(`supports.${support}`)}
     </Tag>
   );

@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiError, useFeedback } from '../../admin/components/feedback';
 import { UserSelect } from '../../admin/components/UserSelect';
 import { contactKeys, useContact, useContactHistory } from '../api';
-import { SupportTag } from './ContactTags';
+import { SUPPORT_LEVELS, SupportTag } from './ContactTags';
 
 interface Values {
   support: number;
@@ -23,8 +23,6 @@ interface Values {
   evidence: string;
   occurredOn: string | null;
 }
-
-const SUPPORTS = [-2, -1, 0, 1, 2];
 
 const initialValues = (c: ContactDetail): Values => ({
   support: c.support,
@@ -113,7 +111,7 @@ export function RelationshipModal({ contact: picked, onClose }: { contact: Conta
           <Row gutter={16}>
             <Col xs={24} sm={12}>
               <Form.Item name="support" label={t('fields.support')}>
-                <Select options={SUPPORTS.map((s) => ({ value: s, label: <SupportTag support={s} /> }))} data-testid="relationship-support" />
+                <Select options={SUPPORT_LEVELS.map((s) => ({ value: s, label: <SupportTag support={s} /> }))} data-testid="relationship-support" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
