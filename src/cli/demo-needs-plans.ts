@@ -137,7 +137,7 @@ export async function loadDemoNeedsAndPlans(db: Kdb, accounts: DemoPlanAccount[]
   const day = (offset: number) => businessDate(new Date(opts.now.getTime() + offset * 86_400_000), opts.tz);
   for (const { id, spec, owner, r } of accounts) {
     // a share of the accounts: those being worked on, and not every one of them
-    if (spec.lifecycle === 'prospect' || spec.lifecycle === 'lost' || !r.chance(0.75)) continue;
+    if (spec.lifecycle === 'prospect' || spec.lifecycle === 'lost' || !r.chance(0.65)) continue;
     const province = opts.cities[spec.city]!.province;
 
     const pool = NEEDS[spec.kind];
@@ -180,7 +180,7 @@ export async function loadDemoNeedsAndPlans(db: Kdb, accounts: DemoPlanAccount[]
 
     const byLevel = new Map<PlanLevel, typeof people>();
     for (const c of people) byLevel.set(levelOf(c), [...(byLevel.get(levelOf(c)) ?? []), c]);
-    const levels = LEVEL_ORDER.filter((l) => byLevel.has(l)).slice(0, 3);
+    const levels = LEVEL_ORDER.filter((l) => byLevel.has(l)).slice(0, r.int(2, 3));
     const competitor = r.pick(COMPETITORS);
     for (const [n, level] of levels.entries()) {
       const at = byLevel.get(level)!;
