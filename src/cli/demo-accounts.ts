@@ -17,6 +17,7 @@ import { contactCreate, relationshipChange, RELATIONSHIP_STAGES, type BuyingRole
 import { creditCodeCheckChar, CREDIT_CODE_CHARSET } from '../shared/domain/credit-code';
 import { businessDate, localDate } from '../shared/domain/business-time';
 import type { DemoOrg } from './demo-data';
+import { loadDemoNeedsAndPlans, type DemoPlanAccount } from './demo-needs-plans';
 
 /**
  * The demo account archive and key people (issue 3 item 11): about 60 fictional accounts over
@@ -32,7 +33,7 @@ type Kind = 'bank' | 'post' | 'hotel' | 'mfg' | 'gov' | 'ins';
 type Pattern = 'healthy' | 'no_dm' | 'single' | 'opponent' | 'cold' | 'competitor';
 type Nature = 'soe' | 'jv' | 'private' | 'joint_stock' | 'foreign' | 'institution' | 'government';
 
-interface DemoAccountSpec {
+export interface DemoAccountSpec {
   key: string;
   name: string;
   short?: string;
@@ -152,7 +153,7 @@ function rng(seed: number) {
     chance: (p: number) => next() < p,
   };
 }
-type Rng = ReturnType<typeof rng>;
+export type Rng = ReturnType<typeof rng>;
 
 function seedOf(text: string): number {
   let h = 2166136261;
@@ -317,6 +318,9 @@ export interface DemoAccountsResult {
   accounts: number;
   contacts: number;
   relationshipChanges: number;
+  needs: number;
+  countermeasures: number;
+  planItems: number;
 }
 
 /** Loads the demo accounts once; accounts already there (by credit code) are left alone. */
@@ -340,7 +344,8 @@ export async function loadDemoAccounts(db: Kdb, org: DemoOrg, opts: { log: (line
   const gm = await actorOf(org.users.wangjianguo!);
 
   const ids = new Map<string, number>();
-  const result: DemoAccountsResult = { accounts: 0, contacts: 0, relationshipChanges: 0 };
+  const result: DemoAccountsResult = { accounts: 0, contacts: 0, relationshipChanges: 0, needs: 0, countermeasures: 0, planItems: 0 };
+  const created: DemoPlanAccount[] = [];
   for (const spec of DEMO_ACCOUNTS) {
     const code = creditCode(spec);
     const existing = await accountsRepo.findByCreditCode(db, code);
@@ -357,6 +362,7 @@ export async function loadDemoAccounts(db: Kdb, org: DemoOrg, opts: { log: (line
     const id = await createAccount(db, creator, accountInput(spec, r, owners, parentId), tz);
     ids.set(spec.key, id);
     result.accounts++;
+    created.push({ id, spec, owner: ownerActor, r: rng(seedOf(`needs:${spec.key}`)) });
     const current = async () => (await accountsRepo.find(db, id))!.version;
     let version = await current();
 
@@ -430,9 +436,10 @@ export async function loadDemoAccounts(db: Kdb, org: DemoOrg, opts: { log: (line
       }
     }
   }
+  Object.assign(result, await loadDemoNeedsAndPlans(db, created, { tz, now, cities: CITIES }));
   opts.log(
     result.accounts
-      ? `Demo data: created ${result.accounts} accounts with ${result.contacts} contacts and ${result.relationshipChanges} relationship changes.`
+      ? `Demo data: created ${result.accounts} accounts with ${result.contacts} contacts and ${result.relationshipChanges} relationship changes; ${result.needs} needs, ${result.countermeasures} countermeasures and ${result.planItems} strengthening-plan items.`
       : 'Demo data: the demo accounts are already there; nothing to do.',
   );
   return result;

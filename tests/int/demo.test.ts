@@ -6,6 +6,8 @@ import { DEFAULT_DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS, loadDemoData } from '../
 import { DEMO_ACCOUNTS } from '../../src/cli/demo-accounts';
 import { listAccounts } from '../../src/server/features/accounts/accounts.service';
 import { accountContacts, contactHistory, coverageList, listContacts } from '../../src/server/features/contacts/contacts.service';
+import { accountNeeds } from '../../src/server/features/needs/needs.service';
+import { accountPlan } from '../../src/server/features/plans/plans.service';
 import { loadActorForUser } from '../../src/server/platform/auth/actor-loader';
 import { accountListQuery, ACCOUNT_TIERS, LIFECYCLE_STAGES } from '../../src/shared/contracts/accounts';
 import { contactListQuery, coverageListQuery } from '../../src/shared/contracts/contacts';
@@ -149,6 +151,30 @@ describe('demo data (issue item 12)', () => {
       const flagged = (code: string) => list.items.filter((i) => i.flags.some((f) => f.code === code)).length;
       for (const code of ['no_decision_maker', 'single_threaded', 'influential_opponent', 'gone_cold', 'competitor_closer']) expect(flagged(code), code).toBeGreaterThan(0);
       expect(list.items[0]!.score).toBeLessThan(list.items[list.items.length - 1]!.score);
+    });
+
+    it('gives a share of the accounts needs, countermeasures and a strengthening plan with tasks', async () => {
+      const db = tdb.database.db;
+      const actor = await gm();
+      const { items } = await accounts();
+      const withNeeds = [];
+      for (const a of items) if ((await accountNeeds(db, actor, a.id, 'Asia/Shanghai')).needs.length) withNeeds.push(a);
+      expect(withNeeds.length).toBeGreaterThan(DEMO_ACCOUNTS.length / 3);
+      expect(withNeeds.length).toBeLessThan(DEMO_ACCOUNTS.length);
+      expect(new Set(withNeeds.map((a) => a.industry)).size).toBe(6);
+      expect(logs[0]!.join('\n')).toMatch(/\d+ needs, \d+ countermeasures and \d+ strengthening-plan items/);
+
+      const plans = (await Promise.all(withNeeds.map((a) => accountPlan(db, actor, a.id, 'Asia/Shanghai')))).flat();
+      const statuses = new Set(plans.map((i) => i.status));
+      expect(statuses.has('done') && (statuses.has('planned') || statuses.has('in_progress'))).toBe(true);
+      expect(plans.some((i) => i.overdue)).toBe(true);
+      expect(plans.filter((i) => i.status === 'done').every((i) => i.outcome && i.done_on)).toBe(true);
+      // every open item sits on its responsible person's to-do list
+      const open = plans.filter((i) => i.status === 'planned' || i.status === 'in_progress');
+      expect(open.every((i) => i.task_id !== null)).toBe(true);
+      const measures = (await Promise.all(withNeeds.map((a) => accountNeeds(db, actor, a.id, 'Asia/Shanghai')))).flatMap((n) => n.countermeasures);
+      expect(new Set(measures.map((m) => m.direction)).size).toBeGreaterThanOrEqual(4);
+      expect(measures.some((m) => m.overdue)).toBe(true);
     });
   });
 });

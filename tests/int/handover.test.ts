@@ -40,7 +40,7 @@ describe('departure handover (ORG-5)', () => {
     const preview = await admin.get(`/api/users/${u.director}/handover`);
     expect(preview.status).toBe(200);
     expect(preview.body.user).toMatchObject({ id: u.director, status: 'active' });
-    expect(Object.fromEntries(preview.body.parts.map((p: { key: string; count: number }) => [p.key, p.count]))).toEqual({ accounts: 2, contacts: 1, tasks: 2, approvals: 1, requests: 1, delegations: 1 });
+    expect(Object.fromEntries(preview.body.parts.map((p: { key: string; count: number }) => [p.key, p.count]))).toEqual({ accounts: 2, contacts: 1, tasks: 2, plans: 0, approvals: 1, requests: 1, delegations: 1 });
     expect(part(preview.body, 'accounts').items.map((i) => i.label).sort()).toEqual(['交接客户乙', '交接客户甲'].sort());
     expect(part(preview.body, 'approvals').items[0].label).toContain('待审申请');
 
@@ -60,7 +60,7 @@ describe('departure handover (ORG-5)', () => {
     expect(done.body.userId).toBe(u.director);
     expect(done.body.leftAt.slice(0, 4)).toBe('2026');
     expect(Object.fromEntries(done.body.parts.map((p: { key: string; count: number; successorId: number | null }) => [p.key, [p.count, p.successorId]]))).toEqual({
-      accounts: [2, u.manager_b], contacts: [1, u.manager_b], tasks: [2, u.spec_a2], approvals: [1, u.deputy], requests: [1, u.manager_b], delegations: [1, null],
+      accounts: [2, u.manager_b], contacts: [1, u.manager_b], tasks: [2, u.spec_a2], plans: [0, u.manager_b], approvals: [1, u.deputy], requests: [1, u.manager_b], delegations: [1, null],
     });
 
     const db = t.database.db;
@@ -72,7 +72,7 @@ describe('departure handover (ORG-5)', () => {
     expect(owners.map((o) => o.owner_id)).toEqual([u.manager_b, u.manager_b]);
     const changes = await db.selectFrom('account_changes').selectAll().where('account_id', 'in', accounts).where('reason', '=', 'handover').execute();
     expect(changes).toHaveLength(2);
-    expect(changes[0]).toMatchObject({ field: 'owner_id', from_value: String(u.director), to_value: String(u.manager_b), actor_id: u.admin });
+    expect(changes[0]).toMatchObject({ field: 'owner', from_value: String(u.director), to_value: String(u.manager_b), actor_id: u.admin });
     expect((await db.selectFrom('contacts').select('our_owner_id').where('id', '=', contact.body.id).executeTakeFirstOrThrow()).our_owner_id).toBe(u.manager_b);
     expect((await db.selectFrom('general_requests').select('owner_id').where('id', '=', draft.body.id).executeTakeFirstOrThrow()).owner_id).toBe(u.manager_b);
     const step = await db.selectFrom('approval_steps').selectAll().where('instance_id', '=', instanceId).orderBy('seq').executeTakeFirstOrThrow();
@@ -140,6 +140,42 @@ describe('departure handover (ORG-5)', () => {
     expect(part(preview.body, 'tasks').count).toBe(1);
     expect(preview.body.user.status).toBe('active');
     expect((await leaver.get('/api/auth/me')).status).toBe(200);
+  });
+
+  it('hands open strengthening-plan items and countermeasures to their successor, each item with its task', async () => {
+    const u = t.org.users;
+    const leaver = await t.login('office');
+    const acc = (await leaver.post('/api/accounts', { name: '交接计划客户' })).body.id as number;
+    const open = (await leaver.post(`/api/accounts/${acc}/plan-items`, { level: 'gm', measures: '拜访总经理' })).body;
+    const finished = (await leaver.post(`/api/accounts/${acc}/plan-items`, { level: 'staff', measures: '走访科室' })).body;
+    expect((await leaver.post(`/api/plan-items/${finished.id}/complete`, { outcome: '已走访', version: finished.version })).status).toBe(200);
+    const measure = (await leaver.post(`/api/accounts/${acc}/countermeasures`, { problem: '付款周期长', measure: '协商分期' })).body;
+    const closed = (await leaver.post(`/api/accounts/${acc}/countermeasures`, { problem: '旧问题', measure: '已解决' })).body;
+    expect((await leaver.patch(`/api/countermeasures/${closed.id}`, { status: 'done', version: closed.version })).status).toBe(200);
+    const manual = (await leaver.post('/api/tasks', { title: '手工任务' })).body;
+
+    const preview = await admin.get(`/api/users/${u.office}/handover`);
+    expect(part(preview.body, 'plans').count).toBe(2);
+    expect(part(preview.body, 'plans').items.map((i) => i.label).sort()).toEqual(['交接计划客户 · 付款周期长', '交接计划客户 · 拜访总经理']);
+    expect(part(preview.body, 'tasks').count).toBe(2);
+
+    // other tasks go to spec_a1; the plan and its task to the manager
+    const done = await admin.post(`/api/users/${u.office}/handover`, { defaultSuccessorId: u.manager_a, successors: { tasks: u.spec_a1 }, leftOn: '2026-11-20' });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body.parts.find((p: { key: string }) => p.key === 'plans')).toEqual({ key: 'plans', count: 2, successorId: u.manager_a });
+    const db = t.database.db;
+    const items = await db.selectFrom('account_plan_items').select(['id', 'owner_id']).where('account_id', '=', acc).orderBy('id').execute();
+    expect(items).toEqual([{ id: open.id, owner_id: u.manager_a }, { id: finished.id, owner_id: u.office }]);
+    const measures = await db.selectFrom('account_countermeasures').select(['id', 'owner_id']).where('account_id', '=', acc).orderBy('id').execute();
+    expect(measures).toEqual([{ id: measure.id, owner_id: u.manager_a }, { id: closed.id, owner_id: u.office }]);
+    const tasks = await db.selectFrom('tasks').select(['id', 'owner_id']).where('id', 'in', [open.taskId, manual.id]).execute();
+    expect(Object.fromEntries(tasks.map((x) => [x.id, x.owner_id]))).toEqual({ [open.taskId]: u.manager_a, [manual.id]: u.spec_a1 });
+    const audits = await db.selectFrom('audit_log').select('entity').where('action', '=', 'handover').where('entity', 'in', ['account_plan_item', 'account_countermeasure']).execute();
+    expect(audits.map((a) => a.entity).sort()).toEqual(['account_countermeasure', 'account_plan_item']);
+    // the account's history reads back after the owner changed hands
+    const changes = await admin.get(`/api/accounts/${acc}/changes`);
+    expect(changes.status).toBe(200);
+    expect(changes.body.items.find((ch: { field: string }) => ch.field === 'owner')).toMatchObject({ from: String(u.office), to: String(u.manager_a), reason: 'handover' });
   });
 
   it('keeps a user outside the caller’s scope hidden and needs the permission', async () => {

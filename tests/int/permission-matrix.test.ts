@@ -7,9 +7,13 @@ import { approvalsMatrix } from '../matrix/approvals.matrix';
 import { accountsMatrix } from '../matrix/accounts.matrix';
 import { contactsMatrix } from '../matrix/contacts.matrix';
 import { handoverMatrix } from '../matrix/handover.matrix';
+import { needsMatrix } from '../matrix/needs.matrix';
+import { plansMatrix } from '../matrix/plans.matrix';
+import { timelineMatrix } from '../matrix/timeline.matrix';
+import { mergeMatrix } from '../matrix/merge.matrix';
 
 /** Every feature adds its suite here: role × route × own/other record → allow / deny / hidden. */
-const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix];
+const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, timelineMatrix, mergeMatrix];
 
 let t: TestApp;
 const clients = new Map<string, Client>();

@@ -427,6 +427,73 @@ export interface ContactRelationshipHistoryTable {
   at: CreatedAt;
 }
 
+export interface AccountNeedTable {
+  id: Id;
+  account_id: number;
+  product_type: string;
+  quantity: number | null;
+  unit: string | null;
+  region: string | null;
+  price_min: number | null;
+  price_max: number | null;
+  reason: string | null;
+  status: Generated<string>;
+  closed_at: Date | string | null;
+  closed_by: number | null;
+  version: Version;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AccountCountermeasureTable {
+  id: Id;
+  account_id: number;
+  contact_id: number | null;
+  direction: string | null;
+  direction_note: string | null;
+  problem: string;
+  measure: string;
+  owner_id: number;
+  due_on: string | null;
+  status: Generated<string>;
+  closed_at: Date | string | null;
+  closed_by: number | null;
+  version: Version;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AccountPlanItemTable {
+  id: Id;
+  account_id: number;
+  level: string;
+  our_relationship: string | null;
+  our_stage: string | null;
+  competitor: string | null;
+  competitor_relationship: string | null;
+  owner_id: number;
+  measures: string;
+  start_on: string | null;
+  due_on: string | null;
+  notes: string | null;
+  status: Generated<string>;
+  done_on: string | null;
+  outcome: string | null;
+  closed_at: Date | string | null;
+  closed_by: number | null;
+  version: Version;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AccountPlanItemContactTable {
+  item_id: number;
+  contact_id: number;
+}
+
 export interface DB {
   org_units: OrgUnitTable;
   users: UserTable;
@@ -457,6 +524,10 @@ export interface DB {
   account_changes: AccountChangeTable;
   contacts: ContactTable;
   contact_relationship_history: ContactRelationshipHistoryTable;
+  account_needs: AccountNeedTable;
+  account_countermeasures: AccountCountermeasureTable;
+  account_plan_items: AccountPlanItemTable;
+  account_plan_item_contacts: AccountPlanItemContactTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -12,6 +12,10 @@ import { systemRoutes } from './system/system.routes';
 import { accountsRoutes, registerAccountJobs } from './accounts/accounts.routes';
 import { contactsRoutes } from './contacts/contacts.routes';
 import { handoverRoutes } from './handover/handover.routes';
+import { needsRoutes } from './needs/needs.routes';
+import { plansRoutes } from './plans/plans.routes';
+import { timelineRoutes } from './timeline/timeline.routes';
+import { mergeRoutes } from './merge/merge.routes';
 
 /**
  * What features contribute besides HTTP routes — approval document types and job handlers.
@@ -37,4 +41,8 @@ export async function registerFeatures(app: FastifyInstance, p: Platform): Promi
   await accountsRoutes(app, p);
   await contactsRoutes(app, p);
   await handoverRoutes(app, p);
+  await needsRoutes(app, p);
+  await plansRoutes(app, p);
+  await timelineRoutes(app, p);
+  await mergeRoutes(app, p);
 }

@@ -324,7 +324,8 @@ export const revenueUpdate = z.object({
   version: z.number().int().positive(),
 });
 
-export const ACCOUNT_CHANGE_FIELDS = ['tier', 'categories', 'grade', 'lifecycle', 'owner', 'unit'] as const;
+/** 'merged': another account was merged into this one (from = its name, to = this one's name at the time). */
+export const ACCOUNT_CHANGE_FIELDS = ['tier', 'categories', 'grade', 'lifecycle', 'owner', 'unit', 'merged'] as const;
 export const accountChange = z.object({
   id: z.number(),
   field: z.enum(ACCOUNT_CHANGE_FIELDS),

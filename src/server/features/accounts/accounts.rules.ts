@@ -93,7 +93,8 @@ export function pinyinSearchKey(q: string): string {
 
 export type CompletenessInput = Partial<Record<CompletenessField, unknown>>;
 
-function filled(v: unknown): boolean {
+/** A profile value counts as given: not null, not blank text, not an empty list. */
+export function filled(v: unknown): boolean {
   if (v === null || v === undefined) return false;
   if (typeof v === 'string') return v.trim() !== '';
   if (Array.isArray(v)) return v.length > 0;

@@ -68,7 +68,7 @@ const SORTS: Record<string, AccountSortColumn> = {
 };
 
 /** Contract field → column, for the profile fields a create or PATCH may carry. */
-const PROFILE_COLUMNS = {
+export const PROFILE_COLUMNS = {
   name: 'name',
   shortName: 'short_name',
   creditCode: 'credit_code',
@@ -106,8 +106,8 @@ const PROFILE_COLUMNS = {
   parentId: 'parent_id',
   vip: 'vip',
 } as const satisfies Record<string, keyof AccountTable>;
-type ProfileKey = keyof typeof PROFILE_COLUMNS;
-const TRADE_TERMS = ['paymentTermDays', 'discountBp'] as const;
+export type ProfileKey = keyof typeof PROFILE_COLUMNS;
+export const TRADE_TERMS = ['paymentTermDays', 'discountBp'] as const;
 
 /** Completeness input of a stored row; `team` is the number of service-team members. */
 function completenessInput(row: Row, teamSize: number): Partial<Record<CompletenessField, unknown>> {
@@ -116,7 +116,7 @@ function completenessInput(row: Row, teamSize: number): Partial<Record<Completen
   return out;
 }
 
-async function loadSettings(db: Executor) {
+export async function loadSettings(db: Executor) {
   const [c, w] = await Promise.all([accountsRepo.getSetting(db, SETTINGS_KEYS.classification), accountsRepo.getSetting(db, SETTINGS_KEYS.completeness)]);
   return { classification: readClassificationSettings(c), completeness: readCompletenessSettings(w) };
 }
@@ -157,7 +157,7 @@ function derive(row: Row, revenue: Map<number, number>, childCount: number, team
  * Brings one account's derived fields up to date inside the caller's transaction and records
  * tier/category changes with the reason. Returns whether anything changed.
  */
-async function refreshDerived(trx: Executor, id: number, actor: Actor | null, reason: string, s: Settings, year: number): Promise<boolean> {
+export async function refreshDerived(trx: Executor, id: number, actor: Actor | null, reason: string, s: Settings, year: number): Promise<boolean> {
   const [row] = await accountsRepo.rowsForRecompute(trx, [id]);
   if (!row) return false;
   const revenue = revenueMap(await accountsRepo.revenueByYear(trx, [id]), id);
@@ -219,7 +219,7 @@ function assertTradeTerms(actor: Actor, input: Record<string, unknown>) {
   }
 }
 
-function profileValues(input: Partial<Record<ProfileKey, unknown>>): AccountValues {
+export function profileValues(input: Partial<Record<ProfileKey, unknown>>): AccountValues {
   const values: Record<string, unknown> = {};
   for (const [field, column] of Object.entries(PROFILE_COLUMNS)) {
     const v = input[field as ProfileKey];

@@ -4,6 +4,8 @@ import { audit } from '../../platform/audit';
 import type { Platform } from '../../platform/context';
 import { issue, validationError } from '../../../shared/errors';
 import { handoverRepo } from './handover.repo';
+import { needsRepo } from '../needs/needs.repo';
+import { plansRepo } from '../plans/plans.repo';
 
 export interface HandoverContext {
   p: Platform;
@@ -81,6 +83,27 @@ registerHandoverPart({
     const rows = await handoverRepo.moveTasks(trx, ctx.userId, to);
     for (const r of rows) await audit(trx, ctx.actor, { entity: 'task', entityId: r.id, action: 'handover', before: { owner_id: ctx.userId }, after: { owner_id: to } });
     return rows.length;
+  },
+});
+
+// After 'tasks': an item's open task follows the item to its successor, whoever took the other tasks.
+registerHandoverPart({
+  name: 'plans',
+  needsSuccessor: true,
+  async preview(trx, userId, limit) {
+    const [items, measures] = await Promise.all([plansRepo.countOpenItems(trx, userId), needsRepo.countOpenCountermeasures(trx, userId)]);
+    const first = await plansRepo.firstOpenItems(trx, userId, limit);
+    const rest = first.length < limit ? await needsRepo.firstOpenCountermeasures(trx, userId, limit - first.length) : [];
+    return { count: items + measures, items: [...first, ...rest] };
+  },
+  async transfer(trx, ctx) {
+    const to = need(ctx);
+    const { items, tasks } = await plansRepo.moveOpenItems(trx, ctx.userId, to);
+    for (const r of items) await audit(trx, ctx.actor, { entity: 'account_plan_item', entityId: r.id, action: 'handover', before: { owner_id: ctx.userId }, after: { owner_id: to } });
+    for (const t of tasks) await audit(trx, ctx.actor, { entity: 'task', entityId: t.id, action: 'handover', before: { owner_id: t.owner_id }, after: { owner_id: to }, data: { reason: 'plan item handover' } });
+    const measures = await needsRepo.moveOpenCountermeasures(trx, ctx.userId, to);
+    for (const r of measures) await audit(trx, ctx.actor, { entity: 'account_countermeasure', entityId: r.id, action: 'handover', before: { owner_id: ctx.userId }, after: { owner_id: to } });
+    return items.length + measures.length;
   },
 });
 

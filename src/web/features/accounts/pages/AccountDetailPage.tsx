@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined, MoreOutlined, NodeIndexOutlined, StarOutlined, SwapOutlined, TagsOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, MergeCellsOutlined, MoreOutlined, NodeIndexOutlined, StarOutlined, SwapOutlined, TagsOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Dropdown, Empty, Flex, Grid, Popover, Progress, Row, Skeleton, Space, Tabs, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useQueries } from '@tanstack/react-query';
@@ -6,6 +6,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { AccountChange, AccountDetail } from '../../../../shared/contracts/accounts';
+import { SYSTEM_REASON_KEYS } from '../../../../shared/contracts/timeline';
 import type { UserItem } from '../../../../shared/contracts/org';
 import { api } from '../../../api/client';
 import { useAuth } from '../../../app/auth';
@@ -16,15 +17,19 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useOrgUnits } from '../../admin/components/orgData';
 import { useAccount, useAccountChanges } from '../api';
 import { AccountActionModal, type AccountAction } from '../components/ActionModals';
+import { MergeDialog } from '../components/MergeDialog';
 import { ClassTags, GradeTag, LifecycleTag } from '../components/AccountTags';
 import { RevenueTab } from '../components/RevenueTab';
 import { TeamTab } from '../components/TeamTab';
 import { ContactsTab } from '../../contacts/components/ContactsTab';
 import { CoverageBadge } from '../../contacts/components/CoverageBadge';
+import { NeedsTab } from '../../needs/components/NeedsTab';
+import { PlanTab } from '../../plans/components/PlanTab';
+import { TimelineTab } from '../../timeline/components/TimelineTab';
 import { ENUM_FIELDS, LONG_TEXT_FIELDS, MONEY_FIELDS, PROFILE_SECTIONS } from '../fields';
 import { completenessColor } from './AccountsPage';
 
-const TABS = ['profile', 'contacts', 'map', 'team', 'revenue', 'group', 'changes'] as const;
+const TABS = ['profile', 'contacts', 'map', 'needs', 'plan', 'timeline', 'team', 'revenue', 'group', 'changes'] as const;
 type Tab = (typeof TABS)[number];
 // The drawing library is loaded only when someone opens the map.
 const RelationshipMap = lazy(() => import('../../contacts/components/RelationshipMap').then((m) => ({ default: m.RelationshipMap })));
@@ -62,6 +67,7 @@ function Account360({ account: a }: { account: AccountDetail }) {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [action, setAction] = useState<AccountAction | null>(null);
+  const [merging, setMerging] = useState(false);
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'profile';
   const setTab = (next: string) => setParams(next === 'profile' ? {} : { tab: next }, { replace: true });
   const canUpdate = can('account:update');
@@ -69,13 +75,18 @@ function Account360({ account: a }: { account: AccountDetail }) {
   const phone = Grid.useBreakpoint().md === false;
 
   // Grade, categories and owner are the director's calls (account:assign); on a phone they fold into one menu.
-  const directorActions: { key: AccountAction; icon: ReactNode; label: string; testId: string }[] = canAssign
-    ? [
-        { key: 'grade', icon: <StarOutlined />, label: t('detail.setGrade'), testId: 'account-grade' },
-        { key: 'categories', icon: <TagsOutlined />, label: t('detail.setCategories'), testId: 'account-categories' },
-        { key: 'assign', icon: <UserSwitchOutlined />, label: t('detail.reassign'), testId: 'account-assign' },
-      ]
-    : [];
+  const directorActions: { key: string; icon: ReactNode; label: string; testId: string; onClick: () => void }[] = [
+    ...(canAssign
+      ? (
+          [
+            { key: 'grade', icon: <StarOutlined />, label: t('detail.setGrade'), testId: 'account-grade' },
+            { key: 'categories', icon: <TagsOutlined />, label: t('detail.setCategories'), testId: 'account-categories' },
+            { key: 'assign', icon: <UserSwitchOutlined />, label: t('detail.reassign'), testId: 'account-assign' },
+          ] as const
+        ).map((d) => ({ ...d, onClick: () => setAction(d.key as AccountAction) }))
+      : []),
+    ...(can('account:merge') ? [{ key: 'merge', icon: <MergeCellsOutlined />, label: t('merge:action'), testId: 'account-merge', onClick: () => setMerging(true) }] : []),
+  ];
 
   const openMissing = (field: string) => {
     if (field === 'team') setTab('team');
@@ -134,14 +145,14 @@ function Account360({ account: a }: { account: AccountDetail }) {
             )}
             {directorActions.length > 0 &&
               (phone ? (
-                <Dropdown menu={{ items: directorActions.map((d) => ({ key: d.key, icon: d.icon, label: d.label, onClick: () => setAction(d.key), 'data-testid': d.testId })) }} trigger={['click']}>
+                <Dropdown menu={{ items: directorActions.map((d) => ({ key: d.key, icon: d.icon, label: d.label, onClick: d.onClick, 'data-testid': d.testId })) }} trigger={['click']}>
                   <Button icon={<MoreOutlined />} data-testid="account-more">
                     {t('detail.more')}
                   </Button>
                 </Dropdown>
               ) : (
                 directorActions.map((d) => (
-                  <Button key={d.key} icon={d.icon} onClick={() => setAction(d.key)} data-testid={d.testId}>
+                  <Button key={d.key} icon={d.icon} onClick={d.onClick} data-testid={d.testId}>
                     {d.label}
                   </Button>
                 ))
@@ -186,6 +197,10 @@ function Account360({ account: a }: { account: AccountDetail }) {
                   },
                 ]
               : []),
+            { key: 'needs', label: t('needs:tab'), children: <NeedsTab accountId={a.id} editable={canUpdate} contactsReadable={can('contact:read')} /> },
+            ...(can('contact:read') ? [{ key: 'plan', label: t('plans:tab'), children: <PlanTab accountId={a.id} editable={can('contact:write')} /> }] : []),
+            // mounted only while shown, so it reads afresh what the other tabs changed
+            { key: 'timeline', label: t('timeline:tab'), children: tab === 'timeline' ? <TimelineTab accountId={a.id} /> : null },
             { key: 'team', label: t('tabs.team', { count: a.team.length }), children: <TeamTab key={a.version} account={a} editable={canUpdate} /> },
             { key: 'revenue', label: t('tabs.revenue'), children: <RevenueTab key={a.version} account={a} editable={canUpdate} /> },
             { key: 'group', label: t('tabs.group'), children: <GroupView account={a} /> },
@@ -194,6 +209,7 @@ function Account360({ account: a }: { account: AccountDetail }) {
         />
       </Card>
       <AccountActionModal account={a} action={action} onClose={() => setAction(null)} />
+      {can('account:merge') && <MergeDialog account={a} open={merging} onClose={() => setMerging(false)} />}
     </div>
   );
 }
@@ -286,15 +302,7 @@ function GroupView({ account: a }: { account: AccountDetail }) {
 }
 
 /** Reasons the server records for changes it derives itself (recomputed tier and categories); a person's reason is shown as typed. */
-const SYSTEM_REASONS: Record<string, string> = {
-  created: 'created',
-  'profile update': 'profileUpdate',
-  'team update': 'teamUpdate',
-  'revenue ledger update': 'revenueUpdate',
-  'group hierarchy change': 'groupChange',
-  'nightly recompute': 'nightly',
-  'settings change': 'settingsChange',
-};
+const SYSTEM_REASONS = SYSTEM_REASON_KEYS;
 
 const VALUE_LABELS: Partial<Record<AccountChange['field'], string>> = { tier: 'tiers', lifecycle: 'lifecycles', grade: 'grades', categories: 'categories' };
 

@@ -16,6 +16,7 @@ import {
 } from '../../../../shared/contracts/contacts';
 import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { dateFieldProps } from '../../../components/formDate';
 import { useApiError, useFeedback } from '../../admin/components/feedback';
 import { accountKeys } from '../../accounts/api';
 import { contactKeys, useContact } from '../api';
@@ -36,10 +37,7 @@ interface Props {
 const FORM_ID = 'contact-form';
 const SAVE_KEY = ['contacts', 'save'];
 
-const dateProps = {
-  getValueProps: (v: unknown) => ({ value: typeof v === 'string' && v ? dayjs(v) : undefined }),
-  normalize: (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null),
-};
+const dateProps = dateFieldProps;
 const dateTimeProps = {
   getValueProps: (v: unknown) => ({ value: typeof v === 'string' && v ? dayjs(v) : undefined }),
   normalize: (d: Dayjs | null) => (d ? d.startOf('day').toISOString() : null),
