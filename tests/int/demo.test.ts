@@ -102,7 +102,8 @@ describe('demo data (issue item 12)', () => {
       expect(new Set(items.map((a) => a.owner_name))).toEqual(new Set(['陈思远', '刘晓峰', '赵磊', '马骏', '林晓燕']));
       expect(logs[0]!.join('\n')).toMatch(new RegExp(`created ${DEMO_ACCOUNTS.length} accounts with \\d+ contacts`));
       expect(logs[1]!.join('\n')).toMatch(/demo accounts are already there/);
-      expect(runMs[0]).toBeLessThan(20_000);
+      // a guard against a per-row regression (minutes), not a benchmark: CI machines are shared and slow
+      expect(runMs[0]).toBeLessThan(60_000);
       // pinyin initials of 江南银行 find the bank and its branches
       expect((await accounts({ q: 'jnyh' })).total).toBeGreaterThanOrEqual(4);
     });
