@@ -190,7 +190,10 @@ function plansMarkdown(results: Result[], date: string) {
   for (const r of results) {
     lines.push(`## ${r.scenario.key} · ${r.scenario.who} — ${r.scenario.title}`, '', `\`${r.scenario.paths[0]}\``, '');
     for (const p of r.plans) {
-      lines.push(`### ${p.label}`, '', '```sql', p.sql, `-- parameters: ${JSON.stringify(p.params)}`, '```', '', '```', p.text, '```', '');
+      // the coverage list binds one parameter per account in scope: keep the file readable
+      const sql = p.sql.length > 3000 ? `${p.sql.slice(0, 3000)} … (${p.sql.length} characters)` : p.sql;
+      const params = p.params.length > 30 ? `${JSON.stringify(p.params.slice(0, 30)).slice(0, -1)}, … ${p.params.length - 30} more]` : JSON.stringify(p.params);
+      lines.push(`### ${p.label}`, '', '```sql', sql, `-- parameters: ${params}`, '```', '', '```', p.text, '```', '');
     }
   }
   return lines.join('\n');
