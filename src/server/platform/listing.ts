@@ -1,3 +1,4 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { issue, validationError } from '../../shared/errors';
 
 export interface SortSpec<C extends string = string> {
@@ -21,6 +22,19 @@ export function resolveSort<C extends string>(sort: string | undefined, columns:
 /** `%text%` for ILIKE with the user's own % _ \ taken literally. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * `column ILIKE %text%` in a form an index can serve. Trigram indexes need three characters;
+ * for one or two (a two-character Chinese name, two initials) the GIN index over
+ * text_grams(column) (migration 0011) finds the candidates, and the ILIKE stays as the exact test.
+ * The column needs both indexes for the search to avoid reading every row.
+ */
+export function containsText(column: string, text: string): RawBuilder<SqlBool> {
+  const ref = sql.ref(column);
+  const like = sql<SqlBool>`${ref} ilike ${containsPattern(text)}`;
+  if ([...text].length >= 3) return like;
+  return sql<SqlBool>`(text_grams(${ref}) @> array[lower(${text})]::text[] and ${like})`;
 }
 
 /** limit/offset of a 1-based page. */

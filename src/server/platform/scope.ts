@@ -23,7 +23,9 @@ export function scopeWhere<TB extends keyof DB>(
     case 'all':
       return sql<SqlBool>`true`;
     case 'unit':
-      return sql<SqlBool>`(${owner} = ${actor.userId} or ${unit} in (select ou.id from org_units ou where ou.path like ${actor.unitPath + '%'}))`;
+      // = any(array(…)) computes the subtree's ids once, so both sides of the OR can use an
+      // index (a bitmap OR); `in (subquery)` under an OR is a filter run against every row.
+      return sql<SqlBool>`(${owner} = ${actor.userId} or ${unit} = any(array(select ou.id from org_units ou where ou.path like ${actor.unitPath + '%'})))`;
     case 'team':
       return sql<SqlBool>`(${owner} = ${actor.userId} or ${unit} = ${actor.unitId})`;
     case 'own':

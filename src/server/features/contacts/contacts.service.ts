@@ -162,8 +162,11 @@ export async function listContacts(db: Kdb, actor: Actor, q: z.infer<typeof cont
 
 export async function accountContacts(db: Kdb, actor: Actor, accountId: number) {
   const scope = scopeFor(actor, 'contact:read');
-  if (!(await contactsRepo.accountInScope(db, accountId, scope))) throw accountNotFound();
-  return contactsRepo.ofAccount(db, accountId, scope);
+  // ofAccount applies the scope itself, so rows prove the account visible; only an empty
+  // answer needs the second query that tells "no contacts" from "no such account" (404).
+  const rows = await contactsRepo.ofAccount(db, accountId, scope);
+  if (!rows.length && !(await contactsRepo.accountInScope(db, accountId, scope))) throw accountNotFound();
+  return rows;
 }
 
 export async function getContact(db: Kdb, actor: Actor, id: number) {

@@ -3,14 +3,6 @@ import type { Executor } from '../../db/client';
 
 /** SQL for sessions, login attempts and API tokens. */
 export const authRepo = {
-  async findSession(db: Executor, id: string) {
-    return db
-      .selectFrom('sessions')
-      .select(['id', 'user_id', 'csrf_token', 'expires_at', 'last_seen_at'])
-      .where('id', '=', id)
-      .where('expires_at', '>', sql<Date>`now()`)
-      .executeTakeFirst();
-  },
   async touchSession(db: Executor, id: string, expiresAt: Date) {
     await db.updateTable('sessions').set({ last_seen_at: sql`now()`, expires_at: expiresAt }).where('id', '=', id).execute();
   },

@@ -3,7 +3,7 @@ import type { Kdb } from '../../db/client';
 import { AppError } from '../../../shared/errors';
 import { AUTHENTICATED, PUBLIC, isPermission, type Permission } from '../../../shared/permissions';
 import type { Actor } from '../actor';
-import { loadActorForUser, sha256 } from './actor-loader';
+import { loadActorForUser, loadSessionActor, sha256 } from './actor-loader';
 import { authRepo } from './auth.repo';
 
 export const SESSION_COOKIE = 'tm_session';
@@ -16,15 +16,13 @@ async function fromSession(db: Kdb, req: FastifyRequest, ttlMs: number): Promise
   const raw = req.cookies?.[SESSION_COOKIE];
   if (!raw) return undefined;
   const id = sha256(raw);
-  const session = await authRepo.findSession(db, id);
+  const session = await loadSessionActor(db, id);
   if (!session) return undefined;
-  const actor = await loadActorForUser(db, session.user_id);
-  if (!actor) return undefined;
-  const lastSeen = session.last_seen_at ? new Date(session.last_seen_at).getTime() : 0;
+  const lastSeen = session.lastSeenAt ? new Date(session.lastSeenAt).getTime() : 0;
   if (Date.now() - lastSeen > TOUCH_INTERVAL_MS) {
     await authRepo.touchSession(db, id, new Date(Date.now() + ttlMs));
   }
-  return { ...actor, via: 'session', sessionId: id, csrfToken: session.csrf_token };
+  return { ...session.actor, via: 'session', sessionId: id, csrfToken: session.csrfToken };
 }
 
 async function fromToken(db: Kdb, req: FastifyRequest): Promise<Actor | undefined> {
