@@ -217,10 +217,12 @@ describe('group accounts, lifecycle, grade, assignment', () => {
     expect(s.body.categories).toEqual(['strategic']);
     expect(names(await c.director.get('/api/accounts?grade=B&category=strategic'))).toEqual(['评级客户']);
     const h = (await c.director.get(`/api/accounts/${a.id}/changes`)).body.items;
-    expect(h.slice(0, 2)).toMatchObject([
-      { field: 'categories', from: '', to: 'strategic', reason: '战略布局' },
-      { field: 'grade', from: null, to: 'B', reason: '价值评估' },
+    expect(h.filter((x: { field: string }) => x.field !== 'quadrant').slice(0, 2)).toMatchObject([
+      { field: 'categories', from: '', to: 'strategic', reason: '战略布局', reasonKey: null },
+      { field: 'grade', from: null, to: 'B', reason: '价值评估', reasonKey: null },
     ]);
+    // strategic makes the account more attractive: the quadrant follows in the same write
+    expect(h[0]).toMatchObject({ field: 'quadrant', from: 'dog', to: 'question', reasonKey: 'categoriesChange' });
   });
   it('assignment moves the account between owners and data scopes', async () => {
     const a = await create('spec_a1', { name: '转交客户' });
@@ -253,7 +255,8 @@ describe('classification and the nightly recompute', () => {
     expect(a.tier).toBe('smb');
     const v = await c.spec_a1.patch(`/api/accounts/${a.id}`, { vip: true, version: a.version });
     expect(v.body.tier).toBe('heavy');
-    expect((await c.spec_a1.get(`/api/accounts/${a.id}/changes`)).body.items[0]).toMatchObject({ field: 'tier', from: 'smb', to: 'heavy', reason: 'profile update' });
+    const tierChange = (await c.spec_a1.get(`/api/accounts/${a.id}/changes`)).body.items.find((x: { field: string }) => x.field === 'tier');
+    expect(tierChange).toMatchObject({ from: 'smb', to: 'heavy', reason: 'profile update', reasonKey: 'profileUpdate' });
     expect(names(await c.spec_a1.get('/api/accounts?vip=true&tier=heavy'))).toEqual(['重型客户']);
   });
   it('the revenue ledger reclassifies at once; premium needs good credit', async () => {
@@ -288,7 +291,7 @@ describe('classification and the nightly recompute', () => {
     // derived changes do not make an open editor stale
     expect(d.version).toBe(a.version);
     const h = (await c.spec_a1.get(`/api/accounts/${a.id}/changes`)).body.items;
-    expect(h[0]).toMatchObject({ field: 'tier', from: 'smb', to: 'large', reason: 'nightly recompute', actorId: null });
+    expect(h.find((x: { field: string }) => x.field === 'tier')).toMatchObject({ from: 'smb', to: 'large', reason: 'nightly recompute', reasonKey: 'nightly', actorId: null });
   });
   it('admins configure thresholds and weights; saving queues a recompute', async () => {
     expect((await c.director.get('/api/account-settings')).status).toBe(403);

@@ -12,6 +12,7 @@ import { systemRoutes } from './system/system.routes';
 import { accountsRoutes, registerAccountJobs } from './accounts/accounts.routes';
 import { contactsRoutes } from './contacts/contacts.routes';
 import { handoverRoutes } from './handover/handover.routes';
+import { savedViewsRoutes } from './saved-views/saved-views.routes';
 
 /**
  * What features contribute besides HTTP routes — approval document types and job handlers.
@@ -37,4 +38,5 @@ export async function registerFeatures(app: FastifyInstance, p: Platform): Promi
   await accountsRoutes(app, p);
   await contactsRoutes(app, p);
   await handoverRoutes(app, p);
+  await savedViewsRoutes(app, p);
 }

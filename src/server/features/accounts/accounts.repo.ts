@@ -7,13 +7,45 @@ import { containsPattern } from '../../platform/listing';
 export type AccountScope = (eb: ExpressionBuilder<DB, 'accounts'>) => Expression<SqlBool>;
 export type AccountValues = Updateable<AccountTable>;
 
-export type AccountSortColumn = 'name' | 'created_at' | 'updated_at' | 'completeness' | 'tier' | 'grade' | 'lifecycle' | 'founded_year' | 'annual_sales';
+export type AccountSortColumn = 'name' | 'created_at' | 'updated_at' | 'completeness' | 'tier' | 'grade' | 'lifecycle' | 'founded_year' | 'annual_sales' | 'coverage_score' | 'quadrant';
+
+/** Everything `derive` computes; written without a version bump. */
+export type DerivedValues = {
+  lifecycle: string;
+  tier: string;
+  cat_premium: boolean;
+  cat_group: boolean;
+  completeness: number;
+  coverage_score: number;
+  coverage_flags: { code: string; contactIds: number[] }[];
+  active_contacts: number;
+  attractiveness: number;
+  strength: number;
+  quadrant_computed: string;
+  quadrant: string;
+  quadrant_factors: unknown[];
+};
+
+/**
+ * ACC-7: `q` also finds accounts through their contacts (active or left), within `scope` — the
+ * caller's contact:read scope. `name` is matched by prefix when shorter than three characters
+ * (no trigram to use), else by contains; `digits` (only when q is a phone number) by contains
+ * on the digits of mobile and office phone.
+ */
+export interface ContactSearch {
+  scope: AccountScope;
+  name: string;
+  digits?: string;
+}
 
 export interface AccountListFilter {
   scope: AccountScope;
   q?: string;
   /** the search term in the form of the pinyin columns; empty → no pinyin match */
   pinyinKey?: string;
+  contactSearch?: ContactSearch;
+  quadrant?: string;
+  coverageBelow?: number;
   tier?: string;
   vip?: boolean;
   category?: 'premium' | 'high_value' | 'group' | 'strategic';
@@ -33,6 +65,8 @@ export interface AccountListFilter {
 
 const CATEGORY_COLUMN = { premium: 'cat_premium', high_value: 'cat_high_value', group: 'cat_group', strategic: 'cat_strategic' } as const;
 const LIFECYCLE_ORDER = sql.raw(`array['prospect','developing','active','maintaining','at_risk','lost','recovered']`);
+const QUADRANT_ORDER = sql.raw(`array['star','question','cash_cow','dog']`);
+const escapeLike = (text: string) => text.replace(/[%_\\]/g, (c) => `\\${c}`);
 
 function base(db: Executor) {
   return db
@@ -41,51 +75,95 @@ function base(db: Executor) {
     .innerJoin('org_units as unit', 'unit.id', 'accounts.unit_id');
 }
 
+/** Accounts of a unit and its subtree (by the org path). */
+export function inUnitSubtree(unitId: number) {
+  return (eb: ExpressionBuilder<DB, 'accounts'>): Expression<SqlBool> =>
+    eb(
+      'accounts.unit_id',
+      'in',
+      eb
+        .selectFrom('org_units as sub')
+        .select('sub.id')
+        .where('sub.path', 'like', eb.selectFrom('org_units as top').select(sql<string>`top.path || '%'`.as('p')).where('top.id', '=', unitId)),
+    );
+}
+
+/** A contact's name or phone matching the search, for the contact branch of `q` and the matched contact. */
+function contactMatch(eb: ExpressionBuilder<DB, 'contacts'>, c: ContactSearch): Expression<SqlBool> {
+  const name = [...c.name].length < 3 ? eb('contacts.name', 'like', `${escapeLike(c.name)}%`) : eb('contacts.name', 'ilike', containsPattern(c.name));
+  return c.digits ? eb.or([name, eb('contacts.phone_digits', 'like', `%${c.digits}%`)]) : name;
+}
+
+/** The list's filters (everything but sort and paging), shared by the page, the count and the quadrant counts. */
+function filtered(db: Executor, f: Omit<AccountListFilter, 'sort' | 'limit' | 'offset'>) {
+  let q = base(db).where(f.scope);
+  if (f.q) {
+    const like = containsPattern(f.q);
+    const key = f.pinyinKey;
+    const prefix = escapeLike(f.q.toUpperCase()) + '%';
+    const own = (eb: ExpressionBuilder<DB, 'accounts'>) =>
+      eb.or([
+        eb('accounts.name', 'ilike', like),
+        eb('accounts.short_name', 'ilike', like),
+        eb('accounts.credit_code', 'like', prefix),
+        ...(key
+          ? [
+              eb('accounts.name_pinyin', 'like', `${key}%`),
+              eb('accounts.name_initials', 'like', `${key}%`),
+              eb('accounts.short_pinyin', 'like', `${key}%`),
+              eb('accounts.short_initials', 'like', `${key}%`),
+            ]
+          : []),
+      ]);
+    const cs = f.contactSearch;
+    if (!cs) q = q.where(own);
+    else {
+      // A union of ids instead of an OR across tables, so each side keeps its indexes (the
+      // account columns by BitmapOr, the contacts by trigram/prefix) and no row of the outer
+      // scan has to probe a subquery.
+      q = q.where('accounts.id', 'in', (eb) =>
+        eb
+          .selectFrom('accounts')
+          .select('accounts.id')
+          .where(own)
+          .union(
+            eb
+              .selectFrom('contacts')
+              .innerJoin('accounts', 'accounts.id', 'contacts.account_id')
+              .select('contacts.account_id as id')
+              .where(cs.scope)
+              .where((e) => contactMatch(e as unknown as ExpressionBuilder<DB, 'contacts'>, cs)),
+          ),
+      );
+    }
+  }
+  if (f.tier) q = q.where('accounts.tier', '=', f.tier);
+  if (f.vip !== undefined) q = q.where('accounts.vip', '=', f.vip);
+  if (f.category) q = q.where(`accounts.${CATEGORY_COLUMN[f.category]}`, '=', true);
+  if (f.grade) q = q.where('accounts.grade', '=', f.grade);
+  if (f.lifecycle) q = q.where('accounts.lifecycle', '=', f.lifecycle);
+  if (f.nature) q = q.where('accounts.nature', '=', f.nature);
+  if (f.industry) q = q.where('accounts.industry', '=', f.industry);
+  if (f.ownerId) q = q.where('accounts.owner_id', '=', f.ownerId);
+  if (f.unitId) q = q.where(inUnitSubtree(f.unitId));
+  if (f.province) q = q.where('accounts.province', '=', f.province);
+  if (f.city) q = q.where('accounts.city', '=', f.city);
+  if (f.parentId) q = q.where('accounts.parent_id', '=', f.parentId);
+  if (f.quadrant) q = q.where('accounts.quadrant', '=', f.quadrant);
+  if (f.coverageBelow !== undefined) q = q.where('accounts.coverage_score', '<', f.coverageBelow);
+  return q;
+}
+
 export const accountsRepo = {
   async list(db: Executor, f: AccountListFilter) {
-    let q = base(db).where(f.scope);
-    if (f.q) {
-      const like = containsPattern(f.q);
-      const key = f.pinyinKey;
-      const prefix = f.q.toUpperCase().replace(/[%_\\]/g, (c) => `\\${c}`) + '%';
-      q = q.where((eb) =>
-        eb.or([
-          eb('accounts.name', 'ilike', like),
-          eb('accounts.short_name', 'ilike', like),
-          eb('accounts.credit_code', 'like', prefix),
-          ...(key
-            ? [
-                eb('accounts.name_pinyin', 'like', `${key}%`),
-                eb('accounts.name_initials', 'like', `${key}%`),
-                eb('accounts.short_pinyin', 'like', `${key}%`),
-                eb('accounts.short_initials', 'like', `${key}%`),
-              ]
-            : []),
-        ]),
-      );
-    }
-    if (f.tier) q = q.where('accounts.tier', '=', f.tier);
-    if (f.vip !== undefined) q = q.where('accounts.vip', '=', f.vip);
-    if (f.category) q = q.where(`accounts.${CATEGORY_COLUMN[f.category]}`, '=', true);
-    if (f.grade) q = q.where('accounts.grade', '=', f.grade);
-    if (f.lifecycle) q = q.where('accounts.lifecycle', '=', f.lifecycle);
-    if (f.nature) q = q.where('accounts.nature', '=', f.nature);
-    if (f.industry) q = q.where('accounts.industry', '=', f.industry);
-    if (f.ownerId) q = q.where('accounts.owner_id', '=', f.ownerId);
-    if (f.unitId) {
-      const unitId = f.unitId;
-      q = q.where('accounts.unit_id', 'in', (eb) =>
-        eb
-          .selectFrom('org_units as sub')
-          .select('sub.id')
-          .where('sub.path', 'like', eb.selectFrom('org_units as top').select(sql<string>`top.path || '%'`.as('p')).where('top.id', '=', unitId)),
-      );
-    }
-    if (f.province) q = q.where('accounts.province', '=', f.province);
-    if (f.city) q = q.where('accounts.city', '=', f.city);
-    if (f.parentId) q = q.where('accounts.parent_id', '=', f.parentId);
+    const q = filtered(db, f);
     const dir = f.sort.desc ? 'desc' : 'asc';
-    const sortExpr = f.sort.column === 'lifecycle' ? sql`array_position(${LIFECYCLE_ORDER}, accounts.lifecycle)` : sql.ref(`accounts.${f.sort.column}`);
+    const sortExpr =
+      f.sort.column === 'lifecycle'
+        ? sql`array_position(${LIFECYCLE_ORDER}, accounts.lifecycle)`
+        : f.sort.column === 'quadrant'
+          ? sql`array_position(${QUADRANT_ORDER}, accounts.quadrant)`
+          : sql.ref(`accounts.${f.sort.column}`);
     const [items, count] = await Promise.all([
       q
         .select([
@@ -106,6 +184,8 @@ export const accountsRepo = {
           'accounts.grade',
           'accounts.lifecycle',
           'accounts.completeness',
+          'accounts.coverage_score',
+          'accounts.quadrant',
           'accounts.owner_id',
           'owner.name as owner_name',
           'accounts.unit_id',
@@ -122,6 +202,66 @@ export const accountsRepo = {
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: Number(count.n) };
+  },
+
+  /** For the listed accounts found through a contact: the first matching contact of each (active before left, by name). */
+  async matchedContacts(db: Executor, accountIds: number[], c: ContactSearch) {
+    if (!accountIds.length) return [];
+    return db
+      .selectFrom('contacts')
+      .select(['contacts.account_id', 'contacts.id', 'contacts.name', 'contacts.title', 'contacts.status'])
+      .distinctOn('contacts.account_id')
+      .where('contacts.account_id', 'in', accountIds)
+      .where((eb) => contactMatch(eb, c))
+      .orderBy('contacts.account_id')
+      .orderBy('contacts.status')
+      .orderBy('contacts.name')
+      .orderBy('contacts.id')
+      .execute();
+  },
+
+  /** Accounts per effective quadrant under the list's filters. */
+  async quadrantCounts(db: Executor, f: Omit<AccountListFilter, 'sort' | 'limit' | 'offset'>) {
+    return filtered(db, f)
+      .select(['accounts.quadrant', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('accounts.quadrant')
+      .execute();
+  },
+
+  /**
+   * The completeness KPI per owner over the caller's scope (optionally a unit subtree / owner):
+   * accounts, sum of scores and how many reach `threshold`. Reads the stored score.
+   */
+  async completenessByOwner(db: Executor, f: { scope: AccountScope; unitId?: number; ownerId?: number }, threshold: number) {
+    return filtered(db, f)
+      .select((eb) => [
+        'accounts.owner_id',
+        'owner.name as owner_name',
+        eb.fn.countAll<number>().as('accounts'),
+        eb.fn.sum<number>('accounts.completeness').as('score_sum'),
+        sql<number>`count(*) filter (where accounts.completeness >= ${threshold})`.as('complete'),
+      ])
+      .groupBy(['accounts.owner_id', 'owner.name'])
+      .orderBy('owner.name')
+      .orderBy('accounts.owner_id')
+      .execute();
+  },
+
+  /** How many accounts in the same selection have each completeness field empty (one pass). */
+  async emptyFieldCounts(db: Executor, f: { scope: AccountScope; unitId?: number; ownerId?: number }, columns: Record<string, string>) {
+    const row = await filtered(db, f)
+      .select((eb) => [
+        ...Object.entries(columns).map(([field, column]) => {
+          const col = sql.ref(`accounts.${column}`);
+          return sql<number>`count(*) filter (where ${col} is null or ${col}::text = '')`.as(field);
+        }),
+        eb
+          .fn.countAll<number>()
+          .filterWhere(eb.not(eb.exists(eb.selectFrom('account_team as t').select('t.account_id').whereRef('t.account_id', '=', 'accounts.id'))))
+          .as('team'),
+      ])
+      .executeTakeFirstOrThrow();
+    return row as Record<string, number | string>;
   },
 
   async find(db: Executor, id: number, scope?: AccountScope) {
@@ -154,9 +294,25 @@ export const accountsRepo = {
       .executeTakeFirst();
     return r !== undefined;
   },
-  /** Derived fields only (classification, completeness): no version bump, so editors are not made stale. */
-  async setDerived(db: Executor, id: number, values: Pick<AccountValues, 'tier' | 'cat_premium' | 'cat_group' | 'completeness'>) {
-    await db.updateTable('accounts').set(values).where('id', '=', id).execute();
+  /** Derived fields only (classification, completeness, coverage, quadrant, automatic lifecycle): no version bump, so editors are not made stale. */
+  async setDerived(db: Executor, id: number, v: DerivedValues) {
+    await db
+      .updateTable('accounts')
+      .set({ ...v, coverage_flags: JSON.stringify(v.coverage_flags), quadrant_factors: JSON.stringify(v.quadrant_factors), derived_at: sql`now()` })
+      .where('id', '=', id)
+      .execute();
+  },
+  /** When each account last came back from 流失 (a lifecycle change from lost), for the automatic move. */
+  async requalifiedAt(db: Executor, ids: number[]) {
+    if (!ids.length) return [];
+    return db
+      .selectFrom('account_changes')
+      .select(['account_id', (eb) => eb.fn.max('at').as('at')])
+      .where('account_id', 'in', ids)
+      .where('field', '=', 'lifecycle')
+      .where('from_value', '=', 'lost')
+      .groupBy('account_id')
+      .execute();
   },
   /** The parent chain of an account, nearest first (cycle-safe: stops at a repeat). */
   async ancestors(db: Executor, id: number): Promise<number[]> {
@@ -232,18 +388,18 @@ export const accountsRepo = {
     return r.rows.map((x) => ({ year: Number(x.year), amount: Number(x.amount) }));
   },
 
-  async insertChanges(db: Executor, rows: { accountId: number; field: string; from: string | null; to: string | null; reason: string; actorId: number | null }[]) {
+  async insertChanges(db: Executor, rows: { accountId: number; field: string; from: string | null; to: string | null; reason: string; reasonKey: string | null; actorId: number | null }[]) {
     if (!rows.length) return;
     await db
       .insertInto('account_changes')
-      .values(rows.map((r) => ({ account_id: r.accountId, field: r.field, from_value: r.from, to_value: r.to, reason: r.reason, actor_id: r.actorId })))
+      .values(rows.map((r) => ({ account_id: r.accountId, field: r.field, from_value: r.from, to_value: r.to, reason: r.reason, reason_key: r.reasonKey, actor_id: r.actorId })))
       .execute();
   },
   async changes(db: Executor, accountId: number) {
     return db
       .selectFrom('account_changes')
       .leftJoin('users', 'users.id', 'account_changes.actor_id')
-      .select(['account_changes.id', 'account_changes.field', 'account_changes.from_value', 'account_changes.to_value', 'account_changes.reason', 'account_changes.actor_id', 'users.name as actor_name', 'account_changes.at'])
+      .select(['account_changes.id', 'account_changes.field', 'account_changes.from_value', 'account_changes.to_value', 'account_changes.reason', 'account_changes.reason_key', 'account_changes.actor_id', 'users.name as actor_name', 'account_changes.at'])
       .where('account_changes.account_id', '=', accountId)
       .orderBy('account_changes.at', 'desc')
       .orderBy('account_changes.id', 'desc')
