@@ -33,7 +33,8 @@ export type DerivedValues = {
  * on the digits of mobile and office phone.
  */
 export interface ContactSearch {
-  scope: AccountScope;
+  /** the caller's contact:read scope, when it is narrower than their account:read scope (else the list's scope suffices) */
+  scope?: AccountScope;
   name: string;
   digits?: string;
 }
@@ -94,69 +95,69 @@ function contactMatch(eb: ExpressionBuilder<DB, 'contacts'>, c: ContactSearch): 
   return c.digits ? eb.or([name, eb('contacts.phone_digits', 'like', `%${c.digits}%`)]) : name;
 }
 
-/** The list's filters (everything but sort and paging), shared by the page, the count and the quadrant counts. */
-function filtered(db: Executor, f: Omit<AccountListFilter, 'sort' | 'limit' | 'offset'>) {
-  let q = base(db).where(f.scope);
-  if (f.q) {
-    const like = containsPattern(f.q);
-    const key = f.pinyinKey;
-    const prefix = escapeLike(f.q.toUpperCase()) + '%';
-    const own = (eb: ExpressionBuilder<DB, 'accounts'>) =>
-      eb.or([
-        eb('accounts.name', 'ilike', like),
-        eb('accounts.short_name', 'ilike', like),
-        eb('accounts.credit_code', 'like', prefix),
-        ...(key
-          ? [
-              eb('accounts.name_pinyin', 'like', `${key}%`),
-              eb('accounts.name_initials', 'like', `${key}%`),
-              eb('accounts.short_pinyin', 'like', `${key}%`),
-              eb('accounts.short_initials', 'like', `${key}%`),
-            ]
-          : []),
-      ]);
-    const cs = f.contactSearch;
-    if (!cs) q = q.where(own);
-    else {
-      // A union of ids instead of an OR across tables, so each side keeps its indexes (the
-      // account columns by BitmapOr, the contacts by trigram/prefix) and no row of the outer
-      // scan has to probe a subquery.
-      q = q.where('accounts.id', 'in', (eb) =>
-        eb
-          .selectFrom('accounts')
-          .select('accounts.id')
-          .where(own)
-          .union(
-            eb
-              .selectFrom('contacts')
-              .innerJoin('accounts', 'accounts.id', 'contacts.account_id')
-              .select('contacts.account_id as id')
-              .where(cs.scope)
-              .where((e) => contactMatch(e as unknown as ExpressionBuilder<DB, 'contacts'>, cs)),
-          ),
-      );
-    }
-  }
-  if (f.tier) q = q.where('accounts.tier', '=', f.tier);
-  if (f.vip !== undefined) q = q.where('accounts.vip', '=', f.vip);
-  if (f.category) q = q.where(`accounts.${CATEGORY_COLUMN[f.category]}`, '=', true);
-  if (f.grade) q = q.where('accounts.grade', '=', f.grade);
-  if (f.lifecycle) q = q.where('accounts.lifecycle', '=', f.lifecycle);
-  if (f.nature) q = q.where('accounts.nature', '=', f.nature);
-  if (f.industry) q = q.where('accounts.industry', '=', f.industry);
-  if (f.ownerId) q = q.where('accounts.owner_id', '=', f.ownerId);
-  if (f.unitId) q = q.where(inUnitSubtree(f.unitId));
-  if (f.province) q = q.where('accounts.province', '=', f.province);
-  if (f.city) q = q.where('accounts.city', '=', f.city);
-  if (f.parentId) q = q.where('accounts.parent_id', '=', f.parentId);
-  if (f.quadrant) q = q.where('accounts.quadrant', '=', f.quadrant);
-  if (f.coverageBelow !== undefined) q = q.where('accounts.coverage_score', '<', f.coverageBelow);
-  return q;
+type ListConditions = Omit<AccountListFilter, 'sort' | 'limit' | 'offset'>;
+
+/**
+ * The list's filters (everything but sort and paging) as one condition on `accounts`, shared by
+ * the page, the count, the quadrant counts and the completeness report. It reads only columns
+ * of `accounts`, so counts and aggregates need no join.
+ */
+function listWhere(f: ListConditions) {
+  return (eb: ExpressionBuilder<DB, 'accounts'>): Expression<SqlBool> => {
+    const and: Expression<SqlBool>[] = [f.scope(eb)];
+    if (f.q) and.push(searchCondition(eb, f.q, f.pinyinKey, f.contactSearch));
+    if (f.tier) and.push(eb('accounts.tier', '=', f.tier));
+    if (f.vip !== undefined) and.push(eb('accounts.vip', '=', f.vip));
+    if (f.category) and.push(eb(`accounts.${CATEGORY_COLUMN[f.category]}`, '=', true));
+    if (f.grade) and.push(eb('accounts.grade', '=', f.grade));
+    if (f.lifecycle) and.push(eb('accounts.lifecycle', '=', f.lifecycle));
+    if (f.nature) and.push(eb('accounts.nature', '=', f.nature));
+    if (f.industry) and.push(eb('accounts.industry', '=', f.industry));
+    if (f.ownerId) and.push(eb('accounts.owner_id', '=', f.ownerId));
+    if (f.unitId) and.push(inUnitSubtree(f.unitId)(eb));
+    if (f.province) and.push(eb('accounts.province', '=', f.province));
+    if (f.city) and.push(eb('accounts.city', '=', f.city));
+    if (f.parentId) and.push(eb('accounts.parent_id', '=', f.parentId));
+    if (f.quadrant) and.push(eb('accounts.quadrant', '=', f.quadrant));
+    if (f.coverageBelow !== undefined) and.push(eb('accounts.coverage_score', '<', f.coverageBelow));
+    return eb.and(and);
+  };
+}
+
+/** `q` on the account's own names, pinyin and credit code, and (ACC-7) through its contacts. */
+function searchCondition(eb: ExpressionBuilder<DB, 'accounts'>, q: string, pinyinKey: string | undefined, cs: ContactSearch | undefined): Expression<SqlBool> {
+  const like = containsPattern(q);
+  const prefix = escapeLike(q.toUpperCase()) + '%';
+  const own = (e: ExpressionBuilder<DB, 'accounts'>) =>
+    e.or([
+      e('accounts.name', 'ilike', like),
+      e('accounts.short_name', 'ilike', like),
+      e('accounts.credit_code', 'like', prefix),
+      ...(pinyinKey
+        ? [
+            e('accounts.name_pinyin', 'like', `${pinyinKey}%`),
+            e('accounts.name_initials', 'like', `${pinyinKey}%`),
+            e('accounts.short_pinyin', 'like', `${pinyinKey}%`),
+            e('accounts.short_initials', 'like', `${pinyinKey}%`),
+          ]
+        : []),
+    ]);
+  if (!cs) return own(eb);
+  // A union of ids instead of an OR across tables, so each side keeps its indexes (the account
+  // columns by BitmapOr, the contacts by trigram/prefix). `= any(array(…))` makes the ids an
+  // init-time array the outer query fetches by primary key; as `in (…)` the planner may guess
+  // thousands of matches and scan every account in a wide scope to join them.
+  let contacts = eb.selectFrom('contacts').select('contacts.account_id as id').where((e) => contactMatch(e, cs));
+  const scope = cs.scope;
+  if (scope) contacts = contacts.where('contacts.account_id', 'in', (e) => e.selectFrom('accounts').select('accounts.id').where(scope));
+  const ids = eb.selectFrom('accounts').select('accounts.id').where(own).union(contacts);
+  return sql<SqlBool>`accounts.id = any(array(${ids}))`;
 }
 
 export const accountsRepo = {
   async list(db: Executor, f: AccountListFilter) {
-    const q = filtered(db, f);
+    const where = listWhere(f);
+    const q = base(db).where(where);
     const dir = f.sort.desc ? 'desc' : 'asc';
     const sortExpr =
       f.sort.column === 'lifecycle'
@@ -199,7 +200,8 @@ export const accountsRepo = {
         .limit(f.limit)
         .offset(f.offset)
         .execute(),
-      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      // the joins cannot drop rows (non-null foreign keys), so the count reads accounts alone
+      db.selectFrom('accounts').where(where).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: Number(count.n) };
   },
@@ -221,8 +223,10 @@ export const accountsRepo = {
   },
 
   /** Accounts per effective quadrant under the list's filters. */
-  async quadrantCounts(db: Executor, f: Omit<AccountListFilter, 'sort' | 'limit' | 'offset'>) {
-    return filtered(db, f)
+  async quadrantCounts(db: Executor, f: ListConditions) {
+    return db
+      .selectFrom('accounts')
+      .where(listWhere(f))
       .select(['accounts.quadrant', (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy('accounts.quadrant')
       .execute();
@@ -232,24 +236,31 @@ export const accountsRepo = {
    * The completeness KPI per owner over the caller's scope (optionally a unit subtree / owner):
    * accounts, sum of scores and how many reach `threshold`. Reads the stored score.
    */
-  async completenessByOwner(db: Executor, f: { scope: AccountScope; unitId?: number; ownerId?: number }, threshold: number) {
-    return filtered(db, f)
+  async completenessByOwner(db: Executor, f: ListConditions, threshold: number) {
+    const perOwner = db
+      .selectFrom('accounts')
+      .where(listWhere(f))
       .select((eb) => [
         'accounts.owner_id',
-        'owner.name as owner_name',
         eb.fn.countAll<number>().as('accounts'),
         eb.fn.sum<number>('accounts.completeness').as('score_sum'),
         sql<number>`count(*) filter (where accounts.completeness >= ${threshold})`.as('complete'),
       ])
-      .groupBy(['accounts.owner_id', 'owner.name'])
+      .groupBy('accounts.owner_id');
+    return db
+      .selectFrom(perOwner.as('s'))
+      .innerJoin('users as owner', 'owner.id', 's.owner_id')
+      .select(['s.owner_id', 'owner.name as owner_name', 's.accounts', 's.score_sum', 's.complete'])
       .orderBy('owner.name')
-      .orderBy('accounts.owner_id')
+      .orderBy('s.owner_id')
       .execute();
   },
 
   /** How many accounts in the same selection have each completeness field empty (one pass). */
-  async emptyFieldCounts(db: Executor, f: { scope: AccountScope; unitId?: number; ownerId?: number }, columns: Record<string, string>) {
-    const row = await filtered(db, f)
+  async emptyFieldCounts(db: Executor, f: ListConditions, columns: Record<string, string>) {
+    const row = await db
+      .selectFrom('accounts')
+      .where(listWhere(f))
       .select((eb) => [
         ...Object.entries(columns).map(([field, column]) => {
           const col = sql.ref(`accounts.${column}`);
@@ -440,9 +451,9 @@ export const accountsRepo = {
     return (await db.selectFrom('org_units').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
   },
 
-  async getSetting(db: Executor, key: string) {
-    const r = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-    return r?.value;
+  async getSettings(db: Executor, keys: string[]) {
+    const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys).execute();
+    return new Map<string, unknown>(rows.map((r) => [r.key, r.value]));
   },
   async putSetting(db: Executor, key: string, value: unknown) {
     await db

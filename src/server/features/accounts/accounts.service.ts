@@ -5,7 +5,7 @@ import { sql, type Expression, type Insertable, type SqlBool } from 'kysely';
 import { AppError, issue, validationError } from '../../../shared/errors';
 import { creditCodeProblem } from '../../../shared/domain/credit-code';
 import { localDate } from '../../../shared/domain/business-time';
-import type { Permission } from '../../../shared/permissions';
+import { DATA_SCOPES, type Permission } from '../../../shared/permissions';
 import type {
   accountAssign,
   accountCreate,
@@ -25,7 +25,7 @@ import type {
 } from '../../../shared/contracts/accounts';
 import { COMPLETENESS_FIELDS } from '../../../shared/contracts/accounts';
 import type { quadrantOverride, Quadrant } from '../../../shared/contracts/quadrant';
-import { can, type Actor } from '../../platform/actor';
+import { can, scopeOf, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { scopeWhere } from '../../platform/scope';
 import { pageWindow, resolveSort } from '../../platform/listing';
@@ -145,13 +145,13 @@ function completenessInput(row: Row, teamSize: number): Partial<Record<Completen
 }
 
 async function loadSettings(db: Executor) {
-  const [c, w, q, l] = await Promise.all([
-    accountsRepo.getSetting(db, SETTINGS_KEYS.classification),
-    accountsRepo.getSetting(db, SETTINGS_KEYS.completeness),
-    accountsRepo.getSetting(db, SETTINGS_KEYS.quadrant),
-    accountsRepo.getSetting(db, SETTINGS_KEYS.lifecycle),
-  ]);
-  return { classification: readClassificationSettings(c), completeness: readCompletenessSettings(w), quadrant: readQuadrantSettings(q), lifecycle: readLifecycleSettings(l) };
+  const stored = await accountsRepo.getSettings(db, Object.values(SETTINGS_KEYS));
+  return {
+    classification: readClassificationSettings(stored.get(SETTINGS_KEYS.classification)),
+    completeness: readCompletenessSettings(stored.get(SETTINGS_KEYS.completeness)),
+    quadrant: readQuadrantSettings(stored.get(SETTINGS_KEYS.quadrant)),
+    lifecycle: readLifecycleSettings(stored.get(SETTINGS_KEYS.lifecycle)),
+  };
 }
 type Settings = Awaited<ReturnType<typeof loadSettings>>;
 
@@ -378,8 +378,12 @@ function isUniqueViolation(err: unknown): boolean {
 
 /** The list's filters as the repo takes them (without sort and paging). */
 function listFilter(actor: Actor, q: Omit<z.infer<typeof accountListQuery>, 'page' | 'pageSize' | 'sort'>): Omit<AccountListFilter, 'sort' | 'limit' | 'offset'> {
-  // Contacts are searched only by those who may read them, and only on accounts whose contacts they may read.
-  const contactSearch = q.q && can(actor, 'contact:read') ? { scope: accountScope(actor, 'contact:read'), ...contactSearchTerms(q.q) } : undefined;
+  // Contacts are searched only by those who may read them, and only on accounts whose contacts
+  // they may read — a separate condition only when that is narrower than the list's own scope.
+  const contactScope = scopeOf(actor, 'contact:read');
+  const accountReadScope = scopeOf(actor, 'account:read');
+  const narrower = contactScope !== undefined && accountReadScope !== undefined && DATA_SCOPES.indexOf(contactScope) < DATA_SCOPES.indexOf(accountReadScope);
+  const contactSearch = q.q && contactScope ? { scope: narrower ? accountScope(actor, 'contact:read') : undefined, ...contactSearchTerms(q.q) } : undefined;
   return {
     scope: accountScope(actor, 'account:read'),
     q: q.q || undefined,

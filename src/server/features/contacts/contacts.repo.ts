@@ -1,6 +1,6 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/client';
-import type { ContactRelationshipHistoryTable, ContactTable } from '../../db/schema';
+import type { ContactRelationshipHistoryTable, ContactTable, DB } from '../../db/schema';
 import { containsPattern } from '../../platform/listing';
 import { inUnitSubtree, type AccountScope } from '../accounts/accounts.repo';
 
@@ -205,14 +205,13 @@ export const contactsRepo = {
 
   /** Accounts in scope (optionally a unit subtree) by stored coverage score, then name; one page and the total. */
   async coverageList(db: Executor, f: { scope: AccountScope; unitId?: number; limit: number; offset: number }) {
-    let q = db
-      .selectFrom('accounts')
-      .innerJoin('users as owner', 'owner.id', 'accounts.owner_id')
-      .innerJoin('org_units as unit', 'unit.id', 'accounts.unit_id')
-      .where(f.scope);
-    if (f.unitId) q = q.where(inUnitSubtree(f.unitId));
+    const where = (eb: ExpressionBuilder<DB, 'accounts'>) => eb.and([f.scope(eb), ...(f.unitId ? [inUnitSubtree(f.unitId)(eb)] : [])]);
     const [items, count] = await Promise.all([
-      q
+      db
+        .selectFrom('accounts')
+        .innerJoin('users as owner', 'owner.id', 'accounts.owner_id')
+        .innerJoin('org_units as unit', 'unit.id', 'accounts.unit_id')
+        .where(where)
         .select(['accounts.id', 'accounts.name', 'accounts.owner_id', 'owner.name as owner_name', 'accounts.unit_id', 'unit.name as unit_name', 'accounts.coverage_score', 'accounts.coverage_flags', 'accounts.active_contacts'])
         .orderBy('accounts.coverage_score')
         .orderBy('accounts.name')
@@ -220,7 +219,8 @@ export const contactsRepo = {
         .limit(f.limit)
         .offset(f.offset)
         .execute(),
-      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      // the joins cannot drop rows (non-null foreign keys), so the count reads accounts alone
+      db.selectFrom('accounts').where(where).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: Number(count.n) };
   },
