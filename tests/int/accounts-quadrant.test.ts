@@ -36,7 +36,7 @@ describe('portfolio quadrant (ACC-4)', () => {
   let id: number;
   beforeAll(async () => {
     // big and leading: attractive; we start with nothing there
-    id = (await create('spec_a1', { name: '长江航运集团', annualSales: yuan(800_000_000), registeredCapital: yuan(200_000_000), employees: 5000, industryPosition: 'leading' })).id;
+    id = (await create('spec_a1', { name: '长江航运集团', annualSales: yuan(1_200_000_000), registeredCapital: yuan(400_000_000), employees: 5000, industryPosition: 'leading' })).id;
   });
 
   it('an attractive account where we have no position yet is a question mark, and the breakdown says why', async () => {

@@ -303,7 +303,8 @@ async function applyDerived(trx: Executor, row: Row, d: DerivedValues, actor: Ac
   const before = categoriesText(row);
   const after = categoriesText({ ...row, cat_premium: d.cat_premium, cat_group: d.cat_group });
   if (before !== after) changes.push(change('categories', before, after));
-  if (row.quadrant !== d.quadrant) changes.push(change('quadrant', row.quadrant, d.quadrant));
+  // a new account had no quadrant before this first computation, whatever the column default says
+  if (row.quadrant !== d.quadrant || reasonKey === 'created') changes.push(change('quadrant', reasonKey === 'created' ? null : row.quadrant, d.quadrant));
   await accountsRepo.insertChanges(trx, changes);
   return true;
 }
@@ -443,7 +444,7 @@ export async function completenessReport(db: Kdb, actor: Actor, q: z.infer<typeo
   const columns = Object.fromEntries(weighted.filter((field) => field !== 'team').map((field) => [field, PROFILE_COLUMNS[field as Exclude<CompletenessField, 'team'>]]));
   const [owners, empty] = await Promise.all([accountsRepo.completenessByOwner(db, f, threshold), accountsRepo.emptyFieldCounts(db, f, columns)]);
   const byOwner = owners.map((o) => ({ ownerId: o.owner_id, ownerName: o.owner_name, ...rateOf(Number(o.accounts), Number(o.score_sum ?? 0), Number(o.complete)) }));
-  const sum = (key: 'accounts' | 'score_sum' | 'complete') => owners.reduce((t, o) => t + Number(o[key] ?? 0), 0);
+  const sum = (column: 'accounts' | 'score_sum' | 'complete') => owners.reduce((t, o) => t + Number(o[column] ?? 0), 0);
   const missing = weighted
     .map((field) => ({ field, weight: settings.completeness.weights[field], accounts: Number(empty[field] ?? 0) }))
     .filter((m) => m.accounts > 0)

@@ -8,8 +8,8 @@ const none = { premium: false, high_value: false, group: false, strategic: false
 
 /** A large, leading, growing account where we are well placed. */
 const strongBig: QuadrantInput = {
-  annualSales: yuan(800_000_000),
-  registeredCapital: yuan(200_000_000),
+  annualSales: yuan(1_200_000_000),
+  registeredCapital: yuan(400_000_000),
   employees: 5000,
   tier: 'large',
   industryPosition: 'leading',
@@ -75,7 +75,7 @@ describe('portfolio quadrant (ACC-4, seed 004)', () => {
       ...strongBig,
       annualSales: yuan(20_000_000),
       registeredCapital: null,
-      employees: 100,
+      employees: 300,
       tier: 'smb',
       industryPosition: 'trailing',
       categories: none,
@@ -86,8 +86,8 @@ describe('portfolio quadrant (ACC-4, seed 004)', () => {
       ]),
     };
     const cow = quadrantOf(small, DEFAULT_QUADRANT);
-    // size: sales 5 %, employees 10 % → 8 (registered capital unknown, not counted)
-    expect(factor(cow, 'size')).toMatchObject({ score: 8, basis: { annualSales: yuan(20_000_000), registeredCapital: null, employees: 100 } });
+    // size: sales 20M of 1B → 2, employees 300 of 3000 → 10; mean 6 (registered capital unknown, not counted)
+    expect(factor(cow, 'size')).toMatchObject({ score: 6, basis: { annualSales: yuan(20_000_000), registeredCapital: null, employees: 300 } });
     // −20 % → 0
     expect(factor(cow, 'trend')).toMatchObject({ score: 0, basis: { growthPct: -20 } });
     expect(cow.quadrant).toBe('cash_cow');

@@ -12,8 +12,11 @@ import { recentRevenue } from './accounts.rules';
 
 /**
  * Defaults, from the seeds where they say something:
- * - size: an account as big as a 大型企业 of the national statistics classification (工业: 营业收入
- *   ≥ 4亿元, 从业人员 ≥ 1000) scores 100; ¥100M registered capital is the same order of size;
+ * - size: the accounts of a key-account department are mostly 大型企业 already (national statistics
+ *   classification, 工业: 营业收入 ≥ 4亿元, 从业人员 ≥ 1000), so the references sit above that —
+ *   ¥1B annual sales, ¥300M registered capital, 3000 employees — and size still tells the large
+ *   from the very large instead of giving every key account 100 (on the 60 demo accounts these
+ *   defaults give 26 stars, 4 question marks, 13 cash cows and 17 dogs);
  * - attractiveness leans on size, tier and industry position (seed 004: 客户很有吸引力，因为他能提供很多
  *   商业机会), with the value category and the revenue trend as tie-breakers;
  * - strength leans on our revenue and on where their decision makers stand (seed 004: 公司的地位很强
@@ -27,7 +30,7 @@ export const DEFAULT_QUADRANT: QuadrantSettings = {
   attractivenessWeights: { size: 30, tier: 20, industryPosition: 20, category: 15, trend: 15 },
   strengthWeights: { revenue: 35, coverage: 20, decisionMakers: 30, lifecycle: 15 },
   split: { attractiveness: 50, strength: 50 },
-  sizeReference: { annualSales: 400_000_000_00, registeredCapital: 100_000_000_00, employees: 1000 },
+  sizeReference: { annualSales: 1_000_000_000_00, registeredCapital: 300_000_000_00, employees: 3000 },
   trendRangePct: 20,
   revenueReference: 1_000_000_00,
   policies: {

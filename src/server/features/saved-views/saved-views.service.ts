@@ -13,8 +13,9 @@ const nameTaken = (name: string) => new AppError('CONFLICT', `You already have a
 
 function validQuery(page: SavedViewPage, query: ViewQuery): ViewQuery {
   const r = checkViewQuery(page, query);
-  if ('issues' in r) throw validationError(r.issues);
-  return r.query;
+  if (!('issues' in r)) return r.query;
+  const { issues } = r;
+  throw validationError(issues);
 }
 
 /** A unique index decided a race: the name (case-insensitive) or the one default per page. */

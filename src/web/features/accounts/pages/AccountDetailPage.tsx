@@ -17,6 +17,7 @@ import { useOrgUnits } from '../../admin/components/orgData';
 import { useAccount, useAccountChanges } from '../api';
 import { AccountActionModal, type AccountAction } from '../components/ActionModals';
 import { ClassTags, GradeTag, LifecycleTag } from '../components/AccountTags';
+import { QuadrantCard } from '../components/QuadrantCard';
 import { RevenueTab } from '../components/RevenueTab';
 import { TeamTab } from '../components/TeamTab';
 import { ContactsTab } from '../../contacts/components/ContactsTab';
@@ -162,6 +163,7 @@ function Account360({ account: a }: { account: AccountDetail }) {
             {a.completenessMissing.length > 0 && missingTags(12)}
           </Space>
           {can('contact:read') && <CoverageBadge accountId={a.id} />}
+          <QuadrantCard accountId={a.id} />
         </Flex>
       </Card>
       <Card size="small">
@@ -270,18 +272,7 @@ function GroupView({ account: a }: { account: AccountDetail }) {
   );
 }
 
-/** Reasons the server records for changes it derives itself (recomputed tier and categories); a person's reason is shown as typed. */
-const SYSTEM_REASONS: Record<string, string> = {
-  created: 'created',
-  'profile update': 'profileUpdate',
-  'team update': 'teamUpdate',
-  'revenue ledger update': 'revenueUpdate',
-  'group hierarchy change': 'groupChange',
-  'nightly recompute': 'nightly',
-  'settings change': 'settingsChange',
-};
-
-const VALUE_LABELS: Partial<Record<AccountChange['field'], string>> = { tier: 'tiers', lifecycle: 'lifecycles', grade: 'grades', categories: 'categories' };
+const VALUE_LABELS: Partial<Record<AccountChange['field'], string>> = { tier: 'tiers', lifecycle: 'lifecycles', grade: 'grades', categories: 'categories', quadrant: 'portfolio:quadrants' };
 
 function ChangesView({ accountId }: { accountId: number }) {
   const { t } = useTranslation('accounts');
@@ -323,8 +314,9 @@ function ChangesView({ accountId }: { accountId: number }) {
               </Typography.Text>
             </div>
             {c.reason && (
-              <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} type={SYSTEM_REASONS[c.reason] ? 'secondary' : undefined}>
-                {SYSTEM_REASONS[c.reason] ? t(`changes.reasons.${SYSTEM_REASONS[c.reason]}`) : c.reason}
+              // a reason the server gave itself comes as a key; a person's reason is shown as typed
+              <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} type={c.reasonKey ? 'secondary' : undefined}>
+                {c.reasonKey ? t(`changes.reasons.${c.reasonKey}`) : c.reason}
               </Typography.Paragraph>
             )}
           </div>
