@@ -313,18 +313,6 @@ export const accountsRepo = {
       .where('id', '=', id)
       .execute();
   },
-  /** When each account last came back from 流失 (a lifecycle change from lost), for the automatic move. */
-  async requalifiedAt(db: Executor, ids: number[]) {
-    if (!ids.length) return [];
-    return db
-      .selectFrom('account_changes')
-      .select(['account_id', (eb) => eb.fn.max('at').as('at')])
-      .where('account_id', 'in', ids)
-      .where('field', '=', 'lifecycle')
-      .where('from_value', '=', 'lost')
-      .groupBy('account_id')
-      .execute();
-  },
   /** The parent chain of an account, nearest first (cycle-safe: stops at a repeat). */
   async ancestors(db: Executor, id: number): Promise<number[]> {
     const r = await sql<{ id: number }>`
@@ -423,6 +411,11 @@ export const accountsRepo = {
     const rows = await db.selectFrom('accounts').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute();
     return rows.map((r) => r.id);
   },
+  /**
+   * Locked rows with everything their derived fields are computed from, in one statement (a
+   * contact write recomputes its account, so round trips count): children and team size, the
+   * revenue per year, the contacts as JSON rows, and when the account last came back from 流失.
+   */
   async rowsForRecompute(db: Executor, ids: number[]) {
     if (!ids.length) return [];
     return db
@@ -431,6 +424,16 @@ export const accountsRepo = {
       .select((eb) => [
         eb.selectFrom('accounts as c').select((e) => e.fn.countAll<number>().as('n')).whereRef('c.parent_id', '=', 'accounts.id').as('child_count'),
         eb.selectFrom('account_team as t').select((e) => e.fn.countAll<number>().as('n')).whereRef('t.account_id', '=', 'accounts.id').as('team_size'),
+        sql<{ year: number; amount: number }[]>`(select coalesce(jsonb_agg(jsonb_build_object('year', r.year, 'amount', r.amount)), '[]'::jsonb)
+          from (select year, sum(amount) as amount from account_revenue where account_id = accounts.id group by year) r)`.as('revenue'),
+        sql<Record<string, unknown>[]>`(select coalesce(jsonb_agg(to_jsonb(ct)), '[]'::jsonb) from contacts ct where ct.account_id = accounts.id)`.as('contact_rows'),
+        eb
+          .selectFrom('account_changes as ch')
+          .select((e) => e.fn.max('ch.at').as('at'))
+          .whereRef('ch.account_id', '=', 'accounts.id')
+          .where('ch.field', '=', 'lifecycle')
+          .where('ch.from_value', '=', 'lost')
+          .as('requalified_at'),
       ])
       .where('accounts.id', 'in', ids)
       .orderBy('accounts.id')

@@ -30,8 +30,7 @@ import { audit } from '../../platform/audit';
 import { scopeWhere } from '../../platform/scope';
 import { pageWindow, resolveSort } from '../../platform/listing';
 import { accountsRepo, type AccountListFilter, type AccountScope, type AccountSortColumn, type AccountValues, type DerivedValues } from './accounts.repo';
-import { contactsRepo } from '../contacts/contacts.repo';
-import { contactsByAccount, coverageOf, decisionPeopleOf, type CoverageContact } from '../contacts/contacts.rules';
+import { coverageOf, decisionPeopleOf, toCoverageContact, type CoverageContact, type CoverageRow } from '../contacts/contacts.rules';
 import { quadrantOf, readQuadrantSettings } from './quadrant.rules';
 import {
   SETTINGS_KEYS,
@@ -51,6 +50,7 @@ import {
 } from './accounts.rules';
 
 type Row = Awaited<ReturnType<typeof accountsRepo.findForUpdate>> & object;
+type RecomputeRow = Awaited<ReturnType<typeof accountsRepo.rowsForRecompute>>[number];
 
 const notFound = () => new AppError('NOT_FOUND', 'Account not found', undefined, { key: 'accounts.notFound' });
 const stale = () => new AppError('STALE_VERSION', 'The account was changed by someone else; reload and try again', undefined, { key: 'accounts.stale' });
@@ -229,24 +229,15 @@ function derive(row: Row, i: DeriveInput, s: Settings, clock: Clock): DerivedVal
   };
 }
 
-/** Reads what `derive` needs for a batch of locked rows. */
-async function deriveInputs(trx: Executor, rows: Row[], clock: Clock): Promise<Map<number, DeriveInput>> {
-  const ids = rows.map((r) => r.id);
-  const [revenue, contactRows, requalified] = await Promise.all([accountsRepo.revenueByYear(trx, ids), contactsRepo.coverageRows(trx, ids), accountsRepo.requalifiedAt(trx, ids)]);
-  const contacts = contactsByAccount(contactRows, ids);
-  const requalifiedYear = new Map(requalified.map((r) => [r.account_id, businessYear(clock.tz, new Date(r.at))]));
-  return new Map(
-    (rows as (Row & { child_count: unknown; team_size: unknown })[]).map((row) => [
-      row.id,
-      {
-        revenue: revenueMap(revenue, row.id),
-        childCount: Number(row.child_count),
-        teamSize: Number(row.team_size),
-        contacts: contacts.get(row.id) ?? [],
-        requalifiedYear: requalifiedYear.get(row.id) ?? null,
-      },
-    ]),
-  );
+/** What `derive` reads besides the row, from the extra columns of `rowsForRecompute`. */
+function deriveInput(row: RecomputeRow, tz: string): DeriveInput {
+  return {
+    revenue: new Map(row.revenue.map((r) => [Number(r.year), Number(r.amount)])),
+    childCount: Number(row.child_count),
+    teamSize: Number(row.team_size),
+    contacts: (row.contact_rows as unknown as CoverageRow[]).map(toCoverageContact),
+    requalifiedYear: row.requalified_at ? businessYear(tz, new Date(row.requalified_at)) : null,
+  };
 }
 
 /**
@@ -255,10 +246,9 @@ async function deriveInputs(trx: Executor, rows: Row[], clock: Clock): Promise<M
  * whether anything changed.
  */
 async function refreshDerived(trx: Executor, id: number, actor: Actor | null, reason: SystemReasonKey, s: Settings, clock: Clock): Promise<boolean> {
-  const rows = await accountsRepo.rowsForRecompute(trx, [id]);
-  if (!rows.length) return false;
-  const inputs = await deriveInputs(trx, rows, clock);
-  return applyDerived(trx, rows[0], derive(rows[0], inputs.get(id)!, s, clock), actor, reason);
+  const [row] = await accountsRepo.rowsForRecompute(trx, [id]);
+  if (!row) return false;
+  return applyDerived(trx, row, derive(row, deriveInput(row, clock.tz), s, clock), actor, reason);
 }
 
 /**
@@ -269,13 +259,18 @@ export async function refreshAccount(trx: Executor, accountId: number, actor: Ac
   await refreshDerived(trx, accountId, actor, reason, await loadSettings(trx), clockOf(tz));
 }
 
-function revenueMap(rows: { account_id: number; year: number; amount: number }[], id: number) {
-  const m = new Map<number, number>();
-  for (const r of rows) if (r.account_id === id) m.set(r.year, Number(r.amount));
-  return m;
+/** JSON with object keys sorted: jsonb stores keys in its own order, so a plain stringify would always differ. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    return `{${Object.keys(v as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v ?? null);
 }
-
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const sameJson = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 async function applyDerived(trx: Executor, row: Row, d: DerivedValues, actor: Actor | null, reasonKey: SystemReasonKey): Promise<boolean> {
   const unchanged =
@@ -739,11 +734,9 @@ export async function recomputeAll(db: Kdb, tz: string, now = new Date(), reason
     if (!ids.length) break;
     changed += await db.transaction().execute(async (trx) => {
       const settings = await loadSettings(trx);
-      const rows = await accountsRepo.rowsForRecompute(trx, ids);
-      const inputs = await deriveInputs(trx, rows, clock);
       let n = 0;
-      for (const row of rows) {
-        if (await applyDerived(trx, row, derive(row, inputs.get(row.id)!, settings, clock), null, reason)) n++;
+      for (const row of await accountsRepo.rowsForRecompute(trx, ids)) {
+        if (await applyDerived(trx, row, derive(row, deriveInput(row, clock.tz), settings, clock), null, reason)) n++;
       }
       return n;
     });

@@ -313,8 +313,8 @@ function ChangesView({ accountId }: { accountId: number }) {
                 {c.actorName ?? t('changes.system')} · <DateTime value={c.at} />
               </Typography.Text>
             </div>
+            {/* a reason the server gave itself comes as a key; a person's reason is shown as typed */}
             {c.reason && (
-              // a reason the server gave itself comes as a key; a person's reason is shown as typed
               <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} type={c.reasonKey ? 'secondary' : undefined}>
                 {c.reasonKey ? t(`changes.reasons.${c.reasonKey}`) : c.reason}
               </Typography.Paragraph>
