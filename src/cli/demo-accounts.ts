@@ -375,7 +375,7 @@ export async function loadDemoAccounts(db: Kdb, org: DemoOrg, opts: { log: (line
     }
     const reason = LIFECYCLE_REASON[spec.lifecycle];
     if (reason) {
-      await changeLifecycle(db, ownerActor, id, lifecycleChange.parse({ to: spec.lifecycle, reason, version }));
+      await changeLifecycle(db, ownerActor, id, lifecycleChange.parse({ to: spec.lifecycle, reason, version }), tz);
       version = await current();
     }
     const grade = gradeOf(spec);

@@ -217,10 +217,12 @@ describe('group accounts, lifecycle, grade, assignment', () => {
     expect(s.body.categories).toEqual(['strategic']);
     expect(names(await c.director.get('/api/accounts?grade=B&category=strategic'))).toEqual(['评级客户']);
     const h = (await c.director.get(`/api/accounts/${a.id}/changes`)).body.items;
-    expect(h.slice(0, 2)).toMatchObject([
-      { field: 'categories', from: '', to: 'strategic', reason: '战略布局' },
-      { field: 'grade', from: null, to: 'B', reason: '价值评估' },
+    expect(h.filter((x: { field: string }) => x.field !== 'quadrant').slice(0, 2)).toMatchObject([
+      { field: 'categories', from: '', to: 'strategic', reason: '战略布局', reasonKey: null },
+      { field: 'grade', from: null, to: 'B', reason: '价值评估', reasonKey: null },
     ]);
+    // strategic makes the account more attractive: the quadrant follows in the same write
+    expect(h[0]).toMatchObject({ field: 'quadrant', from: 'dog', to: 'question', reasonKey: 'categoriesChange' });
   });
   it('assignment moves the account between owners and data scopes', async () => {
     const a = await create('spec_a1', { name: '转交客户' });
@@ -253,7 +255,8 @@ describe('classification and the nightly recompute', () => {
     expect(a.tier).toBe('smb');
     const v = await c.spec_a1.patch(`/api/accounts/${a.id}`, { vip: true, version: a.version });
     expect(v.body.tier).toBe('heavy');
-    expect((await c.spec_a1.get(`/api/accounts/${a.id}/changes`)).body.items[0]).toMatchObject({ field: 'tier', from: 'smb', to: 'heavy', reason: 'profile update' });
+    const tierChange = (await c.spec_a1.get(`/api/accounts/${a.id}/changes`)).body.items.find((x: { field: string }) => x.field === 'tier');
+    expect(tierChange).toMatchObject({ from: 'smb', to: 'heavy', reason: 'profile update', reasonKey: 'profileUpdate' });
     expect(names(await c.spec_a1.get('/api/accounts?vip=true&tier=heavy'))).toEqual(['重型客户']);
   });
   it('the revenue ledger reclassifies at once; premium needs good credit', async () => {
@@ -288,7 +291,7 @@ describe('classification and the nightly recompute', () => {
     // derived changes do not make an open editor stale
     expect(d.version).toBe(a.version);
     const h = (await c.spec_a1.get(`/api/accounts/${a.id}/changes`)).body.items;
-    expect(h[0]).toMatchObject({ field: 'tier', from: 'smb', to: 'large', reason: 'nightly recompute', actorId: null });
+    expect(h.find((x: { field: string }) => x.field === 'tier')).toMatchObject({ from: 'smb', to: 'large', reason: 'nightly recompute', reasonKey: 'nightly', actorId: null });
   });
   it('admins configure thresholds and weights; saving queues a recompute', async () => {
     expect((await c.director.get('/api/account-settings')).status).toBe(403);
@@ -307,5 +310,50 @@ describe('classification and the nightly recompute', () => {
     const d = (await c.spec_a1.get(`/api/accounts/${a.id}`)).body;
     expect(d.tier).toBe('large');
     expect(d.completenessMissing.map((m: { field: string }) => m.field)).not.toContain('fax');
+  });
+});
+
+describe('search by contact name or phone (ACC-7)', () => {
+  const ids: Record<string, number> = {};
+  async function person(who: string, body: Record<string, unknown>) {
+    const r = await c[who].post('/api/contacts', body);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    return r.body as { id: number; version: number };
+  }
+  beforeAll(async () => {
+    ids.steel = (await create('spec_a1', { name: '金陵钢铁有限公司' })).id;
+    ids.port = (await create('spec_b1', { name: '太仓港务集团' })).id;
+    await person('spec_a1', { accountId: ids.steel, name: '欧阳振华', title: '采购总监', mobile: '139-5170 8821' });
+    await person('spec_a1', { accountId: ids.steel, name: '王伟', title: '设备科长', officePhone: '(025) 8362 1177' });
+    const left = await person('spec_b1', { accountId: ids.port, name: '欧阳明', title: '原总经理', mobile: '13862009911' });
+    await c.spec_b1.post(`/api/contacts/${left.id}/left`, { leftOn: '2025-12-01', note: '退休', version: left.version });
+  });
+  const search = (who: string, q: string) => c[who].get(`/api/accounts?pageSize=200&q=${encodeURIComponent(q)}`);
+
+  it('finds the account by a contact name and says which contact matched', async () => {
+    const r = await search('spec_a1', '欧阳振华');
+    expect(r.body.items).toHaveLength(1);
+    expect(r.body.items[0]).toMatchObject({ id: ids.steel, matchedContact: { name: '欧阳振华', title: '采购总监', status: 'active' } });
+    // a two-character name is found by its prefix
+    expect((await search('spec_a1', '王伟')).body.items.map((i: { id: number }) => i.id)).toEqual([ids.steel]);
+    // an account found by its own name carries no matched contact
+    const own = await search('spec_a1', '金陵钢铁');
+    expect(own.body.items[0]).toMatchObject({ id: ids.steel, matchedContact: null });
+  });
+
+  it('finds by the digits of a mobile or office phone, whatever the separators', async () => {
+    expect((await search('spec_a1', '13951708821')).body.items[0]).toMatchObject({ id: ids.steel, matchedContact: { name: '欧阳振华' } });
+    expect((await search('spec_a1', '8362-1177')).body.items[0]).toMatchObject({ id: ids.steel, matchedContact: { name: '王伟' } });
+    // three digits are too few to mean a phone number
+    expect((await search('spec_a1', '139')).body.items.map((i: { id: number }) => i.id)).not.toContain(ids.steel);
+  });
+
+  it('respects the data scope and finds contacts who left', async () => {
+    // 欧阳 matches a contact at each account; each user sees only the accounts in their scope
+    expect((await search('spec_a1', '欧阳')).body.items.map((i: { id: number }) => i.id)).toEqual([ids.steel]);
+    expect((await search('spec_b1', '欧阳')).body.items).toEqual([expect.objectContaining({ id: ids.port, matchedContact: expect.objectContaining({ name: '欧阳明', status: 'left' }) })]);
+    const director = (await search('director', '欧阳')).body.items.map((i: { id: number }) => i.id).sort();
+    expect(director).toEqual([ids.steel, ids.port].sort());
+    expect((await search('spec_b1', '13951708821')).body.total).toBe(0);
   });
 });

@@ -308,3 +308,78 @@ describe('coverage', () => {
     expect(page.body.items).toHaveLength(1);
   });
 });
+
+describe('stored coverage (REL-5 at scale)', () => {
+  /** The coverage the account list and the department list show: what is stored on the account. */
+  async function stored(acc: number) {
+    const list = await c.director.get(`/api/coverage?pageSize=200&unitId=${t.org.units.teamB}`);
+    const item = list.body.items.find((i: Body) => i.accountId === acc);
+    const live = await c.director.get(`/api/accounts/${acc}/coverage`);
+    // the stored score is the live one: every contact write refreshes it in the same transaction
+    expect({ score: item.score, flags: item.flags }).toEqual({ score: live.body.score, flags: live.body.flags });
+    const inAccountList = (await c.director.get(`/api/accounts?pageSize=200&ownerId=${t.org.users.spec_b1}`)).body.items.find((i: Body) => i.id === acc);
+    expect(inAccountList.coverageScore).toBe(item.score);
+    return item as Body;
+  }
+
+  it('changes with each contact write: create, profile update, relationship change, left', async () => {
+    const acc = await account('spec_b1', '苏州轨道交通');
+    expect(await stored(acc)).toMatchObject({ score: 35, activeContacts: 0 });
+
+    const boss = await contact('spec_b1', { accountId: acc, name: '轨交总经理', buyingRole: 'decision_maker', layer: 'decision', influence: 5, closeness: 2, lastContactAt: daysAgo(1) });
+    // decision maker known; still single-threaded, no insider, decision layer not close
+    expect(await stored(acc)).toMatchObject({ score: 60, activeContacts: 1 });
+
+    const coach = await contact('spec_b1', { accountId: acc, name: '信息部长', keyRoles: ['insider'], lastContactAt: daysAgo(1) });
+    expect((await stored(acc)).score).toBe(85);
+
+    const edit = await c.spec_b1.patch(`/api/contacts/${coach.id}`, { keyRoles: [], version: coach.version });
+    expect(edit.status).toBe(200);
+    expect((await stored(acc)).score).toBe(75);
+
+    const closer = await c.spec_b1.post(`/api/contacts/${boss.id}/relationship`, { closeness: 4, version: boss.version });
+    expect(closer.status).toBe(200);
+    expect(await stored(acc)).toMatchObject({ score: 90, flags: [{ code: 'no_insider', contactIds: [] }] });
+
+    const left = await c.spec_b1.post(`/api/contacts/${coach.id}/left`, { leftOn: '2026-01-15', note: '调任', version: edit.body.version });
+    expect(left.status).toBe(200);
+    expect(await stored(acc)).toMatchObject({ score: 75, activeContacts: 1 });
+
+    const reporting = await c.spec_b1.put(`/api/contacts/${coach.id}/reporting`, { reportsToId: boss.id, assistantOfId: null, version: left.body.version });
+    expect(reporting.status).toBe(200);
+    expect((await stored(acc)).score).toBe(75);
+  });
+
+  it('the nightly recompute raises "gone cold", which depends on the date', async () => {
+    const acc = await account('spec_b1', '苏州工业园区管委会');
+    const p = await contact('spec_b1', { accountId: acc, name: '园区主任', buyingRole: 'decision_maker', lastContactAt: daysAgo(2) });
+    expect((await stored(acc)).flags.map((f: Body) => f.code)).not.toContain('gone_cold');
+    // time passes without a write: the stored score is a day behind until the job runs
+    await t.database.db.updateTable('contacts').set({ last_contact_at: new Date(Date.now() - 40 * 86_400_000) }).where('id', '=', p.id).execute();
+    const before = (await c.director.get(`/api/coverage?pageSize=200&unitId=${t.org.units.teamB}`)).body.items.find((i: Body) => i.accountId === acc);
+    expect(before.flags.map((f: Body) => f.code)).not.toContain('gone_cold');
+    await t.platform.jobs.enqueue(t.database.db, 'accounts.recompute', {});
+    await t.platform.jobs.runDue();
+    expect((await stored(acc)).flags).toContainEqual({ code: 'gone_cold', contactIds: [p.id] });
+  });
+
+  it('the department list filters, sorts (score, then name) and pages in SQL', async () => {
+    const all = (await c.director.get(`/api/coverage?pageSize=200&unitId=${t.org.units.teamB}`)).body;
+    expect(all.total).toBe(all.items.length);
+    const order = all.items.map((i: Body) => [i.score, i.accountName]);
+    const sorted = [...order].sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
+    expect(order).toEqual(sorted);
+    const pages = [];
+    for (let page = 1; page <= all.total; page++) {
+      const r = (await c.director.get(`/api/coverage?pageSize=1&page=${page}&unitId=${t.org.units.teamB}`)).body;
+      expect(r.total).toBe(all.total);
+      pages.push(r.items[0].accountId);
+    }
+    expect(pages).toEqual(all.items.map((i: Body) => i.accountId));
+    // the account list offers the stored score as a filter and a sort
+    const low = (await c.director.get(`/api/accounts?pageSize=200&coverageBelow=60&sort=coverage&ownerId=${t.org.users.spec_b1}`)).body.items;
+    expect(low.length).toBeGreaterThan(0);
+    expect(low.every((i: Body) => i.coverageScore < 60)).toBe(true);
+    expect(low.map((i: Body) => i.coverageScore)).toEqual([...low.map((i: Body) => i.coverageScore)].sort((a, b) => a - b));
+  });
+});

@@ -149,9 +149,9 @@ describe('demo data (issue item 12)', () => {
     it('leaves deliberate coverage gaps for the coverage list', async () => {
       const list = await coverageList(tdb.database.db, await gm(), coverageListQuery.parse({ pageSize: 200 }));
       expect(list.total).toBe(DEMO_ACCOUNTS.length);
-      const flagged = (code: string) => list.items.filter((i) => i.flags.some((f) => f.code === code)).length;
+      const flagged = (code: string) => list.items.filter((i) => i.coverage_flags.some((f) => f.code === code)).length;
       for (const code of ['no_decision_maker', 'single_threaded', 'influential_opponent', 'gone_cold', 'competitor_closer']) expect(flagged(code), code).toBeGreaterThan(0);
-      expect(list.items[0]!.score).toBeLessThan(list.items[list.items.length - 1]!.score);
+      expect(list.items[0]!.coverage_score).toBeLessThan(list.items[list.items.length - 1]!.coverage_score);
     });
 
     it('gives a share of the accounts needs, countermeasures and a strengthening plan with tasks', async () => {

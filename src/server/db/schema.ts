@@ -321,6 +321,19 @@ export interface AccountTable {
   grade: string | null;
   lifecycle: Generated<string>;
   completeness: Generated<number>;
+  coverage_score: Generated<number>;
+  coverage_flags: ColumnType<{ code: string; contactIds: number[] }[], string | undefined, string>;
+  active_contacts: Generated<number>;
+  attractiveness: Generated<number>;
+  strength: Generated<number>;
+  quadrant_computed: Generated<string>;
+  quadrant_override: string | null;
+  quadrant_override_reason: string | null;
+  quadrant_override_by: number | null;
+  quadrant_override_at: Timestamp | null;
+  quadrant: Generated<string>;
+  quadrant_factors: ColumnType<unknown[], string | undefined, string>;
+  derived_at: Timestamp | null;
   name_pinyin: Generated<string>;
   name_initials: Generated<string>;
   short_pinyin: Generated<string>;
@@ -353,6 +366,7 @@ export interface AccountChangeTable {
   from_value: string | null;
   to_value: string | null;
   reason: string;
+  reason_key: string | null;
   actor_id: number | null;
   at: CreatedAt;
 }
@@ -408,6 +422,8 @@ export interface ContactTable {
   status: Generated<string>;
   left_at: string | null;
   left_note: string | null;
+  /** generated: digits of mobile and office phone, for search */
+  phone_digits: ColumnType<string, never, never>;
   version: Version;
   created_by: number | null;
   created_at: CreatedAt;
@@ -494,6 +510,19 @@ export interface AccountPlanItemContactTable {
   contact_id: number;
 }
 
+export interface SavedViewTable {
+  id: Id;
+  user_id: number;
+  page: string;
+  name: string;
+  query: Json<Record<string, string | number>>;
+  is_default: Generated<boolean>;
+  sort_order: Generated<number>;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
 export interface DB {
   org_units: OrgUnitTable;
   users: UserTable;
@@ -524,6 +553,7 @@ export interface DB {
   account_changes: AccountChangeTable;
   contacts: ContactTable;
   contact_relationship_history: ContactRelationshipHistoryTable;
+  saved_views: SavedViewTable;
   account_needs: AccountNeedTable;
   account_countermeasures: AccountCountermeasureTable;
   account_plan_items: AccountPlanItemTable;

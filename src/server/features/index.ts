@@ -16,6 +16,7 @@ import { needsRoutes } from './needs/needs.routes';
 import { plansRoutes } from './plans/plans.routes';
 import { timelineRoutes } from './timeline/timeline.routes';
 import { mergeRoutes } from './merge/merge.routes';
+import { savedViewsRoutes } from './saved-views/saved-views.routes';
 
 /**
  * What features contribute besides HTTP routes — approval document types and job handlers.
@@ -45,4 +46,5 @@ export async function registerFeatures(app: FastifyInstance, p: Platform): Promi
   await plansRoutes(app, p);
   await timelineRoutes(app, p);
   await mergeRoutes(app, p);
+  await savedViewsRoutes(app, p);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { normalizeCreditCode } from '../domain/credit-code';
 import { fen, isoDateTime, listQuery, optionalText as text } from './common';
+import { QUADRANTS, quadrantSettings } from './quadrant';
 
 /**
  * The account archive (客户档案, SPEC ACC-1..5, ORG-4).
@@ -106,6 +107,8 @@ export const ACCOUNT_SORTS = [
   'lifecycle',
   'foundedYear',
   'annualSales',
+  'coverage',
+  'quadrant',
 ] as const;
 
 /** Editable profile fields (ACC-1). Every field is optional in a PATCH; null clears it. */
@@ -192,6 +195,10 @@ export const accountListQuery = listQuery.extend({
   province: z.string().trim().max(50).optional(),
   city: z.string().trim().max(50).optional(),
   parentId: z.coerce.number().int().positive().optional(),
+  /** ACC-4 portfolio quadrant (effective: the director's override or the computed one) */
+  quadrant: z.enum(QUADRANTS).optional(),
+  /** stored relationship coverage score (REL-5) strictly below this */
+  coverageBelow: z.coerce.number().int().min(1).max(101).optional(),
   /** sort: one of ACCOUNT_SORTS, `-` prefix for descending; default `-updatedAt` */
 });
 export type AccountListQuery = z.infer<typeof accountListQuery>;
@@ -211,6 +218,9 @@ export const accountListItem = z.object({
   grade: z.enum(ACCOUNT_GRADES).nullable(),
   lifecycle: z.enum(LIFECYCLE_STAGES),
   completeness: z.number().int(),
+  /** stored relationship coverage score (REL-5), refreshed on every contact write and nightly */
+  coverageScore: z.number().int(),
+  quadrant: z.enum(QUADRANTS),
   ownerId: z.number(),
   ownerName: z.string(),
   unitId: z.number(),
@@ -218,6 +228,8 @@ export const accountListItem = z.object({
   parentId: z.number().nullable(),
   version: z.number(),
   updatedAt: isoDateTime,
+  /** when `q` found the account through one of its contacts (ACC-7): which one */
+  matchedContact: z.object({ id: z.number(), name: z.string(), title: z.string().nullable(), status: z.enum(['active', 'left']) }).nullable().optional(),
 });
 export type AccountListItem = z.infer<typeof accountListItem>;
 
@@ -232,7 +244,7 @@ export const accountSummary = z.object({
 });
 export const revenueYear = z.object({ year: z.number().int(), amount: z.number() });
 
-export const accountDetail = accountListItem.extend({
+export const accountDetail = accountListItem.omit({ matchedContact: true }).extend({
   industryPosition: z.enum(INDUSTRY_POSITIONS).nullable(),
   foundedYear: z.number().nullable(),
   registeredCapital: z.number().nullable(),
@@ -325,13 +337,35 @@ export const revenueUpdate = z.object({
 });
 
 /** 'merged': another account was merged into this one (from = its name, to = this one's name at the time). */
-export const ACCOUNT_CHANGE_FIELDS = ['tier', 'categories', 'grade', 'lifecycle', 'owner', 'unit', 'merged'] as const;
+export const ACCOUNT_CHANGE_FIELDS = ['tier', 'categories', 'grade', 'lifecycle', 'owner', 'unit', 'merged', 'quadrant'] as const;
+/**
+ * Why the server changed something itself; `reason` carries the English text of the key, and
+ * the web shows the translation of the key. A person's reason has no key.
+ */
+export const SYSTEM_REASON_KEYS = [
+  'created',
+  'profileUpdate',
+  'teamUpdate',
+  'revenueUpdate',
+  'groupChange',
+  'nightly',
+  'settingsChange',
+  'upgrade',
+  'contactChange',
+  'lifecycleChange',
+  'categoriesChange',
+  'autoActivate',
+  'handover',
+  'merge',
+] as const;
+export type SystemReasonKey = (typeof SYSTEM_REASON_KEYS)[number];
 export const accountChange = z.object({
   id: z.number(),
   field: z.enum(ACCOUNT_CHANGE_FIELDS),
   from: z.string().nullable(),
   to: z.string().nullable(),
   reason: z.string(),
+  reasonKey: z.enum(SYSTEM_REASON_KEYS).nullable(),
   actorId: z.number().nullable(),
   actorName: z.string().nullable(),
   at: isoDateTime,
@@ -351,10 +385,51 @@ export const classificationSettings = z.object({
 export type ClassificationSettings = z.infer<typeof classificationSettings>;
 export const completenessSettings = z.object({
   weights: z.partialRecord(z.enum(COMPLETENESS_FIELDS), z.number().int().min(0).max(100)),
+  /** an account at or above this completeness counts as complete in the department rate (ACC-3 KPI) */
+  completeThreshold: z.number().int().min(1).max(100).optional(),
 });
 export type CompletenessSettings = z.infer<typeof completenessSettings>;
+/** ACC-5 automatic moves. */
+export const lifecycleSettings = z.object({
+  /** 潜在/开发中 → 合作 when revenue is recorded for the current or the previous business year */
+  autoActivate: z.boolean(),
+});
+export type LifecycleSettings = z.infer<typeof lifecycleSettings>;
 export const accountSettings = z.object({
   classification: classificationSettings,
-  completeness: completenessSettings,
+  completeness: completenessSettings.extend({ completeThreshold: z.number().int() }),
+  quadrant: quadrantSettings,
+  lifecycle: lifecycleSettings,
 });
 export type AccountSettings = z.infer<typeof accountSettings>;
+/** What PUT /api/account-settings takes: quadrant and lifecycle may be left out (kept as they are). */
+export const accountSettingsInput = z.object({
+  classification: classificationSettings,
+  completeness: completenessSettings,
+  quadrant: quadrantSettings.optional(),
+  lifecycle: lifecycleSettings.optional(),
+});
+export type AccountSettingsInput = z.infer<typeof accountSettingsInput>;
+
+/** GET /api/accounts/completeness: the department's 客户档案完整率 (ACC-3 KPI, seed 003 §2.1). */
+export const completenessReportQuery = z.object({
+  /** the unit and its subtree */
+  unitId: z.coerce.number().int().positive().optional(),
+  ownerId: z.coerce.number().int().positive().optional(),
+});
+const completenessRate = z.object({
+  accounts: z.number().int(),
+  /** mean completeness score, one decimal */
+  average: z.number(),
+  /** accounts at or above the threshold */
+  complete: z.number().int(),
+  /** complete / accounts in percent, one decimal; 0 when there are no accounts */
+  rate: z.number(),
+});
+export const completenessReport = completenessRate.extend({
+  threshold: z.number().int(),
+  byOwner: z.array(completenessRate.extend({ ownerId: z.number(), ownerName: z.string() })),
+  /** fields most often empty, most first (fields weighted 0 are left out) */
+  missing: z.array(z.object({ field: z.enum(COMPLETENESS_FIELDS), weight: z.number().int(), accounts: z.number().int() })),
+});
+export type CompletenessReport = z.infer<typeof completenessReport>;

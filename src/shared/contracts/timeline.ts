@@ -32,22 +32,6 @@ export const TIMELINE_GROUPS = {
 } as const satisfies Record<string, readonly TimelineKind[]>;
 export type TimelineGroup = keyof typeof TIMELINE_GROUPS;
 
-/**
- * Reasons the server records for changes it makes itself; the web shows them through the locale
- * key (accounts changes.reasons.<key>) rather than as the stored English text.
- */
-export const SYSTEM_REASON_KEYS: Record<string, string> = {
-  created: 'created',
-  'profile update': 'profileUpdate',
-  'team update': 'teamUpdate',
-  'revenue ledger update': 'revenueUpdate',
-  'group hierarchy change': 'groupChange',
-  'nightly recompute': 'nightly',
-  'settings change': 'settingsChange',
-  handover: 'handover',
-  merge: 'merge',
-};
-
 /** `<epoch ms>_<kind>_<id>` of the last event of a page: the next page starts below it. */
 export const TIMELINE_CURSOR = /^(\d{1,15})_([a-z_]{1,40})_(\d{1,15})$/;
 

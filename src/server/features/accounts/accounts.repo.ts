@@ -1,19 +1,52 @@
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { Executor } from '../../db/client';
 import type { AccountTable, DB } from '../../db/schema';
-import { containsText } from '../../platform/listing';
+import { containsPattern, containsText } from '../../platform/listing';
 
 /** The caller's data scope over `accounts` (built by the service with scopeWhere). */
 export type AccountScope = (eb: ExpressionBuilder<DB, 'accounts'>) => Expression<SqlBool>;
 export type AccountValues = Updateable<AccountTable>;
 
-export type AccountSortColumn = 'name' | 'created_at' | 'updated_at' | 'completeness' | 'tier' | 'grade' | 'lifecycle' | 'founded_year' | 'annual_sales';
+export type AccountSortColumn = 'name' | 'created_at' | 'updated_at' | 'completeness' | 'tier' | 'grade' | 'lifecycle' | 'founded_year' | 'annual_sales' | 'coverage_score' | 'quadrant';
+
+/** Everything `derive` computes; written without a version bump. */
+export type DerivedValues = {
+  lifecycle: string;
+  tier: string;
+  cat_premium: boolean;
+  cat_group: boolean;
+  completeness: number;
+  coverage_score: number;
+  coverage_flags: { code: string; contactIds: number[] }[];
+  active_contacts: number;
+  attractiveness: number;
+  strength: number;
+  quadrant_computed: string;
+  quadrant: string;
+  quadrant_factors: unknown[];
+};
+
+/**
+ * ACC-7: `q` also finds accounts through their contacts (active or left), within `scope` — the
+ * caller's contact:read scope. `name` is matched by prefix when shorter than three characters
+ * (no trigram to use), else by contains; `digits` (only when q is a phone number) by contains
+ * on the digits of mobile and office phone.
+ */
+export interface ContactSearch {
+  /** the caller's contact:read scope, when it is narrower than their account:read scope (else the list's scope suffices) */
+  scope?: AccountScope;
+  name: string;
+  digits?: string;
+}
 
 export interface AccountListFilter {
   scope: AccountScope;
   q?: string;
   /** the search term in the form of the pinyin columns; empty → no pinyin match */
   pinyinKey?: string;
+  contactSearch?: ContactSearch;
+  quadrant?: string;
+  coverageBelow?: number;
   tier?: string;
   vip?: boolean;
   category?: 'premium' | 'high_value' | 'group' | 'strategic';
@@ -38,6 +71,8 @@ const CATEGORY_COLUMN = { premium: 'cat_premium', high_value: 'cat_high_value', 
  */
 const NULLABLE_SORTS = new Set<AccountSortColumn>(['grade', 'founded_year', 'annual_sales']);
 const LIFECYCLE_ORDER = sql.raw(`array['prospect','developing','active','maintaining','at_risk','lost','recovered']`);
+const QUADRANT_ORDER = sql.raw(`array['star','question','cash_cow','dog']`);
+const escapeLike = (text: string) => text.replace(/[%_\\]/g, (c) => `\\${c}`);
 
 function base(db: Executor) {
   return db
@@ -46,53 +81,96 @@ function base(db: Executor) {
     .innerJoin('org_units as unit', 'unit.id', 'accounts.unit_id');
 }
 
+/** Accounts of a unit and its subtree (by the org path). */
+export function inUnitSubtree(unitId: number) {
+  return (eb: ExpressionBuilder<DB, 'accounts'>): Expression<SqlBool> =>
+    eb(
+      'accounts.unit_id',
+      'in',
+      eb
+        .selectFrom('org_units as sub')
+        .select('sub.id')
+        .where('sub.path', 'like', eb.selectFrom('org_units as top').select(sql<string>`top.path || '%'`.as('p')).where('top.id', '=', unitId)),
+    );
+}
+
+/** A contact's name or phone matching the search, for the contact branch of `q` and the matched contact. */
+function contactMatch(eb: ExpressionBuilder<DB, 'contacts'>, c: ContactSearch): Expression<SqlBool> {
+  const name = [...c.name].length < 3 ? eb('contacts.name', 'like', `${escapeLike(c.name)}%`) : eb('contacts.name', 'ilike', containsPattern(c.name));
+  return c.digits ? eb.or([name, eb('contacts.phone_digits', 'like', `%${c.digits}%`)]) : name;
+}
+
+type ListConditions = Omit<AccountListFilter, 'sort' | 'limit' | 'offset'>;
+
+/**
+ * The list's filters (everything but sort and paging) as one condition on `accounts`, shared by
+ * the page, the count, the quadrant counts and the completeness report. It reads only columns
+ * of `accounts`, so counts and aggregates need no join.
+ */
+function listWhere(f: ListConditions) {
+  return (eb: ExpressionBuilder<DB, 'accounts'>): Expression<SqlBool> => {
+    const and: Expression<SqlBool>[] = [f.scope(eb)];
+    if (f.q) and.push(searchCondition(eb, f.q, f.pinyinKey, f.contactSearch));
+    if (f.tier) and.push(eb('accounts.tier', '=', f.tier));
+    if (f.vip !== undefined) and.push(eb('accounts.vip', '=', f.vip));
+    if (f.category) and.push(eb(`accounts.${CATEGORY_COLUMN[f.category]}`, '=', true));
+    if (f.grade) and.push(eb('accounts.grade', '=', f.grade));
+    if (f.lifecycle) and.push(eb('accounts.lifecycle', '=', f.lifecycle));
+    if (f.nature) and.push(eb('accounts.nature', '=', f.nature));
+    if (f.industry) and.push(eb('accounts.industry', '=', f.industry));
+    if (f.ownerId) and.push(eb('accounts.owner_id', '=', f.ownerId));
+    if (f.unitId) and.push(inUnitSubtree(f.unitId)(eb));
+    if (f.province) and.push(eb('accounts.province', '=', f.province));
+    if (f.city) and.push(eb('accounts.city', '=', f.city));
+    if (f.parentId) and.push(eb('accounts.parent_id', '=', f.parentId));
+    if (f.quadrant) and.push(eb('accounts.quadrant', '=', f.quadrant));
+    if (f.coverageBelow !== undefined) and.push(eb('accounts.coverage_score', '<', f.coverageBelow));
+    return eb.and(and);
+  };
+}
+
+/** `q` on the account's own names, pinyin and credit code, and (ACC-7) through its contacts. */
+function searchCondition(eb: ExpressionBuilder<DB, 'accounts'>, q: string, pinyinKey: string | undefined, cs: ContactSearch | undefined): Expression<SqlBool> {
+  const prefix = escapeLike(q.toUpperCase()) + '%';
+  const own = (e: ExpressionBuilder<DB, 'accounts'>) =>
+    e.or([
+      containsText('accounts.name', q),
+      containsText('accounts.short_name', q),
+      e('accounts.credit_code', 'like', prefix),
+      ...(pinyinKey
+        ? [
+            e('accounts.name_pinyin', 'like', `${pinyinKey}%`),
+            e('accounts.name_initials', 'like', `${pinyinKey}%`),
+            e('accounts.short_pinyin', 'like', `${pinyinKey}%`),
+            e('accounts.short_initials', 'like', `${pinyinKey}%`),
+          ]
+        : []),
+    ]);
+  if (!cs) return own(eb);
+  // A union of ids instead of an OR across tables, so each side keeps its indexes (the account
+  // columns by BitmapOr, the contacts by trigram/prefix). `= any(array(…))` makes the ids an
+  // init-time array the outer query fetches by primary key; as `in (…)` the planner may guess
+  // thousands of matches and scan every account in a wide scope to join them.
+  let contacts = eb.selectFrom('contacts').select('contacts.account_id as id').where((e) => contactMatch(e, cs));
+  const scope = cs.scope;
+  if (scope) contacts = contacts.where('contacts.account_id', 'in', (e) => e.selectFrom('accounts').select('accounts.id').where(scope));
+  const ids = eb.selectFrom('accounts').select('accounts.id').where(own).union(contacts);
+  return sql<SqlBool>`accounts.id = any(array(${ids}))`;
+}
+
 export const accountsRepo = {
   async list(db: Executor, f: AccountListFilter) {
     // Filters read accounts only; owner and unit names are joined for the page alone, so the
     // count does not join (every account has both: not null, foreign keys).
-    let q = db.selectFrom('accounts').where(f.scope);
-    if (f.q) {
-      const term = f.q;
-      const key = f.pinyinKey;
-      const prefix = f.q.toUpperCase().replace(/[%_\\]/g, (c) => `\\${c}`) + '%';
-      q = q.where((eb) =>
-        eb.or([
-          containsText('accounts.name', term),
-          containsText('accounts.short_name', term),
-          eb('accounts.credit_code', 'like', prefix),
-          ...(key
-            ? [
-                eb('accounts.name_pinyin', 'like', `${key}%`),
-                eb('accounts.name_initials', 'like', `${key}%`),
-                eb('accounts.short_pinyin', 'like', `${key}%`),
-                eb('accounts.short_initials', 'like', `${key}%`),
-              ]
-            : []),
-        ]),
-      );
-    }
-    if (f.tier) q = q.where('accounts.tier', '=', f.tier);
-    if (f.vip !== undefined) q = q.where('accounts.vip', '=', f.vip);
-    if (f.category) q = q.where(`accounts.${CATEGORY_COLUMN[f.category]}`, '=', true);
-    if (f.grade) q = q.where('accounts.grade', '=', f.grade);
-    if (f.lifecycle) q = q.where('accounts.lifecycle', '=', f.lifecycle);
-    if (f.nature) q = q.where('accounts.nature', '=', f.nature);
-    if (f.industry) q = q.where('accounts.industry', '=', f.industry);
-    if (f.ownerId) q = q.where('accounts.owner_id', '=', f.ownerId);
-    if (f.unitId) {
-      const unitId = f.unitId;
-      q = q.where('accounts.unit_id', 'in', (eb) =>
-        eb
-          .selectFrom('org_units as sub')
-          .select('sub.id')
-          .where('sub.path', 'like', eb.selectFrom('org_units as top').select(sql<string>`top.path || '%'`.as('p')).where('top.id', '=', unitId)),
-      );
-    }
-    if (f.province) q = q.where('accounts.province', '=', f.province);
-    if (f.city) q = q.where('accounts.city', '=', f.city);
-    if (f.parentId) q = q.where('accounts.parent_id', '=', f.parentId);
+    const where = listWhere(f);
+    const q = db.selectFrom('accounts').where(where);
     const dir = f.sort.desc ? 'desc' : 'asc';
-    const sortExpr = f.sort.column === 'lifecycle' ? sql`array_position(${LIFECYCLE_ORDER}, accounts.lifecycle)` : sql.ref(`accounts.${f.sort.column}`);
+    const sortExpr =
+      f.sort.column === 'lifecycle'
+        ? sql`array_position(${LIFECYCLE_ORDER}, accounts.lifecycle)`
+        : f.sort.column === 'quadrant'
+          ? sql`array_position(${QUADRANT_ORDER}, accounts.quadrant)`
+          : sql.ref(`accounts.${f.sort.column}`);
     // A search finds its few rows through its own indexes. Planned together with ORDER BY …
     // LIMIT, the planner may instead walk the sort column's index hoping to meet a page of
     // matches early — and it estimates search selectivity poorly (0.2 % matches read 12k rows).
@@ -120,6 +198,8 @@ export const accountsRepo = {
           'accounts.grade',
           'accounts.lifecycle',
           'accounts.completeness',
+          'accounts.coverage_score',
+          'accounts.quadrant',
           'accounts.owner_id',
           'owner.name as owner_name',
           'accounts.unit_id',
@@ -136,9 +216,79 @@ export const accountsRepo = {
         .limit(f.limit)
         .offset(f.offset)
         .execute(),
-      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      // the joins cannot drop rows (non-null foreign keys), so the count reads accounts alone
+      db.selectFrom('accounts').where(where).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: Number(count.n) };
+  },
+
+  /** For the listed accounts found through a contact: the first matching contact of each (active before left, by name). */
+  async matchedContacts(db: Executor, accountIds: number[], c: ContactSearch) {
+    if (!accountIds.length) return [];
+    return db
+      .selectFrom('contacts')
+      .select(['contacts.account_id', 'contacts.id', 'contacts.name', 'contacts.title', 'contacts.status'])
+      .distinctOn('contacts.account_id')
+      .where('contacts.account_id', 'in', accountIds)
+      .where((eb) => contactMatch(eb, c))
+      .orderBy('contacts.account_id')
+      .orderBy('contacts.status')
+      .orderBy('contacts.name')
+      .orderBy('contacts.id')
+      .execute();
+  },
+
+  /** Accounts per effective quadrant under the list's filters. */
+  async quadrantCounts(db: Executor, f: ListConditions) {
+    return db
+      .selectFrom('accounts')
+      .where(listWhere(f))
+      .select(['accounts.quadrant', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('accounts.quadrant')
+      .execute();
+  },
+
+  /**
+   * The completeness KPI per owner over the caller's scope (optionally a unit subtree / owner):
+   * accounts, sum of scores and how many reach `threshold`. Reads the stored score.
+   */
+  async completenessByOwner(db: Executor, f: ListConditions, threshold: number) {
+    const perOwner = db
+      .selectFrom('accounts')
+      .where(listWhere(f))
+      .select((eb) => [
+        'accounts.owner_id',
+        eb.fn.countAll<number>().as('accounts'),
+        eb.fn.sum<number>('accounts.completeness').as('score_sum'),
+        sql<number>`count(*) filter (where accounts.completeness >= ${threshold})`.as('complete'),
+      ])
+      .groupBy('accounts.owner_id');
+    return db
+      .selectFrom(perOwner.as('s'))
+      .innerJoin('users as owner', 'owner.id', 's.owner_id')
+      .select(['s.owner_id', 'owner.name as owner_name', 's.accounts', 's.score_sum', 's.complete'])
+      .orderBy('owner.name')
+      .orderBy('s.owner_id')
+      .execute();
+  },
+
+  /** How many accounts in the same selection have each completeness field empty (one pass). */
+  async emptyFieldCounts(db: Executor, f: ListConditions, columns: Record<string, string>) {
+    const row = await db
+      .selectFrom('accounts')
+      .where(listWhere(f))
+      .select((eb) => [
+        ...Object.entries(columns).map(([field, column]) => {
+          const col = sql.ref(`accounts.${column}`);
+          return sql<number>`count(*) filter (where ${col} is null or ${col}::text = '')`.as(field);
+        }),
+        eb
+          .fn.countAll<number>()
+          .filterWhere(eb.not(eb.exists(eb.selectFrom('account_team as t').select('t.account_id').whereRef('t.account_id', '=', 'accounts.id'))))
+          .as('team'),
+      ])
+      .executeTakeFirstOrThrow();
+    return row as Record<string, number | string>;
   },
 
   async find(db: Executor, id: number, scope?: AccountScope) {
@@ -171,9 +321,13 @@ export const accountsRepo = {
       .executeTakeFirst();
     return r !== undefined;
   },
-  /** Derived fields only (classification, completeness): no version bump, so editors are not made stale. */
-  async setDerived(db: Executor, id: number, values: Pick<AccountValues, 'tier' | 'cat_premium' | 'cat_group' | 'completeness'>) {
-    await db.updateTable('accounts').set(values).where('id', '=', id).execute();
+  /** Derived fields only (classification, completeness, coverage, quadrant, automatic lifecycle): no version bump, so editors are not made stale. */
+  async setDerived(db: Executor, id: number, v: DerivedValues) {
+    await db
+      .updateTable('accounts')
+      .set({ ...v, coverage_flags: JSON.stringify(v.coverage_flags), quadrant_factors: JSON.stringify(v.quadrant_factors), derived_at: sql`now()` })
+      .where('id', '=', id)
+      .execute();
   },
   /** The parent chain of an account, nearest first (cycle-safe: stops at a repeat). */
   async ancestors(db: Executor, id: number): Promise<number[]> {
@@ -249,18 +403,18 @@ export const accountsRepo = {
     return r.rows.map((x) => ({ year: Number(x.year), amount: Number(x.amount) }));
   },
 
-  async insertChanges(db: Executor, rows: { accountId: number; field: string; from: string | null; to: string | null; reason: string; actorId: number | null }[]) {
+  async insertChanges(db: Executor, rows: { accountId: number; field: string; from: string | null; to: string | null; reason: string; reasonKey: string | null; actorId: number | null }[]) {
     if (!rows.length) return;
     await db
       .insertInto('account_changes')
-      .values(rows.map((r) => ({ account_id: r.accountId, field: r.field, from_value: r.from, to_value: r.to, reason: r.reason, actor_id: r.actorId })))
+      .values(rows.map((r) => ({ account_id: r.accountId, field: r.field, from_value: r.from, to_value: r.to, reason: r.reason, reason_key: r.reasonKey, actor_id: r.actorId })))
       .execute();
   },
   async changes(db: Executor, accountId: number) {
     return db
       .selectFrom('account_changes')
       .leftJoin('users', 'users.id', 'account_changes.actor_id')
-      .select(['account_changes.id', 'account_changes.field', 'account_changes.from_value', 'account_changes.to_value', 'account_changes.reason', 'account_changes.actor_id', 'users.name as actor_name', 'account_changes.at'])
+      .select(['account_changes.id', 'account_changes.field', 'account_changes.from_value', 'account_changes.to_value', 'account_changes.reason', 'account_changes.reason_key', 'account_changes.actor_id', 'users.name as actor_name', 'account_changes.at'])
       .where('account_changes.account_id', '=', accountId)
       .orderBy('account_changes.at', 'desc')
       .orderBy('account_changes.id', 'desc')
@@ -273,6 +427,11 @@ export const accountsRepo = {
     const rows = await db.selectFrom('accounts').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute();
     return rows.map((r) => r.id);
   },
+  /**
+   * Locked rows with everything their derived fields are computed from, in one statement (a
+   * contact write recomputes its account, so round trips count): children and team size, the
+   * revenue per year, the contacts as JSON rows, and when the account last came back from 流失.
+   */
   async rowsForRecompute(db: Executor, ids: number[]) {
     if (!ids.length) return [];
     return db
@@ -281,6 +440,16 @@ export const accountsRepo = {
       .select((eb) => [
         eb.selectFrom('accounts as c').select((e) => e.fn.countAll<number>().as('n')).whereRef('c.parent_id', '=', 'accounts.id').as('child_count'),
         eb.selectFrom('account_team as t').select((e) => e.fn.countAll<number>().as('n')).whereRef('t.account_id', '=', 'accounts.id').as('team_size'),
+        sql<{ year: number; amount: number }[]>`(select coalesce(jsonb_agg(jsonb_build_object('year', r.year, 'amount', r.amount)), '[]'::jsonb)
+          from (select year, sum(amount) as amount from account_revenue where account_id = accounts.id group by year) r)`.as('revenue'),
+        sql<Record<string, unknown>[]>`(select coalesce(jsonb_agg(to_jsonb(ct)), '[]'::jsonb) from contacts ct where ct.account_id = accounts.id)`.as('contact_rows'),
+        eb
+          .selectFrom('account_changes as ch')
+          .select((e) => e.fn.max('ch.at').as('at'))
+          .whereRef('ch.account_id', '=', 'accounts.id')
+          .where('ch.field', '=', 'lifecycle')
+          .where('ch.from_value', '=', 'lost')
+          .as('requalified_at'),
       ])
       .where('accounts.id', 'in', ids)
       .orderBy('accounts.id')
@@ -301,9 +470,9 @@ export const accountsRepo = {
     return (await db.selectFrom('org_units').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
   },
 
-  async getSetting(db: Executor, key: string) {
-    const r = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-    return r?.value;
+  async getSettings(db: Executor, keys: string[]) {
+    const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys).execute();
+    return new Map<string, unknown>(rows.map((r) => [r.key, r.value]));
   },
   async putSetting(db: Executor, key: string, value: unknown) {
     await db

@@ -9,8 +9,12 @@ import {
   accountListItem,
   accountListQuery,
   accountSettings,
+  accountSettingsInput,
   accountUpdate,
   categoriesChange,
+  completenessReport,
+  completenessReportQuery,
+  SYSTEM_REASON_KEYS,
   gradeChange,
   lifecycleChange,
   revenueLedger,
@@ -20,7 +24,9 @@ import {
   type AccountDetail,
   type AccountListItem,
   type RevenueLedger,
+  type SystemReasonKey,
 } from '../../../shared/contracts/accounts';
+import { quadrantDistribution, quadrantOverride, quadrantView, type QuadrantFactor, type QuadrantView } from '../../../shared/contracts/quadrant';
 import type { Platform } from '../../platform/context';
 import { actorOf } from '../../platform/http';
 import { categoryList } from './accounts.rules';
@@ -31,12 +37,14 @@ export const ACCOUNTS_RECOMPUTE_JOB = 'accounts.recompute';
 export const ACCOUNTS_RECOMPUTE_AT = '02:30';
 
 export function registerAccountJobs(p: Platform) {
-  p.jobs.schedule(ACCOUNTS_RECOMPUTE_JOB, { dailyAt: ACCOUNTS_RECOMPUTE_AT, timeZone: p.config.BUSINESS_TZ }, async () => {
-    await service.recomputeAll(p.db, p.config.BUSINESS_TZ);
+  p.jobs.schedule(ACCOUNTS_RECOMPUTE_JOB, { dailyAt: ACCOUNTS_RECOMPUTE_AT, timeZone: p.config.BUSINESS_TZ }, async (payload) => {
+    // a queued run says why (settings change, upgrade); the schedule's run is the nightly one
+    const reason = (payload as { reason?: unknown } | null)?.reason;
+    await service.recomputeAll(p.db, p.config.BUSINESS_TZ, new Date(), SYSTEM_REASON_KEYS.includes(reason as SystemReasonKey) ? (reason as SystemReasonKey) : 'nightly');
   });
 }
 
-type ListRow = Awaited<ReturnType<typeof service.listAccounts>>['items'][number];
+type ListRow = Omit<Awaited<ReturnType<typeof service.listAccounts>>['items'][number], 'matchedContact'> & { matchedContact?: AccountListItem['matchedContact'] };
 type Flags = Pick<ListRow, 'cat_premium' | 'cat_high_value' | 'cat_group' | 'cat_strategic'>;
 const categoriesOut = (r: Flags) => categoryList({ premium: r.cat_premium, high_value: r.cat_high_value, group: r.cat_group, strategic: r.cat_strategic });
 
@@ -55,6 +63,8 @@ export const accountListOut = (r: ListRow): AccountListItem => ({
   grade: r.grade as AccountListItem['grade'],
   lifecycle: r.lifecycle as AccountListItem['lifecycle'],
   completeness: r.completeness,
+  coverageScore: r.coverage_score,
+  quadrant: r.quadrant as AccountListItem['quadrant'],
   ownerId: r.owner_id,
   ownerName: r.owner_name,
   unitId: r.unit_id,
@@ -62,6 +72,7 @@ export const accountListOut = (r: ListRow): AccountListItem => ({
   parentId: r.parent_id,
   version: r.version,
   updatedAt: iso(r.updated_at),
+  ...(r.matchedContact !== undefined ? { matchedContact: r.matchedContact } : {}),
 });
 
 type Summary = service.AccountView['children'][number];
@@ -131,10 +142,32 @@ const changeOut = (c: ChangeRow): AccountChange => ({
   from: c.from_value,
   to: c.to_value,
   reason: c.reason,
+  // keys this release does not know (a newer server's rows after a downgrade) show as text
+  reasonKey: SYSTEM_REASON_KEYS.includes(c.reason_key as SystemReasonKey) ? (c.reason_key as SystemReasonKey) : null,
   actorId: c.actor_id,
   actorName: c.actor_name,
   at: iso(c.at),
 });
+
+const quadrantOut = (d: service.QuadrantData): QuadrantView => {
+  const r = d.row;
+  const quadrant = r.quadrant as QuadrantView['quadrant'];
+  return {
+    accountId: r.id,
+    quadrant,
+    computed: r.quadrant_computed as QuadrantView['computed'],
+    override: r.quadrant_override
+      ? { quadrant: r.quadrant_override as QuadrantView['quadrant'], reason: r.quadrant_override_reason ?? '', byId: r.quadrant_override_by, byName: d.overrideByName, at: iso(r.quadrant_override_at) }
+      : null,
+    attractiveness: r.attractiveness,
+    strength: r.strength,
+    split: d.quadrantSettings.split,
+    factors: r.quadrant_factors as QuadrantFactor[],
+    policy: d.quadrantSettings.policies[quadrant],
+    computedAt: iso(r.derived_at),
+    version: r.version,
+  };
+};
 
 export async function accountsRoutes(fastify: FastifyInstance, p: Platform) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -163,6 +196,26 @@ export async function accountsRoutes(fastify: FastifyInstance, p: Platform) {
     return detail(actor, await service.createAccount(db, actor, req.body, tz));
   });
 
+  app.get('/api/accounts/quadrants', {
+    config: { access: 'account:read' },
+    schema: {
+      tags: ['accounts'],
+      summary: 'ACC-4: accounts per portfolio quadrant under the list filters (quadrant, sort and paging ignored)',
+      querystring: accountListQuery.omit({ page: true, pageSize: true, sort: true }),
+      response: { 200: quadrantDistribution },
+    },
+  }, async (req) => service.quadrantDistribution(db, actorOf(req), req.query));
+
+  app.get('/api/accounts/completeness', {
+    config: { access: 'account:read' },
+    schema: {
+      tags: ['accounts'],
+      summary: 'ACC-3 KPI 客户档案完整率 within the caller\'s scope: share of complete accounts, mean completeness, per owner, most-missing fields',
+      querystring: completenessReportQuery,
+      response: { 200: completenessReport },
+    },
+  }, async (req) => service.completenessReport(db, actorOf(req), req.query));
+
   app.get('/api/accounts/:id', {
     config: { access: 'account:read' },
     schema: { tags: ['accounts'], summary: 'Full profile with team, completeness, hierarchy and revenue roll-up', params: idParam, response: { 200: accountDetail } },
@@ -182,7 +235,7 @@ export async function accountsRoutes(fastify: FastifyInstance, p: Platform) {
     schema: { tags: ['accounts'], summary: 'Move the lifecycle stage along LIFECYCLE_TRANSITIONS, with a reason', params: idParam, body: lifecycleChange, response: { 200: accountDetail } },
   }, async (req) => {
     const actor = actorOf(req);
-    await service.changeLifecycle(db, actor, req.params.id, req.body);
+    await service.changeLifecycle(db, actor, req.params.id, req.body, tz);
     return detail(actor, req.params.id);
   });
 
@@ -200,7 +253,7 @@ export async function accountsRoutes(fastify: FastifyInstance, p: Platform) {
     schema: { tags: ['accounts'], summary: 'Set the director\'s categories: strategic, high value', params: idParam, body: categoriesChange, response: { 200: accountDetail } },
   }, async (req) => {
     const actor = actorOf(req);
-    await service.changeCategories(db, actor, req.params.id, req.body);
+    await service.changeCategories(db, actor, req.params.id, req.body, tz);
     return detail(actor, req.params.id);
   });
 
@@ -241,17 +294,31 @@ export async function accountsRoutes(fastify: FastifyInstance, p: Platform) {
     schema: { tags: ['accounts'], summary: 'History of tier, categories, grade, lifecycle, owner and unit, newest first', params: idParam, response: { 200: accountChanges } },
   }, async (req) => ({ items: (await service.listChanges(db, actorOf(req), req.params.id)).map(changeOut) }));
 
+  app.get('/api/accounts/:id/quadrant', {
+    config: { access: 'account:read' },
+    schema: { tags: ['accounts'], summary: 'ACC-4 portfolio quadrant: scores, factor breakdown, override and the service policy', params: idParam, response: { 200: quadrantView } },
+  }, async (req) => quadrantOut(await service.getQuadrant(db, actorOf(req), req.params.id)));
+
+  app.post('/api/accounts/:id/quadrant', {
+    config: { access: 'account:assign' },
+    schema: { tags: ['accounts'], summary: 'Set the quadrant by hand (kept until cleared with quadrant: null), with a reason', params: idParam, body: quadrantOverride, response: { 200: quadrantView } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    await service.overrideQuadrant(db, actor, req.params.id, req.body);
+    return quadrantOut(await service.getQuadrant(db, actor, req.params.id));
+  });
+
   app.get('/api/account-settings', {
     config: { access: 'account:configure' },
-    schema: { tags: ['accounts'], summary: 'Classification thresholds and completeness weights', response: { 200: accountSettings } },
+    schema: { tags: ['accounts'], summary: 'Classification thresholds, completeness weights, quadrant factors and policies, lifecycle automation', response: { 200: accountSettings } },
   }, async () => service.getSettings(db));
 
   app.put('/api/account-settings', {
     config: { access: 'account:configure' },
-    schema: { tags: ['accounts'], summary: 'Save the settings; every account is recomputed by a queued job', body: accountSettings, response: { 200: accountSettings } },
+    schema: { tags: ['accounts'], summary: 'Save the settings; every account is recomputed by a queued job', body: accountSettingsInput, response: { 200: accountSettings } },
   }, async (req) =>
     service.putSettings(db, actorOf(req), req.body, async (trx) => {
-      await p.jobs.enqueue(trx, ACCOUNTS_RECOMPUTE_JOB, { reason: 'settings change' }, { dedupeKey: ACCOUNTS_RECOMPUTE_JOB });
+      await p.jobs.enqueue(trx, ACCOUNTS_RECOMPUTE_JOB, { reason: 'settingsChange' }, { dedupeKey: ACCOUNTS_RECOMPUTE_JOB });
     }),
   );
 }

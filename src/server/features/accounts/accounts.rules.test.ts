@@ -3,10 +3,13 @@ import { COMPLETENESS_FIELDS, LIFECYCLE_STAGES } from '../../../shared/contracts
 import {
   DEFAULT_CLASSIFICATION,
   DEFAULT_COMPLETENESS_WEIGHTS,
+  DEFAULT_LIFECYCLE,
+  autoLifecycle,
   canMoveLifecycle,
   categoriesOf,
   categoryList,
   completenessOf,
+  contactSearchTerms,
   pinyinKeys,
   pinyinSearchKey,
   readClassificationSettings,
@@ -124,5 +127,37 @@ describe('group hierarchy', () => {
     expect(wouldCycle(1, 1, [])).toBe(true);
     expect(wouldCycle(1, 3, [2, 1])).toBe(true);
     expect(wouldCycle(1, 3, [2])).toBe(false);
+  });
+});
+
+describe('automatic lifecycle move (ACC-5)', () => {
+  const Y = 2026;
+  const base = { revenueByYear: years([]), currentYear: Y, requalifiedYear: null };
+  it('moves a prospect or developing account with revenue this year or last year to active', () => {
+    expect(autoLifecycle({ ...base, lifecycle: 'prospect', revenueByYear: years([[Y, 1]]) }, DEFAULT_LIFECYCLE)).toBe('active');
+    expect(autoLifecycle({ ...base, lifecycle: 'developing', revenueByYear: years([[Y - 1, yuan(5)]]) }, DEFAULT_LIFECYCLE)).toBe('active');
+  });
+  it('ignores older or zero revenue, other stages, and a disabled setting', () => {
+    expect(autoLifecycle({ ...base, lifecycle: 'developing', revenueByYear: years([[Y - 2, yuan(100)], [Y, 0]]) }, DEFAULT_LIFECYCLE)).toBeNull();
+    for (const stage of LIFECYCLE_STAGES.filter((s) => s !== 'prospect' && s !== 'developing')) {
+      expect(autoLifecycle({ ...base, lifecycle: stage, revenueByYear: years([[Y, yuan(100)]]) }, DEFAULT_LIFECYCLE), stage).toBeNull();
+    }
+    expect(autoLifecycle({ ...base, lifecycle: 'prospect', revenueByYear: years([[Y, yuan(100)]]) }, { autoActivate: false })).toBeNull();
+  });
+  it('after coming back from lost, only revenue of later years counts', () => {
+    const revenue = years([[Y - 1, yuan(100)]]);
+    expect(autoLifecycle({ ...base, lifecycle: 'prospect', revenueByYear: revenue, requalifiedYear: Y - 1 }, DEFAULT_LIFECYCLE)).toBeNull();
+    expect(autoLifecycle({ ...base, lifecycle: 'prospect', revenueByYear: years([[Y - 1, yuan(100)], [Y, 1]]), requalifiedYear: Y - 1 }, DEFAULT_LIFECYCLE)).toBe('active');
+    expect(autoLifecycle({ ...base, lifecycle: 'prospect', revenueByYear: revenue, requalifiedYear: Y - 2 }, DEFAULT_LIFECYCLE)).toBe('active');
+  });
+});
+
+describe('contact search terms (ACC-7)', () => {
+  it('searches phone digits only when q is a phone number of four digits or more', () => {
+    expect(contactSearchTerms('139-1234 5678')).toEqual({ name: '139-1234 5678', digits: '13912345678' });
+    expect(contactSearchTerms(' (025) 8888 ')).toEqual({ name: '(025) 8888', digits: '0258888' });
+    expect(contactSearchTerms('138')).toEqual({ name: '138' });
+    expect(contactSearchTerms('王建国')).toEqual({ name: '王建国' });
+    expect(contactSearchTerms('江南1号2345')).toEqual({ name: '江南1号2345' });
   });
 });

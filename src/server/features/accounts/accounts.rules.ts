@@ -4,17 +4,24 @@ import {
   LIFECYCLE_TRANSITIONS,
   classificationSettings,
   completenessSettings,
+  lifecycleSettings,
   type AccountCategory,
   type AccountTier,
   type ClassificationSettings,
   type CompletenessField,
   type CompletenessSettings,
   type CreditStanding,
+  type LifecycleSettings,
   type LifecycleStage,
 } from '../../../shared/contracts/accounts';
 
 /** Settings keys in the `settings` table; absent or unreadable values fall back to the defaults. */
-export const SETTINGS_KEYS = { classification: 'accounts.classification', completeness: 'accounts.completeness' } as const;
+export const SETTINGS_KEYS = {
+  classification: 'accounts.classification',
+  completeness: 'accounts.completeness',
+  quadrant: 'accounts.quadrant',
+  lifecycle: 'accounts.lifecycle',
+} as const;
 
 /** ¥1,000,000 over three years for 大型 and ¥10,000,000 cumulative for 优质 (seed 004, seed 003 §3.2.2). */
 export const DEFAULT_CLASSIFICATION: ClassificationSettings = {
@@ -63,7 +70,10 @@ export const DEFAULT_COMPLETENESS_WEIGHTS: Record<CompletenessField, number> = {
   city: 2,
   team: 5,
 };
-export const DEFAULT_COMPLETENESS: CompletenessSettings = { weights: DEFAULT_COMPLETENESS_WEIGHTS };
+/** 80 %: the identity, finance and contact sections filled, some strategy text still open. */
+export const DEFAULT_COMPLETE_THRESHOLD = 80;
+export const DEFAULT_COMPLETENESS: CompletenessSettings = { weights: DEFAULT_COMPLETENESS_WEIGHTS, completeThreshold: DEFAULT_COMPLETE_THRESHOLD };
+export const DEFAULT_LIFECYCLE: LifecycleSettings = { autoActivate: true };
 
 export function readClassificationSettings(stored: unknown): ClassificationSettings {
   const r = classificationSettings.safeParse(stored);
@@ -71,9 +81,17 @@ export function readClassificationSettings(stored: unknown): ClassificationSetti
 }
 
 /** Stored weights override the defaults field by field, so a new field keeps its default weight. */
-export function readCompletenessSettings(stored: unknown): { weights: Record<CompletenessField, number> } {
+export function readCompletenessSettings(stored: unknown): { weights: Record<CompletenessField, number>; completeThreshold: number } {
   const r = completenessSettings.safeParse(stored);
-  return { weights: { ...DEFAULT_COMPLETENESS_WEIGHTS, ...(r.success ? r.data.weights : {}) } };
+  return {
+    weights: { ...DEFAULT_COMPLETENESS_WEIGHTS, ...(r.success ? r.data.weights : {}) },
+    completeThreshold: (r.success ? r.data.completeThreshold : undefined) ?? DEFAULT_COMPLETE_THRESHOLD,
+  };
+}
+
+export function readLifecycleSettings(stored: unknown): LifecycleSettings {
+  const r = lifecycleSettings.safeParse(stored);
+  return r.success ? r.data : DEFAULT_LIFECYCLE;
 }
 
 /** Pinyin for search: syllables joined without tones and initials, both lower-case a–z/0–9 only. */
@@ -89,6 +107,17 @@ export function pinyinKeys(text: string | null | undefined): { full: string; ini
 /** A search term as the pinyin columns store it; empty when the term has no Latin letters or digits. */
 export function pinyinSearchKey(q: string): string {
   return q.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * ACC-7: what `q` looks for among contacts — the name as typed, and the digits when q is a phone
+ * number (digits and the usual separators only) of at least four digits: fewer would match
+ * nearly every number.
+ */
+export function contactSearchTerms(q: string): { name: string; digits?: string } {
+  const name = q.trim();
+  const digits = name.replace(/\D/g, '');
+  return /^[\d\s\-+()（）]+$/.test(name) && digits.length >= 4 ? { name, digits } : { name };
 }
 
 export type CompletenessInput = Partial<Record<CompletenessField, unknown>>;
@@ -154,6 +183,29 @@ export function categoriesOf(input: CategoryInput, s: ClassificationSettings): R
 
 export function categoryList(flags: Record<AccountCategory, boolean>): AccountCategory[] {
   return (Object.keys(flags) as AccountCategory[]).filter((k) => flags[k]);
+}
+
+export interface AutoLifecycleInput {
+  lifecycle: LifecycleStage;
+  revenueByYear: ReadonlyMap<number, number>;
+  currentYear: number;
+  /** business year in which the account last came back from 流失 (lost → prospect/recovered), if ever */
+  requalifiedYear: number | null;
+}
+
+/**
+ * ACC-5 automatic move: a prospect or developing account with revenue recorded for the current
+ * or the previous business year is in cooperation (→ active). Revenue of the year an account
+ * came back from 流失, or earlier, predates the new start and does not count — the person who
+ * re-qualified it decides. No other stage moves by itself: at-risk and lost are judgements.
+ */
+export function autoLifecycle(i: AutoLifecycleInput, s: LifecycleSettings): LifecycleStage | null {
+  if (!s.autoActivate || (i.lifecycle !== 'prospect' && i.lifecycle !== 'developing')) return null;
+  for (const year of [i.currentYear - 1, i.currentYear]) {
+    if (i.requalifiedYear !== null && year <= i.requalifiedYear) continue;
+    if ((i.revenueByYear.get(year) ?? 0) > 0) return 'active';
+  }
+  return null;
 }
 
 /** ACC-5: the moves LIFECYCLE_TRANSITIONS allows (staying put is not a move). */

@@ -5,14 +5,15 @@ import { sql, type Expression, type Insertable, type SqlBool } from 'kysely';
 import { AppError, issue, validationError } from '../../../shared/errors';
 import { creditCodeProblem } from '../../../shared/domain/credit-code';
 import { localDate } from '../../../shared/domain/business-time';
-import type { Permission } from '../../../shared/permissions';
+import { DATA_SCOPES, type Permission } from '../../../shared/permissions';
 import type {
   accountAssign,
   accountCreate,
   accountListQuery,
-  accountSettings,
+  accountSettingsInput,
   accountUpdate,
   categoriesChange,
+  completenessReportQuery,
   gradeChange,
   lifecycleChange,
   revenueUpdate,
@@ -20,27 +21,36 @@ import type {
   CompletenessField,
   CreditStanding,
   LifecycleStage,
+  SystemReasonKey,
 } from '../../../shared/contracts/accounts';
-import { can, type Actor } from '../../platform/actor';
+import { COMPLETENESS_FIELDS } from '../../../shared/contracts/accounts';
+import type { quadrantOverride, Quadrant } from '../../../shared/contracts/quadrant';
+import { can, scopeOf, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { scopeWhere } from '../../platform/scope';
 import { pageWindow, resolveSort } from '../../platform/listing';
-import { accountsRepo, type AccountScope, type AccountSortColumn, type AccountValues } from './accounts.repo';
+import { accountsRepo, type AccountListFilter, type AccountScope, type AccountSortColumn, type AccountValues, type DerivedValues } from './accounts.repo';
+import { coverageOf, decisionPeopleOf, toCoverageContact, type CoverageContact, type CoverageRow } from '../contacts/contacts.rules';
+import { quadrantOf, readQuadrantSettings } from './quadrant.rules';
 import {
   SETTINGS_KEYS,
+  autoLifecycle,
   canMoveLifecycle,
   categoriesOf,
   categoryList,
   completenessOf,
+  contactSearchTerms,
   pinyinKeys,
   pinyinSearchKey,
   readClassificationSettings,
   readCompletenessSettings,
+  readLifecycleSettings,
   tierOf,
   wouldCycle,
 } from './accounts.rules';
 
 type Row = Awaited<ReturnType<typeof accountsRepo.findForUpdate>> & object;
+type RecomputeRow = Awaited<ReturnType<typeof accountsRepo.rowsForRecompute>>[number];
 
 const notFound = () => new AppError('NOT_FOUND', 'Account not found', undefined, { key: 'accounts.notFound' });
 const stale = () => new AppError('STALE_VERSION', 'The account was changed by someone else; reload and try again', undefined, { key: 'accounts.stale' });
@@ -65,6 +75,26 @@ const SORTS: Record<string, AccountSortColumn> = {
   lifecycle: 'lifecycle',
   foundedYear: 'founded_year',
   annualSales: 'annual_sales',
+  coverage: 'coverage_score',
+  quadrant: 'quadrant',
+};
+
+/** The English text of each system reason key, for API readers; the web translates the key. */
+export const SYSTEM_REASONS: Record<SystemReasonKey, string> = {
+  created: 'created',
+  profileUpdate: 'profile update',
+  teamUpdate: 'team update',
+  revenueUpdate: 'revenue ledger update',
+  groupChange: 'group hierarchy change',
+  nightly: 'nightly recompute',
+  settingsChange: 'settings change',
+  upgrade: 'recomputed after an upgrade',
+  contactChange: 'contact change',
+  lifecycleChange: 'lifecycle change',
+  categoriesChange: 'category change',
+  autoActivate: 'revenue recorded for the current or previous year',
+  handover: 'handover',
+  merge: 'merge',
 };
 
 /** Contract field → column, for the profile fields a create or PATCH may carry. */
@@ -117,68 +147,161 @@ function completenessInput(row: Row, teamSize: number): Partial<Record<Completen
 }
 
 export async function loadSettings(db: Executor) {
-  const [c, w] = await Promise.all([accountsRepo.getSetting(db, SETTINGS_KEYS.classification), accountsRepo.getSetting(db, SETTINGS_KEYS.completeness)]);
-  return { classification: readClassificationSettings(c), completeness: readCompletenessSettings(w) };
+  const stored = await accountsRepo.getSettings(db, Object.values(SETTINGS_KEYS));
+  return {
+    classification: readClassificationSettings(stored.get(SETTINGS_KEYS.classification)),
+    completeness: readCompletenessSettings(stored.get(SETTINGS_KEYS.completeness)),
+    quadrant: readQuadrantSettings(stored.get(SETTINGS_KEYS.quadrant)),
+    lifecycle: readLifecycleSettings(stored.get(SETTINGS_KEYS.lifecycle)),
+  };
 }
 type Settings = Awaited<ReturnType<typeof loadSettings>>;
+
+/** Business time of a recompute: the zone, the moment (coverage "gone cold") and the business year. */
+interface Clock {
+  tz: string;
+  now: Date;
+  year: number;
+}
+const clockOf = (tz: string, now = new Date()): Clock => ({ tz, now, year: businessYear(tz, now) });
 
 const categoriesText = (r: Pick<Row, 'cat_premium' | 'cat_high_value' | 'cat_group' | 'cat_strategic'>) =>
   categoryList({ premium: r.cat_premium, high_value: r.cat_high_value, group: r.cat_group, strategic: r.cat_strategic }).join(',');
 
-interface Derived {
-  tier: string;
-  cat_premium: boolean;
-  cat_group: boolean;
-  completeness: number;
+/** What a recompute reads besides the row itself. */
+interface DeriveInput {
+  revenue: Map<number, number>;
+  childCount: number;
+  teamSize: number;
+  contacts: CoverageContact[];
+  requalifiedYear: number | null;
 }
 
-/** Tier, computed categories and completeness of a row from its ledger, hierarchy and team. */
-function derive(row: Row, revenue: Map<number, number>, childCount: number, teamSize: number, s: Settings, year: number): Derived {
+/**
+ * Every derived field of a row: automatic lifecycle move (ACC-5), tier and computed categories
+ * (ACC-4), completeness (ACC-3), relationship coverage (REL-5) and the portfolio quadrant, in
+ * that order because the quadrant reads the others.
+ */
+function derive(row: Row, i: DeriveInput, s: Settings, clock: Clock): DerivedValues {
+  const lifecycle = autoLifecycle({ lifecycle: row.lifecycle as LifecycleStage, revenueByYear: i.revenue, currentYear: clock.year, requalifiedYear: i.requalifiedYear }, s.lifecycle) ?? (row.lifecycle as LifecycleStage);
   const cats = categoriesOf(
     {
-      revenueByYear: revenue,
+      revenueByYear: i.revenue,
       creditStanding: row.credit_standing as CreditStanding | null,
       hasParent: row.parent_id !== null,
-      childCount,
+      childCount: i.childCount,
       strategic: row.cat_strategic,
       highValue: row.cat_high_value,
     },
     s.classification,
   );
+  const tier = tierOf({ vip: row.vip, revenueByYear: i.revenue, currentYear: clock.year }, s.classification);
+  const coverage = coverageOf(i.contacts, { now: clock.now });
+  const q = quadrantOf(
+    {
+      annualSales: row.annual_sales,
+      registeredCapital: row.registered_capital,
+      employees: row.employees,
+      tier,
+      industryPosition: row.industry_position as 'leading' | 'middle' | 'trailing' | null,
+      categories: cats,
+      revenueByYear: i.revenue,
+      currentYear: clock.year,
+      revenueYears: s.classification.largeRevenueYears,
+      coverageScore: coverage.score,
+      decisionPeople: decisionPeopleOf(i.contacts),
+      lifecycle,
+    },
+    s.quadrant,
+  );
   return {
-    tier: tierOf({ vip: row.vip, revenueByYear: revenue, currentYear: year }, s.classification),
+    lifecycle,
+    tier,
     cat_premium: cats.premium,
     cat_group: cats.group,
-    completeness: completenessOf(completenessInput(row, teamSize), s.completeness.weights).score,
+    completeness: completenessOf(completenessInput(row, i.teamSize), s.completeness.weights).score,
+    coverage_score: coverage.score,
+    coverage_flags: coverage.flags,
+    active_contacts: i.contacts.filter((c) => c.status === 'active').length,
+    attractiveness: q.attractiveness,
+    strength: q.strength,
+    quadrant_computed: q.quadrant,
+    quadrant: (row.quadrant_override as Quadrant | null) ?? q.quadrant,
+    quadrant_factors: q.factors,
+  };
+}
+
+/** What `derive` reads besides the row, from the extra columns of `rowsForRecompute`. */
+function deriveInput(row: RecomputeRow, tz: string): DeriveInput {
+  return {
+    revenue: new Map(row.revenue.map((r) => [Number(r.year), Number(r.amount)])),
+    childCount: Number(row.child_count),
+    teamSize: Number(row.team_size),
+    contacts: (row.contact_rows as unknown as CoverageRow[]).map(toCoverageContact),
+    requalifiedYear: row.requalified_at ? businessYear(tz, new Date(row.requalified_at)) : null,
   };
 }
 
 /**
  * Brings one account's derived fields up to date inside the caller's transaction and records
- * tier/category changes with the reason. Returns whether anything changed.
+ * changes of tier, categories, quadrant and automatic lifecycle moves with the reason. Returns
+ * whether anything changed.
  */
-export async function refreshDerived(trx: Executor, id: number, actor: Actor | null, reason: string, s: Settings, year: number): Promise<boolean> {
+export async function refreshDerived(trx: Executor, id: number, actor: Actor | null, reason: SystemReasonKey, s: Settings, clock: Clock): Promise<boolean> {
   const [row] = await accountsRepo.rowsForRecompute(trx, [id]);
   if (!row) return false;
-  const revenue = revenueMap(await accountsRepo.revenueByYear(trx, [id]), id);
-  return applyDerived(trx, row, derive(row, revenue, Number(row.child_count), Number(row.team_size), s, year), actor, reason);
+  return applyDerived(trx, row, derive(row, deriveInput(row, clock.tz), s, clock), actor, reason);
 }
 
-function revenueMap(rows: { account_id: number; year: number; amount: number }[], id: number) {
-  const m = new Map<number, number>();
-  for (const r of rows) if (r.account_id === id) m.set(r.year, Number(r.amount));
-  return m;
+/**
+ * For other rooms whose writes feed an account's derived fields (contacts → coverage and
+ * quadrant): recomputes it in the caller's transaction.
+ */
+export async function refreshAccount(trx: Executor, accountId: number, actor: Actor, reason: SystemReasonKey, tz: string): Promise<void> {
+  await refreshDerived(trx, accountId, actor, reason, await loadSettings(trx), clockOf(tz));
 }
 
-async function applyDerived(trx: Executor, row: Row, d: Derived, actor: Actor | null, reason: string): Promise<boolean> {
-  if (row.tier === d.tier && row.cat_premium === d.cat_premium && row.cat_group === d.cat_group && row.completeness === d.completeness) return false;
+/** JSON with object keys sorted: jsonb stores keys in its own order, so a plain stringify would always differ. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    return `{${Object.keys(v as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v ?? null);
+}
+const sameJson = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+
+async function applyDerived(trx: Executor, row: Row, d: DerivedValues, actor: Actor | null, reasonKey: SystemReasonKey): Promise<boolean> {
+  const unchanged =
+    row.lifecycle === d.lifecycle &&
+    row.tier === d.tier &&
+    row.cat_premium === d.cat_premium &&
+    row.cat_group === d.cat_group &&
+    row.completeness === d.completeness &&
+    row.coverage_score === d.coverage_score &&
+    row.active_contacts === d.active_contacts &&
+    sameJson(row.coverage_flags, d.coverage_flags) &&
+    row.attractiveness === d.attractiveness &&
+    row.strength === d.strength &&
+    row.quadrant_computed === d.quadrant_computed &&
+    row.quadrant === d.quadrant &&
+    sameJson(row.quadrant_factors, d.quadrant_factors);
+  if (unchanged) return false;
   await accountsRepo.setDerived(trx, row.id, d);
-  const changes = [];
   const actorId = actor && actor.via !== 'system' ? actor.userId : null;
-  if (row.tier !== d.tier) changes.push({ accountId: row.id, field: 'tier', from: row.tier, to: d.tier, reason, actorId });
+  const change = (field: string, from: string | null, to: string | null, key: SystemReasonKey = reasonKey) => ({ accountId: row.id, field, from, to, reason: SYSTEM_REASONS[key], reasonKey: key, actorId });
+  const changes = [];
+  // the automatic move has its own reason whatever triggered the recompute
+  if (row.lifecycle !== d.lifecycle) changes.push(change('lifecycle', row.lifecycle, d.lifecycle, 'autoActivate'));
+  if (row.tier !== d.tier) changes.push(change('tier', row.tier, d.tier));
   const before = categoriesText(row);
   const after = categoriesText({ ...row, cat_premium: d.cat_premium, cat_group: d.cat_group });
-  if (before !== after) changes.push({ accountId: row.id, field: 'categories', from: before, to: after, reason, actorId });
+  if (before !== after) changes.push(change('categories', before, after));
+  // a new account had no quadrant before this first computation, whatever the column default says
+  if (row.quadrant !== d.quadrant || reasonKey === 'created') changes.push(change('quadrant', reasonKey === 'created' ? null : row.quadrant, d.quadrant));
   await accountsRepo.insertChanges(trx, changes);
   return true;
 }
@@ -251,11 +374,19 @@ function isUniqueViolation(err: unknown): boolean {
 
 // ---------------------------------------------------------------- reads
 
-export async function listAccounts(db: Kdb, actor: Actor, q: z.infer<typeof accountListQuery>) {
-  const r = await accountsRepo.list(db, {
+/** The list's filters as the repo takes them (without sort and paging). */
+function listFilter(actor: Actor, q: Omit<z.infer<typeof accountListQuery>, 'page' | 'pageSize' | 'sort'>): Omit<AccountListFilter, 'sort' | 'limit' | 'offset'> {
+  // Contacts are searched only by those who may read them, and only on accounts whose contacts
+  // they may read — a separate condition only when that is narrower than the list's own scope.
+  const contactScope = scopeOf(actor, 'contact:read');
+  const accountReadScope = scopeOf(actor, 'account:read');
+  const narrower = contactScope !== undefined && accountReadScope !== undefined && DATA_SCOPES.indexOf(contactScope) < DATA_SCOPES.indexOf(accountReadScope);
+  const contactSearch = q.q && contactScope ? { scope: narrower ? accountScope(actor, 'contact:read') : undefined, ...contactSearchTerms(q.q) } : undefined;
+  return {
     scope: accountScope(actor, 'account:read'),
     q: q.q || undefined,
     pinyinKey: q.q ? pinyinSearchKey(q.q) : undefined,
+    contactSearch,
     tier: q.tier,
     vip: q.vip === undefined ? undefined : q.vip === 'true',
     category: q.category,
@@ -268,10 +399,55 @@ export async function listAccounts(db: Kdb, actor: Actor, q: z.infer<typeof acco
     province: q.province || undefined,
     city: q.city || undefined,
     parentId: q.parentId,
-    sort: resolveSort(q.sort, SORTS, '-updatedAt'),
-    ...pageWindow(q),
-  });
-  return { ...r, page: q.page, pageSize: q.pageSize };
+    quadrant: q.quadrant,
+    coverageBelow: q.coverageBelow,
+  };
+}
+
+export async function listAccounts(db: Kdb, actor: Actor, q: z.infer<typeof accountListQuery>) {
+  const filter = listFilter(actor, q);
+  const r = await accountsRepo.list(db, { ...filter, sort: resolveSort(q.sort, SORTS, '-updatedAt'), ...pageWindow(q) });
+  const matched = filter.contactSearch ? await accountsRepo.matchedContacts(db, r.items.map((i) => i.id), filter.contactSearch) : [];
+  const byAccount = new Map(matched.map((m) => [m.account_id, { id: m.id, name: m.name, title: m.title, status: m.status as 'active' | 'left' }]));
+  return { items: r.items.map((i) => ({ ...i, matchedContact: byAccount.get(i.id) ?? null })), total: r.total, page: q.page, pageSize: q.pageSize };
+}
+
+/** ACC-4: accounts per quadrant under the list's filters (the quadrant filter itself left out). */
+export async function quadrantDistribution(db: Kdb, actor: Actor, q: Omit<z.infer<typeof accountListQuery>, 'page' | 'pageSize' | 'sort'>) {
+  const rows = await accountsRepo.quadrantCounts(db, listFilter(actor, { ...q, quadrant: undefined }));
+  const counts = { star: 0, question: 0, cash_cow: 0, dog: 0 };
+  for (const r of rows) counts[r.quadrant as Quadrant] = Number(r.n);
+  return { counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+}
+
+const oneDecimal = (v: number) => Math.round(v * 10) / 10;
+const rateOf = (accounts: number, scoreSum: number, complete: number) => ({
+  accounts,
+  average: accounts ? oneDecimal(scoreSum / accounts) : 0,
+  complete,
+  rate: accounts ? oneDecimal((complete * 100) / accounts) : 0,
+});
+
+/**
+ * ACC-3 KPI 客户档案完整率 (seed 003 §2.1 names it without a formula): the share of accounts
+ * whose archive is complete — stored completeness at or above the configured threshold — with
+ * the mean completeness beside it, per owner, and the fields most often left empty.
+ */
+export async function completenessReport(db: Kdb, actor: Actor, q: z.infer<typeof completenessReportQuery>) {
+  const settings = await loadSettings(db);
+  const threshold = settings.completeness.completeThreshold;
+  const f = { scope: accountScope(actor, 'account:read'), unitId: q.unitId, ownerId: q.ownerId };
+  const weighted = COMPLETENESS_FIELDS.filter((field) => settings.completeness.weights[field] > 0);
+  const columns = Object.fromEntries(weighted.filter((field) => field !== 'team').map((field) => [field, PROFILE_COLUMNS[field as Exclude<CompletenessField, 'team'>]]));
+  const [owners, empty] = await Promise.all([accountsRepo.completenessByOwner(db, f, threshold), accountsRepo.emptyFieldCounts(db, f, columns)]);
+  const byOwner = owners.map((o) => ({ ownerId: o.owner_id, ownerName: o.owner_name, ...rateOf(Number(o.accounts), Number(o.score_sum ?? 0), Number(o.complete)) }));
+  const sum = (column: 'accounts' | 'score_sum' | 'complete') => owners.reduce((t, o) => t + Number(o[column] ?? 0), 0);
+  const missing = weighted
+    .map((field) => ({ field, weight: settings.completeness.weights[field], accounts: Number(empty[field] ?? 0) }))
+    .filter((m) => m.accounts > 0)
+    .sort((a, b) => b.accounts - a.accounts || b.weight - a.weight || COMPLETENESS_FIELDS.indexOf(a.field) - COMPLETENESS_FIELDS.indexOf(b.field))
+    .slice(0, 10);
+  return { ...rateOf(sum('accounts'), sum('score_sum'), sum('complete')), threshold, byOwner, missing };
 }
 
 export async function getAccount(db: Kdb, actor: Actor, id: number) {
@@ -346,10 +522,10 @@ export async function createAccount(db: Kdb, actor: Actor, input: z.infer<typeof
         throw validationError([issue('unitId', 'accounts.unitOutOfScope', 'The unit is outside your data scope')]);
       }
       const settings = await loadSettings(trx);
-      const year = businessYear(tz);
-      await refreshDerived(trx, id, actor, 'created', settings, year);
-      if (input.parentId) await refreshDerived(trx, input.parentId, actor, 'group hierarchy change', settings, year);
-      await accountsRepo.insertChanges(trx, [{ accountId: id, field: 'lifecycle', from: null, to: input.lifecycle, reason: 'created', actorId: actor.userId }]);
+      const clock = clockOf(tz);
+      await accountsRepo.insertChanges(trx, [{ accountId: id, field: 'lifecycle', from: null, to: input.lifecycle, reason: SYSTEM_REASONS.created, reasonKey: 'created', actorId: actor.userId }]);
+      await refreshDerived(trx, id, actor, 'created', settings, clock);
+      if (input.parentId) await refreshDerived(trx, input.parentId, actor, 'groupChange', settings, clock);
       const after = await accountsRepo.findForUpdate(trx, id, trueExpr);
       await audit(trx, actor, { entity: 'account', entityId: id, action: 'create', after });
       return id;
@@ -398,11 +574,11 @@ export async function updateAccount(db: Kdb, actor: Actor, id: number, input: z.
       if (parentChanged) await checkParent(trx, actor, id, input.parentId);
       if (!(await accountsRepo.update(trx, id, input.version, profileValues(input)))) throw stale();
       const settings = await loadSettings(trx);
-      const year = businessYear(tz);
-      await refreshDerived(trx, id, actor, 'profile update', settings, year);
+      const clock = clockOf(tz);
+      await refreshDerived(trx, id, actor, 'profileUpdate', settings, clock);
       if (parentChanged) {
         // the old parent may have lost its last child, the new one gained its first
-        for (const p of [before.parent_id, input.parentId]) if (p) await refreshDerived(trx, p, actor, 'group hierarchy change', settings, year);
+        for (const p of [before.parent_id, input.parentId]) if (p) await refreshDerived(trx, p, actor, 'groupChange', settings, clock);
       }
     });
   } catch (err) {
@@ -411,32 +587,62 @@ export async function updateAccount(db: Kdb, actor: Actor, id: number, input: z.
   }
 }
 
-export async function changeLifecycle(db: Kdb, actor: Actor, id: number, input: z.infer<typeof lifecycleChange>) {
+export async function changeLifecycle(db: Kdb, actor: Actor, id: number, input: z.infer<typeof lifecycleChange>, tz: string) {
   await withAccount(db, actor, id, 'account:update', input.version, 'lifecycle', async (trx, before) => {
     const from = before.lifecycle as LifecycleStage;
     if (!canMoveLifecycle(from, input.to)) {
       throw new AppError('INVALID_STATE', `Cannot move from ${from} to ${input.to}`, { path: 'to', from, to: input.to }, { key: 'accounts.lifecycleNotAllowed', params: { from, to: input.to } });
     }
     await accountsRepo.update(trx, id, input.version, { lifecycle: input.to });
-    await accountsRepo.insertChanges(trx, [{ accountId: id, field: 'lifecycle', from, to: input.to, reason: input.reason, actorId: actor.userId }]);
+    await accountsRepo.insertChanges(trx, [{ accountId: id, field: 'lifecycle', from, to: input.to, reason: input.reason, reasonKey: null, actorId: actor.userId }]);
+    await refreshDerived(trx, id, actor, 'lifecycleChange', await loadSettings(trx), clockOf(tz));
   }, { reason: input.reason });
 }
 
 export async function changeGrade(db: Kdb, actor: Actor, id: number, input: z.infer<typeof gradeChange>) {
   await withAccount(db, actor, id, 'account:assign', input.version, 'grade', async (trx, before) => {
     await accountsRepo.update(trx, id, input.version, { grade: input.grade });
-    if (before.grade !== input.grade) await accountsRepo.insertChanges(trx, [{ accountId: id, field: 'grade', from: before.grade, to: input.grade, reason: input.reason, actorId: actor.userId }]);
+    if (before.grade !== input.grade) await accountsRepo.insertChanges(trx, [{ accountId: id, field: 'grade', from: before.grade, to: input.grade, reason: input.reason, reasonKey: null, actorId: actor.userId }]);
   }, { reason: input.reason });
 }
 
-export async function changeCategories(db: Kdb, actor: Actor, id: number, input: z.infer<typeof categoriesChange>) {
+export async function changeCategories(db: Kdb, actor: Actor, id: number, input: z.infer<typeof categoriesChange>, tz: string) {
   await withAccount(db, actor, id, 'account:assign', input.version, 'categories', async (trx, before) => {
     const next = { ...before, cat_strategic: input.strategic ?? before.cat_strategic, cat_high_value: input.highValue ?? before.cat_high_value };
     await accountsRepo.update(trx, id, input.version, { cat_strategic: next.cat_strategic, cat_high_value: next.cat_high_value });
     const from = categoriesText(before);
     const to = categoriesText(next);
-    if (from !== to) await accountsRepo.insertChanges(trx, [{ accountId: id, field: 'categories', from, to, reason: input.reason, actorId: actor.userId }]);
+    if (from !== to) await accountsRepo.insertChanges(trx, [{ accountId: id, field: 'categories', from, to, reason: input.reason, reasonKey: null, actorId: actor.userId }]);
+    await refreshDerived(trx, id, actor, 'categoriesChange', await loadSettings(trx), clockOf(tz));
   }, { reason: input.reason });
+}
+
+/** ACC-4: the stored quadrant of an account with the breakdown and the policy of its quadrant. */
+export async function getQuadrant(db: Kdb, actor: Actor, id: number) {
+  const row = await accountsRepo.find(db, id, accountScope(actor, 'account:read'));
+  if (!row) throw notFound();
+  const [settings, overrideBy] = await Promise.all([loadSettings(db), row.quadrant_override_by ? accountsRepo.user(db, row.quadrant_override_by) : Promise.resolve(undefined)]);
+  return { row, quadrantSettings: settings.quadrant, overrideByName: overrideBy?.name ?? null };
+}
+export type QuadrantData = Awaited<ReturnType<typeof getQuadrant>>;
+
+/** The director sets the quadrant by hand (kept until cleared) or clears it; either way with a reason in the history. */
+export async function overrideQuadrant(db: Kdb, actor: Actor, id: number, input: z.infer<typeof quadrantOverride>) {
+  await withAccount(db, actor, id, 'account:assign', input.version, 'quadrant', async (trx, before) => {
+    if (input.quadrant === null && before.quadrant_override === null) {
+      throw validationError([issue('quadrant', 'accounts.quadrantNoOverride', 'The quadrant is not set by hand; there is nothing to clear')]);
+    }
+    const set = input.quadrant !== null;
+    await accountsRepo.update(trx, id, input.version, {
+      quadrant_override: input.quadrant,
+      quadrant_override_reason: set ? input.reason : null,
+      quadrant_override_by: set ? actor.userId : null,
+      quadrant_override_at: set ? new Date() : null,
+      quadrant: input.quadrant ?? before.quadrant_computed,
+    });
+    const to = input.quadrant ?? before.quadrant_computed;
+    await accountsRepo.insertChanges(trx, [{ accountId: id, field: 'quadrant', from: before.quadrant, to, reason: input.reason, reasonKey: null, actorId: actor.userId }]);
+  }, { reason: input.reason, quadrant: input.quadrant });
 }
 
 export async function assignAccount(db: Kdb, actor: Actor, id: number, input: z.infer<typeof accountAssign>) {
@@ -449,8 +655,8 @@ export async function assignAccount(db: Kdb, actor: Actor, id: number, input: z.
     }
     await accountsRepo.update(trx, id, input.version, { owner_id: owner.id, unit_id: unitId });
     const changes = [];
-    if (before.owner_id !== owner.id) changes.push({ accountId: id, field: 'owner', from: String(before.owner_id), to: String(owner.id), reason: input.reason, actorId: actor.userId });
-    if (before.unit_id !== unitId) changes.push({ accountId: id, field: 'unit', from: String(before.unit_id), to: String(unitId), reason: input.reason, actorId: actor.userId });
+    if (before.owner_id !== owner.id) changes.push({ accountId: id, field: 'owner', from: String(before.owner_id), to: String(owner.id), reason: input.reason, reasonKey: null, actorId: actor.userId });
+    if (before.unit_id !== unitId) changes.push({ accountId: id, field: 'unit', from: String(before.unit_id), to: String(unitId), reason: input.reason, reasonKey: null, actorId: actor.userId });
     await accountsRepo.insertChanges(trx, changes);
   }, { reason: input.reason });
 }
@@ -469,7 +675,7 @@ export async function replaceTeam(db: Kdb, actor: Actor, id: number, input: z.in
     if (bad >= 0) throw validationError([issue(`members.${bad}.userId`, 'accounts.teamUserInactive', 'Not an active user')]);
     await accountsRepo.replaceTeam(trx, id, input.members);
     await accountsRepo.update(trx, id, input.version, {});
-    await refreshDerived(trx, id, actor, 'team update', await loadSettings(trx), businessYear(tz));
+    await refreshDerived(trx, id, actor, 'teamUpdate', await loadSettings(trx), clockOf(tz));
   }, { members: input.members });
 }
 
@@ -483,41 +689,45 @@ export async function replaceRevenue(db: Kdb, actor: Actor, id: number, input: z
   await withAccount(db, actor, id, 'account:update', input.version, 'revenue', async (trx) => {
     await accountsRepo.replaceRevenue(trx, id, input.rows);
     await accountsRepo.update(trx, id, input.version, {});
-    await refreshDerived(trx, id, actor, 'revenue ledger update', await loadSettings(trx), businessYear(tz));
+    await refreshDerived(trx, id, actor, 'revenueUpdate', await loadSettings(trx), clockOf(tz));
   }, { rows: input.rows });
 }
 
 // ---------------------------------------------------------------- settings and the nightly job
 
 export async function getSettings(db: Kdb) {
-  const s = await loadSettings(db);
-  return { classification: s.classification, completeness: { weights: s.completeness.weights } };
+  return loadSettings(db);
 }
 
-/** Saves the settings; `afterSave` (in the same transaction) queues the recompute. */
-export async function putSettings(db: Kdb, actor: Actor, input: z.infer<typeof accountSettings>, afterSave: (trx: Executor) => Promise<void>) {
+/** Saves the settings (quadrant and lifecycle kept when left out); `afterSave` (same transaction) queues the recompute. */
+export async function putSettings(db: Kdb, actor: Actor, input: z.infer<typeof accountSettingsInput>, afterSave: (trx: Executor) => Promise<void>) {
   await db.transaction().execute(async (trx) => {
     const before = await loadSettings(trx);
-    await accountsRepo.putSetting(trx, SETTINGS_KEYS.classification, input.classification);
+    const after = {
+      classification: input.classification,
+      completeness: readCompletenessSettings(input.completeness),
+      quadrant: input.quadrant ?? before.quadrant,
+      lifecycle: input.lifecycle ?? before.lifecycle,
+    };
+    await accountsRepo.putSetting(trx, SETTINGS_KEYS.classification, after.classification);
     await accountsRepo.putSetting(trx, SETTINGS_KEYS.completeness, input.completeness);
-    await audit(trx, actor, {
-      entity: 'setting',
-      entityId: 'accounts',
-      action: 'update',
-      before: { classification: before.classification, completeness: before.completeness },
-      after: { classification: input.classification, completeness: readCompletenessSettings(input.completeness) },
-    });
+    await accountsRepo.putSetting(trx, SETTINGS_KEYS.quadrant, after.quadrant);
+    await accountsRepo.putSetting(trx, SETTINGS_KEYS.lifecycle, after.lifecycle);
+    await audit(trx, actor, { entity: 'setting', entityId: 'accounts', action: 'update', before, after });
     await afterSave(trx);
   });
   return getSettings(db);
 }
 
-export const RECOMPUTE_REASON = 'nightly recompute';
 const RECOMPUTE_BATCH = 500;
 
-/** Recomputes tier, categories and completeness of every account, a batch per transaction. */
-export async function recomputeAll(db: Kdb, tz: string, now = new Date(), reason = RECOMPUTE_REASON): Promise<{ scanned: number; changed: number }> {
-  const year = businessYear(tz, now);
+/**
+ * Recomputes every derived field of every account (see `derive`), a batch per transaction:
+ * nightly, because coverage ("gone cold"), the tier window and the automatic lifecycle move
+ * depend on the date; after a settings change; and once after an upgrade.
+ */
+export async function recomputeAll(db: Kdb, tz: string, now = new Date(), reason: SystemReasonKey = 'nightly'): Promise<{ scanned: number; changed: number }> {
+  const clock = clockOf(tz, now);
   let after = 0;
   let scanned = 0;
   let changed = 0;
@@ -526,12 +736,9 @@ export async function recomputeAll(db: Kdb, tz: string, now = new Date(), reason
     if (!ids.length) break;
     changed += await db.transaction().execute(async (trx) => {
       const settings = await loadSettings(trx);
-      const rows = await accountsRepo.rowsForRecompute(trx, ids);
-      const revenue = await accountsRepo.revenueByYear(trx, ids);
       let n = 0;
-      for (const row of rows) {
-        const d = derive(row, revenueMap(revenue, row.id), Number(row.child_count), Number(row.team_size), settings, year);
-        if (await applyDerived(trx, row, d, null, reason)) n++;
+      for (const row of await accountsRepo.rowsForRecompute(trx, ids)) {
+        if (await applyDerived(trx, row, derive(row, deriveInput(row, clock.tz), settings, clock), null, reason)) n++;
       }
       return n;
     });

@@ -1,8 +1,8 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/client';
-import type { ContactRelationshipHistoryTable, ContactTable } from '../../db/schema';
+import type { ContactRelationshipHistoryTable, ContactTable, DB } from '../../db/schema';
 import { containsPattern } from '../../platform/listing';
-import type { AccountScope } from '../accounts/accounts.repo';
+import { inUnitSubtree, type AccountScope } from '../accounts/accounts.repo';
 
 export type ContactValues = Updateable<ContactTable>;
 export type ContactSortColumn = 'name' | 'created_at' | 'updated_at' | 'support' | 'closeness' | 'influence' | 'stage' | 'last_contact_at';
@@ -203,22 +203,25 @@ export const contactsRepo = {
       .execute();
   },
 
-  /** Every account in scope (optionally within a unit subtree), with owner and unit names. */
-  async accountsForCoverage(db: Executor, scope: AccountScope, unitId?: number) {
-    let q = db
-      .selectFrom('accounts')
-      .innerJoin('users as owner', 'owner.id', 'accounts.owner_id')
-      .innerJoin('org_units as unit', 'unit.id', 'accounts.unit_id')
-      .select(['accounts.id', 'accounts.name', 'accounts.owner_id', 'owner.name as owner_name', 'accounts.unit_id', 'unit.name as unit_name'])
-      .where(scope);
-    if (unitId) {
-      q = q.where('accounts.unit_id', 'in', (eb) =>
-        eb
-          .selectFrom('org_units as sub')
-          .select('sub.id')
-          .where('sub.path', 'like', eb.selectFrom('org_units as top').select(sql<string>`top.path || '%'`.as('p')).where('top.id', '=', unitId)),
-      );
-    }
-    return q.orderBy('accounts.name').orderBy('accounts.id').execute();
+  /** Accounts in scope (optionally a unit subtree) by stored coverage score, then name; one page and the total. */
+  async coverageList(db: Executor, f: { scope: AccountScope; unitId?: number; limit: number; offset: number }) {
+    const where = (eb: ExpressionBuilder<DB, 'accounts'>) => eb.and([f.scope(eb), ...(f.unitId ? [inUnitSubtree(f.unitId)(eb)] : [])]);
+    const [items, count] = await Promise.all([
+      db
+        .selectFrom('accounts')
+        .innerJoin('users as owner', 'owner.id', 'accounts.owner_id')
+        .innerJoin('org_units as unit', 'unit.id', 'accounts.unit_id')
+        .where(where)
+        .select(['accounts.id', 'accounts.name', 'accounts.owner_id', 'owner.name as owner_name', 'accounts.unit_id', 'unit.name as unit_name', 'accounts.coverage_score', 'accounts.coverage_flags', 'accounts.active_contacts'])
+        .orderBy('accounts.coverage_score')
+        .orderBy('accounts.name')
+        .orderBy('accounts.id')
+        .limit(f.limit)
+        .offset(f.offset)
+        .execute(),
+      // the joins cannot drop rows (non-null foreign keys), so the count reads accounts alone
+      db.selectFrom('accounts').where(where).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: Number(count.n) };
   },
 };

@@ -112,15 +112,15 @@ const historyOut = (h: HistoryRow): RelationshipHistoryItem => ({
 
 type CoverageRow = Awaited<ReturnType<typeof service.coverageList>>['items'][number];
 const coverageListOut = (c: CoverageRow): CoverageListItem => ({
-  accountId: c.account.id,
-  accountName: c.account.name,
-  ownerId: c.account.owner_id,
-  ownerName: c.account.owner_name,
-  unitId: c.account.unit_id,
-  unitName: c.account.unit_name,
-  score: c.score,
-  flags: c.flags,
-  activeContacts: c.activeContacts,
+  accountId: c.id,
+  accountName: c.name,
+  ownerId: c.owner_id,
+  ownerName: c.owner_name,
+  unitId: c.unit_id,
+  unitName: c.unit_name,
+  score: c.coverage_score,
+  flags: c.coverage_flags as CoverageListItem['flags'],
+  activeContacts: c.active_contacts,
 });
 
 export async function contactsRoutes(fastify: FastifyInstance, p: Platform) {
@@ -165,7 +165,7 @@ export async function contactsRoutes(fastify: FastifyInstance, p: Platform) {
     schema: { tags: ['contacts'], summary: 'Edit the profile (version required); omit sensitive fields you cannot see', params: idParam, body: contactUpdate, response: { 200: contactDetail } },
   }, async (req) => {
     const actor = actorOf(req);
-    await service.updateContact(db, actor, req.params.id, req.body);
+    await service.updateContact(db, actor, req.params.id, req.body, tz);
     return detail(actor, req.params.id);
   });
 
@@ -188,7 +188,7 @@ export async function contactsRoutes(fastify: FastifyInstance, p: Platform) {
     schema: { tags: ['contacts'], summary: 'Record that the contact left the account; they stay on record', params: idParam, body: contactLeft, response: { 200: contactDetail } },
   }, async (req) => {
     const actor = actorOf(req);
-    await service.markLeft(db, actor, req.params.id, req.body);
+    await service.markLeft(db, actor, req.params.id, req.body, tz);
     return detail(actor, req.params.id);
   });
 
@@ -197,7 +197,7 @@ export async function contactsRoutes(fastify: FastifyInstance, p: Platform) {
     schema: { tags: ['contacts'], summary: 'Set whom the contact reports to and assists (same account; a loop is a 400 naming reportsToId)', params: idParam, body: reportingUpdate, response: { 200: contactDetail } },
   }, async (req) => {
     const actor = actorOf(req);
-    await service.setReporting(db, actor, req.params.id, req.body);
+    await service.setReporting(db, actor, req.params.id, req.body, tz);
     return detail(actor, req.params.id);
   });
 
@@ -208,7 +208,7 @@ export async function contactsRoutes(fastify: FastifyInstance, p: Platform) {
 
   app.get('/api/coverage', {
     config: { access: 'contact:read' },
-    schema: { tags: ['contacts'], summary: 'Accounts in scope by coverage gap, lowest score first; unitId includes the subtree', querystring: coverageListQuery, response: { 200: paged(coverageListItem) } },
+    schema: { tags: ['contacts'], summary: 'Accounts in scope by stored coverage score (refreshed on every contact write and nightly), lowest first, then by name; unitId includes the subtree', querystring: coverageListQuery, response: { 200: paged(coverageListItem) } },
   }, async (req) => {
     const r = await service.coverageList(db, actorOf(req), req.query);
     return { ...r, items: r.items.map(coverageListOut) };

@@ -78,6 +78,56 @@ export function coverageOf(all: readonly CoverageContact[], opts: CoverageOption
   return { score, flags };
 }
 
+/** The coverage columns of a stored contact (contactsRepo.coverageRows). */
+export interface CoverageRow {
+  id: number;
+  account_id: number;
+  status: string;
+  buying_role: string | null;
+  is_guide: boolean;
+  is_insider: boolean;
+  is_key_person: boolean;
+  is_decider: boolean;
+  layer: string | null;
+  support: number;
+  closeness: number;
+  influence: number | null;
+  stage: string;
+  competitor_leaning: string | null;
+  last_contact_at: Date | string | null;
+  created_at: Date | string;
+}
+
+export const toCoverageContact = (r: CoverageRow): CoverageContact => ({
+  id: r.id,
+  status: r.status as CoverageContact['status'],
+  buyingRole: r.buying_role as BuyingRole | null,
+  guide: r.is_guide,
+  insider: r.is_insider,
+  keyPerson: r.is_key_person,
+  decider: r.is_decider,
+  layer: r.layer as ContactLayer | null,
+  support: r.support,
+  closeness: r.closeness,
+  influence: r.influence,
+  stage: r.stage as RelationshipStage,
+  competitorLeaning: r.competitor_leaning,
+  lastContactAt: r.last_contact_at === null ? null : new Date(r.last_contact_at),
+  createdAt: new Date(r.created_at),
+});
+
+/** Stored contact rows grouped by account (every listed account gets an entry, maybe empty). */
+export function contactsByAccount(rows: readonly CoverageRow[], accountIds: readonly number[]): Map<number, CoverageContact[]> {
+  const byAccount = new Map<number, CoverageContact[]>(accountIds.map((id) => [id, []]));
+  for (const r of rows) byAccount.get(r.account_id)?.push(toCoverageContact(r));
+  return byAccount;
+}
+
+/** Decision makers and key people still at the account: whose stance the portfolio strength reads. */
+export function decisionPeopleOf(contacts: readonly CoverageContact[]): CoverageContact[] {
+  return contacts.filter((c) => c.status === 'active' && (isDecisionMaker(c) || c.keyPerson));
+}
+
 /**
  * Whether making `selfId` report to `reportsToId` closes a loop. `managerOf` maps each contact of
  * the account to whom it reports now. Walks up from the new manager; a bound on the steps keeps

@@ -13,19 +13,16 @@ import {
   type coverageListQuery,
   type relationshipChange,
   type reportingUpdate,
-  type BuyingRole,
-  type ContactLayer,
   type KeyRole,
   type RelationshipField,
-  type RelationshipStage,
 } from '../../../shared/contracts/contacts';
 import type { Permission } from '../../../shared/permissions';
 import { can, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { pageWindow, resolveSort } from '../../platform/listing';
-import { accountScope } from '../accounts/accounts.service';
+import { accountScope, refreshAccount } from '../accounts/accounts.service';
 import { contactsRepo, type ContactSortColumn, type ContactValues } from './contacts.repo';
-import { coverageOf, reportingCycle, type CoverageContact } from './contacts.rules';
+import { contactsByAccount, coverageOf, reportingCycle } from './contacts.rules';
 
 const notFound = () => new AppError('NOT_FOUND', 'Contact not found', undefined, { key: 'contacts.notFound' });
 const accountNotFound = () => new AppError('NOT_FOUND', 'Account not found', undefined, { key: 'accounts.notFound' });
@@ -219,6 +216,7 @@ export async function createContact(db: Kdb, actor: Actor, input: z.infer<typeof
       trx,
       start.map(([field, to]) => ({ contact_id: row.id, field, from_value: null, to_value: to, evidence: null, occurred_on: on, actor_id: actor.userId })),
     );
+    await refreshAccount(trx, account.id, actor, 'contactChange', tz);
     await audit(trx, actor, { entity: 'contact', entityId: row.id, action: 'create', after: row, data: { accountId: account.id } });
     return row.id;
   });
@@ -228,11 +226,13 @@ type Locked = NonNullable<Awaited<ReturnType<typeof contactsRepo.findForUpdate>>
 
 /**
  * Runs a write on one contact the actor may change: locks it (404 outside scope), checks the
- * version, applies `fn`'s values, and audits before/after in the same transaction.
+ * version, applies `fn`'s values, refreshes the account's coverage and quadrant (every contact
+ * write may move them), and audits before/after in the same transaction.
  */
 async function withContact(
   db: Kdb,
   actor: Actor,
+  tz: string,
   id: number,
   version: number,
   action: string,
@@ -250,13 +250,14 @@ async function withContact(
     const { account_owner_id: _owner, ...beforeRow } = before;
     void _owner;
     const after = await contactsRepo.update(trx, id, values);
+    await refreshAccount(trx, before.account_id, actor, 'contactChange', tz);
     await audit(trx, actor, { entity: 'contact', entityId: id, action, before: beforeRow, after, data });
     return id;
   });
 }
 
-export async function updateContact(db: Kdb, actor: Actor, id: number, input: z.infer<typeof contactUpdate>) {
-  return withContact(db, actor, id, input.version, 'update', async () => profileValues(input), undefined, (before) =>
+export async function updateContact(db: Kdb, actor: Actor, id: number, input: z.infer<typeof contactUpdate>, tz: string) {
+  return withContact(db, actor, tz, id, input.version, 'update', async () => profileValues(input), undefined, (before) =>
     assertSensitive(actor, before.account_owner_id, input, before),
   );
 }
@@ -282,7 +283,7 @@ const asText = (v: unknown) => (v === null || v === undefined ? null : String(v)
 /** REL-3: changes the relationship state and writes one history row per field that changed. */
 export async function changeRelationship(db: Kdb, actor: Actor, id: number, input: z.infer<typeof relationshipChange>, tz: string) {
   const evidence = input.evidence ? input.evidence : null;
-  return withContact(db, actor, id, input.version, 'relationship', async (trx, before) => {
+  return withContact(db, actor, tz, id, input.version, 'relationship', async (trx, before) => {
     const values: Record<string, unknown> = {};
     const history: Insertable<ContactRelationshipHistoryTable>[] = [];
     const on = input.occurredOn ?? businessDate(new Date(), tz);
@@ -302,15 +303,15 @@ export async function changeRelationship(db: Kdb, actor: Actor, id: number, inpu
   }, { occurredOn: input.occurredOn ?? null, evidence });
 }
 
-export async function markLeft(db: Kdb, actor: Actor, id: number, input: z.infer<typeof contactLeft>) {
-  return withContact(db, actor, id, input.version, 'left', async (_trx, before) => {
+export async function markLeft(db: Kdb, actor: Actor, id: number, input: z.infer<typeof contactLeft>, tz: string) {
+  return withContact(db, actor, tz, id, input.version, 'left', async (_trx, before) => {
     if (before.status === 'left') throw new AppError('CONFLICT', 'The contact has already left', undefined, { key: 'contacts.alreadyLeft' });
     return { status: 'left', left_at: input.leftOn, left_note: input.note };
   });
 }
 
-export async function setReporting(db: Kdb, actor: Actor, id: number, input: z.infer<typeof reportingUpdate>) {
-  return withContact(db, actor, id, input.version, 'reporting', async (trx, before) => {
+export async function setReporting(db: Kdb, actor: Actor, id: number, input: z.infer<typeof reportingUpdate>, tz: string) {
+  return withContact(db, actor, tz, id, input.version, 'reporting', async (trx, before) => {
     await checkReporting(trx, before.account_id, id, input.reportsToId, input.assistantOfId);
     return { reports_to_id: input.reportsToId, assistant_of_id: input.assistantOfId };
   });
@@ -318,60 +319,20 @@ export async function setReporting(db: Kdb, actor: Actor, id: number, input: z.i
 
 // ---------------------------------------------------------------- coverage (REL-5)
 
-type CoverageRow = Awaited<ReturnType<typeof contactsRepo.coverageRows>>[number];
-const toCoverage = (r: CoverageRow): CoverageContact => ({
-  id: r.id,
-  status: r.status as CoverageContact['status'],
-  buyingRole: r.buying_role as BuyingRole | null,
-  guide: r.is_guide,
-  insider: r.is_insider,
-  keyPerson: r.is_key_person,
-  decider: r.is_decider,
-  layer: r.layer as ContactLayer | null,
-  support: r.support,
-  closeness: r.closeness,
-  influence: r.influence,
-  stage: r.stage as RelationshipStage,
-  competitorLeaning: r.competitor_leaning,
-  lastContactAt: r.last_contact_at === null ? null : new Date(r.last_contact_at),
-  createdAt: new Date(r.created_at),
-});
-
-function coverageByAccount(rows: CoverageRow[], accountIds: number[], now: Date) {
-  const byAccount = new Map<number, CoverageContact[]>(accountIds.map((id) => [id, []]));
-  for (const r of rows) byAccount.get(r.account_id)?.push(toCoverage(r));
-  return new Map(accountIds.map((id) => {
-    const contacts = byAccount.get(id) ?? [];
-    return [id, { ...coverageOf(contacts, { now }), activeContacts: contacts.filter((c) => c.status === 'active').length }];
-  }));
-}
-
+/** One account's coverage computed now from its contacts (the stored score may be up to a day older for "gone cold"). */
 export async function accountCoverage(db: Kdb, actor: Actor, accountId: number, now = new Date()) {
   if (!(await contactsRepo.accountInScope(db, accountId, scopeFor(actor, 'contact:read')))) throw accountNotFound();
-  const rows = await contactsRepo.coverageRows(db, [accountId]);
-  const c = coverageByAccount(rows, [accountId], now).get(accountId);
-  if (!c) throw accountNotFound();
+  const contacts = contactsByAccount(await contactsRepo.coverageRows(db, [accountId]), [accountId]).get(accountId) ?? [];
+  const c = coverageOf(contacts, { now });
   return { accountId, score: c.score, flags: c.flags };
 }
 
 /**
- * The department's accounts by coverage gap, lowest score first. The score comes from the pure
- * rules (one implementation, unit-tested) rather than a SQL copy of them, so every request reads
- * the coverage columns of all contacts of all accounts in the caller's scope and sorts in
- * memory: O(contacts in scope) rows and time. For a key-account department (hundreds of
- * accounts, a few thousand contacts) that is a few milliseconds; past tens of thousands of
- * contacts a stored score refreshed on each contact write would be the next step.
+ * The department's accounts by coverage gap, lowest score first, then by name — filtered,
+ * sorted and paged in SQL over the score each account stores (refreshed on every contact write
+ * and nightly), so the cost does not grow with the contacts in scope.
  */
-export async function coverageList(db: Kdb, actor: Actor, q: z.infer<typeof coverageListQuery>, now = new Date()) {
-  const accounts = await contactsRepo.accountsForCoverage(db, scopeFor(actor, 'contact:read'), q.unitId);
-  const ids = accounts.map((a) => a.id);
-  const coverage = coverageByAccount(await contactsRepo.coverageRows(db, ids), ids, now);
-  const ranked = accounts
-    .map((a) => {
-      const c = coverage.get(a.id) ?? { score: 0, flags: [], activeContacts: 0 };
-      return { account: a, ...c };
-    })
-    .sort((x, y) => x.score - y.score || x.account.name.localeCompare(y.account.name) || x.account.id - y.account.id);
-  const { limit, offset } = pageWindow(q);
-  return { items: ranked.slice(offset, offset + limit), total: ranked.length, page: q.page, pageSize: q.pageSize };
+export async function coverageList(db: Kdb, actor: Actor, q: z.infer<typeof coverageListQuery>) {
+  const r = await contactsRepo.coverageList(db, { scope: scopeFor(actor, 'contact:read'), unitId: q.unitId, ...pageWindow(q) });
+  return { ...r, page: q.page, pageSize: q.pageSize };
 }

@@ -56,7 +56,7 @@ export const handoverRepo = {
     if (rows.length) {
       await db
         .insertInto('account_changes')
-        .values(rows.map((r) => ({ account_id: r.id, field: 'owner', from_value: String(userId), to_value: String(successorId), reason: 'handover', actor_id: actorId })))
+        .values(rows.map((r) => ({ account_id: r.id, field: 'owner', from_value: String(userId), to_value: String(successorId), reason: 'handover', reason_key: 'handover', actor_id: actorId })))
         .execute();
     }
     return rows;

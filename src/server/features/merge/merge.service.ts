@@ -9,10 +9,8 @@ import {
   PROFILE_COLUMNS,
   TRADE_TERMS,
   accountScope,
-  businessYear,
-  loadSettings,
   profileValues,
-  refreshDerived,
+  refreshAccount,
   type ProfileKey,
 } from '../accounts/accounts.service';
 import { wouldCycle } from '../accounts/accounts.rules';
@@ -20,8 +18,6 @@ import { mergeParts } from './merge.parts';
 import { mergeRepo } from './merge.repo';
 import { fillableFields } from './merge.rules';
 
-/** The reason recorded on the target's recomputed classification (SYSTEM_REASON_KEYS.merge). */
-export const MERGE_REASON = 'merge';
 
 const targetNotFound = () => new AppError('NOT_FOUND', 'Account not found', undefined, { key: 'accounts.notFound' });
 const sourceNotFound = () => new AppError('NOT_FOUND', 'The account to merge was not found', { path: 'sourceId' }, { key: 'merge.sourceNotFound' });
@@ -100,17 +96,15 @@ export async function mergeAccounts(db: Kdb, actor: Actor, targetId: number, inp
     if (filled.includes('creditCode')) await mergeRepo.clearCreditCode(trx, source.id);
     const values = profileValues(Object.fromEntries(filled.map((f) => [f, sourceFields[f]])));
     if (!(await accountsRepo.update(trx, targetId, input.version, values))) throw stale();
-    await accountsRepo.insertChanges(trx, [{ accountId: targetId, field: 'merged', from: source.name, to: target.name, reason: input.reason, actorId: actor.userId }]);
+    await accountsRepo.insertChanges(trx, [{ accountId: targetId, field: 'merged', from: source.name, to: target.name, reason: input.reason, reasonKey: null, actorId: actor.userId }]);
 
     const { owner_name: _o, unit_name: _u, ...sourceRow } = source;
     await audit(trx, actor, { entity: 'account', entityId: source.id, action: 'merged_into', before: sourceRow, data: { targetId, reason: input.reason, parts: moved } });
     await mergeRepo.deleteAccount(trx, source.id);
 
-    const settings = await loadSettings(trx);
-    const year = businessYear(tz);
-    await refreshDerived(trx, targetId, actor, MERGE_REASON, settings, year);
+    await refreshAccount(trx, targetId, actor, 'merge', tz);
     // the source's parent lost a child (and gained the target when that parent was filled in)
-    if (source.parent_id !== null && source.parent_id !== targetId) await refreshDerived(trx, source.parent_id, actor, 'group hierarchy change', settings, year);
+    if (source.parent_id !== null && source.parent_id !== targetId) await refreshAccount(trx, source.parent_id, actor, 'groupChange', tz);
 
     const { owner_name: _to, unit_name: _tu, ...targetRow } = target;
     const after = await accountsRepo.findForUpdate(trx, targetId, accountScope(actor, 'account:merge'));

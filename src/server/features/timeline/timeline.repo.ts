@@ -50,6 +50,7 @@ export const timelineRepo = {
         'c.from_value',
         'c.to_value',
         'c.reason',
+        'c.reason_key',
         sql<string | null>`case when c.field = 'owner' then ${userName('c.from_value')} when c.field = 'unit' then ${unitName('c.from_value')} end`.as('from_name'),
         sql<string | null>`case when c.field = 'owner' then ${userName('c.to_value')} when c.field = 'unit' then ${unitName('c.to_value')} end`.as('to_name'),
       ])

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/client';
 import type { Permission } from '../../../shared/permissions';
-import { SYSTEM_REASON_KEYS, type TimelineKind } from '../../../shared/contracts/timeline';
+import type { TimelineKind } from '../../../shared/contracts/timeline';
 import { can, type Actor } from '../../platform/actor';
 import { accountsRepo } from '../accounts/accounts.repo';
 import { accountScope } from '../accounts/accounts.service';
@@ -21,9 +21,8 @@ const when = (at: Date | string) => (at instanceof Date ? at : new Date(at));
 const wanted = (q: SourceQuery, kind: TimelineKind) => q.kinds.has(kind);
 
 /** A reason the server wrote itself travels as a locale key; a person's reason as typed. */
-function reasonParams(reason: string): Record<string, string | null> {
-  const key = SYSTEM_REASON_KEYS[reason];
-  return key ? { reasonKey: key, reason: null } : { reasonKey: null, reason };
+function reasonParams(reason: string, reasonKey: string | null): Record<string, string | null> {
+  return reasonKey ? { reasonKey, reason: null } : { reasonKey: null, reason };
 }
 
 registerTimelineSource({
@@ -46,7 +45,7 @@ registerTimelineSource({
           dateOnly: false,
           actorId: r.actor_id,
           actorName: r.actor_name,
-          params: { field: r.field, from: r.from_name ?? r.from_value, to: r.to_name ?? r.to_value, ...reasonParams(r.reason) },
+          params: { field: r.field, from: r.from_name ?? r.from_value, to: r.to_name ?? r.to_value, ...reasonParams(r.reason, r.reason_key) },
           link: tab(q, 'changes'),
         });
       }

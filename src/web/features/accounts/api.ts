@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { AccountChange, AccountDetail } from '../../../shared/contracts/accounts';
+import type { AccountChange, AccountDetail, AccountSettings, CompletenessReport } from '../../../shared/contracts/accounts';
+import type { QuadrantDistribution, QuadrantView } from '../../../shared/contracts/quadrant';
 import { api } from '../../api/client';
 
 /** Query keys: every account write invalidates `accountKeys.all`. */
@@ -10,6 +11,10 @@ export const accountKeys = {
   revenue: (id: number) => ['accounts', 'revenue', id] as const,
   changes: (id: number) => ['accounts', 'changes', id] as const,
   pick: (q: string) => ['accounts', 'pick', q] as const,
+  quadrant: (id: number) => ['accounts', 'quadrant', id] as const,
+  quadrants: (filters: object) => ['accounts', 'quadrants', filters] as const,
+  completeness: (filters: object) => ['accounts', 'completeness', filters] as const,
+  settings: ['accounts', 'settings'] as const,
 };
 
 /** GET /api/accounts query parameters: page, pageSize, sort, q and the filters. */
@@ -28,4 +33,23 @@ export function useAccountChanges(id: number) {
     queryKey: accountKeys.changes(id),
     queryFn: () => api.get<{ items: AccountChange[] }>(`/api/accounts/${id}/changes`),
   });
+}
+
+export function useQuadrant(id: number) {
+  return useQuery({ queryKey: accountKeys.quadrant(id), queryFn: () => api.get<QuadrantView>(`/api/accounts/${id}/quadrant`) });
+}
+
+/** Accounts per quadrant under the list's filters (its quadrant, sort and paging left out). */
+export function useQuadrantDistribution(filters: AccountListFilters) {
+  const { page: _page, pageSize: _size, sort: _sort, quadrant: _quadrant, ...rest } = filters;
+  return useQuery({ queryKey: accountKeys.quadrants(rest), queryFn: () => api.get<QuadrantDistribution>('/api/accounts/quadrants', rest) });
+}
+
+/** The department's completeness KPI; it moves slowly, so a few minutes old is fine. */
+export function useCompletenessReport(filters: { unitId?: number; ownerId?: number }) {
+  return useQuery({ queryKey: accountKeys.completeness(filters), queryFn: () => api.get<CompletenessReport>('/api/accounts/completeness', filters), staleTime: 5 * 60_000 });
+}
+
+export function useAccountSettings() {
+  return useQuery({ queryKey: accountKeys.settings, queryFn: () => api.get<AccountSettings>('/api/account-settings') });
 }

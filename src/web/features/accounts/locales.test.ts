@@ -13,6 +13,7 @@ import {
   PAYMENT_ATTITUDES,
   REVENUE_SOURCES,
   SOURCE_CHANNELS,
+  SYSTEM_REASON_KEYS,
   TEAM_ROLES,
 } from '../../../shared/contracts/accounts';
 import { PROFILE_SECTIONS } from './fields';
@@ -46,6 +47,7 @@ describe('accounts locales', () => {
     ['teamRoles', TEAM_ROLES],
     ['revenueSources', REVENUE_SOURCES],
     ['changes.fields', ACCOUNT_CHANGE_FIELDS],
+    ['changes.reasons', SYSTEM_REASON_KEYS],
   ] as const)('labels every value of %s', (prefix, values) => {
     for (const tree of [zh, en]) expect(Object.keys(at(tree, prefix) as Tree).sort()).toEqual([...values].sort());
   });

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COUNTERMEASURE_STATUSES, MOVE_DIRECTIONS, NEED_STATUSES } from '../../../shared/contracts/needs';
 import { PLAN_LEVELS, PLAN_STATUSES } from '../../../shared/contracts/plans';
-import { SYSTEM_REASON_KEYS, TIMELINE_GROUPS, TIMELINE_KINDS } from '../../../shared/contracts/timeline';
+import { SYSTEM_REASON_KEYS } from '../../../shared/contracts/accounts';
+import { TIMELINE_GROUPS, TIMELINE_KINDS } from '../../../shared/contracts/timeline';
 
 type Tree = Record<string, unknown>;
 function keys(obj: unknown, prefix = ''): string[] {
@@ -35,7 +36,7 @@ describe('needs, plans, timeline and merge locales', () => {
       expect(labels(timeline, 'groups')).toEqual(Object.keys(TIMELINE_GROUPS).sort());
       // the reasons the server writes itself, shown through the accounts namespace
       const accounts = load(lng, 'accounts');
-      expect(Object.values(SYSTEM_REASON_KEYS).filter((k) => typeof at(accounts, `changes.reasons.${k}`) !== 'string')).toEqual([]);
+      expect(SYSTEM_REASON_KEYS.filter((k) => typeof at(accounts, `changes.reasons.${k}`) !== 'string')).toEqual([]);
     }
   });
 

@@ -6,7 +6,6 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { AccountChange, AccountDetail } from '../../../../shared/contracts/accounts';
-import { SYSTEM_REASON_KEYS } from '../../../../shared/contracts/timeline';
 import type { UserItem } from '../../../../shared/contracts/org';
 import { api } from '../../../api/client';
 import { useAuth } from '../../../app/auth';
@@ -19,6 +18,7 @@ import { useAccount, useAccountChanges } from '../api';
 import { AccountActionModal, type AccountAction } from '../components/ActionModals';
 import { MergeDialog } from '../components/MergeDialog';
 import { ClassTags, GradeTag, LifecycleTag } from '../components/AccountTags';
+import { QuadrantCard } from '../components/QuadrantCard';
 import { RevenueTab } from '../components/RevenueTab';
 import { TeamTab } from '../components/TeamTab';
 import { ContactsTab } from '../../contacts/components/ContactsTab';
@@ -175,6 +175,7 @@ function Account360({ account: a }: { account: AccountDetail }) {
             {a.completenessMissing.length > 0 && missingTags(12)}
           </Space>
           {can('contact:read') && <CoverageBadge accountId={a.id} />}
+          <QuadrantCard accountId={a.id} />
         </Flex>
       </Card>
       <Card size="small">
@@ -301,10 +302,7 @@ function GroupView({ account: a }: { account: AccountDetail }) {
   );
 }
 
-/** Reasons the server records for changes it derives itself (recomputed tier and categories); a person's reason is shown as typed. */
-const SYSTEM_REASONS = SYSTEM_REASON_KEYS;
-
-const VALUE_LABELS: Partial<Record<AccountChange['field'], string>> = { tier: 'tiers', lifecycle: 'lifecycles', grade: 'grades', categories: 'categories' };
+const VALUE_LABELS: Partial<Record<AccountChange['field'], string>> = { tier: 'tiers', lifecycle: 'lifecycles', grade: 'grades', categories: 'categories', quadrant: 'portfolio:quadrants' };
 
 function ChangesView({ accountId }: { accountId: number }) {
   const { t } = useTranslation('accounts');
@@ -345,9 +343,10 @@ function ChangesView({ accountId }: { accountId: number }) {
                 {c.actorName ?? t('changes.system')} · <DateTime value={c.at} />
               </Typography.Text>
             </div>
+            {/* a reason the server gave itself comes as a key; a person's reason is shown as typed */}
             {c.reason && (
-              <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} type={SYSTEM_REASONS[c.reason] ? 'secondary' : undefined}>
-                {SYSTEM_REASONS[c.reason] ? t(`changes.reasons.${SYSTEM_REASONS[c.reason]}`) : c.reason}
+              <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} type={c.reasonKey ? 'secondary' : undefined}>
+                {c.reasonKey ? t(`changes.reasons.${c.reasonKey}`) : c.reason}
               </Typography.Paragraph>
             )}
           </div>

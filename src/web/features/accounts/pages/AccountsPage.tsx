@@ -15,6 +15,7 @@ import {
   type AccountListItem,
 } from '../../../../shared/contracts/accounts';
 import type { Paged } from '../../../../shared/contracts/common';
+import { QUADRANTS, type Quadrant } from '../../../../shared/contracts/quadrant';
 import { api } from '../../../api/client';
 import { useAuth } from '../../../app/auth';
 import { DateTime } from '../../../components/DateTime';
@@ -25,12 +26,17 @@ import { UnitTreeSelect } from '../../admin/components/UnitTreeSelect';
 import { UserSelect } from '../../admin/components/UserSelect';
 import { accountKeys, type AccountListFilters } from '../api';
 import { ClassTags, GradeTag, LifecycleTag } from '../components/AccountTags';
+import { PortfolioStrip } from '../components/PortfolioStrip';
+import { QuadrantTag } from '../components/QuadrantCard';
+import { coverageColor } from '../../contacts/components/CoverageBadge';
+import { SavedViewsMenu } from '../../saved-views/SavedViewsMenu';
 
 /** The filters besides search, paging and sort; each maps 1:1 to a query parameter of GET /api/accounts. */
-const FILTER_KEYS = ['tier', 'vip', 'category', 'grade', 'lifecycle', 'nature', 'industry', 'ownerId', 'unitId', 'province', 'city'] as const;
+const FILTER_KEYS = ['tier', 'vip', 'category', 'grade', 'lifecycle', 'nature', 'industry', 'ownerId', 'unitId', 'province', 'city', 'quadrant', 'coverageBelow'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 
-const NUMERIC = new Set(['page', 'pageSize', 'ownerId', 'unitId']);
+const NUMERIC = new Set(['page', 'pageSize', 'ownerId', 'unitId', 'coverageBelow']);
+const COVERAGE_STEPS = [40, 60, 80] as const;
 const DEFAULTS: Record<string, string> = { page: '1', pageSize: '20' };
 
 function filtersFromParams(params: URLSearchParams): AccountListFilters {
@@ -74,6 +80,13 @@ export function AccountsPage() {
     queryFn: () => api.get<Paged<AccountListItem>>('/api/accounts', filters),
     placeholderData: keepPreviousData,
   });
+
+  // A saved view replaces the whole query; the uncontrolled inputs remount to show it.
+  const applyView = (query: Record<string, string>) => {
+    setParams(query, { replace: true });
+    setSearch(query.q ?? '');
+    setResetKey((k) => k + 1);
+  };
 
   const setFilter = (key: FilterKey, value: string | number | null | undefined) =>
     setFilters((f) => ({ ...f, [key]: value === null || value === '' ? undefined : value, page: 1 }));
@@ -142,6 +155,20 @@ export function AccountsPage() {
       <Col xs={12} sm={6} md={3} lg={2}>
         <Input allowClear placeholder={t('filters.province')} defaultValue={filters.province as string | undefined} onBlur={(e) => setFilter('province', e.target.value.trim())} onPressEnter={(e) => setFilter('province', e.currentTarget.value.trim())} data-testid="account-filter-province" />
       </Col>
+      <Col xs={24} sm={12} md={6} lg={4}>
+        {enumSelect('quadrant', QUADRANTS, 'portfolio:quadrants', 'account-filter-quadrant')}
+      </Col>
+      <Col xs={24} sm={12} md={6} lg={4}>
+        <Select
+          allowClear
+          style={{ width: '100%' }}
+          placeholder={t('filters.coverageBelow')}
+          value={filters.coverageBelow as number | undefined}
+          onChange={(v?: number) => setFilter('coverageBelow', v)}
+          options={COVERAGE_STEPS.map((n) => ({ value: n, label: t('filters.coverageBelowN', { n }) }))}
+          data-testid="account-filter-coverage"
+        />
+      </Col>
       <Col xs={12} sm={6} md={3} lg={2}>
         <Input allowClear placeholder={t('filters.city')} defaultValue={filters.city as string | undefined} onBlur={(e) => setFilter('city', e.target.value.trim())} onPressEnter={(e) => setFilter('city', e.currentTarget.value.trim())} data-testid="account-filter-city" />
       </Col>
@@ -179,6 +206,11 @@ export function AccountsPage() {
               {a.shortName}
             </Typography.Text>
           )}
+          {a.matchedContact && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} ellipsis data-testid={`account-matched-${a.id}`}>
+              {t(a.matchedContact.status === 'left' ? 'list.matchedContactLeft' : 'list.matchedContact', { name: a.matchedContact.name, title: a.matchedContact.title ?? '' })}
+            </Typography.Text>
+          )}
         </div>
       ),
     },
@@ -200,6 +232,19 @@ export function AccountsPage() {
       sorter: true,
       width: 130,
       render: (v: number) => <Progress percent={v} size="small" strokeColor={completenessColor(v)} />,
+    },
+    { title: t('columns.quadrant'), dataIndex: 'quadrant', key: 'quadrant', sorter: true, width: 80, render: (v: Quadrant) => <QuadrantTag quadrant={v} /> },
+    {
+      title: t('columns.coverage'),
+      dataIndex: 'coverageScore',
+      key: 'coverage',
+      sorter: true,
+      width: 80,
+      render: (v: number) => (
+        <Typography.Text strong style={{ color: coverageColor(v) }}>
+          {v}
+        </Typography.Text>
+      ),
     },
     { title: t('columns.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', sorter: true, width: 110, render: (v: string) => <DateTime value={v} mode="relative" /> },
   ];
@@ -243,6 +288,7 @@ export function AccountsPage() {
             }}
             onSearch={(q) => setFilters((f) => ({ ...f, q: q.trim() || undefined, page: 1 }))}
           />
+          <SavedViewsMenu page="accounts" current={filtersToParams(filters)} onApply={applyView} compact={phone} />
           {phone && (
             <Badge count={activeFilters} size="small">
               <Button icon={<FilterOutlined />} onClick={() => setDrawer(true)} data-testid="account-filters-open">
@@ -252,13 +298,18 @@ export function AccountsPage() {
           )}
         </Flex>
         {!phone && <div style={{ marginBottom: 12 }}>{filterFields}</div>}
+        <PortfolioStrip
+          filters={filters}
+          onQuadrant={(q) => setFilter('quadrant', q)}
+          onOwner={(ownerId) => setFilters((f) => ({ ...f, ownerId, sort: 'completeness', page: 1 }))}
+        />
         <Table<AccountListItem>
           rowKey="id"
           size="middle"
           loading={list.isFetching}
           columns={sortedColumns}
           dataSource={list.data?.items}
-          scroll={{ x: 1020 }}
+          scroll={{ x: 1180 }}
           onChange={onTableChange}
           data-testid="account-table"
           pagination={{

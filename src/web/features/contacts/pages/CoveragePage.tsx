@@ -6,6 +6,7 @@ import type { CoverageListItem } from '../../../../shared/contracts/contacts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { UnitTreeSelect } from '../../admin/components/UnitTreeSelect';
+import { SavedViewsMenu } from '../../saved-views/SavedViewsMenu';
 import { useCoverageList } from '../api';
 import { coverageColor, CoverageFlags } from '../components/CoverageBadge';
 
@@ -53,15 +54,16 @@ export function CoveragePage() {
     <div>
       <PageHeader title={t('coverage.page.title')} subtitle={t('coverage.page.subtitle')} />
       <Card size="small">
-        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        <Flex gap={8} style={{ marginBottom: 12 }}>
           <UnitTreeSelect
             allowClear
             placeholder={t('coverage.page.allUnits')}
             value={unitId ?? null}
             onChange={(id) => set({ unitId: id ?? undefined, page: 1 })}
-            style={{ width: phone ? '100%' : 260 }}
+            style={{ width: phone ? undefined : 260, flex: phone ? 1 : undefined }}
             data-testid="coverage-unit"
           />
+          <SavedViewsMenu page="coverage" current={Object.fromEntries(params)} onApply={(query) => setParams(query, { replace: true })} compact={phone} />
         </Flex>
         {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
         {phone ? (
