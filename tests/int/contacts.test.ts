@@ -199,6 +199,12 @@ describe('reporting lines and people who left', () => {
     }
   });
 
+  it('refuses two people assisting each other', async () => {
+    const r = await c.spec_a1.put(`/api/contacts/${ids.head.id}/reporting`, { reportsToId: null, assistantOfId: ids.secretary.id, version: ids.head.version });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details.issues[0]).toMatchObject({ path: 'assistantOfId', key: 'contacts.assistantCycle' });
+  });
+
   it('moves a contact in the tree and refuses a manager from another account', async () => {
     const r = await c.spec_a1.put(`/api/contacts/${ids.clerk.id}/reporting`, { reportsToId: ids.head.id, assistantOfId: null, version: ids.clerk.version });
     expect(r.status).toBe(200);

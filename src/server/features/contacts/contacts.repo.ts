@@ -141,7 +141,7 @@ export const contactsRepo = {
   },
 
   async accountOf(db: Executor, contactId: number) {
-    return db.selectFrom('contacts').select(['id', 'account_id']).where('id', '=', contactId).executeTakeFirst();
+    return db.selectFrom('contacts').select(['id', 'account_id', 'assistant_of_id']).where('id', '=', contactId).executeTakeFirst();
   },
 
   async activeUser(db: Executor, id: number) {

@@ -126,6 +126,10 @@ async function checkReporting(trx: Executor, accountId: number, selfId: number |
     if (target === selfId) throw validationError([issue(path, 'contacts.reportingSelf', 'A contact cannot report to or assist themselves')]);
     const other = await contactsRepo.accountOf(trx, target);
     if (!other || other.account_id !== accountId) throw validationError([issue(path, 'contacts.reportingOtherAccount', 'Pick a contact of the same account')]);
+    // two people cannot each be the other's assistant
+    if (path === 'assistantOfId' && selfId !== null && other.assistant_of_id === selfId) {
+      throw validationError([issue(path, 'contacts.assistantCycle', 'This person is already the assistant of this contact')]);
+    }
   }
   if (selfId !== null && reportsToId) {
     const lines = await contactsRepo.reportingLines(trx, accountId);
