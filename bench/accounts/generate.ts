@@ -5,6 +5,7 @@ import { bootstrap } from '../../src/server/features/org/bootstrap';
 import { ROLE_FOR_POSITION } from '../../src/server/features/org/default-roles';
 import { orgRepo } from '../../src/server/features/org/org.repo';
 import { DEFAULT_COMPLETENESS_WEIGHTS, pinyinKeys } from '../../src/server/features/accounts/accounts.rules';
+import { recomputeAll } from '../../src/server/features/accounts/accounts.service';
 import { hashPassword } from '../../src/server/platform/auth/passwords';
 import { creditCodeProblem } from '../../src/shared/domain/credit-code';
 import { localDate } from '../../src/shared/domain/business-time';
@@ -644,6 +645,12 @@ export async function generate(url: string, size: Size, tz: string, log: Log): P
       t = Date.now();
       const check = await checkSample(c);
       step('checks (reporting lines, pinyin, credit codes)', check.checked, (Date.now() - t) / 1000);
+      t = Date.now();
+      // Stored derived fields (coverage score and flags, quadrant, completeness, tier) come from the
+      // service's own recompute — the nightly job's code — so the list reads what production stores.
+      await c.query('analyze');
+      const derived = await recomputeAll(database.db, tz);
+      step('derived fields (service recompute)', derived.scanned, (Date.now() - t) / 1000);
       t = Date.now();
       // a database in use has its visibility map set and statistics current
       for (const table of [...bulk, 'users', 'org_units', 'sessions']) await c.query(`vacuum (analyze) ${table}`);

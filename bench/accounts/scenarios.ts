@@ -54,7 +54,7 @@ export interface Fixtures {
   directorTeams: number[];
   gmAccounts: number[];
   directorAccounts: number[];
-  terms: { initials: string[]; pinyin: string[]; chinese: string[] };
+  terms: { initials: string[]; pinyin: string[]; chinese: string[]; contactNames: string[]; phones: string[] };
 }
 
 /** Sample parameters drawn from the data: accounts in each user's scope, search terms from real names. */
@@ -78,6 +78,8 @@ export async function loadFixtures(pool: pg.Pool, n: number): Promise<Fixtures> 
     [n],
   );
   const rows = names.rows;
+  // ACC-7: a key person's name, or part of their mobile number as someone reads it off a card
+  const people = await pool.query<{ name: string; mobile: string | null }>(`select name, mobile from contacts tablesample system (1) where mobile is not null limit $1`, [n]);
   return {
     provinceUnits: units.rows.map((u) => Number(u.id)),
     directorProvince: Number(province.rows[0].parent_id),
@@ -91,6 +93,8 @@ export async function loadFixtures(pool: pg.Pool, n: number): Promise<Fixtures> 
       pinyin: rows.map((r, i) => (i % 2 ? r.name_pinyin.slice(0, 7 + (i % 5)) : r.short_pinyin.slice(0, 4 + (i % 5)))),
       // a two-character brand, or the whole four-character short name
       chinese: rows.map((r, i) => (i % 2 ? r.short_name : [...r.short_name].slice(0, 2).join(''))),
+      contactNames: people.rows.map((r) => r.name),
+      phones: people.rows.map((r, i) => r.mobile!.replace(/\D/g, '').slice(-(7 + (i % 5)))),
     },
   };
 }
@@ -107,6 +111,8 @@ export function scenarios(f: Fixtures, samples: number, coverageSamples: number)
     out.push(list('c1', 'search: pinyin initials', who, f.terms.initials.map((t) => `/api/accounts?q=${enc(t)}`), samples));
     out.push(list('c2', 'search: full pinyin prefix', who, f.terms.pinyin.map((t) => `/api/accounts?q=${enc(t)}`), samples));
     out.push(list('c3', 'search: Chinese substring', who, f.terms.chinese.map((t) => `/api/accounts?q=${enc(t)}`), samples));
+    out.push(list('c4', 'search: a contact\'s name', who, f.terms.contactNames.map((t) => `/api/accounts?q=${enc(t)}`), samples));
+    out.push(list('c5', 'search: digits of a contact\'s phone', who, f.terms.phones.map((t) => `/api/accounts?q=${enc(t)}`), samples));
   }
   for (const [who, ids] of [['gm', f.gmAccounts], ['director', f.directorAccounts]] as [Who, number[]][]) {
     out.push({
