@@ -427,6 +427,45 @@ export interface ContactRelationshipHistoryTable {
   at: CreatedAt;
 }
 
+/** Imports (migration 0010): the uploaded file and its report row by row. */
+export interface ImportTable {
+  id: Id;
+  kind: string;
+  status: Generated<string>;
+  file_name: string;
+  file_format: string;
+  file_size: number;
+  file_sha256: string;
+  content: Buffer;
+  options: Json<Record<string, unknown>>;
+  phase: string | null;
+  progress: Generated<number>;
+  total_rows: Generated<number>;
+  ok_rows: Generated<number>;
+  error_rows: Generated<number>;
+  duplicate_rows: Generated<number>;
+  columns: Json<unknown> | null;
+  result: Json<unknown> | null;
+  error: Json<unknown> | null;
+  version: Version;
+  created_by: number;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  validated_at: Timestamp | null;
+  committed_at: Timestamp | null;
+}
+
+export interface ImportRowTable {
+  import_id: number;
+  row_no: number;
+  status: string;
+  errors: Json<unknown>;
+  values: Json<Record<string, unknown>>;
+  match: Json<unknown> | null;
+  action: string | null;
+  record_id: number | null;
+}
+
 export interface DB {
   org_units: OrgUnitTable;
   users: UserTable;
@@ -457,6 +496,8 @@ export interface DB {
   account_changes: AccountChangeTable;
   contacts: ContactTable;
   contact_relationship_history: ContactRelationshipHistoryTable;
+  imports: ImportTable;
+  import_rows: ImportRowTable;
 }
 
 export type UserRow = Selectable<UserTable>;

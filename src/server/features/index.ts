@@ -12,6 +12,7 @@ import { systemRoutes } from './system/system.routes';
 import { accountsRoutes, registerAccountJobs } from './accounts/accounts.routes';
 import { contactsRoutes } from './contacts/contacts.routes';
 import { handoverRoutes } from './handover/handover.routes';
+import { registerTransferJobs, transferRoutes } from './transfer/transfer.routes';
 
 /**
  * What features contribute besides HTTP routes — approval document types and job handlers.
@@ -21,6 +22,7 @@ export function wireFeatures(p: Platform): void {
   registerGeneralRequestDocType(p.approvals);
   registerTaskJobs(p);
   registerAccountJobs(p);
+  registerTransferJobs(p);
 }
 
 /** Every feature room registers its routes here. */
@@ -37,4 +39,5 @@ export async function registerFeatures(app: FastifyInstance, p: Platform): Promi
   await accountsRoutes(app, p);
   await contactsRoutes(app, p);
   await handoverRoutes(app, p);
+  await transferRoutes(app, p);
 }

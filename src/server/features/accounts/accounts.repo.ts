@@ -9,7 +9,8 @@ export type AccountValues = Updateable<AccountTable>;
 
 export type AccountSortColumn = 'name' | 'created_at' | 'updated_at' | 'completeness' | 'tier' | 'grade' | 'lifecycle' | 'founded_year' | 'annual_sales';
 
-export interface AccountListFilter {
+/** What narrows the account list (and its export): scope, search and the classification filters. */
+export interface AccountFilter {
   scope: AccountScope;
   q?: string;
   /** the search term in the form of the pinyin columns; empty → no pinyin match */
@@ -26,6 +27,9 @@ export interface AccountListFilter {
   province?: string;
   city?: string;
   parentId?: number;
+}
+
+export interface AccountListFilter extends AccountFilter {
   sort: { column: AccountSortColumn; desc: boolean };
   limit: number;
   offset: number;
@@ -42,7 +46,8 @@ function base(db: Executor) {
 }
 
 export const accountsRepo = {
-  async list(db: Executor, f: AccountListFilter) {
+  /** Accounts (joined with owner and unit) that pass the filter; list and export build on it. */
+  filtered(db: Executor, f: AccountFilter) {
     let q = base(db).where(f.scope);
     if (f.q) {
       const like = containsPattern(f.q);
@@ -84,6 +89,11 @@ export const accountsRepo = {
     if (f.province) q = q.where('accounts.province', '=', f.province);
     if (f.city) q = q.where('accounts.city', '=', f.city);
     if (f.parentId) q = q.where('accounts.parent_id', '=', f.parentId);
+    return q;
+  },
+
+  async list(db: Executor, f: AccountListFilter) {
+    const q = accountsRepo.filtered(db, f);
     const dir = f.sort.desc ? 'desc' : 'asc';
     const sortExpr = f.sort.column === 'lifecycle' ? sql`array_position(${LIFECYCLE_ORDER}, accounts.lifecycle)` : sql.ref(`accounts.${f.sort.column}`);
     const [items, count] = await Promise.all([
@@ -154,9 +164,12 @@ export const accountsRepo = {
       .executeTakeFirst();
     return r !== undefined;
   },
-  /** Derived fields only (classification, completeness): no version bump, so editors are not made stale. */
-  async setDerived(db: Executor, id: number, values: Pick<AccountValues, 'tier' | 'cat_premium' | 'cat_group' | 'completeness'>) {
-    await db.updateTable('accounts').set(values).where('id', '=', id).execute();
+  /** Derived fields only (classification, completeness): no version bump, so editors are not made stale. One statement for all rows. */
+  async setDerivedMany(db: Executor, rows: { id: number; tier: string; cat_premium: boolean; cat_group: boolean; completeness: number }[]) {
+    if (!rows.length) return;
+    await sql`update accounts a set tier = v.tier, cat_premium = v.cat_premium, cat_group = v.cat_group, completeness = v.completeness
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id bigint, tier text, cat_premium boolean, cat_group boolean, completeness int)
+      where a.id = v.id`.execute(db);
   },
   /** The parent chain of an account, nearest first (cycle-safe: stops at a repeat). */
   async ancestors(db: Executor, id: number): Promise<number[]> {

@@ -3,7 +3,6 @@ import type { Executor, Kdb } from '../../db/client';
 import type { AccountTable } from '../../db/schema';
 import { sql, type Expression, type Insertable, type SqlBool } from 'kysely';
 import { AppError, issue, validationError } from '../../../shared/errors';
-import { creditCodeProblem } from '../../../shared/domain/credit-code';
 import { localDate } from '../../../shared/domain/business-time';
 import type { Permission } from '../../../shared/permissions';
 import type {
@@ -25,13 +24,14 @@ import { can, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { scopeWhere } from '../../platform/scope';
 import { pageWindow, resolveSort } from '../../platform/listing';
-import { accountsRepo, type AccountScope, type AccountSortColumn, type AccountValues } from './accounts.repo';
+import { accountsRepo, type AccountFilter, type AccountScope, type AccountSortColumn, type AccountValues } from './accounts.repo';
 import {
   SETTINGS_KEYS,
   canMoveLifecycle,
   categoriesOf,
   categoryList,
   completenessOf,
+  creditCodeIssue,
   pinyinKeys,
   pinyinSearchKey,
   readClassificationSettings,
@@ -68,7 +68,7 @@ const SORTS: Record<string, AccountSortColumn> = {
 };
 
 /** Contract field → column, for the profile fields a create or PATCH may carry. */
-const PROFILE_COLUMNS = {
+export const PROFILE_COLUMNS = {
   name: 'name',
   shortName: 'short_name',
   creditCode: 'credit_code',
@@ -153,43 +153,88 @@ function derive(row: Row, revenue: Map<number, number>, childCount: number, team
   };
 }
 
-/**
- * Brings one account's derived fields up to date inside the caller's transaction and records
- * tier/category changes with the reason. Returns whether anything changed.
- */
-async function refreshDerived(trx: Executor, id: number, actor: Actor | null, reason: string, s: Settings, year: number): Promise<boolean> {
-  const [row] = await accountsRepo.rowsForRecompute(trx, [id]);
-  if (!row) return false;
-  const revenue = revenueMap(await accountsRepo.revenueByYear(trx, [id]), id);
-  return applyDerived(trx, row, derive(row, revenue, Number(row.child_count), Number(row.team_size), s, year), actor, reason);
+/** The classification history a change of derived fields makes: tier and categories, from → to. */
+function derivedChanges(row: Pick<Row, 'tier' | 'cat_premium' | 'cat_high_value' | 'cat_group' | 'cat_strategic'>, d: Derived) {
+  const out: { field: string; from: string; to: string }[] = [];
+  if (row.tier !== d.tier) out.push({ field: 'tier', from: row.tier, to: d.tier });
+  const before = categoriesText(row);
+  const after = categoriesText({ ...row, cat_premium: d.cat_premium, cat_group: d.cat_group });
+  if (before !== after) out.push({ field: 'categories', from: before, to: after });
+  return out;
 }
 
-function revenueMap(rows: { account_id: number; year: number; amount: number }[], id: number) {
-  const m = new Map<number, number>();
-  for (const r of rows) if (r.account_id === id) m.set(r.year, Number(r.amount));
+/** What a new row holds before its first classification (the table's defaults). */
+const UNCLASSIFIED = { tier: 'smb', cat_premium: false, cat_high_value: false, cat_group: false, cat_strategic: false, vip: false, parent_id: null, credit_standing: null, completeness: 0 };
+
+/**
+ * Tier, categories and completeness of accounts about to be inserted in bulk (no revenue,
+ * subsidiaries or team yet), with the history their first classification records — what a
+ * refresh right after the insert would write, without updating every new row a second time.
+ */
+export async function classifyNew(trx: Executor, rows: readonly Insertable<AccountTable>[], tz: string) {
+  const s = await loadSettings(trx);
+  const year = businessYear(tz);
+  return rows.map((v) => {
+    const row = { ...UNCLASSIFIED, ...v } as unknown as Row;
+    const derived = derive(row, new Map(), 0, 0, s, year);
+    return { derived, changes: derivedChanges(row, derived) };
+  });
+}
+
+/**
+ * Brings the derived fields of the given accounts up to date inside the caller's transaction and
+ * records tier/category changes with the reason: per batch of RECOMPUTE_BATCH accounts one read,
+ * one update of the changed rows and one insert of their history. Returns how many changed.
+ */
+async function refreshBatch(trx: Executor, ids: readonly number[], actor: Actor | null, reason: string, s: Settings, year: number): Promise<number> {
+  let changed = 0;
+  const actorId = actor && actor.via !== 'system' ? actor.userId : null;
+  for (let i = 0; i < ids.length; i += RECOMPUTE_BATCH) {
+    const batch = ids.slice(i, i + RECOMPUTE_BATCH);
+    const rows = await accountsRepo.rowsForRecompute(trx, batch);
+    const revenue = revenueMaps(await accountsRepo.revenueByYear(trx, batch));
+    const updates: ({ id: number } & Derived)[] = [];
+    const changes: Parameters<typeof accountsRepo.insertChanges>[1] = [];
+    for (const row of rows) {
+      const d = derive(row, revenue.get(row.id) ?? new Map(), Number(row.child_count), Number(row.team_size), s, year);
+      if (row.tier === d.tier && row.cat_premium === d.cat_premium && row.cat_group === d.cat_group && row.completeness === d.completeness) continue;
+      updates.push({ id: row.id, ...d });
+      changes.push(...derivedChanges(row, d).map((c) => ({ accountId: row.id, ...c, reason, actorId })));
+    }
+    await accountsRepo.setDerivedMany(trx, updates);
+    await accountsRepo.insertChanges(trx, changes);
+    changed += updates.length;
+  }
+  return changed;
+}
+
+async function refreshDerived(trx: Executor, id: number, actor: Actor | null, reason: string, s: Settings, year: number): Promise<boolean> {
+  return (await refreshBatch(trx, [id], actor, reason, s, year)) > 0;
+}
+
+/**
+ * Tier, categories and completeness of many accounts recomputed in the caller's transaction, e.g.
+ * after an import wrote them in bulk. Returns how many changed.
+ */
+export async function refreshDerivedMany(trx: Executor, ids: readonly number[], actor: Actor | null, reason: string, tz: string, now = new Date()): Promise<number> {
+  if (!ids.length) return 0;
+  return refreshBatch(trx, ids, actor, reason, await loadSettings(trx), businessYear(tz, now));
+}
+
+/** Revenue per account and year from revenueByYear's rows. */
+function revenueMaps(rows: { account_id: number; year: number; amount: number }[]) {
+  const m = new Map<number, Map<number, number>>();
+  for (const r of rows) {
+    let years = m.get(r.account_id);
+    if (!years) m.set(r.account_id, (years = new Map()));
+    years.set(r.year, Number(r.amount));
+  }
   return m;
 }
 
-async function applyDerived(trx: Executor, row: Row, d: Derived, actor: Actor | null, reason: string): Promise<boolean> {
-  if (row.tier === d.tier && row.cat_premium === d.cat_premium && row.cat_group === d.cat_group && row.completeness === d.completeness) return false;
-  await accountsRepo.setDerived(trx, row.id, d);
-  const changes = [];
-  const actorId = actor && actor.via !== 'system' ? actor.userId : null;
-  if (row.tier !== d.tier) changes.push({ accountId: row.id, field: 'tier', from: row.tier, to: d.tier, reason, actorId });
-  const before = categoriesText(row);
-  const after = categoriesText({ ...row, cat_premium: d.cat_premium, cat_group: d.cat_group });
-  if (before !== after) changes.push({ accountId: row.id, field: 'categories', from: before, to: after, reason, actorId });
-  await accountsRepo.insertChanges(trx, changes);
-  return true;
-}
-
 function checkCreditCode(code: string | null | undefined) {
-  if (code === null || code === undefined) return;
-  const problem = creditCodeProblem(code);
-  if (!problem) return;
-  const messages = { length: 'A credit code has 18 characters', charset: 'Only digits and capital letters except I, O, S, V, Z', checkDigit: 'Check digit does not match' } as const;
-  const keys = { length: 'accounts.creditCodeLength', charset: 'accounts.creditCodeCharset', checkDigit: 'accounts.creditCodeCheckDigit' } as const;
-  throw validationError([issue('creditCode', keys[problem], messages[problem])]);
+  const issues = [creditCodeIssue(code)].filter((i) => i !== undefined);
+  if (issues.length) throw validationError(issues);
 }
 
 /** 409 on a taken credit code; names the holder only when the caller may see it. */
@@ -219,7 +264,8 @@ function assertTradeTerms(actor: Actor, input: Record<string, unknown>) {
   }
 }
 
-function profileValues(input: Partial<Record<ProfileKey, unknown>>): AccountValues {
+/** Columns for the given profile fields, with the pinyin search keys of name and short name. */
+export function profileValues(input: Partial<Record<ProfileKey, unknown>>): AccountValues {
   const values: Record<string, unknown> = {};
   for (const [field, column] of Object.entries(PROFILE_COLUMNS)) {
     const v = input[field as ProfileKey];
@@ -251,8 +297,9 @@ function isUniqueViolation(err: unknown): boolean {
 
 // ---------------------------------------------------------------- reads
 
-export async function listAccounts(db: Kdb, actor: Actor, q: z.infer<typeof accountListQuery>) {
-  const r = await accountsRepo.list(db, {
+/** The repo filter of the account list's query within the actor's read scope; the export uses it too. */
+export function accountListFilter(actor: Actor, q: Omit<z.infer<typeof accountListQuery>, 'page' | 'pageSize' | 'sort'>): AccountFilter {
+  return {
     scope: accountScope(actor, 'account:read'),
     q: q.q || undefined,
     pinyinKey: q.q ? pinyinSearchKey(q.q) : undefined,
@@ -268,6 +315,12 @@ export async function listAccounts(db: Kdb, actor: Actor, q: z.infer<typeof acco
     province: q.province || undefined,
     city: q.city || undefined,
     parentId: q.parentId,
+  };
+}
+
+export async function listAccounts(db: Kdb, actor: Actor, q: z.infer<typeof accountListQuery>) {
+  const r = await accountsRepo.list(db, {
+    ...accountListFilter(actor, q),
     sort: resolveSort(q.sort, SORTS, '-updatedAt'),
     ...pageWindow(q),
   });
@@ -524,17 +577,7 @@ export async function recomputeAll(db: Kdb, tz: string, now = new Date(), reason
   for (;;) {
     const ids = await accountsRepo.idsAfter(db, after, RECOMPUTE_BATCH);
     if (!ids.length) break;
-    changed += await db.transaction().execute(async (trx) => {
-      const settings = await loadSettings(trx);
-      const rows = await accountsRepo.rowsForRecompute(trx, ids);
-      const revenue = await accountsRepo.revenueByYear(trx, ids);
-      let n = 0;
-      for (const row of rows) {
-        const d = derive(row, revenueMap(revenue, row.id), Number(row.child_count), Number(row.team_size), settings, year);
-        if (await applyDerived(trx, row, d, null, reason)) n++;
-      }
-      return n;
-    });
+    changed += await db.transaction().execute(async (trx) => refreshBatch(trx, ids, null, reason, await loadSettings(trx), year));
     scanned += ids.length;
     after = ids[ids.length - 1];
     if (ids.length < RECOMPUTE_BATCH) break;
