@@ -7,9 +7,10 @@ import { approvalsMatrix } from '../matrix/approvals.matrix';
 import { accountsMatrix } from '../matrix/accounts.matrix';
 import { contactsMatrix } from '../matrix/contacts.matrix';
 import { handoverMatrix } from '../matrix/handover.matrix';
+import { transferMatrix } from '../matrix/transfer.matrix';
 
 /** Every feature adds its suite here: role × route × own/other record → allow / deny / hidden. */
-const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix];
+const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, transferMatrix];
 
 let t: TestApp;
 const clients = new Map<string, Client>();

@@ -148,24 +148,28 @@ function disposition(name: string) {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-/** Streams an export: rows go into the writer as the batches arrive; the audit record follows the last one. */
+/**
+ * Streams an export: rows go into the writer as the batches arrive. The audit record is written
+ * before the file ends, so a complete download has always been logged (and a failure to log
+ * breaks the download); an aborted one is logged with the rows sent so far.
+ */
 function sendSheet(reply: FastifyReply, plan: ExportPlan, format: FileFormat) {
   const out = new PassThrough();
   const writer = sheetWriter(format, out, plan.headers, plan.sheetName);
   void (async () => {
     let count = 0;
-    let complete = false;
+    let logged = false;
     try {
       for await (const cells of plan.rows) {
         await writer.row(cells);
         count++;
       }
+      await plan.finish(count, true);
+      logged = true;
       await writer.end();
-      complete = true;
     } catch (err) {
       out.destroy(err as Error);
-    } finally {
-      await plan.finish(count, complete).catch((err) => reply.log.error({ err }, 'export audit failed'));
+      if (!logged) await plan.finish(count, false).catch((e) => reply.log.error({ err: e }, 'export audit failed'));
     }
   })();
   return reply.header('content-type', MIME[format]).header('content-disposition', disposition(plan.fileName)).send(out);
@@ -208,6 +212,8 @@ export async function transferRoutes(fastify: FastifyInstance, p: Platform) {
       },
     }, async (req) => {
       const actor = actorOf(req);
+      // someone else's import is a 404 before its body is read
+      await service.getImport(db, actor, req.params.id);
       await service.replaceFile(db, actor, req.params.id, req.query.version, await uploaded(req), queue);
       return summary(actor, req.params.id);
     });
