@@ -25,6 +25,7 @@ import { UnitTreeSelect } from '../../admin/components/UnitTreeSelect';
 import { UserSelect } from '../../admin/components/UserSelect';
 import { accountKeys, type AccountListFilters } from '../api';
 import { ClassTags, GradeTag, LifecycleTag } from '../components/AccountTags';
+import { ExportButton } from '../../transfer/components/ExportButton';
 
 /** The filters besides search, paging and sort; each maps 1:1 to a query parameter of GET /api/accounts. */
 const FILTER_KEYS = ['tier', 'vip', 'category', 'grade', 'lifecycle', 'nature', 'industry', 'ownerId', 'unitId', 'province', 'city'] as const;
@@ -220,11 +221,14 @@ export function AccountsPage() {
         title={t('list.title')}
         subtitle={t('list.subtitle')}
         extra={
-          can('account:create') && (
-            <Button type="primary" icon={<PlusOutlined />} data-testid="account-new" onClick={() => navigate('/accounts/new')}>
-              {t('list.create')}
-            </Button>
-          )
+          <>
+            <ExportButton kind="accounts" filters={filters} />
+            {can('account:create') && (
+              <Button type="primary" icon={<PlusOutlined />} data-testid="account-new" onClick={() => navigate('/accounts/new')}>
+                {t('list.create')}
+              </Button>
+            )}
+          </>
         }
       />
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
