@@ -1,7 +1,9 @@
 /**
  * Measures an import of many account rows (ACC-6) end to end through the same service the server
  * and the CLI use: dry run (parse, validate, duplicates, report) and commit (one transaction),
- * with the time of each and the process's peak memory. Not part of `npm test`.
+ * then the export of all of them to XLSX, with the time of each and the process's peak memory.
+ * Not part of `npm test`. Run it with a capped heap (node --max-old-space-size=256 --import tsx
+ * bench/import-100k.ts) to show that no phase holds the rows in memory.
  *
  *   npx tsx bench/import-100k.ts [--rows 100000] [--format xlsx|csv] [--db pglite|postgres]
  *
@@ -20,7 +22,9 @@ import { migrate } from '../src/server/db/migrator';
 import { bootstrap } from '../src/server/features/org/bootstrap';
 import { loadActorForUser } from '../src/server/platform/auth/actor-loader';
 import { createImport, requestCommit, runCommit, runValidation, getImport } from '../src/server/features/transfer/transfer.service';
+import { accountExport } from '../src/server/features/transfer/transfer.export';
 import { sheetWriter } from '../src/server/features/transfer/transfer.files';
+import { accountExportQuery } from '../src/shared/contracts/transfer';
 import { creditCodeCheckChar } from '../src/shared/domain/credit-code';
 
 const { values: args } = parseArgs({
@@ -162,12 +166,28 @@ async function main() {
     const count = await database.db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const audits = await sql<{ n: number }>`select count(*)::int as n from audit_log where entity = 'account' and diff->'_'->>'importId' = ${String(id)}`.execute(database.db);
     console.error(`commit: ${JSON.stringify(committed.result)}; accounts in the database: ${Number(count.n).toLocaleString('en-US')}; audit records naming the import: ${audits.rows[0].n.toLocaleString('en-US')}`);
+    const exportFile = path.join(tmp, `bench-export-${ROWS}.xlsx`);
+    const exported = await measured('export', async () => {
+      const plan = await accountExport(database.db, actor, accountExportQuery.parse({ format: 'xlsx' }), TZ);
+      const out = createWriteStream(exportFile);
+      const w = sheetWriter('xlsx', out, plan.headers, plan.sheetName);
+      let n = 0;
+      for await (const cells of plan.rows) {
+        await w.row(cells);
+        n++;
+      }
+      await w.end();
+      await new Promise<void>((resolve) => out.on('close', () => resolve()));
+      return n;
+    });
+    console.error(`export: ${exported.result.toLocaleString('en-US')} rows, ${((await stat(exportFile)).size / 2 ** 20).toFixed(1)} MB`);
     const table = [
       ['database', database.kind],
       ['rows', ROWS.toLocaleString('en-US')],
       ['file', `${FORMAT}, ${(size / 2 ** 20).toFixed(1)} MB`],
       ['dry run', `${dry.seconds.toFixed(1)} s (peak RSS ${dry.rssMb} MB, heap ${dry.heapMb} MB)`],
       ['commit', `${committed.seconds.toFixed(1)} s (peak RSS ${committed.rssMb} MB, heap ${committed.heapMb} MB)`],
+      ['export to XLSX', `${exported.seconds.toFixed(1)} s (peak RSS ${exported.rssMb} MB, heap ${exported.heapMb} MB)`],
     ];
     for (const [k, v] of table) console.log(`| ${k} | ${v} |`);
   } finally {

@@ -1,6 +1,6 @@
 -- Import and export (SPEC ACC-6): an uploaded file, its dry-run report row by row, and the
--- commit that applies it. The file stays in the database so any instance (or a worker) can
--- validate and commit it, and so what was imported can be looked at later.
+-- commit that applies it. The file stays in the database (import_files) so any instance or
+-- worker can validate and commit it, and so what was imported can be looked at later.
 
 create table imports (
   id bigserial primary key,
@@ -11,7 +11,6 @@ create table imports (
   file_format text not null check (file_format in ('csv', 'xlsx')),
   file_size bigint not null,
   file_sha256 text not null,
-  content bytea not null,
   -- {onDuplicate, nameThreshold}
   options jsonb not null default '{}'::jsonb,
   -- what runs now ('reading', 'committing', 'classifying') and how far, 0–100
@@ -35,6 +34,15 @@ create table imports (
   committed_at timestamptz
 );
 create index imports_created_by_idx on imports (created_by, created_at desc);
+
+-- The uploaded file in slices of 1 MB: written and read a slice at a time, so a 100 MB file never
+-- passes through one statement (PGlite turns a bytea parameter into text several times its size).
+create table import_files (
+  import_id bigint not null references imports(id) on delete cascade deferrable initially immediate,
+  seq int not null,
+  data bytea not null,
+  primary key (import_id, seq)
+);
 
 -- One row of the file: its report and, after the commit, the record it created or changed.
 create table import_rows (

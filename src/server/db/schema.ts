@@ -436,7 +436,6 @@ export interface ImportTable {
   file_format: string;
   file_size: number;
   file_sha256: string;
-  content: Buffer;
   options: Json<Record<string, unknown>>;
   phase: string | null;
   progress: Generated<number>;
@@ -453,6 +452,12 @@ export interface ImportTable {
   updated_at: UpdatedAt;
   validated_at: Timestamp | null;
   committed_at: Timestamp | null;
+}
+
+export interface ImportFileTable {
+  import_id: number;
+  seq: number;
+  data: Buffer;
 }
 
 export interface ImportRowTable {
@@ -497,6 +502,7 @@ export interface DB {
   contacts: ContactTable;
   contact_relationship_history: ContactRelationshipHistoryTable;
   imports: ImportTable;
+  import_files: ImportFileTable;
   import_rows: ImportRowTable;
 }
 

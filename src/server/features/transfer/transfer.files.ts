@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import { Readable, type Writable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -16,15 +17,53 @@ import { detectDelimiter, detectEncoding } from './transfer.rules';
 
 export class UnreadableFile extends Error {}
 
-const CHUNK = 1 << 20;
+/** How far a reader has got, 0–1. */
+export type OnFraction = (fraction: number) => void;
 
-/** The buffer in 1 MB slices, reporting how far the reader has pulled. */
-function* slices(content: Buffer, from: number, onBytes?: (n: number) => void) {
-  for (let i = from; i < content.length; i += CHUNK) {
-    const part = content.subarray(i, i + CHUNK);
-    onBytes?.(i + part.length);
+/** A stored file, read a slice at a time (it may be read more than once). */
+export interface FileSource {
+  size: number;
+  slices(): AsyncIterable<Buffer>;
+  /** the last megabyte or two, where a zip archive keeps its directory */
+  tail(): Promise<Buffer>;
+}
+
+/** A file held in memory as a source, cut in slices of `slice` bytes. */
+export function bufferSource(content: Buffer, slice = 1 << 20): FileSource {
+  return {
+    size: content.length,
+    async *slices() {
+      for (let i = 0; i < content.length; i += slice) yield content.subarray(i, i + slice);
+    },
+    tail: async () => content.subarray(Math.max(0, content.length - 2 * slice)),
+  };
+}
+
+/** The source's slices, reporting the share of the file read. */
+async function* counted(source: FileSource, onFraction?: OnFraction) {
+  let read = 0;
+  for await (const part of source.slices()) {
+    read += part.length;
+    onFraction?.(read / Math.max(1, source.size));
     yield part;
   }
+}
+
+async function firstSlice(source: FileSource): Promise<Buffer> {
+  for await (const part of source.slices()) return part;
+  return Buffer.alloc(0);
+}
+
+/** Whether the whole file is valid UTF-8, checked slice by slice (a character may straddle two). */
+async function isUtf8File(source: FileSource): Promise<boolean> {
+  let carry: Buffer | undefined;
+  for await (const part of source.slices()) {
+    const buf = carry ? Buffer.concat([carry, part]) : part;
+    const cut = utf8Boundary(buf);
+    if (!isUtf8(buf.subarray(0, cut))) return false;
+    carry = cut < buf.length ? Buffer.from(buf.subarray(cut)) : undefined;
+  }
+  return !carry || isUtf8(carry);
 }
 
 /** XLSX files are zip archives; anything else is taken for text. Old binary .xls is refused by name. */
@@ -41,13 +80,18 @@ export interface SheetRow {
 }
 
 /** The rows of a CSV file in UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK. */
-async function* csvRows(content: Buffer, onBytes?: (n: number) => void): AsyncGenerator<SheetRow> {
-  const { encoding, bom } = detectEncoding(content.subarray(0, 4), isUtf8(content));
-  const head = new TextDecoder(encoding).decode(content.subarray(bom, bom + 64 * 1024));
+async function* csvRows(source: FileSource, onFraction?: OnFraction): AsyncGenerator<SheetRow> {
+  const first = await firstSlice(source);
+  const { encoding, bom } = detectEncoding(first.subarray(0, 4), await isUtf8File(source));
+  const head = new TextDecoder(encoding).decode(first.subarray(bom, bom + 64 * 1024));
   const delimiter = detectDelimiter(head.split(/\r?\n/, 1)[0] ?? '');
   const decoder = new TextDecoder(encoding);
   async function* text() {
-    for (const part of slices(content, bom, onBytes)) yield decoder.decode(part, { stream: true });
+    let skip = bom;
+    for await (const part of counted(source, onFraction)) {
+      yield decoder.decode(skip ? part.subarray(skip) : part, { stream: true });
+      skip = 0;
+    }
     const rest = decoder.decode();
     if (rest) yield rest;
   }
@@ -65,10 +109,19 @@ async function* csvRows(content: Buffer, onBytes?: (n: number) => void): AsyncGe
 
 type ExcelValue = ExcelJS.CellValue;
 
+/**
+ * A cell's text on its own. The XML parser hands out substrings of the ~100 KB text chunk it
+ * decoded, and V8 keeps such a slice pointing into its parent: one code or name kept for the
+ * duplicate check would hold the whole chunk. Prepending a character and slicing it off again
+ * copies the text into a string of its own size (short strings are copies already).
+ */
+const detached = (s: string) => (s.length < 13 ? s : (' ' + s).slice(1));
+
 /** A spreadsheet cell as plain text, number, boolean or date (rich text, formulas and links flattened). */
 function plainCell(v: ExcelValue): Cell {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'string') return detached(v);
+  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
     if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
     if ('result' in v) return plainCell((v as { result?: ExcelValue }).result ?? null);
@@ -92,14 +145,15 @@ export function utf8Boundary(buf: Uint8Array): number {
   return buf.length - i >= size ? buf.length : i;
 }
 
-/** A UTF-8 byte stream re-cut so that no chunk ends inside a character. */
-async function* wholeCharacters(source: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer | string> {
+/** A UTF-8 byte stream re-cut so that no chunk ends inside a character; `onBytes` counts what passed. */
+async function* wholeCharacters(source: AsyncIterable<Buffer | string>, onBytes?: (n: number) => void): AsyncGenerator<Buffer | string> {
   let carry: Buffer | undefined;
   for await (const chunk of source) {
     if (typeof chunk === 'string') {
       yield chunk;
       continue;
     }
+    onBytes?.(chunk.length);
     const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
     const cut = utf8Boundary(buf);
     carry = cut < buf.length ? Buffer.from(buf.subarray(cut)) : undefined;
@@ -117,20 +171,58 @@ const BaseReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: 
 /**
  * exceljs' streaming reader decodes every chunk of the unzipped XML on its own, so a Chinese
  * character that straddles two chunks turns into replacement characters. This reader hands it
- * the sheet and shared-string streams re-cut at character boundaries.
+ * the sheet and shared-string streams re-cut at character boundaries, and counts the sheet's
+ * bytes as they are parsed (the sheet may be parsed only after the whole archive was read).
  */
 class WholeCharacterReader extends BaseReader {
+  onSheetBytes?: (sheetNo: string, n: number) => void;
   override _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string) {
-    return super._parseWorksheet(wholeCharacters(iterator) as AsyncIterable<Buffer>, sheetNo);
+    return super._parseWorksheet(wholeCharacters(iterator, (n) => this.onSheetBytes?.(sheetNo, n)) as AsyncIterable<Buffer>, sheetNo);
   }
   override _parseSharedStrings(entry: Readable) {
     return super._parseSharedStrings(Readable.from(wholeCharacters(entry)));
   }
 }
 
-/** The rows of the first worksheet of an XLSX file. */
-async function* xlsxRows(content: Buffer, onBytes?: (n: number) => void): AsyncGenerator<SheetRow> {
-  const reader = new WholeCharacterReader(Readable.from(slices(content, 0, onBytes)), {
+/**
+ * Uncompressed sizes of the entries of a zip archive from its central directory, given the
+ * archive's last bytes (`tail`) and its whole size; empty when the directory is not in the tail.
+ */
+export function zipEntrySizes(zip: Buffer, total = zip.length): Map<string, number> {
+  const sizes = new Map<string, number>();
+  // the end-of-central-directory record sits in the last 22 bytes plus at most a 64 KB comment
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return sizes;
+  const count = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16) - (total - zip.length);
+  if (at < 0) return sizes;
+  for (let n = 0; n < count && at + 46 <= zip.length && zip.readUInt32LE(at) === 0x02014b50; n++) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    sizes.set(name, zip.readUInt32LE(at + 24));
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return sizes;
+}
+
+/**
+ * exceljs keeps every cell address it ever decodes in a module-wide cache (lib/utils/col-cache.js),
+ * which grows by the number of cells read: 1.5 million entries for 100,000 rows of 15 columns.
+ * Emptying it between chunks keeps a large file's memory flat; it only ever saves a re-parse.
+ */
+const addressCache = createRequire(import.meta.url)('exceljs/lib/utils/col-cache.js') as { _hash: Record<string, unknown> };
+const ADDRESS_CACHE_ROWS = 1000;
+
+/** The rows of the first worksheet of an XLSX file; progress is the share of that sheet's XML parsed. */
+async function* xlsxRows(source: FileSource, onFraction?: OnFraction): AsyncGenerator<SheetRow> {
+  const sizes = zipEntrySizes(await source.tail(), source.size);
+  const reader = new WholeCharacterReader(Readable.from(source.slices()), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -138,24 +230,34 @@ async function* xlsxRows(content: Buffer, onBytes?: (n: number) => void): AsyncG
     styles: 'cache',
     entries: 'ignore',
   });
+  let parsed = 0;
+  reader.onSheetBytes = (sheetNo, n) => {
+    parsed += n;
+    const size = sizes.get(`xl/worksheets/sheet${sheetNo}.xml`);
+    if (size) onFraction?.(Math.min(1, parsed / size));
+  };
   try {
     for await (const sheet of reader) {
+      let n = 0;
       for await (const row of sheet) {
         const values = row.values as ExcelValue[];
         // row.values is 1-based: index 0 is always empty
         const cells: Cell[] = [];
         for (let i = 1; i < values.length; i++) cells.push(plainCell(values[i]));
         yield { rowNo: row.number, cells };
+        if (++n % ADDRESS_CACHE_ROWS === 0) addressCache._hash = {};
       }
       return;
     }
   } catch (err) {
     throw new UnreadableFile(err instanceof Error ? err.message : String(err));
+  } finally {
+    addressCache._hash = {};
   }
 }
 
-export function readRows(content: Buffer, format: FileFormat, onBytes?: (n: number) => void): AsyncGenerator<SheetRow> {
-  return format === 'xlsx' ? xlsxRows(content, onBytes) : csvRows(content, onBytes);
+export function readRows(source: FileSource, format: FileFormat, onFraction?: OnFraction): AsyncGenerator<SheetRow> {
+  return format === 'xlsx' ? xlsxRows(source, onFraction) : csvRows(source, onFraction);
 }
 
 // ---------------------------------------------------------------- writing

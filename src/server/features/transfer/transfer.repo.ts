@@ -50,10 +50,13 @@ export interface NewImport {
   fileName: string;
   fileFormat: string;
   sha256: string;
-  content: Buffer;
+  size: number;
   options: Record<string, unknown>;
   createdBy: number;
 }
+
+/** Size of one stored slice of an uploaded file. */
+export const FILE_SLICE = 1 << 20;
 
 export const transferRepo = {
   // ---------------------------------------------------------------- the import record
@@ -65,9 +68,8 @@ export const transferRepo = {
         kind: v.kind,
         file_name: v.fileName,
         file_format: v.fileFormat,
-        file_size: v.content.length,
+        file_size: v.size,
         file_sha256: v.sha256,
-        content: v.content,
         options: JSON.stringify(v.options),
         created_by: v.createdBy,
       })
@@ -92,8 +94,27 @@ export const transferRepo = {
     return { items, total: Number(count.n) };
   },
 
-  async content(db: Executor, id: number) {
-    return db.selectFrom('imports').select(['content', 'file_format', 'kind', 'options', 'version', 'status', 'created_by']).where('id', '=', id).executeTakeFirst();
+  async forRun(db: Executor, id: number) {
+    return db.selectFrom('imports').select(['file_format', 'file_size', 'kind', 'options', 'version', 'status', 'created_by']).where('id', '=', id).executeTakeFirst();
+  },
+
+  /**
+   * Stores an uploaded file as 1 MB slices. Each slice travels as base64 text decoded by the
+   * database: a text parameter costs its own size, a bytea one many times that on PGlite.
+   */
+  async writeFile(db: Executor, importId: number, content: Buffer) {
+    await db.deleteFrom('import_files').where('import_id', '=', importId).execute();
+    for (let seq = 0; seq * FILE_SLICE < content.length; seq++) {
+      const slice = content.subarray(seq * FILE_SLICE, (seq + 1) * FILE_SLICE).toString('base64');
+      await sql`insert into import_files (import_id, seq, data) values (${importId}, ${seq}, decode(${slice}, 'base64'))`.execute(db);
+    }
+  },
+
+  /** One stored slice of the file (base64 on the way out too), or undefined past the end. */
+  async fileSlice(db: Executor, importId: number, seq: number): Promise<Buffer | undefined> {
+    const r = await sql<{ b64: string }>`select encode(data, 'base64') as b64 from import_files where import_id = ${importId} and seq = ${seq}`.execute(db);
+    const b64 = r.rows[0]?.b64;
+    return b64 === undefined ? undefined : Buffer.from(b64, 'base64');
   },
 
   /**
@@ -126,12 +147,8 @@ export const transferRepo = {
       .execute();
   },
 
-  async replaceFile(db: Executor, id: number, v: { fileName: string; fileFormat: string; sha256: string; content: Buffer }) {
-    await db
-      .updateTable('imports')
-      .set({ file_name: v.fileName, file_format: v.fileFormat, file_size: v.content.length, file_sha256: v.sha256, content: v.content })
-      .where('id', '=', id)
-      .execute();
+  async replaceFile(db: Executor, id: number, v: { fileName: string; fileFormat: string; sha256: string; size: number }) {
+    await db.updateTable('imports').set({ file_name: v.fileName, file_format: v.fileFormat, file_size: v.size, file_sha256: v.sha256 }).where('id', '=', id).execute();
   },
 
   async setOptions(db: Executor, id: number, options: Record<string, unknown>) {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../../shared/domain/credit-code';
 import { mapHeaders } from './transfer.columns';
-import { utf8Boundary } from './transfer.files';
 import { checkRow, detectDelimiter, detectEncoding, duplicateChanges, effectiveAction, isBlankRow, nameKey } from './transfer.rules';
 
 const code = (serial: number) => {
@@ -88,12 +87,5 @@ describe('file text', () => {
     expect(detectDelimiter('客户名称\t简称\t"a,b"')).toBe('\t');
     expect(detectDelimiter('a;b;c')).toBe(';');
     expect(detectDelimiter('客户名称')).toBe(',');
-  });
-  it('a UTF-8 buffer is cut before an unfinished character only', () => {
-    const bytes = Buffer.from('国企', 'utf8'); // 6 bytes
-    expect(utf8Boundary(bytes)).toBe(6);
-    expect(utf8Boundary(bytes.subarray(0, 4))).toBe(3);
-    expect(utf8Boundary(bytes.subarray(0, 5))).toBe(3);
-    expect(utf8Boundary(Buffer.from('ab'))).toBe(2);
   });
 });

@@ -19,8 +19,8 @@ import { loadActorForUser } from '../../platform/auth/actor-loader';
 import { STALE_AFTER_SECONDS } from '../../platform/jobs/queue';
 import { pageWindow } from '../../platform/listing';
 import { applyImport } from './transfer.commit';
-import { detectFormat, UnreadableFile } from './transfer.files';
-import { transferRepo } from './transfer.repo';
+import { detectFormat, UnreadableFile, type FileSource } from './transfer.files';
+import { FILE_SLICE, transferRepo } from './transfer.repo';
 import { checkFile, ImportFailure, type ProgressSink } from './transfer.validate';
 
 /**
@@ -52,7 +52,28 @@ function checkedFile(f: UploadedFile) {
   if (!f.content.length) throw validationError([issue('file', 'transfer.fileEmpty', 'The file is empty')]);
   const format = detectFormat(f.fileName, f.content);
   if (format === 'xls') throw validationError([issue('file', 'transfer.xlsUnsupported', 'Old .xls files cannot be read; save the sheet as .xlsx or .csv')]);
-  return { fileName: f.fileName.slice(0, 255) || 'upload', fileFormat: format, sha256: createHash('sha256').update(f.content).digest('hex'), content: f.content };
+  return { fileName: f.fileName.slice(0, 255) || 'upload', fileFormat: format, sha256: createHash('sha256').update(f.content).digest('hex'), size: f.content.length };
+}
+
+/** The stored file of an import as a source the readers pull a slice at a time. */
+function storedFile(db: Kdb, id: number, size: number): FileSource {
+  const count = Math.ceil(size / FILE_SLICE);
+  const read = async function* (from: number) {
+    for (let seq = from; seq < count; seq++) {
+      const slice = await transferRepo.fileSlice(db, id, seq);
+      if (!slice) return;
+      yield slice;
+    }
+  };
+  return {
+    size,
+    slices: () => read(0),
+    async tail() {
+      const parts: Buffer[] = [];
+      for await (const slice of read(Math.max(0, count - 2))) parts.push(slice);
+      return Buffer.concat(parts);
+    },
+  };
 }
 
 /** The report is reset whenever a new dry run starts. */
@@ -72,7 +93,8 @@ export async function createImport(db: Kdb, actor: Actor, kind: ImportKind, opti
   const f = checkedFile(file);
   return db.transaction().execute(async (trx) => {
     const id = await transferRepo.insert(trx, { kind, options, createdBy: actor.userId, ...f });
-    await audit(trx, actor, { entity: 'import', entityId: id, action: 'upload', data: { kind, fileName: f.fileName, size: f.content.length, sha256: f.sha256 } });
+    await transferRepo.writeFile(trx, id, file.content);
+    await audit(trx, actor, { entity: 'import', entityId: id, action: 'upload', data: { kind, fileName: f.fileName, size: f.size, sha256: f.sha256 } });
     await queue?.validate(trx, id, 1);
     return id;
   });
@@ -86,8 +108,9 @@ export async function replaceFile(db: Kdb, actor: Actor, id: number, version: nu
     const moved = await transferRepo.transition(trx, id, ['uploaded', 'validated', 'failed'], 'uploaded', { version, bump: true, extra: RESET, staleSeconds: STALE_AFTER_SECONDS });
     if (!moved) throw stale();
     await transferRepo.replaceFile(trx, id, f);
+    await transferRepo.writeFile(trx, id, file.content);
     await transferRepo.deleteRows(trx, id);
-    await audit(trx, actor, { entity: 'import', entityId: id, action: 'replace-file', data: { fileName: f.fileName, size: f.content.length, sha256: f.sha256 } });
+    await audit(trx, actor, { entity: 'import', entityId: id, action: 'replace-file', data: { fileName: f.fileName, size: f.size, sha256: f.sha256 } });
     await queue?.validate(trx, id, moved.version);
     return id;
   });
@@ -203,11 +226,11 @@ export async function runValidation(db: Kdb, id: number, version: number, onProg
   const claimed = await transferRepo.transition(db, id, ['uploaded'], 'validating', { version, extra: { phase: 'reading', progress: 0 } });
   if (!claimed) return undefined;
   try {
-    const imp = await transferRepo.content(db, id);
+    const imp = await transferRepo.forRun(db, id);
     if (!imp) return undefined;
     const actor = await importer(db, imp.created_by);
     assertCan(actor, KIND_PERMISSION[imp.kind as ImportKind]);
-    const outcome = await checkFile(db, actor, { id, kind: imp.kind as ImportKind, content: imp.content, format: imp.file_format as 'csv' | 'xlsx', options: optionsOf(imp.options) }, async (p) => {
+    const outcome = await checkFile(db, actor, { id, kind: imp.kind as ImportKind, file: storedFile(db, id, imp.file_size), format: imp.file_format as 'csv' | 'xlsx', options: optionsOf(imp.options) }, async (p) => {
       await transferRepo.progress(db, id, p.phase, p.progress, p.rows);
       await onProgress(p);
     });

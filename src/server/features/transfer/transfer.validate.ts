@@ -10,7 +10,7 @@ import { scopeWhere } from '../../platform/scope';
 import { accountScope } from '../accounts/accounts.service';
 import { seesSensitive } from '../contacts/contacts.service';
 import { mapHeaders, type ColumnMapping } from './transfer.columns';
-import { readRows } from './transfer.files';
+import { readRows, type FileSource } from './transfer.files';
 import { checkRow, isBlankRow, nameKey, rowIssue, type CheckedRow } from './transfer.rules';
 import { transferRepo } from './transfer.repo';
 
@@ -336,11 +336,11 @@ export interface ValidationOutcome {
 export async function checkFile(
   db: Kdb,
   actor: Actor,
-  imp: { id: number; kind: ImportKind; content: Buffer; format: 'csv' | 'xlsx'; options: ImportOptions },
+  imp: { id: number; kind: ImportKind; file: FileSource; format: 'csv' | 'xlsx'; options: ImportOptions },
   onProgress: ProgressSink,
 ): Promise<ValidationOutcome> {
   await transferRepo.deleteRows(db, imp.id);
-  let bytes = 0;
+  let fraction = 0;
   let mapping: ColumnMapping | undefined;
   let classify: Classifier | undefined;
   let pending: Pending[] = [];
@@ -360,10 +360,10 @@ export async function checkFile(
     await transferRepo.insertRows(db, rows);
     total += pending.length;
     pending = [];
-    await onProgress({ phase: 'reading', progress: Math.min(99, Math.floor((bytes * 100) / Math.max(1, imp.content.length))), rows: total });
+    await onProgress({ phase: 'reading', progress: Math.min(99, Math.floor(fraction * 100)), rows: total });
   };
 
-  for await (const { rowNo, cells } of readRows(imp.content, imp.format, (n) => (bytes = n))) {
+  for await (const { rowNo, cells } of readRows(imp.file, imp.format, (f) => (fraction = f))) {
     if (isBlankRow(cells)) continue;
     if (!mapping) {
       mapping = mapHeaders(imp.kind, cells);
