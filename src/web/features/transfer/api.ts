@@ -61,7 +61,9 @@ function useImportWrite<V>(fn: (v: V) => Promise<ImportSummary>) {
 }
 
 export const useUpload = () =>
-  useImportWrite((v: { kind: ImportKind; onDuplicate: DuplicateAction; file: File }) => api.upload<ImportSummary>(withQuery('/api/imports', { kind: v.kind, onDuplicate: v.onDuplicate }), v.file));
+  useImportWrite((v: { kind: ImportKind; onDuplicate: DuplicateAction; nameThreshold: number; file: File }) =>
+    api.upload<ImportSummary>(withQuery('/api/imports', { kind: v.kind, onDuplicate: v.onDuplicate, nameThreshold: v.nameThreshold }), v.file),
+  );
 export const useReplaceFile = () => useImportWrite((v: { id: number; version: number; file: File }) => api.upload<ImportSummary>(withQuery(`/api/imports/${v.id}/file`, { version: v.version }), v.file, 'PUT'));
 export const useSetActions = () =>
   useImportWrite((v: { id: number; version: number; onDuplicate?: DuplicateAction; rows?: { rowNo: number; action: DuplicateAction | null }[] }) =>

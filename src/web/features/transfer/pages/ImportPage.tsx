@@ -1,10 +1,10 @@
 import { FileExcelOutlined, FileTextOutlined, InboxOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Flex, List, Popconfirm, Progress, Result, Segmented, Select, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, InputNumber, List, Popconfirm, Progress, Result, Segmented, Select, Table, Tag, Typography, Upload } from 'antd';
 import type { UploadProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { DUPLICATE_ACTIONS, IMPORT_BUSY_STATUSES, IMPORT_KINDS, type DuplicateAction, type FileLanguage, type ImportKind, type ImportRow, type ImportSummary } from '../../../../shared/contracts/transfer';
+import { DEFAULT_NAME_THRESHOLD, DUPLICATE_ACTIONS, IMPORT_BUSY_STATUSES, IMPORT_KINDS, MIN_NAME_THRESHOLD, type DuplicateAction, type FileLanguage, type ImportKind, type ImportRow, type ImportSummary } from '../../../../shared/contracts/transfer';
 import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
@@ -38,12 +38,13 @@ function Start({ onStarted }: { onStarted: (s: ImportSummary) => void }) {
   const { t, i18n } = useTranslation('transfer');
   const [kind, setKind] = useState<ImportKind>('accounts');
   const [onDuplicate, setOnDuplicate] = useState<DuplicateAction>('skip');
+  const [nameThreshold, setNameThreshold] = useState(DEFAULT_NAME_THRESHOLD);
   const upload = useUpload();
   const showError = useApiError();
   const lang: FileLanguage = i18n.language === 'en' ? 'en' : 'zh-CN';
   const customRequest: UploadProps['customRequest'] = ({ file, onSuccess, onError }) => {
     upload.mutate(
-      { kind, onDuplicate, file: file as File },
+      { kind, onDuplicate, nameThreshold, file: file as File },
       {
         onSuccess: (s) => {
           onSuccess?.(s);
@@ -69,6 +70,21 @@ function Start({ onStarted }: { onStarted: (s: ImportSummary) => void }) {
             <Typography.Text strong>{t('choose.onDuplicate')}</Typography.Text>
             <Select<DuplicateAction> value={onDuplicate} onChange={setOnDuplicate} style={{ width: 200 }} options={DUPLICATE_ACTIONS.map((a) => ({ value: a, label: `${t(`actions.${a}`)} · ${t(`actionHints.${a}`)}` }))} popupMatchSelectWidth={false} data-testid="import-on-duplicate" />
           </Flex>
+          {kind === 'accounts' && (
+            <Flex vertical gap={6}>
+              <Typography.Text strong>{t('choose.nameThreshold')}</Typography.Text>
+              <InputNumber<number>
+                min={MIN_NAME_THRESHOLD}
+                max={1}
+                step={0.05}
+                value={nameThreshold}
+                onChange={(v) => setNameThreshold(v ?? DEFAULT_NAME_THRESHOLD)}
+                style={{ width: 120 }}
+                title={t('choose.nameThresholdHint')}
+                data-testid="import-name-threshold"
+              />
+            </Flex>
+          )}
           <Flex vertical gap={6}>
             <Typography.Text strong>{t('choose.template')}</Typography.Text>
             <Flex gap={8} wrap>
