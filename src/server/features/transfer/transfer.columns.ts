@@ -407,9 +407,6 @@ export const REVENUE_COLUMNS: readonly ColumnDef[] = [
 
 export const COLUMNS: Record<ImportKind, readonly ColumnDef[]> = { accounts: ACCOUNT_COLUMNS, contacts: CONTACT_COLUMNS, revenue: REVENUE_COLUMNS };
 
-/** Columns that reference an account rather than describe the row's own record. */
-export const ACCOUNT_REF_FIELDS = ['accountName', 'accountCreditCode'] as const;
-
 /** A header cell as the matcher sees it: no required marker, no parenthesised unit, loose. */
 export function headerKey(header: string): string {
   return looseKey(header).replace(/^\*+|\*+$/g, '').replace(/\([^)]*\)/g, '');

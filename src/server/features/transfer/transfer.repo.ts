@@ -214,10 +214,6 @@ export const transferRepo = {
       where r.import_id = ${importId} and r.row_no = v."rowNo"`.execute(db);
   },
 
-  async clearRecordIds(db: Executor, importId: number) {
-    await db.updateTable('import_rows').set({ record_id: null }).where('import_id', '=', importId).where('record_id', 'is not', null).execute();
-  },
-
   // ---------------------------------------------------------------- look-ups of the dry run
 
   /** Accounts holding any of the codes, whether the caller may see each. */

@@ -271,7 +271,6 @@ export async function runCommit(db: Kdb, id: number, version: number, tz: string
     const result = await db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${COMMIT_LOCK}, ${id}::int) as locked`.execute(trx);
       if (!rows[0]?.locked) return undefined;
-      await transferRepo.clearRecordIds(trx, id);
       const r = await applyImport({
         trx,
         actor,
