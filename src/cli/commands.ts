@@ -19,6 +19,7 @@ import { loadDemoData } from './demo-data';
 import { ProgressLine } from './progress';
 import { CliError } from './cli-error';
 import { lockDataDir } from './data-dir-lock';
+import { runExport, runImport, type ExportOptionsCli, type ImportOptionsCli } from './transfer';
 
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -198,6 +199,14 @@ export async function runDemoData(): Promise<void> {
     await loadDemoData(database.db, { log: out, onStep: (done, total) => progress.step('demo-data', done, total) });
     progress.done();
   });
+}
+
+export async function runImportFile(file: string, opts: ImportOptionsCli): Promise<void> {
+  await withDatabase('import', (database, config) => runImport(database, config, file, opts));
+}
+
+export async function runExportFile(kind: string, file: string, opts: ExportOptionsCli): Promise<void> {
+  await withDatabase('export', (database, config) => runExport(database, config, kind, file, opts));
 }
 
 export async function runWorker(): Promise<void> {

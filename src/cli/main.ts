@@ -107,6 +107,29 @@ program
   .action(action(async () => (await commands()).runDemoData()));
 
 program
+  .command('import')
+  .description('Import accounts, contacts or revenue from a CSV or XLSX file as a user: dry run with a report of every bad row, then one all-or-nothing commit')
+  .argument('<file>', '.csv (UTF-8 or GB18030) or .xlsx')
+  .requiredOption('--kind <kind>', 'accounts, contacts or revenue')
+  .requiredOption('--as <username>', 'the user whose permissions and data scope apply (and who is audited)')
+  .addOption(new Option('--on-duplicate <action>', 'what duplicates do').choices(['skip', 'update', 'merge']).default('skip'))
+  .option('--similarity <0.3-1>', 'name similarity at which two accounts count as the same (default 0.5)')
+  .option('--skip-errors', 'import the good rows and leave the rows with errors out (otherwise they stop the import)')
+  .option('--dry-run', 'check and report only; import nothing')
+  .action(action(async (file: string, opts: { kind: string; as: string; onDuplicate: string; similarity?: string; skipErrors?: boolean; dryRun?: boolean }) => (await commands()).runImportFile(file, opts)));
+
+program
+  .command('export')
+  .description("Export the accounts or contacts a user may see to an XLSX or CSV file (the list's filters with --q and --filter)")
+  .argument('<kind>', 'accounts or contacts')
+  .argument('<file>', 'ends in .xlsx or .csv')
+  .requiredOption('--as <username>', 'the user whose data scope and field visibility apply')
+  .option('--q <text>', 'search as in the list (name, pinyin, credit code …)')
+  .option('--filter <key=value...>', "the list's filters, e.g. tier=large unitId=4 (space- or comma-separated, or repeated)", collect)
+  .addOption(new Option('--lang <lang>', 'language of headers and labels').choices(['zh-CN', 'en']).default('zh-CN'))
+  .action(action(async (kind: string, file: string, opts: { as: string; q?: string; filter?: string[]; lang: string }) => (await commands()).runExportFile(kind, file, opts)));
+
+program
   .command('worker')
   .description('Run the background job queue only (no HTTP)')
   .action(action(async () => (await commands()).runWorker()));

@@ -37,6 +37,24 @@ export class ProgressLine {
     this.drawn = false;
   }
 
+  /** A bar for work measured in percent (import), or a running count when the end is unknown (export). */
+  bar(label: string, percent: number | null, rows: number): void {
+    const width = 24;
+    const filled = Math.round((Math.min(100, Math.max(0, percent ?? 0)) * width) / 100);
+    const line = percent === null ? `${label}: ${fmt(rows)} rows` : `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(percent).padStart(3)}% ${fmt(rows)} rows`;
+    const now = Date.now();
+    if (this.stream.isTTY) {
+      if (now - this.lastDraw < 100 && percent !== 100) return;
+      this.lastDraw = now;
+      this.stream.write(`\r${line}\x1b[K`);
+      this.drawn = true;
+    } else if (percent === 100 || now - this.lastDraw >= 1000) {
+      // Plain output: at most a line a second, and the last one.
+      this.lastDraw = now;
+      this.stream.write(`${line}\n`);
+    }
+  }
+
   /** A progress line for plain counted steps (demo data). */
   step(label: string, done: number, total: number): void {
     const line = `${label}: ${done}/${total}`;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeEach, inject } from 'vitest';
-import { webBuiltAt } from './global-setup';
+import { E2E_DEMO_PASSWORD, webBuiltAt } from './global-setup';
 
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
 
@@ -47,6 +47,15 @@ export async function openBrowser(opts: { width?: number; height?: number; geolo
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Signs in through the login page (a demo user by default) and waits until it is left. */
+export async function signIn(page: Page, username: string, password = E2E_DEMO_PASSWORD) {
+  await page.goto(`${inject('baseUrl')}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
 /** Resolves once no finite animation runs (spinners loop forever and are ignored). */

@@ -523,6 +523,50 @@ export interface SavedViewTable {
   updated_at: UpdatedAt;
 }
 
+/** Imports (migration 0010): the uploaded file and its report row by row. */
+export interface ImportTable {
+  id: Id;
+  kind: string;
+  status: Generated<string>;
+  file_name: string;
+  file_format: string;
+  file_size: number;
+  file_sha256: string;
+  options: Json<Record<string, unknown>>;
+  phase: string | null;
+  progress: Generated<number>;
+  total_rows: Generated<number>;
+  ok_rows: Generated<number>;
+  error_rows: Generated<number>;
+  duplicate_rows: Generated<number>;
+  columns: Json<unknown> | null;
+  result: Json<unknown> | null;
+  error: Json<unknown> | null;
+  version: Version;
+  created_by: number;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  validated_at: Timestamp | null;
+  committed_at: Timestamp | null;
+}
+
+export interface ImportFileTable {
+  import_id: number;
+  seq: number;
+  data: Buffer;
+}
+
+export interface ImportRowTable {
+  import_id: number;
+  row_no: number;
+  status: string;
+  errors: Json<unknown>;
+  values: Json<Record<string, unknown>>;
+  match: Json<unknown> | null;
+  action: string | null;
+  record_id: number | null;
+}
+
 export interface DB {
   org_units: OrgUnitTable;
   users: UserTable;
@@ -558,6 +602,9 @@ export interface DB {
   account_countermeasures: AccountCountermeasureTable;
   account_plan_items: AccountPlanItemTable;
   account_plan_item_contacts: AccountPlanItemContactTable;
+  imports: ImportTable;
+  import_files: ImportFileTable;
+  import_rows: ImportRowTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -17,6 +17,7 @@ import { plansRoutes } from './plans/plans.routes';
 import { timelineRoutes } from './timeline/timeline.routes';
 import { mergeRoutes } from './merge/merge.routes';
 import { savedViewsRoutes } from './saved-views/saved-views.routes';
+import { registerTransferJobs, transferRoutes } from './transfer/transfer.routes';
 
 /**
  * What features contribute besides HTTP routes — approval document types and job handlers.
@@ -26,6 +27,7 @@ export function wireFeatures(p: Platform): void {
   registerGeneralRequestDocType(p.approvals);
   registerTaskJobs(p);
   registerAccountJobs(p);
+  registerTransferJobs(p);
 }
 
 /** Every feature room registers its routes here. */
@@ -47,4 +49,5 @@ export async function registerFeatures(app: FastifyInstance, p: Platform): Promi
   await timelineRoutes(app, p);
   await mergeRoutes(app, p);
   await savedViewsRoutes(app, p);
+  await transferRoutes(app, p);
 }

@@ -35,20 +35,27 @@ export interface AuditEntry {
   data?: Record<string, unknown>;
 }
 
-/** Writes one audit record. Call it with the transaction that makes the change. */
-export async function audit(db: Executor, actor: Actor | null, entry: AuditEntry): Promise<void> {
+function auditRow(actor: Actor | null, entry: AuditEntry) {
   const diff: Record<string, unknown> = diffRecords(entry.before, entry.after);
   if (entry.data) diff._ = entry.data;
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_id: actor && actor.via !== 'system' ? actor.userId : null,
-      entity: entry.entity,
-      entity_id: String(entry.entityId),
-      action: entry.action,
-      diff: JSON.stringify(diff),
-      ip: actor?.ip ?? null,
-      request_id: actor?.requestId ?? null,
-    })
-    .execute();
+  return {
+    actor_id: actor && actor.via !== 'system' ? actor.userId : null,
+    entity: entry.entity,
+    entity_id: String(entry.entityId),
+    action: entry.action,
+    diff: JSON.stringify(diff),
+    ip: actor?.ip ?? null,
+    request_id: actor?.requestId ?? null,
+  };
+}
+
+/** Writes one audit record. Call it with the transaction that makes the change. */
+export async function audit(db: Executor, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  await db.insertInto('audit_log').values(auditRow(actor, entry)).execute();
+}
+
+/** Writes many audit records in one statement (bulk changes such as an import), in the same transaction. */
+export async function auditMany(db: Executor, actor: Actor | null, entries: readonly AuditEntry[]): Promise<void> {
+  if (!entries.length) return;
+  await db.insertInto('audit_log').values(entries.map((e) => auditRow(actor, e))).execute();
 }

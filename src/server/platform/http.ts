@@ -68,7 +68,7 @@ const num = (v: unknown) => (typeof v === 'number' || typeof v === 'bigint' ? Nu
  * number, array…) and whether it is exclusive ("number_exclusive" for .positive()), for a
  * format the format (email, datetime…).
  */
-function zodIssueParams(code: string, raw: unknown): Record<string, unknown> | undefined {
+export function zodIssueParams(code: string, raw: unknown): Record<string, unknown> | undefined {
   const p = (raw ?? {}) as Record<string, unknown>;
   const origin = typeof p.origin === 'string' ? p.origin : undefined;
   const bound = code === 'too_small' || code === 'too_big';

@@ -42,9 +42,11 @@ export function setUnauthenticatedHandler(fn: () => void) {
 
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // a FormData body sets its own multipart content type (with the boundary)
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : form ? body : JSON.stringify(body), credentials: 'same-origin' });
   const text = await res.text();
   const data = text ? JSON.parse(text) : undefined;
   if (!res.ok) {
@@ -62,4 +64,10 @@ export const api = {
   patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, body),
   put: <T>(url: string, body: unknown) => request<T>('PUT', url, body),
   delete: <T>(url: string) => request<T>('DELETE', url),
+  /** One file as multipart/form-data (field "file"), e.g. an import. */
+  upload: <T>(url: string, file: File, method: 'POST' | 'PUT' = 'POST') => {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    return request<T>(method, url, body);
+  },
 };

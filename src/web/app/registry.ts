@@ -2,10 +2,11 @@ import { accountRoutes } from '../features/accounts/routes';
 import { adminRoutes } from '../features/admin/routes';
 import { approvalRoutes } from '../features/approvals/routes';
 import { contactRoutes } from '../features/contacts/routes';
+import { transferRoutes } from '../features/transfer/routes';
 import type { AppRoute } from './types';
 
 /**
  * Every feature's pages. A feature exports its AppRoute list from
  * src/web/features/<feature>/routes.tsx and is added here — nothing else in the shell changes.
  */
-export const featureRoutes: AppRoute[] = [...accountRoutes, ...approvalRoutes, ...adminRoutes, ...contactRoutes];
+export const featureRoutes: AppRoute[] = [...accountRoutes, ...transferRoutes, ...approvalRoutes, ...adminRoutes, ...contactRoutes];

@@ -39,7 +39,8 @@ export interface ContactSearch {
   digits?: string;
 }
 
-export interface AccountListFilter {
+/** What narrows the account list (and its export): scope, search and the classification filters. */
+export interface AccountFilter {
   scope: AccountScope;
   q?: string;
   /** the search term in the form of the pinyin columns; empty → no pinyin match */
@@ -59,6 +60,9 @@ export interface AccountListFilter {
   province?: string;
   city?: string;
   parentId?: number;
+}
+
+export interface AccountListFilter extends AccountFilter {
   sort: { column: AccountSortColumn; desc: boolean };
   limit: number;
   offset: number;
@@ -100,7 +104,7 @@ function contactMatch(eb: ExpressionBuilder<DB, 'contacts'>, c: ContactSearch): 
   return c.digits ? eb.or([name, eb('contacts.phone_digits', 'like', `%${c.digits}%`)]) : name;
 }
 
-type ListConditions = Omit<AccountListFilter, 'sort' | 'limit' | 'offset'>;
+type ListConditions = AccountFilter;
 
 /**
  * The list's filters (everything but sort and paging) as one condition on `accounts`, shared by
@@ -159,6 +163,11 @@ function searchCondition(eb: ExpressionBuilder<DB, 'accounts'>, q: string, pinyi
 }
 
 export const accountsRepo = {
+  /** Accounts (joined with owner and unit) that pass the filter; the export builds on it. */
+  filtered(db: Executor, f: AccountFilter) {
+    return base(db).where(listWhere(f));
+  },
+
   async list(db: Executor, f: AccountListFilter) {
     // Filters read accounts only; owner and unit names are joined for the page alone, so the
     // count does not join (every account has both: not null, foreign keys).

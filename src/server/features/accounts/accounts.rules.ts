@@ -1,4 +1,6 @@
 import { pinyin } from 'pinyin-pro';
+import { creditCodeProblem } from '../../../shared/domain/credit-code';
+import { issue, type FieldIssue } from '../../../shared/errors';
 import {
   COMPLETENESS_FIELDS,
   LIFECYCLE_TRANSITIONS,
@@ -94,6 +96,16 @@ export function readLifecycleSettings(stored: unknown): LifecycleSettings {
   return r.success ? r.data : DEFAULT_LIFECYCLE;
 }
 
+/** What is wrong with a (normalised) credit code as a field issue at `path`, or undefined when it is valid. */
+export function creditCodeIssue(code: string | null | undefined, path = 'creditCode'): FieldIssue | undefined {
+  if (code === null || code === undefined) return undefined;
+  const problem = creditCodeProblem(code);
+  if (!problem) return undefined;
+  const messages = { length: 'A credit code has 18 characters', charset: 'Only digits and capital letters except I, O, S, V, Z', checkDigit: 'Check digit does not match' } as const;
+  const keys = { length: 'accounts.creditCodeLength', charset: 'accounts.creditCodeCharset', checkDigit: 'accounts.creditCodeCheckDigit' } as const;
+  return issue(path, keys[problem], messages[problem]);
+}
+
 /** Pinyin for search: syllables joined without tones and initials, both lower-case a–z/0–9 only. */
 export function pinyinKeys(text: string | null | undefined): { full: string; initials: string } {
   if (!text) return { full: '', initials: '' };
@@ -142,7 +154,8 @@ export function completenessOf(values: CompletenessInput, weights: Record<Comple
     if (filled(values[field])) got += w;
     else missing.push({ field, weight: w });
   }
-  missing.sort((a, b) => b.weight - a.weight || COMPLETENESS_FIELDS.indexOf(a.field) - COMPLETENESS_FIELDS.indexOf(b.field));
+  // a stable sort keeps the form's order among equal weights (the fields were visited in it)
+  missing.sort((a, b) => b.weight - a.weight);
   return { score: total === 0 ? 100 : Math.floor((got * 100) / total), missing };
 }
 

@@ -3,7 +3,6 @@ import type { Executor, Kdb } from '../../db/client';
 import type { AccountTable } from '../../db/schema';
 import { sql, type Expression, type Insertable, type SqlBool } from 'kysely';
 import { AppError, issue, validationError } from '../../../shared/errors';
-import { creditCodeProblem } from '../../../shared/domain/credit-code';
 import { localDate } from '../../../shared/domain/business-time';
 import { DATA_SCOPES, type Permission } from '../../../shared/permissions';
 import type {
@@ -29,7 +28,7 @@ import { can, scopeOf, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { scopeWhere } from '../../platform/scope';
 import { pageWindow, resolveSort } from '../../platform/listing';
-import { accountsRepo, type AccountListFilter, type AccountScope, type AccountSortColumn, type AccountValues, type DerivedValues } from './accounts.repo';
+import { accountsRepo, type AccountFilter, type AccountScope, type AccountSortColumn, type AccountValues, type DerivedValues } from './accounts.repo';
 import { coverageOf, decisionPeopleOf, toCoverageContact, type CoverageContact, type CoverageRow } from '../contacts/contacts.rules';
 import { quadrantOf, readQuadrantSettings } from './quadrant.rules';
 import {
@@ -40,6 +39,7 @@ import {
   categoryList,
   completenessOf,
   contactSearchTerms,
+  creditCodeIssue,
   pinyinKeys,
   pinyinSearchKey,
   readClassificationSettings,
@@ -306,13 +306,65 @@ async function applyDerived(trx: Executor, row: Row, d: DerivedValues, actor: Ac
   return true;
 }
 
+/** What a new row holds before its first classification (the table's defaults). */
+const UNCLASSIFIED = {
+  tier: 'smb',
+  cat_premium: false,
+  cat_high_value: false,
+  cat_group: false,
+  cat_strategic: false,
+  vip: false,
+  parent_id: null,
+  credit_standing: null,
+  completeness: 0,
+  quadrant_override: null,
+};
+const EMPTY_PROFILE = Object.fromEntries(Object.values(PROFILE_COLUMNS).map((column) => [column, null]));
+const NOTHING_YET: DeriveInput = { revenue: new Map(), childCount: 0, teamSize: 0, contacts: [], requalifiedYear: null };
+
+/**
+ * The derived fields of accounts about to be inserted in bulk (no revenue, subsidiaries, team or
+ * contacts yet), ready to insert, with the history their first classification records — what a
+ * refresh right after the insert would write, without updating every new row a second time.
+ */
+export async function classifyNew(trx: Executor, rows: readonly Insertable<AccountTable>[], tz: string) {
+  const s = await loadSettings(trx);
+  const clock = clockOf(tz);
+  const why = { reason: SYSTEM_REASONS.created, reasonKey: 'created' as const };
+  return rows.map((v) => {
+    // every profile column the insert leaves out is null, as the stored row will have it
+    const row = { ...EMPTY_PROFILE, ...UNCLASSIFIED, ...v } as unknown as Row;
+    const d = derive(row, NOTHING_YET, s, clock);
+    const changes: { field: string; from: string | null; to: string; reason: string; reasonKey: SystemReasonKey }[] = [];
+    if (row.tier !== d.tier) changes.push({ field: 'tier', from: row.tier, to: d.tier, ...why });
+    const before = categoriesText(row);
+    const after = categoriesText({ ...row, cat_premium: d.cat_premium, cat_group: d.cat_group });
+    if (before !== after) changes.push({ field: 'categories', from: before, to: after, ...why });
+    changes.push({ field: 'quadrant', from: null, to: d.quadrant, ...why });
+    return { derived: { ...d, coverage_flags: JSON.stringify(d.coverage_flags), quadrant_factors: JSON.stringify(d.quadrant_factors) }, changes };
+  });
+}
+
+/**
+ * The derived fields of many accounts recomputed in the caller's transaction (after an import
+ * wrote them in bulk, and nightly), read a batch at a time. Returns how many changed.
+ */
+export async function refreshDerivedMany(trx: Executor, ids: readonly number[], actor: Actor | null, reason: SystemReasonKey, tz: string, now = new Date()): Promise<number> {
+  if (!ids.length) return 0;
+  const s = await loadSettings(trx);
+  const clock = clockOf(tz, now);
+  let changed = 0;
+  for (let i = 0; i < ids.length; i += RECOMPUTE_BATCH) {
+    for (const row of await accountsRepo.rowsForRecompute(trx, ids.slice(i, i + RECOMPUTE_BATCH))) {
+      if (await applyDerived(trx, row, derive(row, deriveInput(row, clock.tz), s, clock), actor, reason)) changed++;
+    }
+  }
+  return changed;
+}
+
 function checkCreditCode(code: string | null | undefined) {
-  if (code === null || code === undefined) return;
-  const problem = creditCodeProblem(code);
-  if (!problem) return;
-  const messages = { length: 'A credit code has 18 characters', charset: 'Only digits and capital letters except I, O, S, V, Z', checkDigit: 'Check digit does not match' } as const;
-  const keys = { length: 'accounts.creditCodeLength', charset: 'accounts.creditCodeCharset', checkDigit: 'accounts.creditCodeCheckDigit' } as const;
-  throw validationError([issue('creditCode', keys[problem], messages[problem])]);
+  const issues = [creditCodeIssue(code)].filter((i) => i !== undefined);
+  if (issues.length) throw validationError(issues);
 }
 
 /** 409 on a taken credit code; names the holder only when the caller may see it. */
@@ -342,6 +394,7 @@ function assertTradeTerms(actor: Actor, input: Record<string, unknown>) {
   }
 }
 
+/** Columns for the given profile fields, with the pinyin search keys of name and short name. */
 export function profileValues(input: Partial<Record<ProfileKey, unknown>>): AccountValues {
   const values: Record<string, unknown> = {};
   for (const [field, column] of Object.entries(PROFILE_COLUMNS)) {
@@ -374,8 +427,8 @@ function isUniqueViolation(err: unknown): boolean {
 
 // ---------------------------------------------------------------- reads
 
-/** The list's filters as the repo takes them (without sort and paging). */
-function listFilter(actor: Actor, q: Omit<z.infer<typeof accountListQuery>, 'page' | 'pageSize' | 'sort'>): Omit<AccountListFilter, 'sort' | 'limit' | 'offset'> {
+/** The repo filter of the account list's query within the actor's read scope; the export uses it too. */
+export function accountListFilter(actor: Actor, q: Omit<z.infer<typeof accountListQuery>, 'page' | 'pageSize' | 'sort'>): AccountFilter {
   // Contacts are searched only by those who may read them, and only on accounts whose contacts
   // they may read — a separate condition only when that is narrower than the list's own scope.
   const contactScope = scopeOf(actor, 'contact:read');
@@ -405,7 +458,7 @@ function listFilter(actor: Actor, q: Omit<z.infer<typeof accountListQuery>, 'pag
 }
 
 export async function listAccounts(db: Kdb, actor: Actor, q: z.infer<typeof accountListQuery>) {
-  const filter = listFilter(actor, q);
+  const filter = accountListFilter(actor, q);
   const r = await accountsRepo.list(db, { ...filter, sort: resolveSort(q.sort, SORTS, '-updatedAt'), ...pageWindow(q) });
   const matched = filter.contactSearch ? await accountsRepo.matchedContacts(db, r.items.map((i) => i.id), filter.contactSearch) : [];
   const byAccount = new Map(matched.map((m) => [m.account_id, { id: m.id, name: m.name, title: m.title, status: m.status as 'active' | 'left' }]));
@@ -414,7 +467,7 @@ export async function listAccounts(db: Kdb, actor: Actor, q: z.infer<typeof acco
 
 /** ACC-4: accounts per quadrant under the list's filters (the quadrant filter itself left out). */
 export async function quadrantDistribution(db: Kdb, actor: Actor, q: Omit<z.infer<typeof accountListQuery>, 'page' | 'pageSize' | 'sort'>) {
-  const rows = await accountsRepo.quadrantCounts(db, listFilter(actor, { ...q, quadrant: undefined }));
+  const rows = await accountsRepo.quadrantCounts(db, accountListFilter(actor, { ...q, quadrant: undefined }));
   const counts = { star: 0, question: 0, cash_cow: 0, dog: 0 };
   for (const r of rows) counts[r.quadrant as Quadrant] = Number(r.n);
   return { counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
@@ -727,21 +780,13 @@ const RECOMPUTE_BATCH = 500;
  * depend on the date; after a settings change; and once after an upgrade.
  */
 export async function recomputeAll(db: Kdb, tz: string, now = new Date(), reason: SystemReasonKey = 'nightly'): Promise<{ scanned: number; changed: number }> {
-  const clock = clockOf(tz, now);
   let after = 0;
   let scanned = 0;
   let changed = 0;
   for (;;) {
     const ids = await accountsRepo.idsAfter(db, after, RECOMPUTE_BATCH);
     if (!ids.length) break;
-    changed += await db.transaction().execute(async (trx) => {
-      const settings = await loadSettings(trx);
-      let n = 0;
-      for (const row of await accountsRepo.rowsForRecompute(trx, ids)) {
-        if (await applyDerived(trx, row, derive(row, deriveInput(row, clock.tz), settings, clock), null, reason)) n++;
-      }
-      return n;
-    });
+    changed += await db.transaction().execute((trx) => refreshDerivedMany(trx, ids, null, reason, tz, now));
     scanned += ids.length;
     after = ids[ids.length - 1];
     if (ids.length < RECOMPUTE_BATCH) break;

@@ -7,7 +7,8 @@ import { inUnitSubtree, type AccountScope } from '../accounts/accounts.repo';
 export type ContactValues = Updateable<ContactTable>;
 export type ContactSortColumn = 'name' | 'created_at' | 'updated_at' | 'support' | 'closeness' | 'influence' | 'stage' | 'last_contact_at';
 
-export interface ContactListFilter {
+/** What narrows the contact list (and its export). */
+export interface ContactFilter {
   /** the caller's scope over the contact's account: a contact is visible iff its account is */
   scope: AccountScope;
   accountId?: number;
@@ -15,6 +16,9 @@ export interface ContactListFilter {
   buyingRole?: string;
   stage?: string;
   status?: string;
+}
+
+export interface ContactListFilter extends ContactFilter {
   sort: { column: ContactSortColumn; desc: boolean };
   limit: number;
   offset: number;
@@ -67,7 +71,8 @@ const LIST_COLUMNS = [
 ] as const;
 
 export const contactsRepo = {
-  async list(db: Executor, f: ContactListFilter) {
+  /** Contacts (joined with account and our owner) that pass the filter; list and export build on it. */
+  filtered(db: Executor, f: ContactFilter) {
     let q = base(db, f.scope);
     if (f.accountId) q = q.where('contacts.account_id', '=', f.accountId);
     if (f.q) {
@@ -85,6 +90,11 @@ export const contactsRepo = {
     if (f.buyingRole) q = q.where('contacts.buying_role', '=', f.buyingRole);
     if (f.stage) q = q.where('contacts.stage', '=', f.stage);
     if (f.status) q = q.where('contacts.status', '=', f.status);
+    return q;
+  },
+
+  async list(db: Executor, f: ContactListFilter) {
+    const q = contactsRepo.filtered(db, f);
     const dir = f.sort.desc ? 'desc' : 'asc';
     const sortExpr = f.sort.column === 'stage' ? sql`array_position(${STAGE_ORDER}, contacts.stage)` : sql.ref(`contacts.${f.sort.column}`);
     const [items, count] = await Promise.all([

@@ -21,7 +21,7 @@ import { can, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { pageWindow, resolveSort } from '../../platform/listing';
 import { accountScope, refreshAccount } from '../accounts/accounts.service';
-import { contactsRepo, type ContactSortColumn, type ContactValues } from './contacts.repo';
+import { contactsRepo, type ContactFilter, type ContactSortColumn, type ContactValues } from './contacts.repo';
 import { contactsByAccount, coverageOf, reportingCycle } from './contacts.rules';
 
 const notFound = () => new AppError('NOT_FOUND', 'Contact not found', undefined, { key: 'contacts.notFound' });
@@ -43,7 +43,7 @@ const SORTS: Record<string, ContactSortColumn> = {
 };
 
 /** Contract field → column for the profile fields a create or PATCH may carry. */
-const PROFILE_COLUMNS = {
+export const PROFILE_COLUMNS = {
   name: 'name',
   gender: 'gender',
   birthday: 'birthday',
@@ -80,7 +80,7 @@ const PROFILE_COLUMNS = {
 } as const satisfies Record<string, keyof ContactTable>;
 type ProfileKey = keyof typeof PROFILE_COLUMNS;
 
-const KEY_ROLE_COLUMNS = { guide: 'is_guide', insider: 'is_insider', key_person: 'is_key_person', decider: 'is_decider' } as const satisfies Record<KeyRole, keyof ContactTable>;
+export const KEY_ROLE_COLUMNS = { guide: 'is_guide', insider: 'is_insider', key_person: 'is_key_person', decider: 'is_decider' } as const satisfies Record<KeyRole, keyof ContactTable>;
 
 type StoredContact = Pick<ContactTable, (typeof PROFILE_COLUMNS)[ProfileKey]> & { account_owner_id: number };
 
@@ -147,14 +147,21 @@ async function checkOwner(trx: Executor, ownerId: number | null | undefined) {
 
 // ---------------------------------------------------------------- reads
 
-export async function listContacts(db: Kdb, actor: Actor, q: z.infer<typeof contactListQuery>) {
-  const r = await contactsRepo.list(db, {
+/** The repo filter of the contact list's query within the actor's read scope; the export uses it too. */
+export function contactListFilter(actor: Actor, q: Omit<z.infer<typeof contactListQuery>, 'page' | 'pageSize' | 'sort'>): ContactFilter {
+  return {
     scope: scopeFor(actor, 'contact:read'),
     accountId: q.accountId,
     q: q.q || undefined,
     buyingRole: q.buyingRole,
     stage: q.stage,
     status: q.status,
+  };
+}
+
+export async function listContacts(db: Kdb, actor: Actor, q: z.infer<typeof contactListQuery>) {
+  const r = await contactsRepo.list(db, {
+    ...contactListFilter(actor, q),
     sort: resolveSort(q.sort, SORTS, 'name'),
     ...pageWindow(q),
   });

@@ -30,6 +30,7 @@ import { PortfolioStrip } from '../components/PortfolioStrip';
 import { QuadrantTag } from '../components/QuadrantCard';
 import { coverageColor } from '../../contacts/components/CoverageBadge';
 import { SavedViewsMenu } from '../../saved-views/SavedViewsMenu';
+import { ExportButton } from '../../transfer/components/ExportButton';
 
 /** The filters besides search, paging and sort; each maps 1:1 to a query parameter of GET /api/accounts. */
 const FILTER_KEYS = ['tier', 'vip', 'category', 'grade', 'lifecycle', 'nature', 'industry', 'ownerId', 'unitId', 'province', 'city', 'quadrant', 'coverageBelow'] as const;
@@ -265,11 +266,14 @@ export function AccountsPage() {
         title={t('list.title')}
         subtitle={t('list.subtitle')}
         extra={
-          can('account:create') && (
-            <Button type="primary" icon={<PlusOutlined />} data-testid="account-new" onClick={() => navigate('/accounts/new')}>
-              {t('list.create')}
-            </Button>
-          )
+          <>
+            <ExportButton kind="accounts" filters={filters} />
+            {can('account:create') && (
+              <Button type="primary" icon={<PlusOutlined />} data-testid="account-new" onClick={() => navigate('/accounts/new')}>
+                {t('list.create')}
+              </Button>
+            )}
+          </>
         }
       />
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
