@@ -27,7 +27,7 @@ run directly. Writes bench/results/accounts-<date>.md.
   --reuse                 keep the data when the database already holds a data set of this size
   --accounts N            accounts to generate (contacts ×5, history ×10); default 100000
   --samples N             measured requests per scenario; default 300
-  --coverage-samples N    for the coverage list, which scores every contact per request; default 30
+  --coverage-samples N    for the department coverage list; default 300
   --warmup N              unmeasured requests per scenario first; default 30
   --only A,B              only these scenarios: a key (a, b, c1, d …), a user (gm, director …)
                           or words of the title (e.g. "360")
@@ -41,7 +41,7 @@ const { values: opts } = parseArgs({
     reuse: { type: 'boolean', default: false },
     accounts: { type: 'string', default: '100000' },
     samples: { type: 'string', default: '300' },
-    'coverage-samples': { type: 'string', default: '30' },
+    'coverage-samples': { type: 'string', default: '300' },
     warmup: { type: 'string', default: '30' },
     only: { type: 'string' },
     label: { type: 'string' },

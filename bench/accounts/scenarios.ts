@@ -146,7 +146,7 @@ export function scenarios(f: Fixtures, samples: number, coverageSamples: number)
     samples: coverageSamples,
     service: (db, actor, p) => coverageList(db, actor, coverageListQuery.parse(query(p))),
     httpPrint: (b) => listPrint((b as Obj).items, (b as Obj).total, (x) => x.accountId),
-    servicePrint: (r) => listPrint((r as Obj).items, (r as Obj).total, (x) => Number((x.account as Obj).id)),
+    servicePrint: (r) => listPrint((r as Obj).items, (r as Obj).total, (x) => Number(x.id)),
   });
   out.push({
     key: 'g',
