@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Grid } from 'antd';
+import { App as AntApp, ConfigProvider, Grid, Skeleton } from 'antd';
+import { Suspense } from 'react';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -45,7 +46,9 @@ const allRoutes: AppRoute[] = [...personalRoutes, ...featureRoutes];
 
 function Guarded({ route }: { route: AppRoute }) {
   const { can } = useAuth();
-  return can(route.access) ? route.element : <ForbiddenPage />;
+  if (!can(route.access)) return <ForbiddenPage />;
+  // pages load on first use (lazyPage); the layout stays while one arrives
+  return <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>{route.element}</Suspense>;
 }
 
 const routes: RouteObject[] = [
