@@ -26,6 +26,7 @@ import { CoverageBadge } from '../../contacts/components/CoverageBadge';
 import { NeedsTab } from '../../needs/components/NeedsTab';
 import { PlanTab } from '../../plans/components/PlanTab';
 import { TimelineTab } from '../../timeline/components/TimelineTab';
+import { accountChangeValue } from '../changeValues';
 import { ENUM_FIELDS, LONG_TEXT_FIELDS, MONEY_FIELDS, PROFILE_SECTIONS } from '../fields';
 import { completenessColor } from './AccountsPage';
 
@@ -302,8 +303,6 @@ function GroupView({ account: a }: { account: AccountDetail }) {
   );
 }
 
-const VALUE_LABELS: Partial<Record<AccountChange['field'], string>> = { tier: 'tiers', lifecycle: 'lifecycles', grade: 'grades', categories: 'categories', quadrant: 'portfolio:quadrants' };
-
 function ChangesView({ accountId }: { accountId: number }) {
   const { t } = useTranslation('accounts');
   const changes = useAccountChanges(accountId);
@@ -317,13 +316,7 @@ function ChangesView({ accountId }: { accountId: number }) {
     // Owner and unit changes record ids; show the names the ids stand for.
     if (c.field === 'owner') return users.find((u) => u.data?.id === Number(v))?.data?.name ?? t('changes.userId', { id: v });
     if (c.field === 'unit') return units.data?.find((u) => u.id === Number(v))?.name ?? t('changes.unitId', { id: v });
-    const prefix = VALUE_LABELS[c.field];
-    if (!prefix) return v;
-    return v
-      .split(/[,;\s]+/)
-      .filter(Boolean)
-      .map((part) => t(`${prefix}.${part}`, { defaultValue: part }))
-      .join('、');
+    return accountChangeValue(t, c.field, v);
   };
   if (changes.isLoading) return <Skeleton active />;
   if (changes.isError) return <ErrorAlert error={changes.error} onRetry={() => void changes.refetch()} />;

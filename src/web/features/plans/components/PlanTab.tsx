@@ -172,7 +172,7 @@ export function PlanTab({ accountId, editable }: { accountId: number; editable: 
     {
       key: 'measures',
       title: t('fields.measures'),
-      width: 210,
+      width: 190,
       ...cell((i) => (
         <Flex vertical gap={4}>
           {text(i.measures)}
@@ -183,7 +183,8 @@ export function PlanTab({ accountId, editable }: { accountId: number; editable: 
     {
       key: 'schedule',
       title: t('fields.schedule'),
-      width: 150,
+      // a date with its label stays on one line
+      width: 176,
       ...cell((i) => (
         <Flex vertical gap={4}>
           {schedule(i)}

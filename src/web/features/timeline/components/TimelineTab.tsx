@@ -3,6 +3,7 @@ import { Button, Checkbox, Empty, Flex, Skeleton, Timeline, Typography } from 'a
 import type { TFunction } from 'i18next';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { accountChangeValue } from '../../accounts/changeValues';
 import { Link } from 'react-router';
 import { TIMELINE_GROUPS, type TimelineEvent, type TimelineGroup, type TimelineKind } from '../../../../shared/contracts/timeline';
 import { DateTime } from '../../../components/DateTime';
@@ -14,21 +15,12 @@ const GROUP_OF = Object.fromEntries(GROUPS.flatMap((g) => TIMELINE_GROUPS[g].map
 const ICONS: Record<TimelineGroup, ReactNode> = { account: <ApartmentOutlined />, contacts: <TeamOutlined />, needs: <BulbOutlined />, plan: <FlagOutlined /> };
 const COLORS: Record<TimelineGroup, string> = { account: 'blue', contacts: 'green', needs: 'orange', plan: 'purple' };
 
-/** Value labels of account changes, by field (locale prefixes in the accounts namespace). */
-const ACCOUNT_VALUES: Record<string, string> = { tier: 'tiers', lifecycle: 'lifecycles', grade: 'grades', categories: 'categories' };
-
 type Params = TimelineEvent['params'];
 const str = (v: Params[string]) => (v === null || v === undefined ? '' : String(v));
 
 function accountValue(t: TFunction, field: string, v: Params[string]): string {
   if (v === null || v === '') return t('accounts:changes.empty');
-  const prefix = ACCOUNT_VALUES[field];
-  if (!prefix) return str(v);
-  return str(v)
-    .split(/[,;\s]+/)
-    .filter(Boolean)
-    .map((part) => t(`accounts:${prefix}.${part}`, { defaultValue: part }))
-    .join('、');
+  return accountChangeValue(t, field, str(v));
 }
 
 function relationshipValue(t: TFunction, field: string, v: Params[string]): string {
