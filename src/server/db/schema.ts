@@ -567,6 +567,124 @@ export interface ImportRowTable {
   record_id: number | null;
 }
 
+export interface CompetitorTable {
+  id: Id;
+  name: string;
+  name_key: string;
+  website: string | null;
+  products: string | null;
+  strengths: string | null;
+  weaknesses: string | null;
+  price_position: string | null;
+  note: string | null;
+  active: Generated<boolean>;
+  version: Version;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface OpportunityTable {
+  id: Id;
+  account_id: number;
+  name: string;
+  owner_id: number;
+  unit_id: number;
+  stage: Generated<number>;
+  status: Generated<string>;
+  expected_value: Generated<number>;
+  products: Json<string[]>;
+  expected_close_on: string | null;
+  procurement_step: string | null;
+  description: string | null;
+  /** { item: { note, by, at } } */
+  checklist: Json<Record<string, { note: string | null; by: number; at: string }>>;
+  assessment: Json<unknown> | null;
+  assessment_outcome: string | null;
+  stage_entered_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  close_reason_key: string | null;
+  close_note: string | null;
+  won_by_competitor_id: number | null;
+  closed_at: Date | string | null;
+  version: Version;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface OpportunityStageHistoryTable {
+  id: Id;
+  opportunity_id: number;
+  from_stage: number | null;
+  to_stage: number;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  actor_id: number | null;
+  at: CreatedAt;
+}
+
+export interface OpportunityParticipantTable {
+  opportunity_id: number;
+  user_id: number;
+  part: string;
+}
+
+export interface OpportunityContactTable {
+  opportunity_id: number;
+  contact_id: number;
+  role: string;
+  note: string | null;
+}
+
+export interface OpportunityCompetitorTable {
+  id: Id;
+  opportunity_id: number;
+  competitor_id: number;
+  strengths: string | null;
+  weaknesses: string | null;
+  price: number | null;
+  price_position: string | null;
+  relationships: string | null;
+  threat: string | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface OpportunityPlanTable {
+  id: Id;
+  opportunity_id: number;
+  strategy: string;
+  advantages: Json<string[]>;
+  steps: Json<{ title: string; ownerId: number; dueOn: string | null; stage: number | null; done: boolean }[]>;
+  support: Json<string[]>;
+  resources: string | null;
+  budget: number | null;
+  sales: number | null;
+  profit: number | null;
+  staff_cost: number | null;
+  travel_cost: number | null;
+  operating_cost: number | null;
+  risk_coefficient: number | null;
+  status: Generated<string>;
+  approval_id: number | null;
+  submitted_at: Date | string | null;
+  decided_at: Date | string | null;
+  version: Version;
+  created_by: number;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PipelineSettingsTable {
+  id: Generated<number>;
+  settings: Json<unknown>;
+  version: Version;
+  updated_by: number | null;
+  updated_at: UpdatedAt;
+}
+
 export interface DB {
   org_units: OrgUnitTable;
   users: UserTable;
@@ -605,6 +723,14 @@ export interface DB {
   imports: ImportTable;
   import_files: ImportFileTable;
   import_rows: ImportRowTable;
+  competitors: CompetitorTable;
+  opportunities: OpportunityTable;
+  opportunity_stage_history: OpportunityStageHistoryTable;
+  opportunity_participants: OpportunityParticipantTable;
+  opportunity_contacts: OpportunityContactTable;
+  opportunity_competitors: OpportunityCompetitorTable;
+  opportunity_plans: OpportunityPlanTable;
+  pipeline_settings: PipelineSettingsTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -357,6 +357,7 @@ export const SYSTEM_REASON_KEYS = [
   'autoActivate',
   'handover',
   'merge',
+  'assessment',
 ] as const;
 export type SystemReasonKey = (typeof SYSTEM_REASON_KEYS)[number];
 export const accountChange = z.object({

@@ -95,6 +95,7 @@ export const SYSTEM_REASONS: Record<SystemReasonKey, string> = {
   autoActivate: 'revenue recorded for the current or previous year',
   handover: 'handover',
   merge: 'merge',
+  assessment: 'value assessment of a development project',
 };
 
 /** Contract field → column, for the profile fields a create or PATCH may carry. */

@@ -16,6 +16,9 @@ const accountLead: Permission[] = [...accountWork, 'account:assign', 'account:tr
 /** REL: everyone on accounts keeps contacts; sensitive personal details go to the director and up (ORG-4). */
 const contactWork: Permission[] = ['contact:read', 'contact:write'];
 const contactLead: Permission[] = [...contactWork, 'contact:sensitive'];
+/** PIPE: everyone on accounts works development projects and keeps the competitor register; the director sets gates and weights. */
+const pipelineWork: Permission[] = ['opportunity:read', 'opportunity:write', 'competitor:manage'];
+const pipelineLead: Permission[] = [...pipelineWork, 'opportunity:configure'];
 
 /**
  * The built-in roles, one per position of ORG-1, with the data scope of ORG-2. An admin may
@@ -23,12 +26,12 @@ const contactLead: Permission[] = [...contactWork, 'contact:sensitive'];
  */
 export const DEFAULT_ROLES: RoleDefault[] = [
   { code: 'sys_admin', name: '系统管理员', dataScope: 'all', permissions: [...ALL_PERMISSIONS] },
-  { code: 'gm', name: '总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', 'delegation:manage', ...accountLead, ...contactLead] },
-  { code: 'deputy_gm', name: '副总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', ...accountLead, ...contactLead] },
-  { code: 'ka_director', name: '大客户总监', dataScope: 'unit', permissions: [...everyone, 'delegation:manage', ...accountLead, ...contactLead] },
-  { code: 'account_manager', name: '客户经理', dataScope: 'team', permissions: [...everyone, ...accountWork, ...contactWork] },
-  { code: 'specialist', name: '客户专员', dataScope: 'own', permissions: [...everyone, ...accountWork, ...contactWork] },
-  { code: 'finance', name: '财务', dataScope: 'all', permissions: [...everyone] },
+  { code: 'gm', name: '总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', 'delegation:manage', ...accountLead, ...contactLead, ...pipelineWork] },
+  { code: 'deputy_gm', name: '副总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', ...accountLead, ...contactLead, ...pipelineWork] },
+  { code: 'ka_director', name: '大客户总监', dataScope: 'unit', permissions: [...everyone, 'delegation:manage', ...accountLead, ...contactLead, ...pipelineLead] },
+  { code: 'account_manager', name: '客户经理', dataScope: 'team', permissions: [...everyone, ...accountWork, ...contactWork, ...pipelineWork] },
+  { code: 'specialist', name: '客户专员', dataScope: 'own', permissions: [...everyone, ...accountWork, ...contactWork, 'opportunity:read'] },
+  { code: 'finance', name: '财务', dataScope: 'all', permissions: [...everyone, 'opportunity:read'] },
   { code: 'gift_admin', name: '礼品管理员', dataScope: 'own', permissions: [...everyone] },
   { code: 'office', name: '办公室', dataScope: 'own', permissions: [...everyone] },
   { code: 'service_staff', name: '服务支持', dataScope: 'own', permissions: [...everyone] },
