@@ -9,13 +9,14 @@ import { contactsMatrix } from '../matrix/contacts.matrix';
 import { handoverMatrix } from '../matrix/handover.matrix';
 import { needsMatrix } from '../matrix/needs.matrix';
 import { plansMatrix } from '../matrix/plans.matrix';
+import { opportunitiesMatrix } from '../matrix/opportunities.matrix';
 import { timelineMatrix } from '../matrix/timeline.matrix';
 import { mergeMatrix } from '../matrix/merge.matrix';
 import { savedViewsMatrix } from '../matrix/saved-views.matrix';
 import { transferMatrix } from '../matrix/transfer.matrix';
 
 /** Every feature adds its suite here: role × route × own/other record → allow / deny / hidden. */
-const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix];
+const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix];
 
 let t: TestApp;
 const clients = new Map<string, Client>();

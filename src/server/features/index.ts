@@ -14,6 +14,7 @@ import { contactsRoutes } from './contacts/contacts.routes';
 import { handoverRoutes } from './handover/handover.routes';
 import { needsRoutes } from './needs/needs.routes';
 import { plansRoutes } from './plans/plans.routes';
+import { opportunitiesRoutes } from './opportunities/opportunities.routes';
 import { timelineRoutes } from './timeline/timeline.routes';
 import { mergeRoutes } from './merge/merge.routes';
 import { savedViewsRoutes } from './saved-views/saved-views.routes';
@@ -46,6 +47,7 @@ export async function registerFeatures(app: FastifyInstance, p: Platform): Promi
   await handoverRoutes(app, p);
   await needsRoutes(app, p);
   await plansRoutes(app, p);
+  await opportunitiesRoutes(app, p);
   await timelineRoutes(app, p);
   await mergeRoutes(app, p);
   await savedViewsRoutes(app, p);

@@ -108,7 +108,7 @@ const factorScores = z.object(
 export const assessmentInput = z.object({
   scores: factorScores,
   /** per factor, what the score rests on */
-  notes: z.record(z.enum(ASSESSMENT_FACTORS), z.string().trim().max(1000)).optional(),
+  notes: z.partialRecord(z.enum(ASSESSMENT_FACTORS), z.string().trim().max(1000)).optional(),
   informationSufficient: z.boolean().default(true),
   /** 成交可能性 / 成交路径 — the assessor's summary */
   summary: text(4000),
@@ -237,7 +237,7 @@ export const projectCompetitorParam = z.object({ id: z.coerce.number().int().pos
 
 export const assessment = z.object({
   scores: z.record(z.enum(ASSESSMENT_FACTORS), z.number().nullable()),
-  notes: z.record(z.enum(ASSESSMENT_FACTORS), z.string()),
+  notes: z.partialRecord(z.enum(ASSESSMENT_FACTORS), z.string()),
   informationSufficient: z.boolean(),
   summary: z.string().nullable(),
   value: z.number().nullable(),

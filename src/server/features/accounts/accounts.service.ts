@@ -660,6 +660,21 @@ export async function changeGrade(db: Kdb, actor: Actor, id: number, input: z.in
   }, { reason: input.reason });
 }
 
+/**
+ * For the pipeline: a development project's value assessment grades its account (PIPE-3). In the
+ * caller's transaction; a new grade bumps the account's version, is recorded in the change
+ * history with reason key 'assessment' and audited. Returns whether the grade changed.
+ */
+export async function gradeFromAssessment(trx: Executor, actor: Actor, accountId: number, grade: string, data?: Record<string, unknown>): Promise<boolean> {
+  const before = await accountsRepo.findForUpdate(trx, accountId, trueExpr);
+  if (!before || before.grade === grade) return false;
+  await accountsRepo.update(trx, accountId, before.version, { grade });
+  await accountsRepo.insertChanges(trx, [{ accountId, field: 'grade', from: before.grade, to: grade, reason: SYSTEM_REASONS.assessment, reasonKey: 'assessment', actorId: actor.userId }]);
+  const after = await accountsRepo.findForUpdate(trx, accountId, trueExpr);
+  await audit(trx, actor, { entity: 'account', entityId: accountId, action: 'grade', before, after, data: { reasonKey: 'assessment', ...data } });
+  return true;
+}
+
 export async function changeCategories(db: Kdb, actor: Actor, id: number, input: z.infer<typeof categoriesChange>, tz: string) {
   await withAccount(db, actor, id, 'account:assign', input.version, 'categories', async (trx, before) => {
     const next = { ...before, cat_strategic: input.strategic ?? before.cat_strategic, cat_high_value: input.highValue ?? before.cat_high_value };
