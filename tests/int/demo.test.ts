@@ -8,6 +8,9 @@ import { listAccounts } from '../../src/server/features/accounts/accounts.servic
 import { accountContacts, contactHistory, coverageList, listContacts } from '../../src/server/features/contacts/contacts.service';
 import { accountNeeds } from '../../src/server/features/needs/needs.service';
 import { accountPlan } from '../../src/server/features/plans/plans.service';
+import { ageing, board, conversion, forecast, winLoss } from '../../src/server/features/pipeline/pipeline.service';
+import { list as listCompetitors } from '../../src/server/features/competitors/competitors.service';
+import { analysisQuery, competitorListQuery, forecastQuery, pipelineFilter } from '../../src/shared/contracts/opportunities';
 import { loadActorForUser } from '../../src/server/platform/auth/actor-loader';
 import { accountListQuery, ACCOUNT_TIERS, LIFECYCLE_STAGES } from '../../src/shared/contracts/accounts';
 import { contactListQuery, coverageListQuery } from '../../src/shared/contracts/contacts';
@@ -176,6 +179,45 @@ describe('demo data (issue item 12)', () => {
       const measures = (await Promise.all(withNeeds.map((a) => accountNeeds(db, actor, a.id, 'Asia/Shanghai')))).flatMap((n) => n.countermeasures);
       expect(new Set(measures.map((m) => m.direction)).size).toBeGreaterThanOrEqual(4);
       expect(measures.some((m) => m.overdue)).toBe(true);
+    });
+
+    it('runs account development: competitors, projects in every stage, gates, grades, plans through approval, closed deals', async () => {
+      const db = tdb.database.db;
+      const actor = await gm();
+      expect(logs[0]!.join('\n')).toMatch(/created 5 competitors and 15 development projects with 7 development plans/);
+      expect(logs[1]!.join('\n')).toMatch(/development projects are already there/);
+      const register = await listCompetitors(db, actor, competitorListQuery.parse({}));
+      expect(register.total).toBe(5);
+      expect(register.items.some((c) => Number(c.lost_to) > 0) && register.items.some((c) => Number(c.won_against) > 0)).toBe(true);
+
+      const b = await board(db, actor, pipelineFilter.parse({}));
+      expect(b.columns.every((c) => c.count > 0)).toBe(true);
+      const cards = b.columns.flatMap((c) => c.cards);
+      expect(cards.some((c) => c.missing.length > 0)).toBe(true);
+      expect(cards.some((c) => c.stage > 1 && c.missing.length === 0) || cards.some((c) => c.stage === 3 && c.missing.includes('plan_approved'))).toBe(true);
+      expect(new Set(cards.map((c) => c.assessmentOutcome).filter(Boolean))).toEqual(new Set(['A', 'B', 'C', 'collect']));
+      expect(new Set(cards.map((c) => c.planStatus).filter(Boolean))).toEqual(new Set(['approved', 'pending']));
+
+      // the plans went through the engine: approved by the KA director of the project's unit, one still waiting
+      const plans = await db.selectFrom('opportunity_plans').innerJoin('approval_instances as ai', 'ai.id', 'opportunity_plans.approval_id').select(['opportunity_plans.status', 'ai.status as approval']).execute();
+      expect(plans.length).toBe(7);
+      expect(plans.every((p) => p.status === p.approval)).toBe(true);
+      expect(plans.filter((p) => p.status === 'pending')).toHaveLength(1);
+
+      const f = await forecast(db, actor, forecastQuery.parse({}), 'Asia/Shanghai');
+      expect(f.total.count).toBe(9);
+      expect(f.total.weighted).toBeGreaterThan(0);
+      expect(f.byMonth.filter((m) => m.count > 0).length).toBeGreaterThanOrEqual(4);
+      expect(f.byUnit.length).toBe(3);
+      const conv = await conversion(db, actor, analysisQuery.parse({}), 'Asia/Shanghai');
+      expect(conv.stages.map((s) => s.reached)).toEqual([15, 13, 9, 6, 3]);
+      expect(conv).toMatchObject({ won: 2, lost: 2, abandoned: 1 });
+      expect(conv.stages.every((s) => s.avgDays !== null && s.avgDays > 0)).toBe(true);
+      const age = await ageing(db, actor, pipelineFilter.parse({}));
+      expect(age.stalled.length).toBeGreaterThanOrEqual(3);
+      const wl = await winLoss(db, actor, analysisQuery.parse({}), 'Asia/Shanghai');
+      expect(new Set(wl.reasons.map((r) => r.status))).toEqual(new Set(['won', 'lost', 'abandoned']));
+      expect(wl.competitors.length).toBeGreaterThanOrEqual(4);
     });
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../support/app';
+import { insertProject } from '../support/pipeline';
 
 let t: TestApp;
 let admin: Client;
@@ -36,11 +37,18 @@ describe('departure handover (ORG-5)', () => {
     const before = await t.database.db.selectFrom('approval_steps').select(['approver_id', 'status']).where('instance_id', '=', instanceId).orderBy('seq').execute();
     expect(before[0]).toMatchObject({ approver_id: u.director, status: 'pending' });
     await t.database.db.insertInto('delegations').values({ user_id: u.director, delegate_id: u.spec_a2, starts_on: '2020-01-01', ends_on: '2099-12-31', created_by: u.admin }).execute();
+    // development projects: an open and a paused one move, a won one stays with its history
+    const liveProjects = [
+      await insertProject(t.database.db, { accountId: accounts[0]!, ownerId: u.director!, name: '交接项目甲', stage: 2 }),
+      await insertProject(t.database.db, { accountId: accounts[1]!, ownerId: u.director!, name: '交接项目乙', status: 'paused' }),
+    ];
+    const wonProject = await insertProject(t.database.db, { accountId: accounts[1]!, ownerId: u.director!, status: 'won', stage: 5, closeReasonKey: 'price' });
 
     const preview = await admin.get(`/api/users/${u.director}/handover`);
     expect(preview.status).toBe(200);
     expect(preview.body.user).toMatchObject({ id: u.director, status: 'active' });
-    expect(Object.fromEntries(preview.body.parts.map((p: { key: string; count: number }) => [p.key, p.count]))).toEqual({ accounts: 2, contacts: 1, tasks: 2, plans: 0, approvals: 1, requests: 1, delegations: 1 });
+    expect(Object.fromEntries(preview.body.parts.map((p: { key: string; count: number }) => [p.key, p.count]))).toEqual({ accounts: 2, contacts: 1, tasks: 2, plans: 0, approvals: 1, requests: 1, delegations: 1, opportunities: 2 });
+    expect(part(preview.body, 'opportunities').items.map((i) => i.label).sort()).toEqual(['交接客户乙 · 交接项目乙', '交接客户甲 · 交接项目甲']);
     expect(part(preview.body, 'accounts').items.map((i) => i.label).sort()).toEqual(['交接客户乙', '交接客户甲'].sort());
     expect(part(preview.body, 'approvals').items[0].label).toContain('待审申请');
 
@@ -60,7 +68,7 @@ describe('departure handover (ORG-5)', () => {
     expect(done.body.userId).toBe(u.director);
     expect(done.body.leftAt.slice(0, 4)).toBe('2026');
     expect(Object.fromEntries(done.body.parts.map((p: { key: string; count: number; successorId: number | null }) => [p.key, [p.count, p.successorId]]))).toEqual({
-      accounts: [2, u.manager_b], contacts: [1, u.manager_b], tasks: [2, u.spec_a2], plans: [0, u.manager_b], approvals: [1, u.deputy], requests: [1, u.manager_b], delegations: [1, null],
+      accounts: [2, u.manager_b], contacts: [1, u.manager_b], tasks: [2, u.spec_a2], plans: [0, u.manager_b], approvals: [1, u.deputy], requests: [1, u.manager_b], delegations: [1, null], opportunities: [2, u.manager_b],
     });
 
     const db = t.database.db;
@@ -74,6 +82,11 @@ describe('departure handover (ORG-5)', () => {
     expect(changes).toHaveLength(2);
     expect(changes[0]).toMatchObject({ field: 'owner', from_value: String(u.director), to_value: String(u.manager_b), actor_id: u.admin });
     expect((await db.selectFrom('contacts').select('our_owner_id').where('id', '=', contact.body.id).executeTakeFirstOrThrow()).our_owner_id).toBe(u.manager_b);
+    // the projects follow the successor into their unit, and the successor works them as 客户经理
+    const projects = await db.selectFrom('opportunities').select(['id', 'owner_id', 'unit_id', 'version']).where('id', 'in', [...liveProjects, wonProject]).orderBy('id').execute();
+    expect(projects.map((o) => [o.owner_id, o.unit_id, o.version])).toEqual([[u.manager_b, t.org.units.teamB, 2], [u.manager_b, t.org.units.teamB, 2], [u.director, t.org.units.ka, 1]]);
+    const parts = await db.selectFrom('opportunity_participants').select(['opportunity_id', 'part']).where('user_id', '=', u.manager_b!).execute();
+    expect(parts.map((x) => x.opportunity_id).sort()).toEqual([...liveProjects].sort());
     expect((await db.selectFrom('general_requests').select('owner_id').where('id', '=', draft.body.id).executeTakeFirstOrThrow()).owner_id).toBe(u.manager_b);
     const step = await db.selectFrom('approval_steps').selectAll().where('instance_id', '=', instanceId).orderBy('seq').executeTakeFirstOrThrow();
     expect(step).toMatchObject({ approver_id: u.deputy, original_approver_id: u.director, status: 'pending' });
@@ -103,6 +116,7 @@ describe('departure handover (ORG-5)', () => {
     expect(audits.filter((a) => a.entity === 'general_request')).toHaveLength(1);
     expect(audits.filter((a) => a.entity === 'approval_instance' && a.action === 'transfer')).toHaveLength(1);
     expect(audits.filter((a) => a.entity === 'delegation')).toHaveLength(1);
+    expect(audits.filter((a) => a.entity === 'opportunity').map((a) => Number(a.entity_id)).sort()).toEqual([...liveProjects].sort());
 
     // every successor is told
     const notes = await db.selectFrom('notifications').select(['user_id', 'kind']).where('kind', '=', 'handover.received').execute();

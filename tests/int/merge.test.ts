@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../src/shared/domain/credit-code';
 import { createTestApp, type Client, type TestApp } from '../support/app';
+import { insertProject } from '../support/pipeline';
 
 let t: TestApp;
 const c: Record<string, Client> = {};
@@ -74,6 +75,7 @@ describe('account merge (issue 3 item 5)', () => {
     ok(await c.spec_b1.post(`/api/accounts/${ids.source}/countermeasures`, { contactId: contact.id, direction: 'expand', problem: '维保响应慢', measure: '驻厂工程师' }));
     planItem = ok(await c.spec_b1.post(`/api/accounts/${ids.source}/plan-items`, { level: 'gm', contactIds: [contact.id], measures: '总经理层面会晤' }));
     ownTask = ok(await c.spec_b1.post('/api/tasks', { title: '补全档案', linkUrl: `/accounts/${ids.source}?tab=profile` }));
+    ids.project = await insertProject(t.database.db, { accountId: ids.source, ownerId: t.org.users.spec_b1!, name: '重复档案上的项目', stage: 2 });
   });
 
   it('previews the counts per part and the fields that would be filled', async () => {
@@ -90,6 +92,7 @@ describe('account merge (issue 3 item 5)', () => {
       needs: 1,
       countermeasures: 1,
       planItems: 1,
+      opportunities: 1,
     });
     const fields = Object.fromEntries(r.fields.map((f: Body) => [f.field, f.value]));
     // the target keeps its phone; its empty fields take the source's
@@ -123,7 +126,8 @@ describe('account merge (issue 3 item 5)', () => {
     );
     expect(r).toMatchObject({ targetId: ids.target, sourceId: ids.source });
     expect(r.filledFields.sort()).toEqual(['address', 'creditCode', 'parentId', 'shortName']);
-    expect(Object.fromEntries(r.parts.map((p: Body) => [p.key, p.count]))).toMatchObject({ contacts: 1, revenue: 2, team: 2, children: 1, tasks: 2, needs: 1, countermeasures: 1, planItems: 1 });
+    expect(Object.fromEntries(r.parts.map((p: Body) => [p.key, p.count]))).toMatchObject({ contacts: 1, revenue: 2, team: 2, children: 1, tasks: 2, needs: 1, countermeasures: 1, planItems: 1, opportunities: 1 });
+    expect((await t.database.db.selectFrom('opportunities').select(['account_id', 'version']).where('id', '=', ids.project).executeTakeFirstOrThrow())).toEqual({ account_id: ids.target, version: 2 });
 
     expect((await c.gm.get(`/api/accounts/${ids.source}`)).status).toBe(404);
     const target = ok(await c.gm.get(`/api/accounts/${ids.target}`));

@@ -14,9 +14,12 @@ import { timelineMatrix } from '../matrix/timeline.matrix';
 import { mergeMatrix } from '../matrix/merge.matrix';
 import { savedViewsMatrix } from '../matrix/saved-views.matrix';
 import { transferMatrix } from '../matrix/transfer.matrix';
+import { competitorsMatrix } from '../matrix/competitors.matrix';
+import { devPlansMatrix } from '../matrix/dev-plans.matrix';
+import { pipelineMatrix } from '../matrix/pipeline.matrix';
 
 /** Every feature adds its suite here: role × route × own/other record → allow / deny / hidden. */
-const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix];
+const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix, competitorsMatrix, devPlansMatrix, pipelineMatrix];
 
 let t: TestApp;
 const clients = new Map<string, Client>();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../support/app';
+import { insertProject } from '../support/pipeline';
 
 let t: TestApp;
 const c: Record<string, Client> = {};
@@ -124,5 +125,33 @@ describe('account timeline (issue 3 item 3)', () => {
     ok(await c.director.post(`/api/accounts/${acc}/assign`, { ownerId: t.org.users.manager_a, reason: '调整分工', version: v }));
     const owner = (ok(await c.director.get(`/api/accounts/${acc}/timeline?kinds=account_change&limit=5`)).items as Event[]).find((e) => e.params.field === 'owner')!;
     expect(owner).toMatchObject({ actorName: '张总监', params: { from: '周专员', to: '孙经理', reason: '调整分工' } });
+  });
+
+  it('tells the stage history of the development projects the caller may read', async () => {
+    const db = t.database.db;
+    const u = t.org.users;
+    const mine = await insertProject(db, {
+      accountId: acc,
+      ownerId: u.spec_a1!,
+      name: '柜面改造',
+      stage: 2,
+      history: [
+        { fromStage: null, toStage: 1, fromStatus: null, toStatus: 'open', daysAgo: 30 },
+        { fromStage: 1, toStage: 2, fromStatus: 'open', toStatus: 'open', daysAgo: 20, reason: '已完成演示' },
+        { fromStage: 2, toStage: 2, fromStatus: 'open', toStatus: 'paused', daysAgo: 10 },
+        { fromStage: 2, toStage: 2, fromStatus: 'paused', toStatus: 'open', daysAgo: 5, reason: '预算已批' },
+      ],
+    });
+    // a project of team B on the same account (now manager_a's): outside team A's scope
+    await insertProject(db, { accountId: acc, ownerId: u.manager_b!, name: '二组项目', stage: 1 });
+    const events = ok(await c.manager_a.get(`/api/accounts/${acc}/timeline?kinds=opportunity`)).items as Event[];
+    expect(events.map((e) => e.params.event)).toEqual(['reopened', 'paused', 'stage', 'created']);
+    expect(events[2]).toMatchObject({ kind: 'opportunity', actorName: '周专员', link: `/opportunities/${mine}`, params: { name: '柜面改造', fromStage: 1, toStage: 2, status: 'open', reason: '已完成演示' } });
+    expect(Date.now() - Date.parse(events[3]!.at)).toBeGreaterThan(29 * 86_400_000);
+    const all = ok(await c.director.get(`/api/accounts/${acc}/timeline?kinds=opportunity`)).items as Event[];
+    expect(all.map((e) => e.params.name).sort()).toEqual(['二组项目', '柜面改造', '柜面改造', '柜面改造', '柜面改造']);
+    // among the rest, newest first
+    const mixed = ok(await c.manager_a.get(`/api/accounts/${acc}/timeline?limit=100`)).items as Event[];
+    expect(mixed.filter((e) => e.kind === 'opportunity')).toHaveLength(4);
   });
 });

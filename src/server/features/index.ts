@@ -19,6 +19,10 @@ import { timelineRoutes } from './timeline/timeline.routes';
 import { mergeRoutes } from './merge/merge.routes';
 import { savedViewsRoutes } from './saved-views/saved-views.routes';
 import { registerTransferJobs, transferRoutes } from './transfer/transfer.routes';
+import { competitorsRoutes } from './competitors/competitors.routes';
+import { devPlansRoutes } from './dev-plans/dev-plans.routes';
+import { registerDevPlanDocType } from './dev-plans/dev-plans.service';
+import { pipelineRoutes } from './pipeline/pipeline.routes';
 
 /**
  * What features contribute besides HTTP routes — approval document types and job handlers.
@@ -26,6 +30,7 @@ import { registerTransferJobs, transferRoutes } from './transfer/transfer.routes
  */
 export function wireFeatures(p: Platform): void {
   registerGeneralRequestDocType(p.approvals);
+  registerDevPlanDocType(p.approvals);
   registerTaskJobs(p);
   registerAccountJobs(p);
   registerTransferJobs(p);
@@ -52,4 +57,7 @@ export async function registerFeatures(app: FastifyInstance, p: Platform): Promi
   await mergeRoutes(app, p);
   await savedViewsRoutes(app, p);
   await transferRoutes(app, p);
+  await competitorsRoutes(app, p);
+  await devPlansRoutes(app, p);
+  await pipelineRoutes(app, p);
 }

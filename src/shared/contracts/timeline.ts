@@ -20,6 +20,7 @@ export const TIMELINE_KINDS = [
   'countermeasure_closed',
   'plan_item_created',
   'plan_item_closed',
+  'opportunity',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -29,6 +30,7 @@ export const TIMELINE_GROUPS = {
   contacts: ['contact_added', 'contact_left', 'relationship_change'],
   needs: ['need_added', 'need_closed', 'countermeasure_added', 'countermeasure_closed'],
   plan: ['plan_item_created', 'plan_item_closed'],
+  pipeline: ['opportunity'],
 } as const satisfies Record<string, readonly TimelineKind[]>;
 export type TimelineGroup = keyof typeof TIMELINE_GROUPS;
 

@@ -6,6 +6,7 @@ import { issue, validationError } from '../../../shared/errors';
 import { handoverRepo } from './handover.repo';
 import { needsRepo } from '../needs/needs.repo';
 import { plansRepo } from '../plans/plans.repo';
+import { opportunityOwnershipRepo } from '../pipeline/ownership.repo';
 
 export interface HandoverContext {
   p: Platform;
@@ -157,6 +158,20 @@ registerHandoverPart({
   async transfer(trx, ctx) {
     const rows = await handoverRepo.revokeDelegations(trx, ctx.userId);
     for (const r of rows) await audit(trx, ctx.actor, { entity: 'delegation', entityId: r.id, action: 'revoke', data: { reason: 'handover', userId: r.user_id, delegateId: r.delegate_id } });
+    return rows.length;
+  },
+});
+
+registerHandoverPart({
+  name: 'opportunities',
+  needsSuccessor: true,
+  async preview(trx, userId, limit) {
+    return { count: await opportunityOwnershipRepo.countLiveOwned(trx, userId), items: await opportunityOwnershipRepo.firstLiveOwned(trx, userId, limit) };
+  },
+  async transfer(trx, ctx) {
+    const to = need(ctx);
+    const rows = await opportunityOwnershipRepo.moveLiveOwned(trx, ctx.userId, to);
+    for (const r of rows) await audit(trx, ctx.actor, { entity: 'opportunity', entityId: r.id, action: 'handover', before: { owner_id: ctx.userId }, after: { owner_id: to, unit_id: r.unit_id } });
     return rows.length;
   },
 });

@@ -4,6 +4,7 @@ import { audit } from '../../platform/audit';
 import { accountsRepo } from '../accounts/accounts.repo';
 import { needsRepo } from '../needs/needs.repo';
 import { plansRepo } from '../plans/plans.repo';
+import { opportunityOwnershipRepo } from '../pipeline/ownership.repo';
 import { mergeRepo } from './merge.repo';
 import { mergeLedgers, mergeTeams } from './merge.rules';
 
@@ -124,4 +125,14 @@ registerMergePart({
   name: 'planItems',
   count: (trx, sourceId) => plansRepo.countOfAccount(trx, sourceId),
   move: (trx, ctx) => plansRepo.moveItems(trx, ctx.sourceId, ctx.targetId),
+});
+
+registerMergePart({
+  name: 'opportunities',
+  count: (trx, sourceId) => opportunityOwnershipRepo.countOfAccount(trx, sourceId),
+  async move(trx, ctx) {
+    const rows = await opportunityOwnershipRepo.moveToAccount(trx, ctx.sourceId, ctx.targetId);
+    for (const r of rows) await audit(trx, ctx.actor, { entity: 'opportunity', entityId: r.id, action: 'merge', before: { account_id: ctx.sourceId }, after: { account_id: ctx.targetId } });
+    return rows.length;
+  },
 });

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client';
 import { OPEN_PLAN_STATUSES } from '../../../shared/contracts/plans';
 import type { SourceQuery } from './timeline.registry';
 import { boundFor } from './timeline.rules';
+import type { OpportunityScope } from '../pipeline/pipeline.scope';
 
 /** Timestamps in whole milliseconds, the precision of the order and the cursor (timeline.rules). */
 const ms = (column: string) => sql<Date>`date_trunc('milliseconds', ${sql.ref(column)})`;
@@ -166,5 +167,22 @@ export const timelineRepo = {
       .where('i.account_id', '=', q.accountId);
     if (closed) query = query.where('i.closed_at', 'is not', null).where('i.status', 'not in', [...OPEN_PLAN_STATUSES]);
     return query.where(after(kind, q, at, 'i.id')).orderBy(at, 'desc').orderBy('i.id', 'desc').limit(limit).execute();
+  },
+
+  /** Stage and status changes of the account's development projects the caller may read. */
+  async opportunityEvents(db: Executor, q: SourceQuery, scope: OpportunityScope, limit: number) {
+    const at = ms('h.at');
+    return db
+      .selectFrom('opportunity_stage_history as h')
+      .innerJoin('opportunities', 'opportunities.id', 'h.opportunity_id')
+      .leftJoin('users as u', 'u.id', 'h.actor_id')
+      .select(['h.id', at.as('at'), 'h.actor_id', 'u.name as actor_name', 'opportunities.id as opportunity_id', 'opportunities.name', 'h.from_stage', 'h.to_stage', 'h.from_status', 'h.to_status', 'h.reason'])
+      .where('opportunities.account_id', '=', q.accountId)
+      .where(scope)
+      .where(after('opportunity', q, at, 'h.id'))
+      .orderBy(at, 'desc')
+      .orderBy('h.id', 'desc')
+      .limit(limit)
+      .execute();
   },
 };

@@ -56,3 +56,11 @@ export function mergePage<T extends Ordered>(lists: T[][], limit: number): { ite
   const items = all.slice(0, limit);
   return { items, next: all.length > limit ? encodeCursor(items[items.length - 1]!) : null };
 }
+
+/** What a development project's stage-history row says: created, moved, closed, paused or reopened. */
+export type OpportunityEvent = 'created' | 'stage' | 'won' | 'lost' | 'abandoned' | 'paused' | 'reopened';
+export function opportunityEventOf(r: { from_status: string | null; to_status: string }): OpportunityEvent {
+  if (r.from_status === null) return 'created';
+  if (r.to_status !== 'open') return r.to_status === r.from_status ? 'stage' : (r.to_status as OpportunityEvent);
+  return r.from_status === 'open' ? 'stage' : 'reopened';
+}

@@ -6,6 +6,8 @@ import { accountsRepo } from '../accounts/accounts.repo';
 import { accountScope } from '../accounts/accounts.service';
 import { registerTimelineSource, type SourceEvent, type SourceQuery } from './timeline.registry';
 import { timelineRepo } from './timeline.repo';
+import { opportunityScope } from '../pipeline/pipeline.scope';
+import { opportunityEventOf } from './timeline.rules';
 
 /**
  * The sources of the account archive, key people, needs and the strengthening plan. Each checks
@@ -151,5 +153,24 @@ registerTimelineSource({
       }
     }
     return out;
+  },
+});
+
+registerTimelineSource({
+  name: 'opportunities',
+  kinds: ['opportunity'],
+  async events(db, actor, q) {
+    if (!can(actor, 'opportunity:read') || !wanted(q, 'opportunity')) return [];
+    const rows = await timelineRepo.opportunityEvents(db, q, opportunityScope(actor, 'opportunity:read'), q.limit);
+    return rows.map((r) => ({
+      kind: 'opportunity' as const,
+      id: r.id,
+      at: when(r.at),
+      dateOnly: false,
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      params: { name: r.name, event: opportunityEventOf(r), fromStage: r.from_stage, toStage: r.to_stage, status: r.to_status, reason: r.reason },
+      link: `/opportunities/${r.opportunity_id}`,
+    }));
   },
 });

@@ -9,12 +9,22 @@ const GENERAL_REQUEST_STEPS: ChainStep[] = [
   { name: '总经理', approver: { kind: 'position', position: 'gm' }, minAmount: 2_000_000 },
 ];
 
+/** 客户开发方案 by seed 003 §3.2: the plan is approved by the KA director (客户总监). */
+const OPPORTUNITY_PLAN_STEPS: ChainStep[] = [{ name: '客户总监', approver: { kind: 'position', position: 'ka_director' }, minAmount: null }];
+
+const DEFAULT_CHAINS = [
+  { docType: 'general_request', name: '通用审批', steps: GENERAL_REQUEST_STEPS },
+  { docType: 'opportunity_plan', name: '客户开发方案审批', steps: OPPORTUNITY_PLAN_STEPS },
+];
+
 /** Creates the company-wide default chains that are missing; never touches chains an admin set up. */
 export async function ensureDefaultChains(db: Kdb): Promise<void> {
   await db.transaction().execute(async (trx) => {
     // Several instances may start at once; the lock makes the check-then-insert atomic.
     await engineRepo.lockChains(trx);
-    if (await engineRepo.anyChain(trx, 'general_request')) return;
-    await engineRepo.insertChain(trx, { docType: 'general_request', unitId: null, name: '通用审批', steps: GENERAL_REQUEST_STEPS, active: true });
+    for (const c of DEFAULT_CHAINS) {
+      if (await engineRepo.anyChain(trx, c.docType)) continue;
+      await engineRepo.insertChain(trx, { docType: c.docType, unitId: null, name: c.name, steps: c.steps, active: true });
+    }
   });
 }

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BulbOutlined, FlagOutlined, HistoryOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BulbOutlined, FlagOutlined, FundProjectionScreenOutlined, HistoryOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Empty, Flex, Skeleton, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -12,8 +12,8 @@ import { useTimeline } from '../api';
 
 const GROUPS = Object.keys(TIMELINE_GROUPS) as TimelineGroup[];
 const GROUP_OF = Object.fromEntries(GROUPS.flatMap((g) => TIMELINE_GROUPS[g].map((k) => [k, g]))) as Record<TimelineKind, TimelineGroup>;
-const ICONS: Record<TimelineGroup, ReactNode> = { account: <ApartmentOutlined />, contacts: <TeamOutlined />, needs: <BulbOutlined />, plan: <FlagOutlined /> };
-const COLORS: Record<TimelineGroup, string> = { account: 'blue', contacts: 'green', needs: 'orange', plan: 'purple' };
+const ICONS: Record<TimelineGroup, ReactNode> = { account: <ApartmentOutlined />, contacts: <TeamOutlined />, needs: <BulbOutlined />, plan: <FlagOutlined />, pipeline: <FundProjectionScreenOutlined /> };
+const COLORS: Record<TimelineGroup, string> = { account: 'blue', contacts: 'green', needs: 'orange', plan: 'purple', pipeline: 'cyan' };
 
 type Params = TimelineEvent['params'];
 const str = (v: Params[string]) => (v === null || v === undefined ? '' : String(v));
@@ -66,6 +66,11 @@ function describe(t: TFunction, e: TimelineEvent): { text: string; detail?: stri
       return { text: t('kinds.plan_item_created', { level: t(`plans:levels.${str(p.level)}`), measures: str(p.measures) }), detail: p.owner ? t('owner', { name: str(p.owner) }) : undefined };
     case 'plan_item_closed':
       return { text: t('kinds.plan_item_closed', { level: t(`plans:levels.${str(p.level)}`), measures: str(p.measures), status: t(`plans:statuses.${str(p.status)}`) }), detail: str(p.outcome) || undefined };
+    case 'opportunity': {
+      const stage = (v: Params[string]) => t(`pipeline:stages.${str(v)}`, { defaultValue: str(v) });
+      const what = t(`opportunityEvents.${str(p.event)}`, { from: stage(p.fromStage), to: stage(p.toStage) });
+      return { text: t('kinds.opportunity', { name: str(p.name), what }), detail: str(p.reason) || undefined };
+    }
     case 'account_merged':
       return { text: t('kinds.account_merged', { source: str(p.source) }), detail: str(p.reason) || undefined };
     default:
