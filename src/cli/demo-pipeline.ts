@@ -5,12 +5,13 @@ import { ApprovalEngine } from '../server/platform/approvals/engine';
 import { ensureDefaultChains } from '../server/platform/approvals/default-chains';
 import { JobQueue } from '../server/platform/jobs/queue';
 import { Notifier } from '../server/platform/notifications/notifier';
+import { gradeFromAssessment } from '../server/features/accounts/accounts.service';
 import { create as createCompetitor } from '../server/features/competitors/competitors.service';
 import { registerDevPlanDocType, savePlan, submitPlan } from '../server/features/dev-plans/dev-plans.service';
 import { closeSeededProject, pipelineSeedRepo } from '../server/features/pipeline/seed.repo';
 import { competitorCreate, devPlanInput, type DevPlanInput } from '../shared/contracts/opportunities';
 import { businessDate } from '../shared/domain/business-time';
-import { DEFAULT_PIPELINE_SETTINGS, gradeAssessment, STAGE_ITEMS, type FactorScores, type Stage } from '../shared/domain/pipeline';
+import { DEFAULT_PIPELINE_SETTINGS, gradeAssessment, isGrade, STAGE_ITEMS, type FactorScores, type Stage } from '../shared/domain/pipeline';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import type { DemoOrg } from './demo-data';
 
@@ -186,6 +187,12 @@ export async function loadDemoPipeline(db: Kdb, org: DemoOrg, opts: { log: (line
       createdAt: ago(idea.age),
     });
     result.projects++;
+    // the assessment grades the account, as PUT …/assessment does
+    if (grading && isGrade(grading.outcome)) {
+      const assessor = await actorOf(ownerId);
+      const grade = grading.outcome;
+      await db.transaction().execute((trx) => gradeFromAssessment(trx, assessor, accountId, grade, { opportunityId: id }));
+    }
 
     // created at stage 1, then one step per stage, evenly spread until the current stage
     const history = [{ opportunityId: id, fromStage: null as number | null, toStage: 1, fromStatus: null as string | null, toStatus: 'open', reason: null as string | null, actorId: ownerId, at: ago(idea.age) }];

@@ -204,6 +204,20 @@ describe('demo data (issue item 12)', () => {
       expect(plans.every((p) => p.status === p.approval)).toBe(true);
       expect(plans.filter((p) => p.status === 'pending')).toHaveLength(1);
 
+      // each graded project's assessment set its account's grade, with the change on record
+      const graded = await db
+        .selectFrom('opportunities as o')
+        .innerJoin('accounts as a', 'a.id', 'o.account_id')
+        .select(['o.account_id', 'o.assessment_outcome', 'a.grade'])
+        .where('o.assessment_outcome', 'in', ['A', 'B', 'C', 'D'])
+        .orderBy('o.id')
+        .execute();
+      expect(graded.length).toBeGreaterThan(0);
+      const lastOutcome = new Map(graded.map((g) => [g.account_id, g.assessment_outcome]));
+      for (const g of graded) expect(g.grade).toBe(lastOutcome.get(g.account_id));
+      const gradeChanges = await db.selectFrom('account_changes').select('account_id').where('field', '=', 'grade').where('reason_key', '=', 'assessment').execute();
+      expect(new Set(gradeChanges.map((c) => c.account_id)).size).toBeGreaterThan(0);
+
       const f = await forecast(db, actor, forecastQuery.parse({}), 'Asia/Shanghai');
       expect(f.total.count).toBe(9);
       expect(f.total.weighted).toBeGreaterThan(0);
