@@ -2,6 +2,7 @@ import { accountRoutes } from '../features/accounts/routes';
 import { adminRoutes } from '../features/admin/routes';
 import { approvalRoutes } from '../features/approvals/routes';
 import { contactRoutes } from '../features/contacts/routes';
+import { opportunityRoutes } from '../features/opportunities/routes';
 import { pipelineRoutes } from '../features/pipeline/routes';
 import { transferRoutes } from '../features/transfer/routes';
 import type { AppRoute } from './types';
@@ -10,4 +11,4 @@ import type { AppRoute } from './types';
  * Every feature's pages. A feature exports its AppRoute list from
  * src/web/features/<feature>/routes.tsx and is added here — nothing else in the shell changes.
  */
-export const featureRoutes: AppRoute[] = [...accountRoutes, ...transferRoutes, ...approvalRoutes, ...adminRoutes, ...contactRoutes, ...pipelineRoutes];
+export const featureRoutes: AppRoute[] = [...accountRoutes, ...transferRoutes, ...approvalRoutes, ...adminRoutes, ...contactRoutes, ...opportunityRoutes, ...pipelineRoutes];

@@ -24,13 +24,14 @@ import { TeamTab } from '../components/TeamTab';
 import { ContactsTab } from '../../contacts/components/ContactsTab';
 import { CoverageBadge } from '../../contacts/components/CoverageBadge';
 import { NeedsTab } from '../../needs/components/NeedsTab';
+import { AccountOpportunities } from '../../opportunities/components/AccountOpportunities';
 import { PlanTab } from '../../plans/components/PlanTab';
 import { TimelineTab } from '../../timeline/components/TimelineTab';
 import { accountChangeValue } from '../changeValues';
 import { ENUM_FIELDS, LONG_TEXT_FIELDS, MONEY_FIELDS, PROFILE_SECTIONS } from '../fields';
 import { completenessColor } from './AccountsPage';
 
-const TABS = ['profile', 'contacts', 'map', 'needs', 'plan', 'timeline', 'team', 'revenue', 'group', 'changes'] as const;
+const TABS = ['profile', 'contacts', 'map', 'needs', 'plan', 'opportunities', 'timeline', 'team', 'revenue', 'group', 'changes'] as const;
 type Tab = (typeof TABS)[number];
 // The drawing library is loaded only when someone opens the map.
 const RelationshipMap = lazy(() => import('../../contacts/components/RelationshipMap').then((m) => ({ default: m.RelationshipMap })));
@@ -201,6 +202,9 @@ function Account360({ account: a }: { account: AccountDetail }) {
               : []),
             { key: 'needs', label: t('needs:tab'), children: <NeedsTab accountId={a.id} editable={canUpdate} contactsReadable={can('contact:read')} /> },
             ...(can('contact:read') ? [{ key: 'plan', label: t('plans:tab'), children: <PlanTab accountId={a.id} editable={can('contact:write')} /> }] : []),
+            ...(can('opportunity:read')
+              ? [{ key: 'opportunities', label: <span data-testid="account-tab-opportunities">{t('opportunities:account.tab')}</span>, children: tab === 'opportunities' ? <AccountOpportunities accountId={a.id} /> : null }]
+              : []),
             // mounted only while shown, so it reads afresh what the other tabs changed
             { key: 'timeline', label: t('timeline:tab'), children: tab === 'timeline' ? <TimelineTab accountId={a.id} /> : null },
             { key: 'team', label: t('tabs.team', { count: a.team.length }), children: <TeamTab key={a.version} account={a} editable={canUpdate} /> },
