@@ -43,11 +43,16 @@ describe('departure handover (ORG-5)', () => {
       await insertProject(t.database.db, { accountId: accounts[1]!, ownerId: u.director!, name: '交接项目乙', status: 'paused' }),
     ];
     const wonProject = await insertProject(t.database.db, { accountId: accounts[1]!, ownerId: u.director!, status: 'won', stage: 5, closeReasonKey: 'price' });
+    // business trips: a draft moves to the successor's unit; a cancelled one stays
+    const tripOf = async (status: string) =>
+      (await t.database.db.insertInto('business_trips').values({ owner_id: u.director!, unit_id: t.org.units.ka, destination: '交接出差', start_on: '2026-12-20', end_on: '2026-12-21', purpose: '拜访', transport: 'train', status, cancelled_at: status === 'cancelled' ? new Date() : null, created_by: u.director! }).returning('id').executeTakeFirstOrThrow()).id;
+    const liveTrip = await tripOf('draft');
+    const cancelledTrip = await tripOf('cancelled');
 
     const preview = await admin.get(`/api/users/${u.director}/handover`);
     expect(preview.status).toBe(200);
     expect(preview.body.user).toMatchObject({ id: u.director, status: 'active' });
-    expect(Object.fromEntries(preview.body.parts.map((p: { key: string; count: number }) => [p.key, p.count]))).toEqual({ accounts: 2, contacts: 1, tasks: 2, plans: 0, approvals: 1, requests: 1, delegations: 1, opportunities: 2 });
+    expect(Object.fromEntries(preview.body.parts.map((p: { key: string; count: number }) => [p.key, p.count]))).toEqual({ accounts: 2, contacts: 1, tasks: 2, plans: 0, approvals: 1, requests: 1, delegations: 1, opportunities: 2, trips: 1 });
     expect(part(preview.body, 'opportunities').items.map((i) => i.label).sort()).toEqual(['交接客户乙 · 交接项目乙', '交接客户甲 · 交接项目甲']);
     expect(part(preview.body, 'accounts').items.map((i) => i.label).sort()).toEqual(['交接客户乙', '交接客户甲'].sort());
     expect(part(preview.body, 'approvals').items[0].label).toContain('待审申请');
@@ -68,7 +73,7 @@ describe('departure handover (ORG-5)', () => {
     expect(done.body.userId).toBe(u.director);
     expect(done.body.leftAt.slice(0, 4)).toBe('2026');
     expect(Object.fromEntries(done.body.parts.map((p: { key: string; count: number; successorId: number | null }) => [p.key, [p.count, p.successorId]]))).toEqual({
-      accounts: [2, u.manager_b], contacts: [1, u.manager_b], tasks: [2, u.spec_a2], plans: [0, u.manager_b], approvals: [1, u.deputy], requests: [1, u.manager_b], delegations: [1, null], opportunities: [2, u.manager_b],
+      accounts: [2, u.manager_b], contacts: [1, u.manager_b], tasks: [2, u.spec_a2], plans: [0, u.manager_b], approvals: [1, u.deputy], requests: [1, u.manager_b], delegations: [1, null], opportunities: [2, u.manager_b], trips: [1, u.manager_b],
     });
 
     const db = t.database.db;
@@ -85,6 +90,8 @@ describe('departure handover (ORG-5)', () => {
     // the projects follow the successor into their unit, and the successor works them as 客户经理
     const projects = await db.selectFrom('opportunities').select(['id', 'owner_id', 'unit_id', 'version']).where('id', 'in', [...liveProjects, wonProject]).orderBy('id').execute();
     expect(projects.map((o) => [o.owner_id, o.unit_id, o.version])).toEqual([[u.manager_b, t.org.units.teamB, 2], [u.manager_b, t.org.units.teamB, 2], [u.director, t.org.units.ka, 1]]);
+    const trips = await db.selectFrom('business_trips').select(['id', 'owner_id', 'unit_id']).where('id', 'in', [liveTrip, cancelledTrip]).orderBy('id').execute();
+    expect(trips.map((x) => [x.owner_id, x.unit_id])).toEqual([[u.manager_b, t.org.units.teamB], [u.director, t.org.units.ka]]);
     const parts = await db.selectFrom('opportunity_participants').select(['opportunity_id', 'part']).where('user_id', '=', u.manager_b!).execute();
     expect(parts.map((x) => x.opportunity_id).sort()).toEqual([...liveProjects].sort());
     expect((await db.selectFrom('general_requests').select('owner_id').where('id', '=', draft.body.id).executeTakeFirstOrThrow()).owner_id).toBe(u.manager_b);

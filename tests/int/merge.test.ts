@@ -93,6 +93,8 @@ describe('account merge (issue 3 item 5)', () => {
       countermeasures: 1,
       planItems: 1,
       opportunities: 1,
+      tripAccounts: 0,
+      contactLogs: 0,
     });
     const fields = Object.fromEntries(r.fields.map((f: Body) => [f.field, f.value]));
     // the target keeps its phone; its empty fields take the source's

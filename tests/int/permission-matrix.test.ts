@@ -17,9 +17,11 @@ import { transferMatrix } from '../matrix/transfer.matrix';
 import { competitorsMatrix } from '../matrix/competitors.matrix';
 import { devPlansMatrix } from '../matrix/dev-plans.matrix';
 import { pipelineMatrix } from '../matrix/pipeline.matrix';
+import { tripsMatrix } from '../matrix/trips.matrix';
+import { contactLogMatrix } from '../matrix/contact-log.matrix';
 
 /** Every feature adds its suite here: role × route × own/other record → allow / deny / hidden. */
-const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix, competitorsMatrix, devPlansMatrix, pipelineMatrix];
+const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix, competitorsMatrix, devPlansMatrix, pipelineMatrix, tripsMatrix, contactLogMatrix];
 
 let t: TestApp;
 const clients = new Map<string, Client>();

@@ -23,6 +23,9 @@ import { competitorsRoutes } from './competitors/competitors.routes';
 import { devPlansRoutes } from './dev-plans/dev-plans.routes';
 import { registerDevPlanDocType } from './dev-plans/dev-plans.service';
 import { pipelineRoutes } from './pipeline/pipeline.routes';
+import { tripsRoutes } from './trips/trips.routes';
+import { registerTripDocTypes } from './trips/trips.service';
+import { contactLogRoutes } from './contact-log/contact-log.routes';
 
 /**
  * What features contribute besides HTTP routes — approval document types and job handlers.
@@ -31,6 +34,7 @@ import { pipelineRoutes } from './pipeline/pipeline.routes';
 export function wireFeatures(p: Platform): void {
   registerGeneralRequestDocType(p.approvals);
   registerDevPlanDocType(p.approvals);
+  registerTripDocTypes(p.approvals);
   registerTaskJobs(p);
   registerAccountJobs(p);
   registerTransferJobs(p);
@@ -60,4 +64,6 @@ export async function registerFeatures(app: FastifyInstance, p: Platform): Promi
   await competitorsRoutes(app, p);
   await devPlansRoutes(app, p);
   await pipelineRoutes(app, p);
+  await tripsRoutes(app, p);
+  await contactLogRoutes(app, p);
 }

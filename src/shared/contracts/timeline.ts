@@ -21,6 +21,8 @@ export const TIMELINE_KINDS = [
   'plan_item_created',
   'plan_item_closed',
   'opportunity',
+  'trip',
+  'contact_log',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -31,6 +33,7 @@ export const TIMELINE_GROUPS = {
   needs: ['need_added', 'need_closed', 'countermeasure_added', 'countermeasure_closed'],
   plan: ['plan_item_created', 'plan_item_closed'],
   pipeline: ['opportunity'],
+  field: ['trip', 'contact_log'],
 } as const satisfies Record<string, readonly TimelineKind[]>;
 export type TimelineGroup = keyof typeof TIMELINE_GROUPS;
 

@@ -24,6 +24,7 @@ describe('shell locales', () => {
       customers: '客户',
       relationships: '客情关系',
       development: '客户开发',
+      field: '外勤与接待',
       visits: '拜访与接待',
       approvals: '审批',
       deals: '合同回款',

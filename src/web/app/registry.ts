@@ -5,10 +5,22 @@ import { contactRoutes } from '../features/contacts/routes';
 import { opportunityRoutes } from '../features/opportunities/routes';
 import { pipelineRoutes } from '../features/pipeline/routes';
 import { transferRoutes } from '../features/transfer/routes';
+import { tripRoutes } from '../features/trips/routes';
+import { contactLogRoutes } from '../features/contact-log/routes';
 import type { AppRoute } from './types';
 
 /**
  * Every feature's pages. A feature exports its AppRoute list from
  * src/web/features/<feature>/routes.tsx and is added here — nothing else in the shell changes.
  */
-export const featureRoutes: AppRoute[] = [...accountRoutes, ...transferRoutes, ...approvalRoutes, ...adminRoutes, ...contactRoutes, ...opportunityRoutes, ...pipelineRoutes];
+export const featureRoutes: AppRoute[] = [
+  ...accountRoutes,
+  ...transferRoutes,
+  ...approvalRoutes,
+  ...adminRoutes,
+  ...contactRoutes,
+  ...opportunityRoutes,
+  ...pipelineRoutes,
+  ...tripRoutes,
+  ...contactLogRoutes,
+];

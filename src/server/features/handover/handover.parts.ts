@@ -7,6 +7,7 @@ import { handoverRepo } from './handover.repo';
 import { needsRepo } from '../needs/needs.repo';
 import { plansRepo } from '../plans/plans.repo';
 import { opportunityOwnershipRepo } from '../pipeline/ownership.repo';
+import { tripsRepo } from '../trips/trips.repo';
 
 export interface HandoverContext {
   p: Platform;
@@ -172,6 +173,22 @@ registerHandoverPart({
     const to = need(ctx);
     const rows = await opportunityOwnershipRepo.moveLiveOwned(trx, ctx.userId, to);
     for (const r of rows) await audit(trx, ctx.actor, { entity: 'opportunity', entityId: r.id, action: 'handover', before: { owner_id: ctx.userId }, after: { owner_id: to, unit_id: r.unit_id } });
+    return rows.length;
+  },
+});
+
+/** Business trips not yet closed by an approved report (nor cancelled) go to the successor, with the successor's unit. */
+registerHandoverPart({
+  name: 'trips',
+  needsSuccessor: true,
+  async preview(trx, userId, limit) {
+    return { count: await tripsRepo.countOpenOwned(trx, userId), items: await tripsRepo.firstOpenOwned(trx, userId, limit) };
+  },
+  async transfer(trx, ctx) {
+    const to = need(ctx);
+    const unitId = await tripsRepo.unitOf(trx, to);
+    const rows = await tripsRepo.moveOpenOwned(trx, ctx.userId, to, unitId);
+    for (const r of rows) await audit(trx, ctx.actor, { entity: 'business_trip', entityId: r.id, action: 'handover', before: { owner_id: ctx.userId }, after: { owner_id: to, unit_id: unitId } });
     return rows.length;
   },
 });

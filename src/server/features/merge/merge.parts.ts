@@ -6,6 +6,8 @@ import { needsRepo } from '../needs/needs.repo';
 import { plansRepo } from '../plans/plans.repo';
 import { opportunityOwnershipRepo } from '../pipeline/ownership.repo';
 import { mergeRepo } from './merge.repo';
+import { tripsRepo } from '../trips/trips.repo';
+import { contactLogRepo } from '../contact-log/contact-log.repo';
 import { mergeLedgers, mergeTeams } from './merge.rules';
 
 export interface MergeContext {
@@ -135,4 +137,17 @@ registerMergePart({
     for (const r of rows) await audit(trx, ctx.actor, { entity: 'opportunity', entityId: r.id, action: 'merge', before: { account_id: ctx.sourceId }, after: { account_id: ctx.targetId } });
     return rows.length;
   },
+});
+
+/** Business trips that list the duplicate as an account to visit now list the one that stays. */
+registerMergePart({
+  name: 'tripAccounts',
+  count: (trx, sourceId) => tripsRepo.countAccountLinks(trx, sourceId),
+  move: (trx, ctx) => tripsRepo.moveAccountLinks(trx, ctx.sourceId, ctx.targetId),
+});
+
+registerMergePart({
+  name: 'contactLogs',
+  count: (trx, sourceId) => contactLogRepo.countOfAccount(trx, sourceId),
+  move: (trx, ctx) => contactLogRepo.moveToAccount(trx, ctx.sourceId, ctx.targetId),
 });

@@ -19,6 +19,8 @@ const contactLead: Permission[] = [...contactWork, 'contact:sensitive'];
 /** PIPE: everyone on accounts works development projects and keeps the competitor register; the director sets gates and weights. */
 const pipelineWork: Permission[] = ['opportunity:read', 'opportunity:write', 'competitor:manage'];
 const pipelineLead: Permission[] = [...pipelineWork, 'opportunity:configure'];
+/** ACT-9: specialists and account managers travel (seed 003 第13–14条); the director and up, and finance (it pays advances), read trips. */
+const tripWork: Permission[] = ['trip:read', 'trip:write'];
 
 /**
  * The built-in roles, one per position of ORG-1, with the data scope of ORG-2. An admin may
@@ -26,12 +28,12 @@ const pipelineLead: Permission[] = [...pipelineWork, 'opportunity:configure'];
  */
 export const DEFAULT_ROLES: RoleDefault[] = [
   { code: 'sys_admin', name: '系统管理员', dataScope: 'all', permissions: [...ALL_PERMISSIONS] },
-  { code: 'gm', name: '总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', 'delegation:manage', ...accountLead, ...contactLead, ...pipelineWork] },
-  { code: 'deputy_gm', name: '副总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', ...accountLead, ...contactLead, ...pipelineWork] },
-  { code: 'ka_director', name: '大客户总监', dataScope: 'unit', permissions: [...everyone, 'delegation:manage', ...accountLead, ...contactLead, ...pipelineLead] },
-  { code: 'account_manager', name: '客户经理', dataScope: 'team', permissions: [...everyone, ...accountWork, ...contactWork, ...pipelineWork] },
-  { code: 'specialist', name: '客户专员', dataScope: 'own', permissions: [...everyone, ...accountWork, ...contactWork, 'opportunity:read'] },
-  { code: 'finance', name: '财务', dataScope: 'all', permissions: [...everyone, 'opportunity:read'] },
+  { code: 'gm', name: '总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', 'delegation:manage', ...accountLead, ...contactLead, ...pipelineWork, 'trip:read'] },
+  { code: 'deputy_gm', name: '副总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', ...accountLead, ...contactLead, ...pipelineWork, 'trip:read'] },
+  { code: 'ka_director', name: '大客户总监', dataScope: 'unit', permissions: [...everyone, 'delegation:manage', ...accountLead, ...contactLead, ...pipelineLead, ...tripWork] },
+  { code: 'account_manager', name: '客户经理', dataScope: 'team', permissions: [...everyone, ...accountWork, ...contactWork, ...pipelineWork, ...tripWork] },
+  { code: 'specialist', name: '客户专员', dataScope: 'own', permissions: [...everyone, ...accountWork, ...contactWork, 'opportunity:read', ...tripWork] },
+  { code: 'finance', name: '财务', dataScope: 'all', permissions: [...everyone, 'opportunity:read', 'trip:read'] },
   { code: 'gift_admin', name: '礼品管理员', dataScope: 'own', permissions: [...everyone] },
   { code: 'office', name: '办公室', dataScope: 'own', permissions: [...everyone] },
   { code: 'service_staff', name: '服务支持', dataScope: 'own', permissions: [...everyone] },

@@ -6,12 +6,12 @@ import { boundFor } from './timeline.rules';
 import type { OpportunityScope } from '../pipeline/pipeline.scope';
 
 /** Timestamps in whole milliseconds, the precision of the order and the cursor (timeline.rules). */
-const ms = (column: string) => sql<Date>`date_trunc('milliseconds', ${sql.ref(column)})`;
+export const ms = (column: string) => sql<Date>`date_trunc('milliseconds', ${sql.ref(column)})`;
 /** Midnight of a business date in the business time zone. */
-const dayStart = (column: string, tz: string) => sql<Date>`(${sql.ref(column)}::timestamp at time zone ${tz})`;
+export const dayStart = (column: string, tz: string) => sql<Date>`(${sql.ref(column)}::timestamp at time zone ${tz})`;
 
 /** Events of one kind after the cursor (see boundFor), as a condition on the kind's time and id. */
-function after(kind: string, q: SourceQuery, at: RawBuilder<Date>, id: string): RawBuilder<SqlBool> {
+export function after(kind: string, q: SourceQuery, at: RawBuilder<Date>, id: string): RawBuilder<SqlBool> {
   const b = boundFor(kind, q.before);
   if (!b) return sql<SqlBool>`true`;
   if (b.sameInstant === 'all') return sql<SqlBool>`${at} <= ${b.at}`;

@@ -8,6 +8,9 @@ import { registerTimelineSource, type SourceEvent, type SourceQuery } from './ti
 import { timelineRepo } from './timeline.repo';
 import { opportunityScope } from '../pipeline/pipeline.scope';
 import { opportunityEventOf } from './timeline.rules';
+import { tripsRepo } from '../trips/trips.repo';
+import { tripScope } from '../trips/trips.service';
+import { contactLogRepo } from '../contact-log/contact-log.repo';
 
 /**
  * The sources of the account archive, key people, needs and the strengthening plan. Each checks
@@ -171,6 +174,46 @@ registerTimelineSource({
       actorName: r.actor_name,
       params: { name: r.name, event: opportunityEventOf(r), fromStage: r.from_stage, toStage: r.to_stage, status: r.to_status, reason: r.reason },
       link: `/opportunities/${r.opportunity_id}`,
+    }));
+  },
+});
+
+/** ACT-9: approved business trips that list the account, at their first day, in the caller's trip:read scope. */
+registerTimelineSource({
+  name: 'trips',
+  kinds: ['trip'],
+  async events(db, actor, q) {
+    if (!wanted(q, 'trip') || !(await sees(db, actor, 'account:read', q.accountId)) || !can(actor, 'trip:read')) return [];
+    const rows = await tripsRepo.timelineEvents(db, q, tripScope(actor, 'trip:read'), q.limit);
+    return rows.map((r) => ({
+      kind: 'trip' as const,
+      id: r.id,
+      at: when(r.at),
+      dateOnly: true,
+      actorId: r.owner_id,
+      actorName: r.owner_name,
+      params: { destination: r.destination, startOn: r.start_on, endOn: r.end_on, purpose: r.purpose, reportStatus: r.report_status },
+      link: `/trips/${r.id}`,
+    }));
+  },
+});
+
+/** ACT-5: the account's calls, e-mails and meetings, read like its contacts (contact:read). */
+registerTimelineSource({
+  name: 'contact-log',
+  kinds: ['contact_log'],
+  async events(db, actor, q) {
+    if (!wanted(q, 'contact_log') || !(await sees(db, actor, 'contact:read', q.accountId))) return [];
+    const rows = await contactLogRepo.timelineEvents(db, q, q.limit);
+    return rows.map((r) => ({
+      kind: 'contact_log' as const,
+      id: r.id,
+      at: when(r.at),
+      dateOnly: false,
+      actorId: r.user_id,
+      actorName: r.user_name,
+      params: { logKind: r.kind, summary: r.summary, place: r.place, contact: r.contact_name },
+      link: tab(q, 'contactLog'),
     }));
   },
 });

@@ -12,9 +12,25 @@ const GENERAL_REQUEST_STEPS: ChainStep[] = [
 /** 客户开发方案 by seed 003 §3.2: the plan is approved by the KA director (客户总监). */
 const OPPORTUNITY_PLAN_STEPS: ChainStep[] = [{ name: '客户总监', approver: { kind: 'position', position: 'ka_director' }, minAmount: null }];
 
+/**
+ * 出差申请 (seed 003 第14条: 出差前须提交出差申请，经批准后方可出差 — the approver is not named; the
+ * 销售员管理 chapter puts salespeople under the 客户总监). Director always; finance and the GM by the
+ * estimated cost, at the thresholds of the seed's 通用审批. The engine conditions steps on the amount
+ * only, so an advance alone does not add the finance step.
+ */
+const BUSINESS_TRIP_STEPS: ChainStep[] = [
+  { name: '客户总监', approver: { kind: 'position', position: 'ka_director' }, minAmount: null },
+  { name: '财务经理', approver: { kind: 'position', position: 'finance_manager' }, minAmount: 500_000 },
+  { name: '总经理', approver: { kind: 'position', position: 'gm' }, minAmount: 2_000_000 },
+];
+/** 出差报告 on return: the KA director approves it; only then may the trip's expenses be claimed. */
+const BUSINESS_TRIP_REPORT_STEPS: ChainStep[] = [{ name: '客户总监', approver: { kind: 'position', position: 'ka_director' }, minAmount: null }];
+
 const DEFAULT_CHAINS = [
   { docType: 'general_request', name: '通用审批', steps: GENERAL_REQUEST_STEPS },
   { docType: 'opportunity_plan', name: '客户开发方案审批', steps: OPPORTUNITY_PLAN_STEPS },
+  { docType: 'business_trip', name: '出差申请审批', steps: BUSINESS_TRIP_STEPS },
+  { docType: 'business_trip_report', name: '出差报告审批', steps: BUSINESS_TRIP_REPORT_STEPS },
 ];
 
 /** Creates the company-wide default chains that are missing; never touches chains an admin set up. */

@@ -27,11 +27,12 @@ import { NeedsTab } from '../../needs/components/NeedsTab';
 import { AccountOpportunities } from '../../opportunities/components/AccountOpportunities';
 import { PlanTab } from '../../plans/components/PlanTab';
 import { TimelineTab } from '../../timeline/components/TimelineTab';
+import { ContactLogPanel } from '../../contact-log/components/ContactLogPanel';
 import { accountChangeValue } from '../changeValues';
 import { ENUM_FIELDS, LONG_TEXT_FIELDS, MONEY_FIELDS, PROFILE_SECTIONS } from '../fields';
 import { completenessColor } from './AccountsPage';
 
-const TABS = ['profile', 'contacts', 'map', 'needs', 'plan', 'opportunities', 'timeline', 'team', 'revenue', 'group', 'changes'] as const;
+const TABS = ['profile', 'contacts', 'map', 'contactLog', 'needs', 'plan', 'opportunities', 'timeline', 'team', 'revenue', 'group', 'changes'] as const;
 type Tab = (typeof TABS)[number];
 // The drawing library is loaded only when someone opens the map.
 const RelationshipMap = lazy(() => import('../../contacts/components/RelationshipMap').then((m) => ({ default: m.RelationshipMap })));
@@ -200,6 +201,7 @@ function Account360({ account: a }: { account: AccountDetail }) {
                   },
                 ]
               : []),
+            ...(can('contact:read') ? [{ key: 'contactLog', label: t('contactLog:panelTitle'), children: <ContactLogPanel accountId={a.id} editable={can('contact:write')} /> }] : []),
             { key: 'needs', label: t('needs:tab'), children: <NeedsTab accountId={a.id} editable={canUpdate} contactsReadable={can('contact:read')} /> },
             ...(can('contact:read') ? [{ key: 'plan', label: t('plans:tab'), children: <PlanTab accountId={a.id} editable={can('contact:write')} /> }] : []),
             ...(can('opportunity:read')

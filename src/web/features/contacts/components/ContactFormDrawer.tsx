@@ -1,4 +1,6 @@
 import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query';
+import { ContactLogPanel } from '../../contact-log/components/ContactLogPanel';
+import { useAuth } from '../../../app/auth';
 import { Alert, Button, Col, DatePicker, Divider, Drawer, Flex, Form, Grid, Input, Row, Select, Skeleton } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -51,6 +53,7 @@ export function ContactFormDrawer({ accountId, contactId, contacts, onClose }: P
   const detail = useContact(editId);
   const open = contactId !== null;
   const saving = useIsMutating({ mutationKey: SAVE_KEY });
+  const { can } = useAuth();
   return (
     <Drawer
       open={open}
@@ -73,6 +76,12 @@ export function ContactFormDrawer({ accountId, contactId, contacts, onClose }: P
       {open && editId !== null && detail.isError && <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />}
       {open && (editId === null || detail.data) && (
         <ContactForm key={editId === null ? 'new' : `${editId}-${detail.data?.version}`} accountId={accountId} contact={detail.data && editId !== null ? detail.data : null} contacts={contacts} onDone={onClose} />
+      )}
+      {open && editId !== null && detail.data && (
+        <>
+          <Divider titlePlacement="start">{t('contactLog:panelTitle')}</Divider>
+          <ContactLogPanel accountId={accountId} contactId={editId} editable={can('contact:write')} compact />
+        </>
       )}
     </Drawer>
   );

@@ -1,0 +1,220 @@
+import type { z } from 'zod';
+import type { Executor, Kdb, Trx } from '../../db/client';
+import { AppError, issue, validationError, type FieldIssue } from '../../../shared/errors';
+import { businessDate } from '../../../shared/domain/business-time';
+import { checkinRefusal, costTotal, missingDays } from '../../../shared/domain/trips';
+import type { tripCancel, tripCheckinCreate, tripCreate, tripListQuery, tripReportInput, tripUpdate, tripVersion } from '../../../shared/contracts/trips';
+import type { Permission } from '../../../shared/permissions';
+import type { Actor } from '../../platform/actor';
+import { audit } from '../../platform/audit';
+import { scopeWhere } from '../../platform/scope';
+import { pageWindow } from '../../platform/listing';
+import type { ApprovalEngine, ApprovalStatus } from '../../platform/approvals/engine';
+import { accountScope } from '../accounts/accounts.service';
+import { tripsRepo, type TripScope } from './trips.repo';
+
+/** 出差申请 and 出差报告 go through the approval engine; the document id is the trip's id. */
+export const TRIP_DOC = 'business_trip';
+export const TRIP_REPORT_DOC = 'business_trip_report';
+
+/** A trip is edited, (re)submitted or cancelled only while it is not with the approvers. */
+const EDITABLE = new Set(['draft', 'rejected', 'withdrawn']);
+
+const notFound = () => new AppError('NOT_FOUND', 'Business trip not found', undefined, { key: 'trips.notFound' });
+const stale = () => new AppError('STALE_VERSION', 'The trip was changed by someone else; reload and try again', undefined, { key: 'common.staleVersion' });
+
+export function tripScope(actor: Actor, permission: Permission): TripScope {
+  return (eb) => scopeWhere(eb, actor, permission, { owner: 'business_trips.owner_id', unit: 'business_trips.unit_id' });
+}
+
+/** The trip's status that follows an approval instance's (a return sends it back like a rejection). */
+const tripStatusFor = (s: ApprovalStatus) => (s === 'returned' ? 'rejected' : s);
+/** The report status that follows the report's approval: anything but pending or approved leaves it to be written again. */
+const reportStatusFor = (s: ApprovalStatus) => (s === 'pending' ? 'submitted' : s === 'approved' ? 'approved' : 'none');
+
+export function registerTripDocTypes(engine: ApprovalEngine): void {
+  engine.registerDocType({
+    type: TRIP_DOC,
+    labelKey: 'docTypes.business_trip',
+    link: (id) => `/trips/${id}`,
+    async onStatusChange(trx: Trx, id: number, status: ApprovalStatus, actor: Actor) {
+      const to = tripStatusFor(status);
+      const row = await tripsRepo.update(trx, id, to === 'pending' ? { status: to, submitted_at: new Date(), decided_at: null } : { status: to, decided_at: new Date() });
+      await audit(trx, actor, { entity: TRIP_DOC, entityId: row.id, action: 'status', data: { status: to } });
+    },
+  });
+  engine.registerDocType({
+    type: TRIP_REPORT_DOC,
+    labelKey: 'docTypes.business_trip_report',
+    link: (id) => `/trips/${id}?tab=report`,
+    async onStatusChange(trx: Trx, id: number, status: ApprovalStatus, actor: Actor) {
+      const to = reportStatusFor(status);
+      const row = await tripsRepo.update(trx, id, to === 'submitted' ? { report_status: to, report_submitted_at: new Date(), report_approved_at: null } : { report_status: to, report_approved_at: to === 'approved' ? new Date() : null });
+      await audit(trx, actor, { entity: TRIP_DOC, entityId: row.id, action: 'report_status', data: { reportStatus: to } });
+    },
+  });
+}
+
+// ---------------------------------------------------------------- reads
+
+export async function listTrips(db: Kdb, actor: Actor, q: z.infer<typeof tripListQuery>) {
+  const { items, total } = await tripsRepo.list(db, { ...q, scope: tripScope(actor, 'trip:read'), ...pageWindow(q) });
+  return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getTrip(db: Executor, actor: Actor, id: number, tz: string, now = new Date()) {
+  const trip = await tripsRepo.find(db, id, tripScope(actor, 'trip:read'));
+  if (!trip) throw notFound();
+  const [accounts, checkins] = await Promise.all([tripsRepo.accounts(db, id), tripsRepo.checkins(db, id)]);
+  const today = businessDate(now, tz);
+  const checkedDays = checkins.map((c) => c.day);
+  const state = { status: trip.status, reportStatus: trip.report_status, startOn: trip.start_on, endOn: trip.end_on, checkedDays };
+  return {
+    ...trip,
+    accounts,
+    checkins,
+    today,
+    canCheckIn: trip.owner_id === actor.userId && checkinRefusal(state, today) === null,
+    missingDays: missingDays({ ...state, returnedOn: trip.returned_on }, today),
+  };
+}
+export type TripView = Awaited<ReturnType<typeof getTrip>>;
+
+// ---------------------------------------------------------------- writes
+
+type TripInput = z.infer<typeof tripCreate>;
+
+/** Every field rule at once, so a 400 names all the failing fields and nothing is written. */
+async function check(trx: Executor, actor: Actor, input: TripInput, today: string) {
+  const issues: FieldIssue[] = [];
+  if (input.startOn < today) issues.push(issue('startOn', 'trips.startInPast', 'Apply before the trip: the first day cannot be in the past'));
+  if (input.endOn < input.startOn) issues.push(issue('endOn', 'trips.endBeforeStart', 'The last day must not be before the first'));
+  const total = costTotal(input.costLines);
+  if (input.advanceRequested > total) issues.push(issue('advanceRequested', 'trips.advanceAboveEstimate', 'The advance cannot exceed the estimated costs'));
+  const ids = [...new Set(input.accountIds)];
+  const visible = await tripsRepo.accountsInScope(trx, ids, accountScope(actor, 'account:read'));
+  input.accountIds.forEach((a, i) => {
+    if (!visible.has(a)) issues.push(issue(`accountIds.${i}`, 'trips.accountNotFound', 'Pick an account you can see'));
+  });
+  if (issues.length) throw validationError(issues);
+  return { total, accountIds: ids };
+}
+
+function values(input: TripInput, total: number) {
+  return {
+    destination: input.destination,
+    start_on: input.startOn,
+    end_on: input.endOn,
+    purpose: input.purpose,
+    transport: input.transport,
+    transport_note: input.transportNote ?? null,
+    cost_lines: JSON.stringify(input.costLines.map((l) => ({ category: l.category, amount: l.amount, note: l.note ?? null }))),
+    estimated_total: total,
+    advance_requested: input.advanceRequested,
+  };
+}
+
+export async function createTrip(db: Kdb, actor: Actor, input: TripInput, tz: string) {
+  return db.transaction().execute(async (trx) => {
+    const { total, accountIds } = await check(trx, actor, input, businessDate(new Date(), tz));
+    const row = await tripsRepo.insert(trx, { ...values(input, total), owner_id: actor.userId, unit_id: actor.unitId, created_by: actor.userId });
+    await tripsRepo.replaceAccounts(trx, row.id, accountIds);
+    await audit(trx, actor, { entity: TRIP_DOC, entityId: row.id, action: 'create', after: row, data: { accountIds } });
+    return row.id;
+  });
+}
+
+/** Locks the trip in the caller's trip:write scope and checks its version. */
+async function writable(trx: Executor, actor: Actor, id: number, version?: number) {
+  const trip = await tripsRepo.findForUpdate(trx, id, tripScope(actor, 'trip:write'));
+  if (!trip) throw notFound();
+  if (version !== undefined && trip.version !== version) throw stale();
+  return trip;
+}
+
+export async function updateTrip(db: Kdb, actor: Actor, id: number, input: z.infer<typeof tripUpdate>, tz: string) {
+  await db.transaction().execute(async (trx) => {
+    const before = await writable(trx, actor, id, input.version);
+    if (!EDITABLE.has(before.status)) throw new AppError('INVALID_STATE', `The trip is ${before.status}; it can be changed only as a draft or after rejection or withdrawal`, undefined, { key: 'trips.notEditable', params: { status: before.status } });
+    const { total, accountIds } = await check(trx, actor, input, businessDate(new Date(), tz));
+    const after = await tripsRepo.update(trx, id, { ...values(input, total), status: 'draft' });
+    await tripsRepo.replaceAccounts(trx, id, accountIds);
+    await audit(trx, actor, { entity: TRIP_DOC, entityId: id, action: 'update', before, after, data: { accountIds } });
+  });
+}
+
+export async function submitTrip(db: Kdb, engine: ApprovalEngine, actor: Actor, id: number, input: z.infer<typeof tripVersion>, tz: string) {
+  await db.transaction().execute(async (trx) => {
+    const trip = await writable(trx, actor, id, input.version);
+    if (!EDITABLE.has(trip.status)) throw new AppError('INVALID_STATE', `The trip is ${trip.status}; only a draft, rejected or withdrawn trip can be submitted`, undefined, { key: 'trips.notEditable', params: { status: trip.status } });
+    if (trip.start_on < businessDate(new Date(), tz)) throw validationError([issue('startOn', 'trips.startInPast', 'Apply before the trip: the first day cannot be in the past')]);
+    const approvalId = await engine.submit(trx, actor, { docType: TRIP_DOC, docId: id, title: `出差申请：${trip.destination}（${trip.start_on}～${trip.end_on}）`, amount: Number(trip.estimated_total), submitterId: actor.userId, unitId: trip.unit_id });
+    await tripsRepo.update(trx, id, { approval_id: approvalId });
+    await audit(trx, actor, { entity: TRIP_DOC, entityId: id, action: 'submit', data: { approvalId } });
+  });
+}
+
+export async function withdrawTrip(db: Kdb, engine: ApprovalEngine, actor: Actor, id: number, input: z.infer<typeof tripVersion>) {
+  const trip = await db.transaction().execute(async (trx) => {
+    const row = await writable(trx, actor, id, input.version);
+    if (row.status !== 'pending' || row.approval_id === null) throw new AppError('INVALID_STATE', `The trip is ${row.status}; only a pending trip can be withdrawn`, undefined, { key: 'trips.notPending', params: { status: row.status } });
+    return row;
+  });
+  await engine.withdraw(actor, Number(trip.approval_id));
+}
+
+/** A trip that is not with the approvers and has no report can be called off. */
+export async function cancelTrip(db: Kdb, actor: Actor, id: number, input: z.infer<typeof tripCancel>) {
+  await db.transaction().execute(async (trx) => {
+    const before = await writable(trx, actor, id, input.version);
+    if (before.status === 'pending') throw new AppError('INVALID_STATE', 'The trip is waiting for approval; withdraw it first', undefined, { key: 'trips.withdrawFirst', params: { status: before.status } });
+    if (before.status === 'cancelled' || before.report_status !== 'none') throw new AppError('INVALID_STATE', `The trip is ${before.status} with report ${before.report_status}; it cannot be cancelled`, undefined, { key: 'trips.notCancellable', params: { status: before.status } });
+    const after = await tripsRepo.update(trx, id, { status: 'cancelled', cancelled_at: new Date(), cancel_reason: input.reason });
+    await audit(trx, actor, { entity: TRIP_DOC, entityId: id, action: 'cancel', before, after });
+  });
+}
+
+/** 行踪登记: once per business day of an approved trip, by its traveller, stamped with the server's time. */
+export async function checkIn(db: Kdb, actor: Actor, id: number, input: z.infer<typeof tripCheckinCreate>, tz: string, now = new Date()) {
+  return db.transaction().execute(async (trx) => {
+    const trip = await writable(trx, actor, id);
+    if (trip.owner_id !== actor.userId) throw new AppError('FORBIDDEN', 'Only the traveller checks in on a trip', undefined, { key: 'trips.notTraveller' });
+    const day = businessDate(now, tz);
+    const checkedDays = (await tripsRepo.checkins(trx, id)).map((c) => c.day);
+    const refusal = checkinRefusal({ status: trip.status, reportStatus: trip.report_status, startOn: trip.start_on, endOn: trip.end_on, checkedDays }, day);
+    if (refusal === 'alreadyCheckedIn') throw new AppError('CONFLICT', `Already checked in on ${day}`, undefined, { key: 'trips.checkin.alreadyCheckedIn', params: { day } });
+    if (refusal) throw validationError([issue('day', `trips.checkin.${refusal}`, `No check-in on ${day}: ${refusal}`, { day })]);
+    const row = await tripsRepo.insertCheckin(trx, {
+      trip_id: id,
+      day,
+      checked_at: now,
+      latitude: input.latitude ?? null,
+      longitude: input.longitude ?? null,
+      accuracy: input.accuracy ?? null,
+      place: input.place ?? null,
+      work: input.work,
+      created_by: actor.userId,
+    });
+    if (!row) throw new AppError('CONFLICT', `Already checked in on ${day}`, undefined, { key: 'trips.checkin.alreadyCheckedIn', params: { day } });
+    await audit(trx, actor, { entity: 'business_trip_checkin', entityId: row.id, action: 'create', after: row, data: { tripId: id } });
+    return row.id;
+  });
+}
+
+/** 出差报告 on return with the actual costs; goes to the KA director through the engine. */
+export async function submitReport(db: Kdb, engine: ApprovalEngine, actor: Actor, id: number, input: z.infer<typeof tripReportInput>, tz: string) {
+  await db.transaction().execute(async (trx) => {
+    const trip = await writable(trx, actor, id, input.version);
+    if (trip.status !== 'approved') throw new AppError('INVALID_STATE', `The trip is ${trip.status}; a report follows an approved trip`, undefined, { key: 'trips.reportNeedsApproval', params: { status: trip.status } });
+    if (trip.report_status !== 'none') throw new AppError('INVALID_STATE', `The report is already ${trip.report_status}`, undefined, { key: 'trips.reportDone', params: { status: trip.report_status } });
+    const today = businessDate(new Date(), tz);
+    if (input.returnedOn < trip.start_on || input.returnedOn > today) throw validationError([issue('returnedOn', 'trips.returnedOnRange', 'The return date lies between the first day of the trip and today')]);
+    const lines = input.actualCostLines.map((l) => ({ category: l.category, amount: l.amount, note: l.note ?? null }));
+    const total = costTotal(lines);
+    // the report's fields first: the engine moves report_status, which needs the actual total
+    await tripsRepo.update(trx, id, { returned_on: input.returnedOn, report_summary: input.summary, actual_cost_lines: JSON.stringify(lines), actual_total: total });
+    const approvalId = await engine.submit(trx, actor, { docType: TRIP_REPORT_DOC, docId: id, title: `出差报告：${trip.destination}（${trip.start_on}～${input.returnedOn}）`, amount: total, submitterId: actor.userId, unitId: trip.unit_id });
+    const after = await tripsRepo.update(trx, id, { report_approval_id: approvalId });
+    await audit(trx, actor, { entity: TRIP_DOC, entityId: id, action: 'report', before: trip, after, data: { approvalId } });
+  });
+}
