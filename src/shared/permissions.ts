@@ -7,6 +7,7 @@ export const PERMISSION_GROUPS = {
   relationship: ['contact:read', 'contact:write', 'contact:sensitive'],
   pipeline: ['opportunity:read', 'opportunity:write', 'opportunity:configure', 'competitor:manage'],
   trip: ['trip:read', 'trip:write'],
+  visit: ['visit:read', 'visit:write', 'visit:review'],
   approval: ['approval:act', 'request:create', 'request:read'],
   system: [
     'org:read',

@@ -42,6 +42,11 @@ describe('departure handover (ORG-5)', () => {
       await insertProject(t.database.db, { accountId: accounts[0]!, ownerId: u.director!, name: '交接项目甲', stage: 2 }),
       await insertProject(t.database.db, { accountId: accounts[1]!, ownerId: u.director!, name: '交接项目乙', status: 'paused' }),
     ];
+    // a visit still to be made moves; a cancelled one stays
+    const plan = { accountId: accounts[0], purpose: 'first', method: 'phone', plannedAt: new Date().toISOString() };
+    const liveVisit = (await leaver.post('/api/visits', plan)).body.visit;
+    const deadVisit = (await leaver.post('/api/visits', plan)).body.visit;
+    expect((await leaver.post(`/api/visits/${deadVisit.id}/cancel`, { version: deadVisit.version })).status).toBe(200);
     const wonProject = await insertProject(t.database.db, { accountId: accounts[1]!, ownerId: u.director!, status: 'won', stage: 5, closeReasonKey: 'price' });
     // business trips: a draft moves to the successor's unit; a cancelled one stays
     const tripOf = async (status: string) =>
@@ -52,7 +57,7 @@ describe('departure handover (ORG-5)', () => {
     const preview = await admin.get(`/api/users/${u.director}/handover`);
     expect(preview.status).toBe(200);
     expect(preview.body.user).toMatchObject({ id: u.director, status: 'active' });
-    expect(Object.fromEntries(preview.body.parts.map((p: { key: string; count: number }) => [p.key, p.count]))).toEqual({ accounts: 2, contacts: 1, tasks: 2, plans: 0, approvals: 1, requests: 1, delegations: 1, opportunities: 2, trips: 1 });
+    expect(Object.fromEntries(preview.body.parts.map((p: { key: string; count: number }) => [p.key, p.count]))).toEqual({ accounts: 2, contacts: 1, tasks: 2, plans: 0, approvals: 1, requests: 1, delegations: 1, opportunities: 2, trips: 1, visits: 1 });
     expect(part(preview.body, 'opportunities').items.map((i) => i.label).sort()).toEqual(['交接客户乙 · 交接项目乙', '交接客户甲 · 交接项目甲']);
     expect(part(preview.body, 'accounts').items.map((i) => i.label).sort()).toEqual(['交接客户乙', '交接客户甲'].sort());
     expect(part(preview.body, 'approvals').items[0].label).toContain('待审申请');
@@ -73,7 +78,7 @@ describe('departure handover (ORG-5)', () => {
     expect(done.body.userId).toBe(u.director);
     expect(done.body.leftAt.slice(0, 4)).toBe('2026');
     expect(Object.fromEntries(done.body.parts.map((p: { key: string; count: number; successorId: number | null }) => [p.key, [p.count, p.successorId]]))).toEqual({
-      accounts: [2, u.manager_b], contacts: [1, u.manager_b], tasks: [2, u.spec_a2], plans: [0, u.manager_b], approvals: [1, u.deputy], requests: [1, u.manager_b], delegations: [1, null], opportunities: [2, u.manager_b], trips: [1, u.manager_b],
+      accounts: [2, u.manager_b], contacts: [1, u.manager_b], tasks: [2, u.spec_a2], plans: [0, u.manager_b], approvals: [1, u.deputy], requests: [1, u.manager_b], delegations: [1, null], opportunities: [2, u.manager_b], trips: [1, u.manager_b], visits: [1, u.manager_b],
     });
 
     const db = t.database.db;
@@ -94,6 +99,8 @@ describe('departure handover (ORG-5)', () => {
     expect(trips.map((x) => [x.owner_id, x.unit_id])).toEqual([[u.manager_b, t.org.units.teamB], [u.director, t.org.units.ka]]);
     const parts = await db.selectFrom('opportunity_participants').select(['opportunity_id', 'part']).where('user_id', '=', u.manager_b!).execute();
     expect(parts.map((x) => x.opportunity_id).sort()).toEqual([...liveProjects].sort());
+    const visits = await db.selectFrom('visits').select(['id', 'owner_id', 'unit_id']).where('id', 'in', [liveVisit.id, deadVisit.id]).orderBy('id').execute();
+    expect(visits.map((v) => [v.owner_id, v.unit_id])).toEqual([[u.manager_b, t.org.units.teamB], [u.director, t.org.units.ka]]);
     expect((await db.selectFrom('general_requests').select('owner_id').where('id', '=', draft.body.id).executeTakeFirstOrThrow()).owner_id).toBe(u.manager_b);
     const step = await db.selectFrom('approval_steps').selectAll().where('instance_id', '=', instanceId).orderBy('seq').executeTakeFirstOrThrow();
     expect(step).toMatchObject({ approver_id: u.deputy, original_approver_id: u.director, status: 'pending' });
@@ -123,6 +130,7 @@ describe('departure handover (ORG-5)', () => {
     expect(audits.filter((a) => a.entity === 'general_request')).toHaveLength(1);
     expect(audits.filter((a) => a.entity === 'approval_instance' && a.action === 'transfer')).toHaveLength(1);
     expect(audits.filter((a) => a.entity === 'delegation')).toHaveLength(1);
+    expect(audits.filter((a) => a.entity === 'visit').map((a) => Number(a.entity_id))).toEqual([liveVisit.id]);
     expect(audits.filter((a) => a.entity === 'opportunity').map((a) => Number(a.entity_id)).sort()).toEqual([...liveProjects].sort());
 
     // every successor is told

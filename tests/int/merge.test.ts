@@ -76,6 +76,7 @@ describe('account merge (issue 3 item 5)', () => {
     planItem = ok(await c.spec_b1.post(`/api/accounts/${ids.source}/plan-items`, { level: 'gm', contactIds: [contact.id], measures: '总经理层面会晤' }));
     ownTask = ok(await c.spec_b1.post('/api/tasks', { title: '补全档案', linkUrl: `/accounts/${ids.source}?tab=profile` }));
     ids.project = await insertProject(t.database.db, { accountId: ids.source, ownerId: t.org.users.spec_b1!, name: '重复档案上的项目', stage: 2 });
+    ids.visit = ok(await c.spec_b1.post('/api/visits', { accountId: ids.source, contactIds: [contact.id], purpose: 'first', method: 'onsite', plannedAt: new Date().toISOString() })).visit.id;
   });
 
   it('previews the counts per part and the fields that would be filled', async () => {
@@ -95,6 +96,7 @@ describe('account merge (issue 3 item 5)', () => {
       opportunities: 1,
       tripAccounts: 0,
       contactLogs: 0,
+      visits: 1,
     });
     const fields = Object.fromEntries(r.fields.map((f: Body) => [f.field, f.value]));
     // the target keeps its phone; its empty fields take the source's
@@ -128,7 +130,8 @@ describe('account merge (issue 3 item 5)', () => {
     );
     expect(r).toMatchObject({ targetId: ids.target, sourceId: ids.source });
     expect(r.filledFields.sort()).toEqual(['address', 'creditCode', 'parentId', 'shortName']);
-    expect(Object.fromEntries(r.parts.map((p: Body) => [p.key, p.count]))).toMatchObject({ contacts: 1, revenue: 2, team: 2, children: 1, tasks: 2, needs: 1, countermeasures: 1, planItems: 1, opportunities: 1 });
+    expect(Object.fromEntries(r.parts.map((p: Body) => [p.key, p.count]))).toMatchObject({ contacts: 1, revenue: 2, team: 2, children: 1, tasks: 2, needs: 1, countermeasures: 1, planItems: 1, opportunities: 1, visits: 1 });
+    expect((await t.database.db.selectFrom('visits').select('account_id').where('id', '=', ids.visit).executeTakeFirstOrThrow()).account_id).toBe(ids.target);
     expect((await t.database.db.selectFrom('opportunities').select(['account_id', 'version']).where('id', '=', ids.project).executeTakeFirstOrThrow())).toEqual({ account_id: ids.target, version: 2 });
 
     expect((await c.gm.get(`/api/accounts/${ids.source}`)).status).toBe(404);

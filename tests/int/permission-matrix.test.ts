@@ -16,12 +16,13 @@ import { savedViewsMatrix } from '../matrix/saved-views.matrix';
 import { transferMatrix } from '../matrix/transfer.matrix';
 import { competitorsMatrix } from '../matrix/competitors.matrix';
 import { devPlansMatrix } from '../matrix/dev-plans.matrix';
+import { visitsMatrix } from '../matrix/visits.matrix';
 import { pipelineMatrix } from '../matrix/pipeline.matrix';
 import { tripsMatrix } from '../matrix/trips.matrix';
 import { contactLogMatrix } from '../matrix/contact-log.matrix';
 
 /** Every feature adds its suite here: role × route × own/other record → allow / deny / hidden. */
-const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix, competitorsMatrix, devPlansMatrix, pipelineMatrix, tripsMatrix, contactLogMatrix];
+const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix, competitorsMatrix, devPlansMatrix, pipelineMatrix, tripsMatrix, contactLogMatrix, visitsMatrix];
 
 let t: TestApp;
 const clients = new Map<string, Client>();

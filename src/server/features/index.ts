@@ -26,6 +26,8 @@ import { pipelineRoutes } from './pipeline/pipeline.routes';
 import { tripsRoutes } from './trips/trips.routes';
 import { registerTripDocTypes } from './trips/trips.service';
 import { contactLogRoutes } from './contact-log/contact-log.routes';
+import { visitsRoutes } from './visits/visits.routes';
+import { registerVisitDocType } from './visits/visits.service';
 
 /**
  * What features contribute besides HTTP routes — approval document types and job handlers.
@@ -35,6 +37,7 @@ export function wireFeatures(p: Platform): void {
   registerGeneralRequestDocType(p.approvals);
   registerDevPlanDocType(p.approvals);
   registerTripDocTypes(p.approvals);
+  registerVisitDocType(p.approvals);
   registerTaskJobs(p);
   registerAccountJobs(p);
   registerTransferJobs(p);
@@ -66,4 +69,5 @@ export async function registerFeatures(app: FastifyInstance, p: Platform): Promi
   await pipelineRoutes(app, p);
   await tripsRoutes(app, p);
   await contactLogRoutes(app, p);
+  await visitsRoutes(app, p);
 }

@@ -23,6 +23,7 @@ export const TIMELINE_KINDS = [
   'opportunity',
   'trip',
   'contact_log',
+  'visit',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -34,6 +35,7 @@ export const TIMELINE_GROUPS = {
   plan: ['plan_item_created', 'plan_item_closed'],
   pipeline: ['opportunity'],
   field: ['trip', 'contact_log'],
+  visits: ['visit'],
 } as const satisfies Record<string, readonly TimelineKind[]>;
 export type TimelineGroup = keyof typeof TIMELINE_GROUPS;
 

@@ -7,6 +7,7 @@ import { pipelineRoutes } from '../features/pipeline/routes';
 import { transferRoutes } from '../features/transfer/routes';
 import { tripRoutes } from '../features/trips/routes';
 import { contactLogRoutes } from '../features/contact-log/routes';
+import { visitRoutes } from '../features/visits/routes';
 import type { AppRoute } from './types';
 
 /**
@@ -23,4 +24,5 @@ export const featureRoutes: AppRoute[] = [
   ...pipelineRoutes,
   ...tripRoutes,
   ...contactLogRoutes,
+  ...visitRoutes,
 ];

@@ -21,6 +21,9 @@ const pipelineWork: Permission[] = ['opportunity:read', 'opportunity:write', 'co
 const pipelineLead: Permission[] = [...pipelineWork, 'opportunity:configure'];
 /** ACT-9: specialists and account managers travel (seed 003 第13–14条); the director and up, and finance (it pays advances), read trips. */
 const tripWork: Permission[] = ['trip:read', 'trip:write'];
+/** ACT-1..3: specialists and account managers plan, make and record visits; the KA director also reviews the visit reports. */
+const visitWork: Permission[] = ['visit:read', 'visit:write'];
+const visitLead: Permission[] = [...visitWork, 'visit:review'];
 
 /**
  * The built-in roles, one per position of ORG-1, with the data scope of ORG-2. An admin may
@@ -28,12 +31,12 @@ const tripWork: Permission[] = ['trip:read', 'trip:write'];
  */
 export const DEFAULT_ROLES: RoleDefault[] = [
   { code: 'sys_admin', name: '系统管理员', dataScope: 'all', permissions: [...ALL_PERMISSIONS] },
-  { code: 'gm', name: '总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', 'delegation:manage', ...accountLead, ...contactLead, ...pipelineWork, 'trip:read'] },
-  { code: 'deputy_gm', name: '副总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', ...accountLead, ...contactLead, ...pipelineWork, 'trip:read'] },
-  { code: 'ka_director', name: '大客户总监', dataScope: 'unit', permissions: [...everyone, 'delegation:manage', ...accountLead, ...contactLead, ...pipelineLead, ...tripWork] },
-  { code: 'account_manager', name: '客户经理', dataScope: 'team', permissions: [...everyone, ...accountWork, ...contactWork, ...pipelineWork, ...tripWork] },
-  { code: 'specialist', name: '客户专员', dataScope: 'own', permissions: [...everyone, ...accountWork, ...contactWork, 'opportunity:read', ...tripWork] },
-  { code: 'finance', name: '财务', dataScope: 'all', permissions: [...everyone, 'opportunity:read', 'trip:read'] },
+  { code: 'gm', name: '总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', 'delegation:manage', ...accountLead, ...contactLead, ...pipelineWork, 'trip:read', 'visit:read'] },
+  { code: 'deputy_gm', name: '副总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', ...accountLead, ...contactLead, ...pipelineWork, 'trip:read', 'visit:read'] },
+  { code: 'ka_director', name: '大客户总监', dataScope: 'unit', permissions: [...everyone, 'delegation:manage', ...accountLead, ...contactLead, ...pipelineLead, ...tripWork, ...visitLead] },
+  { code: 'account_manager', name: '客户经理', dataScope: 'team', permissions: [...everyone, ...accountWork, ...contactWork, ...pipelineWork, ...tripWork, ...visitWork] },
+  { code: 'specialist', name: '客户专员', dataScope: 'own', permissions: [...everyone, ...accountWork, ...contactWork, 'opportunity:read', ...tripWork, ...visitWork] },
+  { code: 'finance', name: '财务', dataScope: 'all', permissions: [...everyone, 'opportunity:read', 'trip:read', 'visit:read'] },
   { code: 'gift_admin', name: '礼品管理员', dataScope: 'own', permissions: [...everyone] },
   { code: 'office', name: '办公室', dataScope: 'own', permissions: [...everyone] },
   { code: 'service_staff', name: '服务支持', dataScope: 'own', permissions: [...everyone] },

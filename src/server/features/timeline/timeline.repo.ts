@@ -4,6 +4,7 @@ import { OPEN_PLAN_STATUSES } from '../../../shared/contracts/plans';
 import type { SourceQuery } from './timeline.registry';
 import { boundFor } from './timeline.rules';
 import type { OpportunityScope } from '../pipeline/pipeline.scope';
+import type { VisitScope } from '../visits/visits.repo';
 
 /** Timestamps in whole milliseconds, the precision of the order and the cursor (timeline.rules). */
 export const ms = (column: string) => sql<Date>`date_trunc('milliseconds', ${sql.ref(column)})`;
@@ -182,6 +183,23 @@ export const timelineRepo = {
       .where(after('opportunity', q, at, 'h.id'))
       .orderBy(at, 'desc')
       .orderBy('h.id', 'desc')
+      .limit(limit)
+      .execute();
+  },
+
+  /** Recorded visits to the account the caller may read, at their check-in. */
+  async visitEvents(db: Executor, q: SourceQuery, scope: VisitScope, limit: number) {
+    const at = ms('visits.checked_in_at');
+    return db
+      .selectFrom('visits')
+      .innerJoin('users as u', 'u.id', 'visits.owner_id')
+      .select(['visits.id', at.as('at'), 'visits.owner_id as actor_id', 'u.name as actor_name', 'visits.purpose', 'visits.result', 'visits.contact_seq', 'visits.met_name'])
+      .where('visits.account_id', '=', q.accountId)
+      .where('visits.status', '=', 'recorded')
+      .where(scope)
+      .where(after('visit', q, at, 'visits.id'))
+      .orderBy(at, 'desc')
+      .orderBy('visits.id', 'desc')
       .limit(limit)
       .execute();
   },

@@ -11,6 +11,7 @@ import { opportunityEventOf } from './timeline.rules';
 import { tripsRepo } from '../trips/trips.repo';
 import { tripScope } from '../trips/trips.service';
 import { contactLogRepo } from '../contact-log/contact-log.repo';
+import { visitScope } from '../visits/visits.scope';
 
 /**
  * The sources of the account archive, key people, needs and the strengthening plan. Each checks
@@ -214,6 +215,26 @@ registerTimelineSource({
       actorName: r.user_name,
       params: { logKind: r.kind, summary: r.summary, place: r.place, contact: r.contact_name },
       link: tab(q, 'contactLog'),
+    }));
+  },
+});
+
+/** ACT-1..3: the account's recorded visits, in the caller's visit:read scope. */
+registerTimelineSource({
+  name: 'visits',
+  kinds: ['visit'],
+  async events(db, actor, q) {
+    if (!can(actor, 'visit:read') || !wanted(q, 'visit')) return [];
+    const rows = await timelineRepo.visitEvents(db, q, visitScope(actor, 'visit:read'), q.limit);
+    return rows.map((r) => ({
+      kind: 'visit' as const,
+      id: r.id,
+      at: when(r.at),
+      dateOnly: false,
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      params: { purpose: r.purpose, result: r.result, n: r.contact_seq, met: r.met_name },
+      link: `/visits/${r.id}`,
     }));
   },
 });

@@ -26,11 +26,22 @@ const BUSINESS_TRIP_STEPS: ChainStep[] = [
 /** 出差报告 on return: the KA director approves it; only then may the trip's expenses be claimed. */
 const BUSINESS_TRIP_REPORT_STEPS: ChainStep[] = [{ name: '客户总监', approver: { kind: 'position', position: 'ka_director' }, minAmount: null }];
 
+/**
+ * 拜访计划 by seed 003 §3.3.1: the KA director (客户总监) approves the visit; a cash advance (借支)
+ * adds the finance manager. The approval's amount is the cash advance in fen, so the finance step
+ * (minAmount 0: amount > 0) appears only when an advance is requested, whatever the budget.
+ */
+const VISIT_PLAN_STEPS: ChainStep[] = [
+  { name: '客户总监', approver: { kind: 'position', position: 'ka_director' }, minAmount: null },
+  { name: '财务经理', approver: { kind: 'position', position: 'finance_manager' }, minAmount: 0 },
+];
+
 const DEFAULT_CHAINS = [
   { docType: 'general_request', name: '通用审批', steps: GENERAL_REQUEST_STEPS },
   { docType: 'opportunity_plan', name: '客户开发方案审批', steps: OPPORTUNITY_PLAN_STEPS },
   { docType: 'business_trip', name: '出差申请审批', steps: BUSINESS_TRIP_STEPS },
   { docType: 'business_trip_report', name: '出差报告审批', steps: BUSINESS_TRIP_REPORT_STEPS },
+  { docType: 'visit_plan', name: '拜访计划审批', steps: VISIT_PLAN_STEPS },
 ];
 
 /** Creates the company-wide default chains that are missing; never touches chains an admin set up. */

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined, MergeCellsOutlined, MoreOutlined, NodeIndexOutlined, StarOutlined, SwapOutlined, TagsOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, EnvironmentOutlined, MergeCellsOutlined, MoreOutlined, NodeIndexOutlined, StarOutlined, SwapOutlined, TagsOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Dropdown, Empty, Flex, Grid, Popover, Progress, Row, Skeleton, Space, Tabs, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useQueries } from '@tanstack/react-query';
@@ -144,6 +144,11 @@ function Account360({ account: a }: { account: AccountDetail }) {
             {canUpdate && (
               <Button icon={<SwapOutlined />} onClick={() => setAction('lifecycle')} data-testid="account-lifecycle">
                 {t('detail.changeLifecycle')}
+              </Button>
+            )}
+            {can('visit:write') && (
+              <Button icon={<EnvironmentOutlined />} onClick={() => navigate(`/visits/new?accountId=${a.id}`)} data-testid="account-plan-visit">
+                {t('visits:new')}
               </Button>
             )}
             {directorActions.length > 0 &&

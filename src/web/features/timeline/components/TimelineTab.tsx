@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BulbOutlined, CarOutlined, FlagOutlined, FundProjectionScreenOutlined, HistoryOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BulbOutlined, CarOutlined, EnvironmentOutlined, FlagOutlined, FundProjectionScreenOutlined, HistoryOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Empty, Flex, Skeleton, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -12,8 +12,16 @@ import { useTimeline } from '../api';
 
 const GROUPS = Object.keys(TIMELINE_GROUPS) as TimelineGroup[];
 const GROUP_OF = Object.fromEntries(GROUPS.flatMap((g) => TIMELINE_GROUPS[g].map((k) => [k, g]))) as Record<TimelineKind, TimelineGroup>;
-const ICONS: Record<TimelineGroup, ReactNode> = { account: <ApartmentOutlined />, contacts: <TeamOutlined />, needs: <BulbOutlined />, plan: <FlagOutlined />, pipeline: <FundProjectionScreenOutlined />, field: <CarOutlined /> };
-const COLORS: Record<TimelineGroup, string> = { account: 'blue', contacts: 'green', needs: 'orange', plan: 'purple', pipeline: 'cyan', field: 'geekblue' };
+const ICONS: Record<TimelineGroup, ReactNode> = {
+  account: <ApartmentOutlined />,
+  contacts: <TeamOutlined />,
+  needs: <BulbOutlined />,
+  plan: <FlagOutlined />,
+  pipeline: <FundProjectionScreenOutlined />,
+  visits: <EnvironmentOutlined />,
+  field: <CarOutlined />,
+};
+const COLORS: Record<TimelineGroup, string> = { account: 'blue', contacts: 'green', needs: 'orange', plan: 'purple', pipeline: 'cyan', visits: 'magenta', field: 'geekblue' };
 
 type Params = TimelineEvent['params'];
 const str = (v: Params[string]) => (v === null || v === undefined ? '' : String(v));
@@ -77,6 +85,11 @@ function describe(t: TFunction, e: TimelineEvent): { text: string; detail?: stri
       return {
         text: t('kinds.contact_log', { logKind: t(`contactLog:kinds.${str(p.logKind)}`), summary: str(p.summary) }),
         detail: [p.contact ? t('person', { name: str(p.contact) }) : '', str(p.place)].filter(Boolean).join(' · ') || undefined,
+      };
+    case 'visit':
+      return {
+        text: t('kinds.visit', { n: p.n ?? '', purpose: t(`visits:purposes.${str(p.purpose)}`), result: t(`visits:results.${str(p.result)}`) }),
+        detail: p.met ? t('person', { name: str(p.met) }) : undefined,
       };
     case 'account_merged':
       return { text: t('kinds.account_merged', { source: str(p.source) }), detail: str(p.reason) || undefined };

@@ -1,0 +1,135 @@
+import { PrinterOutlined } from '@ant-design/icons';
+import { Button, Flex, Skeleton } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { VISIT_PURPOSES, VISIT_RESULTS } from '../../../../shared/contracts/visits';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useVisit } from '../api';
+import './VisitPrint.css';
+
+const time = (v: string | null | undefined) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '');
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+/**
+ * /visits/:id/print — 大客户拜访记录表 (seed 000) on A4, laid out like the seed's table, with the
+ * 商谈计划 / 成果 choices and 费用项目 of 客户拜访日报表 (seed 003 form 2) below it.
+ */
+export function VisitPrintPage() {
+  const { id } = useParams();
+  const { t } = useTranslation('visits');
+  const q = useVisit(Number(id));
+  if (!q.data) return q.error ? <ErrorAlert error={q.error} /> : <Skeleton active />;
+  const v = q.data;
+  const r = v.record;
+  const mark = (on: boolean) => (on ? '☑' : '☐');
+  const met = r ? (r.metTitle ? `${r.metName}（${r.metTitle}）` : r.metName) : '';
+  const place = v.checkIn ? [time(v.checkIn.at), v.checkIn.place, v.checkIn.lat !== null ? `${v.checkIn.lat.toFixed(5)}, ${v.checkIn.lng!.toFixed(5)}` : null].filter(Boolean).join('  ') : '';
+
+  return (
+    <div>
+      <Flex gap={8} className="visit-print-toolbar" style={{ marginBottom: 12 }}>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="visit-print-button">
+          {t('actions.print')}
+        </Button>
+        <Link to={`/visits/${v.id}`}>
+          <Button>{t('actions.back')}</Button>
+        </Link>
+      </Flex>
+      <div className="visit-print-sheet" data-testid="visit-print-sheet">
+        <h1>{t('print.title')}</h1>
+        <div className="visit-print-meta">
+          <span>
+            {t('print.staff')}：{v.owner.name}
+          </span>
+          <span>
+            {t('print.date')}：{r ? dayjs(r.recordedAt).format('YYYY-MM-DD') : ''}
+          </span>
+        </div>
+        <table>
+          <tbody>
+            <tr>
+              <th>{t('print.company')}</th>
+              <td colSpan={3}>{v.account.name}</td>
+            </tr>
+            <tr>
+              <th>{t('print.address')}</th>
+              <td colSpan={3}>{v.account.address ?? ''}</td>
+            </tr>
+            <tr>
+              <th>{t('print.met')}</th>
+              <td>{met}</td>
+              <th>{t('print.nth')}</th>
+              <td>{r ? r.contactSeq : ''}</td>
+            </tr>
+            <tr>
+              <th>{t('fields.purpose')}</th>
+              <td colSpan={3} className="choices">
+                {VISIT_PURPOSES.map((p) => (
+                  <span key={p}>
+                    {mark(v.purpose === p)} {t(`purposes.${p}`)}
+                  </span>
+                ))}
+              </td>
+            </tr>
+            <tr>
+              <th>{t('print.checkIn')}</th>
+              <td colSpan={3}>{place}</td>
+            </tr>
+            <tr>
+              <th>{t('print.situation')}</th>
+              <td colSpan={3} className="tall">{r?.customerSituation ?? ''}</td>
+            </tr>
+            <tr>
+              <th>{t('print.communication')}</th>
+              <td colSpan={3} className="tall">{r?.discussed ?? ''}</td>
+            </tr>
+            <tr>
+              <th>{t('print.concerns')}</th>
+              <td colSpan={3} className="tall">{r?.concerns ?? ''}</td>
+            </tr>
+            <tr>
+              <th>{t('print.nextVisit')}</th>
+              <td colSpan={3}>{time(r?.nextVisitAt)}</td>
+            </tr>
+            <tr>
+              <th>{t('print.other')}</th>
+              <td colSpan={3}>{r?.other ?? ''}</td>
+            </tr>
+            <tr>
+              <th>{t('print.solved')}</th>
+              <td colSpan={3} className="tall">{r?.solved ?? ''}</td>
+            </tr>
+            <tr>
+              <th>{t('print.toWatch')}</th>
+              <td colSpan={3} className="tall">{r?.toWatch ?? ''}</td>
+            </tr>
+            <tr>
+              <th>{t('print.result')}</th>
+              <td colSpan={3} className="choices">
+                {VISIT_RESULTS.map((x) => (
+                  <span key={x}>
+                    {mark(r?.result === x)} {t(`results.${x}`)}
+                  </span>
+                ))}
+              </td>
+            </tr>
+            <tr>
+              <th rowSpan={Math.max(1, r?.expenses.length ?? 0) + 1}>{t('print.expenses')}</th>
+              <th>{t('fields.expenseItem')}</th>
+              <th>{t('print.amount')}</th>
+              <th>{t('print.note')}</th>
+            </tr>
+            {(r?.expenses.length ? r.expenses : [{ item: '', amount: -1, note: null }]).map((e, i) => (
+              <tr key={i}>
+                <td>{e.item}</td>
+                <td style={{ textAlign: 'right' }}>{e.amount >= 0 ? yuan(e.amount) : ''}</td>
+                <td>{e.note ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

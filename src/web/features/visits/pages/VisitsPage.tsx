@@ -1,0 +1,109 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Grid, Input, List, Segmented, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { VisitListItem } from '../../../../shared/contracts/visits';
+import { useAuth } from '../../../app/auth';
+import { DateTime } from '../../../components/DateTime';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { MoneyText } from '../../../components/MoneyText';
+import { PageHeader } from '../../../components/PageHeader';
+import { useVisits, type VisitFilters } from '../api';
+import { ReportTag, VisitStatusTag } from '../components/tags';
+
+type Box = VisitFilters['box'];
+
+/** /visits — my visits, all visits in my scope, and (for the director) the reports waiting for review. */
+export function VisitsPage() {
+  const { t } = useTranslation('visits');
+  const { can } = useAuth();
+  const phone = Grid.useBreakpoint().md === false;
+  const [params, setParams] = useSearchParams();
+  const reviewer = can('visit:review');
+  const box = (params.get('box') as Box | null) ?? (reviewer ? 'review' : 'mine');
+  const page = Number(params.get('page')) || 1;
+  const q = params.get('q') ?? '';
+  const list = useVisits({ box, page, pageSize: 20, q: q || undefined });
+  const set = (next: Record<string, string | number | undefined>) => {
+    const values: Record<string, string | number | undefined> = { box, page, q, ...next };
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) out[k] = String(v);
+    setParams(out, { replace: true });
+  };
+
+  const columns: ColumnsType<VisitListItem> = [
+    { key: 'plannedAt', title: t('columns.plannedAt'), width: 150, render: (_, r) => <DateTime value={r.plannedAt} mode="dateTime" /> },
+    { key: 'account', title: t('columns.account'), render: (_, r) => <Link to={`/visits/${r.id}`} data-testid={`visit-link-${r.id}`}>{r.account.name}</Link> },
+    { key: 'owner', title: t('columns.owner'), width: 100, render: (_, r) => r.owner.name },
+    { key: 'purpose', title: t('columns.purpose'), width: 100, render: (_, r) => t(`purposes.${r.purpose}`) },
+    { key: 'status', title: t('columns.status'), width: 90, render: (_, r) => <VisitStatusTag value={r.status} /> },
+    { key: 'report', title: t('columns.report'), width: 90, render: (_, r) => <ReportTag value={r.reportStatus} /> },
+    { key: 'result', title: t('columns.result'), width: 110, render: (_, r) => (r.result ? t(`results.${r.result}`) : '—') },
+    { key: 'cost', title: t('columns.cost'), width: 100, align: 'right', render: (_, r) => <MoneyText fen={r.costTotal} /> },
+  ];
+  const boxes: Box[] = reviewer ? ['review', 'mine', 'all'] : ['mine', 'all'];
+
+  return (
+    <div>
+      <PageHeader
+        title={t('title')}
+        extra={
+          can('visit:write') && (
+            <Link to="/visits/new">
+              <Button type="primary" icon={<PlusOutlined />} data-testid="visit-new">
+                {t('new')}
+              </Button>
+            </Link>
+          )
+        }
+      />
+      <Card size="small">
+        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+          <Segmented value={box} onChange={(v) => set({ box: v as Box, page: 1 })} options={boxes.map((b) => ({ value: b, label: t(`boxes.${b}`) }))} data-testid="visit-boxes" />
+          <Input.Search allowClear defaultValue={q} placeholder={t('filters.search')} onSearch={(v) => set({ q: v, page: 1 })} style={{ maxWidth: 260 }} />
+        </Flex>
+        {list.error && <ErrorAlert error={list.error} />}
+        {phone ? (
+          <List
+            loading={list.isLoading}
+            dataSource={list.data?.items ?? []}
+            locale={{ emptyText: t('messages.empty') }}
+            pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: (p) => set({ page: p }), size: 'small' }}
+            renderItem={(r) => (
+              <List.Item>
+                <Flex vertical gap={4} style={{ width: '100%' }}>
+                  <Flex justify="space-between" gap={8}>
+                    <Link to={`/visits/${r.id}`} data-testid={`visit-link-${r.id}`}>
+                      {r.account.name}
+                    </Link>
+                    <VisitStatusTag value={r.status} />
+                  </Flex>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    <DateTime value={r.plannedAt} mode="dateTime" /> · {r.owner.name} · {t(`purposes.${r.purpose}`)}
+                  </Typography.Text>
+                  {r.status === 'recorded' && (
+                    <Flex gap={8} wrap>
+                      <ReportTag value={r.reportStatus} />
+                      {r.result && <Tag>{t(`results.${r.result}`)}</Tag>}
+                    </Flex>
+                  )}
+                </Flex>
+              </List.Item>
+            )}
+          />
+        ) : (
+          <Table
+            rowKey="id"
+            size="small"
+            loading={list.isLoading}
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            locale={{ emptyText: t('messages.empty') }}
+            pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: (p) => set({ page: p }), showSizeChanger: false }}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

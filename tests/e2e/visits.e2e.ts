@@ -1,0 +1,132 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import visits from '../../src/shared/locales/zh-CN/visits.json';
+import { shot, signIn, trackBrowsers } from './browser';
+
+/**
+ * The visit loop (issue 5 items 1 and 12): a field specialist plans a visit, the KA director
+ * approves it from the approval page, the specialist checks in on a phone (390 px) with the
+ * browser's position granted, records result B and a next visit, submits the report, and the
+ * director approves the report. The account and its contact are created through the API.
+ */
+
+const baseUrl = inject('baseUrl');
+const SPECIALIST = 'zhaolei';
+const DIRECTOR = 'zhangmingyuan';
+const run = Date.now().toString(36).slice(-5);
+const ACCOUNT_NAME = `拜访演练${run}股份有限公司`;
+
+const { browser } = trackBrowsers('visits');
+
+async function apiPost<T>(page: Page, url: string, data: unknown): Promise<T> {
+  const me = (await (await page.request.get(`${baseUrl}/api/auth/me`)).json()) as { csrfToken: string };
+  const res = await page.request.post(`${baseUrl}${url}`, { headers: { 'x-csrf-token': me.csrfToken }, data });
+  expect(res.status(), `${url}: ${await res.text()}`).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+const statusText = (page: Page) => page.getByTestId('visit-status').first().innerText();
+
+async function pickDateTime(page: Page, testId: string, value: string) {
+  const input = page.getByTestId(testId);
+  await input.click();
+  await input.fill(value);
+  // the picker's OK button confirms (Enter would submit the whole form)
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button').click();
+}
+
+describe('visit loop', () => {
+  let visitUrl = '';
+
+  it('the specialist plans a visit and submits it; the director approves it', async () => {
+    const { page } = await browser();
+    await signIn(page, SPECIALIST);
+    const account = await apiPost<{ id: number }>(page, '/api/accounts', { name: ACCOUNT_NAME, address: '南京市鼓楼区中山路 1 号' });
+    await apiPost(page, '/api/contacts', { accountId: account.id, name: '钱主任', title: '信息中心主任' });
+
+    await page.goto(`${baseUrl}/visits/new?accountId=${account.id}`);
+    await page.getByTestId('visit-form').waitFor();
+    await page.getByTestId('visit-contacts').click();
+    await page.getByTitle('钱主任（信息中心主任）').click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('visit-purpose').getByText(visits.purposes.relationship).click();
+    await pickDateTime(page, 'visit-planned-at', '2026-12-20 10:00');
+    await page.getByTestId('visit-add-resource').click();
+    await page.getByTestId('visit-budget').fill('300');
+    await page.getByTestId('visit-save').click();
+    await page.waitForURL(/\/visits\/\d+$/);
+    visitUrl = new URL(page.url()).pathname;
+    await expect(statusText(page)).resolves.toBe(visits.statuses.draft);
+    await page.getByTestId('visit-submit').click();
+    await page.waitForFunction((s) => document.querySelector('[data-testid="visit-status"]')?.textContent === s, visits.statuses.pending);
+    await shot(page, 'visits-01-submitted');
+
+    const d = (await browser()).page;
+    await signIn(d, DIRECTOR);
+    await d.goto(`${baseUrl}${visitUrl}`);
+    await d.getByRole('link', { name: visits.actions.openApproval }).click();
+    await d.getByTestId('approval-approve').click();
+    await d.getByTestId('approval-confirm').click();
+    await d.getByTestId('approval-approve').waitFor({ state: 'detached' });
+  });
+
+  it('on a phone the specialist checks in with the granted position, records result B and a next visit, and reports', async () => {
+    const b = await browser({ width: 390, height: 844 });
+    const { page, context } = b;
+    await context.grantPermissions(['geolocation'], { origin: baseUrl });
+    await context.setGeolocation({ latitude: 32.0603, longitude: 118.7969, accuracy: 20 });
+    await signIn(page, SPECIALIST);
+    await page.goto(`${baseUrl}${visitUrl}`);
+    await page.getByTestId('visit-check-in-geo').waitFor();
+    await expect(statusText(page)).resolves.toBe(visits.statuses.approved);
+    await shot(page, 'visits-02-check-in-390');
+    await page.getByTestId('visit-check-in-geo').click();
+    await page.getByTestId('visit-checked-in').waitFor();
+    await expect(page.getByTestId('visit-checked-in').innerText()).resolves.toContain('32.06030, 118.79690');
+
+    const form = page.getByTestId('visit-record-form');
+    await form.waitFor();
+    await expect(page.getByTestId('visit-met-name').inputValue()).resolves.toBe('钱主任');
+    await page.getByTestId('visit-customerSituation').fill('明年计划扩建数据中心');
+    await page.getByTestId('visit-discussed').fill('介绍了托管方案，客户愿意安排技术交流');
+    await page.getByTestId('visit-concerns').fill('价格与服务响应时间');
+    await page.getByTestId('visit-result-B').click();
+    await page.getByTestId('visit-add-expense').click();
+    await form.getByPlaceholder(visits.fields.expenseItem).fill('交通费');
+    await form.getByPlaceholder(visits.fields.amount).fill('86.5');
+    await pickDateTime(page, 'visit-next-visit', '2026-12-28 14:30');
+    await shot(page, 'visits-03-record-390');
+    await page.getByTestId('visit-record-save').click();
+    await page.getByTestId('visit-record').waitFor();
+    await expect(page.getByTestId('visit-result-text').innerText()).resolves.toBe(visits.results.B);
+    await expect(statusText(page)).resolves.toBe(visits.statuses.recorded);
+    await page.getByTestId('visit-submit-report').click();
+    await page.waitForFunction((s) => document.querySelector('[data-testid="visit-report-status"]')?.textContent === s, visits.reportStatuses.submitted);
+    await shot(page, 'visits-04-reported-390');
+
+    const tasks = (await (await page.request.get(`${baseUrl}/api/tasks?pageSize=100`)).json()) as { items: { title: string; dueAt: string }[] };
+    const titles = tasks.items.map((x) => x.title);
+    expect(titles).toContain(`拜访回访：${ACCOUNT_NAME}`);
+    expect(titles).toContain(`下次拜访：${ACCOUNT_NAME}`);
+  });
+
+  it('the director approves the report from the review queue', async () => {
+    const { page } = await browser();
+    await signIn(page, DIRECTOR);
+    await page.goto(`${baseUrl}/visits?box=review`);
+    const id = visitUrl.split('/').pop();
+    await page.getByTestId(`visit-link-${id}`).click();
+    await page.getByTestId('visit-review-comment').fill('记录完整，按计划跟进');
+    await page.getByTestId('visit-review-approve').click();
+    await page.waitForFunction((s) => document.querySelector('[data-testid="visit-report-status"]')?.textContent === s, visits.reportStatuses.approved);
+    await shot(page, 'visits-05-report-approved');
+    await page.goto(`${baseUrl}${visitUrl}/print`);
+    await page.getByTestId('visit-print-sheet').waitFor();
+    await expect(page.getByTestId('visit-print-sheet').innerText()).resolves.toContain(ACCOUNT_NAME);
+    await shot(page, 'visits-06-print');
+    // printed, only the sheet shows
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByTestId('visit-print-button').isVisible()).resolves.toBe(false);
+    await shot(page, 'visits-07-print-media', { fullPage: false });
+  });
+});
