@@ -8,6 +8,7 @@ export const PERMISSION_GROUPS = {
   pipeline: ['opportunity:read', 'opportunity:write', 'opportunity:configure', 'competitor:manage'],
   trip: ['trip:read', 'trip:write'],
   visit: ['visit:read', 'visit:write', 'visit:review'],
+  reception: ['reception:read', 'reception:write'],
   approval: ['approval:act', 'request:create', 'request:read'],
   system: [
     'org:read',

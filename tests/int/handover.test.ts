@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../support/app';
+import { insertReception } from '../support/receptions';
 import { insertProject } from '../support/pipeline';
 
 let t: TestApp;
@@ -53,11 +54,14 @@ describe('departure handover (ORG-5)', () => {
       (await t.database.db.insertInto('business_trips').values({ owner_id: u.director!, unit_id: t.org.units.ka, destination: '交接出差', start_on: '2026-12-20', end_on: '2026-12-21', purpose: '拜访', transport: 'train', status, cancelled_at: status === 'cancelled' ? new Date() : null, created_by: u.director! }).returning('id').executeTakeFirstOrThrow()).id;
     const liveTrip = await tripOf('draft');
     const cancelledTrip = await tripOf('cancelled');
+    // receptions: an open one moves; one whose report was confirmed stays with the leaver
+    const liveReception = await insertReception(t.database.db, { accountId: accounts[0]!, ownerId: u.director!, status: 'approved' });
+    const doneReception = await insertReception(t.database.db, { accountId: accounts[0]!, ownerId: u.director!, status: 'approved', reportStatus: 'approved' });
 
     const preview = await admin.get(`/api/users/${u.director}/handover`);
     expect(preview.status).toBe(200);
     expect(preview.body.user).toMatchObject({ id: u.director, status: 'active' });
-    expect(Object.fromEntries(preview.body.parts.map((p: { key: string; count: number }) => [p.key, p.count]))).toEqual({ accounts: 2, contacts: 1, tasks: 2, plans: 0, approvals: 1, requests: 1, delegations: 1, opportunities: 2, trips: 1, visits: 1 });
+    expect(Object.fromEntries(preview.body.parts.map((p: { key: string; count: number }) => [p.key, p.count]))).toEqual({ accounts: 2, contacts: 1, tasks: 2, plans: 0, approvals: 1, requests: 1, delegations: 1, opportunities: 2, trips: 1, visits: 1, receptions: 1 });
     expect(part(preview.body, 'opportunities').items.map((i) => i.label).sort()).toEqual(['交接客户乙 · 交接项目乙', '交接客户甲 · 交接项目甲']);
     expect(part(preview.body, 'accounts').items.map((i) => i.label).sort()).toEqual(['交接客户乙', '交接客户甲'].sort());
     expect(part(preview.body, 'approvals').items[0].label).toContain('待审申请');
@@ -78,7 +82,7 @@ describe('departure handover (ORG-5)', () => {
     expect(done.body.userId).toBe(u.director);
     expect(done.body.leftAt.slice(0, 4)).toBe('2026');
     expect(Object.fromEntries(done.body.parts.map((p: { key: string; count: number; successorId: number | null }) => [p.key, [p.count, p.successorId]]))).toEqual({
-      accounts: [2, u.manager_b], contacts: [1, u.manager_b], tasks: [2, u.spec_a2], plans: [0, u.manager_b], approvals: [1, u.deputy], requests: [1, u.manager_b], delegations: [1, null], opportunities: [2, u.manager_b], trips: [1, u.manager_b], visits: [1, u.manager_b],
+      accounts: [2, u.manager_b], contacts: [1, u.manager_b], tasks: [2, u.spec_a2], plans: [0, u.manager_b], approvals: [1, u.deputy], requests: [1, u.manager_b], delegations: [1, null], opportunities: [2, u.manager_b], trips: [1, u.manager_b], visits: [1, u.manager_b], receptions: [1, u.manager_b],
     });
 
     const db = t.database.db;
@@ -86,6 +90,8 @@ describe('departure handover (ORG-5)', () => {
     const after = await admin.get(`/api/users/${u.director}/handover`);
     expect(after.body.user.status).toBe('left');
     expect(after.body.parts.every((p: { count: number }) => p.count === 0)).toBe(true);
+    const receptionOwners = await db.selectFrom('receptions').select(['id', 'owner_id']).where('id', 'in', [liveReception, doneReception]).orderBy('id').execute();
+    expect(receptionOwners.map((r) => r.owner_id)).toEqual([u.manager_b, u.director]);
     const owners = await db.selectFrom('accounts').select('owner_id').where('id', 'in', accounts).execute();
     expect(owners.map((o) => o.owner_id)).toEqual([u.manager_b, u.manager_b]);
     const changes = await db.selectFrom('account_changes').selectAll().where('account_id', 'in', accounts).where('reason', '=', 'handover').execute();

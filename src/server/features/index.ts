@@ -28,6 +28,9 @@ import { registerTripDocTypes } from './trips/trips.service';
 import { contactLogRoutes } from './contact-log/contact-log.routes';
 import { visitsRoutes } from './visits/visits.routes';
 import { registerVisitDocType } from './visits/visits.service';
+import { receptionsRoutes } from './receptions/receptions.routes';
+import { registerReceptionDocType } from './receptions/receptions.service';
+import './receptions/receptions.parts';
 
 /**
  * What features contribute besides HTTP routes — approval document types and job handlers.
@@ -38,6 +41,7 @@ export function wireFeatures(p: Platform): void {
   registerDevPlanDocType(p.approvals);
   registerTripDocTypes(p.approvals);
   registerVisitDocType(p.approvals);
+  registerReceptionDocType(p.approvals);
   registerTaskJobs(p);
   registerAccountJobs(p);
   registerTransferJobs(p);
@@ -70,4 +74,5 @@ export async function registerFeatures(app: FastifyInstance, p: Platform): Promi
   await tripsRoutes(app, p);
   await contactLogRoutes(app, p);
   await visitsRoutes(app, p);
+  await receptionsRoutes(app, p);
 }

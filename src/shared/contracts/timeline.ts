@@ -24,6 +24,7 @@ export const TIMELINE_KINDS = [
   'trip',
   'contact_log',
   'visit',
+  'reception',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -34,7 +35,7 @@ export const TIMELINE_GROUPS = {
   needs: ['need_added', 'need_closed', 'countermeasure_added', 'countermeasure_closed'],
   plan: ['plan_item_created', 'plan_item_closed'],
   pipeline: ['opportunity'],
-  field: ['trip', 'contact_log'],
+  field: ['trip', 'contact_log', 'reception'],
   visits: ['visit'],
 } as const satisfies Record<string, readonly TimelineKind[]>;
 export type TimelineGroup = keyof typeof TIMELINE_GROUPS;

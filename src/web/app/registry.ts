@@ -8,6 +8,7 @@ import { transferRoutes } from '../features/transfer/routes';
 import { tripRoutes } from '../features/trips/routes';
 import { contactLogRoutes } from '../features/contact-log/routes';
 import { visitRoutes } from '../features/visits/routes';
+import { receptionRoutes } from '../features/receptions/routes';
 import type { AppRoute } from './types';
 
 /**
@@ -25,4 +26,5 @@ export const featureRoutes: AppRoute[] = [
   ...tripRoutes,
   ...contactLogRoutes,
   ...visitRoutes,
+  ...receptionRoutes,
 ];

@@ -24,6 +24,8 @@ const tripWork: Permission[] = ['trip:read', 'trip:write'];
 /** ACT-1..3: specialists and account managers plan, make and record visits; the KA director also reviews the visit reports. */
 const visitWork: Permission[] = ['visit:read', 'visit:write'];
 const visitLead: Permission[] = [...visitWork, 'visit:review'];
+/** ACT-6/7: specialists and account managers receive customers; the director confirms reports; finance and the GMs read. */
+const receptionWork: Permission[] = ['reception:read', 'reception:write'];
 
 /**
  * The built-in roles, one per position of ORG-1, with the data scope of ORG-2. An admin may
@@ -31,12 +33,12 @@ const visitLead: Permission[] = [...visitWork, 'visit:review'];
  */
 export const DEFAULT_ROLES: RoleDefault[] = [
   { code: 'sys_admin', name: '系统管理员', dataScope: 'all', permissions: [...ALL_PERMISSIONS] },
-  { code: 'gm', name: '总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', 'delegation:manage', ...accountLead, ...contactLead, ...pipelineWork, 'trip:read', 'visit:read'] },
-  { code: 'deputy_gm', name: '副总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', ...accountLead, ...contactLead, ...pipelineWork, 'trip:read', 'visit:read'] },
-  { code: 'ka_director', name: '大客户总监', dataScope: 'unit', permissions: [...everyone, 'delegation:manage', ...accountLead, ...contactLead, ...pipelineLead, ...tripWork, ...visitLead] },
-  { code: 'account_manager', name: '客户经理', dataScope: 'team', permissions: [...everyone, ...accountWork, ...contactWork, ...pipelineWork, ...tripWork, ...visitWork] },
-  { code: 'specialist', name: '客户专员', dataScope: 'own', permissions: [...everyone, ...accountWork, ...contactWork, 'opportunity:read', ...tripWork, ...visitWork] },
-  { code: 'finance', name: '财务', dataScope: 'all', permissions: [...everyone, 'opportunity:read', 'trip:read', 'visit:read'] },
+  { code: 'gm', name: '总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', 'delegation:manage', ...accountLead, ...contactLead, ...pipelineWork, 'trip:read', 'visit:read', 'reception:read'] },
+  { code: 'deputy_gm', name: '副总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', ...accountLead, ...contactLead, ...pipelineWork, 'trip:read', 'visit:read', 'reception:read'] },
+  { code: 'ka_director', name: '大客户总监', dataScope: 'unit', permissions: [...everyone, 'delegation:manage', ...accountLead, ...contactLead, ...pipelineLead, ...tripWork, ...visitLead, ...receptionWork] },
+  { code: 'account_manager', name: '客户经理', dataScope: 'team', permissions: [...everyone, ...accountWork, ...contactWork, ...pipelineWork, ...tripWork, ...visitWork, ...receptionWork] },
+  { code: 'specialist', name: '客户专员', dataScope: 'own', permissions: [...everyone, ...accountWork, ...contactWork, 'opportunity:read', ...tripWork, ...visitWork, ...receptionWork] },
+  { code: 'finance', name: '财务', dataScope: 'all', permissions: [...everyone, 'opportunity:read', 'trip:read', 'visit:read', 'reception:read'] },
   { code: 'gift_admin', name: '礼品管理员', dataScope: 'own', permissions: [...everyone] },
   { code: 'office', name: '办公室', dataScope: 'own', permissions: [...everyone] },
   { code: 'service_staff', name: '服务支持', dataScope: 'own', permissions: [...everyone] },

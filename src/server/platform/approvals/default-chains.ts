@@ -36,12 +36,23 @@ const VISIT_PLAN_STEPS: ChainStep[] = [
   { name: '财务经理', approver: { kind: 'position', position: 'finance_manager' }, minAmount: 0 },
 ];
 
+/**
+ * 客户接待申请 by seed 003 form 6 (signed by 客户总监 then 财务部经理); the GM joins above ¥20,000 —
+ * the seeds name no reception amount, so the 通用审批 GM threshold applies (RECEPTION_GM_THRESHOLD).
+ */
+const RECEPTION_STEPS: ChainStep[] = [
+  { name: '客户总监', approver: { kind: 'position', position: 'ka_director' }, minAmount: null },
+  { name: '财务经理', approver: { kind: 'position', position: 'finance_manager' }, minAmount: null },
+  { name: '总经理', approver: { kind: 'position', position: 'gm' }, minAmount: 2_000_000 },
+];
+
 const DEFAULT_CHAINS = [
   { docType: 'general_request', name: '通用审批', steps: GENERAL_REQUEST_STEPS },
   { docType: 'opportunity_plan', name: '客户开发方案审批', steps: OPPORTUNITY_PLAN_STEPS },
   { docType: 'business_trip', name: '出差申请审批', steps: BUSINESS_TRIP_STEPS },
   { docType: 'business_trip_report', name: '出差报告审批', steps: BUSINESS_TRIP_REPORT_STEPS },
   { docType: 'visit_plan', name: '拜访计划审批', steps: VISIT_PLAN_STEPS },
+  { docType: 'reception', name: '客户接待申请审批', steps: RECEPTION_STEPS },
 ];
 
 /** Creates the company-wide default chains that are missing; never touches chains an admin set up. */

@@ -74,6 +74,8 @@ function describe(t: TFunction, e: TimelineEvent): { text: string; detail?: stri
       return { text: t('kinds.plan_item_created', { level: t(`plans:levels.${str(p.level)}`), measures: str(p.measures) }), detail: p.owner ? t('owner', { name: str(p.owner) }) : undefined };
     case 'plan_item_closed':
       return { text: t('kinds.plan_item_closed', { level: t(`plans:levels.${str(p.level)}`), measures: str(p.measures), status: t(`plans:statuses.${str(p.status)}`) }), detail: str(p.outcome) || undefined };
+    case 'reception':
+      return { text: t('kinds.reception', { kind: t(`receptions:kinds.${str(p.kind)}`), status: t(`receptions:statuses.${str(p.status)}`), place: p.place ? ` · ${str(p.place)}` : '' }) };
     case 'opportunity': {
       const stage = (v: Params[string]) => t(`pipeline:stages.${str(v)}`, { defaultValue: str(v) });
       const what = t(`opportunityEvents.${str(p.event)}`, { from: stage(p.fromStage), to: stage(p.toStage) });
