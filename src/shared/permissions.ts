@@ -6,6 +6,7 @@ export const PERMISSION_GROUPS = {
   account: ['account:read', 'account:create', 'account:update', 'account:assign', 'account:configure', 'account:trade-terms', 'account:import', 'account:export', 'account:merge'],
   relationship: ['contact:read', 'contact:write', 'contact:sensitive'],
   pipeline: ['opportunity:read', 'opportunity:write', 'opportunity:configure', 'competitor:manage'],
+  gift: ['gift:read', 'gift:apply', 'gift:manage'],
   trip: ['trip:read', 'trip:write'],
   visit: ['visit:read', 'visit:write', 'visit:review'],
   reception: ['reception:read', 'reception:write'],

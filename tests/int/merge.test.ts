@@ -96,6 +96,8 @@ describe('account merge (issue 3 item 5)', () => {
       countermeasures: 1,
       planItems: 1,
       opportunities: 1,
+      giftPlans: 0,
+      giftApplications: 0,
       tripAccounts: 0,
       contactLogs: 0,
       visits: 1,

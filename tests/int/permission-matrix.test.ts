@@ -18,12 +18,13 @@ import { competitorsMatrix } from '../matrix/competitors.matrix';
 import { devPlansMatrix } from '../matrix/dev-plans.matrix';
 import { visitsMatrix } from '../matrix/visits.matrix';
 import { pipelineMatrix } from '../matrix/pipeline.matrix';
+import { giftsMatrix } from '../matrix/gifts.matrix';
 import { tripsMatrix } from '../matrix/trips.matrix';
 import { contactLogMatrix } from '../matrix/contact-log.matrix';
 import { receptionsMatrix } from '../matrix/receptions.matrix';
 
 /** Every feature adds its suite here: role × route × own/other record → allow / deny / hidden. */
-const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix, competitorsMatrix, devPlansMatrix, pipelineMatrix, tripsMatrix, contactLogMatrix, visitsMatrix, receptionsMatrix];
+const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix, competitorsMatrix, devPlansMatrix, pipelineMatrix, tripsMatrix, contactLogMatrix, visitsMatrix, receptionsMatrix, giftsMatrix];
 
 let t: TestApp;
 const clients = new Map<string, Client>();

@@ -23,6 +23,8 @@ import { competitorsRoutes } from './competitors/competitors.routes';
 import { devPlansRoutes } from './dev-plans/dev-plans.routes';
 import { registerDevPlanDocType } from './dev-plans/dev-plans.service';
 import { pipelineRoutes } from './pipeline/pipeline.routes';
+import { giftsRoutes } from './gifts/gifts.routes';
+import { registerGiftDocTypes } from './gifts/gifts.service';
 import { tripsRoutes } from './trips/trips.routes';
 import { registerTripDocTypes } from './trips/trips.service';
 import { contactLogRoutes } from './contact-log/contact-log.routes';
@@ -39,6 +41,7 @@ import './receptions/receptions.parts';
 export function wireFeatures(p: Platform): void {
   registerGeneralRequestDocType(p.approvals);
   registerDevPlanDocType(p.approvals);
+  registerGiftDocTypes(p.approvals);
   registerTripDocTypes(p.approvals);
   registerVisitDocType(p.approvals);
   registerReceptionDocType(p.approvals);
@@ -71,6 +74,7 @@ export async function registerFeatures(app: FastifyInstance, p: Platform): Promi
   await competitorsRoutes(app, p);
   await devPlansRoutes(app, p);
   await pipelineRoutes(app, p);
+  await giftsRoutes(app, p);
   await tripsRoutes(app, p);
   await contactLogRoutes(app, p);
   await visitsRoutes(app, p);

@@ -21,6 +21,7 @@ export const TIMELINE_KINDS = [
   'plan_item_created',
   'plan_item_closed',
   'opportunity',
+  'gift',
   'trip',
   'contact_log',
   'visit',
@@ -35,7 +36,7 @@ export const TIMELINE_GROUPS = {
   needs: ['need_added', 'need_closed', 'countermeasure_added', 'countermeasure_closed'],
   plan: ['plan_item_created', 'plan_item_closed'],
   pipeline: ['opportunity'],
-  field: ['trip', 'contact_log', 'reception'],
+  field: ['trip', 'contact_log', 'reception', 'gift'],
   visits: ['visit'],
 } as const satisfies Record<string, readonly TimelineKind[]>;
 export type TimelineGroup = keyof typeof TIMELINE_GROUPS;

@@ -5,6 +5,7 @@ import { contactRoutes } from '../features/contacts/routes';
 import { opportunityRoutes } from '../features/opportunities/routes';
 import { pipelineRoutes } from '../features/pipeline/routes';
 import { transferRoutes } from '../features/transfer/routes';
+import { giftRoutes } from '../features/gifts/routes';
 import { tripRoutes } from '../features/trips/routes';
 import { contactLogRoutes } from '../features/contact-log/routes';
 import { visitRoutes } from '../features/visits/routes';
@@ -25,6 +26,7 @@ export const featureRoutes: AppRoute[] = [
   ...pipelineRoutes,
   ...tripRoutes,
   ...contactLogRoutes,
+  ...giftRoutes,
   ...visitRoutes,
   ...receptionRoutes,
 ];

@@ -7,6 +7,7 @@ import { handoverRepo } from './handover.repo';
 import { needsRepo } from '../needs/needs.repo';
 import { plansRepo } from '../plans/plans.repo';
 import { opportunityOwnershipRepo } from '../pipeline/ownership.repo';
+import { giftsRepo } from '../gifts/gifts.repo';
 import { tripsRepo } from '../trips/trips.repo';
 
 export interface HandoverContext {
@@ -173,6 +174,35 @@ registerHandoverPart({
     const to = need(ctx);
     const rows = await opportunityOwnershipRepo.moveLiveOwned(trx, ctx.userId, to);
     for (const r of rows) await audit(trx, ctx.actor, { entity: 'opportunity', entityId: r.id, action: 'handover', before: { owner_id: ctx.userId }, after: { owner_id: to, unit_id: r.unit_id } });
+    return rows.length;
+  },
+});
+
+// ACT-8 gifts: applications not yet issued, and the gift plan lines the user is responsible for
+registerHandoverPart({
+  name: 'giftApplications',
+  needsSuccessor: true,
+  async preview(trx, userId, limit) {
+    return { count: await giftsRepo.countOpenOwned(trx, userId), items: await giftsRepo.firstOpenOwned(trx, userId, limit) };
+  },
+  async transfer(trx, ctx) {
+    const to = need(ctx);
+    const rows = await giftsRepo.moveOpenOwned(trx, ctx.userId, to);
+    for (const r of rows) await audit(trx, ctx.actor, { entity: 'gift_application', entityId: r.id, action: 'handover', before: { owner_id: ctx.userId }, after: { owner_id: to } });
+    return rows.length;
+  },
+});
+
+registerHandoverPart({
+  name: 'giftPlans',
+  needsSuccessor: true,
+  async preview(trx, userId, limit) {
+    return { count: await giftsRepo.countResponsible(trx, userId), items: await giftsRepo.firstResponsible(trx, userId, limit) };
+  },
+  async transfer(trx, ctx) {
+    const to = need(ctx);
+    const rows = await giftsRepo.moveResponsible(trx, ctx.userId, to);
+    for (const r of rows) await audit(trx, ctx.actor, { entity: 'gift_plan', entityId: r.id, action: 'handover', before: { responsible_id: ctx.userId }, after: { responsible_id: to } });
     return rows.length;
   },
 });

@@ -5,6 +5,7 @@ import { accountsRepo } from '../accounts/accounts.repo';
 import { needsRepo } from '../needs/needs.repo';
 import { plansRepo } from '../plans/plans.repo';
 import { opportunityOwnershipRepo } from '../pipeline/ownership.repo';
+import { giftsRepo } from '../gifts/gifts.repo';
 import { mergeRepo } from './merge.repo';
 import { tripsRepo } from '../trips/trips.repo';
 import { contactLogRepo } from '../contact-log/contact-log.repo';
@@ -137,6 +138,19 @@ registerMergePart({
     for (const r of rows) await audit(trx, ctx.actor, { entity: 'opportunity', entityId: r.id, action: 'merge', before: { account_id: ctx.sourceId }, after: { account_id: ctx.targetId } });
     return rows.length;
   },
+});
+
+// ACT-8 gifts: plan lines and applications go with their account (recipients move with the contacts part)
+registerMergePart({
+  name: 'giftPlans',
+  count: async (trx, sourceId) => (await giftsRepo.countOfAccount(trx, sourceId)).plans,
+  move: (trx, ctx) => giftsRepo.movePlans(trx, ctx.sourceId, ctx.targetId),
+});
+
+registerMergePart({
+  name: 'giftApplications',
+  count: async (trx, sourceId) => (await giftsRepo.countOfAccount(trx, sourceId)).applications,
+  move: (trx, ctx) => giftsRepo.moveApplications(trx, ctx.sourceId, ctx.targetId),
 });
 
 /** Business trips that list the duplicate as an account to visit now list the one that stays. */

@@ -19,6 +19,8 @@ const contactLead: Permission[] = [...contactWork, 'contact:sensitive'];
 /** PIPE: everyone on accounts works development projects and keeps the competitor register; the director sets gates and weights. */
 const pipelineWork: Permission[] = ['opportunity:read', 'opportunity:write', 'competitor:manage'];
 const pipelineLead: Permission[] = [...pipelineWork, 'opportunity:configure'];
+/** ACT-8 gifts: field staff apply for gifts to their accounts' people; the gift administrator keeps the catalogue, stock and cap. */
+const giftWork: Permission[] = ['gift:read', 'gift:apply'];
 /** ACT-9: specialists and account managers travel (seed 003 第13–14条); the director and up, and finance (it pays advances), read trips. */
 const tripWork: Permission[] = ['trip:read', 'trip:write'];
 /** ACT-1..3: specialists and account managers plan, make and record visits; the KA director also reviews the visit reports. */
@@ -33,14 +35,14 @@ const receptionWork: Permission[] = ['reception:read', 'reception:write'];
  */
 export const DEFAULT_ROLES: RoleDefault[] = [
   { code: 'sys_admin', name: '系统管理员', dataScope: 'all', permissions: [...ALL_PERMISSIONS] },
-  { code: 'gm', name: '总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', 'delegation:manage', ...accountLead, ...contactLead, ...pipelineWork, 'trip:read', 'visit:read', 'reception:read'] },
-  { code: 'deputy_gm', name: '副总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', ...accountLead, ...contactLead, ...pipelineWork, 'trip:read', 'visit:read', 'reception:read'] },
-  { code: 'ka_director', name: '大客户总监', dataScope: 'unit', permissions: [...everyone, 'delegation:manage', ...accountLead, ...contactLead, ...pipelineLead, ...tripWork, ...visitLead, ...receptionWork] },
-  { code: 'account_manager', name: '客户经理', dataScope: 'team', permissions: [...everyone, ...accountWork, ...contactWork, ...pipelineWork, ...tripWork, ...visitWork, ...receptionWork] },
-  { code: 'specialist', name: '客户专员', dataScope: 'own', permissions: [...everyone, ...accountWork, ...contactWork, 'opportunity:read', ...tripWork, ...visitWork, ...receptionWork] },
-  { code: 'finance', name: '财务', dataScope: 'all', permissions: [...everyone, 'opportunity:read', 'trip:read', 'visit:read', 'reception:read'] },
-  { code: 'gift_admin', name: '礼品管理员', dataScope: 'own', permissions: [...everyone] },
-  { code: 'office', name: '办公室', dataScope: 'own', permissions: [...everyone] },
+  { code: 'gm', name: '总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', 'delegation:manage', ...accountLead, ...contactLead, ...pipelineWork, 'trip:read', 'visit:read', 'reception:read', 'gift:read'] },
+  { code: 'deputy_gm', name: '副总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', ...accountLead, ...contactLead, ...pipelineWork, 'trip:read', 'visit:read', 'reception:read', 'gift:read'] },
+  { code: 'ka_director', name: '大客户总监', dataScope: 'unit', permissions: [...everyone, 'delegation:manage', ...accountLead, ...contactLead, ...pipelineLead, ...tripWork, ...visitLead, ...receptionWork, ...giftWork] },
+  { code: 'account_manager', name: '客户经理', dataScope: 'team', permissions: [...everyone, ...accountWork, ...contactWork, ...pipelineWork, ...tripWork, ...visitWork, ...receptionWork, ...giftWork] },
+  { code: 'specialist', name: '客户专员', dataScope: 'own', permissions: [...everyone, ...accountWork, ...contactWork, 'opportunity:read', ...tripWork, ...visitWork, ...receptionWork, ...giftWork] },
+  { code: 'finance', name: '财务', dataScope: 'all', permissions: [...everyone, 'opportunity:read', 'trip:read', 'visit:read', 'reception:read', 'gift:read'] },
+  { code: 'gift_admin', name: '礼品管理员', dataScope: 'own', permissions: [...everyone, 'gift:read', 'gift:manage'] },
+  { code: 'office', name: '办公室', dataScope: 'own', permissions: [...everyone, 'gift:read'] },
   { code: 'service_staff', name: '服务支持', dataScope: 'own', permissions: [...everyone] },
 ];
 

@@ -13,6 +13,19 @@ const GENERAL_REQUEST_STEPS: ChainStep[] = [
 const OPPORTUNITY_PLAN_STEPS: ChainStep[] = [{ name: '客户总监', approver: { kind: 'position', position: 'ka_director' }, minAmount: null }];
 
 /**
+ * 礼品馈赠申请表 by seed 003 form 5: signed by 部门 (the department head), 礼品管理员, 办公室 and 副总经理.
+ * An application that takes its recipient above the yearly value cap is its own document type whose
+ * chain adds the GM (ACT-8 compliance), so each chain stays editable on its own.
+ */
+const GIFT_APPLICATION_STEPS: ChainStep[] = [
+  { name: '部门负责人', approver: { kind: 'position', position: 'ka_director' }, minAmount: null },
+  { name: '礼品管理员', approver: { kind: 'position', position: 'gift_admin' }, minAmount: null },
+  { name: '办公室', approver: { kind: 'position', position: 'office' }, minAmount: null },
+  { name: '副总经理', approver: { kind: 'position', position: 'deputy_gm' }, minAmount: null },
+];
+const GIFT_OVER_CAP_STEPS: ChainStep[] = [...GIFT_APPLICATION_STEPS, { name: '总经理', approver: { kind: 'position', position: 'gm' }, minAmount: null }];
+
+/**
  * 出差申请 (seed 003 第14条: 出差前须提交出差申请，经批准后方可出差 — the approver is not named; the
  * 销售员管理 chapter puts salespeople under the 客户总监). Director always; finance and the GM by the
  * estimated cost, at the thresholds of the seed's 通用审批. The engine conditions steps on the amount
@@ -49,6 +62,8 @@ const RECEPTION_STEPS: ChainStep[] = [
 const DEFAULT_CHAINS = [
   { docType: 'general_request', name: '通用审批', steps: GENERAL_REQUEST_STEPS },
   { docType: 'opportunity_plan', name: '客户开发方案审批', steps: OPPORTUNITY_PLAN_STEPS },
+  { docType: 'gift_application', name: '礼品馈赠申请审批', steps: GIFT_APPLICATION_STEPS },
+  { docType: 'gift_application_over_cap', name: '礼品馈赠申请审批（超年度限额）', steps: GIFT_OVER_CAP_STEPS },
   { docType: 'business_trip', name: '出差申请审批', steps: BUSINESS_TRIP_STEPS },
   { docType: 'business_trip_report', name: '出差报告审批', steps: BUSINESS_TRIP_REPORT_STEPS },
   { docType: 'visit_plan', name: '拜访计划审批', steps: VISIT_PLAN_STEPS },

@@ -24,6 +24,7 @@ import { TeamTab } from '../components/TeamTab';
 import { ContactsTab } from '../../contacts/components/ContactsTab';
 import { CoverageBadge } from '../../contacts/components/CoverageBadge';
 import { NeedsTab } from '../../needs/components/NeedsTab';
+import { GiftPlanTab } from '../../gifts/components/GiftPlanTab';
 import { AccountOpportunities } from '../../opportunities/components/AccountOpportunities';
 import { PlanTab } from '../../plans/components/PlanTab';
 import { TimelineTab } from '../../timeline/components/TimelineTab';
@@ -209,6 +210,7 @@ function Account360({ account: a }: { account: AccountDetail }) {
             ...(can('contact:read') ? [{ key: 'contactLog', label: t('contactLog:panelTitle'), children: <ContactLogPanel accountId={a.id} editable={can('contact:write')} /> }] : []),
             { key: 'needs', label: t('needs:tab'), children: <NeedsTab accountId={a.id} editable={canUpdate} contactsReadable={can('contact:read')} /> },
             ...(can('contact:read') ? [{ key: 'plan', label: t('plans:tab'), children: <PlanTab accountId={a.id} editable={can('contact:write')} /> }] : []),
+            ...(can('gift:read') ? [{ key: 'gifts', label: t('gifts:tab'), children: <GiftPlanTab accountId={a.id} editable={can('gift:apply')} /> }] : []),
             ...(can('opportunity:read')
               ? [{ key: 'opportunities', label: <span data-testid="account-tab-opportunities">{t('opportunities:account.tab')}</span>, children: tab === 'opportunities' ? <AccountOpportunities accountId={a.id} /> : null }]
               : []),

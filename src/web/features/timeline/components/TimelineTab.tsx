@@ -81,6 +81,8 @@ function describe(t: TFunction, e: TimelineEvent): { text: string; detail?: stri
       const what = t(`opportunityEvents.${str(p.event)}`, { from: stage(p.fromStage), to: stage(p.toStage) });
       return { text: t('kinds.opportunity', { name: str(p.name), what }), detail: str(p.reason) || undefined };
     }
+    case 'gift':
+      return { text: t('kinds.gift', { item: str(p.item), quantity: str(p.quantity), contact: str(p.contact), status: t(`gifts:statuses.${str(p.status)}`) }), detail: p.overCap ? t('gifts:overCap') : undefined };
     case 'trip':
       return { text: t('kinds.trip', { destination: str(p.destination), startOn: str(p.startOn), endOn: str(p.endOn) }), detail: str(p.purpose) || undefined };
     case 'contact_log':

@@ -1,0 +1,114 @@
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Button, Flex, Skeleton } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { formatMoney } from '../../../../shared/domain/money';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useGiftApplication } from '../api';
+import './GiftApplicationPrint.css';
+
+/** The signature boxes of the seed's form (部门 · 礼品管理员 · 办公室 · 副总经理) by approval step name; the GM's only when the chain had one. */
+const SIGN_STEPS = [
+  ['signDept', '部门负责人'],
+  ['signGiftAdmin', '礼品管理员'],
+  ['signOffice', '办公室'],
+  ['signDeputy', '副总经理'],
+  ['signGm', '总经理'],
+] as const;
+
+/** 礼品馈赠申请表 (seed 003 form 5) as an A4 print view; the browser's print button prints only the sheet. */
+export function GiftApplicationPrintPage() {
+  const { t, i18n } = useTranslation('gifts');
+  const navigate = useNavigate();
+  const id = Number(useParams().id);
+  const q = useGiftApplication(id);
+  if (q.error) return <ErrorAlert error={q.error} />;
+  if (!q.data) return <Skeleton active />;
+  const a = q.data;
+  const yuan = (fen: number) => formatMoney(fen, 'yuan', i18n.language);
+  const day = (v: string) => dayjs(v).format(t('print.dateFormat'));
+  const signs = SIGN_STEPS.filter(([key, name]) => key !== 'signGm' || a.overCap || a.signatures.some((s) => s.name === name));
+  const signed = (name: string) => a.signatures.find((s) => s.name === name && s.status === 'approved');
+  return (
+    <>
+      <Flex gap={8} style={{ marginBottom: 16 }}>
+        <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(`/gifts/applications/${a.id}`)}>
+          {t('print.back')}
+        </Button>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="gift-print-button">
+          {t('print.print')}
+        </Button>
+      </Flex>
+      <div className="gift-print-sheet" data-testid="gift-print-sheet">
+        <h1>{t('print.title')}</h1>
+        <div className="gift-print-meta">
+          <span>{t('print.number', { no: `LP-${String(a.id).padStart(6, '0')}` })}</span>
+          <span>{t('print.filledOn', { date: day(a.createdAt) })}</span>
+        </div>
+        <table>
+          <tbody>
+            <tr>
+              <th>{t('print.applyDept')}</th>
+              <td>{a.unitName}</td>
+              <th>{t('print.managingDept')}</th>
+              <td>{a.managingDept ?? ''}</td>
+            </tr>
+            <tr>
+              <th>{t('print.quantity')}</th>
+              <td>
+                {a.quantity} {a.itemUnit}
+              </td>
+              <th>{t('print.giftOn')}</th>
+              <td>{day(a.giftOn)}</td>
+            </tr>
+            <tr>
+              <th>{t('print.account')}</th>
+              <td>{a.accountName}</td>
+              <th>{t('print.contact')}</th>
+              <td>{a.contactTitle ? `${a.contactName}（${a.contactTitle}）` : a.contactName}</td>
+            </tr>
+            <tr>
+              <th>{t('print.item')}</th>
+              <td>{a.itemName}</td>
+              <th>{t('print.value')}</th>
+              <td>{yuan(a.value)}</td>
+            </tr>
+            <tr>
+              <th>{t('print.remark')}</th>
+              <td colSpan={3} className="remark">
+                {a.remark ?? ''}
+                {a.overCap && <div className="gift-print-flag">{t('print.complianceNote', { year: a.cap.year, total: yuan(a.cap.yearTotal), cap: yuan(a.cap.cap) })}</div>}
+              </td>
+            </tr>
+          </tbody>
+        </table>
+        <table className="gift-print-signs">
+          <tbody>
+            <tr>
+              <th>{t('print.filledBy')}</th>
+              {signs.map(([key]) => (
+                <th key={key}>{t(`print.${key}`)}</th>
+              ))}
+            </tr>
+            <tr>
+              <td>
+                {a.ownerName}
+                <span className="gift-print-date">{a.submittedAt ? dayjs(a.submittedAt).format('YYYY-MM-DD') : ''}</span>
+              </td>
+              {signs.map(([key, name]) => {
+                const s = signed(name);
+                return (
+                  <td key={key}>
+                    {s?.approverName ?? ''}
+                    <span className="gift-print-date">{s?.actedAt ? dayjs(s.actedAt).format('YYYY-MM-DD') : ''}</span>
+                  </td>
+                );
+              })}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
