@@ -166,29 +166,44 @@ export const pipelineRepo = {
    */
   async conversion(db: Executor, w: PipelineWhere, period: Period) {
     const ids = projects(db, w).select('opportunities.id');
-    const crosses = (alias: string, stage: RawBuilder<number> | string) =>
-      sql`(${sql.ref(`${alias}.to_status`)} = 'open' and coalesce(${sql.ref(`${alias}.from_stage`)}, 0) < ${typeof stage === 'string' ? sql.ref(stage) : stage} and ${typeof stage === 'string' ? sql.ref(stage) : stage} <= ${sql.ref(`${alias}.to_stage`)})`;
+    // One pass over the history: per project and stage, when it first reached the stage in the
+    // period, when it last crossed it, when it was last lost there; a project advanced from a stage
+    // when it crossed the next one (or was won, from 5) at or after reaching it. Linear in history
+    // rows (a correlated EXISTS per row took a minute at 20,000 projects).
     const result = await sql<{ stage: number; reached: number; advanced: number; lost: number; avg_days: number | null }>`
       with h as (
-        select h.id, h.opportunity_id, h.from_stage, h.to_stage, h.from_status, h.to_status, h.at,
+        select h.opportunity_id, h.from_stage, h.to_stage, h.to_status, h.at,
                lead(h.at) over (partition by h.opportunity_id order by h.at, h.id) as next_at
         from opportunity_stage_history h
         where h.opportunity_id in (${ids})
       ),
-      reach as (
-        select s.stage, h.opportunity_id, h.to_stage, h.at, h.next_at,
-          exists (select 1 from h n where n.opportunity_id = h.opportunity_id and n.at >= h.at and (
-            (s.stage < 5 and ${crosses('n', sql<number>`s.stage + 1`)}) or (s.stage = 5 and n.to_status = 'won'))) as advanced,
-          exists (select 1 from h n where n.opportunity_id = h.opportunity_id and n.at >= h.at and n.to_status in ('lost', 'abandoned') and n.to_stage = s.stage) as lost
+      x as (
+        select h.*, s.stage,
+          (h.to_status = 'open' and coalesce(h.from_stage, 0) < s.stage and s.stage <= h.to_stage) as crosses,
+          ${within('h.at', period)} as in_period
         from h cross join (select generate_series(1, 5) as stage) s
-        where ${crosses('h', 's.stage')} and ${within('h.at', period)}
-      )
-      select stage,
-        count(distinct opportunity_id) as reached,
-        count(distinct case when advanced then opportunity_id end) as advanced,
-        count(distinct case when lost then opportunity_id end) as lost,
-        avg(extract(epoch from (coalesce(next_at, now()) - at)) / 86400) filter (where to_stage = stage) as avg_days
-      from reach group by stage order by stage`.execute(db);
+      ),
+      per as (
+        select opportunity_id, stage,
+          min(at) filter (where crosses and in_period) as reached_at,
+          max(at) filter (where crosses) as last_cross,
+          max(at) filter (where to_status in ('lost', 'abandoned') and to_stage = stage) as last_lost,
+          sum(extract(epoch from (coalesce(next_at, now()) - at)) / 86400) filter (where crosses and in_period and to_stage = stage) as dsum,
+          count(*) filter (where crosses and in_period and to_stage = stage) as dn
+        from x group by opportunity_id, stage
+      ),
+      won as (select opportunity_id, max(at) as won_at from h where to_status = 'won' group by opportunity_id)
+      select p.stage,
+        count(*) filter (where p.reached_at is not null) as reached,
+        count(*) filter (where p.reached_at is not null and (case when p.stage < 5 then nx.last_cross >= p.reached_at else w.won_at >= p.reached_at end)) as advanced,
+        count(*) filter (where p.reached_at is not null and p.last_lost >= p.reached_at) as lost,
+        sum(p.dsum) / nullif(sum(p.dn), 0) as avg_days
+      from per p
+      left join per nx on nx.opportunity_id = p.opportunity_id and nx.stage = p.stage + 1
+      left join won w on w.opportunity_id = p.opportunity_id
+      group by p.stage
+      having count(*) filter (where p.reached_at is not null) > 0
+      order by p.stage`.execute(db);
     return result.rows.map((r) => ({ stage: Number(r.stage), reached: num(r.reached), advanced: num(r.advanced), lost: num(r.lost), avgDays: r.avg_days === null ? null : Number(r.avg_days) }));
   },
 
