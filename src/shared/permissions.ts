@@ -10,6 +10,7 @@ export const PERMISSION_GROUPS = {
   trip: ['trip:read', 'trip:write'],
   visit: ['visit:read', 'visit:write', 'visit:review'],
   reception: ['reception:read', 'reception:write'],
+  expense: ['expense:read', 'expense:write', 'expense:pay', 'budget:manage'],
   approval: ['approval:act', 'request:create', 'request:read'],
   system: [
     'org:read',

@@ -20,11 +20,12 @@ import { visitsMatrix } from '../matrix/visits.matrix';
 import { pipelineMatrix } from '../matrix/pipeline.matrix';
 import { giftsMatrix } from '../matrix/gifts.matrix';
 import { tripsMatrix } from '../matrix/trips.matrix';
+import { expensesMatrix } from '../matrix/expenses.matrix';
 import { contactLogMatrix } from '../matrix/contact-log.matrix';
 import { receptionsMatrix } from '../matrix/receptions.matrix';
 
 /** Every feature adds its suite here: role × route × own/other record → allow / deny / hidden. */
-const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix, competitorsMatrix, devPlansMatrix, pipelineMatrix, tripsMatrix, contactLogMatrix, visitsMatrix, receptionsMatrix, giftsMatrix];
+const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix, competitorsMatrix, devPlansMatrix, pipelineMatrix, tripsMatrix, contactLogMatrix, visitsMatrix, receptionsMatrix, giftsMatrix, expensesMatrix];
 
 let t: TestApp;
 const clients = new Map<string, Client>();

@@ -782,6 +782,45 @@ export interface GiftPlanTable {
   updated_at: UpdatedAt;
 }
 
+export interface ExpenseClaimTable {
+  id: Id;
+  owner_id: number;
+  unit_id: number;
+  title: string;
+  total: Generated<number>;
+  status: Generated<string>;
+  approval_id: number | null;
+  submitted_at: Date | null;
+  decided_at: Date | null;
+  paid_at: Date | null;
+  paid_by: number | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface ExpenseClaimLineTable {
+  id: Id;
+  claim_id: number;
+  seq: number;
+  kind: string;
+  ref_id: number | null;
+  category: string;
+  amount: number;
+  note: string | null;
+  occurred_on: string;
+}
+export interface ExpenseBudgetTable {
+  id: Id;
+  user_id: number | null;
+  unit_id: number | null;
+  category: string;
+  period: string;
+  amount: number;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
 export interface GiftApplicationTable {
   id: Id;
   account_id: number;
@@ -1026,6 +1065,9 @@ export interface DB {
   gift_items: GiftItemTable;
   gift_plans: GiftPlanTable;
   gift_applications: GiftApplicationTable;
+  expense_claims: ExpenseClaimTable;
+  expense_claim_lines: ExpenseClaimLineTable;
+  expense_budgets: ExpenseBudgetTable;
   gift_stock_movements: GiftStockMovementTable;
   gift_settings: GiftSettingsTable;
   business_trips: BusinessTripTable;

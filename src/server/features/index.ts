@@ -33,6 +33,8 @@ import { registerVisitDocType } from './visits/visits.service';
 import { receptionsRoutes } from './receptions/receptions.routes';
 import { registerReceptionDocType } from './receptions/receptions.service';
 import './receptions/receptions.parts';
+import { expensesRoutes } from './expenses/expenses.routes';
+import { registerExpenseDocType } from './expenses/expenses.service';
 
 /**
  * What features contribute besides HTTP routes — approval document types and job handlers.
@@ -45,6 +47,7 @@ export function wireFeatures(p: Platform): void {
   registerTripDocTypes(p.approvals);
   registerVisitDocType(p.approvals);
   registerReceptionDocType(p.approvals);
+  registerExpenseDocType(p.approvals);
   registerTaskJobs(p);
   registerAccountJobs(p);
   registerTransferJobs(p);
@@ -79,4 +82,5 @@ export async function registerFeatures(app: FastifyInstance, p: Platform): Promi
   await contactLogRoutes(app, p);
   await visitsRoutes(app, p);
   await receptionsRoutes(app, p);
+  await expensesRoutes(app, p);
 }

@@ -10,6 +10,7 @@ import { tripRoutes } from '../features/trips/routes';
 import { contactLogRoutes } from '../features/contact-log/routes';
 import { visitRoutes } from '../features/visits/routes';
 import { receptionRoutes } from '../features/receptions/routes';
+import { expenseRoutes } from '../features/expenses/routes';
 import type { AppRoute } from './types';
 
 /**
@@ -29,4 +30,5 @@ export const featureRoutes: AppRoute[] = [
   ...giftRoutes,
   ...visitRoutes,
   ...receptionRoutes,
+  ...expenseRoutes,
 ];

@@ -28,6 +28,8 @@ const visitWork: Permission[] = ['visit:read', 'visit:write'];
 const visitLead: Permission[] = [...visitWork, 'visit:review'];
 /** ACT-6/7: specialists and account managers receive customers; the director confirms reports; finance and the GMs read. */
 const receptionWork: Permission[] = ['reception:read', 'reception:write'];
+/** ACT-10 expense claims: field staff claim their own costs; finance pays and keeps the budgets; the GMs read and set budgets. */
+const expenseWork: Permission[] = ['expense:read', 'expense:write'];
 
 /**
  * The built-in roles, one per position of ORG-1, with the data scope of ORG-2. An admin may
@@ -35,12 +37,12 @@ const receptionWork: Permission[] = ['reception:read', 'reception:write'];
  */
 export const DEFAULT_ROLES: RoleDefault[] = [
   { code: 'sys_admin', name: '系统管理员', dataScope: 'all', permissions: [...ALL_PERMISSIONS] },
-  { code: 'gm', name: '总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', 'delegation:manage', ...accountLead, ...contactLead, ...pipelineWork, 'trip:read', 'visit:read', 'reception:read', 'gift:read'] },
-  { code: 'deputy_gm', name: '副总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', ...accountLead, ...contactLead, ...pipelineWork, 'trip:read', 'visit:read', 'reception:read', 'gift:read'] },
-  { code: 'ka_director', name: '大客户总监', dataScope: 'unit', permissions: [...everyone, 'delegation:manage', ...accountLead, ...contactLead, ...pipelineLead, ...tripWork, ...visitLead, ...receptionWork, ...giftWork] },
-  { code: 'account_manager', name: '客户经理', dataScope: 'team', permissions: [...everyone, ...accountWork, ...contactWork, ...pipelineWork, ...tripWork, ...visitWork, ...receptionWork, ...giftWork] },
-  { code: 'specialist', name: '客户专员', dataScope: 'own', permissions: [...everyone, ...accountWork, ...contactWork, 'opportunity:read', ...tripWork, ...visitWork, ...receptionWork, ...giftWork] },
-  { code: 'finance', name: '财务', dataScope: 'all', permissions: [...everyone, 'opportunity:read', 'trip:read', 'visit:read', 'reception:read', 'gift:read'] },
+  { code: 'gm', name: '总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', 'delegation:manage', ...accountLead, ...contactLead, ...pipelineWork, 'trip:read', 'visit:read', 'reception:read', 'gift:read', 'expense:read', 'budget:manage'] },
+  { code: 'deputy_gm', name: '副总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', ...accountLead, ...contactLead, ...pipelineWork, 'trip:read', 'visit:read', 'reception:read', 'gift:read', 'expense:read', 'budget:manage'] },
+  { code: 'ka_director', name: '大客户总监', dataScope: 'unit', permissions: [...everyone, 'delegation:manage', ...accountLead, ...contactLead, ...pipelineLead, ...tripWork, ...visitLead, ...receptionWork, ...giftWork, ...expenseWork] },
+  { code: 'account_manager', name: '客户经理', dataScope: 'team', permissions: [...everyone, ...accountWork, ...contactWork, ...pipelineWork, ...tripWork, ...visitWork, ...receptionWork, ...giftWork, ...expenseWork] },
+  { code: 'specialist', name: '客户专员', dataScope: 'own', permissions: [...everyone, ...accountWork, ...contactWork, 'opportunity:read', ...tripWork, ...visitWork, ...receptionWork, ...giftWork, ...expenseWork] },
+  { code: 'finance', name: '财务', dataScope: 'all', permissions: [...everyone, 'opportunity:read', 'trip:read', 'visit:read', 'reception:read', 'gift:read', 'expense:read', 'expense:pay', 'budget:manage'] },
   { code: 'gift_admin', name: '礼品管理员', dataScope: 'own', permissions: [...everyone, 'gift:read', 'gift:manage'] },
   { code: 'office', name: '办公室', dataScope: 'own', permissions: [...everyone, 'gift:read'] },
   { code: 'service_staff', name: '服务支持', dataScope: 'own', permissions: [...everyone] },

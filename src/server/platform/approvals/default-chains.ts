@@ -59,6 +59,16 @@ const RECEPTION_STEPS: ChainStep[] = [
   { name: '总经理', approver: { kind: 'position', position: 'gm' }, minAmount: 2_000_000 },
 ];
 
+/**
+ * 费用报销 (ACT-10): 客户总监 then 财务经理; the GM joins above ¥20,000 at the 通用审批 threshold.
+ * The seeds name no claim chain of its own, so the reception form's signatures and the 通用审批 amounts apply.
+ */
+const EXPENSE_CLAIM_STEPS: ChainStep[] = [
+  { name: '客户总监', approver: { kind: 'position', position: 'ka_director' }, minAmount: null },
+  { name: '财务经理', approver: { kind: 'position', position: 'finance_manager' }, minAmount: null },
+  { name: '总经理', approver: { kind: 'position', position: 'gm' }, minAmount: 2_000_000 },
+];
+
 const DEFAULT_CHAINS = [
   { docType: 'general_request', name: '通用审批', steps: GENERAL_REQUEST_STEPS },
   { docType: 'opportunity_plan', name: '客户开发方案审批', steps: OPPORTUNITY_PLAN_STEPS },
@@ -68,6 +78,7 @@ const DEFAULT_CHAINS = [
   { docType: 'business_trip_report', name: '出差报告审批', steps: BUSINESS_TRIP_REPORT_STEPS },
   { docType: 'visit_plan', name: '拜访计划审批', steps: VISIT_PLAN_STEPS },
   { docType: 'reception', name: '客户接待申请审批', steps: RECEPTION_STEPS },
+  { docType: 'expense_claim', name: '费用报销审批', steps: EXPENSE_CLAIM_STEPS },
 ];
 
 /** Creates the company-wide default chains that are missing; never touches chains an admin set up. */

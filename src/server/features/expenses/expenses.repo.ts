@@ -1,0 +1,173 @@
+import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import type { Executor } from '../../db/client';
+import type { ExpenseBudgetTable, ExpenseClaimLineTable, ExpenseClaimTable } from '../../db/schema';
+
+const bumped = { version: sql<number>`version + 1`, updated_at: sql<Date>`now()` };
+/** A where-clause over owner/unit columns (scopeWhere bound to a permission). */
+export type OwnerScope = (owner: string, unit: string) => Expression<SqlBool>;
+
+/** The linked tables: status column, spent column, label, date. */
+const LINKED = {
+  visit: { table: 'visits', state: 'report_status', spent: 'cost_total', date: 'r.planned_at::date', label: "'拜访 · ' || a.name" },
+  reception: { table: 'receptions', state: 'report_status', spent: 'spent_total', date: 'r.starts_at::date', label: "'接待 · ' || a.name" },
+  trip: { table: 'business_trips', state: 'report_status', spent: 'coalesce(actual_total, 0)', date: 'r.start_on', label: "'出差 · ' || r.destination" },
+  gift: { table: 'gift_applications', state: 'status', spent: 'value', date: 'r.gift_on', label: "'礼品 · ' || a.name" },
+} as const;
+export type LinkedKind = keyof typeof LINKED;
+
+function claims(db: Executor) {
+  return db
+    .selectFrom('expense_claims as e')
+    .innerJoin('users as o', 'o.id', 'e.owner_id')
+    .innerJoin('org_units as u', 'u.id', 'e.unit_id')
+    .leftJoin('users as pb', 'pb.id', 'e.paid_by')
+    .selectAll('e')
+    .select(['o.name as owner_name', 'u.name as unit_name', 'pb.name as paid_by_name']);
+}
+
+export const expensesRepo = {
+  /**
+   * The linked records of one kind among `ids` that are in the caller's scope, locked so two claims
+   * on one record queue up; with whether another non-rejected claim (not `selfId`) holds each.
+   */
+  async linked(db: Executor, kind: LinkedKind, ids: number[], scope: OwnerScope, selfId: number | null) {
+    if (!ids.length) return [];
+    const d = LINKED[kind];
+    const r = await sql<{ id: number; state: string; spent: string | number; claimed: boolean }>`
+      select r.id, r.${sql.raw(d.state)} as state, ${sql.raw(d.spent)} as spent,
+        exists (select 1 from expense_claim_lines l join expense_claims c on c.id = l.claim_id
+          where l.kind = ${kind} and l.ref_id = r.id and c.status <> 'rejected' and c.id <> ${selfId ?? 0}) as claimed
+      from ${sql.table(d.table)} r
+      where r.id = any(${ids}::bigint[]) and ${scope('r.owner_id', 'r.unit_id')}
+      for update of r`.execute(db);
+    return r.rows.map((x) => ({ id: Number(x.id), state: x.state, spent: Number(x.spent), claimed: x.claimed }));
+  },
+  /** The caller's own records of a kind that are claimable and not held by any non-rejected claim. */
+  async claimable(db: Executor, kind: LinkedKind, ownerId: number) {
+    const d = LINKED[kind];
+    const ok = kind === 'gift' ? sql`r.status in ('approved', 'issued')` : sql`r.report_status = 'approved'`;
+    const join = kind === 'trip' ? sql`` : sql`join accounts a on a.id = r.account_id`;
+    const r = await sql<{ id: number; label: string; date: string | null; spent: string | number }>`
+      select r.id, ${sql.raw(d.label)} as label, (${sql.raw(d.date)})::text as date, ${sql.raw(d.spent)} as spent
+      from ${sql.table(d.table)} r ${join}
+      where r.owner_id = ${ownerId} and ${ok}
+        and not exists (select 1 from expense_claim_lines l join expense_claims c on c.id = l.claim_id
+          where l.kind = ${kind} and l.ref_id = r.id and c.status <> 'rejected')
+      order by r.id desc limit 200`.execute(db);
+    return r.rows.map((x) => ({ kind, refId: Number(x.id), label: x.label, date: x.date, spent: Number(x.spent) }));
+  },
+
+  async list(db: Executor, f: { scope: OwnerScope; ownerId?: number; statuses?: string[] }) {
+    let q = claims(db).where(() => f.scope('e.owner_id', 'e.unit_id'));
+    if (f.ownerId) q = q.where('e.owner_id', '=', f.ownerId);
+    if (f.statuses) q = q.where('e.status', 'in', f.statuses);
+    return q.orderBy('e.id', 'desc').limit(500).execute();
+  },
+  async claim(db: Executor, id: number, scope: OwnerScope) {
+    return claims(db).where('e.id', '=', id).where(() => scope('e.owner_id', 'e.unit_id')).executeTakeFirst();
+  },
+  async claimForUpdate(db: Executor, id: number, scope: OwnerScope) {
+    return db.selectFrom('expense_claims as e').selectAll('e').where('e.id', '=', id).where(() => scope('e.owner_id', 'e.unit_id')).forUpdate().executeTakeFirst();
+  },
+  async lines(db: Executor, claimId: number) {
+    return db.selectFrom('expense_claim_lines').selectAll().where('claim_id', '=', claimId).orderBy('seq').execute();
+  },
+  async insertClaim(db: Executor, values: Insertable<ExpenseClaimTable>) {
+    return db.insertInto('expense_claims').values(values).returningAll().executeTakeFirstOrThrow();
+  },
+  async updateClaim(db: Executor, id: number, values: Updateable<ExpenseClaimTable>) {
+    return db.updateTable('expense_claims').set({ ...values, ...bumped }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  },
+  async replaceLines(db: Executor, claimId: number, lines: Omit<Insertable<ExpenseClaimLineTable>, 'claim_id'>[]) {
+    await db.deleteFrom('expense_claim_lines').where('claim_id', '=', claimId).execute();
+    if (lines.length) await db.insertInto('expense_claim_lines').values(lines.map((l) => ({ ...l, claim_id: claimId }))).execute();
+  },
+  async setStatus(db: Executor, id: number, status: string) {
+    const stamp = status === 'pending' ? { submitted_at: sql<Date>`now()`, decided_at: null } : status === 'draft' ? {} : { decided_at: sql<Date>`now()` };
+    return db.updateTable('expense_claims').set({ status, ...stamp, ...bumped }).where('id', '=', id).returning(['id', 'owner_id', 'title']).executeTakeFirst();
+  },
+  async financeIds(db: Executor) {
+    const rows = await db
+      .selectFrom('user_positions as p')
+      .innerJoin('users as u', 'u.id', 'p.user_id')
+      .select('u.id')
+      .where('p.position', '=', 'finance_manager')
+      .where('u.status', '=', 'active')
+      .execute();
+    return rows.map((r) => r.id);
+  },
+  /** Reconciliation: every line of claims approved or paid with a line date in [from, to]. */
+  async exportRows(db: Executor, from: string, to: string) {
+    return db
+      .selectFrom('expense_claim_lines as l')
+      .innerJoin('expense_claims as e', 'e.id', 'l.claim_id')
+      .innerJoin('users as o', 'o.id', 'e.owner_id')
+      .innerJoin('org_units as u', 'u.id', 'e.unit_id')
+      .select(['e.id as claim_id', 'e.title', 'o.name as owner_name', 'u.name as unit_name', 'e.status', 'e.paid_at', 'l.seq', 'l.kind', 'l.ref_id', 'l.category', 'l.amount', 'l.note', 'l.occurred_on'])
+      .where('e.status', 'in', ['approved', 'paid'])
+      .where('l.occurred_on', '>=', from)
+      .where('l.occurred_on', '<=', to)
+      .orderBy('e.id')
+      .orderBy('l.seq')
+      .execute();
+  },
+
+  // ---- budgets ----
+  async budgets(db: Executor, period: string) {
+    return db
+      .selectFrom('expense_budgets as b')
+      .leftJoin('users as us', 'us.id', 'b.user_id')
+      .leftJoin('org_units as un', 'un.id', 'b.unit_id')
+      .selectAll('b')
+      .select(sql<string>`coalesce(us.name, un.name)`.as('subject_name'))
+      .where('b.period', '=', period)
+      .orderBy('b.id')
+      .execute();
+  },
+  async budget(db: Executor, id: number, lock = false) {
+    const q = db.selectFrom('expense_budgets').selectAll().where('id', '=', id);
+    return (lock ? q.forUpdate() : q).executeTakeFirst();
+  },
+  async budgetByKey(db: Executor, k: { userId: number | null; unitId: number | null; category: string; period: string }) {
+    return db
+      .selectFrom('expense_budgets')
+      .select('id')
+      .where(sql<SqlBool>`coalesce(user_id, 0) = ${k.userId ?? 0} and coalesce(unit_id, 0) = ${k.unitId ?? 0}`)
+      .where('category', '=', k.category)
+      .where('period', '=', k.period)
+      .executeTakeFirst();
+  },
+  async insertBudget(db: Executor, values: Insertable<ExpenseBudgetTable>) {
+    return db.insertInto('expense_budgets').values(values).returningAll().executeTakeFirstOrThrow();
+  },
+  async updateBudget(db: Executor, id: number, amount: number) {
+    return db.updateTable('expense_budgets').set({ amount, ...bumped }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  },
+  async userExists(db: Executor, id: number) {
+    return db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst();
+  },
+  async unitExists(db: Executor, id: number) {
+    return db.selectFrom('org_units').select('id').where('id', '=', id).executeTakeFirst();
+  },
+  /** Actual per person and per claim unit and category: lines of approved or paid claims dated in the month. */
+  async actuals(db: Executor, from: string, to: string) {
+    const base = db
+      .selectFrom('expense_claim_lines as l')
+      .innerJoin('expense_claims as e', 'e.id', 'l.claim_id')
+      .where('e.status', 'in', ['approved', 'paid'])
+      .where('l.occurred_on', '>=', from)
+      .where('l.occurred_on', '<=', to);
+    const [byUser, byUnit] = await Promise.all([
+      base.select(['e.owner_id as id', 'l.category', sql<string>`sum(l.amount)`.as('n')]).groupBy(['e.owner_id', 'l.category']).execute(),
+      base.select(['e.unit_id as id', 'l.category', sql<string>`sum(l.amount)`.as('n')]).groupBy(['e.unit_id', 'l.category']).execute(),
+    ]);
+    return { byUser: byUser.map((r) => ({ id: r.id, category: r.category, actual: Number(r.n) })), byUnit: byUnit.map((r) => ({ id: r.id, category: r.category, actual: Number(r.n) })) };
+  },
+  async names(db: Executor, userIds: number[], unitIds: number[]) {
+    const [us, un] = await Promise.all([
+      userIds.length ? db.selectFrom('users').select(['id', 'name']).where('id', 'in', userIds).execute() : [],
+      unitIds.length ? db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', unitIds).execute() : [],
+    ]);
+    return { users: new Map(us.map((r) => [r.id, r.name])), units: new Map(un.map((r) => [r.id, r.name])) };
+  },
+};

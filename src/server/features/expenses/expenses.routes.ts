@@ -1,0 +1,157 @@
+import ExcelJS from 'exceljs';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParam, iso } from '../../../shared/contracts/common';
+import {
+  budget,
+  budgetInput,
+  budgetList,
+  budgetListQuery,
+  budgetUpdate,
+  claimableList,
+  controlReport,
+  expenseClaim,
+  expenseClaimCreate,
+  expenseClaimList,
+  expenseClaimListQuery,
+  expenseClaimUpdate,
+  expenseVersionBody,
+  exportQuery,
+  type Budget,
+  type ExpenseClaim,
+  type ExpenseClaimListItem,
+} from '../../../shared/contracts/expenses';
+import type { Platform } from '../../platform/context';
+import { actorOf } from '../../platform/http';
+import type { expensesRepo } from './expenses.repo';
+import * as service from './expenses.service';
+
+type ListRow = Awaited<ReturnType<typeof expensesRepo.list>>[number];
+type BudgetRow = Awaited<ReturnType<typeof expensesRepo.budgets>>[number];
+
+const listItemOut = (r: ListRow): ExpenseClaimListItem => ({
+  id: r.id,
+  title: r.title,
+  ownerId: r.owner_id,
+  ownerName: r.owner_name,
+  unitName: r.unit_name,
+  total: Number(r.total),
+  status: r.status as ExpenseClaimListItem['status'],
+  submittedAt: iso(r.submitted_at),
+  decidedAt: iso(r.decided_at),
+  paidAt: iso(r.paid_at),
+  version: r.version,
+});
+
+const claimOut = (r: service.ClaimView): ExpenseClaim => ({
+  ...listItemOut(r),
+  approvalId: r.approval_id === null ? null : Number(r.approval_id),
+  paidByName: r.paid_by_name,
+  lines: r.lineRows.map((l) => ({ id: l.id, seq: l.seq, kind: l.kind as ExpenseClaim['lines'][number]['kind'], refId: l.ref_id === null ? null : Number(l.ref_id), category: l.category, amount: Number(l.amount), note: l.note, occurredOn: l.occurred_on })),
+});
+
+const budgetOut = (r: BudgetRow): Budget => ({ id: r.id, userId: r.user_id, unitId: r.unit_id, subjectName: r.subject_name ?? '', category: r.category, period: r.period, amount: Number(r.amount), version: r.version });
+
+const KIND_LABEL: Record<string, string> = { visit: '拜访', reception: '接待', gift: '礼品', trip: '出差', other: '其他' };
+const STATUS_LABEL: Record<string, string> = { approved: '已批准', paid: '已付款' };
+
+/** ACT-10 expense claims (linked to approved reports), payment by finance, budgets and control rates. */
+export async function expensesRoutes(fastify: FastifyInstance, p: Platform) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const db = p.db;
+  const tags = ['expenses'];
+  const read = async (req: FastifyRequest, id: number) => claimOut(await service.getClaim(db, actorOf(req), id));
+
+  app.get('/api/expense-claims', {
+    config: { access: 'expense:read' },
+    schema: { tags, summary: 'Claims: mine (default), all in scope, or the finance box (approved, unpaid; expense:pay)', querystring: expenseClaimListQuery, response: { 200: expenseClaimList } },
+  }, async (req) => ({ items: (await service.listClaims(db, actorOf(req), req.query)).map(listItemOut) }));
+
+  app.get('/api/expense-claims/claimable', {
+    config: { access: 'expense:write' },
+    schema: { tags, summary: "The caller's records with an approved report (gifts: approved or issued) not yet claimed", response: { 200: claimableList } },
+  }, async (req) => ({ items: await service.claimable(db, actorOf(req)) }));
+
+  app.get('/api/expense-claims/export', {
+    config: { access: 'expense:pay' },
+    schema: { tags, summary: 'XLSX reconciliation of approved and paid claim lines dated in the month', querystring: exportQuery },
+  }, async (req, reply) => {
+    const rows = await service.exportRows(db, req.query.period);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(`报销对账 ${req.query.period}`, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = ['报销单号', '事由', '报销人', '部门', '状态', '付款时间', '行号', '类型', '关联记录', '费用类别', '金额(元)', '发生日期', '备注'].map((header) => ({ header, width: 14 }));
+    ws.getRow(1).font = { bold: true };
+    for (const r of rows) {
+      ws.addRow([r.claim_id, r.title, r.owner_name, r.unit_name, STATUS_LABEL[r.status] ?? r.status, r.paid_at ? iso(r.paid_at) : '', r.seq, KIND_LABEL[r.kind] ?? r.kind, r.ref_id === null ? '' : Number(r.ref_id), r.category, Number(r.amount) / 100, r.occurred_on, r.note ?? '']);
+    }
+    const total = rows.reduce((s, r) => s + Number(r.amount), 0);
+    ws.addRow(['合计', '', '', '', '', '', '', '', '', '', total / 100]).font = { bold: true };
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="expenses-${req.query.period}.xlsx"`)
+      .send(buf);
+  });
+
+  app.post('/api/expense-claims', {
+    config: { access: 'expense:write' },
+    schema: { tags, summary: 'Write a claim as a draft; lines on visits/receptions/trips need an approved report, gifts an approved application', body: expenseClaimCreate, response: { 201: expenseClaim } },
+  }, async (req, reply) => reply.code(201).send(await read(req, await service.createClaim(db, actorOf(req), req.body))));
+
+  app.get('/api/expense-claims/:id', {
+    config: { access: 'expense:read' },
+    schema: { tags, summary: 'One claim with its lines', params: idParam, response: { 200: expenseClaim } },
+  }, async (req) => read(req, req.params.id));
+
+  app.put('/api/expense-claims/:id', {
+    config: { access: 'expense:write' },
+    schema: { tags, summary: 'Replace the title and lines of a draft or rejected claim (its owner)', params: idParam, body: expenseClaimUpdate, response: { 200: expenseClaim } },
+  }, async (req) => {
+    await service.updateClaim(db, actorOf(req), req.params.id, req.body);
+    return read(req, req.params.id);
+  });
+
+  app.post('/api/expense-claims/:id/submit', {
+    config: { access: 'expense:write' },
+    schema: { tags, summary: 'Submit for approval (expense_claim: 客户总监 → 财务经理, GM above ¥20,000)', params: idParam, body: expenseVersionBody, response: { 200: expenseClaim } },
+  }, async (req) => {
+    await service.submitClaim(db, p.approvals, actorOf(req), req.params.id, req.body.version);
+    return read(req, req.params.id);
+  });
+
+  app.post('/api/expense-claims/:id/pay', {
+    config: { access: 'expense:pay' },
+    schema: { tags, summary: 'Finance pays an approved claim (409 otherwise)', params: idParam, body: expenseVersionBody, response: { 200: expenseClaim } },
+  }, async (req) => {
+    await service.payClaim(db, actorOf(req), req.params.id, req.body.version);
+    return read(req, req.params.id);
+  });
+
+  // ---- budgets ----
+  app.get('/api/budgets', {
+    config: { access: 'budget:manage' },
+    schema: { tags, summary: 'Budgets of a month', querystring: budgetListQuery, response: { 200: budgetList } },
+  }, async (req) => ({ items: (await service.listBudgets(db, req.query.period)).map(budgetOut) }));
+
+  app.post('/api/budgets', {
+    config: { access: 'budget:manage' },
+    schema: { tags, summary: 'Set a budget for a person or a unit, category and month', body: budgetInput, response: { 201: budget } },
+  }, async (req, reply) => {
+    const id = await service.createBudget(db, actorOf(req), req.body);
+    const row = (await service.listBudgets(db, req.body.period)).find((b) => b.id === id)!;
+    return reply.code(201).send(budgetOut(row));
+  });
+
+  app.patch('/api/budgets/:id', {
+    config: { access: 'budget:manage' },
+    schema: { tags, summary: "Change a budget's amount", params: idParam, body: budgetUpdate, response: { 200: budget } },
+  }, async (req) => {
+    const row = await service.updateBudget(db, actorOf(req), req.params.id, req.body);
+    return budgetOut((await service.listBudgets(db, row.period)).find((b) => b.id === row.id)!);
+  });
+
+  app.get('/api/budgets/control', {
+    config: { access: 'budget:manage' },
+    schema: { tags, summary: '商务费用控制率: actual (approved + paid claims) ÷ budget per person/unit and category', querystring: budgetListQuery, response: { 200: controlReport } },
+  }, async (req) => ({ period: req.query.period, items: await service.control(db, req.query.period) }));
+}

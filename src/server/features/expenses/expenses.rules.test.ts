@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { claimStatusFor, claimTotal, controlRate, isClaimable, lineIssues, periodRange, refKey, type LinkedRecord } from './expenses.rules';
+
+const rec = (state: string, spent: number, claimedElsewhere = false): LinkedRecord => ({ state, spent, claimedElsewhere });
+
+describe('no report, no reimbursement', () => {
+  it('visits, receptions and trips need an approved report; gifts an approved or issued application', () => {
+    for (const kind of ['visit', 'reception', 'trip'] as const) {
+      expect(isClaimable(kind, 'approved')).toBe(true);
+      for (const s of ['none', 'submitted', 'returned']) expect(isClaimable(kind, s)).toBe(false);
+    }
+    expect(isClaimable('gift', 'approved')).toBe(true);
+    expect(isClaimable('gift', 'issued')).toBe(true);
+    for (const s of ['draft', 'pending', 'rejected']) expect(isClaimable('gift', s)).toBe(false);
+  });
+});
+
+describe('lineIssues', () => {
+  const records = new Map([
+    [refKey('visit', 1), rec('approved', 1_000)],
+    [refKey('trip', 2), rec('submitted', 5_000)],
+    [refKey('gift', 3), rec('issued', 300)],
+    [refKey('reception', 4), rec('approved', 900, true)],
+  ]);
+  it('names lines.N.refId for missing, unknown and unreported records, and lines.N.amount above the spent total', () => {
+    const issues = lineIssues(
+      [
+        { kind: 'visit', refId: 1, amount: 600 },
+        { kind: 'visit', refId: 1, amount: 401 },
+        { kind: 'trip', refId: 2, amount: 1 },
+        { kind: 'visit', refId: 9, amount: 1 },
+        { kind: 'gift', refId: null, amount: 1 },
+        { kind: 'other', refId: 1, amount: 1 },
+        { kind: 'gift', refId: 3, amount: 300 },
+        { kind: 'reception', refId: 4, amount: 9_999 },
+      ],
+      records,
+    );
+    expect(issues.map((i) => [i.path, i.key])).toEqual([
+      ['lines.1.amount', 'expenses.overSpent'],
+      ['lines.2.refId', 'expenses.reportNotApproved'],
+      ['lines.3.refId', 'expenses.refNotFound'],
+      ['lines.4.refId', 'expenses.refRequired'],
+      ['lines.5.refId', 'expenses.refNotAllowed'],
+    ]);
+  });
+  it('accepts the spent total exactly and other lines without a link', () => {
+    expect(lineIssues([{ kind: 'visit', refId: 1, amount: 1_000 }, { kind: 'other', amount: 5 }], records)).toEqual([]);
+  });
+});
+
+describe('control rate and the rest', () => {
+  it('is actual ÷ budget, null without a budget', () => {
+    expect(controlRate(110_000, 220_000)).toBe(0.5);
+    expect(controlRate(1, 3)).toBe(0.3333);
+    expect(controlRate(500, 400)).toBe(1.25);
+    expect(controlRate(5, null)).toBeNull();
+    expect(controlRate(5, 0)).toBeNull();
+  });
+  it('maps approvals, sums lines and spans months', () => {
+    expect(claimStatusFor('returned')).toBe('rejected');
+    expect(claimStatusFor('withdrawn')).toBe('draft');
+    expect(claimStatusFor('approved')).toBe('approved');
+    expect(claimTotal([{ amount: 1 }, { amount: 2 }])).toBe(3);
+    expect(periodRange('2026-02')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(periodRange('2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(periodRange('2026-12')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+  });
+});

@@ -1,0 +1,89 @@
+import type { ExpenseClaimStatus, ExpenseLineKind } from '../../../shared/contracts/expenses';
+import { issue, type FieldIssue } from '../../../shared/errors';
+
+export const DOC_TYPE = 'expense_claim';
+
+/** A claim is edited and (re)submitted only as a draft or after a rejection. */
+export const EDITABLE_CLAIM_STATUSES: ReadonlySet<string> = new Set<ExpenseClaimStatus>(['draft', 'rejected']);
+
+/** The claim status that follows its approval: a return reads as a rejection, a withdrawal makes it a draft. */
+export function claimStatusFor(approval: 'pending' | 'approved' | 'rejected' | 'returned' | 'withdrawn'): ExpenseClaimStatus {
+  if (approval === 'returned') return 'rejected';
+  if (approval === 'withdrawn') return 'draft';
+  return approval;
+}
+
+/** What the claim reads of a linked record: its report / approval state, what it spent (fen), whether another claim holds it. */
+export interface LinkedRecord {
+  /** visits/receptions/trips: report_status; gifts: the application status */
+  state: string;
+  spent: number;
+  claimedElsewhere: boolean;
+}
+
+/**
+ * Seed 003 §3.3.3 (no report, no reimbursement): a visit, reception or trip is claimable once its
+ * report is approved; a gift once its application is approved or issued.
+ */
+export function isClaimable(kind: Exclude<ExpenseLineKind, 'other'>, state: string): boolean {
+  return kind === 'gift' ? state === 'approved' || state === 'issued' : state === 'approved';
+}
+
+export const refKey = (kind: string, refId: number) => `${kind}:${refId}`;
+
+/**
+ * The line rules, pure: a link for every kind but 'other' (none for 'other'), the record visible,
+ * its report approved, not held by another claim, and the claim's lines on one record together no
+ * more than the record spent. Field paths are lines.N.refId / lines.N.amount.
+ */
+export function lineIssues(lines: { kind: ExpenseLineKind; refId?: number | null; amount: number }[], records: ReadonlyMap<string, LinkedRecord>): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  const used = new Map<string, number>();
+  lines.forEach((l, i) => {
+    const path = `lines.${i}.refId`;
+    if (l.kind === 'other') {
+      if (l.refId != null) out.push(issue(path, 'expenses.refNotAllowed', "A line of kind 'other' links no record"));
+      return;
+    }
+    if (l.refId == null) {
+      out.push(issue(path, 'expenses.refRequired', 'Choose the record this line claims'));
+      return;
+    }
+    const key = refKey(l.kind, l.refId);
+    const rec = records.get(key);
+    if (!rec) {
+      out.push(issue(path, 'expenses.refNotFound', 'The linked record is not yours or not in your scope'));
+      return;
+    }
+    if (!isClaimable(l.kind, rec.state)) {
+      out.push(
+        l.kind === 'gift'
+          ? issue(path, 'expenses.giftNotApproved', 'A gift is claimed only once its application is approved or issued', { status: rec.state })
+          : issue(path, 'expenses.reportNotApproved', 'No report, no reimbursement: the record’s report must be approved first', { reportStatus: rec.state }),
+      );
+      return;
+    }
+    if (rec.claimedElsewhere) return; // reported as a 409 by the service
+    const sum = (used.get(key) ?? 0) + l.amount;
+    used.set(key, sum);
+    if (sum > rec.spent) out.push(issue(`lines.${i}.amount`, 'expenses.overSpent', `The claim may not exceed what the record spent (${rec.spent} fen)`, { spent: rec.spent }));
+  });
+  return out;
+}
+
+/** The sum of the lines, fen. */
+export const claimTotal = (lines: { amount: number }[]) => lines.reduce((s, l) => s + l.amount, 0);
+
+/** 控制率: actual ÷ budget, rounded to 4 decimals; null when there is no budget or it is zero. */
+export function controlRate(actual: number, budget: number | null): number | null {
+  if (budget === null || budget <= 0) return null;
+  return Math.round((actual / budget) * 10_000) / 10_000;
+}
+
+/** The month 'YYYY-MM' of a business date, and its first and last day. */
+export const periodOf = (date: string) => date.slice(0, 7);
+export function periodRange(period: string): { from: string; to: string } {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: `${period}-01`, to: `${period}-${String(last).padStart(2, '0')}` };
+}

@@ -1,0 +1,177 @@
+import type { z } from 'zod';
+import type { Executor, Kdb, Trx } from '../../db/client';
+import { AppError, validationError, issue } from '../../../shared/errors';
+import type { budgetInput, budgetUpdate, ControlRow, expenseClaimCreate, expenseClaimListQuery, ExpenseLineInput } from '../../../shared/contracts/expenses';
+import type { Permission } from '../../../shared/permissions';
+import { can, type Actor } from '../../platform/actor';
+import { audit } from '../../platform/audit';
+import type { ApprovalEngine, ApprovalStatus } from '../../platform/approvals/engine';
+import { scopeWhere } from '../../platform/scope';
+import { withVersioned } from '../../platform/versioned';
+import { expensesRepo, type LinkedKind, type OwnerScope } from './expenses.repo';
+import { claimStatusFor, claimTotal, controlRate, DOC_TYPE, EDITABLE_CLAIM_STATUSES, lineIssues, periodRange, refKey, type LinkedRecord } from './expenses.rules';
+
+const notFound = () => new AppError('NOT_FOUND', 'Expense claim not found', undefined, { key: 'expenses.claimNotFound' });
+const budgetNotFound = () => new AppError('NOT_FOUND', 'Budget not found', undefined, { key: 'expenses.budgetNotFound' });
+const stale = () => new AppError('STALE_VERSION', 'The record was changed by someone else; reload and try again', undefined, { key: 'common.staleVersion' });
+const notEditable = (status: string) => new AppError('INVALID_STATE', `The claim is ${status}; it can be changed or submitted only as a draft or after a rejection`, undefined, { key: 'expenses.notEditable', params: { status } });
+
+const scopeFor =
+  (actor: Actor, permission: Permission): OwnerScope =>
+  (owner, unit) =>
+    scopeWhere(undefined as never, actor, permission, { owner, unit });
+
+const LINKED_KINDS: LinkedKind[] = ['visit', 'reception', 'trip', 'gift'];
+
+// ---- approval engine ----
+
+export function registerExpenseDocType(engine: ApprovalEngine): void {
+  engine.registerDocType({
+    type: DOC_TYPE,
+    labelKey: `docTypes.${DOC_TYPE}`,
+    link: (id) => `/expenses/${id}`,
+    async onStatusChange(trx: Trx, id: number, status: ApprovalStatus, actor: Actor) {
+      const to = claimStatusFor(status);
+      const row = await expensesRepo.setStatus(trx, id, to);
+      if (!row) return;
+      await audit(trx, actor, { entity: 'expense_claim', entityId: id, action: 'status', data: { status: to, approval: status } });
+      if (to === 'approved') await engine.notifier.notify(trx, { userIds: await expensesRepo.financeIds(trx), kind: 'expense.toPay', params: { title: row.title }, link: `/expenses/${id}` });
+    },
+  });
+}
+
+// ---- lines ----
+
+/**
+ * Checks the lines against their linked records (locked): scope, report approved, amount cap → 400
+ * with lines.N paths; a record another non-rejected claim holds → 409.
+ */
+async function checkLines(trx: Executor, actor: Actor, lines: ExpenseLineInput[], selfId: number | null) {
+  const records = new Map<string, LinkedRecord>();
+  for (const kind of LINKED_KINDS) {
+    const ids = [...new Set(lines.filter((l) => l.kind === kind && l.refId != null).map((l) => l.refId!))];
+    for (const r of await expensesRepo.linked(trx, kind, ids, scopeFor(actor, 'expense:write'), selfId)) records.set(refKey(kind, r.id), { state: r.state, spent: r.spent, claimedElsewhere: r.claimed });
+  }
+  const issues = lineIssues(lines, records);
+  if (issues.length) throw validationError(issues);
+  const held = lines.findIndex((l) => l.refId != null && records.get(refKey(l.kind, l.refId))?.claimedElsewhere);
+  if (held >= 0) throw new AppError('CONFLICT', 'This record is already claimed by another claim', { path: `lines.${held}.refId` }, { key: 'expenses.alreadyClaimed', params: { line: held + 1 } });
+}
+
+const lineRows = (lines: ExpenseLineInput[]) =>
+  lines.map((l, i) => ({ seq: i + 1, kind: l.kind, ref_id: l.kind === 'other' ? null : (l.refId ?? null), category: l.category, amount: l.amount, note: l.note ?? null, occurred_on: l.occurredOn }));
+
+// ---- claims ----
+
+export async function listClaims(db: Kdb, actor: Actor, q: z.infer<typeof expenseClaimListQuery>) {
+  if (q.box === 'finance') {
+    if (!can(actor, 'expense:pay')) throw new AppError('FORBIDDEN', 'Only finance sees the payment box', undefined, { key: 'expenses.financeOnly' });
+    return expensesRepo.list(db, { scope: scopeFor(actor, 'expense:read'), statuses: ['approved'] });
+  }
+  return expensesRepo.list(db, { scope: scopeFor(actor, 'expense:read'), ownerId: q.box === 'mine' ? actor.userId : undefined, statuses: q.status ? [q.status] : undefined });
+}
+
+export async function getClaim(db: Executor, actor: Actor, id: number) {
+  const row = await expensesRepo.claim(db, id, scopeFor(actor, 'expense:read'));
+  if (!row) throw notFound();
+  return { ...row, lineRows: await expensesRepo.lines(db, id) };
+}
+export type ClaimView = Awaited<ReturnType<typeof getClaim>>;
+
+export const claimable = async (db: Kdb, actor: Actor) => (await Promise.all(LINKED_KINDS.map((k) => expensesRepo.claimable(db, k, actor.userId)))).flat();
+
+export async function createClaim(db: Kdb, actor: Actor, input: z.infer<typeof expenseClaimCreate>) {
+  return db.transaction().execute(async (trx) => {
+    await checkLines(trx, actor, input.lines, null);
+    const row = await expensesRepo.insertClaim(trx, { owner_id: actor.userId, unit_id: actor.unitId, title: input.title, total: claimTotal(input.lines) });
+    await expensesRepo.replaceLines(trx, row.id, lineRows(input.lines));
+    await audit(trx, actor, { entity: 'expense_claim', entityId: row.id, action: 'create', after: row, data: { lines: input.lines } });
+    return row.id;
+  });
+}
+
+/** Only the claimant changes their claim; others in scope get 404. */
+const lockOwn = async (trx: Executor, actor: Actor, id: number) => {
+  const row = await expensesRepo.claimForUpdate(trx, id, scopeFor(actor, 'expense:write'));
+  return row && row.owner_id === actor.userId ? row : undefined;
+};
+
+export async function updateClaim(db: Kdb, actor: Actor, id: number, input: z.infer<typeof expenseClaimCreate> & { version: number }) {
+  await withVersioned(db, (trx) => lockOwn(trx, actor, id), input.version, { notFound, stale }, async (trx, before) => {
+    if (!EDITABLE_CLAIM_STATUSES.has(before.status)) throw notEditable(before.status);
+    await checkLines(trx, actor, input.lines, id);
+    const after = await expensesRepo.updateClaim(trx, id, { title: input.title, total: claimTotal(input.lines) });
+    await expensesRepo.replaceLines(trx, id, lineRows(input.lines));
+    await audit(trx, actor, { entity: 'expense_claim', entityId: id, action: 'update', before, after, data: { lines: input.lines } });
+  });
+}
+
+/** Submits to the approval engine; the lines are checked again (a record may have been claimed meanwhile). */
+export async function submitClaim(db: Kdb, engine: ApprovalEngine, actor: Actor, id: number, version: number) {
+  await withVersioned(db, (trx) => lockOwn(trx, actor, id), version, { notFound, stale }, async (trx, row) => {
+    if (!EDITABLE_CLAIM_STATUSES.has(row.status)) throw notEditable(row.status);
+    const lines = (await expensesRepo.lines(trx, id)).map((l) => ({ kind: l.kind as ExpenseLineInput['kind'], refId: l.ref_id, category: l.category, amount: Number(l.amount), note: l.note, occurredOn: l.occurred_on }));
+    await checkLines(trx, actor, lines, id);
+    const approvalId = await engine.submit(trx as Trx, actor, { docType: DOC_TYPE, docId: id, title: `费用报销：${row.title}`, amount: Number(row.total), submitterId: actor.userId, unitId: row.unit_id });
+    await expensesRepo.updateClaim(trx, id, { approval_id: approvalId });
+    await audit(trx, actor, { entity: 'expense_claim', entityId: id, action: 'submit', data: { approvalId, total: Number(row.total) } });
+  });
+}
+
+/** Finance pays an approved claim; anything else is a 409. */
+export async function payClaim(db: Kdb, actor: Actor, id: number, version: number) {
+  await withVersioned(db, (trx) => expensesRepo.claimForUpdate(trx, id, scopeFor(actor, 'expense:read')), version, { notFound, stale }, async (trx, row) => {
+    if (row.status !== 'approved') throw new AppError('INVALID_STATE', `The claim is ${row.status}; only an approved claim is paid`, undefined, { key: 'expenses.notApproved', params: { status: row.status } });
+    await expensesRepo.updateClaim(trx, id, { status: 'paid', paid_at: new Date(), paid_by: actor.userId });
+    await audit(trx, actor, { entity: 'expense_claim', entityId: id, action: 'pay', data: { total: Number(row.total) } });
+  });
+}
+
+export const exportRows = (db: Kdb, period: string) => {
+  const { from, to } = periodRange(period);
+  return expensesRepo.exportRows(db, from, to);
+};
+
+// ---- budgets ----
+
+export const listBudgets = (db: Kdb, period: string) => expensesRepo.budgets(db, period);
+
+export async function createBudget(db: Kdb, actor: Actor, input: z.infer<typeof budgetInput>) {
+  return db.transaction().execute(async (trx) => {
+    const key = { userId: input.userId ?? null, unitId: input.unitId ?? null, category: input.category, period: input.period };
+    if (key.userId && !(await expensesRepo.userExists(trx, key.userId))) throw validationError([issue('userId', 'expenses.userNotFound', 'Choose a user')]);
+    if (key.unitId && !(await expensesRepo.unitExists(trx, key.unitId))) throw validationError([issue('unitId', 'expenses.unitNotFound', 'Choose a unit')]);
+    if (await expensesRepo.budgetByKey(trx, key)) throw validationError([issue('category', 'expenses.budgetExists', 'This budget is already set; change its amount instead')]);
+    const row = await expensesRepo.insertBudget(trx, { user_id: key.userId, unit_id: key.unitId, category: key.category, period: key.period, amount: input.amount, created_by: actor.userId });
+    await audit(trx, actor, { entity: 'expense_budget', entityId: row.id, action: 'create', after: row });
+    return row.id;
+  });
+}
+
+export async function updateBudget(db: Kdb, actor: Actor, id: number, input: z.infer<typeof budgetUpdate>) {
+  return withVersioned(db, (trx) => expensesRepo.budget(trx, id, true), input.version, { notFound: budgetNotFound, stale }, async (trx, before) => {
+    const after = await expensesRepo.updateBudget(trx, id, input.amount);
+    await audit(trx, actor, { entity: 'expense_budget', entityId: id, action: 'update', before, after });
+    return after;
+  });
+}
+
+/** 商务费用控制率 per person and per unit and category: every budget of the month, and every actual without one. */
+export async function control(db: Kdb, period: string): Promise<ControlRow[]> {
+  const { from, to } = periodRange(period);
+  const [budgets, actuals] = await Promise.all([expensesRepo.budgets(db, period), expensesRepo.actuals(db, from, to)]);
+  const rows = new Map<string, { subject: 'user' | 'unit'; subjectId: number; category: string; budget: number | null; actual: number }>();
+  const at = (subject: 'user' | 'unit', subjectId: number, category: string) => {
+    const k = `${subject}:${subjectId}:${category}`;
+    if (!rows.has(k)) rows.set(k, { subject, subjectId, category, budget: null, actual: 0 });
+    return rows.get(k)!;
+  };
+  for (const b of budgets) at(b.user_id ? 'user' : 'unit', (b.user_id ?? b.unit_id)!, b.category).budget = Number(b.amount);
+  for (const a of actuals.byUser) at('user', a.id, a.category).actual = a.actual;
+  for (const a of actuals.byUnit) at('unit', a.id, a.category).actual = a.actual;
+  const list = [...rows.values()];
+  const names = await expensesRepo.names(db, list.filter((r) => r.subject === 'user').map((r) => r.subjectId), list.filter((r) => r.subject === 'unit').map((r) => r.subjectId));
+  return list
+    .map((r) => ({ ...r, subjectName: (r.subject === 'user' ? names.users : names.units).get(r.subjectId) ?? '', rate: controlRate(r.actual, r.budget) }))
+    .sort((a, b) => a.subject.localeCompare(b.subject) || a.subjectName.localeCompare(b.subjectName) || a.category.localeCompare(b.category));
+}

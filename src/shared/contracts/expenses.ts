@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { businessDate, fen, isoDateTimeNullable, optionalText as text, versionBody } from './common';
+
+/**
+ * ACT-10 expense claims and budgets. A claim belongs to its owner (expense:write to write one,
+ * expense:read in the data scope to read it; 404 outside it). Lines link a visit, reception, trip
+ * or gift application by (kind, refId); 'other' has no link. Money is fen.
+ */
+export const EXPENSE_LINE_KINDS = ['visit', 'reception', 'gift', 'trip', 'other'] as const;
+export type ExpenseLineKind = (typeof EXPENSE_LINE_KINDS)[number];
+export const EXPENSE_CLAIM_STATUSES = ['draft', 'pending', 'approved', 'rejected', 'paid'] as const;
+export type ExpenseClaimStatus = (typeof EXPENSE_CLAIM_STATUSES)[number];
+
+export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
+
+export const expenseLineInput = z.object({
+  kind: z.enum(EXPENSE_LINE_KINDS),
+  /** the linked record's id; required for every kind but 'other', which takes none */
+  refId: z.number().int().positive().nullable().optional(),
+  category: z.string().trim().min(1).max(40),
+  amount: fen.min(1),
+  note: text(500),
+  occurredOn: businessDate,
+});
+export type ExpenseLineInput = z.infer<typeof expenseLineInput>;
+
+export const expenseClaimCreate = z.object({
+  title: z.string().trim().min(1).max(200),
+  lines: z.array(expenseLineInput).min(1).max(100),
+});
+export const expenseClaimUpdate = expenseClaimCreate.extend({ version: z.number().int().positive() });
+export const expenseVersionBody = versionBody;
+
+export const expenseLine = z.object({
+  id: z.number(),
+  seq: z.number(),
+  kind: z.enum(EXPENSE_LINE_KINDS),
+  refId: z.number().nullable(),
+  category: z.string(),
+  amount: z.number(),
+  note: z.string().nullable(),
+  occurredOn: z.string(),
+});
+
+export const expenseClaimListItem = z.object({
+  id: z.number(),
+  title: z.string(),
+  ownerId: z.number(),
+  ownerName: z.string(),
+  unitName: z.string(),
+  total: z.number(),
+  status: z.enum(EXPENSE_CLAIM_STATUSES),
+  submittedAt: isoDateTimeNullable,
+  decidedAt: isoDateTimeNullable,
+  paidAt: isoDateTimeNullable,
+  version: z.number(),
+});
+export type ExpenseClaimListItem = z.infer<typeof expenseClaimListItem>;
+
+export const expenseClaim = expenseClaimListItem.extend({
+  approvalId: z.number().nullable(),
+  paidByName: z.string().nullable(),
+  lines: z.array(expenseLine),
+});
+export type ExpenseClaim = z.infer<typeof expenseClaim>;
+
+export const expenseClaimListQuery = z.object({
+  /** mine: the caller's own claims; finance: approved and unpaid (expense:pay); all: every claim in scope */
+  box: z.enum(['mine', 'finance', 'all']).default('mine'),
+  status: z.enum(EXPENSE_CLAIM_STATUSES).optional(),
+});
+export const expenseClaimList = z.object({ items: z.array(expenseClaimListItem) });
+
+/** A record the caller may claim: its report approved (gift: approved or issued) and not held by another claim. */
+export const claimableRecord = z.object({
+  kind: z.enum(['visit', 'reception', 'gift', 'trip']),
+  refId: z.number(),
+  label: z.string(),
+  date: z.string().nullable(),
+  spent: z.number(),
+});
+export const claimableList = z.object({ items: z.array(claimableRecord) });
+export type ClaimableRecord = z.infer<typeof claimableRecord>;
+
+export const exportQuery = z.object({ period });
+
+// ---- budgets ----
+
+export const budgetInput = z
+  .object({
+    userId: z.number().int().positive().nullable().optional(),
+    unitId: z.number().int().positive().nullable().optional(),
+    category: z.string().trim().min(1).max(40),
+    period,
+    amount: fen,
+  })
+  .refine((b) => (b.userId == null) !== (b.unitId == null), { message: 'exactly one of userId and unitId', path: ['userId'] });
+export const budgetUpdate = z.object({ amount: fen, version: z.number().int().positive() });
+export const budget = z.object({
+  id: z.number(),
+  userId: z.number().nullable(),
+  unitId: z.number().nullable(),
+  subjectName: z.string(),
+  category: z.string(),
+  period: z.string(),
+  amount: z.number(),
+  version: z.number(),
+});
+export type Budget = z.infer<typeof budget>;
+export const budgetListQuery = z.object({ period });
+export const budgetList = z.object({ items: z.array(budget) });
+
+/** 商务费用控制率 = actual (approved + paid claim lines of the month) ÷ budget; null without a budget. */
+export const controlRow = z.object({
+  subject: z.enum(['user', 'unit']),
+  subjectId: z.number(),
+  subjectName: z.string(),
+  category: z.string(),
+  budget: z.number().nullable(),
+  actual: z.number(),
+  rate: z.number().nullable(),
+});
+export type ControlRow = z.infer<typeof controlRow>;
+export const controlReport = z.object({ period: z.string(), items: z.array(controlRow) });

@@ -1,0 +1,68 @@
+import { Button, DatePicker, Flex, Form, Input, InputNumber, Select, Table } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ControlRow } from '../../../../shared/contracts/expenses';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { MoneyText } from '../../../components/MoneyText';
+import { PageHeader } from '../../../components/PageHeader';
+import { useControl, useSaveBudget } from '../api';
+
+const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
+
+/** 预算与商务费用控制率: the month's budgets per person or unit and category against approved + paid claims. */
+export function BudgetsPage() {
+  const { t } = useTranslation('expenses');
+  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const period = month.format('YYYY-MM');
+  const control = useControl(period);
+  const save = useSaveBudget();
+  const [form] = Form.useForm<{ subject: 'user' | 'unit'; subjectId: number; category: string; yuan: number }>();
+  const add = async (v: { subject: 'user' | 'unit'; subjectId: number; category: string; yuan: number }) => {
+    await save.mutateAsync({ body: { [v.subject === 'user' ? 'userId' : 'unitId']: v.subjectId, category: v.category, period, amount: Math.round(v.yuan * 100) } });
+    form.resetFields();
+  };
+  return (
+    <>
+      <PageHeader title={t('budgets.title')} />
+      <DatePicker picker="month" allowClear={false} value={month} onChange={(d) => d && setMonth(d)} style={{ marginBottom: 12 }} />
+      {control.error ? <ErrorAlert error={control.error} onRetry={() => void control.refetch()} /> : null}
+      <Table<ControlRow>
+        rowKey={(r) => `${r.subject}:${r.subjectId}:${r.category}`}
+        size="small"
+        loading={control.isLoading}
+        scroll={{ x: true }}
+        dataSource={control.data?.items ?? []}
+        data-testid="budget-control"
+        columns={[
+          { title: t('budgets.subject'), dataIndex: 'subjectName', render: (v: string, r) => `${t(`budgets.subjects.${r.subject}`)} · ${v}` },
+          { title: t('fields.category'), dataIndex: 'category' },
+          { title: t('budgets.budget'), dataIndex: 'budget', align: 'right', render: (v: number | null) => (v === null ? '—' : <MoneyText fen={v} />) },
+          { title: t('budgets.actual'), dataIndex: 'actual', align: 'right', render: (v: number) => <MoneyText fen={v} /> },
+          { title: t('budgets.rate'), dataIndex: 'rate', align: 'right', render: pct },
+        ]}
+      />
+      <h3>{t('budgets.add')}</h3>
+      {save.error ? <ErrorAlert error={save.error} /> : null}
+      <Form form={form} layout="inline" initialValues={{ subject: 'user' }} onFinish={(v) => void add(v).catch(() => undefined)}>
+        <Flex gap={8} wrap>
+          <Form.Item name="subject" rules={[{ required: true }]}>
+            <Select style={{ width: 100 }} options={(['user', 'unit'] as const).map((s) => ({ value: s, label: t(`budgets.subjects.${s}`) }))} />
+          </Form.Item>
+          <Form.Item name="subjectId" rules={[{ required: true }]}>
+            <InputNumber<number> min={1} precision={0} placeholder={t('budgets.subjectId')} />
+          </Form.Item>
+          <Form.Item name="category" rules={[{ required: true, whitespace: true }]}>
+            <Input placeholder={t('fields.category')} />
+          </Form.Item>
+          <Form.Item name="yuan" rules={[{ required: true }]}>
+            <InputNumber<number> min={0} precision={2} placeholder={t('budgets.budgetYuan')} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={save.isPending}>
+            {t('budgets.save')}
+          </Button>
+        </Flex>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { Button, Descriptions, Flex, Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { ExpenseClaim } from '../../../../shared/contracts/expenses';
+import { useAuth } from '../../../app/auth';
+import { DateTime } from '../../../components/DateTime';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { MoneyText } from '../../../components/MoneyText';
+import { PageHeader } from '../../../components/PageHeader';
+import { StatusTag } from '../../../components/StatusTag';
+import { useClaim, useClaimAction } from '../api';
+import { CLAIM_COLORS } from './ExpenseClaimsPage';
+
+type Line = ExpenseClaim['lines'][number];
+
+/** One claim with its lines; its owner submits it, finance pays it once approved. */
+export function ExpenseClaimDetailPage() {
+  const { t } = useTranslation('expenses');
+  const { can, me } = useAuth();
+  const id = Number(useParams().id);
+  const claim = useClaim(id);
+  const action = useClaimAction();
+  if (claim.error) return <ErrorAlert error={claim.error} onRetry={() => void claim.refetch()} />;
+  const c = claim.data;
+  if (!c) return null;
+  const mine = c.ownerId === me?.id;
+  return (
+    <>
+      <PageHeader
+        title={c.title}
+        extra={
+          <Flex gap={8}>
+            {mine && (c.status === 'draft' || c.status === 'rejected') && (
+              <Button type="primary" loading={action.isPending} onClick={() => action.mutate({ id, action: 'submit', version: c.version })} data-testid="expense-submit">
+                {t('detail.submit')}
+              </Button>
+            )}
+            {can('expense:pay') && c.status === 'approved' && (
+              <Button type="primary" loading={action.isPending} onClick={() => action.mutate({ id, action: 'pay', version: c.version })} data-testid="expense-pay">
+                {t('detail.pay')}
+              </Button>
+            )}
+          </Flex>
+        }
+      />
+      {action.error ? <ErrorAlert error={action.error} /> : null}
+      <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label={t('fields.owner')}>{c.ownerName} · {c.unitName}</Descriptions.Item>
+        <Descriptions.Item label={t('fields.status')}><StatusTag value={c.status} labelPrefix="expenses:statuses" colors={CLAIM_COLORS} /></Descriptions.Item>
+        <Descriptions.Item label={t('fields.total')}><MoneyText fen={c.total} strong /></Descriptions.Item>
+        <Descriptions.Item label={t('detail.submittedAt')}><DateTime value={c.submittedAt} /></Descriptions.Item>
+        {c.paidAt && <Descriptions.Item label={t('detail.paid')}>{c.paidByName} · <DateTime value={c.paidAt} /></Descriptions.Item>}
+      </Descriptions>
+      <Table<Line>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        scroll={{ x: true }}
+        dataSource={c.lines}
+        columns={[
+          { title: '#', dataIndex: 'seq', width: 40 },
+          { title: t('fields.kind'), dataIndex: 'kind', render: (v: string, r) => `${t(`kinds.${v}`)}${r.refId ? ` #${r.refId}` : ''}` },
+          { title: t('fields.category'), dataIndex: 'category' },
+          { title: t('fields.amountYuan'), dataIndex: 'amount', align: 'right', render: (v: number) => <MoneyText fen={v} /> },
+          { title: t('fields.occurredOn'), dataIndex: 'occurredOn' },
+          { title: t('fields.note'), dataIndex: 'note' },
+        ]}
+      />
+    </>
+  );
+}

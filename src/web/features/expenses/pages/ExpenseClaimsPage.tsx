@@ -1,0 +1,57 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Segmented, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { ExpenseClaimListItem } from '../../../../shared/contracts/expenses';
+import { useAuth } from '../../../app/auth';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { MoneyText } from '../../../components/MoneyText';
+import { PageHeader } from '../../../components/PageHeader';
+import { StatusTag } from '../../../components/StatusTag';
+import { useClaims } from '../api';
+
+export const CLAIM_COLORS: Record<string, string> = { paid: 'green' };
+
+/** Claims as a table (phone: scrolls sideways); used by my claims and the finance box. */
+export function ClaimTable({ box }: { box: 'mine' | 'finance' | 'all' }) {
+  const { t } = useTranslation('expenses');
+  const list = useClaims(box);
+  const columns: ColumnsType<ExpenseClaimListItem> = [
+    { title: t('fields.title'), dataIndex: 'title', render: (v: string, r) => <Link to={`/expenses/${r.id}`}>{v}</Link> },
+    { title: t('fields.owner'), dataIndex: 'ownerName' },
+    { title: t('fields.total'), dataIndex: 'total', align: 'right', render: (v: number) => <MoneyText fen={v} /> },
+    { title: t('fields.status'), dataIndex: 'status', render: (v: string) => <StatusTag value={v} labelPrefix="expenses:statuses" colors={CLAIM_COLORS} /> },
+  ];
+  return (
+    <>
+      {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+      <Table<ExpenseClaimListItem> rowKey="id" size="small" loading={list.isLoading} dataSource={list.data?.items ?? []} columns={columns} scroll={{ x: true }} data-testid="expense-claims" />
+    </>
+  );
+}
+
+/** 我的报销单 (and, for directors, every claim in scope). */
+export function ExpenseClaimsPage() {
+  const { t } = useTranslation('expenses');
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const [box, setBox] = useState<'mine' | 'all'>('mine');
+  return (
+    <>
+      <PageHeader
+        title={t('claims.title')}
+        extra={
+          can('expense:write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/expenses/new')} data-testid="expense-new">
+              {t('claims.new')}
+            </Button>
+          )
+        }
+      />
+      <Segmented<'mine' | 'all'> style={{ marginBottom: 12 }} value={box} onChange={setBox} options={[{ value: 'mine', label: t('claims.mine') }, { value: 'all', label: t('claims.all') }]} />
+      <ClaimTable box={box} />
+    </>
+  );
+}

@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../support/app';
+import { insertAccount } from '../support/pipeline';
+import { insertReception } from '../support/receptions';
+import { download, readXlsx } from '../support/transfer';
+
+let t: TestApp;
+const c: Record<string, Client> = {};
+let accountId: number;
+const ids: Record<string, number> = {};
+
+const paths = (r: { body: { error: { details: { issues: { path: string }[] } } } }) => r.body.error.details.issues.map((i) => i.path).sort();
+const keys = (r: { body: { error: { details: { issues: { key: string }[] } } } }) => r.body.error.details.issues.map((i) => i.key);
+
+async function visit(ownerId: number, reportStatus: string, cost: number) {
+  const owner = await t.database.db.selectFrom('users').select('unit_id').where('id', '=', ownerId).executeTakeFirstOrThrow();
+  const row = await t.database.db
+    .insertInto('visits')
+    .values({ account_id: accountId, owner_id: ownerId, unit_id: owner.unit_id, purpose: 'relationship', method: 'onsite', planned_at: '2026-11-05T02:00:00Z', status: 'recorded', checked_in_at: new Date(), recorded_at: new Date(), report_status: reportStatus, cost_total: cost, created_by: ownerId } as never)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+async function reception(ownerId: number, reportStatus: string, spent: number) {
+  const id = await insertReception(t.database.db, { accountId, ownerId, status: 'approved', reportStatus });
+  await t.database.db.updateTable('receptions').set({ spent_meals: spent } as never).where('id', '=', id).execute();
+  return id;
+}
+async function trip(ownerId: number, reportStatus: string, actual: number | null) {
+  const owner = await t.database.db.selectFrom('users').select('unit_id').where('id', '=', ownerId).executeTakeFirstOrThrow();
+  const row = await t.database.db
+    .insertInto('business_trips')
+    .values({ owner_id: ownerId, unit_id: owner.unit_id, destination: '南京', start_on: '2026-11-10', end_on: '2026-11-12', purpose: '客户拜访', transport: 'train', status: 'approved', report_status: reportStatus, actual_total: actual, created_by: ownerId } as never)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+async function gift(ownerId: number, status: string, value: number) {
+  const db = t.database.db;
+  const owner = await db.selectFrom('users').select('unit_id').where('id', '=', ownerId).executeTakeFirstOrThrow();
+  const item = await db.insertInto('gift_items').values({ name: `礼品${Math.random()}`, name_key: `k${Math.random()}`, unit_value: value } as never).returning('id').executeTakeFirstOrThrow();
+  const contact = await db.selectFrom('contacts').select('id').where('account_id', '=', accountId).executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('gift_applications')
+    .values({ account_id: accountId, contact_id: contact.id, item_id: item.id, quantity: 1, unit_value: value, value, gift_on: '2026-11-08', owner_id: ownerId, unit_id: owner.unit_id, status, issued_at: status === 'issued' ? new Date() : null } as never)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+const line = (kind: string, refId: number | null, amount: number, extra: Record<string, unknown> = {}) => ({ kind, refId, category: '业务招待', amount, occurredOn: '2026-11-15', ...extra });
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const u of ['admin', 'gm', 'director', 'spec_a1', 'spec_b1', 'finance', 'manager_a']) c[u] = await t.login(u);
+  const u = t.org.users;
+  accountId = await insertAccount(t.database.db, '报销客户', u.spec_a1!);
+  await c.spec_a1!.post('/api/contacts', { accountId, name: '钱处长' });
+  ids.visitOk = await visit(u.spec_a1!, 'approved', 50_000);
+  ids.visitSubmitted = await visit(u.spec_a1!, 'submitted', 50_000);
+  ids.receptionOk = await reception(u.spec_a1!, 'approved', 80_000);
+  ids.receptionNone = await reception(u.spec_a1!, 'none', 80_000);
+  ids.tripOk = await trip(u.spec_a1!, 'approved', 120_000);
+  ids.tripSubmitted = await trip(u.spec_a1!, 'submitted', 120_000);
+  ids.giftOk = await gift(u.spec_a1!, 'issued', 30_000);
+  ids.giftPending = await gift(u.spec_a1!, 'pending', 30_000);
+  ids.visitB1 = await visit(u.spec_b1!, 'approved', 50_000);
+});
+afterAll(async () => t?.close());
+
+async function approveAll(approvalId: number, users: string[]) {
+  for (const u of users) {
+    const r = await c[u]!.post(`/api/approvals/${approvalId}/approve`, {});
+    expect(r.status).toBe(200);
+  }
+}
+
+describe('expense claim lines', () => {
+  it('refuses a visit, reception or trip line until its report is approved, a gift until approved or issued', async () => {
+    const r = await c.spec_a1!.post('/api/expense-claims', {
+      title: '十一月费用',
+      lines: [line('visit', ids.visitSubmitted!, 100), line('reception', ids.receptionNone!, 100), line('trip', ids.tripSubmitted!, 100), line('gift', ids.giftPending!, 100), line('other', null, 100)],
+    });
+    expect(r.status).toBe(400);
+    expect(paths(r)).toEqual(['lines.0.refId', 'lines.1.refId', 'lines.2.refId', 'lines.3.refId']);
+    expect(keys(r)).toEqual(['expenses.reportNotApproved', 'expenses.reportNotApproved', 'expenses.reportNotApproved', 'expenses.giftNotApproved']);
+  });
+
+  it('needs a link for linked kinds, none for other, and names the schema fields', async () => {
+    const r = await c.spec_a1!.post('/api/expense-claims', { title: '缺关联', lines: [line('visit', null, 100), line('other', ids.visitOk!, 100)] });
+    expect(r.status).toBe(400);
+    expect(keys(r)).toEqual(['expenses.refRequired', 'expenses.refNotAllowed']);
+    const bad = await c.spec_a1!.post('/api/expense-claims', { title: '', lines: [{ kind: 'visit', refId: 1, category: '', amount: 0, occurredOn: '11-15' }] });
+    expect(bad.status).toBe(400);
+    expect(paths(bad)).toEqual(['lines.0.amount', 'lines.0.category', 'lines.0.occurredOn', 'title']);
+  });
+
+  it("refuses a record outside the caller's scope as not found (lines.N.refId)", async () => {
+    const r = await c.spec_a1!.post('/api/expense-claims', { title: '别人的拜访', lines: [line('visit', ids.visitB1!, 100)] });
+    expect(r.status).toBe(400);
+    expect(paths(r)).toEqual(['lines.0.refId']);
+    expect(keys(r)).toEqual(['expenses.refNotFound']);
+  });
+
+  it("caps a record's lines at what it spent", async () => {
+    const r = await c.spec_a1!.post('/api/expense-claims', { title: '超额', lines: [line('trip', ids.tripOk!, 100_000), line('trip', ids.tripOk!, 20_001, { category: '住宿' })] });
+    expect(r.status).toBe(400);
+    expect(paths(r)).toEqual(['lines.1.amount']);
+    expect(r.body.error.details.issues[0]).toMatchObject({ key: 'expenses.overSpent', params: { spent: 120_000 } });
+  });
+});
+
+describe('claim, approval and payment', () => {
+  it('submits through 客户总监 → 财务经理, finance pays; a record is claimed once', async () => {
+    const created = await c.spec_a1!.post('/api/expense-claims', {
+      title: '十一月费用',
+      lines: [line('visit', ids.visitOk!, 50_000), line('reception', ids.receptionOk!, 60_000), line('trip', ids.tripOk!, 120_000, { category: '差旅' }), line('gift', ids.giftOk!, 30_000, { category: '礼品' }), line('other', null, 5_000, { category: '通讯' })],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: 'draft', total: 265_000, ownerName: '周专员', version: 1 });
+    expect(created.body.lines).toHaveLength(5);
+    ids.claim = created.body.id;
+
+    const dup = await c.spec_a1!.post('/api/expense-claims', { title: '重复', lines: [line('other', null, 1), line('visit', ids.visitOk!, 1)] });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.i18n.key).toBe('expenses.alreadyClaimed');
+
+    // others cannot read it outside their scope; the payer cannot pay a draft
+    expect((await c.spec_b1!.get(`/api/expense-claims/${ids.claim}`)).status).toBe(404);
+    expect((await c.finance!.post(`/api/expense-claims/${ids.claim}/pay`, { version: 1 })).status).toBe(409);
+
+    const sub = await c.spec_a1!.post(`/api/expense-claims/${ids.claim}/submit`, { version: 1 });
+    expect(sub.status).toBe(200);
+    expect(sub.body.status).toBe('pending');
+    const approval = await c.director!.get(`/api/approvals/${sub.body.approvalId}`);
+    expect(approval.body.steps.map((s: { name: string }) => s.name)).toEqual(['客户总监', '财务经理']);
+    await approveAll(sub.body.approvalId, ['director', 'finance']);
+
+    const box = await c.finance!.get('/api/expense-claims?box=finance');
+    expect(box.body.items.map((i: { id: number }) => i.id)).toContain(ids.claim);
+    expect((await c.spec_a1!.get('/api/expense-claims?box=finance')).status).toBe(403);
+
+    const approved = await c.spec_a1!.get(`/api/expense-claims/${ids.claim}`);
+    expect(approved.body.status).toBe('approved');
+    expect((await c.spec_a1!.post(`/api/expense-claims/${ids.claim}/pay`, { version: approved.body.version })).status).toBe(403);
+    const paid = await c.finance!.post(`/api/expense-claims/${ids.claim}/pay`, { version: approved.body.version });
+    expect(paid.status).toBe(200);
+    expect(paid.body).toMatchObject({ status: 'paid', paidByName: '陈财务' });
+    expect((await c.finance!.get('/api/expense-claims?box=finance')).body.items.map((i: { id: number }) => i.id)).not.toContain(ids.claim);
+
+    const claimable = await c.spec_a1!.get('/api/expense-claims/claimable');
+    expect(claimable.body.items.map((i: { kind: string; refId: number }) => `${i.kind}:${i.refId}`)).not.toContain(`visit:${ids.visitOk}`);
+  });
+
+  it('a rejection releases the record to another claim; the rejected claim cannot take it back; the claimant alone edits', async () => {
+    const v = await visit(t.org.users.spec_a1!, 'approved', 10_000);
+    const first = await c.spec_a1!.post('/api/expense-claims', { title: '被驳回', lines: [line('visit', v, 10_000)] });
+    const sub = await c.spec_a1!.post(`/api/expense-claims/${first.body.id}/submit`, { version: 1 });
+    expect((await c.spec_a1!.post('/api/expense-claims', { title: '审批中再报', lines: [line('visit', v, 1)] })).status).toBe(409);
+    expect((await c.director!.post(`/api/approvals/${sub.body.approvalId}/reject`, { comment: '票据不全' })).status).toBe(200);
+    const rejected = await c.spec_a1!.get(`/api/expense-claims/${first.body.id}`);
+    expect(rejected.body.status).toBe('rejected');
+
+    const second = await c.spec_a1!.post('/api/expense-claims', { title: '重新报销', lines: [line('visit', v, 9_000)] });
+    expect(second.status).toBe(201);
+    const resubmit = await c.spec_a1!.post(`/api/expense-claims/${first.body.id}/submit`, { version: rejected.body.version });
+    expect(resubmit.status).toBe(409);
+    expect(resubmit.body.error.i18n.key).toBe('expenses.alreadyClaimed');
+
+    // the director sees the claim in scope but cannot change it; a stale version is a 409
+    const body = { title: '改', lines: [line('other', null, 1)], version: 1 };
+    expect((await c.director!.get(`/api/expense-claims/${second.body.id}`)).status).toBe(200);
+    expect((await c.director!.put(`/api/expense-claims/${second.body.id}`, body)).status).toBe(404);
+    expect((await c.spec_a1!.put(`/api/expense-claims/${second.body.id}`, { ...body, version: 9 })).status).toBe(409);
+    const changed = await c.spec_a1!.put(`/api/expense-claims/${second.body.id}`, body);
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ title: '改', total: 1, version: 2 });
+    expect(changed.body.lines.map((l: { kind: string }) => l.kind)).toEqual(['other']);
+    expect((await c.spec_a1!.get('/api/expense-claims/claimable')).body.items.map((i: { kind: string; refId: number }) => `${i.kind}:${i.refId}`)).toContain(`visit:${v}`);
+  });
+
+  it('adds the GM above ¥20,000', async () => {
+    const v = await visit(t.org.users.spec_a1!, 'approved', 2_500_000);
+    const created = await c.spec_a1!.post('/api/expense-claims', { title: '大额', lines: [line('visit', v, 2_000_001)] });
+    const sub = await c.spec_a1!.post(`/api/expense-claims/${created.body.id}/submit`, { version: 1 });
+    const approval = await c.director!.get(`/api/approvals/${sub.body.approvalId}`);
+    expect(approval.body.steps.map((s: { name: string }) => s.name)).toEqual(['客户总监', '财务经理', '总经理']);
+  });
+
+  it('exports the month as XLSX for reconciliation', async () => {
+    const r = await download(t, c.finance!, '/api/expense-claims/export?period=2026-11');
+    expect(r.status).toBe(200);
+    const rows = await readXlsx(r.body);
+    expect(rows[0]![0]).toBe('报销单号');
+    // the paid claim's five lines and the total; the pending big claim is not reconciled
+    expect(rows).toHaveLength(1 + 5 + 1);
+    expect(rows[6]![10]).toBe('2650');
+    expect((await c.spec_a1!.get('/api/expense-claims/export?period=2026-11')).status).toBe(403);
+  });
+});
+
+describe('budgets and control rate', () => {
+  it('actual (approved + paid) ÷ budget per person, unit and category', async () => {
+    const u = t.org.users;
+    const b1 = await c.finance!.post('/api/budgets', { userId: u.spec_a1, category: '业务招待', period: '2026-11', amount: 220_000 });
+    expect(b1.status).toBe(201);
+    expect((await c.finance!.post('/api/budgets', { unitId: t.org.units.teamA, category: '差旅', period: '2026-11', amount: 480_000 })).status).toBe(201);
+    const dup = await c.finance!.post('/api/budgets', { userId: u.spec_a1, category: '业务招待', period: '2026-11', amount: 1 });
+    expect(dup.status).toBe(400);
+    expect(paths(dup)).toEqual(['category']);
+    expect((await c.spec_a1!.post('/api/budgets', { userId: u.spec_a1, category: 'x', period: '2026-11', amount: 1 })).status).toBe(403);
+    const bad = await c.finance!.post('/api/budgets', { category: 'x', period: '2026-13', amount: 1 });
+    expect(bad.status).toBe(400);
+    expect(paths(bad)).toEqual(['period', 'userId']);
+
+    const ctl = await c.finance!.get('/api/budgets/control?period=2026-11');
+    expect(ctl.status).toBe(200);
+    const row = (subject: string, id: number, category: string) => ctl.body.items.find((r: { subject: string; subjectId: number; category: string }) => r.subject === subject && r.subjectId === id && r.category === category);
+    // paid claim: 业务招待 50,000 + 60,000 = 110,000 of 220,000; 差旅 120,000 of the unit's 480,000; the pending big claim does not count
+    expect(row('user', u.spec_a1!, '业务招待')).toMatchObject({ budget: 220_000, actual: 110_000, rate: 0.5 });
+    expect(row('unit', t.org.units.teamA, '差旅')).toMatchObject({ budget: 480_000, actual: 120_000, rate: 0.25 });
+    expect(row('user', u.spec_a1!, '礼品')).toMatchObject({ budget: null, actual: 30_000, rate: null });
+
+    const changed = await c.finance!.patch(`/api/budgets/${b1.body.id}`, { amount: 440_000, version: 1 });
+    expect(changed.body.amount).toBe(440_000);
+    expect((await c.finance!.patch(`/api/budgets/${b1.body.id}`, { amount: 1, version: 1 })).status).toBe(409);
+    const again = await c.finance!.get('/api/budgets/control?period=2026-11');
+    expect(again.body.items.find((r: { subject: string; category: string }) => r.subject === 'user' && r.category === '业务招待').rate).toBe(0.25);
+  });
+});
