@@ -25,10 +25,14 @@ export interface AppHandle {
   routes: RouteRecord[];
 }
 
+/** `/api/calendar/feed/<token>.ics` → `/api/calendar/feed/***.ics` */
+export const redactFeedToken = (url: string) => url.replace(/(\/api\/calendar\/feed\/)[^/?#]+/, '$1***.ics');
+
 /** The HTTP app without listen: main.ts listens, tests use app.inject(). */
 export async function buildApp(opts: BuildAppOptions): Promise<AppHandle> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    // the calendar feed's URL carries its secret token: request logs show it redacted
+    logger: typeof opts.logger === 'object' ? { ...opts.logger, serializers: { req: (req: { method: string; url: string; host?: string; ip?: string }) => ({ method: req.method, url: redactFeedToken(req.url), host: req.host, remoteAddress: req.ip }) } } : (opts.logger ?? false),
     bodyLimit: 15 * 1024 * 1024,
     trustProxy: true,
     genReqId: () => Math.random().toString(36).slice(2, 10),

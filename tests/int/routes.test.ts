@@ -20,12 +20,12 @@ describe('permissions by construction', () => {
     }
   });
 
-  it('only health, login, the OpenAPI document and docs are public', () => {
+  it('only health, login, the OpenAPI document, docs and the secret calendar feed are public', () => {
     const publicApi = t.routes
       .filter((r) => r.url.startsWith('/api') && r.access === PUBLIC && !r.url.startsWith('/api/docs'))
       .map((r) => `${r.method} ${r.url}`)
       .sort();
-    expect(publicApi).toEqual(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login']);
+    expect(publicApi).toEqual(['GET /api/calendar/feed/:token.ics', 'GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login']);
   });
 
   it('every operation in /api/openapi.json except health and login answers 401 without a session', async () => {
@@ -37,7 +37,7 @@ describe('permissions by construction', () => {
         operations.push({ method: method.toUpperCase(), url: path.replace(/\{([^}]+)\}/g, ':$1') });
       }
     }
-    const expectedPublic = new Set(['GET /api/health', 'POST /api/auth/login']);
+    const expectedPublic = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /api/calendar/feed/:token.ics']);
     const documented = operations.filter((o) => !expectedPublic.has(`${o.method} ${o.url}`));
     // every registered non-public API route is documented, so this walk covers the whole table
     const registered = t.routes.filter((r) => r.url.startsWith('/api') && r.access !== PUBLIC);

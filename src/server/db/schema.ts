@@ -1078,6 +1078,24 @@ export interface DB {
   visit_contacts: VisitContactTable;
   receptions: ReceptionTable;
   reception_seating: ReceptionSeatingTable;
+  calendar_feed_tokens: CalendarFeedTokenTable;
+  visit_overdue: VisitOverdueTable;
+}
+
+export interface CalendarFeedTokenTable {
+  user_id: number;
+  token_hash: string;
+  prefix: string;
+  created_at: UpdatedAt;
+  last_used_at: Timestamp | null;
+}
+
+export interface VisitOverdueTable {
+  account_id: number;
+  frequency_days: number;
+  last_visit_at: Timestamp | null;
+  overdue_since: Timestamp;
+  notified_at: CreatedAt;
 }
 
 export type UserRow = Selectable<UserTable>;

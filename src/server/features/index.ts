@@ -35,6 +35,8 @@ import { registerReceptionDocType } from './receptions/receptions.service';
 import './receptions/receptions.parts';
 import { expensesRoutes } from './expenses/expenses.routes';
 import { registerExpenseDocType } from './expenses/expenses.service';
+import { calendarRoutes } from './calendar/calendar.routes';
+import { registerVisitPolicyJobs, visitPolicyRoutes } from './visit-policy/visit-policy.routes';
 
 /**
  * What features contribute besides HTTP routes — approval document types and job handlers.
@@ -51,6 +53,7 @@ export function wireFeatures(p: Platform): void {
   registerTaskJobs(p);
   registerAccountJobs(p);
   registerTransferJobs(p);
+  registerVisitPolicyJobs(p);
 }
 
 /** Every feature room registers its routes here. */
@@ -83,4 +86,6 @@ export async function registerFeatures(app: FastifyInstance, p: Platform): Promi
   await visitsRoutes(app, p);
   await receptionsRoutes(app, p);
   await expensesRoutes(app, p);
+  await calendarRoutes(app, p);
+  await visitPolicyRoutes(app, p);
 }

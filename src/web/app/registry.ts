@@ -11,6 +11,7 @@ import { contactLogRoutes } from '../features/contact-log/routes';
 import { visitRoutes } from '../features/visits/routes';
 import { receptionRoutes } from '../features/receptions/routes';
 import { expenseRoutes } from '../features/expenses/routes';
+import { calendarRoutes } from '../features/calendar/routes';
 import type { AppRoute } from './types';
 
 /**
@@ -31,4 +32,5 @@ export const featureRoutes: AppRoute[] = [
   ...visitRoutes,
   ...receptionRoutes,
   ...expenseRoutes,
+  ...calendarRoutes,
 ];

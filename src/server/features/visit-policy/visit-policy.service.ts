@@ -1,0 +1,96 @@
+import type { Kdb } from '../../db/client';
+import type { OverdueAccount, VisitPolicySettingsBody } from '../../../shared/contracts/calendar';
+import { iso } from '../../../shared/contracts/common';
+import { daysSince, isOverdue, overdueSince, readVisitPolicy, visitFrequency, type VisitPolicySettings } from '../../../shared/domain/visit-policy';
+import type { Actor } from '../../platform/actor';
+import { audit } from '../../platform/audit';
+import type { Notifier } from '../../platform/notifications/notifier';
+import { accountScope } from '../accounts/accounts.service';
+import { receptionsRepo } from '../receptions/receptions.repo';
+import { visitPolicyRepo } from './visit-policy.repo';
+
+const DAY = 86_400_000;
+const BATCH = 1000;
+
+export async function getPolicy(db: Kdb): Promise<VisitPolicySettings> {
+  return readVisitPolicy(await visitPolicyRepo.getSetting(db));
+}
+
+export async function putPolicy(db: Kdb, actor: Actor, input: VisitPolicySettingsBody) {
+  await db.transaction().execute(async (trx) => {
+    const before = readVisitPolicy(await visitPolicyRepo.getSetting(trx));
+    await visitPolicyRepo.putSetting(trx, input);
+    await audit(trx, actor, { entity: 'setting', entityId: 'visit_policy', action: 'update', before: { ...before }, after: { ...input } });
+  });
+  return getPolicy(db);
+}
+
+/** The shortest frequency of the policy: accounts visited more recently than that cannot be overdue. */
+function shortest(s: VisitPolicySettings): number | null {
+  const all = [...Object.values(s.tiers), ...Object.values(s.grades)].filter((n): n is number => n !== null);
+  return all.length ? Math.min(...all) : null;
+}
+
+type Candidate = Awaited<ReturnType<typeof visitPolicyRepo.candidates>>[number];
+
+function judge(s: VisitPolicySettings, a: Candidate, now: Date) {
+  const frequency = visitFrequency(s, a);
+  const last = a.last_visit_at ? new Date(a.last_visit_at) : null;
+  const created = new Date(a.created_at);
+  if (frequency === null || !isOverdue(frequency, last, created, now)) return null;
+  const since = overdueSince(frequency, last, created);
+  return { frequency, last, since, days: daysSince(last, created, now), overdueDays: Math.floor((now.getTime() - since.getTime()) / DAY) };
+}
+
+/** Overdue accounts in the caller's account scope, the longest overdue first. */
+export async function listOverdue(db: Kdb, actor: Actor, now = new Date()): Promise<{ items: OverdueAccount[] }> {
+  const s = await getPolicy(db);
+  const min = shortest(s);
+  if (min === null) return { items: [] };
+  const rows = await visitPolicyRepo.candidates(db, { before: new Date(now.getTime() - min * DAY), scope: accountScope(actor, 'account:read') });
+  const items: OverdueAccount[] = [];
+  for (const a of rows) {
+    const j = judge(s, a, now);
+    if (!j) continue;
+    items.push({ accountId: a.id, accountName: a.name, tier: a.tier, grade: a.grade, ownerId: a.owner_id, ownerName: a.owner_name, frequencyDays: j.frequency, lastVisitAt: iso(j.last), daysSince: j.days, overdueDays: j.overdueDays });
+  }
+  return { items: items.sort((x, y) => y.overdueDays - x.overdueDays || x.accountId - y.accountId) };
+}
+
+/**
+ * The daily run: every overdue account opens an episode (a visit_overdue row) and its owner and
+ * the KA director above the owner's unit are notified — once per episode, not every day. An
+ * episode ends (row deleted) once the account is visited or the policy stops asking, so the
+ * next lapse notifies again.
+ */
+export async function runOverdueCheck(db: Kdb, notifier: Notifier, now = new Date()): Promise<{ overdue: number; notified: number; closed: number }> {
+  const s = await getPolicy(db);
+  const min = shortest(s);
+  const overdue: number[] = [];
+  let notified = 0;
+  if (min !== null) {
+    const before = new Date(now.getTime() - min * DAY);
+    let afterId = 0;
+    for (;;) {
+      const rows = await visitPolicyRepo.candidates(db, { before, afterId, limit: BATCH });
+      if (!rows.length) break;
+      afterId = rows.at(-1)!.id;
+      await db.transaction().execute(async (trx) => {
+        const open = await visitPolicyRepo.openEpisodes(trx, rows.map((r) => r.id));
+        for (const a of rows) {
+          const j = judge(s, a, now);
+          if (!j) continue;
+          overdue.push(a.id);
+          if (open.has(a.id)) continue;
+          await visitPolicyRepo.openEpisode(trx, { accountId: a.id, frequencyDays: j.frequency, lastVisitAt: j.last, overdueSince: j.since });
+          const director = a.owner_unit_id ? await receptionsRepo.directorAbove(trx, a.owner_unit_id) : undefined;
+          const userIds = [a.owner_id, director?.id].filter((id): id is number => typeof id === 'number');
+          await notifier.notify(trx, { userIds, kind: 'visit.overdue', params: { account: a.name, owner: a.owner_name ?? '', days: j.days, frequency: j.frequency }, link: `/accounts/${a.id}` });
+          notified += 1;
+        }
+      });
+    }
+  }
+  const closed = await db.transaction().execute((trx) => visitPolicyRepo.closeEpisodesExcept(trx, overdue));
+  return { overdue: overdue.length, notified, closed };
+}
