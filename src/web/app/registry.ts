@@ -26,11 +26,12 @@ export const featureRoutes: AppRoute[] = [
   ...contactRoutes,
   ...opportunityRoutes,
   ...pipelineRoutes,
-  ...tripRoutes,
-  ...contactLogRoutes,
-  ...giftRoutes,
+  // 外勤与接待 in the order of the day's work: visits and their calendar, contacts, receptions, gifts, trips, claims
   ...visitRoutes,
-  ...receptionRoutes,
-  ...expenseRoutes,
   ...calendarRoutes,
+  ...contactLogRoutes,
+  ...receptionRoutes,
+  ...giftRoutes,
+  ...tripRoutes,
+  ...expenseRoutes,
 ];
