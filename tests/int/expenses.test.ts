@@ -228,3 +228,71 @@ describe('budgets and control rate', () => {
     expect(again.body.items.find((r: { subject: string; category: string }) => r.subject === 'user' && r.category === '业务招待').rate).toBe(0.25);
   });
 });
+
+describe('phone allowance (seed 003 第19条: 核定范围内报销手机费，超标准需客户总监审批)', () => {
+  const phone = (amount: number, occurredOn = '2026-10-10', extra: Record<string, unknown> = {}) => ({ kind: 'phone', refId: null, category: '通讯', amount, occurredOn, ...extra });
+  const submitPhone = async (title: string, lines: unknown[]) => {
+    const created = await c.spec_b1!.post('/api/expense-claims', { title, lines });
+    expect(created.status).toBe(201);
+    const sub = await c.spec_b1!.post(`/api/expense-claims/${created.body.id}/submit`, { version: 1 });
+    expect(sub.status).toBe(200);
+    // finance takes part in every claim chain, so it may read each one
+    const approval = await c.finance!.get(`/api/approvals/${sub.body.approvalId}`);
+    return { claim: sub.body, steps: approval.body.steps.map((s: { name: string }) => s.name), approval: approval.body };
+  };
+  const allowance = async () => (await c.spec_b1!.get('/api/expense-claims/phone-allowance?period=2026-10')).body;
+
+  it('finance sets the default allowance; others may not; bad input names the field', async () => {
+    expect((await c.spec_b1!.get('/api/expense-settings/phone-allowance')).body).toEqual({ monthlyLimit: 30_000 });
+    expect((await c.spec_b1!.put('/api/expense-settings/phone-allowance', { monthlyLimit: 1 })).status).toBe(403);
+    const bad = await c.finance!.put('/api/expense-settings/phone-allowance', { monthlyLimit: -1 });
+    expect(bad.status).toBe(400);
+    expect(paths(bad)).toEqual(['monthlyLimit']);
+    expect((await c.finance!.put('/api/expense-settings/phone-allowance', { monthlyLimit: 20_000 })).body).toEqual({ monthlyLimit: 20_000 });
+    expect(await allowance()).toEqual({ period: '2026-10', limit: 20_000, source: 'default', used: 0 });
+  });
+
+  it('within the allowance finance alone approves; the part above it goes to the KA director first', async () => {
+    const linked = await c.spec_b1!.post('/api/expense-claims', { title: 'x', lines: [phone(100, '2026-10-10', { refId: ids.visitB1 })] });
+    expect(linked.status).toBe(400);
+    expect(paths(linked)).toEqual(['lines.0.refId']);
+
+    const within = await submitPhone('十月手机费', [phone(15_000)]);
+    expect(within.steps).toEqual(['财务经理']);
+    expect(within.claim).toMatchObject({ docType: 'expense_claim_phone', phoneOver: 0 });
+    // a phone line always carries the 手机费 category, whatever was typed
+    expect(within.claim.lines[0]).toMatchObject({ kind: 'phone', category: '手机费', refId: null });
+    expect(await allowance()).toMatchObject({ used: 15_000 });
+
+    const over = await submitPhone('十月手机费补报', [phone(8_000, '2026-10-28')]);
+    expect(over.steps).toEqual(['客户总监', '财务经理']);
+    expect(over.claim).toMatchObject({ docType: 'expense_claim_phone_over', phoneOver: 3_000 });
+    expect(over.approval.title).toContain('手机费超标准 ¥30.00');
+    ids.phoneOver = over.claim.id;
+    ids.phoneOverApproval = over.claim.approvalId;
+
+    // a mixed claim within the allowance keeps the ordinary chain; the November allowance is untouched
+    const mixed = await submitPhone('十一月', [phone(1_000, '2026-11-03'), line('other', null, 2_000, { occurredOn: '2026-11-03' })]);
+    expect(mixed.claim).toMatchObject({ docType: 'expense_claim', phoneOver: 0 });
+    expect(mixed.steps).toEqual(['客户总监', '财务经理']);
+    ids.phoneWithin = within.claim.id;
+    ids.phoneWithinApproval = within.claim.approvalId;
+  });
+
+  it("a person's 手机费 budget of the month is their allowance; a rejection frees what the claim used", async () => {
+    const u = t.org.users;
+    expect((await c.finance!.post('/api/budgets', { userId: u.spec_b1, category: '手机费', period: '2026-10', amount: 50_000 })).status).toBe(201);
+    expect(await allowance()).toEqual({ period: '2026-10', limit: 50_000, source: 'budget', used: 23_000 });
+    const small = await submitPhone('十月话费', [phone(1_000, '2026-10-20')]);
+    expect(small.claim).toMatchObject({ docType: 'expense_claim_phone', phoneOver: 0 });
+
+    expect((await c.director!.post(`/api/approvals/${ids.phoneOverApproval}/reject`, { comment: '超标准，不予报销' })).status).toBe(200);
+    expect((await c.spec_b1!.get(`/api/expense-claims/${ids.phoneOver}`)).body.status).toBe('rejected');
+    expect(await allowance()).toMatchObject({ used: 16_000 });
+
+    await approveAll(ids.phoneWithinApproval!, ['finance']);
+    expect((await c.spec_b1!.get(`/api/expense-claims/${ids.phoneWithin}`)).body.status).toBe('approved');
+    const ctl = await c.finance!.get('/api/budgets/control?period=2026-10');
+    expect(ctl.body.items.find((r: { subject: string; subjectId: number; category: string }) => r.subject === 'user' && r.subjectId === u.spec_b1 && r.category === '手机费')).toMatchObject({ budget: 50_000, actual: 15_000, rate: 0.3 });
+  });
+});

@@ -794,6 +794,8 @@ export interface ExpenseClaimTable {
   decided_at: Date | null;
   paid_at: Date | null;
   paid_by: number | null;
+  /** the part of the phone lines above the monthly allowance at the last submission, fen */
+  phone_over: Generated<number>;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

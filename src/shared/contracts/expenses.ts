@@ -4,10 +4,15 @@ import { businessDate, fen, isoDateTimeNullable, optionalText as text, versionBo
 /**
  * ACT-10 expense claims and budgets. A claim belongs to its owner (expense:write to write one,
  * expense:read in the data scope to read it; 404 outside it). Lines link a visit, reception, trip
- * or gift application by (kind, refId); 'other' has no link. Money is fen.
+ * or gift application by (kind, refId); 'other' and 'phone' (手机费, under the monthly allowance)
+ * have no link. Money is fen.
  */
-export const EXPENSE_LINE_KINDS = ['visit', 'reception', 'gift', 'trip', 'other'] as const;
+export const EXPENSE_LINE_KINDS = ['visit', 'reception', 'gift', 'trip', 'phone', 'other'] as const;
 export type ExpenseLineKind = (typeof EXPENSE_LINE_KINDS)[number];
+/** Line kinds that link no record. */
+export const UNLINKED_LINE_KINDS: readonly ExpenseLineKind[] = ['phone', 'other'];
+/** The category of every phone line: the allowance and a person's 手机费 budget meet on it. */
+export const PHONE_CATEGORY = '手机费';
 export const EXPENSE_CLAIM_STATUSES = ['draft', 'pending', 'approved', 'rejected', 'paid'] as const;
 export type ExpenseClaimStatus = (typeof EXPENSE_CLAIM_STATUSES)[number];
 
@@ -59,6 +64,10 @@ export type ExpenseClaimListItem = z.infer<typeof expenseClaimListItem>;
 
 export const expenseClaim = expenseClaimListItem.extend({
   approvalId: z.number().nullable(),
+  /** the approval's document type: expense_claim, expense_claim_phone (within the allowance) or expense_claim_phone_over */
+  docType: z.string().nullable(),
+  /** fen of the phone lines above the monthly allowance at submission; above 0 the KA director approves */
+  phoneOver: z.number(),
   paidByName: z.string().nullable(),
   lines: z.array(expenseLine),
 });
@@ -122,3 +131,18 @@ export const controlRow = z.object({
 });
 export type ControlRow = z.infer<typeof controlRow>;
 export const controlReport = z.object({ period: z.string(), items: z.array(controlRow) });
+
+// ---- phone allowance ----
+
+/** 手机费核定标准: the default monthly allowance per person (fen); a person's 手机费 budget for a month overrides it. */
+export const phoneAllowanceSettings = z.object({ monthlyLimit: fen });
+export type PhoneAllowanceSettings = z.infer<typeof phoneAllowanceSettings>;
+/** One person's allowance for a month and what their submitted claims already use of it. */
+export const phoneAllowanceUse = z.object({
+  period: z.string(),
+  limit: z.number(),
+  /** 'budget': the person's 手机费 budget of the month; 'default': the setting */
+  source: z.enum(['budget', 'default']),
+  used: z.number(),
+});
+export const phoneAllowanceQuery = z.object({ period });

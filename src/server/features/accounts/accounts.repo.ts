@@ -1,4 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import { settingsRepo } from '../../platform/settings.repo';
 import type { Executor } from '../../db/client';
 import type { AccountTable, DB } from '../../db/schema';
 import { containsPattern, containsText } from '../../platform/listing';
@@ -479,15 +480,6 @@ export const accountsRepo = {
     return (await db.selectFrom('org_units').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
   },
 
-  async getSettings(db: Executor, keys: string[]) {
-    const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys).execute();
-    return new Map<string, unknown>(rows.map((r) => [r.key, r.value]));
-  },
-  async putSetting(db: Executor, key: string, value: unknown) {
-    await db
-      .insertInto('settings')
-      .values({ key, value: JSON.stringify(value) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: sql`now()` }))
-      .execute();
-  },
+  getSettings: (db: Executor, keys: string[]) => settingsRepo.getMany(db, keys),
+  putSetting: (db: Executor, key: string, value: unknown) => settingsRepo.put(db, key, value),
 };

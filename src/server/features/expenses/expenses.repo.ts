@@ -21,8 +21,9 @@ function claims(db: Executor) {
     .innerJoin('users as o', 'o.id', 'e.owner_id')
     .innerJoin('org_units as u', 'u.id', 'e.unit_id')
     .leftJoin('users as pb', 'pb.id', 'e.paid_by')
+    .leftJoin('approval_instances as ai', 'ai.id', 'e.approval_id')
     .selectAll('e')
-    .select(['o.name as owner_name', 'u.name as unit_name', 'pb.name as paid_by_name']);
+    .select(['o.name as owner_name', 'u.name as unit_name', 'pb.name as paid_by_name', 'ai.doc_type']);
 }
 
 export const expensesRepo = {
@@ -163,6 +164,34 @@ export const expensesRepo = {
     ]);
     return { byUser: byUser.map((r) => ({ id: r.id, category: r.category, actual: Number(r.n) })), byUnit: byUnit.map((r) => ({ id: r.id, category: r.category, actual: Number(r.n) })) };
   },
+
+  // ---- phone allowance ----
+
+  /** Serialises a person's submissions so two phone claims cannot both fit the last of an allowance. */
+  async lockOwner(db: Executor, userId: number) {
+    await db.selectFrom('users').select('id').where('id', '=', userId).forUpdate().executeTakeFirst();
+  },
+  /** The phone lines dated in [from, to] of the person's submitted claims (pending, approved, paid), but `exceptClaimId`. */
+  async phoneUsed(db: Executor, ownerId: number, from: string, to: string, exceptClaimId = 0) {
+    const r = await db
+      .selectFrom('expense_claim_lines as l')
+      .innerJoin('expense_claims as e', 'e.id', 'l.claim_id')
+      .select(sql<string>`coalesce(sum(l.amount), 0)`.as('n'))
+      .where('l.kind', '=', 'phone')
+      .where('e.owner_id', '=', ownerId)
+      .where('e.status', 'in', ['pending', 'approved', 'paid'])
+      .where('e.id', '<>', exceptClaimId)
+      .where('l.occurred_on', '>=', from)
+      .where('l.occurred_on', '<=', to)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+  /** A person's budget of a category for a month, when one is set. */
+  async personalBudget(db: Executor, userId: number, category: string, period: string) {
+    const r = await db.selectFrom('expense_budgets').select('amount').where('user_id', '=', userId).where('category', '=', category).where('period', '=', period).executeTakeFirst();
+    return r ? Number(r.amount) : null;
+  },
+
   async names(db: Executor, userIds: number[], unitIds: number[]) {
     const [us, un] = await Promise.all([
       userIds.length ? db.selectFrom('users').select(['id', 'name']).where('id', 'in', userIds).execute() : [],

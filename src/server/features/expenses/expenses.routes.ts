@@ -17,6 +17,9 @@ import {
   expenseClaimUpdate,
   expenseVersionBody,
   exportQuery,
+  phoneAllowanceQuery,
+  phoneAllowanceSettings,
+  phoneAllowanceUse,
   type Budget,
   type ExpenseClaim,
   type ExpenseClaimListItem,
@@ -46,13 +49,15 @@ const listItemOut = (r: ListRow): ExpenseClaimListItem => ({
 const claimOut = (r: service.ClaimView): ExpenseClaim => ({
   ...listItemOut(r),
   approvalId: r.approval_id === null ? null : Number(r.approval_id),
+  docType: r.doc_type,
+  phoneOver: Number(r.phone_over),
   paidByName: r.paid_by_name,
   lines: r.lineRows.map((l) => ({ id: l.id, seq: l.seq, kind: l.kind as ExpenseClaim['lines'][number]['kind'], refId: l.ref_id === null ? null : Number(l.ref_id), category: l.category, amount: Number(l.amount), note: l.note, occurredOn: l.occurred_on })),
 });
 
 const budgetOut = (r: BudgetRow): Budget => ({ id: r.id, userId: r.user_id, unitId: r.unit_id, subjectName: r.subject_name ?? '', category: r.category, period: r.period, amount: Number(r.amount), version: r.version });
 
-const KIND_LABEL: Record<string, string> = { visit: '拜访', reception: '接待', gift: '礼品', trip: '出差', other: '其他' };
+const KIND_LABEL: Record<string, string> = { visit: '拜访', reception: '接待', gift: '礼品', trip: '出差', phone: '手机费', other: '其他' };
 const STATUS_LABEL: Record<string, string> = { approved: '已批准', paid: '已付款' };
 
 /** ACT-10 expense claims (linked to approved reports), payment by finance, budgets and control rates. */
@@ -113,7 +118,7 @@ export async function expensesRoutes(fastify: FastifyInstance, p: Platform) {
 
   app.post('/api/expense-claims/:id/submit', {
     config: { access: 'expense:write' },
-    schema: { tags, summary: 'Submit for approval (expense_claim: 客户总监 → 财务经理, GM above ¥20,000)', params: idParam, body: expenseVersionBody, response: { 200: expenseClaim } },
+    schema: { tags, summary: 'Submit for approval (expense_claim: 客户总监 → 财务经理, GM above ¥20,000; phone lines only and within the monthly allowance: expense_claim_phone, 财务经理; phone above the allowance: expense_claim_phone_over, 客户总监 first)', params: idParam, body: expenseVersionBody, response: { 200: expenseClaim } },
   }, async (req) => {
     await service.submitClaim(db, p.approvals, actorOf(req), req.params.id, req.body.version);
     return read(req, req.params.id);
@@ -126,6 +131,22 @@ export async function expensesRoutes(fastify: FastifyInstance, p: Platform) {
     await service.payClaim(db, actorOf(req), req.params.id, req.body.version);
     return read(req, req.params.id);
   });
+
+  // ---- phone allowance ----
+  app.get('/api/expense-claims/phone-allowance', {
+    config: { access: 'expense:write' },
+    schema: { tags, summary: "The caller's phone allowance (手机费核定标准) for a month and what their submitted claims use of it", querystring: phoneAllowanceQuery, response: { 200: phoneAllowanceUse } },
+  }, async (req) => service.phoneAllowanceFor(db, actorOf(req).userId, req.query.period));
+
+  app.get('/api/expense-settings/phone-allowance', {
+    config: { access: 'expense:read' },
+    schema: { tags, summary: 'The default monthly phone allowance per person (a person’s 手机费 budget of a month overrides it)', response: { 200: phoneAllowanceSettings } },
+  }, async () => service.getPhoneAllowance(db));
+
+  app.put('/api/expense-settings/phone-allowance', {
+    config: { access: 'budget:manage' },
+    schema: { tags, summary: 'Set the default monthly phone allowance', body: phoneAllowanceSettings, response: { 200: phoneAllowanceSettings } },
+  }, async (req) => service.putPhoneAllowance(db, actorOf(req), req.body));
 
   // ---- budgets ----
   app.get('/api/budgets', {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimStatusFor, claimTotal, controlRate, isClaimable, lineIssues, periodRange, refKey, type LinkedRecord } from './expenses.rules';
+import { claimDocType, claimStatusFor, claimTotal, controlRate, DOC_TYPE, DOC_TYPE_PHONE, DOC_TYPE_PHONE_OVER, isClaimable, lineIssues, periodRange, phoneByPeriod, phoneOverBy, refKey, type LinkedRecord } from './expenses.rules';
 
 const rec = (state: string, spent: number, claimedElsewhere = false): LinkedRecord => ({ state, spent, claimedElsewhere });
 
@@ -65,5 +65,39 @@ describe('control rate and the rest', () => {
     expect(periodRange('2026-02')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
     expect(periodRange('2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
     expect(periodRange('2026-12')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+  });
+});
+
+describe('phone allowance (超标准需客户总监审批)', () => {
+  it('counts only what this claim adds above the month’s limit', () => {
+    expect(phoneOverBy(30_000, 0, 30_000)).toBe(0);
+    expect(phoneOverBy(30_000, 0, 30_001)).toBe(1);
+    expect(phoneOverBy(30_000, 20_000, 15_000)).toBe(5_000);
+    // the allowance already spent by earlier claims: all of this one is over
+    expect(phoneOverBy(30_000, 35_000, 8_000)).toBe(8_000);
+    expect(phoneOverBy(0, 0, 100)).toBe(100);
+  });
+  it('sums phone lines per month of their date', () => {
+    const m = phoneByPeriod([
+      { kind: 'phone', amount: 100, occurredOn: '2026-10-31' },
+      { kind: 'phone', amount: 50, occurredOn: '2026-11-01' },
+      { kind: 'other', amount: 999, occurredOn: '2026-11-02' },
+      { kind: 'phone', amount: 25, occurredOn: '2026-11-30' },
+    ]);
+    expect([...m]).toEqual([
+      ['2026-10', 100],
+      ['2026-11', 75],
+    ]);
+  });
+  it('routes over-allowance claims to the director, phone-only claims within it to finance alone', () => {
+    expect(claimDocType([{ kind: 'phone' }], 0)).toBe(DOC_TYPE_PHONE);
+    expect(claimDocType([{ kind: 'phone' }], 1)).toBe(DOC_TYPE_PHONE_OVER);
+    expect(claimDocType([{ kind: 'phone' }, { kind: 'visit' }], 0)).toBe(DOC_TYPE);
+    expect(claimDocType([{ kind: 'phone' }, { kind: 'visit' }], 500)).toBe(DOC_TYPE_PHONE_OVER);
+    expect(claimDocType([{ kind: 'other' }], 0)).toBe(DOC_TYPE);
+  });
+  it('a phone line links no record', () => {
+    expect(lineIssues([{ kind: 'phone', refId: 3, amount: 100 }], new Map())[0]).toMatchObject({ path: 'lines.0.refId', key: 'expenses.refNotAllowed' });
+    expect(lineIssues([{ kind: 'phone', amount: 100 }], new Map())).toEqual([]);
   });
 });

@@ -1,7 +1,14 @@
-import type { ExpenseClaimStatus, ExpenseLineKind } from '../../../shared/contracts/expenses';
+import { UNLINKED_LINE_KINDS, type ExpenseClaimStatus, type ExpenseLineKind } from '../../../shared/contracts/expenses';
 import { issue, type FieldIssue } from '../../../shared/errors';
 
 export const DOC_TYPE = 'expense_claim';
+/** A claim of phone lines only, all within the monthly allowance: finance alone (核定范围内报销). */
+export const DOC_TYPE_PHONE = 'expense_claim_phone';
+/** A claim whose phone lines go above the allowance: the KA director approves (超标准需客户总监审批). */
+export const DOC_TYPE_PHONE_OVER = 'expense_claim_phone_over';
+export const CLAIM_DOC_TYPES = [DOC_TYPE, DOC_TYPE_PHONE, DOC_TYPE_PHONE_OVER] as const;
+export type LinkedLineKind = Exclude<ExpenseLineKind, 'other' | 'phone'>;
+export const isLinkedKind = (kind: ExpenseLineKind): kind is LinkedLineKind => !UNLINKED_LINE_KINDS.includes(kind);
 
 /** A claim is edited and (re)submitted only as a draft or after a rejection. */
 export const EDITABLE_CLAIM_STATUSES: ReadonlySet<string> = new Set<ExpenseClaimStatus>(['draft', 'rejected']);
@@ -25,7 +32,7 @@ export interface LinkedRecord {
  * Seed 003 §3.3.3 (no report, no reimbursement): a visit, reception or trip is claimable once its
  * report is approved; a gift once its application is approved or issued.
  */
-export function isClaimable(kind: Exclude<ExpenseLineKind, 'other'>, state: string): boolean {
+export function isClaimable(kind: LinkedLineKind, state: string): boolean {
   return kind === 'gift' ? state === 'approved' || state === 'issued' : state === 'approved';
 }
 
@@ -41,8 +48,8 @@ export function lineIssues(lines: { kind: ExpenseLineKind; refId?: number | null
   const used = new Map<string, number>();
   lines.forEach((l, i) => {
     const path = `lines.${i}.refId`;
-    if (l.kind === 'other') {
-      if (l.refId != null) out.push(issue(path, 'expenses.refNotAllowed', "A line of kind 'other' links no record"));
+    if (!isLinkedKind(l.kind)) {
+      if (l.refId != null) out.push(issue(path, 'expenses.refNotAllowed', `A line of kind '${l.kind}' links no record`, { kind: l.kind }));
       return;
     }
     if (l.refId == null) {
@@ -86,4 +93,27 @@ export function periodRange(period: string): { from: string; to: string } {
   const [y, m] = period.split('-').map(Number) as [number, number];
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return { from: `${period}-01`, to: `${period}-${String(last).padStart(2, '0')}` };
+}
+
+// ---- phone allowance (seed 003 第19条) ----
+
+/**
+ * The part of this claim's phone amount `added` that lies above the month's `limit`, given what the
+ * person's other submitted claims already use (`usedBefore`). Once the allowance is spent, all of it.
+ */
+export function phoneOverBy(limit: number, usedBefore: number, added: number): number {
+  return Math.max(0, usedBefore + added - limit) - Math.max(0, usedBefore - limit);
+}
+
+/** The phone amount of each month 'YYYY-MM' among the lines. */
+export function phoneByPeriod(lines: readonly { kind: ExpenseLineKind; amount: number; occurredOn: string }[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const l of lines) if (l.kind === 'phone') out.set(periodOf(l.occurredOn), (out.get(periodOf(l.occurredOn)) ?? 0) + l.amount);
+  return out;
+}
+
+/** Which chain a claim takes: over the allowance → the director; phone only within it → finance alone; else the claim chain. */
+export function claimDocType(lines: readonly { kind: ExpenseLineKind }[], phoneOver: number): (typeof CLAIM_DOC_TYPES)[number] {
+  if (phoneOver > 0) return DOC_TYPE_PHONE_OVER;
+  return lines.length > 0 && lines.every((l) => l.kind === 'phone') ? DOC_TYPE_PHONE : DOC_TYPE;
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Executor, Kdb, Trx } from '../../db/client';
 import { AppError, validationError, issue } from '../../../shared/errors';
-import type { budgetInput, budgetUpdate, ControlRow, expenseClaimCreate, expenseClaimListQuery, ExpenseLineInput } from '../../../shared/contracts/expenses';
+import { PHONE_CATEGORY, type budgetInput, type budgetUpdate, type ControlRow, type expenseClaimCreate, type expenseClaimListQuery, type ExpenseLineInput, type PhoneAllowanceSettings } from '../../../shared/contracts/expenses';
 import type { Permission } from '../../../shared/permissions';
 import { can, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
@@ -9,7 +9,8 @@ import type { ApprovalEngine, ApprovalStatus } from '../../platform/approvals/en
 import { scopeWhere } from '../../platform/scope';
 import { withVersioned } from '../../platform/versioned';
 import { expensesRepo, type LinkedKind, type OwnerScope } from './expenses.repo';
-import { claimStatusFor, claimTotal, controlRate, DOC_TYPE, EDITABLE_CLAIM_STATUSES, lineIssues, periodRange, refKey, type LinkedRecord } from './expenses.rules';
+import { settingsRepo } from '../../platform/settings.repo';
+import { CLAIM_DOC_TYPES, claimDocType, isLinkedKind, claimStatusFor, claimTotal, controlRate, EDITABLE_CLAIM_STATUSES, lineIssues, periodRange, phoneByPeriod, phoneOverBy, refKey, type LinkedRecord } from './expenses.rules';
 
 const notFound = () => new AppError('NOT_FOUND', 'Expense claim not found', undefined, { key: 'expenses.claimNotFound' });
 const budgetNotFound = () => new AppError('NOT_FOUND', 'Budget not found', undefined, { key: 'expenses.budgetNotFound' });
@@ -25,19 +26,55 @@ const LINKED_KINDS: LinkedKind[] = ['visit', 'reception', 'trip', 'gift'];
 
 // ---- approval engine ----
 
+/** One claim, three chains: the ordinary claim, phone within the allowance (finance alone), phone over it (the director). */
 export function registerExpenseDocType(engine: ApprovalEngine): void {
-  engine.registerDocType({
-    type: DOC_TYPE,
-    labelKey: `docTypes.${DOC_TYPE}`,
-    link: (id) => `/expenses/${id}`,
-    async onStatusChange(trx: Trx, id: number, status: ApprovalStatus, actor: Actor) {
-      const to = claimStatusFor(status);
-      const row = await expensesRepo.setStatus(trx, id, to);
-      if (!row) return;
-      await audit(trx, actor, { entity: 'expense_claim', entityId: id, action: 'status', data: { status: to, approval: status } });
-      if (to === 'approved') await engine.notifier.notify(trx, { userIds: await expensesRepo.financeIds(trx), kind: 'expense.toPay', params: { title: row.title }, link: `/expenses/${id}` });
-    },
+  async function onStatusChange(trx: Trx, id: number, status: ApprovalStatus, actor: Actor) {
+    const to = claimStatusFor(status);
+    const row = await expensesRepo.setStatus(trx, id, to);
+    if (!row) return;
+    await audit(trx, actor, { entity: 'expense_claim', entityId: id, action: 'status', data: { status: to, approval: status } });
+    if (to === 'approved') await engine.notifier.notify(trx, { userIds: await expensesRepo.financeIds(trx), kind: 'expense.toPay', params: { title: row.title }, link: `/expenses/${id}` });
+  }
+  for (const type of CLAIM_DOC_TYPES) engine.registerDocType({ type, labelKey: `docTypes.${type}`, link: (id) => `/expenses/${id}`, onStatusChange });
+}
+
+// ---- phone allowance ----
+
+const PHONE_ALLOWANCE_KEY = 'expenses.phoneAllowance';
+/** ¥300 a month until finance sets the 核定标准 (the seed names the rule, not the amount). */
+export const DEFAULT_PHONE_ALLOWANCE: PhoneAllowanceSettings = { monthlyLimit: 30_000 };
+
+export async function getPhoneAllowance(db: Executor): Promise<PhoneAllowanceSettings> {
+  const v = (await settingsRepo.get(db, PHONE_ALLOWANCE_KEY)) as Partial<PhoneAllowanceSettings> | undefined;
+  const n = v?.monthlyLimit;
+  return { monthlyLimit: typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : DEFAULT_PHONE_ALLOWANCE.monthlyLimit };
+}
+
+export async function putPhoneAllowance(db: Kdb, actor: Actor, input: PhoneAllowanceSettings) {
+  await db.transaction().execute(async (trx) => {
+    const before = await getPhoneAllowance(trx);
+    await settingsRepo.put(trx, PHONE_ALLOWANCE_KEY, input);
+    await audit(trx, actor, { entity: 'setting', entityId: PHONE_ALLOWANCE_KEY, action: 'update', before: { ...before }, after: { ...input } });
   });
+  return getPhoneAllowance(db);
+}
+
+/** A person's allowance for a month: their 手机费 budget of the month when set, else the default; and what their submitted claims use. */
+export async function phoneAllowanceFor(db: Executor, userId: number, period: string, exceptClaimId = 0) {
+  const { from, to } = periodRange(period);
+  const [budget, used] = await Promise.all([expensesRepo.personalBudget(db, userId, PHONE_CATEGORY, period), expensesRepo.phoneUsed(db, userId, from, to, exceptClaimId)]);
+  const limit = budget ?? (await getPhoneAllowance(db)).monthlyLimit;
+  return { period, limit, source: budget === null ? ('default' as const) : ('budget' as const), used };
+}
+
+/** How much of the claim's phone lines lies above the owner's allowance, over all months the lines fall in. */
+async function phoneOverOf(trx: Executor, ownerId: number, claimId: number, lines: ExpenseLineInput[]): Promise<number> {
+  let over = 0;
+  for (const [period, added] of phoneByPeriod(lines)) {
+    const a = await phoneAllowanceFor(trx, ownerId, period, claimId);
+    over += phoneOverBy(a.limit, a.used, added);
+  }
+  return over;
 }
 
 // ---- lines ----
@@ -58,8 +95,9 @@ async function checkLines(trx: Executor, actor: Actor, lines: ExpenseLineInput[]
   if (held >= 0) throw new AppError('CONFLICT', 'This record is already claimed by another claim', { path: `lines.${held}.refId` }, { key: 'expenses.alreadyClaimed', params: { line: held + 1 } });
 }
 
+// a phone line always carries the 手机费 category, so its budget and the control rate meet it
 const lineRows = (lines: ExpenseLineInput[]) =>
-  lines.map((l, i) => ({ seq: i + 1, kind: l.kind, ref_id: l.kind === 'other' ? null : (l.refId ?? null), category: l.category, amount: l.amount, note: l.note ?? null, occurred_on: l.occurredOn }));
+  lines.map((l, i) => ({ seq: i + 1, kind: l.kind, ref_id: isLinkedKind(l.kind) ? (l.refId ?? null) : null, category: l.kind === 'phone' ? PHONE_CATEGORY : l.category, amount: l.amount, note: l.note ?? null, occurred_on: l.occurredOn }));
 
 // ---- claims ----
 
@@ -112,9 +150,13 @@ export async function submitClaim(db: Kdb, engine: ApprovalEngine, actor: Actor,
     if (!EDITABLE_CLAIM_STATUSES.has(row.status)) throw notEditable(row.status);
     const lines = (await expensesRepo.lines(trx, id)).map((l) => ({ kind: l.kind as ExpenseLineInput['kind'], refId: l.ref_id, category: l.category, amount: Number(l.amount), note: l.note, occurredOn: l.occurred_on }));
     await checkLines(trx, actor, lines, id);
-    const approvalId = await engine.submit(trx as Trx, actor, { docType: DOC_TYPE, docId: id, title: `费用报销：${row.title}`, amount: Number(row.total), submitterId: actor.userId, unitId: row.unit_id });
-    await expensesRepo.updateClaim(trx, id, { approval_id: approvalId });
-    await audit(trx, actor, { entity: 'expense_claim', entityId: id, action: 'submit', data: { approvalId, total: Number(row.total) } });
+    await expensesRepo.lockOwner(trx, row.owner_id);
+    const phoneOver = await phoneOverOf(trx, row.owner_id, id, lines);
+    const docType = claimDocType(lines, phoneOver);
+    const title = phoneOver > 0 ? `费用报销（手机费超标准 ¥${(phoneOver / 100).toFixed(2)}）：${row.title}` : `费用报销：${row.title}`;
+    const approvalId = await engine.submit(trx as Trx, actor, { docType, docId: id, title, amount: Number(row.total), submitterId: actor.userId, unitId: row.unit_id });
+    await expensesRepo.updateClaim(trx, id, { approval_id: approvalId, phone_over: phoneOver });
+    await audit(trx, actor, { entity: 'expense_claim', entityId: id, action: 'submit', data: { approvalId, docType, total: Number(row.total), phoneOver } });
   });
 }
 

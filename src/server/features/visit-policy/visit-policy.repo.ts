@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { settingsRepo } from '../../platform/settings.repo';
 import type { Executor } from '../../db/client';
 import type { AccountScope } from '../accounts/accounts.repo';
 
@@ -8,17 +9,8 @@ export const VISIT_POLICY_KEY = 'visits.policy';
 const lastVisit = sql<Date | null>`(select max(v.checked_in_at) from visits v where v.account_id = accounts.id and v.status = 'recorded')`;
 
 export const visitPolicyRepo = {
-  async getSetting(db: Executor) {
-    return (await db.selectFrom('settings').select('value').where('key', '=', VISIT_POLICY_KEY).executeTakeFirst())?.value;
-  },
-  async putSetting(db: Executor, value: unknown) {
-    const json = JSON.stringify(value);
-    await db
-      .insertInto('settings')
-      .values({ key: VISIT_POLICY_KEY, value: json })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: sql`now()` }))
-      .execute();
-  },
+  getSetting: (db: Executor) => settingsRepo.get(db, VISIT_POLICY_KEY),
+  putSetting: (db: Executor, value: unknown) => settingsRepo.put(db, VISIT_POLICY_KEY, value),
 
   /**
    * Accounts (not lost) whose last recorded visit — or, never visited, their creation — is at or

@@ -69,6 +69,13 @@ const EXPENSE_CLAIM_STEPS: ChainStep[] = [
   { name: '总经理', approver: { kind: 'position', position: 'gm' }, minAmount: 2_000_000 },
 ];
 
+/**
+ * 手机费 (seed 003 第19条: 销售员应在核定范围内报销手机费，超标准需客户总监审批): a claim of phone lines
+ * within the person's monthly allowance goes to finance alone; one above it needs the KA director.
+ */
+const EXPENSE_CLAIM_PHONE_STEPS: ChainStep[] = [{ name: '财务经理', approver: { kind: 'position', position: 'finance_manager' }, minAmount: null }];
+const EXPENSE_CLAIM_PHONE_OVER_STEPS: ChainStep[] = EXPENSE_CLAIM_STEPS;
+
 const DEFAULT_CHAINS = [
   { docType: 'general_request', name: '通用审批', steps: GENERAL_REQUEST_STEPS },
   { docType: 'opportunity_plan', name: '客户开发方案审批', steps: OPPORTUNITY_PLAN_STEPS },
@@ -79,6 +86,8 @@ const DEFAULT_CHAINS = [
   { docType: 'visit_plan', name: '拜访计划审批', steps: VISIT_PLAN_STEPS },
   { docType: 'reception', name: '客户接待申请审批', steps: RECEPTION_STEPS },
   { docType: 'expense_claim', name: '费用报销审批', steps: EXPENSE_CLAIM_STEPS },
+  { docType: 'expense_claim_phone', name: '手机费报销审批（核定范围内）', steps: EXPENSE_CLAIM_PHONE_STEPS },
+  { docType: 'expense_claim_phone_over', name: '手机费报销审批（超标准）', steps: EXPENSE_CLAIM_PHONE_OVER_STEPS },
 ];
 
 /** Creates the company-wide default chains that are missing; never touches chains an admin set up. */

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Budget, ClaimableRecord, ControlRow, ExpenseClaim, ExpenseClaimListItem, ExpenseLineInput } from '../../../shared/contracts/expenses';
+import type { Budget, ClaimableRecord, ControlRow, ExpenseClaim, ExpenseClaimListItem, ExpenseLineInput, PhoneAllowanceSettings } from '../../../shared/contracts/expenses';
 import { api } from '../../api/client';
 
 /** Query keys: every expenses write invalidates `expenseKeys.all`. */
@@ -10,6 +10,8 @@ export const expenseKeys = {
   claimable: ['expenses', 'claimable'] as const,
   budgets: (period: string) => ['expenses', 'budgets', period] as const,
   control: (period: string) => ['expenses', 'control', period] as const,
+  phone: (period: string) => ['expenses', 'phone', period] as const,
+  phoneSettings: ['expenses', 'phoneSettings'] as const,
 };
 
 function useExpenseWrite<V, R>(fn: (v: V) => Promise<R>) {
@@ -30,3 +32,14 @@ export const useBudgets = (period: string) => useQuery({ queryKey: expenseKeys.b
 export const useControl = (period: string) => useQuery({ queryKey: expenseKeys.control(period), queryFn: () => api.get<{ period: string; items: ControlRow[] }>('/api/budgets/control', { period }) });
 export const useSaveBudget = () =>
   useExpenseWrite((v: { id?: number; body: Record<string, unknown> }) => (v.id ? api.patch<Budget>(`/api/budgets/${v.id}`, v.body) : api.post<Budget>('/api/budgets', v.body)));
+
+export interface PhoneAllowanceUse {
+  period: string;
+  limit: number;
+  source: 'budget' | 'default';
+  used: number;
+}
+export const usePhoneAllowance = (period: string | null) =>
+  useQuery({ queryKey: expenseKeys.phone(period ?? ''), queryFn: () => api.get<PhoneAllowanceUse>('/api/expense-claims/phone-allowance', { period: period! }), enabled: period !== null });
+export const usePhoneSettings = () => useQuery({ queryKey: expenseKeys.phoneSettings, queryFn: () => api.get<PhoneAllowanceSettings>('/api/expense-settings/phone-allowance') });
+export const useSavePhoneSettings = () => useExpenseWrite((v: PhoneAllowanceSettings) => api.put<PhoneAllowanceSettings>('/api/expense-settings/phone-allowance', v));

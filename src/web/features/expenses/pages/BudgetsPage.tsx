@@ -1,14 +1,45 @@
-import { Button, DatePicker, Flex, Form, Input, InputNumber, Select, Table } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ControlRow } from '../../../../shared/contracts/expenses';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
-import { useControl, useSaveBudget } from '../api';
+import { UnitTreeSelect } from '../../admin/components/UnitTreeSelect';
+import { UserSelect } from '../../admin/components/UserSelect';
+import { useControl, usePhoneSettings, useSaveBudget, useSavePhoneSettings } from '../api';
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
+
+/** 手机费核定标准: the default monthly phone allowance; a personal 手机费 budget overrides it for its month. */
+function PhoneAllowanceCard() {
+  const { t } = useTranslation('expenses');
+  const { message } = App.useApp();
+  const settings = usePhoneSettings();
+  const save = useSavePhoneSettings();
+  const [yuan, setYuan] = useState<number | null>(null);
+  useEffect(() => {
+    if (settings.data) setYuan(settings.data.monthlyLimit / 100);
+  }, [settings.data]);
+  return (
+    <Card size="small" title={t('budgets.phoneAllowance')} style={{ marginTop: 16, maxWidth: 560 }}>
+      <Typography.Paragraph type="secondary">{t('budgets.phoneAllowanceHint')}</Typography.Paragraph>
+      {save.error ? <ErrorAlert error={save.error} /> : null}
+      <Flex gap={8} wrap align="center">
+        <InputNumber<number> min={0} precision={2} value={yuan} onChange={setYuan} addonBefore={t('budgets.monthlyLimitYuan')} data-testid="phone-allowance-limit" />
+        <Button
+          type="primary"
+          disabled={yuan === null}
+          loading={save.isPending}
+          onClick={() => void save.mutateAsync({ monthlyLimit: Math.round((yuan ?? 0) * 100) }).then(() => message.success(t('budgets.saved')), () => undefined)}
+        >
+          {t('budgets.save')}
+        </Button>
+      </Flex>
+    </Card>
+  );
+}
 
 /** 预算与商务费用控制率: the month's budgets per person or unit and category against approved + paid claims. */
 export function BudgetsPage() {
@@ -18,6 +49,7 @@ export function BudgetsPage() {
   const control = useControl(period);
   const save = useSaveBudget();
   const [form] = Form.useForm<{ subject: 'user' | 'unit'; subjectId: number; category: string; yuan: number }>();
+  const subject = Form.useWatch('subject', form) ?? 'user';
   const add = async (v: { subject: 'user' | 'unit'; subjectId: number; category: string; yuan: number }) => {
     await save.mutateAsync({ body: { [v.subject === 'user' ? 'userId' : 'unitId']: v.subjectId, category: v.category, period, amount: Math.round(v.yuan * 100) } });
     form.resetFields();
@@ -47,10 +79,10 @@ export function BudgetsPage() {
       <Form form={form} layout="inline" initialValues={{ subject: 'user' }} onFinish={(v) => void add(v).catch(() => undefined)}>
         <Flex gap={8} wrap>
           <Form.Item name="subject" rules={[{ required: true }]}>
-            <Select style={{ width: 100 }} options={(['user', 'unit'] as const).map((s) => ({ value: s, label: t(`budgets.subjects.${s}`) }))} />
+            <Select style={{ width: 100 }} options={(['user', 'unit'] as const).map((s) => ({ value: s, label: t(`budgets.subjects.${s}`) }))} onChange={() => form.setFieldValue('subjectId', undefined)} />
           </Form.Item>
-          <Form.Item name="subjectId" rules={[{ required: true }]}>
-            <InputNumber<number> min={1} precision={0} placeholder={t('budgets.subjectId')} />
+          <Form.Item name="subjectId" rules={[{ required: true }]} style={{ minWidth: 220 }}>
+            {subject === 'user' ? <UserSelect placeholder={t('budgets.subjects.user')} /> : <UnitTreeSelect placeholder={t('budgets.subjects.unit')} />}
           </Form.Item>
           <Form.Item name="category" rules={[{ required: true, whitespace: true }]}>
             <Input placeholder={t('fields.category')} />
@@ -63,6 +95,7 @@ export function BudgetsPage() {
           </Button>
         </Flex>
       </Form>
+      <PhoneAllowanceCard />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Descriptions, Flex, Table } from 'antd';
+import { Alert, Button, Descriptions, Flex, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { ExpenseClaim } from '../../../../shared/contracts/expenses';
@@ -16,6 +16,7 @@ type Line = ExpenseClaim['lines'][number];
 /** One claim with its lines; its owner submits it, finance pays it once approved. */
 export function ExpenseClaimDetailPage() {
   const { t } = useTranslation('expenses');
+  const { t: ta } = useTranslation('approvals');
   const { can, me } = useAuth();
   const id = Number(useParams().id);
   const claim = useClaim(id);
@@ -44,11 +45,13 @@ export function ExpenseClaimDetailPage() {
         }
       />
       {action.error ? <ErrorAlert error={action.error} /> : null}
+      {c.phoneOver > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('detail.phoneOver', { amount: (c.phoneOver / 100).toFixed(2) })} data-testid="expense-phone-over" />}
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('fields.owner')}>{c.ownerName} · {c.unitName}</Descriptions.Item>
         <Descriptions.Item label={t('fields.status')}><StatusTag value={c.status} labelPrefix="expenses:statuses" colors={CLAIM_COLORS} /></Descriptions.Item>
         <Descriptions.Item label={t('fields.total')}><MoneyText fen={c.total} strong /></Descriptions.Item>
         <Descriptions.Item label={t('detail.submittedAt')}><DateTime value={c.submittedAt} /></Descriptions.Item>
+        {c.docType && <Descriptions.Item label={t('detail.chain')}>{ta(`docTypes.${c.docType}`)}</Descriptions.Item>}
         {c.paidAt && <Descriptions.Item label={t('detail.paid')}>{c.paidByName} · <DateTime value={c.paidAt} /></Descriptions.Item>}
       </Descriptions>
       <Table<Line>
