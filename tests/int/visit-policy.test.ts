@@ -15,7 +15,9 @@ const acc: Record<string, number> = {};
 
 const DAY = 86_400_000;
 const daysAgo = (n: number, now = Date.now()) => new Date(now - n * DAY);
-const policy = { tiers: { heavy: 14, large: 30, smb: null }, grades: { A: 7, B: 30, C: 60, D: null } };
+// the quadrant's interval is left out here (its own test below turns it on)
+const policy = { tiers: { heavy: 14, large: 30, smb: null }, grades: { A: 7, B: 30, C: 60, D: null }, byQuadrant: false };
+const quadrantDays = { star: 14, question: 14, cash_cow: 30, dog: 90 };
 
 async function account(db: Kdb, name: string, ownerId: number, tier: string, grade: string | null, createdDaysAgo: number) {
   const id = await insertAccount(db, name, ownerId);
@@ -64,6 +66,7 @@ describe('visit policy settings', () => {
   it('has defaults, and only account:configure reads or saves them', async () => {
     const r = await admin.get('/api/visit-policy');
     expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ byQuadrant: true, quadrantDays });
     expect(r.body.tiers.heavy).toBe(14);
     expect((await spec.get('/api/visit-policy')).status).toBe(403);
     expect((await director.put('/api/visit-policy', policy)).status).toBe(403);
@@ -78,10 +81,13 @@ describe('visit policy settings', () => {
   it('saves them with an audit record', async () => {
     const r = await admin.put('/api/visit-policy', policy);
     expect(r.status).toBe(200);
-    expect(r.body).toEqual(policy);
-    expect((await admin.get('/api/visit-policy')).body).toEqual(policy);
+    expect(r.body).toEqual({ ...policy, quadrantDays });
+    expect((await admin.get('/api/visit-policy')).body).toEqual({ ...policy, quadrantDays });
+    // byQuadrant left out keeps what is stored
+    const { byQuadrant: _, ...withoutSwitch } = policy;
+    expect((await admin.put('/api/visit-policy', withoutSwitch)).body.byQuadrant).toBe(false);
     const a = await t.database.db.selectFrom('audit_log').select('entity_id').where('entity', '=', 'setting').where('entity_id', '=', 'visit_policy').execute();
-    expect(a).toHaveLength(1);
+    expect(a).toHaveLength(2);
   });
 });
 
@@ -91,8 +97,8 @@ describe('overdue accounts', () => {
     expect(r.status).toBe(200);
     expect(r.body.items.map((i: { accountId: number }) => i.accountId)).toEqual([acc.heavy, acc.gradeA]);
     const [heavy, gradeA] = r.body.items;
-    expect(heavy).toMatchObject({ frequencyDays: 14, daysSince: 20, overdueDays: 6, ownerName: '周专员' });
-    expect(gradeA).toMatchObject({ frequencyDays: 7, daysSince: 10, overdueDays: 3 });
+    expect(heavy).toMatchObject({ frequencyDays: 14, frequencySource: 'tier', daysSince: 20, overdueDays: 6, ownerName: '周专员' });
+    expect(gradeA).toMatchObject({ frequencyDays: 7, frequencySource: 'grade', daysSince: 10, overdueDays: 3 });
 
     const d = await director.get('/api/visit-policy/overdue');
     expect(d.body.items.map((i: { accountId: number }) => i.accountId).sort()).toEqual([acc.heavy, acc.gradeA, acc.never].sort());
@@ -152,5 +158,25 @@ describe('the daily overdue job', () => {
     const job = await db.selectFrom('jobs').select('status').where('name', '=', VISIT_OVERDUE_JOB).orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(job.status).toBe('done');
     expect((await overdueNotes(db)).length).toBe(before + 4);
+  });
+});
+
+describe('by quadrant', () => {
+  it("applies the quadrant's visit interval when switched on: an account no tier or grade asks for is due by its quadrant", async () => {
+    const db = t.database.db;
+    // smb / D asks nothing; its quadrant (瘦狗, every 90 days) does — never visited, created 400 days ago
+    expect((await spec.get('/api/visit-policy/overdue')).body.items.map((i: { accountId: number }) => i.accountId)).not.toContain(acc.none);
+    expect((await admin.put('/api/visit-policy', { ...policy, byQuadrant: true })).body.byQuadrant).toBe(true);
+    const items = (await spec.get('/api/visit-policy/overdue')).body.items as { accountId: number; frequencyDays: number; frequencySource: string; quadrant: string }[];
+    expect(items.find((i) => i.accountId === acc.none)).toMatchObject({ frequencyDays: 90, frequencySource: 'quadrant', quadrant: 'dog', overdueDays: 310 });
+
+    // a star account (every 14 days) with a large tier (30): the quadrant is the stricter
+    await sql`update accounts set quadrant = 'star' where id = ${acc.fresh}`.execute(db);
+    const star = ((await spec.get('/api/visit-policy/overdue')).body.items as typeof items).find((i) => i.accountId === acc.fresh);
+    expect(star).toBeUndefined(); // visited 10 days ago: within 14
+    await recordedVisit(db, acc.fresh, t.org.users.spec_a1!, daysAgo(20));
+    await sql`delete from visits where account_id = ${acc.fresh} and checked_in_at > ${daysAgo(15)}`.execute(db);
+    const due = ((await spec.get('/api/visit-policy/overdue')).body.items as typeof items).find((i) => i.accountId === acc.fresh);
+    expect(due).toMatchObject({ frequencyDays: 14, frequencySource: 'quadrant', quadrant: 'star', overdueDays: 6 });
   });
 });

@@ -45,14 +45,22 @@ const frequency = z.number().int().min(1).max(3650).nullable();
 export const visitPolicySettings = z.object({
   tiers: z.object(Object.fromEntries(POLICY_TIERS.map((k) => [k, frequency])) as Record<(typeof POLICY_TIERS)[number], typeof frequency>),
   grades: z.object(Object.fromEntries(POLICY_GRADES.map((k) => [k, frequency])) as Record<(typeof POLICY_GRADES)[number], typeof frequency>),
+  /** apply the visit interval of the account's quadrant too (set with the quadrant's service policy); left out: unchanged */
+  byQuadrant: z.boolean().optional(),
 });
 export type VisitPolicySettingsBody = z.infer<typeof visitPolicySettings>;
+/** The policy as the settings page shows it: with the quadrants' intervals (read-only here). */
+export const visitPolicyView = visitPolicySettings.extend({ byQuadrant: z.boolean(), quadrantDays: z.record(z.string(), z.number().int()) });
+export type VisitPolicyView = z.infer<typeof visitPolicyView>;
 
 export const overdueAccount = z.object({
   accountId: z.number().int(),
   accountName: z.string(),
   tier: z.string(),
   grade: z.string().nullable(),
+  quadrant: z.string().nullable(),
+  /** which rule set the frequency: the strictest of tier, grade and quadrant */
+  frequencySource: z.enum(['tier', 'grade', 'quadrant']),
   ownerId: z.number().int().nullable(),
   ownerName: z.string().nullable(),
   frequencyDays: z.number().int(),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VISIT_POLICY, daysSince, isOverdue, overdueSince, readVisitPolicy, visitFrequency } from './visit-policy';
+import { DEFAULT_VISIT_POLICY, daysSince, isOverdue, overdueSince, readVisitPolicy, visitFrequency, visitRequirement } from './visit-policy';
 
-const s = { tiers: { heavy: 14, large: 30, smb: 90 }, grades: { A: 7, B: 30, C: 60, D: null } };
+const s = { tiers: { heavy: 14, large: 30, smb: 90 }, grades: { A: 7, B: 30, C: 60, D: null }, byQuadrant: false };
+const quadrantDays = { star: 10, question: 14, cash_cow: 30, dog: 90 };
 
 describe('visit policy', () => {
   it('takes the stricter of tier and grade', () => {
@@ -12,6 +13,16 @@ describe('visit policy', () => {
   it('uses the tier alone when there is no grade or the grade asks nothing', () => {
     expect(visitFrequency(s, { tier: 'large', grade: null })).toBe(30);
     expect(visitFrequency(s, { tier: 'smb', grade: 'D' })).toBe(90);
+  });
+  it('takes the quadrant’s interval into account when the policy says so, and names the rule that set it', () => {
+    const q = { ...s, byQuadrant: true };
+    expect(visitRequirement(q, { tier: 'large', grade: 'B', quadrant: 'star' }, quadrantDays)).toEqual({ days: 10, source: 'quadrant' });
+    expect(visitRequirement(q, { tier: 'heavy', grade: 'A', quadrant: 'star' }, quadrantDays)).toEqual({ days: 7, source: 'grade' });
+    expect(visitRequirement(q, { tier: 'heavy', grade: null, quadrant: 'dog' }, quadrantDays)).toEqual({ days: 14, source: 'tier' });
+    // off: the quadrant is ignored
+    expect(visitRequirement(s, { tier: 'large', grade: 'B', quadrant: 'star' }, quadrantDays)).toEqual({ days: 30, source: 'tier' });
+    // the quadrant alone can ask for visits
+    expect(visitFrequency({ ...q, tiers: { ...s.tiers, smb: null } }, { tier: 'smb', grade: 'D', quadrant: 'question' }, quadrantDays)).toBe(14);
   });
   it('is null when neither asks for visits', () => {
     expect(visitFrequency({ ...s, tiers: { ...s.tiers, smb: null } }, { tier: 'smb', grade: 'D' })).toBeNull();
@@ -31,5 +42,8 @@ describe('visit policy', () => {
     const r = readVisitPolicy({ tiers: { heavy: 10, large: -1 }, grades: { A: null, B: 'x' } });
     expect(r.tiers).toEqual({ heavy: 10, large: 30, smb: 90 });
     expect(r.grades).toEqual({ A: null, B: 30, C: 60, D: null });
+    expect(r.byQuadrant).toBe(true);
+    expect(readVisitPolicy({ byQuadrant: false }).byQuadrant).toBe(false);
+    expect(readVisitPolicy({ byQuadrant: 'no' }).byQuadrant).toBe(true);
   });
 });

@@ -20,7 +20,7 @@ export const visitPolicyRepo = {
     let q = db
       .selectFrom('accounts')
       .leftJoin('users as o', 'o.id', 'accounts.owner_id')
-      .select(['accounts.id', 'accounts.name', 'accounts.tier', 'accounts.grade', 'accounts.owner_id', 'o.name as owner_name', 'o.unit_id as owner_unit_id', 'accounts.created_at'])
+      .select(['accounts.id', 'accounts.name', 'accounts.tier', 'accounts.grade', 'accounts.quadrant', 'accounts.owner_id', 'o.name as owner_name', 'o.unit_id as owner_unit_id', 'accounts.created_at'])
       .select(lastVisit.as('last_visit_at'))
       .where('accounts.lifecycle', '!=', 'lost')
       .where(sql<boolean>`coalesce(${lastVisit}, accounts.created_at) <= ${o.before}`);

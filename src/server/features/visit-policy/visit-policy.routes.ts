@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { overdueList, visitPolicySettings } from '../../../shared/contracts/calendar';
+import { overdueList, visitPolicySettings, visitPolicyView } from '../../../shared/contracts/calendar';
 import type { Platform } from '../../platform/context';
 import { actorOf } from '../../platform/http';
 import * as service from './visit-policy.service';
@@ -22,16 +22,19 @@ export async function visitPolicyRoutes(app: FastifyInstance, p: Platform): Prom
 
   r.get('/api/visit-policy', {
     config: { access: 'account:configure' },
-    schema: { tags: ['visits'], summary: 'Visit frequency in days per account tier and per grade (null: not required)', response: { 200: visitPolicySettings } },
-  }, async () => service.getPolicy(db));
+    schema: { tags: ['visits'], summary: "Visit frequency in days per account tier and per grade (null: not required), whether the quadrant's visit interval applies, and those intervals", response: { 200: visitPolicyView } },
+  }, async () => service.getPolicyView(db));
 
   r.put('/api/visit-policy', {
     config: { access: 'account:configure' },
-    schema: { tags: ['visits'], summary: 'Save the visit frequencies', body: visitPolicySettings, response: { 200: visitPolicySettings } },
-  }, async (req) => service.putPolicy(db, actorOf(req), req.body));
+    schema: { tags: ['visits'], summary: 'Save the visit frequencies', body: visitPolicySettings, response: { 200: visitPolicyView } },
+  }, async (req) => {
+    await service.putPolicy(db, actorOf(req), req.body);
+    return service.getPolicyView(db);
+  });
 
   r.get('/api/visit-policy/overdue', {
     config: { access: 'account:read' },
-    schema: { tags: ['visits'], summary: `Accounts in the caller's scope whose last recorded visit is older than their frequency (the stricter of tier and grade)`, response: { 200: overdueList } },
+    schema: { tags: ['visits'], summary: `Accounts in the caller's scope whose last recorded visit is older than their frequency (the strictest of tier, grade and quadrant)`, response: { 200: overdueList } },
   }, async (req) => service.listOverdue(db, actorOf(req)));
 }

@@ -1,11 +1,12 @@
 import type { Kdb } from '../../db/client';
 import type { OverdueAccount, VisitPolicySettingsBody } from '../../../shared/contracts/calendar';
 import { iso } from '../../../shared/contracts/common';
-import { daysSince, isOverdue, overdueSince, readVisitPolicy, visitFrequency, type VisitPolicySettings } from '../../../shared/domain/visit-policy';
+import { QUADRANTS } from '../../../shared/contracts/quadrant';
+import { daysSince, isOverdue, overdueSince, readVisitPolicy, visitRequirement, type VisitPolicySettings } from '../../../shared/domain/visit-policy';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { Notifier } from '../../platform/notifications/notifier';
-import { accountScope } from '../accounts/accounts.service';
+import { accountScope, loadSettings } from '../accounts/accounts.service';
 import { receptionsRepo } from '../receptions/receptions.repo';
 import { visitPolicyRepo } from './visit-policy.repo';
 
@@ -16,43 +17,56 @@ export async function getPolicy(db: Kdb): Promise<VisitPolicySettings> {
   return readVisitPolicy(await visitPolicyRepo.getSetting(db));
 }
 
+/** The visit interval of each quadrant's service policy (kept with the portfolio settings, ACC-4). */
+export async function quadrantDays(db: Kdb): Promise<Record<string, number>> {
+  const { quadrant } = await loadSettings(db);
+  return Object.fromEntries(QUADRANTS.map((q) => [q, quadrant.policies[q].visitIntervalDays]));
+}
+
+/** What the policy page shows: the stored policy and, read-only, the quadrant intervals it may apply. */
+export async function getPolicyView(db: Kdb) {
+  const [policy, days] = await Promise.all([getPolicy(db), quadrantDays(db)]);
+  return { ...policy, quadrantDays: days };
+}
+
 export async function putPolicy(db: Kdb, actor: Actor, input: VisitPolicySettingsBody) {
   await db.transaction().execute(async (trx) => {
     const before = readVisitPolicy(await visitPolicyRepo.getSetting(trx));
-    await visitPolicyRepo.putSetting(trx, input);
-    await audit(trx, actor, { entity: 'setting', entityId: 'visit_policy', action: 'update', before: { ...before }, after: { ...input } });
+    const after: VisitPolicySettings = { tiers: input.tiers, grades: input.grades, byQuadrant: input.byQuadrant ?? before.byQuadrant };
+    await visitPolicyRepo.putSetting(trx, after);
+    await audit(trx, actor, { entity: 'setting', entityId: 'visit_policy', action: 'update', before: { ...before }, after: { ...after } });
   });
   return getPolicy(db);
 }
 
 /** The shortest frequency of the policy: accounts visited more recently than that cannot be overdue. */
-function shortest(s: VisitPolicySettings): number | null {
-  const all = [...Object.values(s.tiers), ...Object.values(s.grades)].filter((n): n is number => n !== null);
+function shortest(s: VisitPolicySettings, qDays: Record<string, number>): number | null {
+  const all = [...Object.values(s.tiers), ...Object.values(s.grades), ...(s.byQuadrant ? Object.values(qDays) : [])].filter((n): n is number => n !== null);
   return all.length ? Math.min(...all) : null;
 }
 
 type Candidate = Awaited<ReturnType<typeof visitPolicyRepo.candidates>>[number];
 
-function judge(s: VisitPolicySettings, a: Candidate, now: Date) {
-  const frequency = visitFrequency(s, a);
+function judge(s: VisitPolicySettings, qDays: Record<string, number>, a: Candidate, now: Date) {
+  const need = visitRequirement(s, a, qDays);
   const last = a.last_visit_at ? new Date(a.last_visit_at) : null;
   const created = new Date(a.created_at);
-  if (frequency === null || !isOverdue(frequency, last, created, now)) return null;
-  const since = overdueSince(frequency, last, created);
-  return { frequency, last, since, days: daysSince(last, created, now), overdueDays: Math.floor((now.getTime() - since.getTime()) / DAY) };
+  if (need === null || !isOverdue(need.days, last, created, now)) return null;
+  const since = overdueSince(need.days, last, created);
+  return { frequency: need.days, source: need.source, last, since, days: daysSince(last, created, now), overdueDays: Math.floor((now.getTime() - since.getTime()) / DAY) };
 }
 
 /** Overdue accounts in the caller's account scope, the longest overdue first. */
 export async function listOverdue(db: Kdb, actor: Actor, now = new Date()): Promise<{ items: OverdueAccount[] }> {
-  const s = await getPolicy(db);
-  const min = shortest(s);
+  const [s, qDays] = await Promise.all([getPolicy(db), quadrantDays(db)]);
+  const min = shortest(s, qDays);
   if (min === null) return { items: [] };
   const rows = await visitPolicyRepo.candidates(db, { before: new Date(now.getTime() - min * DAY), scope: accountScope(actor, 'account:read') });
   const items: OverdueAccount[] = [];
   for (const a of rows) {
-    const j = judge(s, a, now);
+    const j = judge(s, qDays, a, now);
     if (!j) continue;
-    items.push({ accountId: a.id, accountName: a.name, tier: a.tier, grade: a.grade, ownerId: a.owner_id, ownerName: a.owner_name, frequencyDays: j.frequency, lastVisitAt: iso(j.last), daysSince: j.days, overdueDays: j.overdueDays });
+    items.push({ accountId: a.id, accountName: a.name, tier: a.tier, grade: a.grade, quadrant: a.quadrant, frequencySource: j.source, ownerId: a.owner_id, ownerName: a.owner_name, frequencyDays: j.frequency, lastVisitAt: iso(j.last), daysSince: j.days, overdueDays: j.overdueDays });
   }
   return { items: items.sort((x, y) => y.overdueDays - x.overdueDays || x.accountId - y.accountId) };
 }
@@ -64,8 +78,8 @@ export async function listOverdue(db: Kdb, actor: Actor, now = new Date()): Prom
  * next lapse notifies again.
  */
 export async function runOverdueCheck(db: Kdb, notifier: Notifier, now = new Date()): Promise<{ overdue: number; notified: number; closed: number }> {
-  const s = await getPolicy(db);
-  const min = shortest(s);
+  const [s, qDays] = await Promise.all([getPolicy(db), quadrantDays(db)]);
+  const min = shortest(s, qDays);
   const overdue: number[] = [];
   let notified = 0;
   if (min !== null) {
@@ -78,7 +92,7 @@ export async function runOverdueCheck(db: Kdb, notifier: Notifier, now = new Dat
       await db.transaction().execute(async (trx) => {
         const open = await visitPolicyRepo.openEpisodes(trx, rows.map((r) => r.id));
         for (const a of rows) {
-          const j = judge(s, a, now);
+          const j = judge(s, qDays, a, now);
           if (!j) continue;
           overdue.push(a.id);
           if (open.has(a.id)) continue;

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
-import type { CalendarEvents, FeedTokenStatus, OverdueAccount, VisitPolicySettingsBody } from '../../../shared/contracts/calendar';
+import type { CalendarEvents, FeedTokenStatus, OverdueAccount, VisitPolicySettingsBody, VisitPolicyView } from '../../../shared/contracts/calendar';
 import { api } from '../../api/client';
 import { useApiError } from '../admin/components/feedback';
 
@@ -51,7 +51,7 @@ export const policyKeys = {
 };
 
 export function useVisitPolicy(enabled: boolean) {
-  return useQuery({ queryKey: policyKeys.settings, queryFn: () => api.get<VisitPolicySettingsBody>('/api/visit-policy'), enabled });
+  return useQuery({ queryKey: policyKeys.settings, queryFn: () => api.get<VisitPolicyView>('/api/visit-policy'), enabled });
 }
 
 export function useOverdueAccounts() {
@@ -62,7 +62,7 @@ export function useSaveVisitPolicy(form: FormInstance, onDone: () => void) {
   const qc = useQueryClient();
   const showError = useApiError();
   return useMutation({
-    mutationFn: (v: VisitPolicySettingsBody) => api.put<VisitPolicySettingsBody>('/api/visit-policy', v),
+    mutationFn: (v: VisitPolicySettingsBody) => api.put<VisitPolicyView>('/api/visit-policy', v),
     onSuccess: (v) => {
       qc.setQueryData(policyKeys.settings, v);
       void qc.invalidateQueries({ queryKey: policyKeys.overdue });

@@ -1,10 +1,11 @@
-import { Button, Card, Col, Form, Grid, InputNumber, List, Row, Table, Typography } from 'antd';
+import { Button, Card, Col, Form, Grid, InputNumber, List, Row, Switch, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OverdueAccount, VisitPolicySettingsBody } from '../../../../shared/contracts/calendar';
+import { QUADRANTS } from '../../../../shared/contracts/quadrant';
 import { POLICY_GRADES, POLICY_TIERS } from '../../../../shared/domain/visit-policy';
 import { useAuth } from '../../../app/auth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -12,9 +13,10 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useFeedback } from '../../admin/components/feedback';
 import { useOverdueAccounts, useSaveVisitPolicy, useVisitPolicy } from '../api';
 
-/** Frequencies per tier and grade (empty: not required); only with account:configure. */
+/** Frequencies per tier and grade (empty: not required) and the quadrant switch; only with account:configure. */
 function PolicyForm() {
   const { t } = useTranslation('calendar');
+  const { t: tp } = useTranslation('portfolio');
   const [form] = Form.useForm<VisitPolicySettingsBody>();
   const { message } = useFeedback();
   const settings = useVisitPolicy(true);
@@ -33,9 +35,18 @@ function PolicyForm() {
     <Card size="small" title={t('policy.settings')} style={{ marginBottom: 16 }}>
       {settings.isError && <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />}
       <Typography.Paragraph type="secondary">{t('policy.help')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate({ tiers: { ...v.tiers }, grades: { ...v.grades } })}>
+      <Form form={form} layout="vertical" onFinish={(v) => save.mutate({ tiers: { ...v.tiers }, grades: { ...v.grades }, byQuadrant: v.byQuadrant ?? true })}>
         <Row gutter={12}>{POLICY_TIERS.map((k) => field('tiers', k))}</Row>
         <Row gutter={12}>{POLICY_GRADES.map((k) => field('grades', k))}</Row>
+        <Form.Item name="byQuadrant" valuePropName="checked" label={t('policy.byQuadrant')} extra={t('policy.byQuadrantHelp')}>
+          <Switch data-testid="policy-by-quadrant" />
+        </Form.Item>
+        {settings.data && (
+          <Typography.Paragraph type="secondary" data-testid="policy-quadrant-days">
+            {QUADRANTS.map((q) => `${tp(`quadrants.${q}`)} ${t('policy.everyDays', { n: settings.data.quadrantDays[q] ?? '—' })}`).join(' · ')}{' '}
+            <Link to="/admin/account-settings">{t('policy.editQuadrants')}</Link>
+          </Typography.Paragraph>
+        )}
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="policy-save">{t('policy.save')}</Button>
       </Form>
     </Card>
@@ -48,12 +59,14 @@ export function VisitPolicyPage() {
   const { can } = useAuth();
   const phone = Grid.useBreakpoint().md === false;
   const overdue = useOverdueAccounts();
+  const { t: tp } = useTranslation('portfolio');
   const last = (r: OverdueAccount) => (r.lastVisitAt ? dayjs(r.lastVisitAt).format('YYYY-MM-DD') : t('policy.never'));
+  const classOf = (r: OverdueAccount) => [t(`policy.tiers.${r.tier}`), r.grade ? t(`policy.grades.${r.grade}`) : null, r.quadrant ? tp(`quadrants.${r.quadrant}`) : null].filter(Boolean).join(' · ');
   const columns: ColumnsType<OverdueAccount> = [
     { key: 'account', title: t('policy.account'), render: (_, r) => <Link to={`/accounts/${r.accountId}`}>{r.accountName}</Link> },
     { key: 'owner', title: t('policy.owner'), width: 110, render: (_, r) => r.ownerName },
-    { key: 'class', title: t('policy.class'), width: 130, render: (_, r) => `${t(`policy.tiers.${r.tier}`)}${r.grade ? ` · ${t(`policy.grades.${r.grade}`)}` : ''}` },
-    { key: 'frequency', title: t('policy.frequency'), width: 110, align: 'right', render: (_, r) => t('policy.everyDays', { n: r.frequencyDays }) },
+    { key: 'class', title: t('policy.class'), width: 170, render: (_, r) => classOf(r) },
+    { key: 'frequency', title: t('policy.frequency'), width: 150, align: 'right', render: (_, r) => `${t('policy.everyDays', { n: r.frequencyDays })} · ${t(`policy.sources.${r.frequencySource}`)}` },
     { key: 'last', title: t('policy.lastVisit'), width: 120, render: (_, r) => last(r) },
     { key: 'overdue', title: t('policy.overdueDays'), width: 110, align: 'right', render: (_, r) => <Typography.Text type="danger">{r.overdueDays}</Typography.Text> },
   ];
