@@ -59,6 +59,8 @@ async function approvedTrip(extra: Record<string, unknown> = {}) {
   const submitted = await spec.post(`/api/trips/${created.body.id}/submit`, { version: created.body.version });
   expect(submitted.status).toBe(200);
   expect((await director.post(`/api/approvals/${submitted.body.approvalId}/approve`, {})).status).toBe(200);
+  // an advance adds the finance step
+  if (created.body.advanceRequested > 0) expect((await finance.post(`/api/approvals/${submitted.body.approvalId}/approve`, {})).status).toBe(200);
   const trip = (await spec.get(`/api/trips/${created.body.id}`)).body;
   expect(trip.status).toBe('approved');
   return trip;
@@ -89,12 +91,18 @@ describe('business trip application (ACT-9)', () => {
     const submitted = await spec.post(`/api/trips/${created.body.id}/submit`, { version: created.body.version });
     expect(submitted.status).toBe(200);
     expect(submitted.body.status).toBe('pending');
-    expect(await approvalSteps(submitted.body.approvalId)).toEqual([['客户总监', t.org.users.director]]);
+    // ¥1,000 advance: finance signs too, whatever the estimate
+    expect(await approvalSteps(submitted.body.approvalId)).toEqual([
+      ['客户总监', t.org.users.director],
+      ['财务经理', t.org.users.finance],
+    ]);
     // with the approvers: not editable, not cancellable
     expect((await spec.put(`/api/trips/${created.body.id}`, { ...application(), version: submitted.body.version })).status).toBe(409);
     const cancel = await spec.post(`/api/trips/${created.body.id}/cancel`, { version: submitted.body.version, reason: '行程取消' });
     expect(cancel.status).toBe(409);
     expect((await director.post(`/api/approvals/${submitted.body.approvalId}/approve`, {})).status).toBe(200);
+    expect((await spec.get(`/api/trips/${created.body.id}`)).body.status).toBe('pending');
+    expect((await finance.post(`/api/approvals/${submitted.body.approvalId}/approve`, {})).status).toBe(200);
     const approved = (await spec.get(`/api/trips/${created.body.id}`)).body;
     expect(approved).toMatchObject({ status: 'approved', canCheckIn: true });
     expect(approved.decidedAt).not.toBeNull();
@@ -119,6 +127,12 @@ describe('business trip application (ACT-9)', () => {
     expect((await finance.post(`/api/approvals/${sub.body.approvalId}/approve`, {})).status).toBe(200);
     expect((await gm.post(`/api/approvals/${sub.body.approvalId}/approve`, {})).status).toBe(200);
     expect((await spec.get(`/api/trips/${big.body.id}`)).body.status).toBe('approved');
+
+    // no advance and a small estimate: the director alone
+    const small = await spec.post('/api/trips', application({ advanceRequested: 0 }));
+    const sub0 = await spec.post(`/api/trips/${small.body.id}/submit`, { version: small.body.version });
+    expect(await approvalSteps(sub0.body.approvalId)).toEqual([['客户总监', t.org.users.director]]);
+    expect((await director.get(`/api/approvals/${sub0.body.approvalId}`)).body.docType).toBe('business_trip');
 
     const mid = await spec.post('/api/trips', application({ costLines: [{ category: 'lodging', amount: 600_000 }] }));
     const sub2 = await spec.post(`/api/trips/${mid.body.id}/submit`, { version: mid.body.version });

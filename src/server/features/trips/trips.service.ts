@@ -15,6 +15,8 @@ import { tripsRepo, type TripScope } from './trips.repo';
 
 /** 出差申请 and 出差报告 go through the approval engine; the document id is the trip's id. */
 export const TRIP_DOC = 'business_trip';
+/** A trip that asks for a cash advance (借支): the finance manager signs whatever the estimate (like a visit's advance). */
+export const TRIP_ADVANCE_DOC = 'business_trip_advance';
 export const TRIP_REPORT_DOC = 'business_trip_report';
 
 /** A trip is edited, (re)submitted or cancelled only while it is not with the approvers. */
@@ -33,16 +35,12 @@ const tripStatusFor = (s: ApprovalStatus) => (s === 'returned' ? 'rejected' : s)
 const reportStatusFor = (s: ApprovalStatus) => (s === 'pending' ? 'submitted' : s === 'approved' ? 'approved' : 'none');
 
 export function registerTripDocTypes(engine: ApprovalEngine): void {
-  engine.registerDocType({
-    type: TRIP_DOC,
-    labelKey: 'docTypes.business_trip',
-    link: (id) => `/trips/${id}`,
-    async onStatusChange(trx: Trx, id: number, status: ApprovalStatus, actor: Actor) {
-      const to = tripStatusFor(status);
-      const row = await tripsRepo.update(trx, id, to === 'pending' ? { status: to, submitted_at: new Date(), decided_at: null } : { status: to, decided_at: new Date() });
-      await audit(trx, actor, { entity: TRIP_DOC, entityId: row.id, action: 'status', data: { status: to } });
-    },
-  });
+  async function onTripStatus(trx: Trx, id: number, status: ApprovalStatus, actor: Actor) {
+    const to = tripStatusFor(status);
+    const row = await tripsRepo.update(trx, id, to === 'pending' ? { status: to, submitted_at: new Date(), decided_at: null } : { status: to, decided_at: new Date() });
+    await audit(trx, actor, { entity: TRIP_DOC, entityId: row.id, action: 'status', data: { status: to } });
+  }
+  for (const type of [TRIP_DOC, TRIP_ADVANCE_DOC]) engine.registerDocType({ type, labelKey: `docTypes.${type}`, link: (id) => `/trips/${id}`, onStatusChange: onTripStatus });
   engine.registerDocType({
     type: TRIP_REPORT_DOC,
     labelKey: 'docTypes.business_trip_report',
@@ -148,9 +146,10 @@ export async function submitTrip(db: Kdb, engine: ApprovalEngine, actor: Actor, 
     const trip = await writable(trx, actor, id, input.version);
     if (!EDITABLE.has(trip.status)) throw new AppError('INVALID_STATE', `The trip is ${trip.status}; only a draft, rejected or withdrawn trip can be submitted`, undefined, { key: 'trips.notEditable', params: { status: trip.status } });
     if (trip.start_on < businessDate(new Date(), tz)) throw validationError([issue('startOn', 'trips.startInPast', 'Apply before the trip: the first day cannot be in the past')]);
-    const approvalId = await engine.submit(trx, actor, { docType: TRIP_DOC, docId: id, title: `出差申请：${trip.destination}（${trip.start_on}～${trip.end_on}）`, amount: Number(trip.estimated_total), submitterId: actor.userId, unitId: trip.unit_id });
+    const docType = Number(trip.advance_requested) > 0 ? TRIP_ADVANCE_DOC : TRIP_DOC;
+    const approvalId = await engine.submit(trx, actor, { docType, docId: id, title: `出差申请：${trip.destination}（${trip.start_on}～${trip.end_on}）`, amount: Number(trip.estimated_total), submitterId: actor.userId, unitId: trip.unit_id });
     await tripsRepo.update(trx, id, { approval_id: approvalId });
-    await audit(trx, actor, { entity: TRIP_DOC, entityId: id, action: 'submit', data: { approvalId } });
+    await audit(trx, actor, { entity: TRIP_DOC, entityId: id, action: 'submit', data: { approvalId, docType } });
   });
 }
 

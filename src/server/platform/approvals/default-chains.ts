@@ -28,12 +28,17 @@ const GIFT_OVER_CAP_STEPS: ChainStep[] = [...GIFT_APPLICATION_STEPS, { name: '�
 /**
  * 出差申请 (seed 003 第14条: 出差前须提交出差申请，经批准后方可出差 — the approver is not named; the
  * 销售员管理 chapter puts salespeople under the 客户总监). Director always; finance and the GM by the
- * estimated cost, at the thresholds of the seed's 通用审批. The engine conditions steps on the amount
- * only, so an advance alone does not add the finance step.
+ * estimated cost, at the thresholds of the seed's 通用审批. A trip that asks for a cash advance is
+ * its own document type (business_trip_advance) whose chain always has finance, as a visit's advance does.
  */
 const BUSINESS_TRIP_STEPS: ChainStep[] = [
   { name: '客户总监', approver: { kind: 'position', position: 'ka_director' }, minAmount: null },
   { name: '财务经理', approver: { kind: 'position', position: 'finance_manager' }, minAmount: 500_000 },
+  { name: '总经理', approver: { kind: 'position', position: 'gm' }, minAmount: 2_000_000 },
+];
+const BUSINESS_TRIP_ADVANCE_STEPS: ChainStep[] = [
+  { name: '客户总监', approver: { kind: 'position', position: 'ka_director' }, minAmount: null },
+  { name: '财务经理', approver: { kind: 'position', position: 'finance_manager' }, minAmount: null },
   { name: '总经理', approver: { kind: 'position', position: 'gm' }, minAmount: 2_000_000 },
 ];
 /** 出差报告 on return: the KA director approves it; only then may the trip's expenses be claimed. */
@@ -82,6 +87,7 @@ const DEFAULT_CHAINS = [
   { docType: 'gift_application', name: '礼品馈赠申请审批', steps: GIFT_APPLICATION_STEPS },
   { docType: 'gift_application_over_cap', name: '礼品馈赠申请审批（超年度限额）', steps: GIFT_OVER_CAP_STEPS },
   { docType: 'business_trip', name: '出差申请审批', steps: BUSINESS_TRIP_STEPS },
+  { docType: 'business_trip_advance', name: '出差申请审批（含借支）', steps: BUSINESS_TRIP_ADVANCE_STEPS },
   { docType: 'business_trip_report', name: '出差报告审批', steps: BUSINESS_TRIP_REPORT_STEPS },
   { docType: 'visit_plan', name: '拜访计划审批', steps: VISIT_PLAN_STEPS },
   { docType: 'reception', name: '客户接待申请审批', steps: RECEPTION_STEPS },
