@@ -1,8 +1,8 @@
-import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
+import { App, AutoComplete, Button, Card, DatePicker, Flex, Form, InputNumber, Select, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ControlRow } from '../../../../shared/contracts/expenses';
+import { PHONE_CATEGORY, type ControlRow } from '../../../../shared/contracts/expenses';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
@@ -50,6 +50,8 @@ export function BudgetsPage() {
   const save = useSaveBudget();
   const [form] = Form.useForm<{ subject: 'user' | 'unit'; subjectId: number; category: string; yuan: number }>();
   const subject = Form.useWatch('subject', form) ?? 'user';
+  // the categories in use this month (claims and budgets), and 手机费, which the phone allowance reads
+  const categories = [...new Set([PHONE_CATEGORY, ...(control.data?.items ?? []).map((r) => r.category)])];
   const add = async (v: { subject: 'user' | 'unit'; subjectId: number; category: string; yuan: number }) => {
     await save.mutateAsync({ body: { [v.subject === 'user' ? 'userId' : 'unitId']: v.subjectId, category: v.category, period, amount: Math.round(v.yuan * 100) } });
     form.resetFields();
@@ -84,8 +86,8 @@ export function BudgetsPage() {
           <Form.Item name="subjectId" rules={[{ required: true }]} style={{ minWidth: 220 }}>
             {subject === 'user' ? <UserSelect placeholder={t('budgets.subjects.user')} /> : <UnitTreeSelect placeholder={t('budgets.subjects.unit')} />}
           </Form.Item>
-          <Form.Item name="category" rules={[{ required: true, whitespace: true }]}>
-            <Input placeholder={t('fields.category')} />
+          <Form.Item name="category" rules={[{ required: true, whitespace: true }, { max: 40 }]}>
+            <AutoComplete placeholder={t('fields.category')} style={{ minWidth: 160 }} options={categories.map((c) => ({ value: c }))} filterOption={(input, o) => String(o?.value ?? '').includes(input)} />
           </Form.Item>
           <Form.Item name="yuan" rules={[{ required: true }]}>
             <InputNumber<number> min={0} precision={2} placeholder={t('budgets.budgetYuan')} />
