@@ -40,5 +40,9 @@ export const expensesMatrix: MatrixSuite = {
     { name: 'set a budget', method: 'POST', url: () => '/api/budgets', body: () => ({ category: '', period: 'x', amount: -1 }), expect: budgetOnly },
     { name: 'change a budget (wrong version)', method: 'PATCH', url: ({ ids }) => `/api/budgets/${ids.budget}`, body: () => ({ amount: 1, version: 999 }), expect: budgetOnly },
     { name: 'control rates', method: 'GET', url: () => '/api/budgets/control?period=2026-11', expect: budgetOnly },
+    { name: 'my phone allowance', method: 'GET', url: () => '/api/expense-claims/phone-allowance?period=2026-11', expect: all('allow', { gm: 'deny', finance: 'deny' }) },
+    { name: 'the default phone allowance', method: 'GET', url: () => '/api/expense-settings/phone-allowance', expect: all('allow') },
+    // a negative amount: allowed callers get the 400, the others are refused before validation
+    { name: 'set the default phone allowance (invalid)', method: 'PUT', url: () => '/api/expense-settings/phone-allowance', body: () => ({ monthlyLimit: -1 }), expect: budgetOnly },
   ],
 };
