@@ -24,9 +24,10 @@ import { expensesMatrix } from '../matrix/expenses.matrix';
 import { contactLogMatrix } from '../matrix/contact-log.matrix';
 import { receptionsMatrix } from '../matrix/receptions.matrix';
 import { calendarMatrix } from '../matrix/calendar.matrix';
+import { workPlansMatrix } from '../matrix/work-plans.matrix';
 
 /** Every feature adds its suite here: role × route × own/other record → allow / deny / hidden. */
-const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix, competitorsMatrix, devPlansMatrix, pipelineMatrix, tripsMatrix, contactLogMatrix, visitsMatrix, receptionsMatrix, giftsMatrix, expensesMatrix, calendarMatrix];
+const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix, competitorsMatrix, devPlansMatrix, pipelineMatrix, tripsMatrix, contactLogMatrix, visitsMatrix, receptionsMatrix, giftsMatrix, expensesMatrix, calendarMatrix, workPlansMatrix];
 
 let t: TestApp;
 const clients = new Map<string, Client>();

@@ -1082,6 +1082,8 @@ export interface DB {
   reception_seating: ReceptionSeatingTable;
   calendar_feed_tokens: CalendarFeedTokenTable;
   visit_overdue: VisitOverdueTable;
+  monthly_plans: MonthlyPlanTable;
+  monthly_plan_items: MonthlyPlanItemTable;
 }
 
 export interface CalendarFeedTokenTable {
@@ -1104,3 +1106,33 @@ export type UserRow = Selectable<UserTable>;
 export type OrgUnitRow = Selectable<OrgUnitTable>;
 export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
+
+export interface MonthlyPlanTable {
+  id: Id;
+  owner_id: number;
+  unit_id: number;
+  /** 'YYYY-MM' */
+  month: string;
+  status: Generated<string>;
+  submitted_at: Timestamp | null;
+  late: Generated<boolean>;
+  planned_visits: Generated<number>;
+  planned_expansions: Generated<number>;
+  planned_deals: Generated<number>;
+  note: string | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface MonthlyPlanItemTable {
+  id: Id;
+  plan_id: number;
+  kind: string;
+  account_id: number | null;
+  target_name: string;
+  /** 'YYYY-MM-DD' */
+  planned_on: string | null;
+  note: string | null;
+  sort_order: Generated<number>;
+}

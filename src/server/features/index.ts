@@ -37,6 +37,7 @@ import { expensesRoutes } from './expenses/expenses.routes';
 import { registerExpenseDocType } from './expenses/expenses.service';
 import { calendarRoutes } from './calendar/calendar.routes';
 import { registerVisitPolicyJobs, visitPolicyRoutes } from './visit-policy/visit-policy.routes';
+import { registerWorkPlanJobs, workPlansRoutes } from './work-plans/work-plans.routes';
 
 /**
  * What features contribute besides HTTP routes — approval document types and job handlers.
@@ -54,6 +55,7 @@ export function wireFeatures(p: Platform): void {
   registerAccountJobs(p);
   registerTransferJobs(p);
   registerVisitPolicyJobs(p);
+  registerWorkPlanJobs(p);
 }
 
 /** Every feature room registers its routes here. */
@@ -88,4 +90,5 @@ export async function registerFeatures(app: FastifyInstance, p: Platform): Promi
   await expensesRoutes(app, p);
   await calendarRoutes(app, p);
   await visitPolicyRoutes(app, p);
+  await workPlansRoutes(app, p);
 }

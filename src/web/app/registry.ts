@@ -12,6 +12,7 @@ import { visitRoutes } from '../features/visits/routes';
 import { receptionRoutes } from '../features/receptions/routes';
 import { expenseRoutes } from '../features/expenses/routes';
 import { calendarRoutes } from '../features/calendar/routes';
+import { workPlanRoutes } from '../features/work-plans/routes';
 import type { AppRoute } from './types';
 
 /**
@@ -26,9 +27,11 @@ export const featureRoutes: AppRoute[] = [
   ...contactRoutes,
   ...opportunityRoutes,
   ...pipelineRoutes,
-  // 外勤与接待 in the order of the day's work: visits and their calendar, contacts, receptions, gifts, trips, claims
+  // 外勤与接待 in the order of the day's work: visits and their calendar, daily reports and monthly plans, contacts,
+  // receptions, gifts, trips, claims
   ...visitRoutes,
   ...calendarRoutes,
+  ...workPlanRoutes,
   ...contactLogRoutes,
   ...receptionRoutes,
   ...giftRoutes,

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths, canChange, completionRate, dayCounts, isLate, itemIssues, lastWorkingDay, monthOf, monthProblem, planDueOn } from './work-plans.rules';
+
+const TZ = 'Asia/Shanghai';
+const v = (solved: string | null, concerns: string | null = null, toWatch: string | null = null) => ({ solved, concerns, toWatch });
+
+describe('daily counts (客户拜访日报表 footer)', () => {
+  it('counts visits, handled (solved filled) and open (concerns or to-watch, nothing solved)', () => {
+    expect(dayCounts([])).toEqual({ visits: 0, handled: 0, open: 0 });
+    expect(
+      dayCounts([
+        v('澄清报价', '价格'), // handled, even with a concern
+        v(null, '交期'), // open
+        v(null, null, '竞争对手'), // open
+        v(null), // neither
+        v('   ', '  '), // blanks count as empty → neither
+        v('', null, '观察'), // empty solved → open
+      ]),
+    ).toEqual({ visits: 6, handled: 1, open: 3 });
+  });
+});
+
+describe('last working day and the plan deadline', () => {
+  it('is the last day of a month ending on a weekday', () => {
+    expect(lastWorkingDay('2026-11')).toBe('2026-11-30'); // Monday
+    expect(lastWorkingDay('2026-12')).toBe('2026-12-31'); // Thursday
+  });
+  it('steps back to Friday when the month ends on a weekend', () => {
+    expect(lastWorkingDay('2026-01')).toBe('2026-01-30'); // 31st a Saturday
+    expect(lastWorkingDay('2026-02')).toBe('2026-02-27'); // 28th a Saturday
+    expect(lastWorkingDay('2026-05')).toBe('2026-05-29'); // 31st a Sunday
+    expect(lastWorkingDay('2024-02')).toBe('2024-02-29'); // leap day, a Thursday
+  });
+  it('a plan is due on the last working day of the month before, across the year end', () => {
+    expect(planDueOn('2026-12')).toBe('2026-11-30');
+    expect(planDueOn('2026-06')).toBe('2026-05-29');
+    expect(planDueOn('2027-01')).toBe('2026-12-31');
+    expect(addMonths('2026-01', -1)).toBe('2025-12');
+    expect(addMonths('2026-12', 1)).toBe('2027-01');
+  });
+  it('late means submitted after the due day in business time', () => {
+    // due 2026-05-29 (Friday): that evening Beijing time is on time, Saturday is late
+    expect(isLate('2026-06', new Date('2026-05-29T15:59:00Z'), TZ)).toBe(false); // 23:59 in Shanghai
+    expect(isLate('2026-06', new Date('2026-05-29T16:00:00Z'), TZ)).toBe(true); // 00:00 Saturday in Shanghai
+    expect(isLate('2026-06', new Date('2026-05-10T02:00:00Z'), TZ)).toBe(false); // early is fine
+    expect(isLate('2026-06', new Date('2026-06-02T02:00:00Z'), TZ)).toBe(true);
+  });
+  it('the business month of an instant follows the time zone', () => {
+    expect(monthOf(new Date('2026-11-30T16:30:00Z'), TZ)).toBe('2026-12');
+    expect(monthOf(new Date('2026-11-30T16:30:00Z'), 'UTC')).toBe('2026-11');
+  });
+});
+
+describe('completion rate (完成率)', () => {
+  it('is actual ÷ planned to 4 decimals, null without a plan', () => {
+    expect(completionRate(3, 4)).toBe(0.75);
+    expect(completionRate(2, 3)).toBe(0.6667);
+    expect(completionRate(5, 4)).toBe(1.25);
+    expect(completionRate(0, 10)).toBe(0);
+    expect(completionRate(3, 0)).toBeNull();
+  });
+});
+
+describe('plan edits', () => {
+  it('only a draft changes; no month gone by', () => {
+    expect(canChange('draft')).toBe(true);
+    expect(canChange('submitted')).toBe(false);
+    const now = new Date('2026-11-30T03:00:00Z');
+    expect(monthProblem('2026-10', now, TZ)).toBe(true);
+    expect(monthProblem('2026-11', now, TZ)).toBe(false);
+    expect(monthProblem('2026-12', now, TZ)).toBe(false);
+  });
+  it('items: a name or an account, a day in the month, no account twice per kind', () => {
+    expect(
+      itemIssues('2026-12', [
+        { kind: 'visit', accountId: 1, plannedOn: '2026-12-03' },
+        { kind: 'expansion', targetName: '  ' },
+        { kind: 'expansion', targetName: '新客户', plannedOn: '2027-01-02' },
+        { kind: 'visit', accountId: 1 },
+        { kind: 'deal', accountId: 1 },
+      ]).map((i) => i.path),
+    ).toEqual(['items.1.targetName', 'items.2.plannedOn', 'items.3.accountId']);
+  });
+});

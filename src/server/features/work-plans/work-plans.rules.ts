@@ -1,0 +1,95 @@
+import type { DailyCounts, PlanItemKind, PlanStatus } from '../../../shared/contracts/work-plans';
+import { businessDate } from '../../../shared/domain/business-time';
+import { issue, type FieldIssue } from '../../../shared/errors';
+
+/**
+ * Daily and monthly plans (ACT-4) as pure rules: the counts of 客户拜访日报表, the deadline of the
+ * monthly plan (本月最后一个工作日上报次月工作计划) and the completion rate of 客户专员月度考核表.
+ */
+
+const filled = (s: string | null | undefined) => typeof s === 'string' && s.trim() !== '';
+
+/**
+ * The footer of 客户拜访日报表 over one day's recorded visits:
+ * - 日拜访数目: the visits;
+ * - 日处理问题: visits whose record says what was solved (`solved` filled);
+ * - 日未处理问题: visits that raised something — concerns (`concerns`) or points to watch
+ *   (`toWatch`) — and solved nothing. A visit that solved something counts as handled even when
+ *   it also lists concerns; a visit with neither counts in neither.
+ */
+export function dayCounts(visits: readonly { solved: string | null; concerns: string | null; toWatch: string | null }[]): DailyCounts {
+  let handled = 0;
+  let open = 0;
+  for (const v of visits) {
+    if (filled(v.solved)) handled += 1;
+    else if (filled(v.concerns) || filled(v.toWatch)) open += 1;
+  }
+  return { visits: visits.length, handled, open };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const parseMonth = (month: string) => month.split('-').map(Number) as [number, number];
+
+/** The month after 'YYYY-MM'. */
+export function addMonths(month: string, n: number): string {
+  const [y, m] = parseMonth(month);
+  const d = new Date(Date.UTC(y, m - 1 + n, 1));
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+}
+
+/** The business month of an instant, 'YYYY-MM'. */
+export const monthOf = (at: Date, tz: string) => businessDate(at, tz).slice(0, 7);
+
+/**
+ * The last working day of a month, 'YYYY-MM-DD': the last Monday–Friday. There is no holiday
+ * calendar (法定节假日 and 调休 are not modelled), so a month ending on a public holiday still
+ * counts that day as working.
+ */
+export function lastWorkingDay(month: string): string {
+  const [y, m] = parseMonth(month);
+  const last = new Date(Date.UTC(y, m, 0));
+  const wd = last.getUTCDay();
+  const back = wd === 6 ? 1 : wd === 0 ? 2 : 0;
+  return `${month}-${pad(last.getUTCDate() - back)}`;
+}
+
+/** A plan for `month` is due on the last working day of the month before. */
+export const planDueOn = (month: string) => lastWorkingDay(addMonths(month, -1));
+
+/** Late: submitted (in business time) after the day it was due. */
+export function isLate(month: string, submittedAt: Date, tz: string): boolean {
+  return businessDate(submittedAt, tz) > planDueOn(month);
+}
+
+/** 完成率: actual ÷ planned to 4 decimals (like the expense control rate); null when nothing was planned. */
+export function completionRate(actual: number, planned: number): number | null {
+  if (planned <= 0) return null;
+  return Math.round((actual / planned) * 10_000) / 10_000;
+}
+
+export const planVsActual = (planned: number, actual: number) => ({ planned, actual, rate: completionRate(actual, planned) });
+
+/** Only a draft is changed or submitted; a submitted plan is the record the month is judged by. */
+export const canChange = (status: PlanStatus) => status === 'draft';
+
+/** A plan is made for the current month (a late plan) or a later one, never for a month gone by. */
+export const monthProblem = (month: string, now: Date, tz: string) => month < monthOf(now, tz);
+
+/**
+ * The items of a plan: a name without an account (a prospect), a planned day inside the plan's
+ * month, no account listed twice under one kind. Field paths items.N.<field>.
+ */
+export function itemIssues(month: string, items: readonly { kind: PlanItemKind; accountId?: number | null; targetName?: string | null; plannedOn?: string | null }[]): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  const seen = new Set<string>();
+  items.forEach((it, i) => {
+    if (it.accountId == null && !filled(it.targetName)) out.push(issue(`items.${i}.targetName`, 'workPlans.targetRequired', 'Choose an account or name the target'));
+    if (it.plannedOn && it.plannedOn.slice(0, 7) !== month) out.push(issue(`items.${i}.plannedOn`, 'workPlans.dayOutsideMonth', 'The planned day lies in the plan’s month', { month }));
+    if (it.accountId != null) {
+      const key = `${it.kind}:${it.accountId}`;
+      if (seen.has(key)) out.push(issue(`items.${i}.accountId`, 'workPlans.accountTwice', 'The account is listed twice for this kind'));
+      seen.add(key);
+    }
+  });
+  return out;
+}

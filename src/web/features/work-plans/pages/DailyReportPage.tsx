@@ -1,0 +1,45 @@
+import { PrinterOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Skeleton } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { today } from '../../../components/formDate';
+import { PageHeader } from '../../../components/PageHeader';
+import { reportQuery, useDailyReport } from '../api';
+import { DailyReportView } from '../components/DailyReportView';
+
+/** /daily-reports — 客户拜访日报表 of the caller (or ?userId= in scope) for a day, generated from the recorded visits. */
+export function DailyReportPage() {
+  const { t } = useTranslation('workPlans');
+  const [params, setParams] = useSearchParams();
+  const userId = Number(params.get('userId')) || undefined;
+  const date = params.get('date') ?? today();
+  const report = useDailyReport(userId, date);
+  const setDate = (d: string) => setParams(Object.fromEntries(new URLSearchParams(reportQuery(userId, d))), { replace: true });
+
+  return (
+    <div>
+      <PageHeader
+        title={t('daily.title')}
+        subtitle={report.data && `${report.data.user.name} · ${report.data.unitName} · ${report.data.date}`}
+        extra={
+          <>
+            <DatePicker value={dayjs(date)} allowClear={false} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} data-testid="daily-date" />
+            <Link to={`/daily-reports/print?${reportQuery(userId, date)}`}>
+              <Button icon={<PrinterOutlined />} data-testid="daily-print">
+                {t('daily.print')}
+              </Button>
+            </Link>
+            {userId && (
+              <Link to={`/daily-reports/team?date=${date}`}>
+                <Button icon={<TeamOutlined />}>{t('team.title')}</Button>
+              </Link>
+            )}
+          </>
+        }
+      />
+      {report.error ? <ErrorAlert error={report.error} /> : report.data ? <DailyReportView report={report.data} /> : <Skeleton active />}
+    </div>
+  );
+}
