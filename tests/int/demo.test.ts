@@ -15,6 +15,11 @@ import { loadActorForUser } from '../../src/server/platform/auth/actor-loader';
 import { accountListQuery, ACCOUNT_TIERS, LIFECYCLE_STAGES } from '../../src/shared/contracts/accounts';
 import { contactListQuery, coverageListQuery } from '../../src/shared/contracts/contacts';
 import { isValidCreditCode } from '../../src/shared/domain/credit-code';
+import { control } from '../../src/server/features/expenses/expenses.service';
+import { previousPeriod } from '../../src/server/features/expenses/expenses.rules';
+import { listVisits } from '../../src/server/features/visits/visits.service';
+import { visitListQuery } from '../../src/shared/contracts/visits';
+import { businessDate, localDate } from '../../src/shared/domain/business-time';
 import { call, testConfig } from '../support/app';
 import { cloneTemplate, type TestDatabase } from '../support/db';
 
@@ -232,6 +237,158 @@ describe('demo data (issue item 12)', () => {
       const wl = await winLoss(db, actor, analysisQuery.parse({}), 'Asia/Shanghai');
       expect(new Set(wl.reasons.map((r) => r.status))).toEqual(new Set(['won', 'lost', 'abandoned']));
       expect(wl.competitors.length).toBeGreaterThanOrEqual(4);
+    });
+  });
+  describe('field work of the last month (issue 5 item 14)', () => {
+    const TZ = 'Asia/Shanghai';
+    const db = () => tdb.database.db;
+    const createdLine = () => logs[0]!.join('\n');
+    const logged = (what: string) => Number(new RegExp(`(\\d+) ${what}`).exec(createdLine())![1]);
+    const directorOf: Record<string, string> = { chensiyuan: 'zhangmingyuan', liuxiaofeng: 'zhangmingyuan', zhaolei: 'zhangmingyuan', majun: 'xuhaifeng', linxiaoyan: 'huangzhiwei' };
+    const nameOf = (id: number) => Object.entries(first.users).find(([, v]) => v === id)?.[0];
+
+    it('loads once and a second run adds nothing', async () => {
+      expect(createdLine()).toMatch(/created \d+ visits, \d+ receptions, \d+ gift applications, \d+ business trips, \d+ contact-log entries, \d+ budgets and \d+ expense claims/);
+      expect(logs[1]!.join('\n')).toMatch(/field work is already there/);
+      const count = async (table: 'visits' | 'receptions' | 'gift_applications' | 'business_trips' | 'contact_logs' | 'expense_budgets' | 'expense_claims') =>
+        Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+      expect(await count('visits')).toBe(logged('visits'));
+      expect(await count('receptions')).toBe(logged('receptions'));
+      expect(await count('gift_applications')).toBe(logged('gift applications'));
+      expect(await count('business_trips')).toBe(logged('business trips'));
+      expect(await count('contact_logs')).toBe(logged('contact-log entries'));
+      expect(await count('expense_budgets')).toBe(logged('budgets'));
+      expect(await count('expense_claims')).toBe(logged('expense claims'));
+      // the field work goes into the total load time checked above (under a minute on a loaded machine)
+      expect(runMs[0]).toBeLessThan(60_000);
+    });
+
+    it('has 40–60 visits of the field staff to their own accounts, in every state, on weekdays in business hours', async () => {
+      const rows = await db()
+        .selectFrom('visits as v')
+        .innerJoin('accounts as a', 'a.id', 'v.account_id')
+        .select(['v.id', 'v.owner_id', 'a.owner_id as account_owner', 'v.status', 'v.report_status', 'v.planned_at', 'v.checked_in_at', 'v.recorded_at', 'v.created_at', 'v.report_reviewer_id', 'v.result', 'v.check_in_lat', 'v.check_in_place', 'v.cost_total', 'v.approval_id'])
+        .execute();
+      expect(rows.length).toBeGreaterThanOrEqual(40);
+      expect(rows.length).toBeLessThanOrEqual(60);
+      expect(rows.every((v) => v.owner_id === v.account_owner)).toBe(true);
+      expect(new Set(rows.map((v) => nameOf(v.owner_id)))).toEqual(new Set(Object.keys(directorOf)));
+      const by = (status: string, report?: string) => rows.filter((v) => v.status === status && (report === undefined || v.report_status === report)).length;
+      expect(by('recorded', 'approved')).toBeGreaterThanOrEqual(30);
+      expect(by('recorded', 'submitted')).toBeGreaterThanOrEqual(3);
+      expect(by('recorded', 'none')).toBeGreaterThanOrEqual(1);
+      expect(by('approved')).toBeGreaterThanOrEqual(1);
+      expect(by('pending')).toBeGreaterThanOrEqual(1);
+      expect(by('rejected')).toBe(1);
+      const now = Date.now();
+      for (const v of rows.filter((r) => r.checked_in_at)) {
+        const at = new Date(v.checked_in_at!);
+        const local = localDate(at, TZ);
+        const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', hourCycle: 'h23' }).format(at));
+        expect(local.weekday, `visit ${v.id}`).toBeGreaterThanOrEqual(1);
+        expect(local.weekday, `visit ${v.id}`).toBeLessThanOrEqual(5);
+        expect(hour).toBeGreaterThanOrEqual(8);
+        expect(hour).toBeLessThan(18);
+        expect(now - at.getTime()).toBeLessThan(32 * 86_400_000);
+        expect(now - at.getTime()).toBeGreaterThan(0);
+        // back-dated in order: planned and applied before the check-in, recorded after it
+        expect(new Date(v.created_at).getTime()).toBeLessThan(at.getTime());
+        expect(new Date(v.recorded_at!).getTime()).toBeGreaterThan(at.getTime());
+        expect(v.check_in_lat !== null || v.check_in_place !== null).toBe(true);
+        expect(v.result).not.toBeNull();
+        expect(Number(v.cost_total)).toBeGreaterThan(0);
+      }
+      expect(rows.filter((v) => v.status === 'approved' || v.status === 'pending').every((v) => new Date(v.planned_at).getTime() > now)).toBe(true);
+      // each report was reviewed by the director of the visitor's unit, and each plan approved by them
+      for (const v of rows.filter((r) => r.report_status === 'approved')) expect(nameOf(v.report_reviewer_id!)).toBe(directorOf[nameOf(v.owner_id)!]);
+      const steps = await db().selectFrom('approval_steps as s').innerJoin('approval_instances as i', 'i.id', 's.instance_id').select(['i.doc_id', 's.name', 's.acted_by', 's.status']).where('i.doc_type', '=', 'visit_plan').execute();
+      const owners = new Map(rows.map((v) => [v.id, v.owner_id]));
+      for (const s of steps.filter((x) => x.name === '客户总监' && x.acted_by !== null)) expect(nameOf(s.acted_by!)).toBe(directorOf[nameOf(owners.get(s.doc_id)!)!]);
+      expect(steps.some((s) => s.name === '财务经理' && s.acted_by === first.users.wufang)).toBe(true);
+      // the service made the follow-up tasks; those whose week is over are done
+      const tasks = await db().selectFrom('tasks').select(['link_id', 'status', 'due_at']).where('link_entity', '=', 'visit').execute();
+      expect(tasks.length).toBe(rows.filter((v) => v.recorded_at).length);
+      expect(tasks.filter((t) => new Date(t.due_at!).getTime() < now - 86_400_000).every((t) => t.status === 'done')).toBe(true);
+      expect(tasks.some((t) => t.status === 'open')).toBe(true);
+      // the director's review queue holds the submitted reports
+      const queue = await listVisits(db(), (await loadActorForUser(db(), first.users.zhangmingyuan!))!, visitListQuery.parse({ box: 'review' }), TZ);
+      expect(queue.total).toBeGreaterThan(0);
+    });
+
+    it('has a site tour and a banquet with seating, gifts with one over the cap waiting for the GM, trips with check-ins and reports, contact-log entries', async () => {
+      const rec = await db().selectFrom('receptions').select(['id', 'kind', 'status', 'report_status']).execute();
+      expect(rec.filter((r) => r.kind === 'tour' && r.report_status === 'approved')).toHaveLength(1);
+      expect(rec.filter((r) => r.status === 'pending')).toHaveLength(1);
+      const seating = await db().selectFrom('reception_seating').select(['reception_id', 'locked']).execute();
+      expect(seating).toHaveLength(1);
+      expect(rec.find((r) => r.id === seating[0]!.reception_id)!.kind).toBe('reception');
+
+      const apps = await db().selectFrom('gift_applications').select(['id', 'status', 'over_cap', 'approval_id']).execute();
+      expect(new Set(apps.map((a) => a.status))).toEqual(new Set(['issued', 'approved', 'pending']));
+      const over = apps.filter((a) => a.over_cap);
+      expect(over).toHaveLength(1);
+      expect(over[0]!.status).toBe('pending');
+      const waiting = await db().selectFrom('approval_steps').select(['approver_id', 'name']).where('instance_id', '=', over[0]!.approval_id!).where('status', '=', 'pending').executeTakeFirstOrThrow();
+      expect(waiting.approver_id).toBe(first.users.wangjianguo);
+      const items = await db().selectFrom('gift_items').select(['name', 'stock']).execute();
+      expect(items.length).toBe(4);
+      expect(items.find((i) => i.name === '定制茶礼礼盒')!.stock).toBe(38);
+
+      const trips = await db().selectFrom('business_trips').select(['id', 'status', 'report_status', 'start_on', 'end_on']).execute();
+      expect(trips.length).toBeGreaterThanOrEqual(2);
+      expect(trips.every((t) => t.status === 'approved')).toBe(true);
+      expect(trips.filter((t) => t.report_status === 'approved').length).toBeGreaterThanOrEqual(2);
+      const checkins = await db().selectFrom('business_trip_checkins').select(['trip_id', 'day']).execute();
+      for (const t of trips) {
+        const days = checkins.filter((c) => c.trip_id === t.id).map((c) => String(c.day));
+        expect(days.length).toBeGreaterThanOrEqual(2);
+        expect(days.every((d) => d >= String(t.start_on) && d <= String(t.end_on))).toBe(true);
+      }
+      expect(logged('contact-log entries')).toBeGreaterThanOrEqual(10);
+    });
+
+    it('has claims in every state whose lines link records with approved reports, and control rates consistent with the budgets', async () => {
+      const claims = await db().selectFrom('expense_claims').select(['id', 'status', 'owner_id', 'unit_id', 'total']).execute();
+      const statuses = claims.map((c) => c.status);
+      for (const s of ['paid', 'approved']) expect(statuses.filter((x) => x === s).length, s).toBeGreaterThanOrEqual(2);
+      expect(statuses.filter((x) => x === 'pending')).toHaveLength(1);
+      expect(statuses.filter((x) => x === 'draft')).toHaveLength(1);
+      expect(claims.find((c) => c.status === 'paid')).toBeDefined();
+      const lines = await db().selectFrom('expense_claim_lines').select(['claim_id', 'kind', 'ref_id', 'category', 'amount', 'occurred_on']).execute();
+      expect(new Set(lines.map((l) => l.kind))).toEqual(new Set(['visit', 'reception', 'trip', 'gift']));
+      const state = async (kind: string, id: number) => {
+        if (kind === 'visit') return (await db().selectFrom('visits').select('report_status as s').where('id', '=', id).executeTakeFirstOrThrow()).s;
+        if (kind === 'reception') return (await db().selectFrom('receptions').select('report_status as s').where('id', '=', id).executeTakeFirstOrThrow()).s;
+        if (kind === 'trip') return (await db().selectFrom('business_trips').select('report_status as s').where('id', '=', id).executeTakeFirstOrThrow()).s;
+        return (await db().selectFrom('gift_applications').select('status as s').where('id', '=', id).executeTakeFirstOrThrow()).s;
+      };
+      for (const l of lines) expect(await state(l.kind, Number(l.ref_id)), `${l.kind} ${l.ref_id}`).toMatch(l.kind === 'gift' ? /^(approved|issued)$/ : /^approved$/);
+      for (const c of claims) expect(lines.filter((l) => l.claim_id === c.id).reduce((s, l) => s + Number(l.amount), 0)).toBe(Number(c.total));
+
+      const now = new Date();
+      const today = businessDate(now, TZ);
+      const periods = [previousPeriod(today), today.slice(0, 7)];
+      const counted = new Map(claims.filter((c) => c.status === 'approved' || c.status === 'paid').map((c) => [c.id, c]));
+      const rates: number[] = [];
+      for (const period of periods) {
+        const expected = new Map<string, number>();
+        for (const l of lines) {
+          const c = counted.get(l.claim_id);
+          if (!c || !String(l.occurred_on).startsWith(period)) continue;
+          for (const k of [`user:${c.owner_id}:${l.category}`, `unit:${c.unit_id}:${l.category}`]) expected.set(k, (expected.get(k) ?? 0) + Number(l.amount));
+        }
+        const rows = await control(db(), period);
+        const budgets = rows.filter((r) => r.budget !== null);
+        expect(budgets.length, period).toBeGreaterThanOrEqual(15);
+        for (const r of rows) {
+          expect(r.actual, `${period} ${r.subject} ${r.subjectName} ${r.category}`).toBe(expected.get(`${r.subject}:${r.subjectId}:${r.category}`) ?? 0);
+          // every actual of the demo has its budget
+          if (r.actual > 0) expect(r.budget, `${period} ${r.subjectName} ${r.category}`).not.toBeNull();
+        }
+        for (const r of budgets) if (r.rate !== null && r.actual > 0) rates.push(r.rate);
+      }
+      expect(rates.filter((r) => r > 1)).toHaveLength(1);
+      expect(rates.filter((r) => r < 1).length).toBeGreaterThan(5);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimDocType, claimStatusFor, claimTotal, controlRate, DOC_TYPE, DOC_TYPE_PHONE, DOC_TYPE_PHONE_OVER, isClaimable, lineIssues, periodRange, phoneByPeriod, phoneOverBy, refKey, type LinkedRecord } from './expenses.rules';
+import { claimDocType, claimStatusFor, claimTotal, controlRate, DOC_TYPE, DOC_TYPE_PHONE, DOC_TYPE_PHONE_OVER, isClaimable, lineIssues, periodRange, phoneByPeriod, phoneOverBy, previousPeriod, refKey, type LinkedRecord } from './expenses.rules';
 
 const rec = (state: string, spent: number, claimedElsewhere = false): LinkedRecord => ({ state, spent, claimedElsewhere });
 
@@ -65,6 +65,12 @@ describe('control rate and the rest', () => {
     expect(periodRange('2026-02')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
     expect(periodRange('2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
     expect(periodRange('2026-12')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+  });
+  it('finds the month before, across the year', () => {
+    expect(previousPeriod('2026-11-30')).toBe('2026-10');
+    expect(previousPeriod('2026-03-01')).toBe('2026-02');
+    expect(previousPeriod('2027-01-15')).toBe('2026-12');
+    expect(previousPeriod('2026-10')).toBe('2026-09');
   });
 });
 

@@ -117,3 +117,9 @@ export function claimDocType(lines: readonly { kind: ExpenseLineKind }[], phoneO
   if (phoneOver > 0) return DOC_TYPE_PHONE_OVER;
   return lines.length > 0 && lines.every((l) => l.kind === 'phone') ? DOC_TYPE_PHONE : DOC_TYPE;
 }
+
+/** The month 'YYYY-MM' before the month of a business date or period. */
+export function previousPeriod(dateOrPeriod: string): string {
+  const [y, m] = dateOrPeriod.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}

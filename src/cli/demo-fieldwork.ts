@@ -1,0 +1,633 @@
+import type { Kdb } from '../server/db/client';
+import type { Actor } from '../server/platform/actor';
+import { loadActorForUser } from '../server/platform/auth/actor-loader';
+import { ApprovalEngine } from '../server/platform/approvals/engine';
+import { ensureDefaultChains } from '../server/platform/approvals/default-chains';
+import { JobQueue } from '../server/platform/jobs/queue';
+import { Notifier } from '../server/platform/notifications/notifier';
+import { accountContacts } from '../server/features/contacts/contacts.service';
+import { createLog } from '../server/features/contact-log/contact-log.service';
+import * as expenses from '../server/features/expenses/expenses.service';
+import { previousPeriod } from '../server/features/expenses/expenses.rules';
+import * as gifts from '../server/features/gifts/gifts.service';
+import * as receptions from '../server/features/receptions/receptions.service';
+import * as trips from '../server/features/trips/trips.service';
+import * as visits from '../server/features/visits/visits.service';
+import { updateTask } from '../server/features/tasks/tasks.service';
+import { contactLogCreate, type ContactLogKind } from '../shared/contracts/contact-log';
+import { budgetInput, expenseClaimCreate, type ExpenseLineInput } from '../shared/contracts/expenses';
+import { giftApplicationCreate, giftItemCreate, giftMovementCreate, giftPlanCreate } from '../shared/contracts/gifts';
+import { receptionInput, receptionReportInput, reportConfirm, seatingSave, type ReceptionPurpose } from '../shared/contracts/receptions';
+import { tripCheckinCreate, tripCreate, tripReportInput, type TripCostCategory } from '../shared/contracts/trips';
+import { visitCheckIn, visitCreate, visitRecordInput, visitReview, type VisitResult } from '../shared/contracts/visits';
+import { taskUpdate } from '../shared/contracts/tasks';
+import { businessDate, localDate, zonedInstant } from '../shared/domain/business-time';
+import { proposeSeating, type SeatPerson } from '../shared/domain/seating.rules';
+import { DEMO_ACCOUNTS, type DemoAccountSpec } from './demo-accounts';
+import type { DemoOrg } from './demo-data';
+import { fieldworkSeedRepo as seed } from './demo-fieldwork.repo';
+
+/**
+ * Field work of the last month (issue 5 item 14): visits by the account managers and the field
+ * specialist to their own accounts, receptions (a site tour and a banquet with its seating), gifts
+ * from catalogue and stock, business trips with their daily check-ins, the contact log, budgets
+ * and expense claims — relative to the day the demo is loaded, on weekdays in business hours.
+ * Everything goes through the services and the approval engine with the approvers the chains
+ * name, so approvals, notifications, tasks and timelines are the real ones; each step is then
+ * back-dated to when it is meant to have happened (demo-fieldwork.repo.ts restamp). Loaded once:
+ * a second run finds the gift catalogue and changes nothing.
+ */
+
+const DAY = 86_400_000;
+type Owner = 'chensiyuan' | 'liuxiaofeng' | 'zhaolei' | 'majun' | 'linxiaoyan';
+const OWNERS: Owner[] = ['chensiyuan', 'liuxiaofeng', 'zhaolei', 'majun', 'linxiaoyan'];
+type Kind = DemoAccountSpec['kind'];
+
+/** City centres for the check-ins (WGS-84, as a phone reports them). */
+const CITY_POS: Record<string, [number, number]> = {
+  南京: [32.0603, 118.7969],
+  无锡: [31.4912, 120.3119],
+  常州: [31.8107, 119.9741],
+  苏州: [31.299, 120.5853],
+  南通: [31.9802, 120.8943],
+  扬州: [32.3932, 119.4129],
+  杭州: [30.2741, 120.1551],
+  宁波: [29.8683, 121.544],
+  温州: [27.9943, 120.6994],
+  嘉兴: [30.7469, 120.7555],
+  湖州: [30.8943, 120.0868],
+  上海: [31.2304, 121.4737],
+};
+
+interface Talk {
+  situation: string;
+  discussed: string;
+  concerns: string;
+  solved: string;
+  toWatch: string;
+}
+
+const TALKS: Record<Kind, Talk[]> = {
+  bank: [
+    { situation: '辖内网点转型进入第二批，今年预算已批复', discussed: '汇报一期智能柜员机运行数据，交流二期网点选址和设备配置', concerns: '设备故障响应时间、与核心系统的接口改造工作量', solved: '承诺驻场工程师两小时到场，接口由我方免费适配', toWatch: '采购中心计划下月发布询价公告' },
+    { situation: '对公条线考核加码，科技部人手紧张', discussed: '演示对公客户营销管理平台，讨论与现有 CRM 的数据迁移', concerns: '数据安全与监管合规要求', solved: '提供同业案例的等保测评材料', toWatch: '分管行长出差，决策要等月底办公会' },
+    { situation: '数据中心夜间值守压力大，外包合同明年到期', discussed: '介绍运维外包服务方案与驻场人员配置', concerns: '人员稳定性与交接风险', solved: '说明我方人员梯队和交接流程，承诺核心人员三年不更换', toWatch: '竞争对手报价偏低，需关注评分办法' },
+  ],
+  post: [
+    { situation: '旺季件量翻倍，调度系统压力大', discussed: '交流寄递业务智能调度系统试点效果，商定扩大到两个分拨中心', concerns: '上线期间不能影响日常揽投', solved: '安排夜间切换，并保留原系统并行一周', toWatch: '集团信息部要求统一技术路线' },
+    { situation: '便民服务点延长营业时间，人手不足', discussed: '讨论自助寄件终端的布点方案和运维分工', concerns: '终端故障的现场处理', solved: '同意按区县设置备机，四小时内更换', toWatch: '需要确认明年的设备采购预算口径' },
+  ],
+  hotel: [
+    { situation: '集团要求各门店统一会员和房态', discussed: '介绍客房与前台管理系统的多门店方案，约定下周做现场演示', concerns: '切换期间的房态准确性', solved: '提供分店逐步切换计划', toWatch: '财务总监对年费模式有顾虑' },
+    { situation: '会所会员续费率下降', discussed: '交流会员积分营销平台的活动玩法与数据看板', concerns: '与现有收银系统对接', solved: '确认收银系统厂商已开放接口', toWatch: '总经理希望先看同类会所的运营数据' },
+  ],
+  mfg: [
+    { situation: '关键设备非计划停机损失大，生产副总很重视', discussed: '汇报预测性维护平台试点产线的预警记录，商量推广到三号车间', concerns: '传感器安装是否影响生产节拍', solved: '安排周末停线安装，每条线不超过四小时', toWatch: '集团技术中心也在评估另一家方案' },
+    { situation: '客户审厂要求生产过程可追溯', discussed: '走访车间，梳理 MES 一期需要覆盖的工序和报表', concerns: '一线工人操作习惯与培训', solved: '约定分班组培训并提供操作手册', toWatch: '采购部希望分两期付款' },
+    { situation: '原材料涨价，采购希望实时共享库存', discussed: '讨论供应链协同平台与主要供应商的对接范围', concerns: '供应商配合度', solved: '先选五家核心供应商试点', toWatch: '信息中心主任可能调岗' },
+  ],
+  gov: [
+    { situation: '“一网通办”考核要求跨部门数据实时共享', discussed: '交流政务数据共享交换平台的建设进度与下一批接入部门', concerns: '数据安全责任划分', solved: '提交数据分级分类与安全责任清单草稿', toWatch: '年度财政预算评审在下月' },
+    { situation: '服务大厅窗口排队时间长', discussed: '现场查看自助服务终端使用情况，收集窗口人员意见', concerns: '老年人使用不便', solved: '增加语音引导和大字版界面', toWatch: '分管领导关注群众满意度测评' },
+  ],
+  ins: [
+    { situation: '车险小额案件多，审单时效达不到总公司要求', discussed: '汇报理赔影像识别系统的识别准确率，讨论扩大到非车险', concerns: '识别错误的责任与人工复核流程', solved: '保留人工复核节点，并按月提供准确率报告', toWatch: '总公司科技部要求统一采购' },
+    { situation: '续保提醒和回访量大，客服人力成本高', discussed: '交流客服智能外呼的话术配置和坐席规模', concerns: '外呼合规与客户投诉', solved: '提供合规话术模板和呼叫频次控制', toWatch: '运营中心主任倾向先小规模试用' },
+  ],
+};
+const RESULTS: VisitResult[] = ['B', 'A', 'C', 'B', 'E', 'B', 'C', 'A', 'D', 'B'];
+const OTHER_NOTES = ['客户提出希望安排一次高层互访', '带去的宣传资料已转交信息部门', '', '对方办公室主任帮忙协调了会议室', ''];
+
+// ---------------------------------------------------------------- time
+
+/** Weekday business dates around `now` in the business time zone. */
+function calendar(now: Date, tz: string) {
+  const today = localDate(now, tz);
+  const dayAt = (offset: number) => {
+    const d = new Date(Date.UTC(today.year, today.month0, today.day + offset));
+    return { date: d.toISOString().slice(0, 10), weekday: d.getUTCDay(), y: d.getUTCFullYear(), m0: d.getUTCMonth(), d: d.getUTCDate() };
+  };
+  const past: string[] = [];
+  for (let o = -40; o < 0; o++) {
+    const d = dayAt(o);
+    if (d.weekday !== 0 && d.weekday !== 6) past.push(d.date);
+  }
+  const future: string[] = [];
+  for (let o = 1; future.length < 6; o++) {
+    const d = dayAt(o);
+    if (d.weekday !== 0 && d.weekday !== 6) future.push(d.date);
+  }
+  /** an instant on a business date at a local time */
+  const at = (date: string, hh: number, mm = 0) => {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    return zonedInstant(tz, y, m - 1, d, hh, mm);
+  };
+  const thirtyAgo = businessDate(new Date(now.getTime() - 30 * DAY), tz);
+  /** the kth past weekday before a date (counted from today for a date ahead) */
+  const before = (date: string, k: number) => {
+    const i = past.indexOf(date);
+    return past[Math.max(0, (i < 0 ? past.length : i) - k)]!;
+  };
+  /** the kth weekday after a past date, at most the last past weekday */
+  const after = (date: string, k: number) => past[Math.min(past.length - 1, past.indexOf(date) + k)]!;
+  /** a weekday on or after an instant's business date */
+  const weekdayFrom = (instant: Date) => {
+    const d = localDate(instant, tz);
+    const shift = d.weekday === 6 ? 2 : d.weekday === 0 ? 1 : 0;
+    return businessDate(new Date(instant.getTime() + shift * DAY), tz);
+  };
+  return { past, recent: past.filter((d) => d >= thirtyAgo), future, at, before, after, weekdayFrom, today: businessDate(now, tz) };
+}
+
+// ---------------------------------------------------------------- the loader
+
+export interface DemoFieldworkResult {
+  visits: number;
+  receptions: number;
+  giftApplications: number;
+  trips: number;
+  contactLogs: number;
+  budgets: number;
+  claims: number;
+}
+
+/** The claim categories the budgets are set for. */
+const CATEGORIES = ['交通费', '餐费', '招待费', '住宿费', '礼品费'];
+
+const GIFT_ITEMS = [
+  { key: 'tea', name: '定制茶礼礼盒', spec: '明前龙井 250g×2', unit: '盒', unitValue: 38_000, stock: 40 },
+  { key: 'silk', name: '苏绣真丝围巾', spec: '60×180cm，手工刺绣', unit: '条', unitValue: 26_000, stock: 30 },
+  { key: 'teaset', name: '宜兴紫砂茶具套装', spec: '一壶四杯，含证书', unit: '套', unitValue: 68_000, stock: 12 },
+  { key: 'notebook', name: '企业定制笔记本礼盒', spec: '笔记本 + 签字笔，烫印 logo', unit: '套', unitValue: 12_000, stock: 100 },
+] as const;
+type GiftKey = (typeof GIFT_ITEMS)[number]['key'];
+
+/** Loads the field-work demo once (after accounts and pipeline); a second call changes nothing. */
+export async function loadDemoFieldwork(db: Kdb, org: DemoOrg, opts: { log: (line: string) => void; tz?: string; now?: Date }): Promise<DemoFieldworkResult> {
+  const result: DemoFieldworkResult = { visits: 0, receptions: 0, giftApplications: 0, trips: 0, contactLogs: 0, budgets: 0, claims: 0 };
+  if (await seed.anyGiftNamed(db, GIFT_ITEMS.map((g) => g.name))) {
+    opts.log('Demo data: the field work is already there; nothing to do.');
+    return result;
+  }
+  const tz = opts.tz ?? (process.env.BUSINESS_TZ || 'Asia/Shanghai');
+  const now = opts.now ?? new Date();
+  const cal = calendar(now, tz);
+  const accounts = await seed.accountIdsByName(db, DEMO_ACCOUNTS.map((a) => a.name));
+  if (!accounts.size) {
+    opts.log('Demo data: no demo accounts, so no field work.');
+    return result;
+  }
+
+  const actors = new Map<number, Actor>();
+  const actorOf = async (userId: number) => {
+    let a = actors.get(userId);
+    if (!a) {
+      a = await loadActorForUser(db, userId);
+      if (!a) throw new Error(`Demo field work: user ${userId} is not active`);
+      actors.set(userId, a);
+    }
+    return a;
+  };
+  const user = (username: string) => actorOf(org.users[username]!);
+  await ensureDefaultChains(db);
+  const notifier = new Notifier(new JobQueue(db), false);
+  const engine = new ApprovalEngine(db, notifier, tz);
+  visits.registerVisitDocType(engine);
+  receptions.registerReceptionDocType(engine);
+  gifts.registerGiftDocTypes(engine);
+  trips.registerTripDocTypes(engine);
+  expenses.registerExpenseDocType(engine);
+
+  /** Runs one step through the services, then dates what it wrote to `at`. */
+  const step = async <T>(at: Date, fn: () => Promise<T>): Promise<T> => {
+    const clock = await seed.clock(db);
+    const since = new Date(Math.min(clock.getTime(), Date.now()) - 1);
+    const out = await fn();
+    // never ahead of the load itself (the first of the month before 09:00, say)
+    const when = new Date(Math.min(at.getTime(), now.getTime()));
+    await seed.restamp(db, since, when, when.getTime() < now.getTime() - 3 * DAY);
+    return out;
+  };
+  /** Each current approver of the instance approves in turn, until it is decided or `stopAt` holds the step. */
+  const approveAll = async (approvalId: number, times: Date[], comments: string[] = [], stopAt?: number) => {
+    for (let i = 0; ; i++) {
+      const approver = await seed.currentApprover(db, approvalId);
+      if (approver === undefined || approver === stopAt) return;
+      await step(times[Math.min(i, times.length - 1)]!, async () => engine.approve(await actorOf(approver), approvalId, comments[i] ?? '同意'));
+    }
+  };
+
+  const spec = (key: string) => DEMO_ACCOUNTS.find((a) => a.key === key)!;
+  const accountOf = (key: string) => accounts.get(spec(key).name);
+  const contactsCache = new Map<number, Awaited<ReturnType<typeof accountContacts>>>();
+  const contactsOf = async (owner: Actor, accountId: number) => {
+    if (!contactsCache.has(accountId)) contactsCache.set(accountId, (await accountContacts(db, owner, accountId)).filter((c) => c.status === 'active'));
+    return contactsCache.get(accountId)!;
+  };
+  const claimable: Record<Owner, { kind: ExpenseLineInput['kind']; refId: number; lines: { category: string; amount: number; note: string | null }[]; on: string }[]> = {
+    chensiyuan: [],
+    liuxiaofeng: [],
+    zhaolei: [],
+    majun: [],
+    linxiaoyan: [],
+  };
+
+  // ------------------------------------------------------------ visits
+  const posOf = (city: string, n: number): [number, number] => {
+    const [lat, lng] = CITY_POS[city] ?? CITY_POS['南京']!;
+    return [Math.round((lat + ((n % 7) - 3) * 0.004) * 1e5) / 1e5, Math.round((lng + ((n % 5) - 2) * 0.005) * 1e5) / 1e5];
+  };
+  const visitPlan = async (owner: Actor, key: string, plannedAt: Date, n: number, extra: { cashAdvance?: number } = {}) => {
+    const acc = accountOf(key)!;
+    const people = await contactsOf(owner, acc.id);
+    const met = people.slice(0, 1 + (n % 2));
+    const purpose = n % 3 === 0 ? 'relationship' : n % 3 === 1 ? 'problem' : 'first';
+    const input = visitCreate.parse({
+      accountId: acc.id,
+      contactIds: met.map((c) => c.id),
+      purpose: spec(key).lifecycle === 'prospect' ? 'first' : purpose,
+      method: 'onsite',
+      plannedAt: plannedAt.toISOString(),
+      planNote: `${TALKS[spec(key).kind][n % TALKS[spec(key).kind].length]!.discussed.split('，')[0]}`,
+      resources: n % 2 ? [{ item: 'brochure', quantity: 10, department: '市场部' }] : [{ item: 'quotation', department: '商务部', note: '带上最新报价单' }],
+      budget: (200 + (n % 4) * 100) * 100,
+      cashAdvance: extra.cashAdvance ?? 0,
+    });
+    return { id: await visits.createVisit(db, owner, input), met, acc };
+  };
+
+  const directorOf = (owner: Owner) => (owner === 'majun' ? 'xuhaifeng' : owner === 'linxiaoyan' ? 'huangzhiwei' : 'zhangmingyuan');
+  const candidates = (owner: Owner) => DEMO_ACCOUNTS.filter((a) => a.owner === owner && a.pattern !== 'cold' && a.lifecycle !== 'lost' && accountOf(a.key));
+  const days = cal.recent;
+
+  for (const [o, ownerName] of OWNERS.entries()) {
+    const owner = await user(ownerName);
+    const director = await user(directorOf(ownerName));
+    const list = candidates(ownerName);
+    if (!list.length) continue;
+    for (let j = 0; j < 9; j++) {
+      const n = o * 10 + j;
+      const key = list[j % list.length]!.key;
+      const dayIdx = Math.min(days.length - 1, Math.floor((j * days.length) / 9) + (o % 3));
+      const day = days[dayIdx]!;
+      const planDay = cal.before(day, 2);
+      const hour = 9 + ((o * 3 + j * 5) % 7);
+      const minute = j % 2 ? 30 : 0;
+      const plannedAt = cal.at(day, hour, minute);
+      const advance = ownerName === 'linxiaoyan' && j === 2 ? 200_000 : 0;
+      const { id, met, acc } = await step(cal.at(planDay, 9, 40), () => visitPlan(owner, key, plannedAt, n, { cashAdvance: advance }));
+      await step(cal.at(planDay, 9, 45), async () => visits.submitVisit(db, engine, owner, id, { version: await seed.version(db, 'visits', id) }));
+      const approval = await seed.approvalId(db, 'visits', id);
+      await approveAll(approval, [cal.at(planDay, 14, 10), cal.at(planDay, 16, 20)], ['同意，注意了解对方明年预算', '借支已核，同意']);
+      const [lat, lng] = posOf(spec(key).city, n);
+      const geo = n % 3 !== 2;
+      await step(cal.at(day, hour, minute + 5), async () =>
+        visits.checkIn(db, owner, id, visitCheckIn.parse({ version: await seed.version(db, 'visits', id), ...(geo ? { lat, lng, accuracy: 15 + (n % 4) * 10 } : { place: acc.address ?? `${spec(key).city}市 ${spec(key).short ?? spec(key).name}` }) })),
+      );
+      const talk = TALKS[spec(key).kind][n % TALKS[spec(key).kind].length]!;
+      const taxi = (35 + ((n * 37) % 120)) * 100 + (n % 2) * 50;
+      const lines = [{ item: '交通费', amount: taxi, note: spec(key).city === '南京' || n % 2 ? '出租车往返' : '高铁二等座' }];
+      if (n % 3 === 0) lines.push({ item: '餐费', amount: (120 + ((n * 53) % 180)) * 100, note: '与客户工作餐' });
+      const checkedIn = cal.at(day, hour, minute + 5);
+      const nextAt = new Date(checkedIn.getTime() + (14 + (n % 8)) * DAY);
+      await step(cal.at(day, hour + 1, minute + 35), async () =>
+        visits.recordVisit(
+          db,
+          notifier,
+          owner,
+          id,
+          visitRecordInput.parse({
+            version: await seed.version(db, 'visits', id),
+            metContactIds: met.map((c) => c.id),
+            metName: met.map((c) => c.name).join('、') || '接待人员',
+            metTitle: met.map((c) => c.title).filter(Boolean).join('、') || null,
+            customerSituation: talk.situation,
+            discussed: talk.discussed,
+            concerns: talk.concerns,
+            solved: talk.solved,
+            toWatch: talk.toWatch,
+            other: OTHER_NOTES[n % OTHER_NOTES.length] || null,
+            result: RESULTS[n % RESULTS.length],
+            expenses: lines,
+            nextVisitAt: nextAt > now && n % 3 === 1 ? cal.at(cal.weekdayFrom(nextAt), 10).toISOString() : null,
+          }),
+        ),
+      );
+      result.visits++;
+      // the follow-up call a week later, done when its week is over
+      const followUp = await seed.openTask(db, 'visit', id);
+      const due = new Date(checkedIn.getTime() + 7 * DAY);
+      if (followUp && due.getTime() < now.getTime() - DAY) {
+        await step(new Date(due.getTime() - DAY), () => updateTask(db, owner, Number(followUp.id), taskUpdate.parse({ status: 'done', version: followUp.version })));
+      }
+      // the latest visits are not reported yet, or wait for the director's review
+      const recordedOnly = j === 8 && o % 2 === 0;
+      if (recordedOnly) continue;
+      await step(cal.at(day, 17, 50), async () => visits.submitReport(db, notifier, owner, id, { version: await seed.version(db, 'visits', id) }));
+      if (j >= 7) continue;
+      const reviewDay = cal.after(day, 1);
+      await step(cal.at(reviewDay, 10, 15), async () =>
+        visits.reviewReport(db, notifier, director, id, visitReview.parse({ version: await seed.version(db, 'visits', id), decision: 'approve', comment: n % 4 === 0 ? '记录清楚，按计划跟进' : null })),
+      );
+      claimable[ownerName].push({ kind: 'visit', refId: id, lines: lines.map((l) => ({ category: l.item, amount: l.amount, note: l.note })), on: day });
+    }
+
+    // the coming days: a visit approved and one waiting for the director (and one rejected)
+    const lastDay = cal.past[cal.past.length - 1]!;
+    const key = list[(9 + o) % list.length]!.key;
+    const future = await step(cal.at(lastDay, 16, 0), () => visitPlan(owner, key, cal.at(cal.future[o % 3]!, 10 + o, 0), o * 10 + 9));
+    await step(cal.at(lastDay, 16, 5), async () => visits.submitVisit(db, engine, owner, future.id, { version: await seed.version(db, 'visits', future.id) }));
+    if (o < 3) await approveAll(await seed.approvalId(db, 'visits', future.id), [cal.at(lastDay, 17, 30)], ['同意']);
+    result.visits++;
+    if (ownerName === 'majun') {
+      const rejected = await step(cal.at(lastDay, 10, 0), () => visitPlan(owner, list[0]!.key, cal.at(cal.future[1]!, 15, 0), 99));
+      await step(cal.at(lastDay, 10, 5), async () => visits.submitVisit(db, engine, owner, rejected.id, { version: await seed.version(db, 'visits', rejected.id) }));
+      const approval = await seed.approvalId(db, 'visits', rejected.id);
+      await step(cal.at(lastDay, 11, 20), async () => engine.decideAgainst(director, approval, 'reject', '上周刚拜访过，内容重复；请并入下周的技术交流一起安排'));
+      result.visits++;
+    }
+  }
+
+  // ------------------------------------------------------------ receptions
+  const receptionDays = { tour: days[Math.max(0, days.length - 17)]!, banquet: days[Math.max(0, days.length - 6)]! };
+  const chen = await user('chensiyuan');
+  const lin = await user('linxiaoyan');
+  const host = (name: string, title: string) => ({ name, title });
+
+  const reception = async (owner: Actor, ownerName: Owner, key: string, day: string, input: Record<string, unknown>, report?: Record<string, unknown>, seating?: SeatPerson[]) => {
+    const acc = accountOf(key);
+    if (!acc) return;
+    const applyDay = cal.before(day, 3);
+    const id = await step(cal.at(applyDay, 10, 0), () => receptions.createReception(db, owner, receptionInput.parse({ accountId: acc.id, ...input })));
+    await step(cal.at(applyDay, 10, 5), async () => receptions.submitReception(db, engine, owner, id, { version: await seed.version(db, 'receptions', id) }));
+    result.receptions++;
+    if (!report) return id;
+    await approveAll(await seed.approvalId(db, 'receptions', id), [cal.at(applyDay, 15, 0), cal.at(cal.after(applyDay, 1), 9, 30)], ['同意，注意控制标准', '费用在预算内，同意']);
+    if (seating) {
+      const plan = proposeSeating(seating, 10);
+      await step(cal.at(cal.before(day, 1), 16, 0), () => receptions.saveSeating(db, owner, id, seatingSave.parse({ version: 0, seatsPerTable: 10, people: plan.people, tables: plan.tables, locked: true })));
+    }
+    const reportDay = cal.after(day, 1);
+    await step(cal.at(reportDay, 11, 0), async () => receptions.writeReport(db, notifier, owner, id, receptionReportInput.parse({ version: await seed.version(db, 'receptions', id), date: day, ...report })));
+    await step(cal.at(reportDay, 16, 30), async () => receptions.confirmReport(db, notifier, await user(directorOf(ownerName)), id, reportConfirm.parse({ version: await seed.version(db, 'receptions', id), comment: '接待安排得当' })));
+    return id;
+  };
+
+  const sx = accountOf('sxgroup') ? await contactsOf(chen, accountOf('sxgroup')!.id) : [];
+  const tourId = await reception(
+    chen,
+    'chensiyuan',
+    'sxgroup',
+    receptionDays.tour,
+    {
+      kind: 'tour',
+      startsAt: cal.at(receptionDays.tour, 9, 30).toISOString(),
+      endsAt: cal.at(receptionDays.tour, 14, 0).toISOString(),
+      place: '公司南京研发中心及演示展厅',
+      visitors: sx.slice(0, 3).map((c) => ({ name: c.name, title: c.title })),
+      purposes: ['customer_visit'],
+      level: 'medium',
+      costs: { entertainment: 120_000, meeting: 30_000, gift: 0, ceremony: 0, other: 20_000 },
+      tourRoute: '研发中心大厅 → 设备预测性维护演示线 → 运维监控中心 → 会议室座谈',
+      tourGuide: '陈思远',
+      tourAreas: ['演示展厅', '运维监控中心', '样机实验室'],
+      note: '客户生产副总带队考察，午餐安排在园区餐厅',
+    },
+    {
+      place: '公司南京研发中心',
+      guestAttendees: sx.slice(0, 3).map((c) => ({ name: c.name, title: c.title })),
+      hostAttendees: [host('张明远', '大客户部总监'), host('陈思远', '客户经理')],
+      spent: { meals: 98_000, transport: 18_000, other: 15_000, lodging: 0, gifts: 0 },
+      spentNotes: { meals: '园区餐厅工作午餐 8 人', transport: '接送站车辆' },
+      activities: '参观演示线和运维监控中心，座谈交流预测性维护平台二期范围',
+      cautions: '客户对数据不出厂区有要求，后续方案需说明本地部署',
+      effect: '客户认可我方技术实力，同意下月安排技术交流并提供产线数据做评估',
+      information: '竞争对手上月也邀请其参观过样板工厂',
+    },
+  );
+  const jn = accountOf('jnbank') ? await contactsOf(chen, accountOf('jnbank')!.id) : [];
+  const guests = jn.slice(0, 4);
+  const banquetPeople: SeatPerson[] = [
+    { key: 'h1', name: '王建国', title: '总经理', side: 'host', rank: 1, interpreter: false },
+    { key: 'h2', name: '张明远', title: '大客户部总监', side: 'host', rank: 2, interpreter: false },
+    { key: 'h3', name: '陈思远', title: '客户经理', side: 'host', rank: 3, interpreter: false },
+    ...guests.map((c, i) => ({ key: `g${i + 1}`, name: c.name, title: c.title, side: 'guest' as const, rank: i + 1, interpreter: false })),
+  ];
+  const banquetId = await reception(
+    chen,
+    'chensiyuan',
+    'jnbank',
+    receptionDays.banquet,
+    {
+      kind: 'reception',
+      startsAt: cal.at(receptionDays.banquet, 18, 0).toISOString(),
+      endsAt: cal.at(receptionDays.banquet, 20, 30).toISOString(),
+      place: '金陵饭店 璇宫厅',
+      visitors: guests.map((c) => ({ name: c.name, title: c.title })),
+      purposes: ['celebrate_cooperation', 'customer_visit'] satisfies ReceptionPurpose[],
+      level: 'high',
+      costs: { entertainment: 600_000, gift: 80_000, meeting: 0, ceremony: 0, other: 20_000 },
+      note: '庆祝网点智能柜员机一期验收，王总出席',
+    },
+    {
+      place: '金陵饭店 璇宫厅',
+      guestAttendees: guests.map((c) => ({ name: c.name, title: c.title })),
+      hostAttendees: [host('王建国', '总经理'), host('张明远', '大客户部总监'), host('陈思远', '客户经理')],
+      spent: { meals: 548_000, gifts: 76_000, transport: 12_000, lodging: 0, other: 0 },
+      spentNotes: { meals: '中式宴请 1 桌', gifts: '定制茶礼' },
+      activities: '答谢宴，回顾一期合作，双方高层交流二期规划',
+      cautions: '行长不饮酒，座次按主宾对等安排',
+      effect: '行长表示二期继续合作，请我方月底前提交方案',
+      information: '二期预算约 280 万元，计划明年一季度招标',
+    },
+    banquetPeople,
+  );
+  // an upcoming reception still waiting for approval
+  await reception(lin, 'linxiaoyan', 'qthotels', cal.future[3]!, {
+    kind: 'reception',
+    startsAt: cal.at(cal.future[3]!, 12, 0).toISOString(),
+    place: '钱塘大酒店 中餐厅',
+    visitors: [{ name: '钱塘酒店集团信息部', title: null }],
+    purposes: ['customer_visit', 'suggestion_thanks'],
+    level: 'medium',
+    costs: { entertainment: 150_000, gift: 0, meeting: 0, ceremony: 0, other: 0 },
+    note: '会员平台需求交流后的工作午餐',
+  });
+  if (tourId) claimable.chensiyuan.push({ kind: 'reception', refId: tourId, on: receptionDays.tour, lines: [{ category: '招待费', amount: 98_000, note: '参观午餐' }, { category: '交通费', amount: 18_000, note: '接送站' }] });
+  const banquetLines = banquetId ? [{ kind: 'reception' as const, refId: banquetId, on: receptionDays.banquet, lines: [{ category: '招待费', amount: 548_000, note: '答谢宴' }] }] : [];
+
+  // ------------------------------------------------------------ gifts
+  const zhou = await user('zhouting');
+  const items = new Map<GiftKey, number>();
+  const stockDay = cal.past[0]!;
+  for (const g of GIFT_ITEMS) {
+    const row = await step(cal.at(stockDay, 10, 0), () => gifts.createItem(db, zhou, giftItemCreate.parse({ name: g.name, spec: g.spec, unit: g.unit, unitValue: g.unitValue })));
+    await step(cal.at(stockDay, 10, 30), () => gifts.addMovement(db, zhou, row.id, giftMovementCreate.parse({ kind: 'in', quantity: g.stock, note: '年度礼品集中采购入库', version: row.version })));
+    items.set(g.key, row.id);
+  }
+  const giftPlans: [Owner, string, GiftKey, number, string][] = [
+    ['chensiyuan', 'jnbank', 'tea', 4, '二期合作推进中'],
+    ['zhaolei', 'dwpost', 'teaset', 2, '年度框架合作'],
+    ['linxiaoyan', 'qthotels', 'silk', 6, '会员平台洽谈中'],
+  ];
+  for (const [ownerName, key, item, qty, status] of giftPlans) {
+    const acc = accountOf(key);
+    if (!acc) continue;
+    await step(cal.at(stockDay, 15, 0), async () => gifts.createPlan(db, await user(ownerName), acc.id, giftPlanCreate.parse({ cooperationStatus: status, itemId: items.get(item)!, quantity: qty, budget: qty * GIFT_ITEMS.find((g) => g.key === item)!.unitValue, remark: '春节前送达' })));
+  }
+  /** An application of `owner` to the account's first contact; `to` says how far it goes. */
+  const giftApplication = async (ownerName: Owner, key: string, item: GiftKey, qty: number, day: string, to: 'issued' | 'approved' | 'gm' | 'director', remark: string) => {
+    const owner = await user(ownerName);
+    const acc = accountOf(key);
+    if (!acc) return undefined;
+    const contact = (await contactsOf(owner, acc.id))[0];
+    if (!contact) return undefined;
+    const applyDay = cal.before(day, 2);
+    const id = await step(cal.at(applyDay, 11, 0), () => gifts.createApplication(db, owner, giftApplicationCreate.parse({ accountId: acc.id, contactId: contact.id, itemId: items.get(item)!, quantity: qty, giftOn: day, managingDept: '办公室', remark })));
+    await step(cal.at(applyDay, 11, 5), async () => gifts.submitApplication(db, engine, owner, id, await seed.version(db, 'gift_applications', id)));
+    result.giftApplications++;
+    const approval = await seed.approvalId(db, 'gift_applications', id);
+    const times = [cal.at(applyDay, 14, 0), cal.at(applyDay, 15, 30), cal.at(applyDay, 16, 40), cal.at(cal.after(applyDay, 1), 9, 20)];
+    if (to === 'director') return id;
+    await approveAll(approval, times, [], to === 'gm' ? org.users.wangjianguo : undefined);
+    if (to === 'issued') await step(cal.at(cal.after(applyDay, 1), 14, 0), async () => gifts.issueApplication(db, zhou, id, await seed.version(db, 'gift_applications', id)));
+    return id;
+  };
+  const teaGift = await giftApplication('chensiyuan', 'jnbank', 'tea', 2, receptionDays.banquet, 'issued', '答谢宴随赠');
+  const silkGift = await giftApplication('linxiaoyan', 'qthotels', 'silk', 3, days[Math.max(0, days.length - 8)]!, 'approved', '节日问候');
+  await giftApplication('zhaolei', 'dwpost', 'teaset', 4, cal.future[2]!, 'gm', '年度框架合作签约，赠对方领导班子');
+  await giftApplication('majun', 'jyelec', 'notebook', 5, cal.future[4]!, 'director', '技术交流会伴手礼');
+
+  // ------------------------------------------------------------ business trips
+  const trip = async (ownerName: Owner, spots: string[], destination: string, startIdx: number, length: number, transport: 'train' | 'car', costs: [TripCostCategory, number, string][], report: 'approved' | 'submitted') => {
+    const owner = await user(ownerName);
+    const ids = spots.map((k) => accountOf(k)?.id).filter((x): x is number => Boolean(x));
+    const start = cal.past[startIdx]!;
+    const tripDays = cal.past.slice(startIdx, startIdx + length);
+    const end = tripDays[tripDays.length - 1]!;
+    const applyDay = cal.before(start, 3);
+    const estimate = costs.map(([category, amount, note]) => ({ category, amount, note }));
+    // applied ahead of the trip: the service takes only trips that lie ahead, so it is applied for today's dates and moved
+    const id = await step(cal.at(applyDay, 9, 30), () =>
+      trips.createTrip(
+        db,
+        owner,
+        tripCreate.parse({ destination, startOn: cal.today, endOn: cal.future[length - 1] ?? cal.today, purpose: `走访${spots.map((k) => spec(k).short ?? spec(k).name).join('、')}，推进年度合作与新项目`, accountIds: ids, transport, costLines: estimate, advanceRequested: 0 }),
+        tz,
+      ),
+    );
+    await step(cal.at(applyDay, 9, 35), async () => trips.submitTrip(db, engine, owner, id, { version: await seed.version(db, 'business_trips', id) }, tz));
+    await approveAll(await seed.approvalId(db, 'business_trips', id), [cal.at(applyDay, 15, 0)], ['同意，注意控制住宿标准']);
+    await seed.moveTrip(db, id, start, end);
+    for (const [i, day] of tripDays.entries()) {
+      const city = spec(spots[Math.min(i, spots.length - 1)]!).city;
+      const [lat, lng] = posOf(city, i + startIdx);
+      const checkedAt = cal.at(day, 17, 10 + i * 7);
+      await step(checkedAt, () =>
+        trips.checkIn(db, owner, id, tripCheckinCreate.parse({ latitude: lat, longitude: lng, accuracy: 30, place: `${city}市`, work: `拜访${spec(spots[Math.min(i, spots.length - 1)]!).short ?? ''}，交流合作进展并收集需求` }), tz, checkedAt),
+      );
+    }
+    result.trips++;
+    const actual = costs.map(([category, amount, note]) => ({ category, amount: Math.round(amount * 0.92), note }));
+    const reportAt = cal.at(cal.after(end, 1), 10, 0);
+    await step(reportAt, async () => trips.submitReport(db, engine, owner, id, tripReportInput.parse({ version: await seed.version(db, 'business_trips', id), returnedOn: end, summary: `按计划走访${spots.length}家客户，了解明年预算与采购安排，已在各客户的拜访记录中详细登记。`, actualCostLines: actual }), tz));
+    if (report === 'submitted') return undefined;
+    const reportApproval = await seed.approvalId(db, 'business_trips', id, 'report_approval_id');
+    if (reportApproval) await approveAll(reportApproval, [new Date(reportAt.getTime() + 5 * 3_600_000)], ['报告属实，同意']);
+    const category: Record<TripCostCategory, string> = { transport: '交通费', local_transport: '交通费', lodging: '住宿费', meals: '餐费', entertainment: '招待费', other: '其他' };
+    return { kind: 'trip' as const, refId: id, on: end, lines: actual.map((l) => ({ category: category[l.category], amount: l.amount, note: l.note })) };
+  };
+  const pastCount = cal.past.length;
+  const majunTrip = await trip('majun', ['jnbankSz', 'jhpost'], '江苏苏州、南通', pastCount - 16, 3, 'train', [['transport', 32_000, '高铁'], ['lodging', 90_000, '两晚'], ['meals', 30_000, '伙食补助'], ['local_transport', 12_000, '市内出租车']], 'approved');
+  const linTrip = await trip('linxiaoyan', ['yjbank', 'ydresort'], '浙江宁波、温州', pastCount - 9, 2, 'car', [['transport', 46_000, '自驾油费及过路费'], ['lodging', 48_000, '一晚'], ['meals', 20_000, '伙食补助']], 'approved');
+  await trip('chensiyuan', ['sxwuxi', 'sxgroup'], '江苏无锡、苏州', pastCount - 4, 2, 'train', [['transport', 18_000, '高铁'], ['lodging', 52_000, '一晚'], ['meals', 20_000, '伙食补助']], 'submitted');
+  if (majunTrip) claimable.majun.unshift(majunTrip);
+  if (linTrip) claimable.linxiaoyan.unshift(linTrip);
+
+  // ------------------------------------------------------------ contact log
+  const LOG_IDEAS: [ContactLogKind, string][] = [
+    ['call', '电话确认下周拜访时间，对方希望顺带介绍新版本功能'],
+    ['email', '发送方案修订稿和报价说明，请对方转信息部门评审'],
+    ['meeting', '参加客户组织的供应商座谈会，了解明年采购计划'],
+    ['call', '回访上次拜访提出的问题，对方表示已经解决'],
+  ];
+  for (const [o, ownerName] of OWNERS.entries()) {
+    const owner = await user(ownerName);
+    const list = candidates(ownerName);
+    for (let k = 0; k < 3 && list.length; k++) {
+      const acc = accountOf(list[(k * 2 + o) % list.length]!.key)!;
+      const contact = (await contactsOf(owner, acc.id))[k % 2];
+      const [kind, summary] = LOG_IDEAS[(o + k) % LOG_IDEAS.length]!;
+      const day = days[Math.min(days.length - 1, 3 + k * 6 + o)]!;
+      const at = cal.at(day, 10 + k * 2, 15);
+      await step(at, () =>
+        createLog(db, owner, contactLogCreate.parse({ accountId: acc.id, contactId: contact?.id ?? null, kind, occurredAt: at.toISOString(), place: kind === 'meeting' ? '客户会议室' : null, contactWay: kind === 'email' ? null : (contact?.mobile ?? null), summary }), tz, now),
+      );
+      result.contactLogs++;
+    }
+  }
+
+  // ------------------------------------------------------------ expense claims
+  const gift = (id: number | undefined, on: string, amount: number, note: string) => (id ? [{ kind: 'gift' as const, refId: id, on, lines: [{ category: '礼品费', amount, note }] }] : []);
+  type Claimable = (typeof claimable)[Owner][number];
+  const wu = await user('wufang');
+  const claim = async (ownerName: Owner, title: string, records: Claimable[], to: 'paid' | 'approved' | 'pending' | 'draft') => {
+    if (!records.length) return;
+    const owner = await user(ownerName);
+    const lines = records.flatMap((r) => r.lines.map((l) => ({ kind: r.kind, refId: r.refId, category: l.category, amount: l.amount, note: l.note, occurredOn: r.on })));
+    const last = records.map((r) => r.on).sort().pop()!;
+    const fileDay = cal.after(last, 2);
+    const id = await step(cal.at(fileDay, 16, 0), () => expenses.createClaim(db, owner, expenseClaimCreate.parse({ title, lines })));
+    result.claims++;
+    if (to === 'draft') return;
+    await step(cal.at(fileDay, 16, 5), async () => expenses.submitClaim(db, engine, owner, id, await seed.version(db, 'expense_claims', id)));
+    if (to === 'pending') return;
+    const next = cal.after(fileDay, 1);
+    await approveAll(await seed.approvalId(db, 'expense_claims', id), [cal.at(fileDay, 17, 20), cal.at(next, 10, 0)], ['情况属实', '票据齐全，同意报销']);
+    if (to === 'paid') await step(cal.at(cal.after(next, 1), 15, 0), async () => expenses.payClaim(db, wu, id, await seed.version(db, 'expense_claims', id)));
+  };
+  const c = claimable;
+  await claim('chensiyuan', '拜访及参观接待费用', [...c.chensiyuan.filter((r) => r.kind === 'reception'), ...c.chensiyuan.filter((r) => r.kind === 'visit').slice(0, 4)], 'paid');
+  await claim('chensiyuan', '江南银行答谢宴及礼品', [...banquetLines, ...gift(teaGift, receptionDays.banquet, 76_000, '定制茶礼 2 盒')], 'pending');
+  await claim('liuxiaofeng', '客户拜访交通及餐费', c.liuxiaofeng.slice(0, 5), 'paid');
+  await claim('liuxiaofeng', '本月拜访费用', c.liuxiaofeng.slice(5, 7), 'draft');
+  await claim('zhaolei', '邮政及政府客户拜访费用', c.zhaolei.slice(0, 6), 'approved');
+  await claim('majun', '苏州南通出差及拜访费用', c.majun.slice(0, 5), 'paid');
+  await claim('linxiaoyan', '宁波温州出差、拜访及节日礼品', [...c.linxiaoyan.slice(0, 4), ...gift(silkGift, days[Math.max(0, days.length - 8)]!, 78_000, '苏绣围巾 3 条')], 'approved');
+
+  // ------------------------------------------------------------ budgets
+  // set by finance at the start of each month; sized so the month's claims sit under them, bar one
+  const periods = [previousPeriod(cal.today), cal.today.slice(0, 7)];
+  for (const period of periods) {
+    const rows = await expenses.control(db, period);
+    const firstDay = cal.past.find((d) => d.startsWith(period)) ?? `${period}-01`;
+    const units = await seed.userUnits(db, OWNERS.map((u) => org.users[u]!));
+    const byKey = new Map(rows.map((r) => [`${r.subject}:${r.subjectId}:${r.category}`, r.actual]));
+    const budgets: { userId?: number; unitId?: number; category: string; amount: number }[] = [];
+    const round = (fen: number) => Math.ceil(fen / 50_000) * 50_000;
+    for (const ownerName of OWNERS) {
+      const userId = org.users[ownerName]!;
+      for (const category of CATEGORIES) {
+        const actual = byKey.get(`user:${userId}:${category}`) ?? 0;
+        // 陈思远's hospitality this month ran over its budget
+        const over = ownerName === 'chensiyuan' && category === '招待费' && actual > 0;
+        budgets.push({ userId, category, amount: over ? Math.max(50_000, Math.floor((actual * 0.8) / 50_000) * 50_000) : Math.max(round(actual * 1.3), category === '招待费' || category === '住宿费' ? 300_000 : 100_000) });
+      }
+    }
+    for (const unitId of new Set(units.values())) {
+      for (const category of CATEGORIES) {
+        const actual = byKey.get(`unit:${unitId}:${category}`) ?? 0;
+        budgets.push({ unitId, category, amount: Math.max(round(actual * 1.5), 200_000) });
+      }
+    }
+    await step(cal.at(firstDay, 9, 0), async () => {
+      for (const b of budgets) await expenses.createBudget(db, wu, budgetInput.parse({ ...b, period }));
+    });
+    result.budgets += budgets.length;
+  }
+
+  opts.log(
+    `Demo data: created ${result.visits} visits, ${result.receptions} receptions, ${result.giftApplications} gift applications, ${result.trips} business trips, ${result.contactLogs} contact-log entries, ${result.budgets} budgets and ${result.claims} expense claims.`,
+  );
+  return result;
+}
