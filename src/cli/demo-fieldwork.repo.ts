@@ -27,9 +27,10 @@ const STAMPED: Record<string, string[]> = {
   contact_logs: ['created_at'],
   expense_claims: ['created_at', 'updated_at', 'submitted_at', 'decided_at', 'paid_at'],
   expense_budgets: ['created_at', 'updated_at'],
+  monthly_plans: ['created_at', 'updated_at'],
 };
 
-type DocTable = 'visits' | 'receptions' | 'gift_applications' | 'business_trips' | 'expense_claims' | 'gift_items';
+type DocTable = 'visits' | 'receptions' | 'gift_applications' | 'business_trips' | 'expense_claims' | 'gift_items' | 'monthly_plans';
 
 export const fieldworkSeedRepo = {
   async anyGiftNamed(db: Executor, names: string[]) {
@@ -42,6 +43,17 @@ export const fieldworkSeedRepo = {
   async userUnits(db: Executor, ids: number[]) {
     const rows = await db.selectFrom('users').select(['id', 'unit_id']).where('id', 'in', ids).execute();
     return new Map(rows.map((r) => [r.id, r.unit_id]));
+  },
+  /**
+   * The demo archive predates the field work: each account just created by this load is dated
+   * `daysAgo` back, with the 'created' line of its change history.
+   */
+  async backdateAccounts(db: Executor, rows: { id: number; at: Date }[], createdSince: Date) {
+    for (const r of rows) {
+      const moved = await sql`update accounts set created_at = ${r.at} where id = ${r.id} and created_at >= ${createdSince}`.execute(db);
+      if (!Number(moved.numAffectedRows)) continue;
+      await sql`update account_changes set at = ${r.at} where account_id = ${r.id} and reason_key = 'created'`.execute(db);
+    }
   },
   /** The database's clock, so back-dating catches what this step wrote whatever the host clocks say. */
   async clock(db: Executor): Promise<Date> {

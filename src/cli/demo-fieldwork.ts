@@ -15,7 +15,10 @@ import * as trips from '../server/features/trips/trips.service';
 import * as visits from '../server/features/visits/visits.service';
 import { updateTask } from '../server/features/tasks/tasks.service';
 import { contactLogCreate, type ContactLogKind } from '../shared/contracts/contact-log';
-import { budgetInput, expenseClaimCreate, type ExpenseLineInput } from '../shared/contracts/expenses';
+import { budgetInput, expenseClaimCreate, PHONE_CATEGORY, type ExpenseLineInput } from '../shared/contracts/expenses';
+import { monthlyPlanCreate } from '../shared/contracts/work-plans';
+import * as workPlans from '../server/features/work-plans/work-plans.service';
+import { addMonths, lastWorkingDay } from '../server/features/work-plans/work-plans.rules';
 import { giftApplicationCreate, giftItemCreate, giftMovementCreate, giftPlanCreate } from '../shared/contracts/gifts';
 import { receptionInput, receptionReportInput, reportConfirm, seatingSave, type ReceptionPurpose } from '../shared/contracts/receptions';
 import { tripCheckinCreate, tripCreate, tripReportInput, type TripCostCategory } from '../shared/contracts/trips';
@@ -149,7 +152,11 @@ export interface DemoFieldworkResult {
   contactLogs: number;
   budgets: number;
   claims: number;
+  monthlyPlans: number;
 }
+
+/** Prospects the field staff mean to open up (拓展) next. */
+const EXPANSION_TARGETS = ['苏州工业园区管委会', '常州天宁农商银行', '杭州城投集团', '宁波港集团', '扬州市公共资源交易中心'];
 
 /** The claim categories the budgets are set for. */
 const CATEGORIES = ['交通费', '餐费', '招待费', '住宿费', '礼品费'];
@@ -164,7 +171,7 @@ type GiftKey = (typeof GIFT_ITEMS)[number]['key'];
 
 /** Loads the field-work demo once (after accounts and pipeline); a second call changes nothing. */
 export async function loadDemoFieldwork(db: Kdb, org: DemoOrg, opts: { log: (line: string) => void; tz?: string; now?: Date }): Promise<DemoFieldworkResult> {
-  const result: DemoFieldworkResult = { visits: 0, receptions: 0, giftApplications: 0, trips: 0, contactLogs: 0, budgets: 0, claims: 0 };
+  const result: DemoFieldworkResult = { visits: 0, receptions: 0, giftApplications: 0, trips: 0, contactLogs: 0, budgets: 0, claims: 0, monthlyPlans: 0 };
   if (await seed.anyGiftNamed(db, GIFT_ITEMS.map((g) => g.name))) {
     opts.log('Demo data: the field work is already there; nothing to do.');
     return result;
@@ -177,6 +184,15 @@ export async function loadDemoFieldwork(db: Kdb, org: DemoOrg, opts: { log: (lin
     opts.log('Demo data: no demo accounts, so no field work.');
     return result;
   }
+
+  // the archive was built up over the last years: accounts created by this load are dated back
+  // one to three years (so the visit policy and the monthly plans' expansions read them as old accounts)
+  const loadStart = new Date(now.getTime() - DAY);
+  await seed.backdateAccounts(
+    db,
+    DEMO_ACCOUNTS.map((a, i) => ({ id: accounts.get(a.name)?.id ?? 0, at: cal.at(cal.weekdayFrom(new Date(now.getTime() - (365 + ((i * 53) % 700)) * DAY)), 10, 0) })).filter((r) => r.id > 0),
+    loadStart,
+  );
 
   const actors = new Map<number, Actor>();
   const actorOf = async (userId: number) => {
@@ -626,8 +642,70 @@ export async function loadDemoFieldwork(db: Kdb, org: DemoOrg, opts: { log: (lin
     result.budgets += budgets.length;
   }
 
+  // ------------------------------------------------------------ phone allowance (seed 003 第19条)
+  // finance sets two people's 手机费 allowance as personal budgets; the others keep the default (¥300).
+  // 陈思远's bill fits and is paid, 刘晓峰's waits for finance alone, 赵磊's is over and waits for the director.
+  const period = cal.today.slice(0, 7);
+  const phoneDay = [...days].reverse().find((d) => d.startsWith(period));
+  if (phoneDay) {
+    const firstDay = cal.past.find((d) => d.startsWith(period)) ?? phoneDay;
+    const phoneBudgets = [
+      { userId: org.users.chensiyuan!, amount: 30_000 },
+      { userId: org.users.liuxiaofeng!, amount: 40_000 },
+      { unitId: org.units.ka, amount: 150_000 },
+    ];
+    await step(cal.at(firstDay, 9, 5), async () => {
+      for (const b of phoneBudgets) await expenses.createBudget(db, wu, budgetInput.parse({ ...b, category: PHONE_CATEGORY, period }));
+    });
+    result.budgets += phoneBudgets.length;
+    const phoneClaim = async (ownerName: Owner, amount: number, to: 'paid' | 'pending') => {
+      const owner = await user(ownerName);
+      const lines = [{ kind: 'phone' as const, refId: null, category: PHONE_CATEGORY, amount, note: `${period} 手机话费（含流量）`, occurredOn: phoneDay }];
+      const id = await step(cal.at(phoneDay, 17, 30), () => expenses.createClaim(db, owner, expenseClaimCreate.parse({ title: `${period} 手机费`, lines })));
+      await step(cal.at(phoneDay, 17, 35), async () => expenses.submitClaim(db, engine, owner, id, await seed.version(db, 'expense_claims', id)));
+      result.claims++;
+      if (to === 'pending') return;
+      await approveAll(await seed.approvalId(db, 'expense_claims', id), [cal.at(phoneDay, 17, 50)], ['在核定标准内，同意']);
+      await step(cal.at(phoneDay, 17, 55), async () => expenses.payClaim(db, wu, id, await seed.version(db, 'expense_claims', id)));
+    };
+    await phoneClaim('chensiyuan', 26_850, 'paid');
+    await phoneClaim('liuxiaofeng', 35_600, 'pending');
+    await phoneClaim('zhaolei', 42_000, 'pending');
+  }
+
+  // ------------------------------------------------------------ monthly plans (ACT-4)
+  // this month's plans went in on the last working day of last month (马骏's two days late);
+  // 陈思远 has already submitted next month's, 刘晓峰 has a draft of it
+  const due = lastWorkingDay(previousPeriod(cal.today));
+  const thisMonthDays = cal.past.filter((d) => d.startsWith(period));
+  for (const [o, ownerName] of OWNERS.entries()) {
+    const owner = await user(ownerName);
+    const list = candidates(ownerName);
+    const late = ownerName === 'majun' && thisMonthDays.length > 1;
+    const at = late ? cal.at(thisMonthDays[1]!, 9, 20) : cal.at(due, 16 + (o % 2), 10 * o);
+    const planDays = [...thisMonthDays, ...cal.future].filter((d) => d.startsWith(period));
+    const items = [
+      ...list.slice(0, 3).map((a, k) => ({ kind: 'visit' as const, accountId: accountOf(a.key)!.id, plannedOn: planDays[Math.min(planDays.length - 1, 2 + k * 5)] ?? null, note: null })),
+      { kind: 'expansion' as const, accountId: null, targetName: EXPANSION_TARGETS[o % EXPANSION_TARGETS.length]!, note: '经朋友引荐，争取本月首次拜访' },
+      ...(list[0] ? [{ kind: 'deal' as const, accountId: accountOf(list[0].key)!.id, note: '推动年度框架协议签署' }] : []),
+    ];
+    const body = { month: period, plannedVisits: 10 + (o % 3) * 2, plannedExpansions: 2, plannedDeals: 1, note: '本月重点：年底回款与明年预算沟通。', items };
+    const id = await step(at, () => workPlans.createPlan(db, owner, monthlyPlanCreate.parse(body), tz, at));
+    await step(at, async () => workPlans.submitPlan(db, owner, id, { version: await seed.version(db, 'monthly_plans', id) }, tz, at));
+    result.monthlyPlans++;
+  }
+  const nextMonth = addMonths(period, 1);
+  for (const [ownerName, submit] of [['chensiyuan', true], ['liuxiaofeng', false]] as const) {
+    const owner = await user(ownerName);
+    const list = candidates(ownerName);
+    const body = { month: nextMonth, plannedVisits: 12, plannedExpansions: 2, plannedDeals: 1, note: '年初拜访：新年走访与全年合作规划。', items: list.slice(0, 2).map((a) => ({ kind: 'visit' as const, accountId: accountOf(a.key)!.id, note: '新年走访' })) };
+    const id = await step(now, () => workPlans.createPlan(db, owner, monthlyPlanCreate.parse(body), tz, now));
+    if (submit) await step(now, async () => workPlans.submitPlan(db, owner, id, { version: await seed.version(db, 'monthly_plans', id) }, tz, now));
+    result.monthlyPlans++;
+  }
+
   opts.log(
-    `Demo data: created ${result.visits} visits, ${result.receptions} receptions, ${result.giftApplications} gift applications, ${result.trips} business trips, ${result.contactLogs} contact-log entries, ${result.budgets} budgets and ${result.claims} expense claims.`,
+    `Demo data: created ${result.visits} visits, ${result.receptions} receptions, ${result.giftApplications} gift applications, ${result.trips} business trips, ${result.contactLogs} contact-log entries, ${result.budgets} budgets, ${result.claims} expense claims and ${result.monthlyPlans} monthly plans.`,
   );
   return result;
 }

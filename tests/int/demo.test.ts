@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type AppHandle } from '../../src/server/app';
 import { bootstrap } from '../../src/server/features/org/bootstrap';
@@ -18,6 +19,8 @@ import { isValidCreditCode } from '../../src/shared/domain/credit-code';
 import { control } from '../../src/server/features/expenses/expenses.service';
 import { previousPeriod } from '../../src/server/features/expenses/expenses.rules';
 import { listVisits } from '../../src/server/features/visits/visits.service';
+import { getPlan } from '../../src/server/features/work-plans/work-plans.service';
+import { listOverdue } from '../../src/server/features/visit-policy/visit-policy.service';
 import { visitListQuery } from '../../src/shared/contracts/visits';
 import { businessDate, localDate } from '../../src/shared/domain/business-time';
 import { call, testConfig } from '../support/app';
@@ -248,9 +251,9 @@ describe('demo data (issue item 12)', () => {
     const nameOf = (id: number) => Object.entries(first.users).find(([, v]) => v === id)?.[0];
 
     it('loads once and a second run adds nothing', async () => {
-      expect(createdLine()).toMatch(/created \d+ visits, \d+ receptions, \d+ gift applications, \d+ business trips, \d+ contact-log entries, \d+ budgets and \d+ expense claims/);
+      expect(createdLine()).toMatch(/created \d+ visits, \d+ receptions, \d+ gift applications, \d+ business trips, \d+ contact-log entries, \d+ budgets, \d+ expense claims and \d+ monthly plans/);
       expect(logs[1]!.join('\n')).toMatch(/field work is already there/);
-      const count = async (table: 'visits' | 'receptions' | 'gift_applications' | 'business_trips' | 'contact_logs' | 'expense_budgets' | 'expense_claims') =>
+      const count = async (table: 'visits' | 'receptions' | 'gift_applications' | 'business_trips' | 'contact_logs' | 'expense_budgets' | 'expense_claims' | 'monthly_plans') =>
         Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
       expect(await count('visits')).toBe(logged('visits'));
       expect(await count('receptions')).toBe(logged('receptions'));
@@ -259,6 +262,7 @@ describe('demo data (issue item 12)', () => {
       expect(await count('contact_logs')).toBe(logged('contact-log entries'));
       expect(await count('expense_budgets')).toBe(logged('budgets'));
       expect(await count('expense_claims')).toBe(logged('expense claims'));
+      expect(await count('monthly_plans')).toBe(logged('monthly plans'));
       // the field work goes into the total load time checked above (under a minute on a loaded machine)
       expect(runMs[0]).toBeLessThan(60_000);
     });
@@ -348,21 +352,30 @@ describe('demo data (issue item 12)', () => {
     });
 
     it('has claims in every state whose lines link records with approved reports, and control rates consistent with the budgets', async () => {
-      const claims = await db().selectFrom('expense_claims').select(['id', 'status', 'owner_id', 'unit_id', 'total']).execute();
-      const statuses = claims.map((c) => c.status);
+      const claims = await db().selectFrom('expense_claims').select(['id', 'status', 'owner_id', 'unit_id', 'total', 'phone_over', 'approval_id']).execute();
+      const lines = await db().selectFrom('expense_claim_lines').select(['claim_id', 'kind', 'ref_id', 'category', 'amount', 'occurred_on']).execute();
+      const phoneClaims = claims.filter((c) => lines.some((l) => l.claim_id === c.id && l.kind === 'phone'));
+      // the phone claims (present unless the load falls on the month's first weekday): one paid within the
+      // allowance, one waiting for finance alone, one over the allowance waiting for the director
+      if (phoneClaims.length) {
+        expect(phoneClaims.map((c) => c.status).sort()).toEqual(['paid', 'pending', 'pending']);
+        const docTypes = await db().selectFrom('approval_instances').select(['doc_id', 'doc_type']).where('id', 'in', phoneClaims.map((c) => Number(c.approval_id))).execute();
+        expect(docTypes.map((d) => d.doc_type).sort()).toEqual(['expense_claim_phone', 'expense_claim_phone', 'expense_claim_phone_over']);
+        expect(phoneClaims.filter((c) => Number(c.phone_over) > 0).map((c) => Number(c.phone_over))).toEqual([12_000]);
+      }
+      const statuses = claims.filter((c) => !phoneClaims.includes(c)).map((c) => c.status);
       for (const s of ['paid', 'approved']) expect(statuses.filter((x) => x === s).length, s).toBeGreaterThanOrEqual(2);
       expect(statuses.filter((x) => x === 'pending')).toHaveLength(1);
       expect(statuses.filter((x) => x === 'draft')).toHaveLength(1);
       expect(claims.find((c) => c.status === 'paid')).toBeDefined();
-      const lines = await db().selectFrom('expense_claim_lines').select(['claim_id', 'kind', 'ref_id', 'category', 'amount', 'occurred_on']).execute();
-      expect(new Set(lines.map((l) => l.kind))).toEqual(new Set(['visit', 'reception', 'trip', 'gift']));
+      expect(new Set(lines.filter((l) => l.kind !== 'phone').map((l) => l.kind))).toEqual(new Set(['visit', 'reception', 'trip', 'gift']));
       const state = async (kind: string, id: number) => {
         if (kind === 'visit') return (await db().selectFrom('visits').select('report_status as s').where('id', '=', id).executeTakeFirstOrThrow()).s;
         if (kind === 'reception') return (await db().selectFrom('receptions').select('report_status as s').where('id', '=', id).executeTakeFirstOrThrow()).s;
         if (kind === 'trip') return (await db().selectFrom('business_trips').select('report_status as s').where('id', '=', id).executeTakeFirstOrThrow()).s;
         return (await db().selectFrom('gift_applications').select('status as s').where('id', '=', id).executeTakeFirstOrThrow()).s;
       };
-      for (const l of lines) expect(await state(l.kind, Number(l.ref_id)), `${l.kind} ${l.ref_id}`).toMatch(l.kind === 'gift' ? /^(approved|issued)$/ : /^approved$/);
+      for (const l of lines.filter((x) => x.kind !== 'phone')) expect(await state(l.kind, Number(l.ref_id)), `${l.kind} ${l.ref_id}`).toMatch(l.kind === 'gift' ? /^(approved|issued)$/ : /^approved$/);
       for (const c of claims) expect(lines.filter((l) => l.claim_id === c.id).reduce((s, l) => s + Number(l.amount), 0)).toBe(Number(c.total));
 
       const now = new Date();
@@ -389,6 +402,43 @@ describe('demo data (issue item 12)', () => {
       }
       expect(rates.filter((r) => r > 1)).toHaveLength(1);
       expect(rates.filter((r) => r < 1).length).toBeGreaterThan(5);
+    });
+
+    it('dates the archive one to three years back, so the visit policy finds accounts overdue', async () => {
+      const yearAgo = new Date(Date.now() - 364 * 86_400_000);
+      const rows = await db().selectFrom('accounts').select(['id', 'created_at']).execute();
+      expect(rows.every((r) => new Date(r.created_at) < yearAgo)).toBe(true);
+      const created = await db().selectFrom('account_changes').select(['account_id', 'at']).where('reason_key', '=', 'created').execute();
+      const at = new Map(rows.map((r) => [r.id, new Date(r.created_at).getTime()]));
+      for (const c of created) expect(new Date(c.at).getTime()).toBe(at.get(c.account_id));
+      const director = (await loadActorForUser(db(), first.users.zhangmingyuan!))!;
+      const overdue = await listOverdue(db(), director);
+      expect(overdue.items.length).toBeGreaterThan(0);
+    });
+
+    it('has this month’s plans of the field staff (at most one late) with actuals from the demo visits, and next month’s begun', async () => {
+      const month = businessDate(new Date(), TZ).slice(0, 7);
+      const plans = await db().selectFrom('monthly_plans').select(['id', 'owner_id', 'month', 'status', 'late']).orderBy('id').execute();
+      const thisMonth = plans.filter((p) => p.month === month);
+      expect(thisMonth).toHaveLength(5);
+      expect(thisMonth.every((p) => p.status === 'submitted')).toBe(true);
+      expect(thisMonth.filter((p) => p.late).length).toBeLessThanOrEqual(1);
+      expect(plans.filter((p) => p.month > month).map((p) => [nameOf(p.owner_id), p.status])).toEqual([
+        ['chensiyuan', 'submitted'],
+        ['liuxiaofeng', 'draft'],
+      ]);
+      // planned vs actual through the service: the visits recorded this month count
+      const owner = (await loadActorForUser(db(), first.users.chensiyuan!))!;
+      const detail = await getPlan(db(), owner, thisMonth.find((p) => p.owner_id === first.users.chensiyuan)!.id, TZ);
+      const recorded = await db()
+        .selectFrom('visits')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('owner_id', '=', first.users.chensiyuan!)
+        .where('status', '=', 'recorded')
+        .where(sql<boolean>`to_char(checked_in_at at time zone ${TZ}, 'YYYY-MM') = ${month}`)
+        .executeTakeFirstOrThrow();
+      expect(detail.actuals.visits.actual).toBe(Number(recorded.n));
+      expect(detail.actuals.visits.planned).toBe(10);
     });
   });
 });
