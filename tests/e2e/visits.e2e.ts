@@ -1,13 +1,17 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import errors from '../../src/shared/locales/zh-CN/errors.json';
+import expenses from '../../src/shared/locales/zh-CN/expenses.json';
 import visits from '../../src/shared/locales/zh-CN/visits.json';
-import { shot, signIn, trackBrowsers } from './browser';
+import { settled, shot, signIn, trackBrowsers } from './browser';
 
 /**
- * The visit loop (issue 5 items 1 and 12): a field specialist plans a visit, the KA director
+ * The visit loop (issue 5 items 1, 12 and 15): a field specialist plans a visit, the KA director
  * approves it from the approval page, the specialist checks in on a phone (390 px) with the
- * browser's position granted, records result B and a next visit, submits the report, and the
- * director approves the report. The account and its contact are created through the API.
+ * browser's position granted, records result B and a next visit, submits the report; a claim for
+ * the visit is refused until the director has approved the report; then the claim goes through
+ * 客户总监 → 财务经理 in the approvals inbox and finance pays it. The account and its contact are
+ * created through the API.
  */
 
 const baseUrl = inject('baseUrl');
@@ -15,6 +19,8 @@ const SPECIALIST = 'zhaolei';
 const DIRECTOR = 'zhangmingyuan';
 const run = Date.now().toString(36).slice(-5);
 const ACCOUNT_NAME = `拜访演练${run}股份有限公司`;
+const FINANCE = 'wufang';
+const CLAIM_TITLE = `拜访费用 ${ACCOUNT_NAME}`;
 
 const { browser } = trackBrowsers('visits');
 
@@ -34,6 +40,52 @@ async function pickDateTime(page: Page, testId: string, value: string) {
   // the picker's OK button confirms (Enter would submit the whole form)
   await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button').click();
 }
+
+/** Opens 新建报销单 from the claims list and fills a visit line for this journey's visit (amount and date come from the visit). */
+async function fillVisitClaim(page: Page, waiting: boolean) {
+  await page.goto(`${baseUrl}/expenses`);
+  await page.getByTestId('expense-new').click();
+  await page.getByTestId('expense-form').waitFor();
+  await page.getByTestId('expense-title').fill(CLAIM_TITLE);
+  await page.getByTestId('expense-line-0-ref').click();
+  const option = page.locator('.ant-select-item-option').filter({ visible: true }).filter({ hasText: ACCOUNT_NAME });
+  await expect(option.innerText()).resolves.toContain('¥86.50');
+  expect((await option.innerText()).includes(expenses.form.waiting.submitted)).toBe(waiting);
+  await settled(page);
+  await option.click();
+  await expect(page.getByTestId('expense-line-0-amount').inputValue()).resolves.toBe('86.50');
+  await expect(page.getByTestId('expense-line-0-date').inputValue()).resolves.toBe('2026-12-20');
+  await page.getByTestId('expense-line-0-category').fill('交通费');
+  await page.getByTestId('expense-line-0-note').fill('拜访往返出租车');
+}
+
+/** Saves the form and waits for the server's answer to the claim. */
+async function saveClaim(page: Page) {
+  const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/expense-claims') && r.request().method() === 'POST'), page.getByTestId('expense-save').click()]);
+  return res;
+}
+
+/** An approver opens the claim from the approvals inbox (searched by its title) and approves it. */
+async function approveFromInbox(page: Page, username: string) {
+  await signIn(page, username);
+  await page.goto(`${baseUrl}/approvals`);
+  const search = page.getByTestId('approvals-search').locator('input');
+  await search.fill(CLAIM_TITLE);
+  await search.press('Enter');
+  await page.getByRole('link', { name: `费用报销：${CLAIM_TITLE}` }).click();
+  await approveOpenApproval(page);
+}
+
+/** On an approval's page: 同意, then the dialog's confirmation once it has finished opening (a click mid-animation can be lost on a loaded machine). */
+async function approveOpenApproval(page: Page) {
+  await page.getByTestId('approval-approve').click();
+  await page.getByTestId('approval-confirm').waitFor();
+  await settled(page);
+  await page.getByTestId('approval-confirm').click();
+  await page.getByTestId('approval-approve').waitFor({ state: 'detached' });
+}
+
+const claimStatus = (page: Page, status: keyof typeof expenses.statuses) => page.getByTestId('expense-status').getByText(expenses.statuses[status], { exact: true }).waitFor();
 
 describe('visit loop', () => {
   let visitUrl = '';
@@ -65,9 +117,7 @@ describe('visit loop', () => {
     await signIn(d, DIRECTOR);
     await d.goto(`${baseUrl}${visitUrl}`);
     await d.getByRole('link', { name: visits.actions.openApproval }).click();
-    await d.getByTestId('approval-approve').click();
-    await d.getByTestId('approval-confirm').click();
-    await d.getByTestId('approval-approve').waitFor({ state: 'detached' });
+    await approveOpenApproval(d);
   });
 
   it('on a phone the specialist checks in with the granted position, records result B and a next visit, and reports', async () => {
@@ -110,6 +160,23 @@ describe('visit loop', () => {
     expect(titles).toContain(`下次拜访：${ACCOUNT_NAME}`);
   });
 
+  it('before the report is approved, a claim for the visit is refused with the reason at its line', async () => {
+    const { page } = await browser();
+    await signIn(page, SPECIALIST);
+    await fillVisitClaim(page, true);
+    const res = await saveClaim(page);
+    expect(res.status()).toBe(400);
+    const body = (await res.json()) as { error: { details: { issues: { path: string; key: string }[] } } };
+    expect(body.error.details.issues.map((i) => `${i.path} ${i.key}`)).toEqual(['lines.0.refId expenses.reportNotApproved']);
+    // the reason shows under the line's record field, and nothing was saved
+    const explain = page.getByTestId('expense-line-0').locator('.ant-form-item-explain-error');
+    await explain.getByText(errors.expenses.reportNotApproved).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/expenses/new');
+    await shot(page, 'visits-05-claim-refused');
+    const mine = (await (await page.request.get(`${baseUrl}/api/expense-claims?box=mine`)).json()) as { items: { title: string }[] };
+    expect(mine.items.map((c) => c.title)).not.toContain(CLAIM_TITLE);
+  });
+
   it('the director approves the report from the review queue', async () => {
     const { page } = await browser();
     await signIn(page, DIRECTOR);
@@ -119,14 +186,52 @@ describe('visit loop', () => {
     await page.getByTestId('visit-review-comment').fill('记录完整，按计划跟进');
     await page.getByTestId('visit-review-approve').click();
     await page.waitForFunction((s) => document.querySelector('[data-testid="visit-report-status"]')?.textContent === s, visits.reportStatuses.approved);
-    await shot(page, 'visits-05-report-approved');
+    await shot(page, 'visits-06-report-approved');
     await page.goto(`${baseUrl}${visitUrl}/print`);
     await page.getByTestId('visit-print-sheet').waitFor();
     await expect(page.getByTestId('visit-print-sheet').innerText()).resolves.toContain(ACCOUNT_NAME);
-    await shot(page, 'visits-06-print');
+    await shot(page, 'visits-07-print');
     // printed, only the sheet shows
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByTestId('visit-print-button').isVisible()).resolves.toBe(false);
-    await shot(page, 'visits-07-print-media', { fullPage: false });
+    await shot(page, 'visits-08-print-media', { fullPage: false });
+  });
+
+  it('with the report approved the specialist claims the visit; director and finance approve it and finance pays', async () => {
+    const { page } = await browser();
+    await signIn(page, SPECIALIST);
+    await fillVisitClaim(page, false);
+    expect((await saveClaim(page)).status()).toBe(201);
+    await page.waitForURL(/\/expenses\/\d+$/);
+    const claimUrl = new URL(page.url()).pathname;
+    await claimStatus(page, 'draft');
+    await page.getByTestId('expense-submit').click();
+    await claimStatus(page, 'pending');
+
+    // 客户总监 → 财务经理 (¥86.50 is far below the GM's ¥20,000), one browser signed in as each in turn
+    const finance = (await browser()).page;
+    await approveFromInbox(finance, DIRECTOR);
+    await finance.context().clearCookies();
+    await approveFromInbox(finance, FINANCE);
+
+    // finance pays it from the payout box
+    await finance.goto(`${baseUrl}/expenses/finance`);
+    await finance.getByTestId('expense-claims').getByRole('link', { name: CLAIM_TITLE }).click();
+    await claimStatus(finance, 'approved');
+    await finance.getByTestId('expense-pay').click();
+    await finance.getByTestId('expense-pay-confirm').click();
+    await claimStatus(finance, 'paid');
+    await expect(finance.getByTestId('expense-pay').count()).resolves.toBe(0);
+
+    // the specialist sees it paid, by whom
+    await page.goto(`${baseUrl}${claimUrl}`);
+    await claimStatus(page, 'paid');
+    await expect(page.getByTestId('expense-paid-by').innerText()).resolves.toMatch(/^吴芳 · \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    const ref = page.getByTestId('expense-line-ref-1');
+    await expect(ref.innerText()).resolves.toBe(ACCOUNT_NAME);
+    await expect(ref.getAttribute('href')).resolves.toBe(visitUrl);
+    await shot(page, 'visits-09-claim-paid');
+    await page.goto(`${baseUrl}/expenses`);
+    await page.getByTestId('expense-claims').getByRole('row', { name: CLAIM_TITLE }).getByText(expenses.statuses.paid).waitFor();
   });
 });

@@ -41,6 +41,8 @@ export const expenseLine = z.object({
   seq: z.number(),
   kind: z.enum(EXPENSE_LINE_KINDS),
   refId: z.number().nullable(),
+  /** the linked record's account (a trip: its destination); null for phone and 'other' lines */
+  refLabel: z.string().nullable(),
   category: z.string(),
   amount: z.number(),
   note: z.string().nullable(),
@@ -80,13 +82,21 @@ export const expenseClaimListQuery = z.object({
 });
 export const expenseClaimList = z.object({ items: z.array(expenseClaimListItem) });
 
-/** A record the caller may claim: its report approved (gift: approved or issued) and not held by another claim. */
+/**
+ * One of the caller's records not held by another claim: claimable once `ready` (its report approved;
+ * gift: approved or issued); a record whose report (gift: application) is still in approval or was
+ * returned is listed with ready false and its `state`, so the claimant sees why it cannot be claimed yet.
+ */
 export const claimableRecord = z.object({
   kind: z.enum(['visit', 'reception', 'gift', 'trip']),
   refId: z.number(),
+  /** the record's account (a trip: its destination) */
   label: z.string(),
   date: z.string().nullable(),
   spent: z.number(),
+  /** visits, receptions, trips: report_status (submitted, returned, approved); gifts: the application status */
+  state: z.string(),
+  ready: z.boolean(),
 });
 export const claimableList = z.object({ items: z.array(claimableRecord) });
 export type ClaimableRecord = z.infer<typeof claimableRecord>;

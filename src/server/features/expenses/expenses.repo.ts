@@ -6,14 +6,23 @@ const bumped = { version: sql<number>`version + 1`, updated_at: sql<Date>`now()`
 /** A where-clause over owner/unit columns (scopeWhere bound to a permission). */
 export type OwnerScope = (owner: string, unit: string) => Expression<SqlBool>;
 
-/** The linked tables: status column, spent column, label, date. */
+/** The linked tables: status column, spent column, date, and the label (the account's name; a trip's destination) read through `join`. */
 const LINKED = {
-  visit: { table: 'visits', state: 'report_status', spent: 'cost_total', date: 'r.planned_at::date', label: "'拜访 · ' || a.name" },
-  reception: { table: 'receptions', state: 'report_status', spent: 'spent_total', date: 'r.starts_at::date', label: "'接待 · ' || a.name" },
-  trip: { table: 'business_trips', state: 'report_status', spent: 'coalesce(actual_total, 0)', date: 'r.start_on', label: "'出差 · ' || r.destination" },
-  gift: { table: 'gift_applications', state: 'status', spent: 'value', date: 'r.gift_on', label: "'礼品 · ' || a.name" },
+  visit: { table: 'visits', state: 'report_status', spent: 'cost_total', date: 'r.planned_at::date', label: 'a.name', join: 'join accounts a on a.id = r.account_id' },
+  reception: { table: 'receptions', state: 'report_status', spent: 'spent_total', date: 'r.starts_at::date', label: 'a.name', join: 'join accounts a on a.id = r.account_id' },
+  trip: { table: 'business_trips', state: 'report_status', spent: 'coalesce(actual_total, 0)', date: 'r.start_on', label: 'r.destination', join: '' },
+  gift: { table: 'gift_applications', state: 'status', spent: 'value', date: 'r.gift_on', label: 'a.name', join: 'join accounts a on a.id = r.account_id' },
 } as const;
 export type LinkedKind = keyof typeof LINKED;
+
+/** A claim line's linked record as its label, for each linked kind (null for phone and 'other' lines). */
+const lineRefLabel = sql<string | null>`case l.kind ${sql.join(
+  (Object.keys(LINKED) as LinkedKind[]).map((k) => {
+    const d = LINKED[k];
+    return sql`when ${k} then (select ${sql.raw(d.label)} from ${sql.table(d.table)} r ${sql.raw(d.join)} where r.id = l.ref_id)`;
+  }),
+  sql` `,
+)} end`;
 
 function claims(db: Executor) {
   return db
@@ -43,19 +52,21 @@ export const expensesRepo = {
       for update of r`.execute(db);
     return r.rows.map((x) => ({ id: Number(x.id), state: x.state, spent: Number(x.spent), claimed: x.claimed }));
   },
-  /** The caller's own records of a kind that are claimable and not held by any non-rejected claim. */
+  /**
+   * The caller's own records of a kind that are reported (gift: submitted) and not held by any
+   * non-rejected claim, with their state: the service tells the claimable ones from those waiting.
+   */
   async claimable(db: Executor, kind: LinkedKind, ownerId: number) {
     const d = LINKED[kind];
-    const ok = kind === 'gift' ? sql`r.status in ('approved', 'issued')` : sql`r.report_status = 'approved'`;
-    const join = kind === 'trip' ? sql`` : sql`join accounts a on a.id = r.account_id`;
-    const r = await sql<{ id: number; label: string; date: string | null; spent: string | number }>`
-      select r.id, ${sql.raw(d.label)} as label, (${sql.raw(d.date)})::text as date, ${sql.raw(d.spent)} as spent
-      from ${sql.table(d.table)} r ${join}
+    const ok = kind === 'gift' ? sql`r.status in ('pending', 'approved', 'issued')` : sql`r.report_status in ('submitted', 'returned', 'approved')`;
+    const r = await sql<{ id: number; label: string; date: string | null; spent: string | number; state: string }>`
+      select r.id, ${sql.raw(d.label)} as label, (${sql.raw(d.date)})::text as date, ${sql.raw(d.spent)} as spent, r.${sql.raw(d.state)} as state
+      from ${sql.table(d.table)} r ${sql.raw(d.join)}
       where r.owner_id = ${ownerId} and ${ok}
         and not exists (select 1 from expense_claim_lines l join expense_claims c on c.id = l.claim_id
           where l.kind = ${kind} and l.ref_id = r.id and c.status <> 'rejected')
       order by r.id desc limit 200`.execute(db);
-    return r.rows.map((x) => ({ kind, refId: Number(x.id), label: x.label, date: x.date, spent: Number(x.spent) }));
+    return r.rows.map((x) => ({ kind, refId: Number(x.id), label: x.label, date: x.date, spent: Number(x.spent), state: x.state }));
   },
 
   async list(db: Executor, f: { scope: OwnerScope; ownerId?: number; statuses?: string[] }) {
@@ -71,7 +82,7 @@ export const expensesRepo = {
     return db.selectFrom('expense_claims as e').selectAll('e').where('e.id', '=', id).where(() => scope('e.owner_id', 'e.unit_id')).forUpdate().executeTakeFirst();
   },
   async lines(db: Executor, claimId: number) {
-    return db.selectFrom('expense_claim_lines').selectAll().where('claim_id', '=', claimId).orderBy('seq').execute();
+    return db.selectFrom('expense_claim_lines as l').selectAll('l').select(lineRefLabel.as('ref_label')).where('l.claim_id', '=', claimId).orderBy('l.seq').execute();
   },
   async insertClaim(db: Executor, values: Insertable<ExpenseClaimTable>) {
     return db.insertInto('expense_claims').values(values).returningAll().executeTakeFirstOrThrow();

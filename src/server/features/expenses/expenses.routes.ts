@@ -52,7 +52,7 @@ const claimOut = (r: service.ClaimView): ExpenseClaim => ({
   docType: r.doc_type,
   phoneOver: Number(r.phone_over),
   paidByName: r.paid_by_name,
-  lines: r.lineRows.map((l) => ({ id: l.id, seq: l.seq, kind: l.kind as ExpenseClaim['lines'][number]['kind'], refId: l.ref_id === null ? null : Number(l.ref_id), category: l.category, amount: Number(l.amount), note: l.note, occurredOn: l.occurred_on })),
+  lines: r.lineRows.map((l) => ({ id: l.id, seq: l.seq, kind: l.kind as ExpenseClaim['lines'][number]['kind'], refId: l.ref_id === null ? null : Number(l.ref_id), refLabel: l.ref_label, category: l.category, amount: Number(l.amount), note: l.note, occurredOn: l.occurred_on })),
 });
 
 const budgetOut = (r: BudgetRow): Budget => ({ id: r.id, userId: r.user_id, unitId: r.unit_id, subjectName: r.subject_name ?? '', category: r.category, period: r.period, amount: Number(r.amount), version: r.version });
@@ -74,7 +74,7 @@ export async function expensesRoutes(fastify: FastifyInstance, p: Platform) {
 
   app.get('/api/expense-claims/claimable', {
     config: { access: 'expense:write' },
-    schema: { tags, summary: "The caller's records with an approved report (gifts: approved or issued) not yet claimed", response: { 200: claimableList } },
+    schema: { tags, summary: "The caller's unclaimed records: ready (report approved; gifts: approved or issued) or waiting for that approval", response: { 200: claimableList } },
   }, async (req) => ({ items: await service.claimable(db, actorOf(req)) }));
 
   app.get('/api/expense-claims/export', {

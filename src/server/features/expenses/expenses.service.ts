@@ -10,7 +10,7 @@ import { scopeWhere } from '../../platform/scope';
 import { withVersioned } from '../../platform/versioned';
 import { expensesRepo, type LinkedKind, type OwnerScope } from './expenses.repo';
 import { settingsRepo } from '../../platform/settings.repo';
-import { CLAIM_DOC_TYPES, claimDocType, isLinkedKind, claimStatusFor, claimTotal, controlRate, EDITABLE_CLAIM_STATUSES, lineIssues, periodRange, phoneByPeriod, phoneOverBy, refKey, type LinkedRecord } from './expenses.rules';
+import { CLAIM_DOC_TYPES, claimDocType, isLinkedKind, claimStatusFor, claimTotal, controlRate, EDITABLE_CLAIM_STATUSES, isClaimable, lineIssues, periodRange, phoneByPeriod, phoneOverBy, refKey, type LinkedRecord } from './expenses.rules';
 
 const notFound = () => new AppError('NOT_FOUND', 'Expense claim not found', undefined, { key: 'expenses.claimNotFound' });
 const budgetNotFound = () => new AppError('NOT_FOUND', 'Budget not found', undefined, { key: 'expenses.budgetNotFound' });
@@ -116,7 +116,9 @@ export async function getClaim(db: Executor, actor: Actor, id: number) {
 }
 export type ClaimView = Awaited<ReturnType<typeof getClaim>>;
 
-export const claimable = async (db: Kdb, actor: Actor) => (await Promise.all(LINKED_KINDS.map((k) => expensesRepo.claimable(db, k, actor.userId)))).flat();
+/** The caller's unclaimed records: ready to claim, or still waiting for their report's (gift: application's) approval. */
+export const claimable = async (db: Kdb, actor: Actor) =>
+  (await Promise.all(LINKED_KINDS.map((k) => expensesRepo.claimable(db, k, actor.userId)))).flat().map((r) => ({ ...r, ready: isClaimable(r.kind, r.state) }));
 
 export async function createClaim(db: Kdb, actor: Actor, input: z.infer<typeof expenseClaimCreate>) {
   return db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
-import { Alert, Button, Descriptions, Flex, Table } from 'antd';
+import { Alert, Button, Descriptions, Flex, Popconfirm, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { ExpenseClaim } from '../../../../shared/contracts/expenses';
 import { useAuth } from '../../../app/auth';
 import { DateTime } from '../../../components/DateTime';
@@ -12,6 +12,9 @@ import { useClaim, useClaimAction } from '../api';
 import { CLAIM_COLORS } from './ExpenseClaimsPage';
 
 type Line = ExpenseClaim['lines'][number];
+
+/** Where a line's linked record opens. */
+const RECORD_PATHS: Record<Line['kind'], string> = { visit: '/visits/', reception: '/receptions/', trip: '/trips/', gift: '/gifts/applications/', phone: '', other: '' };
 
 /** One claim with its lines; its owner submits it, finance pays it once approved. */
 export function ExpenseClaimDetailPage() {
@@ -37,9 +40,17 @@ export function ExpenseClaimDetailPage() {
               </Button>
             )}
             {can('expense:pay') && c.status === 'approved' && (
-              <Button type="primary" loading={action.isPending} onClick={() => action.mutate({ id, action: 'pay', version: c.version })} data-testid="expense-pay">
-                {t('detail.pay')}
-              </Button>
+              <Popconfirm
+                title={t('detail.payConfirm', { name: c.ownerName })}
+                description={<MoneyText fen={c.total} strong />}
+                okText={t('detail.pay')}
+                okButtonProps={{ 'data-testid': 'expense-pay-confirm' } as never}
+                onConfirm={() => action.mutateAsync({ id, action: 'pay', version: c.version }).catch(() => undefined)}
+              >
+                <Button type="primary" loading={action.isPending} data-testid="expense-pay">
+                  {t('detail.pay')}
+                </Button>
+              </Popconfirm>
             )}
           </Flex>
         }
@@ -48,21 +59,26 @@ export function ExpenseClaimDetailPage() {
       {c.phoneOver > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('detail.phoneOver', { amount: (c.phoneOver / 100).toFixed(2) })} data-testid="expense-phone-over" />}
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('fields.owner')}>{c.ownerName} · {c.unitName}</Descriptions.Item>
-        <Descriptions.Item label={t('fields.status')}><StatusTag value={c.status} labelPrefix="expenses:statuses" colors={CLAIM_COLORS} /></Descriptions.Item>
+        <Descriptions.Item label={t('fields.status')}><span data-testid="expense-status"><StatusTag value={c.status} labelPrefix="expenses:statuses" colors={CLAIM_COLORS} /></span></Descriptions.Item>
         <Descriptions.Item label={t('fields.total')}><MoneyText fen={c.total} strong /></Descriptions.Item>
         <Descriptions.Item label={t('detail.submittedAt')}><DateTime value={c.submittedAt} /></Descriptions.Item>
-        {c.docType && <Descriptions.Item label={t('detail.chain')}>{ta(`docTypes.${c.docType}`)}</Descriptions.Item>}
-        {c.paidAt && <Descriptions.Item label={t('detail.paid')}>{c.paidByName} · <DateTime value={c.paidAt} /></Descriptions.Item>}
+        {c.docType && (
+          <Descriptions.Item label={t('detail.chain')}>
+            {c.approvalId ? <Link to={`/approvals/${c.approvalId}`} data-testid="expense-open-approval">{ta(`docTypes.${c.docType}`)}</Link> : ta(`docTypes.${c.docType}`)}
+          </Descriptions.Item>
+        )}
+        {c.paidAt && <Descriptions.Item label={t('detail.paid')}><span data-testid="expense-paid-by">{c.paidByName} · <DateTime value={c.paidAt} /></span></Descriptions.Item>}
       </Descriptions>
       <Table<Line>
         rowKey="id"
         size="small"
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         dataSource={c.lines}
         columns={[
           { title: '#', dataIndex: 'seq', width: 40 },
-          { title: t('fields.kind'), dataIndex: 'kind', render: (v: string, r) => `${t(`kinds.${v}`)}${r.refId ? ` #${r.refId}` : ''}` },
+          { title: t('fields.kind'), dataIndex: 'kind', render: (v: string) => t(`kinds.${v}`) },
+          { title: t('fields.ref'), dataIndex: 'refId', render: (v: number | null, r) => (v === null ? '—' : <Link to={`${RECORD_PATHS[r.kind]}${v}`} data-testid={`expense-line-ref-${r.seq}`}>{r.refLabel ?? `#${v}`}</Link>) },
           { title: t('fields.category'), dataIndex: 'category' },
           { title: t('fields.amountYuan'), dataIndex: 'amount', align: 'right', render: (v: number) => <MoneyText fen={v} /> },
           { title: t('fields.occurredOn'), dataIndex: 'occurredOn' },

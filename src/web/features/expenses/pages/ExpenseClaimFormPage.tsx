@@ -1,9 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Input, InputNumber, Select } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Tag } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { EXPENSE_LINE_KINDS, PHONE_CATEGORY, UNLINKED_LINE_KINDS, type ExpenseLineKind } from '../../../../shared/contracts/expenses';
+import { EXPENSE_LINE_KINDS, PHONE_CATEGORY, UNLINKED_LINE_KINDS, type ClaimableRecord, type ExpenseLineKind } from '../../../../shared/contracts/expenses';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { applyFormErrors } from '../../../components/errors';
+import { dateFieldProps } from '../../../components/formDate';
 import { PageHeader } from '../../../components/PageHeader';
 import { useClaimable, usePhoneAllowance, useSaveClaim } from '../api';
 
@@ -25,10 +28,14 @@ function PhoneAllowanceHint({ occurredOn }: { occurredOn?: string }) {
   const use = usePhoneAllowance(period);
   if (!use.data) return null;
   const { limit, used } = use.data;
-  return <Alert type="info" showIcon style={{ width: '100%' }} data-testid="phone-allowance" message={t('form.phoneHint', { period: use.data.period, limit: yuan(limit), used: yuan(used), left: yuan(Math.max(0, limit - used)) })} />;
+  return <Alert type="info" showIcon style={{ width: '100%', marginBottom: 12 }} data-testid="phone-allowance" message={t('form.phoneHint', { period: use.data.period, limit: yuan(limit), used: yuan(used), left: yuan(Math.max(0, limit - used)) })} />;
 }
 
-/** A new claim: lines each pick a record with an approved report (or 'other'); amounts in yuan. */
+/**
+ * A new claim: lines each pick one of the claimant's records (phone and 'other' lines link none); amounts in yuan. A record
+ * whose report is still in approval is listed marked as waiting; the server refuses it on save and
+ * its reason shows under the line's record field.
+ */
 export function ExpenseClaimFormPage() {
   const { t } = useTranslation('expenses');
   const navigate = useNavigate();
@@ -36,18 +43,52 @@ export function ExpenseClaimFormPage() {
   const claimable = useClaimable();
   const save = useSaveClaim();
   const lines = Form.useWatch('lines', form) ?? [];
+  /** a failed save no field could carry (a record claimed meanwhile, a lost connection) */
+  const [unplaced, setUnplaced] = useState<unknown>(null);
 
   const submit = async (v: { title: string; lines: LineValues[] }) => {
     const body = { title: v.title, lines: v.lines.map((l) => ({ kind: l.kind, refId: UNLINKED_LINE_KINDS.includes(l.kind) ? null : (l.refId ?? null), category: l.category, amount: Math.round(l.yuan * 100), note: l.note ?? null, occurredOn: l.occurredOn })) };
-    const r = await save.mutateAsync({ body });
-    void navigate(`/expenses/${r.id}`);
+    setUnplaced(null);
+    try {
+      const r = await save.mutateAsync({ body });
+      void navigate(`/expenses/${r.id}`);
+    } catch (err) {
+      if (!applyFormErrors(form, err)) setUnplaced(err);
+      else {
+        const first = form.getFieldsError().find((f) => f.errors.length);
+        if (first) form.scrollToField(first.name, { block: 'center' });
+      }
+    }
+  };
+
+  /** A record as an option; one still waiting for approval leads with a tag that stays visible on a phone. */
+  const option = (r: ClaimableRecord) => {
+    const text = `${r.label} · ${r.date ?? ''} · ¥${yuan(r.spent)}`;
+    const waiting = r.ready ? null : t(`form.waiting.${r.state}`, { defaultValue: t('form.waiting.submitted') });
+    return {
+      value: r.refId,
+      title: waiting ? `${waiting} · ${text}` : text,
+      label: (
+        <>
+          {waiting && <Tag color="warning" style={{ marginInlineEnd: 6 }}>{waiting}</Tag>}
+          {text}
+        </>
+      ),
+    };
+  };
+  /** Picking a record fills the line's amount and date from it when they are still empty. */
+  const picked = (i: number, refId: number | undefined) => {
+    const r = claimable.data?.items.find((x) => x.kind === lines[i]?.kind && x.refId === refId);
+    if (!r) return;
+    if (form.getFieldValue(['lines', i, 'yuan']) == null && r.spent > 0) form.setFieldValue(['lines', i, 'yuan'], r.spent / 100);
+    if (!form.getFieldValue(['lines', i, 'occurredOn']) && r.date) form.setFieldValue(['lines', i, 'occurredOn'], r.date);
   };
 
   return (
     <>
       <PageHeader title={t('claims.new')} />
-      {save.error ? <ErrorAlert error={save.error} /> : null}
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v).catch(() => undefined)} initialValues={{ lines: [{ kind: 'visit' }] }} style={{ maxWidth: 760 }}>
+      {unplaced ? <ErrorAlert error={unplaced} /> : null}
+      <Form form={form} layout="vertical" scrollToFirstError onFinish={(v) => void submit(v)} initialValues={{ lines: [{ kind: 'visit' }] }} style={{ maxWidth: 760 }} data-testid="expense-form">
         <Form.Item name="title" label={t('fields.title')} rules={[{ required: true, whitespace: true }, { max: 200 }]}>
           <Input data-testid="expense-title" />
         </Form.Item>
@@ -57,38 +98,55 @@ export function ExpenseClaimFormPage() {
               {fields.map((f, i) => {
                 const kind = lines[i]?.kind;
                 return (
-                  <Card key={f.key} size="small" title={t('form.line', { n: i + 1 })} extra={fields.length > 1 && <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('form.removeLine')} />}>
-                    <Flex gap={8} wrap>
-                      <Form.Item name={[f.name, 'kind']} label={t('fields.kind')} rules={[{ required: true }]} style={{ minWidth: 120 }}>
-                        <Select
-                          options={EXPENSE_LINE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
-                          onChange={(k: ExpenseLineKind) => {
-                            if (k === 'phone') form.setFieldValue(['lines', f.name, 'category'], PHONE_CATEGORY);
-                          }}
-                        />
-                      </Form.Item>
-                      {kind && !UNLINKED_LINE_KINDS.includes(kind) && (
-                        <Form.Item name={[f.name, 'refId']} label={t('fields.ref')} rules={[{ required: true }]} style={{ minWidth: 240, flex: 1 }} extra={t('form.refHint')}>
+                  <Card key={f.key} size="small" title={t('form.line', { n: i + 1 })} data-testid={`expense-line-${i}`} extra={fields.length > 1 && <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('form.removeLine')} />}>
+                    <Row gutter={8}>
+                      <Col xs={24} sm={8}>
+                        <Form.Item name={[f.name, 'kind']} label={t('fields.kind')} rules={[{ required: true }]}>
                           <Select
-                            loading={claimable.isLoading}
-                            options={(claimable.data?.items ?? []).filter((r) => r.kind === kind).map((r) => ({ value: r.refId, label: `${r.label} · ${r.date ?? ''} · ¥${(r.spent / 100).toFixed(2)}` }))}
+                            data-testid={`expense-line-${i}-kind`}
+                            options={EXPENSE_LINE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+                            onChange={(k: ExpenseLineKind) => {
+                              form.setFieldValue(['lines', f.name, 'refId'], undefined);
+                              if (k === 'phone') form.setFieldValue(['lines', f.name, 'category'], PHONE_CATEGORY);
+                            }}
                           />
                         </Form.Item>
+                      </Col>
+                      {kind && !UNLINKED_LINE_KINDS.includes(kind) && (
+                        <Col xs={24} sm={16}>
+                          <Form.Item name={[f.name, 'refId']} label={t('fields.ref')} rules={[{ required: true }]} extra={t('form.refHint')}>
+                            <Select
+                              data-testid={`expense-line-${i}-ref`}
+                              loading={claimable.isLoading}
+                              onChange={(v: number | undefined) => picked(i, v)}
+                              options={(claimable.data?.items ?? []).filter((r) => r.kind === kind).map(option)}
+                              notFoundContent={t('form.noRecords')}
+                            />
+                          </Form.Item>
+                        </Col>
                       )}
-                      <Form.Item name={[f.name, 'category']} label={t('fields.category')} rules={[{ required: true, whitespace: true }, { max: 40 }]} tooltip={kind === 'phone' ? t('form.phoneCategory') : undefined}>
-                        <Input disabled={kind === 'phone'} />
-                      </Form.Item>
-                      <Form.Item name={[f.name, 'yuan']} label={t('fields.amountYuan')} rules={[{ required: true }]}>
-                        <InputNumber<number> min={0.01} precision={2} />
-                      </Form.Item>
-                      <Form.Item name={[f.name, 'occurredOn']} label={t('fields.occurredOn')} rules={[{ required: true }]}>
-                        <Input type="date" />
-                      </Form.Item>
-                      <Form.Item name={[f.name, 'note']} label={t('fields.note')} style={{ flex: 1, minWidth: 200 }}>
-                        <Input />
-                      </Form.Item>
-                      {kind === 'phone' && <PhoneAllowanceHint occurredOn={lines[i]?.occurredOn} />}
-                    </Flex>
+                      <Col xs={24} sm={8}>
+                        <Form.Item name={[f.name, 'category']} label={t('fields.category')} rules={[{ required: true, whitespace: true }, { max: 40 }]} tooltip={kind === 'phone' ? t('form.phoneCategory') : undefined}>
+                          <Input disabled={kind === 'phone'} data-testid={`expense-line-${i}-category`} />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={12} sm={8}>
+                        <Form.Item name={[f.name, 'yuan']} label={t('fields.amountYuan')} rules={[{ required: true }]}>
+                          <InputNumber<number> min={0.01} precision={2} style={{ width: '100%' }} data-testid={`expense-line-${i}-amount`} />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={12} sm={8}>
+                        <Form.Item name={[f.name, 'occurredOn']} label={t('fields.occurredOn')} rules={[{ required: true }]} {...dateFieldProps}>
+                          <DatePicker style={{ width: '100%' }} data-testid={`expense-line-${i}-date`} />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={24}>
+                        <Form.Item name={[f.name, 'note']} label={t('fields.note')}>
+                          <Input data-testid={`expense-line-${i}-note`} />
+                        </Form.Item>
+                      </Col>
+                    </Row>
+                    {kind === 'phone' && <PhoneAllowanceHint occurredOn={lines[i]?.occurredOn} />}
                   </Card>
                 );
               })}
