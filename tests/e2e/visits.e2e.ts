@@ -10,8 +10,9 @@ import { settled, shot, signIn, trackBrowsers } from './browser';
  * approves it from the approval page, the specialist checks in on a phone (390 px) with the
  * browser's position granted, records result B and a next visit, submits the report; a claim for
  * the visit is refused until the director has approved the report; then the claim goes through
- * 客户总监 → 财务经理 in the approvals inbox and finance pays it. The account and its contact are
- * created through the API.
+ * 客户总监 → 财务经理 in the approvals inbox and finance pays it; the director reads the day's visit
+ * in the team daily report and its A4 print (ACT-4). The account and its contact are created
+ * through the API.
  */
 
 const baseUrl = inject('baseUrl');
@@ -233,5 +234,20 @@ describe('visit loop', () => {
     await shot(page, 'visits-09-claim-paid');
     await page.goto(`${baseUrl}/expenses`);
     await page.getByTestId('expense-claims').getByRole('row', { name: CLAIM_TITLE }).getByText(expenses.statuses.paid).waitFor();
+  });
+
+  it("the director finds the day's visit in the team daily report and prints the 客户拜访日报表", async () => {
+    const { page } = await browser();
+    await signIn(page, DIRECTOR);
+    await page.goto(`${baseUrl}/daily-reports/team`);
+    await page.getByTestId('team-table').getByRole('link', { name: '赵磊' }).click();
+    await page.waitForURL(/\/daily-reports\?/);
+    await page.getByTestId('daily-rows').getByText(ACCOUNT_NAME).waitFor();
+    await expect(page.getByTestId('daily-count-visits').innerText()).resolves.toMatch(/[1-9]/);
+    await shot(page, 'visits-10-daily-report');
+    await page.getByTestId('daily-print').click();
+    await page.getByTestId('daily-print-sheet').waitFor();
+    await expect(page.getByTestId('daily-print-sheet').innerText()).resolves.toContain(ACCOUNT_NAME);
+    await shot(page, 'visits-11-daily-print');
   });
 });
