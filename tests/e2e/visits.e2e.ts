@@ -55,7 +55,8 @@ async function fillVisitClaim(page: Page, waiting: boolean) {
   await settled(page);
   await option.click();
   await expect(page.getByTestId('expense-line-0-amount').inputValue()).resolves.toBe('86.50');
-  await expect(page.getByTestId('expense-line-0-date').inputValue()).resolves.toBe('2026-12-20');
+  // the day the visit took place: its check-in (today, in business time), not the planned day
+  await expect(page.getByTestId('expense-line-0-date').inputValue()).resolves.toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()));
   await page.getByTestId('expense-line-0-category').fill('交通费');
   await page.getByTestId('expense-line-0-note').fill('拜访往返出租车');
 }

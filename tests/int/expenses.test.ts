@@ -98,6 +98,12 @@ describe('expense claim lines', () => {
     // no report yet, or someone else's: not listed
     expect(byKey.has(`reception:${ids.receptionNone}`)).toBe(false);
     expect(byKey.has(`visit:${ids.visitB1}`)).toBe(false);
+
+    // a visit's day is its check-in day in business time: 23:30 UTC is 07:30 the next morning in Shanghai
+    const early = await visit(t.org.users.spec_a1!, 'approved', 1_000);
+    await t.database.db.updateTable('visits').set({ checked_in_at: new Date('2026-11-05T23:30:00Z') } as never).where('id', '=', early).execute();
+    const dated = (await c.spec_a1!.get('/api/expense-claims/claimable')).body.items.find((i: { kind: string; refId: number }) => i.kind === 'visit' && i.refId === early);
+    expect(dated.date).toBe('2026-11-06');
   });
 
   it('needs a link for linked kinds, none for other, and names the schema fields', async () => {

@@ -6,12 +6,18 @@ const bumped = { version: sql<number>`version + 1`, updated_at: sql<Date>`now()`
 /** A where-clause over owner/unit columns (scopeWhere bound to a permission). */
 export type OwnerScope = (owner: string, unit: string) => Expression<SqlBool>;
 
-/** The linked tables: status column, spent column, date, and the label (the account's name; a trip's destination) read through `join`. */
+/** A timestamp's business date in the business time zone (the session's zone may differ). */
+const dayIn = (column: string) => (tz: string) => sql<string>`(${sql.raw(column)} at time zone ${tz})::date`;
+
+/**
+ * The linked tables: status column, spent column, the day it happened (a visit: its check-in,
+ * else its plan) and the label (the account's name; a trip's destination) read through `join`.
+ */
 const LINKED = {
-  visit: { table: 'visits', state: 'report_status', spent: 'cost_total', date: 'r.planned_at::date', label: 'a.name', join: 'join accounts a on a.id = r.account_id' },
-  reception: { table: 'receptions', state: 'report_status', spent: 'spent_total', date: 'r.starts_at::date', label: 'a.name', join: 'join accounts a on a.id = r.account_id' },
-  trip: { table: 'business_trips', state: 'report_status', spent: 'coalesce(actual_total, 0)', date: 'r.start_on', label: 'r.destination', join: '' },
-  gift: { table: 'gift_applications', state: 'status', spent: 'value', date: 'r.gift_on', label: 'a.name', join: 'join accounts a on a.id = r.account_id' },
+  visit: { table: 'visits', state: 'report_status', spent: 'cost_total', date: dayIn('coalesce(r.checked_in_at, r.planned_at)'), label: 'a.name', join: 'join accounts a on a.id = r.account_id' },
+  reception: { table: 'receptions', state: 'report_status', spent: 'spent_total', date: dayIn('r.starts_at'), label: 'a.name', join: 'join accounts a on a.id = r.account_id' },
+  trip: { table: 'business_trips', state: 'report_status', spent: 'coalesce(actual_total, 0)', date: () => sql<string>`r.start_on`, label: 'r.destination', join: '' },
+  gift: { table: 'gift_applications', state: 'status', spent: 'value', date: () => sql<string>`r.gift_on`, label: 'a.name', join: 'join accounts a on a.id = r.account_id' },
 } as const;
 export type LinkedKind = keyof typeof LINKED;
 
@@ -56,11 +62,11 @@ export const expensesRepo = {
    * The caller's own records of a kind that are reported (gift: submitted) and not held by any
    * non-rejected claim, with their state: the service tells the claimable ones from those waiting.
    */
-  async claimable(db: Executor, kind: LinkedKind, ownerId: number) {
+  async claimable(db: Executor, kind: LinkedKind, ownerId: number, tz: string) {
     const d = LINKED[kind];
     const ok = kind === 'gift' ? sql`r.status in ('pending', 'approved', 'issued')` : sql`r.report_status in ('submitted', 'returned', 'approved')`;
     const r = await sql<{ id: number; label: string; date: string | null; spent: string | number; state: string }>`
-      select r.id, ${sql.raw(d.label)} as label, (${sql.raw(d.date)})::text as date, ${sql.raw(d.spent)} as spent, r.${sql.raw(d.state)} as state
+      select r.id, ${sql.raw(d.label)} as label, (${d.date(tz)})::text as date, ${sql.raw(d.spent)} as spent, r.${sql.raw(d.state)} as state
       from ${sql.table(d.table)} r ${sql.raw(d.join)}
       where r.owner_id = ${ownerId} and ${ok}
         and not exists (select 1 from expense_claim_lines l join expense_claims c on c.id = l.claim_id

@@ -75,7 +75,7 @@ export async function expensesRoutes(fastify: FastifyInstance, p: Platform) {
   app.get('/api/expense-claims/claimable', {
     config: { access: 'expense:write' },
     schema: { tags, summary: "The caller's unclaimed records: ready (report approved; gifts: approved or issued) or waiting for that approval", response: { 200: claimableList } },
-  }, async (req) => ({ items: await service.claimable(db, actorOf(req)) }));
+  }, async (req) => ({ items: await service.claimable(db, actorOf(req), p.config.BUSINESS_TZ) }));
 
   app.get('/api/expense-claims/export', {
     config: { access: 'expense:pay' },

@@ -117,8 +117,8 @@ export async function getClaim(db: Executor, actor: Actor, id: number) {
 export type ClaimView = Awaited<ReturnType<typeof getClaim>>;
 
 /** The caller's unclaimed records: ready to claim, or still waiting for their report's (gift: application's) approval. */
-export const claimable = async (db: Kdb, actor: Actor) =>
-  (await Promise.all(LINKED_KINDS.map((k) => expensesRepo.claimable(db, k, actor.userId)))).flat().map((r) => ({ ...r, ready: isClaimable(r.kind, r.state) }));
+export const claimable = async (db: Kdb, actor: Actor, tz: string) =>
+  (await Promise.all(LINKED_KINDS.map((k) => expensesRepo.claimable(db, k, actor.userId, tz)))).flat().map((r) => ({ ...r, ready: isClaimable(r.kind, r.state) }));
 
 export async function createClaim(db: Kdb, actor: Actor, input: z.infer<typeof expenseClaimCreate>) {
   return db.transaction().execute(async (trx) => {
