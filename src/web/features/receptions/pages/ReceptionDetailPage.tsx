@@ -118,7 +118,7 @@ function ApplicationTab({ r }: { r: ReceptionDetail }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('fields.place')}>{r.place ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('fields.visitors')}>{people(r.visitors)}</Descriptions.Item>
-        <Descriptions.Item label={t('fields.purposes')} span={2}>
+        <Descriptions.Item label={t('fields.purposes')} span="filled">
           {r.purposes.map((p) => t(`purposes.${p}`)).join('；') || '—'}
         </Descriptions.Item>
         <Descriptions.Item label={t('fields.level')}>
@@ -129,7 +129,7 @@ function ApplicationTab({ r }: { r: ReceptionDetail }) {
           <>
             <Descriptions.Item label={t('fields.tourRoute')}>{r.tourRoute}</Descriptions.Item>
             <Descriptions.Item label={t('fields.tourGuide')}>{r.tourGuide}</Descriptions.Item>
-            <Descriptions.Item label={t('fields.tourAreas')} span={2}>
+            <Descriptions.Item label={t('fields.tourAreas')} span="filled">
               {r.tourAreas.join('、') || '—'}
             </Descriptions.Item>
           </>
@@ -199,16 +199,16 @@ function ReportTab({ r }: { r: ReceptionDetail }) {
         <Descriptions.Item label={t('spent.total')}>
           <MoneyText fen={rep.spent.total} strong />
         </Descriptions.Item>
-        <Descriptions.Item label={t('report.activities')} span={2}>
+        <Descriptions.Item label={t('report.activities')} span="filled">
           {rep.activities ?? '—'}
         </Descriptions.Item>
-        <Descriptions.Item label={t('report.cautions')} span={2}>
+        <Descriptions.Item label={t('report.cautions')} span="filled">
           {rep.cautions ?? '—'}
         </Descriptions.Item>
-        <Descriptions.Item label={t('report.effect')} span={2}>
+        <Descriptions.Item label={t('report.effect')} span="filled">
           {rep.effect}
         </Descriptions.Item>
-        <Descriptions.Item label={t('report.information')} span={2}>
+        <Descriptions.Item label={t('report.information')} span="filled">
           {rep.information ?? '—'}
         </Descriptions.Item>
       </Descriptions>

@@ -83,7 +83,7 @@ function TripView({ trip }: { trip: TripDetail }) {
               <Descriptions.Item label={t('fields.accountIds')}>
                 <Flex gap={4} wrap>{trip.accounts.length ? trip.accounts.map((a) => <Link key={a.id} to={`/accounts/${a.id}`}><Tag>{a.name}</Tag></Link>) : '—'}</Flex>
               </Descriptions.Item>
-              <Descriptions.Item label={t('fields.purpose')} span={2}>{trip.purpose}</Descriptions.Item>
+              <Descriptions.Item label={t('fields.purpose')} span="filled">{trip.purpose}</Descriptions.Item>
               <Descriptions.Item label={t('fields.estimatedTotal')}><MoneyText fen={trip.estimatedTotal} /></Descriptions.Item>
               <Descriptions.Item label={t('fields.advanceRequested')}><MoneyText fen={trip.advanceRequested} /></Descriptions.Item>
               {trip.approvalId && <Descriptions.Item label={t('approval')}><Link to={`/approvals/${trip.approvalId}`}>#{trip.approvalId}</Link></Descriptions.Item>}
@@ -128,7 +128,7 @@ function TripView({ trip }: { trip: TripDetail }) {
                 <Descriptions.Item label={t('fields.actualTotal')}><MoneyText fen={trip.actualTotal} strong /></Descriptions.Item>
                 {trip.report.approvedAt && <Descriptions.Item label={t('report.approvedAt')}><DateTime value={trip.report.approvedAt} /></Descriptions.Item>}
                 {trip.report.approvalId && <Descriptions.Item label={t('approval')}><Link to={`/approvals/${trip.report.approvalId}`}>#{trip.report.approvalId}</Link></Descriptions.Item>}
-                <Descriptions.Item label={t('report.summary')} span={2}><div style={{ whiteSpace: 'pre-wrap' }}>{trip.report.summary}</div></Descriptions.Item>
+                <Descriptions.Item label={t('report.summary')} span="filled"><div style={{ whiteSpace: 'pre-wrap' }}>{trip.report.summary}</div></Descriptions.Item>
               </Descriptions>
               <Table rowKey={(_, i) => String(i)} size="small" pagination={false} columns={lineColumns} dataSource={trip.report.actualCostLines} />
             </Card>

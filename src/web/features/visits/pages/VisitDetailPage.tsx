@@ -83,7 +83,7 @@ function VisitView({ visit: v }: { visit: VisitDetail }) {
             )}
             {v.planNote && <Descriptions.Item label={t('fields.planNote')}>{v.planNote}</Descriptions.Item>}
             {v.resources.length > 0 && (
-              <Descriptions.Item label={t('fields.resources')} span={2}>
+              <Descriptions.Item label={t('fields.resources')} span="filled">
                 {v.resources.map((r, i) => (
                   <div key={i}>
                     {t(`resourceItems.${r.item}`)}

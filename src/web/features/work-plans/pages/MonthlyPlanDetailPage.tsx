@@ -71,7 +71,7 @@ function PlanView({ plan: p }: { plan: MonthlyPlanDetail }) {
             <Descriptions.Item label={t('plans.due')}>{p.dueOn}</Descriptions.Item>
             <Descriptions.Item label={t('plans.submittedAt')}>{p.submittedAt ? <DateTime value={p.submittedAt} mode="dateTime" /> : '—'}</Descriptions.Item>
             {p.note && (
-              <Descriptions.Item label={t('plans.fields.note')} span={3}>
+              <Descriptions.Item label={t('plans.fields.note')} span="filled">
                 <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{p.note}</Typography.Text>
               </Descriptions.Item>
             )}
