@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type Client, type TestApp } from '../support/app';
 import { insertAccount } from '../support/pipeline';
-import { runOverdueCheck } from '../../src/server/features/visit-policy/visit-policy.service';
+import { OVERDUE_DIGEST_ABOVE, runOverdueCheck } from '../../src/server/features/visit-policy/visit-policy.service';
 import { VISIT_OVERDUE_JOB } from '../../src/server/features/visit-policy/visit-policy.routes';
 import type { Kdb } from '../../src/server/db/client';
 
@@ -178,5 +178,25 @@ describe('by quadrant', () => {
     await sql`delete from visits where account_id = ${acc.fresh} and checked_in_at > ${daysAgo(15)}`.execute(db);
     const due = ((await spec.get('/api/visit-policy/overdue')).body.items as typeof items).find((i) => i.accountId === acc.fresh);
     expect(due).toMatchObject({ frequencyDays: 14, frequencySource: 'quadrant', quadrant: 'star', overdueDays: 6 });
+  });
+});
+
+describe('a digest instead of a flood', () => {
+  it(`one notice listing the accounts when more than ${OVERDUE_DIGEST_ABOVE} fall overdue for a person at once`, async () => {
+    const db = t.database.db;
+    const u = t.org.users;
+    const names = ['摘要客户一', '摘要客户二', '摘要客户三', '摘要客户四'];
+    for (const name of names) await account(db, name, u.spec_b1!, 'heavy', null, 400);
+    const before = await db.selectFrom('notifications').select('id').where('user_id', '=', u.spec_b1!).execute();
+    const r = await runOverdueCheck(db, t.platform.notifier);
+    expect(r.notified).toBeGreaterThanOrEqual(4);
+    const notes = await db
+      .selectFrom('notifications')
+      .select(['kind', 'params', 'link'])
+      .where('user_id', '=', u.spec_b1!)
+      .where('id', 'not in', before.length ? before.map((n) => n.id) : [0])
+      .execute();
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ kind: 'visit.overdueDigest', link: '/visit-policy', params: { count: 4, accounts: '摘要客户一、摘要客户二、摘要客户三' } });
   });
 });

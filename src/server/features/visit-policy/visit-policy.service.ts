@@ -71,11 +71,15 @@ export async function listOverdue(db: Kdb, actor: Actor, now = new Date()): Prom
   return { items: items.sort((x, y) => y.overdueDays - x.overdueDays || x.accountId - y.accountId) };
 }
 
+/** Above this many accounts newly overdue for one person in a run, they get one digest instead of a notice each. */
+export const OVERDUE_DIGEST_ABOVE = 3;
+
 /**
  * The daily run: every overdue account opens an episode (a visit_overdue row) and its owner and
- * the KA director above the owner's unit are notified — once per episode, not every day. An
- * episode ends (row deleted) once the account is visited or the policy stops asking, so the
- * next lapse notifies again.
+ * the KA director above the owner's unit are notified — once per episode, not every day. A person
+ * with more than OVERDUE_DIGEST_ABOVE new episodes in a batch gets one digest linking to the overdue
+ * list instead (a first run over an old archive would otherwise bury them). An episode ends (row
+ * deleted) once the account is visited or the policy stops asking, so the next lapse notifies again.
  */
 export async function runOverdueCheck(db: Kdb, notifier: Notifier, now = new Date()): Promise<{ overdue: number; notified: number; closed: number }> {
   const [s, qDays] = await Promise.all([getPolicy(db), quadrantDays(db)]);
@@ -91,6 +95,7 @@ export async function runOverdueCheck(db: Kdb, notifier: Notifier, now = new Dat
       afterId = rows.at(-1)!.id;
       await db.transaction().execute(async (trx) => {
         const open = await visitPolicyRepo.openEpisodes(trx, rows.map((r) => r.id));
+        const notices = new Map<number, { accountId: number; params: Record<string, string | number> }[]>();
         for (const a of rows) {
           const j = judge(s, qDays, a, now);
           if (!j) continue;
@@ -98,9 +103,21 @@ export async function runOverdueCheck(db: Kdb, notifier: Notifier, now = new Dat
           if (open.has(a.id)) continue;
           await visitPolicyRepo.openEpisode(trx, { accountId: a.id, frequencyDays: j.frequency, lastVisitAt: j.last, overdueSince: j.since });
           const director = a.owner_unit_id ? await receptionsRepo.directorAbove(trx, a.owner_unit_id) : undefined;
-          const userIds = [a.owner_id, director?.id].filter((id): id is number => typeof id === 'number');
-          await notifier.notify(trx, { userIds, kind: 'visit.overdue', params: { account: a.name, owner: a.owner_name ?? '', days: j.days, frequency: j.frequency }, link: `/accounts/${a.id}` });
+          const params = { account: a.name, owner: a.owner_name ?? '', days: j.days, frequency: j.frequency };
+          for (const userId of [a.owner_id, director?.id]) {
+            if (typeof userId !== 'number') continue;
+            if (!notices.has(userId)) notices.set(userId, []);
+            if (!notices.get(userId)!.some((n) => n.accountId === a.id)) notices.get(userId)!.push({ accountId: a.id, params });
+          }
           notified += 1;
+        }
+        for (const [userId, list] of notices) {
+          if (list.length > OVERDUE_DIGEST_ABOVE) {
+            const names = list.slice(0, OVERDUE_DIGEST_ABOVE).map((n) => n.params.account).join('、');
+            await notifier.notify(trx, { userIds: [userId], kind: 'visit.overdueDigest', params: { count: list.length, accounts: names }, link: '/visit-policy' });
+          } else {
+            for (const n of list) await notifier.notify(trx, { userIds: [userId], kind: 'visit.overdue', params: n.params, link: `/accounts/${n.accountId}` });
+          }
         }
       });
     }
