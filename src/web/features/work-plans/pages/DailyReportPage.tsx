@@ -1,6 +1,5 @@
 import { PrinterOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Skeleton } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -8,6 +7,7 @@ import { today } from '../../../components/formDate';
 import { PageHeader } from '../../../components/PageHeader';
 import { reportQuery, useDailyReport } from '../api';
 import { DailyReportView } from '../components/DailyReportView';
+import { DayStepper } from '../components/DayStepper';
 
 /** /daily-reports — 客户拜访日报表 of the caller (or ?userId= in scope) for a day, generated from the recorded visits. */
 export function DailyReportPage() {
@@ -25,7 +25,7 @@ export function DailyReportPage() {
         subtitle={report.data && `${report.data.user.name} · ${report.data.unitName} · ${report.data.date}`}
         extra={
           <>
-            <DatePicker value={dayjs(date)} allowClear={false} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} data-testid="daily-date" />
+            <DayStepper value={date} onChange={setDate} testId="daily-date" />
             <Link to={`/daily-reports/print?${reportQuery(userId, date)}`}>
               <Button icon={<PrinterOutlined />} data-testid="daily-print">
                 {t('daily.print')}

@@ -1,9 +1,9 @@
-import { Card, DatePicker, Flex, Grid, Table, Typography } from 'antd';
+import { Card, Flex, Grid, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { TeamDailyReport } from '../../../../shared/contracts/work-plans';
+import { DayStepper } from '../components/DayStepper';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { today } from '../../../components/formDate';
 import { ItemList } from '../../../components/ItemList';
@@ -40,7 +40,7 @@ export function TeamDailyPage() {
       <PageHeader
         title={t('team.title')}
         subtitle={t('team.subtitle')}
-        extra={<DatePicker value={dayjs(date)} allowClear={false} onChange={(d) => d && setParams({ date: d.format('YYYY-MM-DD') }, { replace: true })} data-testid="team-date" />}
+        extra={<DayStepper value={date} onChange={(d) => setParams({ date: d }, { replace: true })} testId="team-date" />}
       />
       {team.error && <ErrorAlert error={team.error} />}
       <Card size="small">
