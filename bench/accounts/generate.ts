@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { databaseExists, recreateDatabase } from '../common/database';
 import { openPostgres, type Kdb } from '../../src/server/db/client';
 import { migrate } from '../../src/server/db/migrator';
 import { bootstrap } from '../../src/server/features/org/bootstrap';
@@ -53,14 +54,6 @@ type Log = (line: string) => void;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const arr = (items: readonly string[]) => `array[${items.map(lit).join(',')}]::text[]`;
 
-/** Connection string of the same server's maintenance database, for create/drop database. */
-function maintenanceUrl(url: string): { admin: string; name: string } {
-  const u = new URL(url);
-  const name = decodeURIComponent(u.pathname.replace(/^\//, ''));
-  u.pathname = '/postgres';
-  return { admin: u.toString(), name };
-}
-
 export interface DatasetInfo extends Size {
   generatedAt: string;
   seconds: number;
@@ -69,15 +62,7 @@ export interface DatasetInfo extends Size {
 }
 
 export async function datasetInfo(url: string): Promise<DatasetInfo | undefined> {
-  const { admin, name } = maintenanceUrl(url);
-  const a = new pg.Client({ connectionString: admin });
-  await a.connect();
-  try {
-    const exists = await a.query('select 1 from pg_database where datname = $1', [name]);
-    if (!exists.rowCount) return undefined;
-  } finally {
-    await a.end();
-  }
+  if (!(await databaseExists(url))) return undefined;
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
@@ -99,21 +84,6 @@ export async function datasetInfo(url: string): Promise<DatasetInfo | undefined>
   } finally {
     await c.end();
   }
-}
-
-async function recreateDatabase(url: string, log: Log) {
-  const { admin, name } = maintenanceUrl(url);
-  // The generator drops the database it loads: never let an override point it at a real one.
-  if (!/bench/i.test(name)) throw new Error(`Refusing to drop database "${name}": the benchmark database's name must contain "bench"`);
-  const a = new pg.Client({ connectionString: admin });
-  await a.connect();
-  try {
-    await a.query(`drop database if exists "${name}" with (force)`);
-    await a.query(`create database "${name}"`);
-  } finally {
-    await a.end();
-  }
-  log(`Created database ${name}`);
 }
 
 // ---------------------------------------------------------------- organisation

@@ -1,9 +1,6 @@
-import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openPostgres } from '../../src/server/db/client';
@@ -11,11 +8,12 @@ import { loadActorForUser } from '../../src/server/platform/auth/actor-loader';
 import type { Actor } from '../../src/server/platform/actor';
 import { capture, phases, replay, type Statement } from './capture';
 import { BENCH_PASSWORD, datasetInfo, generate, type DatasetInfo, type LoadReport } from './generate';
-import { explain, figures, ms, ratio, type Explained, type Figures } from './report';
+import { loadSection, machine, machineLine, today, writeResult } from '../common/environment';
+import { Client, startServer } from '../common/server';
+import { figures, int, ms, positive, ratio, type Figures } from '../common/stats';
+import { explain, type Explained } from './report';
 import { loadFixtures, scenarios, USERS, type Scenario, type Who } from './scenarios';
-import { Client, startServer } from './server';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 const USAGE = `npm run bench:accounts -- [options]
 
 Generates 100,000 accounts, 500,000 contacts and 1,000,000 relationship-history rows into
@@ -50,12 +48,6 @@ const { values: opts } = parseArgs({
     help: { type: 'boolean', default: false },
   },
 });
-
-const positive = (name: string, v: string | undefined) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive whole number`);
-  return n;
-};
 
 interface Result {
   scenario: Scenario;
@@ -109,46 +101,21 @@ async function measure(sc: Scenario, client: Client, db: ReturnType<typeof openP
 }
 
 async function environment(pool: pg.Pool) {
-  const v = await pool.query<{ version: string }>('select version()');
-  const s = await pool.query<{ name: string; setting: string; unit: string | null }>(
-    `select name, setting, unit from pg_settings where name in ('shared_buffers','work_mem','effective_cache_size','random_page_cost','jit','max_parallel_workers_per_gather') order by name`,
-  );
-  const settings = s.rows.map((r) => `${r.name}=${r.unit === '8kB' ? `${(Number(r.setting) * 8) / 1024}MB` : r.unit === 'kB' ? `${Number(r.setting) / 1024}MB` : r.setting}`).join(', ');
-  let commit = 'unknown';
-  try {
-    const git = (args: string) => execSync(`git ${args}`, { cwd: HERE, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    commit = git('rev-parse --short HEAD');
-    if (git('status --porcelain -- src migrations')) commit += ' (with uncommitted changes)';
-  } catch {
-    // not a git checkout
-  }
   const counts = await pool.query<{ t: string; n: string }>(
     `select 'accounts' t, count(*) n from accounts union all select 'contacts', count(*) from contacts
      union all select 'contact_relationship_history', count(*) from contact_relationship_history
      union all select 'account_team', count(*) from account_team union all select 'account_revenue', count(*) from account_revenue
      union all select 'users', count(*) from users union all select 'org_units', count(*) from org_units`,
   );
-  const size = await pool.query<{ n: string }>('select pg_database_size(current_database()) n');
-  return {
-    pg: v.rows[0].version.split(' on ')[0],
-    settings,
-    commit,
-    cpu: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}`,
-    memory: `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
-    node: process.version,
-    counts: Object.fromEntries(counts.rows.map((r) => [r.t, Number(r.n)])),
-    bytes: Number(size.rows[0].n),
-  };
+  return { ...(await machine(pool)), counts: Object.fromEntries(counts.rows.map((r) => [r.t, Number(r.n)])) };
 }
-
-const int = (n: number) => n.toLocaleString('en-US');
 
 function markdown(results: Result[], env: Awaited<ReturnType<typeof environment>>, data: DatasetInfo, load: LoadReport | undefined, o: { label?: string; samples: number; warmup: number; date: string }) {
   const lines: string[] = [];
   lines.push(`# Accounts benchmark — ${o.date}`, '');
   if (o.label) lines.push(`**${o.label}**`, '');
   lines.push(
-    `Code ${env.commit}; ${env.cpu}, ${env.memory}; Node ${env.node}; ${env.pg} (${env.settings}).`,
+    machineLine(env),
     `Other work shared the machine's two cores during the run, so single figures can carry noise.`,
     '',
     `Data: ${int(env.counts.accounts)} accounts, ${int(env.counts.contacts)} contacts, ${int(env.counts.contact_relationship_history)} relationship-history rows, ` +
@@ -188,9 +155,7 @@ function markdown(results: Result[], env: Awaited<ReturnType<typeof environment>
     for (const p of r.plans) lines.push(`  - ${p.label}, ${p.ms.toFixed(2)} ms: ${p.summary || 'no scan (constant)'}`);
   }
   const steps = load?.steps ?? data.steps;
-  lines.push('', '## Load', '', '| step | rows | seconds |', '|---|---:|---:|');
-  for (const s of steps) lines.push(`| ${s.step} | ${s.rows ? int(s.rows) : ''} | ${s.seconds.toFixed(1)} |`);
-  lines.push(`| **total** | | **${data.seconds.toFixed(1)}** |`, '');
+  lines.push('', ...loadSection(steps, data.seconds));
   if (load) lines.push(`Pinyin of ${load.pinyinChecked} sampled names checked against the service's pinyinKeys: ${load.pinyinMismatches.length} differ; ${load.creditCodesChecked} credit codes carry a valid check character.`, '');
   return lines.join('\n');
 }
@@ -261,10 +226,8 @@ async function main() {
       );
     }
     const env = await environment(raw);
-    const date = new Date().toISOString().slice(0, 10);
-    const out = opts.out ? path.resolve(opts.out) : path.join(HERE, '../results', `accounts-${date}.md`);
-    mkdirSync(path.dirname(out), { recursive: true });
-    writeFileSync(out, markdown(results, env, data, load, { label: opts.label, samples, warmup, date }));
+    const date = today();
+    const out = writeResult('accounts', date, markdown(results, env, data, load, { label: opts.label, samples, warmup, date }), opts.out);
     writeFileSync(out.replace(/\.md$/, '-plans.md'), plansMarkdown(results, date));
     console.log(`Wrote ${path.relative(process.cwd(), out)} and its -plans.md`);
     if (results.some((r) => r.mismatches)) process.exitCode = 1;

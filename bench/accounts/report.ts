@@ -1,23 +1,6 @@
 import type pg from 'pg';
 import type { Statement } from './capture';
 
-/** Nearest-rank percentile of sorted values. */
-export function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-export interface Figures {
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
-export function figures(values: number[]): Figures {
-  const s = [...values].sort((a, b) => a - b);
-  return { p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99) };
-}
-
 /** A short name for a statement: what it reads and whether it counts. */
 export function statementLabel(sql: string): string {
   // Kysely quotes table names; raw SQL (scope subqueries, recursive CTEs) does not
@@ -94,6 +77,3 @@ export async function explain(pool: pg.Pool, statements: Statement[]): Promise<E
   }
   return out;
 }
-
-export const ms = (v: number) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : '–');
-export const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '–');
