@@ -258,6 +258,25 @@ describe('gift applications (礼品馈赠申请表)', () => {
   });
 });
 
+describe('the yearly cap counts applications still waiting for approval', () => {
+  it('two applications that each fit the cap cannot both pass without the GM while neither is decided', async () => {
+    // cap 1 000 元; each application is 2 × 300 元 = 600 元 for the same recipient in 2028
+    const first = await c.spec_a1!.post('/api/gift-applications', { accountId, contactId: recipientId, itemId, quantity: 2, giftOn: '2028-03-01' });
+    const firstSub = await c.spec_a1!.post(`/api/gift-applications/${first.body.id}/submit`, { version: first.body.version });
+    expect(firstSub.body).toMatchObject({ status: 'pending', overCap: false, cap: { yearTotal: 0 } });
+
+    const second = await c.spec_a1!.post('/api/gift-applications', { accountId, contactId: recipientId, itemId, quantity: 2, giftOn: '2028-09-01' });
+    expect(second.body.cap).toEqual({ year: 2028, yearTotal: 60_000, cap: 100_000, overCap: true });
+    const secondSub = await c.spec_a1!.post(`/api/gift-applications/${second.body.id}/submit`, { version: second.body.version });
+    expect(secondSub.body).toMatchObject({ status: 'pending', overCap: true, cap: { yearTotal: 60_000, overCap: true } });
+    expect((await c.director!.get(`/api/approvals/${secondSub.body.approvalId}`)).body.docType).toBe('gift_application_over_cap');
+
+    // withdrawn again (drafts now): the recipient's 2028 total is back to nothing
+    for (const s of [firstSub.body, secondSub.body]) expect((await c.spec_a1!.post(`/api/approvals/${s.approvalId}/withdraw`, {})).status).toBe(200);
+    expect((await c.spec_a1!.get(`/api/contacts/${recipientId}/gift-total?year=2028`)).body.yearTotal).toBe(0);
+  });
+});
+
 describe('gifts in account merge and departure handover', () => {
   const version = async (id: number) => (await c.director!.get(`/api/accounts/${id}`)).body.version as number;
 
@@ -280,8 +299,9 @@ describe('gifts in account merge and departure handover', () => {
     const preview = await c.admin!.get(`/api/users/${t.org.users.spec_a1}/handover`);
     expect(preview.status).toBe(200);
     const counts = Object.fromEntries(preview.body.parts.map((p: { key: string; count: number }) => [p.key, p.count]));
-    // issued applications stay with who applied; approved, rejected and drafts move
-    expect(counts.giftApplications).toBe(3);
+    // issued applications stay with who applied; approved, rejected and drafts move (the two
+    // withdrawn 2028 drafts of the cap test among them)
+    expect(counts.giftApplications).toBe(5);
     expect(counts.giftPlans).toBe(2);
     const done = await c.admin!.post(`/api/users/${t.org.users.spec_a1}/handover`, { defaultSuccessorId: t.org.users.spec_a2, successors: {}, leftOn: '2026-12-31', note: '离职' });
     expect(done.status).toBe(200);
@@ -291,3 +311,4 @@ describe('gifts in account merge and departure handover', () => {
     expect(await db.selectFrom('gift_applications').select('id').where('owner_id', '=', t.org.users.spec_a1!).where('status', '<>', 'issued').execute()).toEqual([]);
   });
 });
+

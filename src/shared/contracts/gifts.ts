@@ -167,7 +167,7 @@ export const giftApplicationListQuery = z.object({
 /** The recipient's compliance picture for the application's calendar year. */
 export const giftCapCheck = z.object({
   year: z.number().int(),
-  /** approved and issued gifts of the recipient in that year, this application left out */
+  /** the recipient's gifts in that year that are issued, approved or awaiting approval, this application left out */
   yearTotal: z.number().int(),
   cap: z.number().int(),
   /** yearTotal + this value > cap: flagged, needs the GM */

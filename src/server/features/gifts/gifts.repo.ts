@@ -178,15 +178,17 @@ export const giftsRepo = {
       .executeTakeFirst();
   },
   /**
-   * The recipient's approved and issued gifts in a calendar year (by gift date), in fen; `excludeId`
-   * leaves one application out. The caller locks the contact row first when it decides on the sum.
+   * The recipient's gifts in a calendar year (by gift date), in fen: issued, approved and still
+   * pending — so two applications that each fit the cap cannot both pass without the GM while
+   * neither is decided. `excludeId` leaves one application out. The caller locks the contact row
+   * first when it decides on the sum.
    */
   async recipientYearTotal(db: Executor, contactId: number, year: number, excludeId?: number) {
     let q = db
       .selectFrom('gift_applications')
       .select(sql<string>`coalesce(sum(value), 0)`.as('n'))
       .where('contact_id', '=', contactId)
-      .where('status', 'in', ['approved', 'issued'])
+      .where('status', 'in', ['pending', 'approved', 'issued'])
       .where('gift_on', '>=', `${year}-01-01`)
       .where('gift_on', '<=', `${year}-12-31`);
     if (excludeId) q = q.where('id', '<>', excludeId);
