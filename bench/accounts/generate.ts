@@ -6,7 +6,7 @@ import { bootstrap } from '../../src/server/features/org/bootstrap';
 import { ROLE_FOR_POSITION } from '../../src/server/features/org/default-roles';
 import { orgRepo } from '../../src/server/features/org/org.repo';
 import { DEFAULT_COMPLETENESS_WEIGHTS, pinyinKeys } from '../../src/server/features/accounts/accounts.rules';
-import { recomputeAll } from '../../src/server/features/accounts/accounts.service';
+import { recomputeAll } from '../../src/server/features/accounts/accounts.derived.service';
 import { hashPassword } from '../../src/server/platform/auth/passwords';
 import { creditCodeProblem } from '../../src/shared/domain/credit-code';
 import { localDate } from '../../src/shared/domain/business-time';

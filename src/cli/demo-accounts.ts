@@ -2,7 +2,8 @@ import type { Kdb } from '../server/db/client';
 import { loadActorForUser } from '../server/platform/auth/actor-loader';
 import type { Actor } from '../server/platform/actor';
 import { accountsRepo } from '../server/features/accounts/accounts.repo';
-import { changeGrade, changeLifecycle, createAccount, replaceRevenue } from '../server/features/accounts/accounts.service';
+import { changeGrade, changeLifecycle, replaceRevenue } from '../server/features/accounts/accounts.changes.service';
+import { createAccount } from '../server/features/accounts/accounts.service';
 import { changeRelationship, createContact } from '../server/features/contacts/contacts.service';
 import {
   accountCreate,

@@ -5,7 +5,7 @@ import { ApprovalEngine } from '../server/platform/approvals/engine';
 import { ensureDefaultChains } from '../server/platform/approvals/default-chains';
 import { JobQueue } from '../server/platform/jobs/queue';
 import { Notifier } from '../server/platform/notifications/notifier';
-import { gradeFromAssessment } from '../server/features/accounts/accounts.service';
+import { gradeFromAssessment } from '../server/features/accounts/accounts.changes.service';
 import { create as createCompetitor } from '../server/features/competitors/competitors.service';
 import { registerDevPlanDocType, savePlan, submitPlan } from '../server/features/dev-plans/dev-plans.service';
 import { closeSeededProject, pipelineSeedRepo } from '../server/features/pipeline/seed.repo';

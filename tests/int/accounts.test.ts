@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../support/app';
 import { creditCodeCheckChar } from '../../src/shared/domain/credit-code';
 import { ACCOUNTS_RECOMPUTE_JOB } from '../../src/server/features/accounts/accounts.routes';
-import { businessYear } from '../../src/server/features/accounts/accounts.service';
+import { businessYear } from '../../src/server/features/accounts/accounts.derived.service';
 
 let t: TestApp;
 const c: Record<string, Client> = {};

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../support/app';
 import { commit, creditCode, csv, download, dryRun, readXlsx, reportRows, settle, upload, wrongCheckDigit, xlsx, type Rows } from '../support/transfer';
-import { businessYear } from '../../src/server/features/accounts/accounts.service';
+import { businessYear } from '../../src/server/features/accounts/accounts.derived.service';
 import { runValidation } from '../../src/server/features/transfer/transfer.service';
 import { nameKey } from '../../src/server/features/transfer/transfer.rules';
 

@@ -30,7 +30,10 @@ import { quadrantDistribution, quadrantOverride, quadrantView, type QuadrantFact
 import type { Platform } from '../../platform/context';
 import { actorOf } from '../../platform/http';
 import { categoryList } from './accounts.rules';
+import * as changes from './accounts.changes.service';
+import { recomputeAll } from './accounts.derived.service';
 import * as service from './accounts.service';
+import * as settings from './accounts.settings.service';
 
 export const ACCOUNTS_RECOMPUTE_JOB = 'accounts.recompute';
 /** At night, after imports from core systems have landed and before the working day. */
@@ -40,7 +43,7 @@ export function registerAccountJobs(p: Platform) {
   p.jobs.schedule(ACCOUNTS_RECOMPUTE_JOB, { dailyAt: ACCOUNTS_RECOMPUTE_AT, timeZone: p.config.BUSINESS_TZ }, async (payload) => {
     // a queued run says why (settings change, upgrade); the schedule's run is the nightly one
     const reason = (payload as { reason?: unknown } | null)?.reason;
-    await service.recomputeAll(p.db, p.config.BUSINESS_TZ, new Date(), SYSTEM_REASON_KEYS.includes(reason as SystemReasonKey) ? (reason as SystemReasonKey) : 'nightly');
+    await recomputeAll(p.db, p.config.BUSINESS_TZ, new Date(), SYSTEM_REASON_KEYS.includes(reason as SystemReasonKey) ? (reason as SystemReasonKey) : 'nightly');
   });
 }
 
@@ -235,7 +238,7 @@ export async function accountsRoutes(fastify: FastifyInstance, p: Platform) {
     schema: { tags: ['accounts'], summary: 'Move the lifecycle stage along LIFECYCLE_TRANSITIONS, with a reason', params: idParam, body: lifecycleChange, response: { 200: accountDetail } },
   }, async (req) => {
     const actor = actorOf(req);
-    await service.changeLifecycle(db, actor, req.params.id, req.body, tz);
+    await changes.changeLifecycle(db, actor, req.params.id, req.body, tz);
     return detail(actor, req.params.id);
   });
 
@@ -244,7 +247,7 @@ export async function accountsRoutes(fastify: FastifyInstance, p: Platform) {
     schema: { tags: ['accounts'], summary: 'Set the A–D grade (the director, until the pipeline computes it)', params: idParam, body: gradeChange, response: { 200: accountDetail } },
   }, async (req) => {
     const actor = actorOf(req);
-    await service.changeGrade(db, actor, req.params.id, req.body);
+    await changes.changeGrade(db, actor, req.params.id, req.body);
     return detail(actor, req.params.id);
   });
 
@@ -253,7 +256,7 @@ export async function accountsRoutes(fastify: FastifyInstance, p: Platform) {
     schema: { tags: ['accounts'], summary: 'Set the director\'s categories: strategic, high value', params: idParam, body: categoriesChange, response: { 200: accountDetail } },
   }, async (req) => {
     const actor = actorOf(req);
-    await service.changeCategories(db, actor, req.params.id, req.body, tz);
+    await changes.changeCategories(db, actor, req.params.id, req.body, tz);
     return detail(actor, req.params.id);
   });
 
@@ -262,7 +265,7 @@ export async function accountsRoutes(fastify: FastifyInstance, p: Platform) {
     schema: { tags: ['accounts'], summary: 'Assign the account to an owner (and unit) — ORG-3', params: idParam, body: accountAssign, response: { 200: accountDetail } },
   }, async (req) => {
     const actor = actorOf(req);
-    await service.assignAccount(db, actor, req.params.id, req.body);
+    await changes.assignAccount(db, actor, req.params.id, req.body);
     return detail(actor, req.params.id);
   });
 
@@ -271,7 +274,7 @@ export async function accountsRoutes(fastify: FastifyInstance, p: Platform) {
     schema: { tags: ['accounts'], summary: 'Replace the service team', params: idParam, body: teamUpdate, response: { 200: accountDetail } },
   }, async (req) => {
     const actor = actorOf(req);
-    await service.replaceTeam(db, actor, req.params.id, req.body, tz);
+    await changes.replaceTeam(db, actor, req.params.id, req.body, tz);
     return detail(actor, req.params.id);
   });
 
@@ -285,7 +288,7 @@ export async function accountsRoutes(fastify: FastifyInstance, p: Platform) {
     schema: { tags: ['accounts'], summary: 'Replace the revenue ledger (version of the account required); reclassifies at once', params: idParam, body: revenueUpdate, response: { 200: revenueLedger } },
   }, async (req) => {
     const actor = actorOf(req);
-    await service.replaceRevenue(db, actor, req.params.id, req.body, tz);
+    await changes.replaceRevenue(db, actor, req.params.id, req.body, tz);
     return ledgerOut(await service.getRevenue(db, actor, req.params.id));
   });
 
@@ -304,20 +307,20 @@ export async function accountsRoutes(fastify: FastifyInstance, p: Platform) {
     schema: { tags: ['accounts'], summary: 'Set the quadrant by hand (kept until cleared with quadrant: null), with a reason', params: idParam, body: quadrantOverride, response: { 200: quadrantView } },
   }, async (req) => {
     const actor = actorOf(req);
-    await service.overrideQuadrant(db, actor, req.params.id, req.body);
+    await changes.overrideQuadrant(db, actor, req.params.id, req.body);
     return quadrantOut(await service.getQuadrant(db, actor, req.params.id));
   });
 
   app.get('/api/account-settings', {
     config: { access: 'account:configure' },
     schema: { tags: ['accounts'], summary: 'Classification thresholds, completeness weights, quadrant factors and policies, lifecycle automation', response: { 200: accountSettings } },
-  }, async () => service.getSettings(db));
+  }, async () => settings.getSettings(db));
 
   app.put('/api/account-settings', {
     config: { access: 'account:configure' },
     schema: { tags: ['accounts'], summary: 'Save the settings; every account is recomputed by a queued job', body: accountSettingsInput, response: { 200: accountSettings } },
   }, async (req) =>
-    service.putSettings(db, actorOf(req), req.body, async (trx) => {
+    settings.putSettings(db, actorOf(req), req.body, async (trx) => {
       await p.jobs.enqueue(trx, ACCOUNTS_RECOMPUTE_JOB, { reason: 'settingsChange' }, { dedupeKey: ACCOUNTS_RECOMPUTE_JOB });
     }),
   );

@@ -7,7 +7,8 @@ import type { contactLogCreate, contactLogListQuery } from '../../../shared/cont
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { pageWindow } from '../../platform/listing';
-import { accountScope, refreshAccount } from '../accounts/accounts.service';
+import { refreshAccount } from '../accounts/accounts.derived.service';
+import { accountScope } from '../accounts/accounts.service';
 import { contactsRepo } from '../contacts/contacts.repo';
 import { contactLogRepo } from './contact-log.repo';
 

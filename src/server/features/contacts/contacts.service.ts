@@ -20,7 +20,8 @@ import type { Permission } from '../../../shared/permissions';
 import { can, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { pageWindow, resolveSort } from '../../platform/listing';
-import { accountScope, refreshAccount } from '../accounts/accounts.service';
+import { refreshAccount } from '../accounts/accounts.derived.service';
+import { accountScope } from '../accounts/accounts.service';
 import { contactsRepo, type ContactFilter, type ContactSortColumn, type ContactValues } from './contacts.repo';
 import { contactsByAccount, coverageOf, reportingCycle } from './contacts.rules';
 

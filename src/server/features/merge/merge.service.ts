@@ -5,14 +5,9 @@ import type { mergeBody } from '../../../shared/contracts/merge';
 import { can, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { accountsRepo } from '../accounts/accounts.repo';
-import {
-  PROFILE_COLUMNS,
-  TRADE_TERMS,
-  accountScope,
-  profileValues,
-  refreshAccount,
-  type ProfileKey,
-} from '../accounts/accounts.service';
+import { refreshAccount } from '../accounts/accounts.derived.service';
+import { PROFILE_COLUMNS, TRADE_TERMS, profileValues, type ProfileKey } from '../accounts/accounts.fields';
+import { accountScope } from '../accounts/accounts.service';
 import { wouldCycle } from '../accounts/accounts.rules';
 import { mergeParts } from './merge.parts';
 import { mergeRepo } from './merge.repo';

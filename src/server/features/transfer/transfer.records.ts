@@ -1,5 +1,5 @@
 import type { AccountTable, ContactTable } from '../../db/schema';
-import { PROFILE_COLUMNS as ACCOUNT_PROFILE, profileValues } from '../accounts/accounts.service';
+import { PROFILE_COLUMNS as ACCOUNT_PROFILE, profileValues } from '../accounts/accounts.fields';
 import { KEY_ROLE_COLUMNS, PROFILE_COLUMNS as CONTACT_PROFILE } from '../contacts/contacts.service';
 
 /**

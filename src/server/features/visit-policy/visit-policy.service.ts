@@ -6,7 +6,8 @@ import { daysSince, isOverdue, overdueSince, readVisitPolicy, visitRequirement, 
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { Notifier } from '../../platform/notifications/notifier';
-import { accountScope, loadSettings } from '../accounts/accounts.service';
+import { accountScope } from '../accounts/accounts.service';
+import { loadSettings } from '../accounts/accounts.settings.service';
 import { receptionsRepo } from '../receptions/receptions.repo';
 import { visitPolicyRepo } from './visit-policy.repo';
 
