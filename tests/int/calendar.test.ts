@@ -123,6 +123,9 @@ describe('ICS', () => {
     expect(text).toContain(`DTSTART;VALUE=DATE:${day(6).replace(/-/g, '')}`);
     expect(text).toContain(`DTEND;VALUE=DATE:${day(9).replace(/-/g, '')}`);
     expect(text).toContain('SUMMARY:出差：南京\\, 江苏');
+    // the status reads as on the screens, not as its code
+    expect(text).toContain('DESCRIPTION:周专员 · 已批准');
+    expect(text).not.toContain('· approved');
     expect(text).toContain(`UID:visit-${ids.visitA}@`);
   });
 

@@ -7,7 +7,11 @@ import { AppError, issue, validationError } from '../../../shared/errors';
 import { can, type Actor } from '../../platform/actor';
 import { loadActorForUser, randomToken, sha256 } from '../../platform/auth/actor-loader';
 import { audit } from '../../platform/audit';
-import { absoluteUrl } from '../../platform/notifications/email';
+import { absoluteUrl, interpolate } from '../../platform/notifications/email';
+import calendarZh from '../../../shared/locales/zh-CN/calendar.json';
+import receptionsZh from '../../../shared/locales/zh-CN/receptions.json';
+import tripsZh from '../../../shared/locales/zh-CN/trips.json';
+import visitsZh from '../../../shared/locales/zh-CN/visits.json';
 import { receptionScope } from '../receptions/receptions.service';
 import { tripScope } from '../trips/trips.service';
 import { visitScope } from '../visits/visits.scope';
@@ -68,8 +72,12 @@ export async function listEvents(db: Kdb, actor: Actor, range: CalendarRange, tz
   return { from: range.from, to: range.to, items: await eventsIn(db, actor, windowOf(range.from, range.to, tz)) };
 }
 
-/** The ICS summary prefix (the feed is read by calendar apps, not by the web: the business language). */
-const ICS_KIND: Record<CalendarEvent['kind'], string> = { visit: '拜访', reception: '接待', trip: '出差' };
+/**
+ * The feed is read by calendar apps, not by the web, so it speaks the business language (zh-CN),
+ * from the same resources as the screens — as e-mails do.
+ */
+const ICS_TEXT = { kinds: calendarZh.kinds, ...calendarZh.ics };
+const STATUS_TEXT: Record<CalendarEvent['kind'], Record<string, string>> = { visit: visitsZh.statuses, reception: receptionsZh.statuses, trip: tripsZh.statuses };
 
 function toIcs(actorName: string, events: CalendarEvent[], publicUrl: string, now: Date): string {
   const host = (() => {
@@ -81,14 +89,14 @@ function toIcs(actorName: string, events: CalendarEvent[], publicUrl: string, no
   })();
   const items: IcsEvent[] = events.map((e) => ({
     uid: `${e.kind}-${e.id}@${host}`,
-    title: `${ICS_KIND[e.kind]}：${e.title}`,
+    title: interpolate(ICS_TEXT.summary, { kind: ICS_TEXT.kinds[e.kind], title: e.title }),
     start: e.allDay ? e.start : new Date(e.start),
     end: e.allDay ? e.end : new Date(e.end),
     allDay: e.allDay,
-    description: `${e.ownerName} · ${e.status}`,
+    description: `${e.ownerName} · ${STATUS_TEXT[e.kind][e.status] ?? e.status}`,
     url: absoluteUrl(publicUrl, e.link),
   }));
-  return writeIcs({ name: `同盟日历 · ${actorName}`, stamp: now, events: items });
+  return writeIcs({ name: interpolate(ICS_TEXT.name, { name: actorName }), stamp: now, events: items });
 }
 
 export async function exportIcs(db: Kdb, actor: Actor, range: CalendarRange, tz: string, publicUrl: string, now = new Date()) {
