@@ -26,6 +26,8 @@ import {
 } from '../../../shared/contracts/expenses';
 import type { Platform } from '../../platform/context';
 import { actorOf } from '../../platform/http';
+import { interpolate } from '../../platform/notifications/email';
+import expensesZh from '../../../shared/locales/zh-CN/expenses.json';
 import type { expensesRepo } from './expenses.repo';
 import * as service from './expenses.service';
 
@@ -57,8 +59,8 @@ const claimOut = (r: service.ClaimView): ExpenseClaim => ({
 
 const budgetOut = (r: BudgetRow): Budget => ({ id: r.id, userId: r.user_id, unitId: r.unit_id, subjectName: r.subject_name ?? '', category: r.category, period: r.period, amount: Number(r.amount), version: r.version });
 
-const KIND_LABEL: Record<string, string> = { visit: '拜访', reception: '接待', gift: '礼品', trip: '出差', phone: '手机费', other: '其他' };
-const STATUS_LABEL: Record<string, string> = { approved: '已批准', paid: '已付款' };
+/** The reconciliation workbook is for finance in the business language: its words come from the zh-CN resources. */
+const XLSX_TEXT = { ...expensesZh.export, kinds: expensesZh.kinds as Record<string, string>, statuses: expensesZh.statuses as Record<string, string> };
 
 /** ACT-10 expense claims (linked to approved reports), payment by finance, budgets and control rates. */
 export async function expensesRoutes(fastify: FastifyInstance, p: Platform) {
@@ -83,14 +85,14 @@ export async function expensesRoutes(fastify: FastifyInstance, p: Platform) {
   }, async (req, reply) => {
     const rows = await service.exportRows(db, req.query.period);
     const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet(`报销对账 ${req.query.period}`, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = ['报销单号', '事由', '报销人', '部门', '状态', '付款时间', '行号', '类型', '关联记录', '费用类别', '金额(元)', '发生日期', '备注'].map((header) => ({ header, width: 14 }));
+    const ws = wb.addWorksheet(interpolate(XLSX_TEXT.sheet, { period: req.query.period }), { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = XLSX_TEXT.columns.map((header) => ({ header, width: 14 }));
     ws.getRow(1).font = { bold: true };
     for (const r of rows) {
-      ws.addRow([r.claim_id, r.title, r.owner_name, r.unit_name, STATUS_LABEL[r.status] ?? r.status, r.paid_at ? iso(r.paid_at) : '', r.seq, KIND_LABEL[r.kind] ?? r.kind, r.ref_id === null ? '' : Number(r.ref_id), r.category, Number(r.amount) / 100, r.occurred_on, r.note ?? '']);
+      ws.addRow([r.claim_id, r.title, r.owner_name, r.unit_name, XLSX_TEXT.statuses[r.status] ?? r.status, r.paid_at ? iso(r.paid_at) : '', r.seq, XLSX_TEXT.kinds[r.kind] ?? r.kind, r.ref_id === null ? '' : Number(r.ref_id), r.category, Number(r.amount) / 100, r.occurred_on, r.note ?? '']);
     }
     const total = rows.reduce((s, r) => s + Number(r.amount), 0);
-    ws.addRow(['合计', '', '', '', '', '', '', '', '', '', total / 100]).font = { bold: true };
+    ws.addRow([XLSX_TEXT.total, '', '', '', '', '', '', '', '', '', total / 100]).font = { bold: true };
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
