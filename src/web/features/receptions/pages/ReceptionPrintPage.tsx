@@ -44,7 +44,7 @@ export function ReceptionPrintPage() {
 function ApplicationSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
   return (
     <div className="rc-print" data-testid="print-sheet">
-      <h1>{r.kind === 'tour' ? '客户参观申请表' : '客户接待申请表'}</h1>
+      <h1>{t(r.kind === 'tour' ? 'sheet.tourTitle' : 'sheet.applicationTitle')}</h1>
       <table className="rc-form">
         <colgroup>
           <col style={{ width: '16%' }} />
@@ -54,22 +54,22 @@ function ApplicationSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
         </colgroup>
         <tbody>
           <tr>
-            <th>客户名称</th>
+            <th>{t('sheet.account')}</th>
             <td>{r.account.name}</td>
-            <th>接待时间</th>
+            <th>{t('sheet.time')}</th>
             <td>
               {when(r.startsAt)}
-              {r.endsAt ? ` 至 ${when(r.endsAt)}` : ''}
+              {r.endsAt ? ` ${t('sheet.until')} ${when(r.endsAt)}` : ''}
             </td>
           </tr>
           <tr>
-            <th>来访人员</th>
+            <th>{t('sheet.visitors')}</th>
             <td>{names(r.visitors)}</td>
-            <th>接待地点</th>
+            <th>{t('sheet.place')}</th>
             <td>{r.place}</td>
           </tr>
           <tr>
-            <th>执行方式</th>
+            <th>{t('sheet.execution')}</th>
             <td colSpan={3}>
               {RECEPTION_EXECUTIONS.map((e) => (
                 <Box key={e} on={r.execution === e}>
@@ -79,9 +79,9 @@ function ApplicationSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
             </td>
           </tr>
           <tr>
-            <th rowSpan={COST_LINES.length + 2}>费用明细</th>
-            <th colSpan={2}>费用类型</th>
-            <th>金额（单位：元）</th>
+            <th rowSpan={COST_LINES.length + 2}>{t('sheet.costs')}</th>
+            <th colSpan={2}>{t('sheet.costType')}</th>
+            <th>{t('sheet.amountYuan')}</th>
           </tr>
           {COST_LINES.map((l, i) => (
             <tr key={l}>
@@ -92,11 +92,11 @@ function ApplicationSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
             </tr>
           ))}
           <tr>
-            <th colSpan={2}>合计</th>
+            <th colSpan={2}>{t('sheet.total')}</th>
             <td className="rc-amount">{yuan(r.costs.total)}</td>
           </tr>
           <tr>
-            <th>招待目的</th>
+            <th>{t('sheet.purpose')}</th>
             <td colSpan={3}>
               {RECEPTION_PURPOSES.map((p) => (
                 <div key={p}>
@@ -106,12 +106,12 @@ function ApplicationSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
             </td>
           </tr>
           <tr>
-            <th>客户接待档次</th>
+            <th>{t('sheet.level')}</th>
             <td colSpan={3}>
               {RECEPTION_LEVELS.map((l) => (
                 <div key={l}>
                   <Box on={r.level === l}>
-                    {t(`levels.${l}`)}：{t(`levelHints.${l}`)}
+                    {t(`levels.${l}`)}{t('sheet.colon')}{t(`levelHints.${l}`)}
                   </Box>
                 </div>
               ))}
@@ -119,31 +119,31 @@ function ApplicationSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
           </tr>
           {r.kind === 'tour' && (
             <tr>
-              <th>参观安排</th>
+              <th>{t('sheet.tour')}</th>
               <td colSpan={3}>
-                参观路线：{r.tourRoute}
+                {t('sheet.route')}{r.tourRoute}
                 <br />
-                讲解人：{r.tourGuide}
+                {t('sheet.guide')}{r.tourGuide}
                 <br />
-                参观区域：{r.tourAreas.join('、')}
+                {t('sheet.areas')}{r.tourAreas.join(t('sheet.listSeparator'))}
               </td>
             </tr>
           )}
           <tr>
-            <th>申请人</th>
+            <th>{t('sheet.applicant')}</th>
             <td className="rc-sign">
               {r.owner.name}
               <br />
-              日期：{r.submittedAt ? dayjs(r.submittedAt).format('YYYY-MM-DD') : ''}
+              {t('sheet.dateLabel')}{r.submittedAt ? dayjs(r.submittedAt).format('YYYY-MM-DD') : ''}
             </td>
-            <th>客户总监审核签字</th>
-            <td className="rc-sign">日期：</td>
+            <th>{t('sheet.directorSign')}</th>
+            <td className="rc-sign">{t('sheet.dateLabel')}</td>
           </tr>
           <tr>
-            <th>财务部经理签字</th>
-            <td className="rc-sign">日期：</td>
-            <th>总经理签字</th>
-            <td className="rc-sign">日期：</td>
+            <th>{t('sheet.financeSign')}</th>
+            <td className="rc-sign">{t('sheet.dateLabel')}</td>
+            <th>{t('sheet.gmSign')}</th>
+            <td className="rc-sign">{t('sheet.dateLabel')}</td>
           </tr>
         </tbody>
       </table>
@@ -156,7 +156,7 @@ function ReportSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
   const rep = r.report;
   return (
     <div className="rc-print" data-testid="print-sheet">
-      <h1>客户接待报告表</h1>
+      <h1>{t('sheet.reportTitle')}</h1>
       <table className="rc-form">
         <colgroup>
           <col style={{ width: '18%' }} />
@@ -166,36 +166,36 @@ function ReportSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
         </colgroup>
         <tbody>
           <tr>
-            <th>客户名称</th>
+            <th>{t('sheet.account')}</th>
             <td>{r.account.name}</td>
-            <th>招待目的</th>
-            <td>{r.purposes.map((p) => t(`purposes.${p}`)).join('；')}</td>
+            <th>{t('sheet.purpose')}</th>
+            <td>{r.purposes.map((p) => t(`purposes.${p}`)).join(t('sheet.listSeparator'))}</td>
           </tr>
           <tr>
-            <th>招待日期</th>
+            <th>{t('sheet.date')}</th>
             <td>{rep?.date}</td>
-            <th>招待地点</th>
+            <th>{t('sheet.reportPlace')}</th>
             <td>{rep?.place}</td>
           </tr>
           <tr>
-            <th>报告人</th>
+            <th>{t('sheet.reporter')}</th>
             <td>{r.owner.name}</td>
-            <th>报告时间</th>
+            <th>{t('sheet.reportedAt')}</th>
             <td>{rep?.submittedAt ? dayjs(rep.submittedAt).format('YYYY-MM-DD') : ''}</td>
           </tr>
           <tr>
-            <th>客户出席人员名单</th>
+            <th>{t('sheet.guests')}</th>
             <td colSpan={3}>{rep ? names(rep.guestAttendees) : ''}</td>
           </tr>
           <tr>
-            <th>公司出席人员名单</th>
+            <th>{t('sheet.hosts')}</th>
             <td colSpan={3}>{rep ? names(rep.hostAttendees) : ''}</td>
           </tr>
           <tr>
-            <th rowSpan={SPENT_LINES.length + 2}>支出费用报告</th>
-            <th>项目</th>
-            <th>金额（元）</th>
-            <th>备注</th>
+            <th rowSpan={SPENT_LINES.length + 2}>{t('sheet.spent')}</th>
+            <th>{t('sheet.item')}</th>
+            <th>{t('sheet.amount')}</th>
+            <th>{t('sheet.note')}</th>
           </tr>
           {SPENT_LINES.map((l) => (
             <tr key={l}>
@@ -205,45 +205,45 @@ function ReportSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
             </tr>
           ))}
           <tr>
-            <th>合计</th>
+            <th>{t('sheet.total')}</th>
             <td className="rc-amount">{rep ? yuan(rep.spent.total) : ''}</td>
             <td />
           </tr>
           <tr>
-            <th>接待活动</th>
+            <th>{t('sheet.activities')}</th>
             <td colSpan={3} className="rc-tall">
               {rep?.activities}
             </td>
           </tr>
           <tr>
-            <th>注意事项</th>
+            <th>{t('sheet.cautions')}</th>
             <td colSpan={3} className="rc-tall">
               {rep?.cautions}
             </td>
           </tr>
           <tr>
-            <th>接待效果</th>
+            <th>{t('sheet.effect')}</th>
             <td colSpan={3} className="rc-tall">
               {rep?.effect}
             </td>
           </tr>
           <tr>
-            <th>搜集到的信息</th>
+            <th>{t('sheet.information')}</th>
             <td colSpan={3} className="rc-tall">
               {rep?.information}
             </td>
           </tr>
           <tr>
-            <th>客户总监审核</th>
+            <th>{t('sheet.directorReview')}</th>
             <td className="rc-sign">
               {rep?.confirmedBy ? `${rep.confirmedBy.name} · ${rep.confirmedAt ? dayjs(rep.confirmedAt).format('YYYY-MM-DD') : ''}` : ''}
               {rep?.comment ? <div>{rep.comment}</div> : null}
             </td>
-            <th>总经理审核</th>
+            <th>{t('sheet.gmReview')}</th>
             <td className="rc-sign" />
           </tr>
           <tr>
-            <th>财务部审核</th>
+            <th>{t('sheet.financeReview')}</th>
             <td colSpan={3} className="rc-sign" />
           </tr>
         </tbody>
