@@ -73,11 +73,12 @@ export async function loadDemoFieldwork(db: Kdb, org: DemoOrg, opts: { log: (lin
   }
 
   // the archive was built up over the last years: accounts created by this load are dated back
-  // one to three years (so the visit policy and the monthly plans' expansions read them as old accounts)
+  // one to three years (so the visit policy and the monthly plans' expansions read them as old accounts);
+  // from 368 days, because a Saturday or Sunday moves on to Monday and every account must stay over a year old
   const loadStart = new Date(now.getTime() - DAY);
   await seed.backdateAccounts(
     db,
-    DEMO_ACCOUNTS.map((a, i) => ({ id: accounts.get(a.name)?.id ?? 0, at: cal.at(cal.weekdayFrom(new Date(now.getTime() - (365 + ((i * 53) % 700)) * DAY)), 10, 0) })).filter((r) => r.id > 0),
+    DEMO_ACCOUNTS.map((a, i) => ({ id: accounts.get(a.name)?.id ?? 0, at: cal.at(cal.weekdayFrom(new Date(now.getTime() - (368 + ((i * 53) % 700)) * DAY)), 10, 0) })).filter((r) => r.id > 0),
     loadStart,
   );
 
