@@ -7,7 +7,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { createPlatform, type Platform } from './platform/context';
 import { installAuthHook } from './platform/auth/hook';
-import { enforceRouteAccess, installErrorHandler, type RouteRecord } from './platform/http';
+import { enforceRouteAccess, installErrorHandler, installInputGuard, type RouteRecord } from './platform/http';
 import { registerFeatures } from './features';
 import { registerWebApp } from './web-static';
 
@@ -43,6 +43,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<AppHandle> {
   const routes: RouteRecord[] = [];
   enforceRouteAccess(app, routes);
   installErrorHandler(app);
+  installInputGuard(app);
 
   await app.register(cookie);
   await app.register(swagger, {

@@ -86,6 +86,57 @@ export function zodIssueParams(code: string, raw: unknown): Record<string, unkno
   return Object.keys(out).length ? out : undefined;
 }
 
+const MAX_NUL_ISSUES = 20;
+
+/**
+ * Paths (`a.0.b`) of every string in `value` — keys included — that holds a NUL character.
+ * PostgreSQL cannot store U+0000 in text or jsonb, so such input is refused at the door rather
+ * than failing deep inside a transaction (or halfway through a streamed export).
+ */
+export function nulPaths(value: unknown, prefix = '', out: string[] = []): string[] {
+  if (out.length >= MAX_NUL_ISSUES) return out;
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) out.push(prefix);
+    return out;
+  }
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return out;
+  const join = (k: string) => (prefix ? `${prefix}.${k}` : k);
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => nulPaths(v, join(String(i)), out));
+    return out;
+  }
+  for (const [k, v] of Object.entries(value)) {
+    if (k.includes('\u0000')) out.push(join(k.replaceAll('\u0000', '\\0')));
+    else nulPaths(v, join(k), out);
+    if (out.length >= MAX_NUL_ISSUES) break;
+  }
+  return out;
+}
+
+/** The 400 for NUL characters: each field named, in the shape of every other validation error. */
+export function nulError(found: { location: string; path: string }[]): AppError {
+  const issues = found.map(({ location, path }) => ({ path, message: 'Contains a NUL character', key: 'validation.nul_character', location }));
+  return new AppError('VALIDATION', `Invalid input: NUL character in ${issues.map((i) => i.path || '(root)').join(', ')}`, { issues });
+}
+
+/**
+ * One place for input no route can use: a NUL character anywhere in the path parameters, the
+ * query or a JSON body is a 400 naming the field, before validation and before any handler.
+ */
+export function installInputGuard(app: FastifyInstance): void {
+  app.addHook('preValidation', async (req) => {
+    const found: { location: string; path: string }[] = [];
+    for (const [location, value] of [
+      ['params', req.params],
+      ['querystring', req.query],
+      ['body', req.body],
+    ] as const) {
+      for (const path of nulPaths(value)) found.push({ location, path });
+    }
+    if (found.length) throw nulError(found);
+  });
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {

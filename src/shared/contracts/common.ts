@@ -42,8 +42,23 @@ export function iso(v: Date | string | null | undefined): string | null {
   return v instanceof Date ? v.toISOString() : new Date(v).toISOString();
 }
 
-/** A business date, 'YYYY-MM-DD'. */
-export const businessDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** A timestamp a client sends: ISO-8601 with a zone (Z or an offset), checked to be a real moment. */
+export const isoDateTimeInput = z.iso.datetime({ offset: true });
+
+/** 'YYYY-MM-DD' naming a day that exists (no 2026-02-30), in years 1000–9999. */
+export function isCalendarDate(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 1000 && t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+/** A business date, 'YYYY-MM-DD', of a day that exists. */
+export const businessDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine(isCalendarDate, { message: 'not a calendar date', params: { format: 'date' } });
 
 /** Money: integer fen, never negative unless a schema says otherwise. */
 export const fen = z.number().int().min(0).max(9_000_000_000_000_000);

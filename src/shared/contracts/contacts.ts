@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { businessDate, isoDateTime, isoDateTimeNullable, listQuery, optionalText as text } from './common';
+import { businessDate, isoDateTime, isoDateTimeInput, isoDateTimeNullable, listQuery, optionalText as text } from './common';
 
 /**
  * Key people and relationships (客情关系, SPEC REL-1..5, ORG-4).
@@ -89,7 +89,7 @@ export const contactProfileInput = z.object({
   right: z.enum(CONTACT_RIGHTS).nullable().optional(),
   personalityType: z.enum(PERSONALITY_TYPES).nullable().optional(),
   /** the last time someone of ours was in touch; later fed by activities */
-  lastContactAt: isoDateTime.nullable().optional(),
+  lastContactAt: isoDateTimeInput.nullable().optional(),
 });
 
 /**

@@ -28,9 +28,9 @@ import {
   type ImportRow,
   type ImportSummary,
 } from '../../../shared/contracts/transfer';
-import { issue, validationError } from '../../../shared/errors';
+import { AppError, issue, validationError } from '../../../shared/errors';
 import type { Platform } from '../../platform/context';
-import { actorOf } from '../../platform/http';
+import { actorOf, nulError } from '../../platform/http';
 import * as exports from './transfer.export';
 import type { ExportPlan } from './transfer.export';
 import { sheetWriter } from './transfer.files';
@@ -131,10 +131,19 @@ function rowOut(r: RowRecord, kind: string, onDuplicate: ImportRow['action'] & s
 
 /** The uploaded file of a multipart request: one part, at most IMPORT_MAX_BYTES (a larger one is a 413). */
 async function uploaded(req: FastifyRequest): Promise<service.UploadedFile> {
-  if (!req.isMultipart()) throw validationError([issue('file', 'transfer.fileMissing', 'Send the file as multipart/form-data')]);
-  const part = await req.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
-  if (!part) throw validationError([issue('file', 'transfer.fileMissing', 'Send the file as multipart/form-data')]);
-  return { fileName: part.filename, content: await part.toBuffer() };
+  const missing = () => validationError([issue('file', 'transfer.fileMissing', 'Send the file as multipart/form-data')]);
+  if (!req.isMultipart()) throw missing();
+  try {
+    const part = await req.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
+    if (!part) throw missing();
+    const content = await part.toBuffer();
+    if (part.filename.includes('\u0000')) throw nulError([{ location: 'body', path: 'file' }]);
+    return { fileName: part.filename, content };
+  } catch (err) {
+    // a body that is not well-formed multipart (no boundary, cut short) is the sender's error; too large stays a 413
+    if (err instanceof AppError || (err as { statusCode?: number }).statusCode === 413) throw err;
+    throw validationError([issue('file', 'transfer.multipartBroken', `The upload is not readable multipart/form-data: ${err instanceof Error ? err.message : String(err)}`)]);
+  }
 }
 
 const MIME: Record<FileFormat, string> = {
