@@ -94,6 +94,14 @@ export interface LoginAttemptTable {
   at: CreatedAt;
 }
 
+/** Failed sign-ins and the lockout of usernames that belong to nobody (known users keep theirs on users). */
+export interface LoginLockoutTable {
+  username: string;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  updated_at: UpdatedAt;
+}
+
 export interface ApiTokenTable {
   id: Id;
   user_id: number;
@@ -145,6 +153,8 @@ export interface ApprovalChainTable {
   name: string;
   steps: Json<unknown>;
   active: Generated<boolean>;
+  /** one person may decide several steps through a delegation or a transfer */
+  allow_repeat_approver: Generated<boolean>;
   version: Version;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -173,7 +183,10 @@ export interface ApprovalStepTable {
   seq: number;
   name: string;
   approver_id: number;
+  /** the delegator, when a delegation put the step in someone else's hands */
   original_approver_id: number | null;
+  /** how the step came from original_approver_id: a delegation (the delegator may still decide) or a transfer (they may not) */
+  via: 'delegation' | 'transfer' | null;
   status: string;
   acted_by: number | null;
   acted_at: Timestamp | null;
@@ -800,6 +813,13 @@ export interface ExpenseClaimTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
+/** Which claim holds a linked record: one at a time (primary key), while the claim is not rejected. */
+export interface ExpenseClaimHoldTable {
+  kind: string;
+  ref_id: number;
+  claim_id: number;
+}
+
 export interface ExpenseClaimLineTable {
   id: Id;
   claim_id: number;
@@ -1028,6 +1048,7 @@ export interface DB {
   user_roles: UserRoleTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
+  login_lockouts: LoginLockoutTable;
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
   files: FileTable;
@@ -1069,6 +1090,7 @@ export interface DB {
   gift_applications: GiftApplicationTable;
   expense_claims: ExpenseClaimTable;
   expense_claim_lines: ExpenseClaimLineTable;
+  expense_claim_holds: ExpenseClaimHoldTable;
   expense_budgets: ExpenseBudgetTable;
   gift_stock_movements: GiftStockMovementTable;
   gift_settings: GiftSettingsTable;

@@ -29,18 +29,27 @@ export const approvalChain = z.object({
   name: z.string(),
   steps: z.array(chainStep),
   active: z.boolean(),
+  /** one person may decide several steps of a document through a delegation or a transfer */
+  allowRepeatApprover: z.boolean(),
   version: z.number(),
 });
 export type ApprovalChain = z.infer<typeof approvalChain>;
 
-export const approvalChainCreate = z.object({
-  docType: z.string().min(1),
+const chainFields = {
   unitId: z.number().int().positive().nullable(),
   name: z.string().trim().min(1).max(100),
   steps: z.array(chainStep).min(1).max(10),
-  active: z.boolean().default(true),
+  active: z.boolean(),
+  allowRepeatApprover: z.boolean(),
+};
+export const approvalChainCreate = z.object({
+  docType: z.string().min(1).max(100),
+  ...chainFields,
+  active: chainFields.active.default(true),
+  allowRepeatApprover: chainFields.allowRepeatApprover.default(false),
 });
-export const approvalChainUpdate = approvalChainCreate.omit({ docType: true }).partial().extend({ version: z.number().int().positive() });
+/** Only the fields sent change (no defaults here: a rename must not reactivate a chain). */
+export const approvalChainUpdate = z.object(chainFields).partial().extend({ version: z.number().int().positive() });
 
 export const chainPreviewBody = z.object({
   docType: z.string().min(1),
@@ -62,6 +71,8 @@ export const approvalStep = z.object({
   approverName: z.string(),
   originalApproverId: z.number().nullable(),
   originalApproverName: z.string().nullable(),
+  /** how the step came from the original approver: a delegation (they may still decide) or a transfer */
+  via: z.enum(['delegation', 'transfer']).nullable(),
   status: z.enum(STEP_STATUSES),
   actedBy: z.number().nullable(),
   actedByName: z.string().nullable(),

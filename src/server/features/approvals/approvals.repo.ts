@@ -17,7 +17,7 @@ function inboxOf(eb: InstanceEb, userId: number): Expression<SqlBool> {
         .whereRef('s.instance_id', '=', 'approval_instances.id')
         .whereRef('s.seq', '=', 'approval_instances.current_seq')
         .where('s.status', '=', 'pending')
-        .where((e) => e.or([e('s.approver_id', '=', userId), e('s.original_approver_id', '=', userId)])),
+        .where((e) => e.or([e('s.approver_id', '=', userId), e.and([e('s.original_approver_id', '=', userId), e('s.via', '=', 'delegation')])])),
     ),
   ]);
 }
@@ -49,7 +49,7 @@ export const approvalsRepo = {
           .whereRef('cs.seq', '=', 'approval_instances.current_seq')
           .as('current_step_name'),
         sql<string[]>`coalesce((select array_remove(array[a.name, o.name], null) from approval_steps cs2
-          join users a on a.id = cs2.approver_id left join users o on o.id = cs2.original_approver_id
+          join users a on a.id = cs2.approver_id left join users o on o.id = cs2.original_approver_id and cs2.via = 'delegation'
           where cs2.instance_id = approval_instances.id and cs2.seq = approval_instances.current_seq and cs2.status = 'pending'), '{}')`.as('current_approver_names'),
       ]);
   },
@@ -132,14 +132,14 @@ export const approvalsRepo = {
   async findChain(db: Executor, id: number) {
     return this.chainSelect(db).where('approval_chains.id', '=', id).executeTakeFirst();
   },
-  async insertChain(db: Executor, v: { docType: string; unitId: number | null; name: string; steps: unknown; active: boolean }) {
+  async insertChain(db: Executor, v: { docType: string; unitId: number | null; name: string; steps: unknown; active: boolean; allowRepeatApprover: boolean }) {
     return db
       .insertInto('approval_chains')
-      .values({ doc_type: v.docType, unit_id: v.unitId, name: v.name, steps: JSON.stringify(v.steps), active: v.active })
+      .values({ doc_type: v.docType, unit_id: v.unitId, name: v.name, steps: JSON.stringify(v.steps), active: v.active, allow_repeat_approver: v.allowRepeatApprover })
       .returning('id')
       .executeTakeFirstOrThrow();
   },
-  async updateChain(db: Executor, id: number, version: number, v: { unit_id?: number | null; name?: string; steps?: unknown; active?: boolean }) {
+  async updateChain(db: Executor, id: number, version: number, v: { unit_id?: number | null; name?: string; steps?: unknown; active?: boolean; allow_repeat_approver?: boolean }) {
     const { steps, ...rest } = v;
     return db
       .updateTable('approval_chains')

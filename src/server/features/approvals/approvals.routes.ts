@@ -64,6 +64,7 @@ const detailOut = (engine: ApprovalEngine, d: Detail) => ({
     approverName: s.approver_name,
     originalApproverId: s.original_approver_id,
     originalApproverName: s.original_approver_name ?? null,
+    via: s.via,
     status: s.status as (typeof STEP_STATUSES)[number],
     actedBy: s.acted_by,
     actedByName: s.acted_by_name ?? null,
@@ -93,6 +94,7 @@ const chainOut = (c: ChainRow) => ({
   name: c.name,
   steps: parseSteps(c.steps),
   active: c.active,
+  allowRepeatApprover: c.allow_repeat_approver,
   version: c.version,
 });
 

@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/actor';
 import { pageWindow, resolveSort } from '../../platform/listing';
 import { can } from '../../platform/actor';
 import { audit } from '../../platform/audit';
-import type { ApprovalEngine } from '../../platform/approvals/engine';
+import { holders, type ApprovalEngine } from '../../platform/approvals/engine';
 import { businessDate } from '../../../shared/domain/business-time';
 import { approvalsRepo } from './approvals.repo';
 
@@ -38,7 +38,7 @@ export async function get(db: Kdb, engine: ApprovalEngine, actor: Actor, id: num
   if (!inst || !(await engine.canSee(db, actor, inst))) throw new AppError('NOT_FOUND', 'Approval not found', undefined, { key: 'common.notFound' });
   const [steps, events] = await Promise.all([approvalsRepo.steps(db, id), approvalsRepo.events(db, id)]);
   const current = steps.find((s) => s.seq === inst.current_seq && s.status === 'pending');
-  const canAct = inst.status === 'pending' && !!current && (current.approver_id === actor.userId || current.original_approver_id === actor.userId);
+  const canAct = inst.status === 'pending' && !!current && holders(current).includes(actor.userId);
   const canWithdraw = inst.status === 'pending' && inst.submitter_id === actor.userId;
   return { inst, steps, events, canAct, canWithdraw };
 }
@@ -66,7 +66,7 @@ export async function listChains(db: Kdb, docType?: string) {
 export async function createChain(db: Kdb, engine: ApprovalEngine, actor: Actor, input: z.infer<typeof approvalChainCreate>) {
   await checkChain(db, engine, input);
   return db.transaction().execute(async (trx) => {
-    const { id } = await approvalsRepo.insertChain(trx, { docType: input.docType, unitId: input.unitId, name: input.name, steps: input.steps, active: input.active });
+    const { id } = await approvalsRepo.insertChain(trx, { docType: input.docType, unitId: input.unitId, name: input.name, steps: input.steps, active: input.active, allowRepeatApprover: input.allowRepeatApprover });
     const after = await approvalsRepo.findChain(trx, id);
     await audit(trx, actor, { entity: 'approval_chain', entityId: id, action: 'create', after });
     return after!;
@@ -79,7 +79,7 @@ export async function updateChain(db: Kdb, engine: ApprovalEngine, actor: Actor,
     const before = await approvalsRepo.findChain(trx, id);
     if (!before) throw new AppError('NOT_FOUND', 'Approval chain not found', undefined, { key: 'common.notFound' });
     if (before.version !== input.version) throw stale('The approval chain');
-    const updated = await approvalsRepo.updateChain(trx, id, input.version, { unit_id: input.unitId, name: input.name, steps: input.steps, active: input.active });
+    const updated = await approvalsRepo.updateChain(trx, id, input.version, { unit_id: input.unitId, name: input.name, steps: input.steps, active: input.active, allow_repeat_approver: input.allowRepeatApprover });
     if (!updated) throw stale('The approval chain');
     const after = await approvalsRepo.findChain(trx, id);
     await audit(trx, actor, { entity: 'approval_chain', entityId: id, action: 'update', before, after });

@@ -132,7 +132,7 @@ export const handoverRepo = {
   async moveStep(db: Executor, stepId: number, userId: number, successorId: number) {
     return db
       .updateTable('approval_steps')
-      .set({ approver_id: successorId, original_approver_id: userId })
+      .set({ approver_id: successorId, original_approver_id: userId, via: 'transfer' })
       .where('id', '=', stepId)
       .where('approver_id', '=', userId)
       .returning('id')

@@ -32,14 +32,16 @@ const receptionWork: Permission[] = ['reception:read', 'reception:write'];
 const expenseWork: Permission[] = ['expense:read', 'expense:write'];
 
 /**
- * The built-in roles, one per position of ORG-1, with the data scope of ORG-2. An admin may
+ * The built-in roles, one per position of ORG-1, with the data scope of ORG-2. Setting up a
+ * delegation of someone else's approvals (delegation:manage) is the administrator's alone: a
+ * director who could delegate the finance manager's steps to himself could approve alone. An admin may
  * change them; a start only adds roles that are missing and never overwrites edits.
  */
 export const DEFAULT_ROLES: RoleDefault[] = [
   { code: 'sys_admin', name: '系统管理员', dataScope: 'all', permissions: [...ALL_PERMISSIONS] },
-  { code: 'gm', name: '总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', 'delegation:manage', ...accountLead, ...contactLead, ...pipelineWork, 'trip:read', 'visit:read', 'reception:read', 'gift:read', 'expense:read', 'budget:manage'] },
+  { code: 'gm', name: '总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', ...accountLead, ...contactLead, ...pipelineWork, 'trip:read', 'visit:read', 'reception:read', 'gift:read', 'expense:read', 'budget:manage'] },
   { code: 'deputy_gm', name: '副总经理', dataScope: 'all', permissions: [...everyone, 'audit:read', ...accountLead, ...contactLead, ...pipelineWork, 'trip:read', 'visit:read', 'reception:read', 'gift:read', 'expense:read', 'budget:manage'] },
-  { code: 'ka_director', name: '大客户总监', dataScope: 'unit', permissions: [...everyone, 'delegation:manage', ...accountLead, ...contactLead, ...pipelineLead, ...tripWork, ...visitLead, ...receptionWork, ...giftWork, ...expenseWork] },
+  { code: 'ka_director', name: '大客户总监', dataScope: 'unit', permissions: [...everyone, ...accountLead, ...contactLead, ...pipelineLead, ...tripWork, ...visitLead, ...receptionWork, ...giftWork, ...expenseWork] },
   { code: 'account_manager', name: '客户经理', dataScope: 'team', permissions: [...everyone, ...accountWork, ...contactWork, ...pipelineWork, ...tripWork, ...visitWork, ...receptionWork, ...giftWork, ...expenseWork] },
   { code: 'specialist', name: '客户专员', dataScope: 'own', permissions: [...everyone, ...accountWork, ...contactWork, 'opportunity:read', ...tripWork, ...visitWork, ...receptionWork, ...giftWork, ...expenseWork] },
   { code: 'finance', name: '财务', dataScope: 'all', permissions: [...everyone, 'opportunity:read', 'trip:read', 'visit:read', 'reception:read', 'gift:read', 'expense:read', 'expense:pay', 'budget:manage'] },

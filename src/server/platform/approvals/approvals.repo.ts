@@ -13,7 +13,7 @@ export const engineRepo = {
   async candidateChains(db: Executor, docType: string, unitIds: number[]) {
     return db
       .selectFrom('approval_chains')
-      .select(['id', 'name', 'unit_id', 'steps'])
+      .select(['id', 'name', 'unit_id', 'steps', 'allow_repeat_approver'])
       .where('doc_type', '=', docType)
       .where('active', '=', true)
       .where((eb) => eb.or([eb('unit_id', 'is', null), ...(unitIds.length ? [eb('unit_id', 'in', unitIds)] : [])]))
@@ -64,7 +64,7 @@ export const engineRepo = {
   async insertStep(db: Executor, v: { instanceId: number; seq: number; name: string; approverId: number; originalApproverId: number | null; status: string }) {
     await db
       .insertInto('approval_steps')
-      .values({ instance_id: v.instanceId, seq: v.seq, name: v.name, approver_id: v.approverId, original_approver_id: v.originalApproverId, status: v.status })
+      .values({ instance_id: v.instanceId, seq: v.seq, name: v.name, approver_id: v.approverId, original_approver_id: v.originalApproverId, via: v.originalApproverId === null ? null : 'delegation', status: v.status })
       .execute();
   },
   async insertEvent(db: Executor, v: { instanceId: number; actorId: number | null; action: string; stepSeq: number | null; toUserId?: number | null; comment?: string | null }) {
@@ -106,12 +106,16 @@ export const engineRepo = {
   async transferStep(db: Executor, stepId: number, fromUserId: number, toUserId: number) {
     return db
       .updateTable('approval_steps')
-      .set({ approver_id: toUserId, original_approver_id: fromUserId })
+      .set({ approver_id: toUserId, original_approver_id: fromUserId, via: 'transfer' })
       .where('id', '=', stepId)
       .where('status', '=', 'pending')
       .where('approver_id', '=', fromUserId)
       .returningAll()
       .executeTakeFirst();
+  },
+  async chainAllowsRepeat(db: Executor, chainId: number) {
+    const r = await db.selectFrom('approval_chains').select('allow_repeat_approver').where('id', '=', chainId).executeTakeFirst();
+    return r?.allow_repeat_approver === true;
   },
   async activateStep(db: Executor, stepId: number) {
     return db.updateTable('approval_steps').set({ status: 'pending' }).where('id', '=', stepId).where('status', '=', 'waiting').returningAll().executeTakeFirst();

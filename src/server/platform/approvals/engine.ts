@@ -104,21 +104,27 @@ export class ApprovalEngine {
     if (!chain) throw new AppError('VALIDATION', `No approval chain is configured for ${input.docType}; ask an administrator to set one up`, { issues: [issue('docType', 'approvals.noChain', 'No approval chain configured', { docType: input.docType })] }, { key: 'approvals.noChain', params: { docType: input.docType } });
     const steps = parseSteps(chain.steps);
     const day = businessDate(new Date(), this.timeZone);
-    const out: ResolvedStep[] = [];
+    const natural: { step: ChainStep; index: number; approver: { id: number; name: string } }[] = [];
     for (const [i, step] of steps.entries()) {
       if (step.minAmount !== null && !((input.amount ?? 0) > step.minAmount)) continue;
       const approver = await this.resolveApprover(ex, step, paths);
       if (!approver) {
         throw new AppError('VALIDATION', `No approver found for step "${step.name}" of chain "${chain.name}"`, { issues: [issue(`steps.${i}`, 'approvals.noApprover', `No approver found for step "${step.name}"`, { step: step.name, chain: chain.name })] }, { key: 'approvals.noApprover', params: { step: step.name, chain: chain.name } });
       }
+      natural.push({ step, index: i, approver });
+    }
+    const out: ResolvedStep[] = [];
+    for (const [n, { step, approver }] of natural.entries()) {
       const skipped = approver.id === input.submitterId;
       let approverId = approver.id;
       let approverName = approver.name;
       let originalApproverId: number | null = null;
       if (!skipped) {
         const delegate = await engineRepo.activeDelegate(ex, approver.id, day);
-        // A submitter never approves their own document, even as someone's delegate.
-        if (delegate && delegate.id !== input.submitterId) {
+        // A submitter never approves their own document, even as someone's delegate; and unless the
+        // chain allows it, a delegation never gives one person a second step of the same document.
+        const othersHold = natural.some((o, m) => m !== n && o.approver.id === delegate?.id) || out.some((o) => o.approverId === delegate?.id);
+        if (delegate && delegate.id !== input.submitterId && (chain.allow_repeat_approver || !othersHold)) {
           originalApproverId = approver.id;
           approverId = delegate.id;
           approverName = delegate.name;
@@ -209,10 +215,25 @@ export class ApprovalEngine {
     if (inst.status !== 'pending') throw alreadyDecided();
     const step = steps.find((s) => s.seq === inst.current_seq && s.status === 'pending');
     if (!step) throw alreadyDecided();
-    if (step.approver_id !== actor.userId && step.original_approver_id !== actor.userId) {
+    if (!holders(step).includes(actor.userId)) {
       throw new AppError('FORBIDDEN', 'Only the current approver may act on this step', undefined, { key: 'approvals.notCurrentApprover' });
     }
     return step;
+  }
+
+  /**
+   * One person does not decide two steps of a document through a delegation or a transfer
+   * (holding a step as someone's delegate or transferee, having decided another, or the other way
+   * round) unless the chain allows it; holding two steps by position is the chain's own design.
+   */
+  private async assertNotRepeat(trx: Trx, actor: Actor, inst: Instance, steps: Step[], step: Step): Promise<void> {
+    const decided = steps.filter((s) => s.id !== step.id && s.acted_by === actor.userId && DECIDED.has(s.status));
+    if (!decided.length) return;
+    const handedTo = (s: Step) => s.original_approver_id !== null && s.original_approver_id !== s.acted_by;
+    const viaOther = step.approver_id === actor.userId && step.original_approver_id !== null && step.original_approver_id !== actor.userId;
+    if (!viaOther && !decided.some(handedTo)) return;
+    if (inst.chain_id !== null && (await engineRepo.chainAllowsRepeat(trx, inst.chain_id))) return;
+    throw new AppError('FORBIDDEN', 'You already decided another step of this document; a delegation or transfer cannot give you a second one', { stepSeq: step.seq }, { key: 'approvals.repeatApprover' });
   }
 
   private async names(trx: Trx, inst: Instance, actor: Actor) {
@@ -231,6 +252,7 @@ export class ApprovalEngine {
   async approve(actor: Actor, id: number, comment?: string): Promise<void> {
     await this.locked(actor, id, async (trx, inst, steps) => {
       const step = this.currentStep(actor, inst, steps);
+      await this.assertNotRepeat(trx, actor, inst, steps, step);
       const decided = await engineRepo.decideStep(trx, step.id, { status: 'approved', actedBy: actor.userId, comment: comment || null });
       if (!decided) throw alreadyDecided();
       await engineRepo.insertEvent(trx, { instanceId: id, actorId: actor.userId, action: 'approve', stepSeq: step.seq, comment: comment || null });
@@ -241,7 +263,7 @@ export class ApprovalEngine {
         const moved = await engineRepo.updateInstance(trx, id, inst.version, { currentSeq: next.seq });
         if (!moved) throw alreadyDecided();
         await this.notifier.notify(trx, {
-          userIds: [next.approver_id, ...(next.original_approver_id ? [next.original_approver_id] : [])],
+          userIds: holders(next),
           kind: 'approval.pending',
           params,
           link: `/approvals/${id}`,
@@ -259,6 +281,7 @@ export class ApprovalEngine {
     if (!comment.trim()) throw validationError([issue('comment', 'approvals.commentRequired', 'A comment is required')]);
     await this.locked(actor, id, async (trx, inst, steps) => {
       const step = this.currentStep(actor, inst, steps);
+      await this.assertNotRepeat(trx, actor, inst, steps, step);
       const status = action === 'reject' ? 'rejected' : 'returned';
       const decided = await engineRepo.decideStep(trx, step.id, { status, actedBy: actor.userId, comment });
       if (!decided) throw alreadyDecided();
@@ -280,7 +303,7 @@ export class ApprovalEngine {
       if (current) {
         const params = await this.names(trx, inst, actor);
         await this.notifier.notify(trx, {
-          userIds: [current.approver_id, ...(current.original_approver_id ? [current.original_approver_id] : [])],
+          userIds: holders(current),
           kind: 'approval.withdrawn',
           params,
           link: `/approvals/${id}`,
@@ -298,6 +321,10 @@ export class ApprovalEngine {
       if (!target || target.status !== 'active') throw validationError([issue('toUserId', 'approvals.activeUser', 'Choose an active user')]);
       if (toUserId === step.approver_id) throw validationError([issue('toUserId', 'approvals.sameApprover', 'The step is already with this user')]);
       if (toUserId === inst.submitter_id) throw validationError([issue('toUserId', 'approvals.submitterApproves', 'The submitter cannot approve their own document')]);
+      const holdsAnother = steps.some((s) => s.id !== step.id && (s.acted_by === toUserId || (s.status !== 'skipped' && s.status !== 'cancelled' && holders(s).includes(toUserId))));
+      if (holdsAnother && !(inst.chain_id !== null && (await engineRepo.chainAllowsRepeat(trx, inst.chain_id)))) {
+        throw validationError([issue('toUserId', 'approvals.repeatApprover', 'This person decides another step of the document')]);
+      }
       const moved = await engineRepo.transferStep(trx, step.id, step.approver_id, toUserId);
       if (!moved) throw alreadyDecided();
       const bumped = await engineRepo.updateInstance(trx, id, inst.version, { currentSeq: step.seq });
@@ -327,6 +354,13 @@ export class ApprovalEngine {
       await audit(trx, actor, { entity: 'approval_instance', entityId: id, action: 'comment', data: { comment } });
     });
   }
+}
+
+const DECIDED = new Set(['approved', 'rejected', 'returned']);
+
+/** Who may decide a step: its approver, and the delegator of a delegation (not whoever transferred it). */
+export function holders(step: { approver_id: number; original_approver_id: number | null; via: string | null }): number[] {
+  return step.original_approver_id !== null && step.via === 'delegation' ? [step.approver_id, step.original_approver_id] : [step.approver_id];
 }
 
 /** Chain steps as stored (jsonb), checked against the contract. */

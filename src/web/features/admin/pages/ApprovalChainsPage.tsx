@@ -26,6 +26,7 @@ interface ChainForm {
   name: string;
   unitId?: number | null;
   active: boolean;
+  allowRepeatApprover: boolean;
   steps: StepForm[];
 }
 interface PreviewResult {
@@ -67,7 +68,7 @@ export function ApprovalChainsPage() {
   const save = useMutation({
     mutationFn: (v: ChainForm) => {
       const steps = v.steps.map((s) => ({ name: s.name, approver: toRule(s.approver), minAmount: s.minAmount ?? null }));
-      const body = { name: v.name, unitId: v.unitId ?? null, active: v.active, steps };
+      const body = { name: v.name, unitId: v.unitId ?? null, active: v.active, allowRepeatApprover: v.allowRepeatApprover ?? false, steps };
       if (editing === 'new') return api.post<ApprovalChain>('/api/approval-chains', { ...body, docType });
       const c = editing as ApprovalChain;
       return api.patch<ApprovalChain>(`/api/approval-chains/${c.id}`, { ...body, version: c.version });
@@ -156,13 +157,14 @@ export function ApprovalChainsPage() {
         name: current.name,
         unitId: current.unitId,
         active: current.active,
+        allowRepeatApprover: current.allowRepeatApprover,
         steps: current.steps.map((s) => ({
           name: s.name,
           minAmount: s.minAmount,
           approver: s.approver.kind === 'user' ? { kind: 'user', userId: s.approver.userId } : { kind: 'position', position: s.approver.position },
         })),
       }
-    : { active: true, unitId: null, steps: [{ name: '', approver: { kind: 'position' }, minAmount: null }] };
+    : { active: true, allowRepeatApprover: false, unitId: null, steps: [{ name: '', approver: { kind: 'position' }, minAmount: null }] };
 
   useFormSession(form, editing, () => initialValues);
 
@@ -285,6 +287,11 @@ export function ApprovalChainsPage() {
             <Col span={24}>
               <Form.Item name="active" label={t('chains.status')} valuePropName="checked">
                 <Switch data-testid="chain-active" checkedChildren={t('chains.active')} unCheckedChildren={t('chains.inactive')} />
+              </Form.Item>
+            </Col>
+            <Col span={24}>
+              <Form.Item name="allowRepeatApprover" label={t('chains.allowRepeatApprover')} valuePropName="checked" extra={t('chains.allowRepeatApproverHint')}>
+                <Switch data-testid="chain-allow-repeat" />
               </Form.Item>
             </Col>
           </Row>

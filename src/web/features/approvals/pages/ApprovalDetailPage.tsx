@@ -124,7 +124,7 @@ export function ApprovalDetailPage() {
         <div>
           {s.approverName}
           {s.originalApproverName && s.originalApproverId !== s.approverId && (
-            <Typography.Text type="secondary"> {t('detail.onBehalfOf', { name: s.originalApproverName })}</Typography.Text>
+            <Typography.Text type="secondary"> {t(s.via === 'transfer' ? 'detail.transferredFrom' : 'detail.onBehalfOf', { name: s.originalApproverName })}</Typography.Text>
           )}
         </div>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
