@@ -10,6 +10,7 @@ import { installAuthHook } from './platform/auth/hook';
 import { enforceRouteAccess, installErrorHandler, installInputGuard, type RouteRecord } from './platform/http';
 import { registerFeatures } from './features';
 import { registerWebApp } from './web-static';
+import { installSecurityHeaders } from './platform/security-headers';
 
 export interface BuildAppOptions {
   database: Database;
@@ -28,13 +29,22 @@ export interface AppHandle {
 /** `/api/calendar/feed/<token>.ics` → `/api/calendar/feed/***.ics` */
 export const redactFeedToken = (url: string) => url.replace(/(\/api\/calendar\/feed\/)[^/?#]+/, '$1***.ics');
 
+/**
+ * X-Forwarded-For is believed only from the proxies TRUST_PROXY names (by default none, so a
+ * client cannot choose its own address for the sign-in limits): a number of hops trusts that
+ * many proxies in front of the server, a list trusts those addresses and blocks.
+ */
+function trustProxyOption(v: Config['TRUST_PROXY']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof v === 'number' ? (_address: string, hop: number) => hop < v : v;
+}
+
 /** The HTTP app without listen: main.ts listens, tests use app.inject(). */
 export async function buildApp(opts: BuildAppOptions): Promise<AppHandle> {
   const app = Fastify({
     // the calendar feed's URL carries its secret token: request logs show it redacted
     logger: typeof opts.logger === 'object' ? { ...opts.logger, serializers: { req: (req: { method: string; url: string; host?: string; ip?: string }) => ({ method: req.method, url: redactFeedToken(req.url), host: req.host, remoteAddress: req.ip }) } } : (opts.logger ?? false),
     bodyLimit: 15 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: trustProxyOption(opts.config.TRUST_PROXY),
     genReqId: () => Math.random().toString(36).slice(2, 10),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -45,6 +55,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<AppHandle> {
   installErrorHandler(app);
   installInputGuard(app);
 
+  await installSecurityHeaders(app, { https: opts.config.COOKIE_SECURE });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

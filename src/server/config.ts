@@ -1,9 +1,38 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** An address or a CIDR block: 10.0.0.1, 10.0.0.0/8, ::1, fd00::/8. */
+function isAddressOrCidr(v: string): boolean {
+  const [ip, bits, extra] = v.split('/');
+  const family = isIP(ip);
+  if (!family || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies' X-Forwarded-For to believe: none (the default — the client address is the
+ * socket's), a number of hops, or a comma-separated list of addresses and CIDR blocks.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx): false | number | string[] => {
+    if (v === 'false' || v === '0' || v === 'none') return false;
+    if (/^\d+$/.test(v)) return Number(v);
+    const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+    const bad = list.filter((x) => !isAddressOrCidr(x));
+    if (!list.length || bad.length) {
+      ctx.addIssue({ code: 'custom', message: `expected a number of hops or addresses/CIDR blocks separated by commas; not understood: ${bad.join(', ') || v}` });
+      return z.NEVER;
+    }
+    return list;
+  });
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -22,6 +51,7 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   LOGIN_IP_LIMIT: z.coerce.number().int().positive().default(30),
+  TRUST_PROXY: trustProxy.default(false),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string };

@@ -32,9 +32,15 @@ export async function login(db: Kdb, config: Config, input: { username: string; 
   const user = await authRepo.findUserForLogin(db, input.username);
   const invalid = () => new AppError('UNAUTHENTICATED', 'Wrong username or password', undefined, { key: 'auth.wrongPassword' });
   if (!user) {
+    // An unknown username is counted and locked like a known one, so neither the answer nor its
+    // timing tells an attacker which usernames exist.
+    await authRepo.recordAttempt(db, input.username, input.ip, false);
+    const lock = await authRepo.unknownLockout(db, input.username);
+    if (lock?.locked_until && new Date(lock.locked_until).getTime() > Date.now()) throw locked(lock.locked_until);
     dummyHash ??= hashPassword('not-a-real-password');
     await verifyPassword(await dummyHash, input.password);
-    await authRepo.recordAttempt(db, input.username, input.ip, false);
+    const after = await authRepo.registerUnknownFailure(db, input.username, config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_MINUTES);
+    if (after.locked_until && new Date(after.locked_until).getTime() > Date.now()) throw locked(after.locked_until);
     throw invalid();
   }
   if (user.locked_until && new Date(user.locked_until).getTime() > Date.now()) {

@@ -59,6 +59,32 @@ export const authRepo = {
       .returning(['failed_logins', 'locked_until'])
       .executeTakeFirstOrThrow();
   },
+  /** The lockout of a username nobody has (kept as lower case, as sign-in matches it). */
+  async unknownLockout(db: Executor, username: string) {
+    return db.selectFrom('login_lockouts').select(['failed_logins', 'locked_until']).where('username', '=', username.toLowerCase()).executeTakeFirst();
+  },
+  /** As registerFailure, for a username nobody has: the same count and lock, so the answers match. */
+  async registerUnknownFailure(db: Executor, username: string, maxFailures: number, lockMinutes: number) {
+    return db
+      .insertInto('login_lockouts')
+      .values({
+        username: username.toLowerCase(),
+        failed_logins: sql`case when 1 >= ${maxFailures} then 0 else 1 end`,
+        locked_until: sql`case when 1 >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) end`,
+      })
+      .onConflict((oc) =>
+        oc.column('username').doUpdateSet({
+          failed_logins: sql`case when login_lockouts.failed_logins + 1 >= ${maxFailures} then 0 else login_lockouts.failed_logins + 1 end`,
+          locked_until: sql`case when login_lockouts.failed_logins + 1 >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) else login_lockouts.locked_until end`,
+          updated_at: sql`now()`,
+        }),
+      )
+      .returning(['failed_logins', 'locked_until'])
+      .executeTakeFirstOrThrow();
+  },
+  async pruneLockouts(db: Executor, olderThanDays: number) {
+    await db.deleteFrom('login_lockouts').where('updated_at', '<', sql<Date>`now() - make_interval(days => ${olderThanDays})`).execute();
+  },
   async registerSuccess(db: Executor, userId: number) {
     await db
       .updateTable('users')

@@ -6,12 +6,13 @@ export const HOUSEKEEPING_JOBS = { sessions: 'housekeeping.sessions', loginAttem
 /** Sign-in attempts are kept this long for the lockout and the security review, then dropped. */
 export const LOGIN_ATTEMPT_RETENTION_DAYS = 30;
 
-/** Hourly clean-up of tables that only grow: expired sessions and old sign-in attempts. */
+/** Hourly clean-up of tables that only grow: expired sessions, old sign-in attempts and lockouts of unknown usernames. */
 export function registerHousekeeping(jobs: JobQueue, db: Kdb): void {
   jobs.schedule(HOUSEKEEPING_JOBS.sessions, { everySeconds: 3600 }, async () => {
     await authRepo.deleteExpiredSessions(db);
   });
   jobs.schedule(HOUSEKEEPING_JOBS.loginAttempts, { everySeconds: 3600 }, async () => {
     await authRepo.pruneAttempts(db, LOGIN_ATTEMPT_RETENTION_DAYS);
+    await authRepo.pruneLockouts(db, LOGIN_ATTEMPT_RETENTION_DAYS);
   });
 }
