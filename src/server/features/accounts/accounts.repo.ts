@@ -438,12 +438,19 @@ export const accountsRepo = {
     return rows.map((r) => r.id);
   },
   /**
-   * Locked rows with everything their derived fields are computed from, in one statement (a
-   * contact write recomputes its account, so round trips count): children and team size, the
-   * revenue per year, the contacts as JSON rows, and when the account last came back from 流失.
+   * Locked rows with everything their derived fields are computed from (a contact write
+   * recomputes its account, so round trips count): children and team size, the revenue per year,
+   * the contacts as JSON rows, and when the account last came back from 流失.
+   *
+   * The rows are locked first, in id order, FOR NO KEY UPDATE — the lock an UPDATE of non-key
+   * columns takes, which does not wait for the KEY SHARE that inserting a contact (or revenue, a
+   * team member…) takes on its account; a FOR UPDATE there made two simultaneous contact creates
+   * on one account deadlock. The read follows in its own statement, so a writer that waited for
+   * the lock sees what the one before it committed.
    */
   async rowsForRecompute(db: Executor, ids: number[]) {
     if (!ids.length) return [];
+    await db.selectFrom('accounts').select('id').where('id', 'in', ids).orderBy('id').forNoKeyUpdate().execute();
     return db
       .selectFrom('accounts')
       .selectAll('accounts')
@@ -463,7 +470,6 @@ export const accountsRepo = {
       ])
       .where('accounts.id', 'in', ids)
       .orderBy('accounts.id')
-      .forUpdate()
       .execute();
   },
 
