@@ -57,13 +57,17 @@ export function isCalendarDate(v: string): boolean {
 /** A business date, 'YYYY-MM-DD', of a day that exists. */
 export const businessDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine(isCalendarDate, { message: 'not a calendar date', params: { format: 'date' } });
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected YYYY-MM-DD', abort: true })
+  .superRefine((v, ctx) => {
+    if (!isCalendarDate(v)) ctx.addIssue({ code: 'invalid_format', format: 'date', message: 'not a calendar date', input: v });
+  });
 
 /** Money: integer fen, never negative unless a schema says otherwise. */
 export const fen = z.number().int().min(0).max(9_000_000_000_000_000);
 
 export const versionBody = z.object({ version: z.number().int().positive() });
+/** `?version=` of a DELETE: the version the caller saw. */
+export const versionQuery = z.object({ version: z.coerce.number().int().positive() });
 
 export const errorResponse = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),

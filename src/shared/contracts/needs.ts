@@ -59,7 +59,7 @@ export const countermeasureUpdate = countermeasureFields.partial().extend({ stat
 export type CountermeasureUpdate = z.input<typeof countermeasureUpdate>;
 
 /** DELETE …?version= */
-export const versionQuery = z.object({ version: z.coerce.number().int().positive() });
+export { versionQuery } from './common';
 
 export const need = z.object({
   id: z.number(),

@@ -44,15 +44,15 @@ function claims(db: Executor) {
 export const expensesRepo = {
   /**
    * The linked records of one kind among `ids` that are in the caller's scope, locked so two claims
-   * on one record queue up; with whether another non-rejected claim (not `selfId`) holds each.
+   * on one record queue up; with whether another claim (not `selfId`) holds each — for the line's
+   * message; what guarantees one claim per record is the holds table's key (holdRecords).
    */
   async linked(db: Executor, kind: LinkedKind, ids: number[], scope: OwnerScope, selfId: number | null) {
     if (!ids.length) return [];
     const d = LINKED[kind];
     const r = await sql<{ id: number; state: string; spent: string | number; claimed: boolean }>`
       select r.id, r.${sql.raw(d.state)} as state, ${sql.raw(d.spent)} as spent,
-        exists (select 1 from expense_claim_lines l join expense_claims c on c.id = l.claim_id
-          where l.kind = ${kind} and l.ref_id = r.id and c.status <> 'rejected' and c.id <> ${selfId ?? 0}) as claimed
+        exists (select 1 from expense_claim_holds h where h.kind = ${kind} and h.ref_id = r.id and h.claim_id <> ${selfId ?? 0}) as claimed
       from ${sql.table(d.table)} r
       where r.id = any(${ids}::bigint[]) and ${scope('r.owner_id', 'r.unit_id')}
       for update of r`.execute(db);
@@ -69,8 +69,7 @@ export const expensesRepo = {
       select r.id, ${sql.raw(d.label)} as label, (${d.date(tz)})::text as date, ${sql.raw(d.spent)} as spent, r.${sql.raw(d.state)} as state
       from ${sql.table(d.table)} r ${sql.raw(d.join)}
       where r.owner_id = ${ownerId} and ${ok}
-        and not exists (select 1 from expense_claim_lines l join expense_claims c on c.id = l.claim_id
-          where l.kind = ${kind} and l.ref_id = r.id and c.status <> 'rejected')
+        and not exists (select 1 from expense_claim_holds h where h.kind = ${kind} and h.ref_id = r.id)
       order by r.id desc limit 200`.execute(db);
     return r.rows.map((x) => ({ kind, refId: Number(x.id), label: x.label, date: x.date, spent: Number(x.spent), state: x.state }));
   },
@@ -99,6 +98,32 @@ export const expensesRepo = {
   async replaceLines(db: Executor, claimId: number, lines: Omit<Insertable<ExpenseClaimLineTable>, 'claim_id'>[]) {
     await db.deleteFrom('expense_claim_lines').where('claim_id', '=', claimId).execute();
     if (lines.length) await db.insertInto('expense_claim_lines').values(lines.map((l) => ({ ...l, claim_id: claimId }))).execute();
+  },
+  /**
+   * The claim takes hold of its lines' records (kind, ref_id): the primary key of
+   * expense_claim_holds lets one claim hold a record, however many try at once on however many
+   * servers (an insert that meets another transaction's uncommitted hold waits for it). Returns
+   * the records another claim holds, which this claim did not get.
+   */
+  async holdRecords(db: Executor, claimId: number, refs: { kind: string; refId: number }[]) {
+    await db.deleteFrom('expense_claim_holds').where('claim_id', '=', claimId).execute();
+    const wanted = [...new Map(refs.map((r) => [`${r.kind}:${r.refId}`, r])).values()];
+    if (!wanted.length) return [];
+    const got = await db
+      .insertInto('expense_claim_holds')
+      .values(wanted.map((r) => ({ kind: r.kind, ref_id: r.refId, claim_id: claimId })))
+      .onConflict((oc) => oc.columns(['kind', 'ref_id']).doNothing())
+      .returning(['kind', 'ref_id'])
+      .execute();
+    const held = new Set(got.map((g) => `${g.kind}:${Number(g.ref_id)}`));
+    return wanted.filter((r) => !held.has(`${r.kind}:${r.refId}`));
+  },
+  /** A rejected claim lets its records go (they may be claimed again, by it or another). */
+  async releaseRecords(db: Executor, claimId: number) {
+    await db.deleteFrom('expense_claim_holds').where('claim_id', '=', claimId).execute();
+  },
+  async deleteClaim(db: Executor, id: number) {
+    return db.deleteFrom('expense_claims').where('id', '=', id).returning('id').executeTakeFirst();
   },
   async setStatus(db: Executor, id: number, status: string) {
     const stamp = status === 'pending' ? { submitted_at: sql<Date>`now()`, decided_at: null } : status === 'draft' ? {} : { decided_at: sql<Date>`now()` };

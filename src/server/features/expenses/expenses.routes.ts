@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParam, iso } from '../../../shared/contracts/common';
+import { idParam, iso, okResponse, versionQuery } from '../../../shared/contracts/common';
 import {
   budget,
   budgetInput,
@@ -116,6 +116,14 @@ export async function expensesRoutes(fastify: FastifyInstance, p: Platform) {
   }, async (req) => {
     await service.updateClaim(db, actorOf(req), req.params.id, req.body);
     return read(req, req.params.id);
+  });
+
+  app.delete('/api/expense-claims/:id', {
+    config: { access: 'expense:write' },
+    schema: { tags, summary: 'Delete a draft claim that was never submitted (its owner); its records may be claimed again', params: idParam, querystring: versionQuery, response: { 200: okResponse } },
+  }, async (req) => {
+    await service.deleteClaim(db, actorOf(req), req.params.id, req.query.version);
+    return { ok: true as const };
   });
 
   app.post('/api/expense-claims/:id/submit', {

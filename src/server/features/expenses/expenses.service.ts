@@ -32,6 +32,7 @@ export function registerExpenseDocType(engine: ApprovalEngine): void {
     const to = claimStatusFor(status);
     const row = await expensesRepo.setStatus(trx, id, to);
     if (!row) return;
+    if (to === 'rejected') await expensesRepo.releaseRecords(trx, id);
     await audit(trx, actor, { entity: 'expense_claim', entityId: id, action: 'status', data: { status: to, approval: status } });
     if (to === 'approved') await engine.notifier.notify(trx, { userIds: await expensesRepo.financeIds(trx), kind: 'expense.toPay', params: { title: row.title }, link: `/expenses/${id}` });
   }
@@ -95,6 +96,18 @@ async function checkLines(trx: Executor, actor: Actor, lines: ExpenseLineInput[]
   if (held >= 0) throw new AppError('CONFLICT', 'This record is already claimed by another claim', { path: `lines.${held}.refId` }, { key: 'expenses.alreadyClaimed', params: { line: held + 1 } });
 }
 
+/**
+ * Takes hold of the lines' records for the claim; a record another claim got first — even one
+ * committed a moment ago by another server — is the same 409 as the check above, naming the line.
+ */
+async function holdLines(trx: Executor, claimId: number, lines: ExpenseLineInput[]) {
+  const refs = lines.flatMap((l) => (isLinkedKind(l.kind) && l.refId != null ? [{ kind: l.kind, refId: l.refId }] : []));
+  const taken = await expensesRepo.holdRecords(trx, claimId, refs);
+  if (!taken.length) return;
+  const held = lines.findIndex((l) => taken.some((t) => t.kind === l.kind && t.refId === l.refId));
+  throw new AppError('CONFLICT', 'This record is already claimed by another claim', { path: `lines.${held}.refId` }, { key: 'expenses.alreadyClaimed', params: { line: held + 1 } });
+}
+
 // a phone line always carries the 手机费 category, so its budget and the control rate meet it
 const lineRows = (lines: ExpenseLineInput[]) =>
   lines.map((l, i) => ({ seq: i + 1, kind: l.kind, ref_id: isLinkedKind(l.kind) ? (l.refId ?? null) : null, category: l.kind === 'phone' ? PHONE_CATEGORY : l.category, amount: l.amount, note: l.note ?? null, occurred_on: l.occurredOn }));
@@ -125,6 +138,7 @@ export async function createClaim(db: Kdb, actor: Actor, input: z.infer<typeof e
     await checkLines(trx, actor, input.lines, null);
     const row = await expensesRepo.insertClaim(trx, { owner_id: actor.userId, unit_id: actor.unitId, title: input.title, total: claimTotal(input.lines) });
     await expensesRepo.replaceLines(trx, row.id, lineRows(input.lines));
+    await holdLines(trx, row.id, input.lines);
     await audit(trx, actor, { entity: 'expense_claim', entityId: row.id, action: 'create', after: row, data: { lines: input.lines } });
     return row.id;
   });
@@ -142,6 +156,8 @@ export async function updateClaim(db: Kdb, actor: Actor, id: number, input: z.in
     await checkLines(trx, actor, input.lines, id);
     const after = await expensesRepo.updateClaim(trx, id, { title: input.title, total: claimTotal(input.lines) });
     await expensesRepo.replaceLines(trx, id, lineRows(input.lines));
+    // a draft holds its records; a rejected claim takes them again when it is submitted
+    if (before.status === 'draft') await holdLines(trx, id, input.lines);
     await audit(trx, actor, { entity: 'expense_claim', entityId: id, action: 'update', before, after, data: { lines: input.lines } });
   });
 }
@@ -152,6 +168,7 @@ export async function submitClaim(db: Kdb, engine: ApprovalEngine, actor: Actor,
     if (!EDITABLE_CLAIM_STATUSES.has(row.status)) throw notEditable(row.status);
     const lines = (await expensesRepo.lines(trx, id)).map((l) => ({ kind: l.kind as ExpenseLineInput['kind'], refId: l.ref_id, category: l.category, amount: Number(l.amount), note: l.note, occurredOn: l.occurred_on }));
     await checkLines(trx, actor, lines, id);
+    await holdLines(trx, id, lines);
     await expensesRepo.lockOwner(trx, row.owner_id);
     const phoneOver = await phoneOverOf(trx, row.owner_id, id, lines);
     const docType = claimDocType(lines, phoneOver);
@@ -159,6 +176,19 @@ export async function submitClaim(db: Kdb, engine: ApprovalEngine, actor: Actor,
     const approvalId = await engine.submit(trx as Trx, actor, { docType, docId: id, title, amount: Number(row.total), submitterId: actor.userId, unitId: row.unit_id });
     await expensesRepo.updateClaim(trx, id, { approval_id: approvalId, phone_over: phoneOver });
     await audit(trx, actor, { entity: 'expense_claim', entityId: id, action: 'submit', data: { approvalId, docType, total: Number(row.total), phoneOver } });
+  });
+}
+
+/**
+ * The claimant deletes a draft that never went to approval (one that did keeps its history: it is
+ * changed instead); its records are free to claim again.
+ */
+export async function deleteClaim(db: Kdb, actor: Actor, id: number, version: number) {
+  await withVersioned(db, (trx) => lockOwn(trx, actor, id), version, { notFound, stale }, async (trx, before) => {
+    if (before.status !== 'draft' || before.approval_id !== null) throw new AppError('INVALID_STATE', `The claim is ${before.status}; only a draft never submitted is deleted`, undefined, { key: 'expenses.notDeletable', params: { status: before.status } });
+    const lines = await expensesRepo.lines(trx, id);
+    await expensesRepo.deleteClaim(trx, id);
+    await audit(trx, actor, { entity: 'expense_claim', entityId: id, action: 'delete', before, data: { lines: lines.map((l) => ({ kind: l.kind, refId: l.ref_id, amount: Number(l.amount) })) } });
   });
 }
 

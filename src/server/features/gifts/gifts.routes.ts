@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { idParam, iso, okResponse } from '../../../shared/contracts/common';
+import { idParam, iso, okResponse, versionQuery } from '../../../shared/contracts/common';
 import {
   giftApplication,
   giftApplicationCreate,
@@ -123,7 +122,6 @@ const applicationOut = (r: service.ApplicationView): GiftApplication => ({
 });
 
 /** A delete names the version it read (409 when stale). */
-const versionQuery = z.object({ version: z.coerce.number().int().positive() });
 
 const settingsOut = (r: Awaited<ReturnType<typeof service.getSettings>>) => ({ recipientYearCap: Number(r.recipient_year_cap), version: r.version, updatedAt: iso(r.updated_at) });
 

@@ -26,6 +26,7 @@ export const useSaveClaim = () =>
   useExpenseWrite((v: { id?: number; body: { title: string; lines: ExpenseLineInput[]; version?: number } }) =>
     v.id ? api.put<ExpenseClaim>(`/api/expense-claims/${v.id}`, v.body) : api.post<ExpenseClaim>('/api/expense-claims', v.body),
   );
+export const useDeleteClaim = () => useExpenseWrite((v: { id: number; version: number }) => api.delete(`/api/expense-claims/${v.id}?version=${v.version}`));
 export const useClaimAction = () => useExpenseWrite((v: { id: number; action: 'submit' | 'pay'; version: number }) => api.post<ExpenseClaim>(`/api/expense-claims/${v.id}/${v.action}`, { version: v.version }));
 
 export const useBudgets = (period: string) => useQuery({ queryKey: expenseKeys.budgets(period), queryFn: () => api.get<{ items: Budget[] }>('/api/budgets', { period }) });

@@ -1,6 +1,6 @@
 import { Alert, Button, Descriptions, Flex, Popconfirm, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { ExpenseClaim } from '../../../../shared/contracts/expenses';
 import { useAuth } from '../../../app/auth';
 import { DateTime } from '../../../components/DateTime';
@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { StatusTag } from '../../../components/StatusTag';
-import { useClaim, useClaimAction } from '../api';
+import { useClaim, useClaimAction, useDeleteClaim } from '../api';
 import { CLAIM_COLORS } from './ExpenseClaimsPage';
 
 type Line = ExpenseClaim['lines'][number];
@@ -24,6 +24,8 @@ export function ExpenseClaimDetailPage() {
   const id = Number(useParams().id);
   const claim = useClaim(id);
   const action = useClaimAction();
+  const remove = useDeleteClaim();
+  const navigate = useNavigate();
   if (claim.error) return <ErrorAlert error={claim.error} onRetry={() => void claim.refetch()} />;
   const c = claim.data;
   if (!c) return null;
@@ -38,6 +40,18 @@ export function ExpenseClaimDetailPage() {
               <Button type="primary" loading={action.isPending} onClick={() => action.mutate({ id, action: 'submit', version: c.version })} data-testid="expense-submit">
                 {t('detail.submit')}
               </Button>
+            )}
+            {mine && c.status === 'draft' && c.approvalId === null && (
+              <Popconfirm
+                title={t('detail.deleteConfirm')}
+                okText={t('detail.delete')}
+                okButtonProps={{ danger: true, 'data-testid': 'expense-delete-confirm' } as never}
+                onConfirm={() => remove.mutateAsync({ id, version: c.version }).then(() => void navigate('/expenses')).catch(() => undefined)}
+              >
+                <Button danger loading={remove.isPending} data-testid="expense-delete">
+                  {t('detail.delete')}
+                </Button>
+              </Popconfirm>
             )}
             {can('expense:pay') && c.status === 'approved' && (
               <Popconfirm
@@ -56,6 +70,7 @@ export function ExpenseClaimDetailPage() {
         }
       />
       {action.error ? <ErrorAlert error={action.error} /> : null}
+      {remove.error ? <ErrorAlert error={remove.error} /> : null}
       {c.phoneOver > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('detail.phoneOver', { amount: (c.phoneOver / 100).toFixed(2) })} data-testid="expense-phone-over" />}
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('fields.owner')}>{c.ownerName} · {c.unitName}</Descriptions.Item>
