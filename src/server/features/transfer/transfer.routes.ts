@@ -29,6 +29,7 @@ import {
   type ImportSummary,
 } from '../../../shared/contracts/transfer';
 import { AppError, issue, validationError } from '../../../shared/errors';
+import type { Executor } from '../../db/client';
 import type { Platform } from '../../platform/context';
 import { actorOf, nulError } from '../../platform/http';
 import * as exports from './transfer.export';
@@ -63,14 +64,19 @@ function commitProgress(p: Platform, id: number): ProgressSink {
 }
 
 export function registerTransferJobs(p: Platform) {
+  // a run whose server died (kill -9, power cut) fails its import, so the user can validate again or cancel
+  const lost = (step: 'validating' | 'committing') => async (trx: Executor, payload: unknown) => {
+    const { importId, version } = payload as JobPayload;
+    await service.runLost(trx, importId, version, step);
+  };
   p.jobs.register(IMPORT_VALIDATE_JOB, async (payload) => {
     const { importId, version } = payload as JobPayload;
     await service.runValidation(p.db, importId, version);
-  });
+  }, { onGiveUp: lost('validating') });
   p.jobs.register(IMPORT_COMMIT_JOB, async (payload) => {
     const { importId, version } = payload as JobPayload;
     await service.runCommit(p.db, importId, version, p.config.BUSINESS_TZ, commitProgress(p, importId));
-  });
+  }, { onGiveUp: lost('committing') });
 }
 
 /** The queue the routes hand imports to; a failed run is recorded on the import, so a job never retries. */

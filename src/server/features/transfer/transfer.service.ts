@@ -165,7 +165,8 @@ export async function requestCommit(db: Kdb, actor: Actor, id: number, input: Re
 export async function cancelImport(db: Kdb, actor: Actor, id: number, version: number) {
   return db.transaction().execute(async (trx) => {
     await own(trx, actor, id);
-    const moved = await transferRepo.transition(trx, id, ['uploaded', 'validated', 'failed'], 'cancelled', { version, bump: true, extra: { phase: null } });
+    // a run that has not moved for the visibility timeout is taken as lost (a CLI import killed mid-way has no job to fail it)
+    const moved = await transferRepo.transition(trx, id, ['uploaded', 'validated', 'failed'], 'cancelled', { version, bump: true, extra: { phase: null }, staleSeconds: STALE_AFTER_SECONDS });
     if (!moved) throw stale();
     await audit(trx, actor, { entity: 'import', entityId: id, action: 'cancel' });
     return id;
@@ -208,6 +209,16 @@ function failure(err: unknown) {
 
 async function fail(db: Kdb, id: number, from: ImportStatus, err: unknown) {
   await transferRepo.transition(db, id, [from], 'failed', { extra: { phase: null, error: JSON.stringify(failure(err)) } });
+}
+
+/**
+ * A dry run or commit whose process died: the import it left validating or committing (at that
+ * version) is failed — the commit's transaction died with it, so nothing was saved — and may be
+ * validated again or cancelled.
+ */
+export async function runLost(db: Executor, id: number, version: number, from: 'validating' | 'committing') {
+  const error = { key: 'transfer.runLost', message: 'The server stopped while this import was running; nothing was saved. Validate the file again or cancel the import.' };
+  await transferRepo.transition(db, id, [from], 'failed', { version, extra: { phase: null, error: JSON.stringify(error) } });
 }
 
 /** The importer as they are now: a user who left or lost the right cannot have work done in their name. */

@@ -47,8 +47,9 @@ export const jobsRepo = {
       .where('locked_by', '=', workerId)
       .execute();
   },
+  /** The failure of a run by the worker that holds it; undefined when the job is no longer its own. */
   async fail(db: Executor, id: number, workerId: string, error: string, retryAt: Date | null) {
-    await db
+    return db
       .updateTable('jobs')
       .set(
         retryAt
@@ -58,22 +59,27 @@ export const jobsRepo = {
       .where('id', '=', id)
       .where('status', '=', 'running')
       .where('locked_by', '=', workerId)
-      .execute();
+      .returning('id')
+      .executeTakeFirst();
   },
   /**
    * Jobs whose worker died mid-run go back to the queue after the visibility timeout; one that
    * has used up its attempts (it may be what kills the worker) fails instead of looping forever.
    */
   async requeueStale(db: Executor, staleAfterSeconds: number) {
-    const r = await sql<{ id: number }>`
+    const r = await sql<{ id: number; name: string; payload: unknown; status: string }>`
       update jobs set
         status = case when attempts >= max_attempts then 'failed' else 'queued' end,
         finished_at = case when attempts >= max_attempts then now() else null end,
         run_at = case when attempts >= max_attempts then run_at else now() end,
         locked_by = null, locked_at = null, last_error = 'worker lost'
       where status = 'running' and locked_at < now() - make_interval(secs => ${staleAfterSeconds})
-      returning id`.execute(db);
-    return r.rows.length;
+      returning id, name, payload, status`.execute(db);
+    return r.rows;
+  },
+  /** The running worker says it is alive, so its job is not taken for lost while it works. */
+  async heartbeat(db: Executor, id: number, workerId: string) {
+    await db.updateTable('jobs').set({ locked_at: sql`now()` }).where('id', '=', id).where('status', '=', 'running').where('locked_by', '=', workerId).execute();
   },
   async ensureSchedule(db: Executor, name: string, nextRunAt: Date) {
     await db.insertInto('job_schedules').values({ name, next_run_at: nextRunAt }).onConflict((oc) => oc.column('name').doNothing()).execute();

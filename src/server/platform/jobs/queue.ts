@@ -5,6 +5,16 @@ import { jobsRepo } from './jobs.repo';
 import { nextRun, type ScheduleSpec } from './schedule';
 
 export type JobHandler = (payload: unknown, ctx: { jobId: number; attempt: number }) => Promise<void>;
+/**
+ * Runs in the transaction that marks a job failed for good — its last attempt threw, or the
+ * worker running it died — so what the job was doing can be marked failed too (an import that
+ * would otherwise stay "committing" forever).
+ */
+export type GiveUpHandler = (trx: Executor, payload: unknown, error: string) => Promise<void>;
+
+export interface RegisterOptions {
+  onGiveUp?: GiveUpHandler;
+}
 
 export interface EnqueueOptions {
   runAt?: Date;
@@ -13,8 +23,10 @@ export interface EnqueueOptions {
   maxAttempts?: number;
 }
 
-/** A job running longer than this is taken to belong to a dead worker (visibility timeout). */
+/** A running job whose worker has not said it is alive for this long belongs to a dead worker (visibility timeout). */
 export const STALE_AFTER_SECONDS = 600;
+/** How often a worker says it is alive while a job runs; well inside the visibility timeout. */
+export const HEARTBEAT_SECONDS = 30;
 
 /** Retry delay: 2^attempt seconds, capped at an hour. */
 export function backoffSeconds(attempt: number): number {
@@ -28,6 +40,7 @@ export function backoffSeconds(attempt: number): number {
  */
 export class JobQueue {
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly giveUps = new Map<string, GiveUpHandler>();
   private readonly schedules = new Map<string, ScheduleSpec>();
   /** schedules whose row this instance has already made sure exists */
   private readonly ensured = new Set<string>();
@@ -39,10 +52,20 @@ export class JobQueue {
   constructor(
     private readonly db: Kdb,
     private readonly log?: FastifyBaseLogger,
+    /**
+     * The only process on its database (embedded PGlite under the data-directory lock): a job
+     * found running at start was left by a process that died, and no other worker needs a heartbeat.
+     */
+    private readonly exclusive = false,
   ) {}
 
-  register(name: string, handler: JobHandler): void {
+  register(name: string, handler: JobHandler, opts: RegisterOptions = {}): void {
     this.handlers.set(name, handler);
+    if (opts.onGiveUp) this.giveUps.set(name, opts.onGiveUp);
+  }
+
+  private async giveUp(trx: Executor, name: string, payload: unknown, error: string): Promise<void> {
+    await this.giveUps.get(name)?.(trx, payload, error);
   }
 
   schedule(name: string, spec: ScheduleSpec, handler: JobHandler): void {
@@ -62,6 +85,8 @@ export class JobQueue {
     const jobs = await jobsRepo.claim(this.db, this.workerId, limit);
     for (const job of jobs) {
       const handler = this.handlers.get(job.name);
+      // on a shared database the other workers must see this one alive, however long the job runs
+      const beat = this.exclusive ? undefined : setInterval(() => void jobsRepo.heartbeat(this.db, job.id, this.workerId).catch(() => {}), HEARTBEAT_SECONDS * 1000);
       try {
         if (!handler) throw new Error(`no handler for job ${job.name}`);
         await handler(job.payload, { jobId: job.id, attempt: job.attempts });
@@ -70,15 +95,31 @@ export class JobQueue {
         const message = err instanceof Error ? err.message : String(err);
         const retry = job.attempts < job.max_attempts ? new Date(Date.now() + backoffSeconds(job.attempts) * 1000) : null;
         this.log?.warn({ job: job.name, id: job.id, attempt: job.attempts, err: message }, retry ? 'job failed, will retry' : 'job failed for good');
-        await jobsRepo.fail(this.db, job.id, this.workerId, message, retry);
+        await this.db.transaction().execute(async (trx) => {
+          const failed = await jobsRepo.fail(trx, job.id, this.workerId, message, retry);
+          if (failed && !retry) await this.giveUp(trx, job.name, job.payload, message);
+        });
+      } finally {
+        if (beat) clearInterval(beat);
       }
     }
     return jobs.length;
   }
 
-  /** Puts jobs left 'running' by a dead worker back in the queue; returns how many. */
+  /**
+   * Puts jobs left 'running' by a dead worker back in the queue, or fails those that used their
+   * attempts — with their give-up handlers, in the same transaction; returns how many.
+   */
   async requeueStale(staleAfterSeconds = STALE_AFTER_SECONDS): Promise<number> {
-    return jobsRepo.requeueStale(this.db, staleAfterSeconds);
+    return this.db.transaction().execute(async (trx) => {
+      const rows = await jobsRepo.requeueStale(trx, staleAfterSeconds);
+      for (const r of rows) {
+        if (r.status !== 'failed') continue;
+        this.log?.warn({ job: r.name, id: r.id }, 'job lost with its worker and failed for good');
+        await this.giveUp(trx, r.name, r.payload, 'worker lost');
+      }
+      return rows.length;
+    });
   }
 
   private async enqueueDueSchedules(): Promise<void> {
@@ -104,11 +145,14 @@ export class JobQueue {
   start(pollMs = 1000): void {
     if (this.running) return;
     this.running = true;
+    // the only process on its database finds at start only jobs whose process died
+    let firstTick = this.exclusive;
     const tick = async () => {
       if (!this.running) return;
       this.idle = (async () => {
         try {
-          await this.requeueStale();
+          await this.requeueStale(firstTick ? -1 : STALE_AFTER_SECONDS);
+          firstTick = false;
           while (this.running && (await this.runDue()) > 0);
         } catch (err) {
           this.log?.error({ err }, 'job worker tick failed');
