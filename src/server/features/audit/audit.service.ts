@@ -4,7 +4,9 @@ import { issue, validationError } from '../../../shared/errors';
 import type { auditListQuery } from '../../../shared/contracts/audit';
 import type { Actor } from '../../platform/actor';
 import { scopeWhere } from '../../platform/scope';
+import { can } from '../../platform/actor';
 import { auditRepo } from './audit.repo';
+import { redactDiff } from './audit.rules';
 
 type Query = z.infer<typeof auditListQuery>;
 
@@ -32,7 +34,9 @@ export async function listAudit(db: Kdb, actor: Actor, q: Query) {
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
-  return { ...r, page: q.page, pageSize: q.pageSize };
+  // personal details and trade terms in a diff are for those who may see them elsewhere too
+  const items = r.items.map((a) => ({ ...a, diff: redactDiff(a.entity, a.diff, (p) => can(actor, p)) as typeof a.diff }));
+  return { ...r, items, page: q.page, pageSize: q.pageSize };
 }
 
 /** The history of one record: the same search, pinned to the record. */
