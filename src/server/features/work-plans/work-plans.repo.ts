@@ -1,4 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import { containsPattern } from '../../platform/listing';
 import type { Executor } from '../../db/client';
 import type { DB, MonthlyPlanItemTable, MonthlyPlanTable } from '../../db/schema';
 
@@ -12,6 +13,8 @@ export interface PlanFilter {
   ownerId?: number;
   month?: string;
   status?: string;
+  /** matches the planner's name, the note and the accounts or prospects the plan names */
+  q?: string;
   sort: { column: PlanSortColumn; desc: boolean };
   limit: number;
   offset: number;
@@ -141,6 +144,16 @@ export const workPlansRepo = {
     if (f.ownerId) base = base.where('monthly_plans.owner_id', '=', f.ownerId);
     if (f.month) base = base.where('monthly_plans.month', '=', f.month);
     if (f.status) base = base.where('monthly_plans.status', '=', f.status);
+    if (f.q) {
+      const like = containsPattern(f.q);
+      base = base.where((eb) =>
+        eb.or([
+          eb('monthly_plans.note', 'ilike', like),
+          eb.exists(eb.selectFrom('users as qo').select('qo.id').whereRef('qo.id', '=', 'monthly_plans.owner_id').where('qo.name', 'ilike', like)),
+          eb.exists(eb.selectFrom('monthly_plan_items as qi').select('qi.id').whereRef('qi.plan_id', '=', 'monthly_plans.id').where('qi.target_name', 'ilike', like)),
+        ]),
+      );
+    }
     const dir = f.sort.desc ? 'desc' : 'asc';
     const [items, total] = await Promise.all([
       base

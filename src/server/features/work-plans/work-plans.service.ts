@@ -108,7 +108,7 @@ const SORTS: Record<string, PlanSortColumn> = { month: 'month', submittedAt: 'su
 export async function listPlans(db: Kdb, actor: Actor, q: z.infer<typeof monthlyPlanListQuery>, tz: string) {
   const r = await workPlansRepo.list(
     db,
-    { scope: planScope(actor), ownerId: q.box === 'mine' ? actor.userId : q.userId, month: q.month, status: q.status, sort: resolveSort(q.sort, SORTS, '-month'), ...pageWindow(q) },
+    { scope: planScope(actor), ownerId: q.box === 'mine' ? actor.userId : q.userId, month: q.month, status: q.status, q: q.q || undefined, sort: resolveSort(q.sort, SORTS, '-month'), ...pageWindow(q) },
     tz,
   );
   return { items: r.items.map(listOut), total: r.total, page: q.page, pageSize: q.pageSize };

@@ -120,29 +120,49 @@ export async function writeBackup(database: Database, file: string, opts: Backup
   }
 }
 
+/** An error's message on one line (a database error carries its detail on further lines). */
+const oneLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0];
+
+/** Why a file cannot be read, in one line: a missing file, a directory, no permission, not gzip. */
+function unreadable(file: string, err: unknown): BackupError {
+  const code = (err as { code?: string })?.code;
+  const reason =
+    code === 'ENOENT' ? 'no such file'
+    : code === 'EISDIR' ? 'it is a directory'
+    : code === 'EACCES' ? 'permission denied'
+    : code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' ? `it is not a gzip file or is damaged (${err instanceof Error ? err.message : String(err)})`
+    : err instanceof Error ? err.message : String(err);
+  return new BackupError(`Cannot read the backup file ${file}: ${reason}`);
+}
+
 async function* readLines(file: string): AsyncGenerator<string> {
-  const input = createReadStream(file).pipe(createGunzip());
+  // the file's own errors (missing, a directory) do not travel down a pipe: hand them to gunzip
+  const source = createReadStream(file);
+  const input = createGunzip();
+  source.on('error', (err) => input.destroy(err));
+  source.pipe(input);
   const rl = createInterface({ input, crlfDelay: Infinity });
   try {
     for await (const line of rl) if (line.length) yield line;
   } catch (err) {
-    throw new BackupError(`Cannot read the backup file: ${err instanceof Error ? err.message : String(err)}`);
+    throw unreadable(file, err);
   } finally {
     rl.close();
     input.destroy();
+    source.destroy();
   }
 }
 
-function parseHeader(line: string | undefined): BackupHeader {
+function parseHeader(line: string | undefined, file: string): BackupHeader {
   let header: Partial<BackupHeader> | undefined;
   try {
     header = line ? (JSON.parse(line) as Partial<BackupHeader>) : undefined;
   } catch {
     header = undefined;
   }
-  if (!header || header.format !== BACKUP_FORMAT) throw new BackupError('Not a Tongmeng backup file');
-  if (header.version !== BACKUP_VERSION) throw new BackupError(`Unsupported backup version ${String(header.version)} (this program reads version ${BACKUP_VERSION})`);
-  if (!Array.isArray(header.migrations) || !Array.isArray(header.tables)) throw new BackupError('The backup header is incomplete');
+  if (!header || header.format !== BACKUP_FORMAT) throw new BackupError(`${file} is not a Tongmeng backup file (its first line is not a backup header)`);
+  if (header.version !== BACKUP_VERSION) throw new BackupError(`${file}: unsupported backup version ${String(header.version)} (this program reads version ${BACKUP_VERSION})`);
+  if (!Array.isArray(header.migrations) || !Array.isArray(header.tables)) throw new BackupError(`${file}: the backup header is incomplete`);
   return header as BackupHeader;
 }
 
@@ -151,7 +171,7 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
   const lines = readLines(file);
   try {
     const first = await lines.next();
-    return parseHeader(first.done ? undefined : first.value);
+    return parseHeader(first.done ? undefined : first.value, file);
   } finally {
     await lines.return(undefined);
   }
@@ -205,20 +225,22 @@ export async function restoreBackup(database: Database, file: string, opts: Rest
     let ended = false;
     const finishTable = () => {
       if (table === undefined) return;
-      if (seen !== expected) throw new BackupError(`Table ${table}: expected ${expected} rows, the file has ${seen}`);
+      if (seen !== expected) throw new BackupError(`${file}: table ${table} should have ${expected} rows, the file has ${seen}; nothing was restored`);
       progress.tablesDone += 1;
       opts.onProgress?.({ ...progress, table });
     };
-    let first = true;
+    let lineNo = 0;
     for await (const line of readLines(file)) {
-      if (first) {
-        first = false;
-        continue;
-      }
-      if (ended) throw new BackupError('Unexpected data after the end of the backup');
+      lineNo++;
+      if (lineNo === 1) continue;
+      if (ended) throw new BackupError(`${file}, line ${lineNo}: data after the end of the backup`);
       if (line.startsWith('[')) {
-        if (table === undefined) throw new BackupError('Rows before any table in the backup file');
-        await backupRepo.insertRows(trx, table, columns, line);
+        if (table === undefined) throw new BackupError(`${file}, line ${lineNo}: rows before any table`);
+        try {
+          await backupRepo.insertRows(trx, table, columns, line);
+        } catch (err) {
+          throw new BackupError(`${file}, line ${lineNo}: the rows of table ${table} cannot be restored (${oneLine(err)}); nothing was restored`);
+        }
         // Counting the objects without parsing the rows: each row is one top-level element.
         const n = countTopLevel(line);
         seen += n;
@@ -230,25 +252,26 @@ export async function restoreBackup(database: Database, file: string, opts: Rest
       try {
         meta = JSON.parse(line) as typeof meta;
       } catch {
-        throw new BackupError('Malformed line in the backup file');
+        throw new BackupError(`${file}, line ${lineNo}: not a table line nor rows (malformed JSON)`);
       }
       finishTable();
       if (meta.end) {
         ended = true;
         table = undefined;
-        if (meta.rows !== progress.rowsDone) throw new BackupError(`The backup promises ${String(meta.rows)} rows but holds ${progress.rowsDone}`);
+        if (meta.rows !== progress.rowsDone) throw new BackupError(`${file}: the backup promises ${String(meta.rows)} rows but holds ${progress.rowsDone}; nothing was restored`);
         continue;
       }
-      if (!meta.table || !Array.isArray(meta.columns)) throw new BackupError('Malformed table line in the backup file');
+      if (!meta.table || !Array.isArray(meta.columns)) throw new BackupError(`${file}, line ${lineNo}: a table line without its table or columns`);
+      if (!targetTables.includes(meta.table)) throw new BackupError(`${file}, line ${lineNo}: this version has no table ${meta.table}`);
       table = meta.table;
       const present = new Set((await backupRepo.columns(trx, table)).map((c) => c.name));
       const gone = meta.columns.filter((c) => !present.has(c));
-      if (gone.length) throw new BackupError(`Table ${table} has no column(s) ${gone.join(', ')} in this version`);
+      if (gone.length) throw new BackupError(`${file}, line ${lineNo}: table ${table} has no column(s) ${gone.join(', ')} in this version`);
       columns = meta.columns;
       expected = meta.rows ?? 0;
       seen = 0;
     }
-    if (!ended) throw new BackupError('The backup file is truncated (no end marker); nothing was restored');
+    if (!ended) throw new BackupError(`${file} is truncated (no end marker); nothing was restored`);
 
     for (const t of targetTables) for (const c of await backupRepo.sequenceColumns(trx, t)) await backupRepo.resetSequence(trx, t, c);
   });
