@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, stat, writeFile, access } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile, access } from 'node:fs/promises';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +103,27 @@ describe('tongmeng CLI (PLAT-4)', { timeout: 240_000 }, () => {
     const restored = await cli(dataB, ['restore', backupFile, '--force']);
     expect(restored.code, restored.stderr).toBe(0);
     expect(restored.stdout).toMatch(/Restored .* tables, [\d,]+ rows/);
+  });
+
+  it('a damaged or foreign backup file is one line naming the file and what is wrong, never a stack trace (issue 11 item 9)', async () => {
+    const lines = gunzipSync(await readFile(backupFile)).toString('utf8').split('\n');
+    const rowLine = lines.findIndex((l) => l.startsWith('[{'));
+    const damaged = path.join(dir, 'damaged.gz');
+    await writeFile(damaged, gzipSync(lines.map((l, i) => (i === rowLine ? l.replace('[{', '[{"x') : l)).join('\n')));
+    const notGzip = path.join(dir, 'not-gzip.gz');
+    await writeFile(notGzip, 'PK\u0003\u0004 this is a zip, not a backup');
+    for (const [file, reason] of [
+      [damaged, new RegExp(`${path.basename(damaged)}, line ${rowLine + 1}: the rows of table \\w+ cannot be restored`)],
+      [notGzip, /not-gzip\.gz: it is not a gzip file or is damaged/],
+      [path.join(dir, 'no-such.gz'), /No such file/],
+    ] as const) {
+      const r = await cli(dataB, ['restore', file, '--force']);
+      expect(r.code, r.stderr).toBe(1);
+      const errors = r.stderr.split('\n').filter((l) => l.startsWith('Error:'));
+      expect(errors, r.stderr).toHaveLength(1);
+      expect(errors[0]).toMatch(reason);
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+    }
   });
 
   it('keeps a second process off an embedded data directory in use, but takes over a stale lock', async () => {
