@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type ErrorBody, type FieldIssue } from '../../shared/errors';
+import { AppError, issue, validationError, type ErrorBody, type FieldIssue } from '../../shared/errors';
 import { AUTHENTICATED, PUBLIC, isPermission, type RouteAccess } from '../../shared/permissions';
 import type { Actor } from './actor';
 
@@ -115,8 +115,11 @@ export function nulPaths(value: unknown, prefix = '', out: string[] = []): strin
 
 /** The 400 for NUL characters: each field named, in the shape of every other validation error. */
 export function nulError(found: { location: string; path: string }[]): AppError {
-  const issues = found.map(({ location, path }) => ({ path, message: 'Contains a NUL character', key: 'validation.nul_character', location }));
-  return new AppError('VALIDATION', `Invalid input: NUL character in ${issues.map((i) => i.path || '(root)').join(', ')}`, { issues });
+  const names = found.map((f) => f.path || '(root)').join(', ');
+  return validationError(
+    found.map(({ location, path }) => ({ ...issue(path, 'validation.nul_character', 'Contains a NUL character'), location })),
+    `Invalid input: NUL character in ${names}`,
+  );
 }
 
 /**
