@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeEach, inject } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect, inject } from 'vitest';
 import { E2E_DEMO_PASSWORD, webBuiltAt } from './global-setup';
 
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
@@ -89,6 +89,10 @@ export function trackBrowsers(prefix: string) {
         console.error('[e2e] dist/web was rebuilt by another process during this run (hashed asset names changed under the page).');
       }
     });
+  });
+  // every journey is also a check of the content security policy: nothing the app needs may be refused
+  afterEach(() => {
+    for (const b of open) expect(b.problems.filter((p) => /Content Security Policy/i.test(p))).toEqual([]);
   });
   afterAll(async () => {
     for (const b of open) await b.close();
