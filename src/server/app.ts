@@ -56,6 +56,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<AppHandle> {
   installInputGuard(app);
 
   await installSecurityHeaders(app, { https: opts.config.COOKIE_SECURE });
+  if (opts.config.TRUST_PROXY === false) {
+    // behind a proxy nobody named, every client looks like the proxy (one LOGIN_IP_LIMIT for all): say so once
+    let warned = false;
+    app.addHook('onRequest', async (req) => {
+      if (warned || !req.headers['x-forwarded-for']) return;
+      warned = true;
+      req.log.warn('requests carry X-Forwarded-For but TRUST_PROXY is not set: client addresses are the proxy\'s; set TRUST_PROXY to the proxy hops or addresses');
+    });
+  }
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

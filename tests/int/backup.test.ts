@@ -180,6 +180,85 @@ describe('backup and restore (PLAT-5)', () => {
     }
   });
 
+  it('a backup made before migration 0021 restores, and its rows get what 0021 did to the rows there were then', async () => {
+    const src = await createTestApp();
+    try {
+      const db = src.database.db;
+      const u = src.org.users;
+      // as a database looked before 0021: the GM still holds delegation:manage and set up a
+      // delegation for the finance manager; a delegated and a transferred step; a claim of a
+      // visit; an import left committing by a server that died
+      const gmRole = await db.selectFrom('roles').select('id').where('code', '=', 'gm').executeTakeFirstOrThrow();
+      await db.insertInto('role_permissions').values({ role_id: gmRole.id, permission: 'delegation:manage' }).execute();
+      await db.insertInto('delegations').values({ user_id: u.finance!, delegate_id: u.gm!, starts_on: '2026-01-01', ends_on: '2099-12-31', reason: '', created_by: u.gm! } as never).execute();
+      const inst = await db.insertInto('approval_instances').values({ doc_type: 'general_request', doc_id: 1, title: '旧单据', amount: 100, submitter_id: u.spec_a1!, unit_id: src.org.units.teamA, status: 'pending', current_seq: 1 } as never).returning('id').executeTakeFirstOrThrow();
+      await db.insertInto('approval_steps').values([
+        { instance_id: inst.id, seq: 1, name: '部门负责人', approver_id: u.deputy!, original_approver_id: u.director!, status: 'pending' },
+        { instance_id: inst.id, seq: 2, name: '财务经理', approver_id: u.gm!, original_approver_id: u.finance!, status: 'waiting' },
+      ] as never).execute();
+      await db.insertInto('approval_events').values({ instance_id: inst.id, actor_id: u.director!, action: 'transfer', step_seq: 1, to_user_id: u.deputy! } as never).execute();
+      const account = await db.insertInto('accounts').values({ name: '旧客户', owner_id: u.spec_a1!, unit_id: src.org.units.teamA } as never).returning('id').executeTakeFirstOrThrow();
+      const visit = await db.insertInto('visits').values({ account_id: account.id, owner_id: u.spec_a1!, unit_id: src.org.units.teamA, purpose: 'relationship', method: 'onsite', planned_at: '2026-11-05T02:00:00Z', status: 'recorded', checked_in_at: new Date(), recorded_at: new Date(), report_status: 'approved', cost_total: 100, created_by: u.spec_a1! } as never).returning('id').executeTakeFirstOrThrow();
+      const claim = await db.insertInto('expense_claims').values({ owner_id: u.spec_a1!, unit_id: src.org.units.teamA, title: '旧报销', total: 100, status: 'pending' } as never).returning('id').executeTakeFirstOrThrow();
+      await db.insertInto('expense_claim_lines').values({ claim_id: claim.id, seq: 1, kind: 'visit', ref_id: visit.id, category: '交通费', amount: 100, occurred_on: '2026-11-05' } as never).execute();
+      const imp = await db.insertInto('imports').values({ kind: 'accounts', status: 'committing', file_name: 'a.csv', file_format: 'csv', file_size: 1, file_sha256: 'x', created_by: u.admin! } as never).returning('id').executeTakeFirstOrThrow();
+      const current = path.join(dir, 'current.gz');
+      await writeBackup(src.database, current);
+
+      // the same file as the version before 0021 wrote it: no new tables, no new columns
+      const newTables = new Set(['expense_claim_holds', 'login_lockouts']);
+      const newColumns: Record<string, string[]> = { approval_steps: ['via'], approval_chains: ['allow_repeat_approver'], approval_instances: ['allow_repeat_approver'] };
+      const lines = gunzipSync(await readFile(current)).toString('utf8').split('\n').filter(Boolean);
+      const header = JSON.parse(lines[0]!);
+      const out = [JSON.stringify({ ...header, migrations: header.migrations.filter((m: string) => m !== '0021_security'), tables: header.tables.filter((x: { name: string }) => !newTables.has(x.name)) })];
+      let table = '';
+      let dropped = 0;
+      for (const line of lines.slice(1)) {
+        if (line.startsWith('[')) {
+          const rows = JSON.parse(line) as Record<string, unknown>[];
+          if (newTables.has(table)) {
+            dropped += rows.length;
+            continue;
+          }
+          for (const r of rows) for (const c of newColumns[table] ?? []) delete r[c];
+          out.push(JSON.stringify(rows));
+          continue;
+        }
+        const meta = JSON.parse(line);
+        if (meta.end) {
+          out.push(JSON.stringify({ ...meta, rows: meta.rows - dropped }));
+          continue;
+        }
+        table = meta.table;
+        if (newTables.has(table)) continue;
+        out.push(JSON.stringify({ ...meta, columns: meta.columns.filter((c: string) => !(newColumns[table] ?? []).includes(c)) }));
+      }
+      const old = path.join(dir, 'before-0021.gz');
+      await writeFile(old, gzipSync(out.join('\n')));
+
+      const target = await freshTarget('pglite');
+      try {
+        const notes: string[] = [];
+        await restoreBackup(target.database, old, { log: (l) => notes.push(l) });
+        expect(notes.join('\n')).toMatch(/predates migrations 0021_security/);
+        const tdb = target.database.db;
+        const steps = await tdb.selectFrom('approval_steps').select(['seq', 'via']).where('instance_id', '=', inst.id).orderBy('seq').execute();
+        expect(steps).toEqual([
+          { seq: 1, via: 'transfer' },
+          { seq: 2, via: 'delegation' },
+        ]);
+        expect(await tdb.selectFrom('expense_claim_holds').selectAll().execute()).toEqual([{ kind: 'visit', ref_id: visit.id, claim_id: claim.id }]);
+        expect(await tdb.selectFrom('imports').select(['status']).where('id', '=', imp.id).executeTakeFirstOrThrow()).toEqual({ status: 'failed' });
+        expect(await tdb.selectFrom('role_permissions').select('permission').where('role_id', '=', gmRole.id).where('permission', '=', 'delegation:manage').execute()).toEqual([]);
+        expect((await tdb.selectFrom('delegations').select('revoked_at').where('user_id', '=', u.finance!).executeTakeFirstOrThrow()).revoked_at).not.toBeNull();
+      } finally {
+        await target.drop();
+      }
+    } finally {
+      await src.close();
+    }
+  });
+
   it('counts rows in a batch line without being fooled by brackets inside strings', () => {
     expect(countTopLevel('[]')).toBe(0);
     expect(countTopLevel('[{"a":"}{[","b":{"c":[1,2]}},{"x":"\\"{"}]')).toBe(2);

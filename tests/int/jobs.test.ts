@@ -139,6 +139,72 @@ describe('failures', () => {
   });
 });
 
+describe('giving up (issue 11 item 7)', () => {
+  it('runs onGiveUp with the final failure; a handler that throws is undone and logged, and the queue goes on', async () => {
+    const logged: string[] = [];
+    const log = { error: (_o: unknown, msg: string) => logged.push(msg), warn: () => {} } as never;
+    const q = new JobQueue(db, log);
+    const gaveUp: unknown[] = [];
+    let goodRuns = 0;
+    q.register('doomed.job', async () => {
+      throw new Error('boom');
+    }, {
+      onGiveUp: async (trx, payload, error) => {
+        gaveUp.push([payload, error]);
+        await trx.insertInto('settings').values({ key: 'giveup.marker', value: JSON.stringify(1) } as never).execute();
+        throw new Error('the handler itself fails');
+      },
+    });
+    q.register('good.job', async () => {
+      goodRuns++;
+    });
+    const doomed = (await q.enqueue(db, 'doomed.job', { n: 1 }, { maxAttempts: 1 }))!;
+    await q.enqueue(db, 'good.job', {});
+    expect(await q.runDue()).toBe(2);
+    expect(gaveUp).toEqual([[{ n: 1 }, 'boom']]);
+    expect(goodRuns).toBe(1);
+    expect((await db.selectFrom('jobs').select('status').where('id', '=', doomed).executeTakeFirstOrThrow()).status).toBe('failed');
+    // what the failing handler wrote was rolled back to its savepoint
+    expect(await db.selectFrom('settings').select('key').where('key', '=', 'giveup.marker').execute()).toHaveLength(0);
+    expect(logged).toContain('give-up handler failed');
+
+    // the same through a lost worker: requeueStale fails the job, survives the handler, and the next job runs
+    const lost = (await q.enqueue(db, 'doomed.job', { n: 2 }, { maxAttempts: 1 }))!;
+    await sql`update jobs set status = 'running', locked_by = 'dead', attempts = 1, locked_at = now() - interval '1 hour' where id = ${lost}`.execute(db);
+    await q.enqueue(db, 'good.job', {});
+    expect(await q.requeueStale(600)).toBe(1);
+    expect(gaveUp).toHaveLength(2);
+    expect(await q.runDue()).toBe(1);
+    expect(goodRuns).toBe(2);
+  });
+
+  it('a worker keeps every job of its batch alive while the first one runs long', async () => {
+    const q = new JobQueue(db, undefined, { heartbeatMs: 50 });
+    q.register('slow.job', async () => {
+      await new Promise((r) => setTimeout(r, 600));
+    });
+    q.register('quick.job', async () => {});
+    await q.enqueue(db, 'slow.job', {});
+    await q.enqueue(db, 'quick.job', {});
+    const running = q.runDue(2);
+    await new Promise((r) => setTimeout(r, 400));
+    // another instance looks for jobs silent for more than 0.3 s: both are alive
+    const other = new JobQueue(otherDb);
+    await other.requeueStale(0.3);
+    const mine = await db.selectFrom('jobs').select(['name', 'status', 'locked_by']).where('name', 'in', ['slow.job', 'quick.job']).orderBy('id').execute();
+    expect(mine.map((j) => [j.name, j.status, j.locked_by])).toEqual([
+      ['slow.job', 'running', q.workerId],
+      ['quick.job', 'running', q.workerId],
+    ]);
+    expect(await running).toBe(2);
+    const rows = [...(await jobsNamed('slow.job')), ...(await jobsNamed('quick.job'))];
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+      ['done', 1],
+      ['done', 1],
+    ]);
+  });
+});
+
 describe('several instances on one database', () => {
   it('never runs a job twice when two queues claim concurrently', async () => {
     const ran = new Map<number, string[]>();

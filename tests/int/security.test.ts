@@ -141,6 +141,20 @@ describe('item 2: delegation stays within what the delegator may give', () => {
     expect(issuesOf(again)[0]).toMatchObject({ path: 'toUserId', key: 'approvals.repeatApprover' });
   });
 
+  it('a departure handover does not hand a step to someone who decided another step of the document', async () => {
+    const req = await request(c.spec_a1!, 10_000);
+    expect((await c.director!.post(`/api/approvals/${req.approvalId}/approve`, {})).status).toBe(200);
+    // the finance manager leaves, and the director is proposed for her approvals
+    const refused = await c.admin!.post(`/api/users/${t.org.users.finance}/handover`, { defaultSuccessorId: t.org.users.deputy, successors: { approvals: t.org.users.director }, leftOn: today() });
+    expect(refused.status).toBe(400);
+    expect(issuesOf(refused)[0]).toMatchObject({ path: 'successors.approvals', key: 'handover.successorDecidesAnother' });
+    expect((await c.finance!.get('/api/auth/me')).status).toBe(200);
+    // the buttons of a step the repeat rule refuses are not shown (a transfer meanwhile puts it with the director)
+    await t.database.db.updateTable('approval_steps').set({ approver_id: t.org.users.director!, original_approver_id: t.org.users.finance!, via: 'transfer' }).where('instance_id', '=', req.approvalId).where('seq', '=', 2).execute();
+    expect((await c.director!.get(`/api/approvals/${req.approvalId}`)).body.canAct).toBe(false);
+    expect((await c.director!.post(`/api/approvals/${req.approvalId}/approve`, {})).status).toBe(403);
+  });
+
   it('a rename of a deactivated chain leaves it deactivated', async () => {
     const chains = (await c.admin!.get('/api/approval-chains?docType=business_trip_report')).body.items as { id: number; version: number }[];
     expect((await c.admin!.delete(`/api/approval-chains/${chains[0]!.id}`)).status).toBe(200);

@@ -302,6 +302,7 @@ export function requestsFor(op: Operation, idValue = '1'): FuzzRequest[] {
       out.push(req('multipart: no boundary', { raw: 'xx', contentType: 'multipart/form-data' }));
     }
     out.push(req('body: not JSON', { raw: '{"a":', contentType: 'application/json' }));
+    out.push(req('body: nested 100,000 deep', { raw: `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`, contentType: 'application/json' }));
     out.push(req('body: text', { raw: 'hello', contentType: 'text/plain' }));
     out.push(req('body: array', { body: [1, 2, 3] }));
     out.push(req('body: string', { body: 'x' }));

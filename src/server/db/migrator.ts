@@ -16,6 +16,27 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFil
   return Promise.all(names.map(async (f) => ({ name: f.replace(/\.sql$/, ''), sql: await readFile(path.join(dir, f), 'utf8') })));
 }
 
+/** The line that starts the part of a migration which runs again after a restore of an older backup. */
+export const AFTER_RESTORE_MARKER = '-- @after-restore';
+
+/**
+ * The statements of a migration's after-restore part: data fixes that bring rows made before it
+ * in line (a restore loads such rows into the current schema). Each statement ends a line with ';'.
+ */
+export function afterRestoreStatements(migrationSql: string): string[] {
+  const at = migrationSql.indexOf(AFTER_RESTORE_MARKER);
+  if (at < 0) return [];
+  const body = migrationSql
+    .slice(at)
+    .split('\n')
+    .filter((l) => !l.trimStart().startsWith('--'))
+    .join('\n');
+  return body
+    .split(/;[ \t]*$/m)
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
 // Any fixed number: it names the lock that keeps two starting instances from migrating at once.
 const MIGRATION_LOCK = 7_274_2026;
 

@@ -169,6 +169,8 @@ export interface ApprovalInstanceTable {
   submitter_id: number;
   unit_id: number;
   chain_id: number | null;
+  /** the chain's allowRepeatApprover when the document was submitted */
+  allow_repeat_approver: Generated<boolean>;
   status: string;
   current_seq: number | null;
   version: Version;

@@ -19,7 +19,7 @@ export interface Platform {
 }
 
 export function createPlatform(database: Database, config: Config, log?: FastifyBaseLogger): Platform {
-  const jobs = new JobQueue(database.db, log, database.kind === 'pglite');
+  const jobs = new JobQueue(database.db, log, { exclusive: database.kind === 'pglite' });
   const notifier = new Notifier(jobs, Boolean(config.SMTP_URL));
   const approvals = new ApprovalEngine(database.db, notifier, config.BUSINESS_TZ);
   // platform job handlers; features add theirs in wireFeatures (src/server/features/index.ts)

@@ -91,26 +91,29 @@ const MAX_NUL_ISSUES = 20;
 /**
  * Paths (`a.0.b`) of every string in `value` — keys included — that holds a NUL character.
  * PostgreSQL cannot store U+0000 in text or jsonb, so such input is refused at the door rather
- * than failing deep inside a transaction (or halfway through a streamed export).
+ * than failing deep inside a transaction (or halfway through a streamed export). The walk keeps
+ * its own stack: a body nested ten thousand deep must not overflow the call stack.
  */
-export function nulPaths(value: unknown, prefix = '', out: string[] = []): string[] {
-  if (out.length >= MAX_NUL_ISSUES) return out;
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) out.push(prefix);
-    return out;
+export function nulPaths(value: unknown): string[] {
+  const out: string[] = [];
+  const stack: [unknown, string][] = [[value, '']];
+  const join = (prefix: string, k: string) => (prefix ? `${prefix}.${k}` : k);
+  while (stack.length && out.length < MAX_NUL_ISSUES) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) out.push(path);
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], join(path, String(i))]);
+    } else if (v !== null && typeof v === 'object' && !Buffer.isBuffer(v)) {
+      const entries = Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, x] = entries[i]!;
+        if (k.includes('\u0000')) out.push(join(path, k.replaceAll('\u0000', '\\0')));
+        else stack.push([x, join(path, k)]);
+      }
+    }
   }
-  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return out;
-  const join = (k: string) => (prefix ? `${prefix}.${k}` : k);
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => nulPaths(v, join(String(i)), out));
-    return out;
-  }
-  for (const [k, v] of Object.entries(value)) {
-    if (k.includes('\u0000')) out.push(join(k.replaceAll('\u0000', '\\0')));
-    else nulPaths(v, join(k), out);
-    if (out.length >= MAX_NUL_ISSUES) break;
-  }
-  return out;
+  return out.slice(0, MAX_NUL_ISSUES);
 }
 
 /** The 400 for NUL characters: each field named, in the shape of every other validation error. */

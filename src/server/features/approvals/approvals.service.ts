@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/actor';
 import { pageWindow, resolveSort } from '../../platform/listing';
 import { can } from '../../platform/actor';
 import { audit } from '../../platform/audit';
-import { holders, type ApprovalEngine } from '../../platform/approvals/engine';
+import { holders, repeatBlocked, type ApprovalEngine } from '../../platform/approvals/engine';
 import { businessDate } from '../../../shared/domain/business-time';
 import { approvalsRepo } from './approvals.repo';
 
@@ -38,7 +38,8 @@ export async function get(db: Kdb, engine: ApprovalEngine, actor: Actor, id: num
   if (!inst || !(await engine.canSee(db, actor, inst))) throw new AppError('NOT_FOUND', 'Approval not found', undefined, { key: 'common.notFound' });
   const [steps, events] = await Promise.all([approvalsRepo.steps(db, id), approvalsRepo.events(db, id)]);
   const current = steps.find((s) => s.seq === inst.current_seq && s.status === 'pending');
-  const canAct = inst.status === 'pending' && !!current && holders(current).includes(actor.userId);
+  // the buttons show only when deciding would succeed (not to someone a repeat rule would refuse)
+  const canAct = inst.status === 'pending' && !!current && holders(current).includes(actor.userId) && !repeatBlocked(steps, current, actor.userId, inst.allow_repeat_approver);
   const canWithdraw = inst.status === 'pending' && inst.submitter_id === actor.userId;
   return { inst, steps, events, canAct, canWithdraw };
 }

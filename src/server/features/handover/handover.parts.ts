@@ -1,6 +1,7 @@
 import type { Trx } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
+import { holdsAnotherStep } from '../../platform/approvals/engine';
 import type { Platform } from '../../platform/context';
 import { issue, validationError } from '../../../shared/errors';
 import { handoverRepo } from './handover.repo';
@@ -122,6 +123,12 @@ registerHandoverPart({
     // Same rule as a manual transfer: nobody approves their own document.
     if (steps.some((s) => s.submitter_id === to)) {
       throw validationError([issue('successors.approvals', 'handover.submitterApproves', 'The successor submitted one of the documents waiting for approval; choose someone else')]);
+    }
+    // ... and, as for a manual transfer, nobody is handed a second step of a document they decide another step of
+    const all = await handoverRepo.stepsOfInstances(trx, [...new Set(steps.map((s) => s.instance_id))]);
+    const repeat = steps.find((s) => !s.allow_repeat_approver && holdsAnotherStep(all.filter((x) => x.instance_id === s.instance_id), s.id, to));
+    if (repeat) {
+      throw validationError([issue('successors.approvals', 'handover.successorDecidesAnother', 'The successor decides another step of a document waiting for approval; choose someone else', { title: repeat.title })]);
     }
     const actorId = ctx.actor.via === 'system' ? null : ctx.actor.userId;
     for (const s of steps) {

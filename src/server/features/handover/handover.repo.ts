@@ -125,8 +125,17 @@ export const handoverRepo = {
   },
   async stepsToMove(db: Executor, userId: number) {
     return this.openSteps(db, userId)
-      .select(['approval_steps.id', 'approval_steps.instance_id', 'approval_steps.seq', 'approval_steps.status', 'approval_instances.submitter_id', 'approval_instances.title'])
+      .select(['approval_steps.id', 'approval_steps.instance_id', 'approval_steps.seq', 'approval_steps.status', 'approval_instances.submitter_id', 'approval_instances.title', 'approval_instances.allow_repeat_approver'])
       .orderBy('approval_steps.id')
+      .execute();
+  },
+  /** Every step of the given approval instances (the repeat-approver rule reads them all). */
+  async stepsOfInstances(db: Executor, instanceIds: number[]) {
+    if (!instanceIds.length) return [];
+    return db
+      .selectFrom('approval_steps')
+      .select(['id', 'instance_id', 'approver_id', 'original_approver_id', 'via', 'status', 'acted_by'])
+      .where('instance_id', 'in', instanceIds)
       .execute();
   },
   async moveStep(db: Executor, stepId: number, userId: number, successorId: number) {

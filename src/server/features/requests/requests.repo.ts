@@ -16,7 +16,7 @@ export function approverOfRequest(eb: RequestEb, userId: number): Expression<Sql
       .select('s.id')
       .where('ai.doc_type', '=', 'general_request')
       .whereRef('ai.doc_id', '=', 'general_requests.id')
-      .where((e) => e.or([e('s.approver_id', '=', userId), e.and([e('s.original_approver_id', '=', userId), e('s.via', '=', 'delegation')])])),
+      .where((e) => e.or([e('s.approver_id', '=', userId), e('s.original_approver_id', '=', userId), e('s.acted_by', '=', userId)])),
   );
 }
 

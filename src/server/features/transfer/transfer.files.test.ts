@@ -80,3 +80,22 @@ describe('reading files slice by slice', () => {
     expect(utf8Boundary(Buffer.from('ab'))).toBe(2);
   });
 });
+
+describe('NUL characters in a file (issue 11 item 1)', () => {
+  it('are dropped from headers and cells of CSV and XLSX alike, so the database can store the rows', async () => {
+    const csvFile = Buffer.from('客户名称\u0000,行业\r\n江南\u0000银行,银\u0000行\r\n', 'utf8');
+    expect(await all(csvFile, 'csv', 1 << 20)).toEqual([
+      ['客户名称', '行业'],
+      ['江南银行', '银行'],
+    ]);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['客户名称\u0000', '员工人数']);
+    ws.addRow(['江南\u0000银行', 12]);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    expect(await all(xlsx, 'xlsx', 1 << 20)).toEqual([
+      ['客户名称', '员工人数'],
+      ['江南银行', 12],
+    ]);
+  });
+});

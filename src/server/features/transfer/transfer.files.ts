@@ -256,8 +256,16 @@ async function* xlsxRows(source: FileSource, onFraction?: OnFraction): AsyncGene
   }
 }
 
-export function readRows(source: FileSource, format: FileFormat, onFraction?: OnFraction): AsyncGenerator<SheetRow> {
-  return format === 'xlsx' ? xlsxRows(source, onFraction) : csvRows(source, onFraction);
+/**
+ * The rows of a CSV or XLSX file. A NUL character in a cell (a binary artefact: no spreadsheet
+ * shows or types one, and the database cannot store it) is dropped here, for both formats, so a
+ * header or value carrying one imports as what the user sees.
+ */
+export async function* readRows(source: FileSource, format: FileFormat, onFraction?: OnFraction): AsyncGenerator<SheetRow> {
+  const rows = format === 'xlsx' ? xlsxRows(source, onFraction) : csvRows(source, onFraction);
+  for await (const row of rows) {
+    yield row.cells.some((c) => typeof c === 'string' && c.includes('\u0000')) ? { rowNo: row.rowNo, cells: row.cells.map((c) => (typeof c === 'string' ? c.replaceAll('\u0000', '') : c)) } : row;
+  }
 }
 
 // ---------------------------------------------------------------- writing

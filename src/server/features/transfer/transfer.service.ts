@@ -217,7 +217,7 @@ async function fail(db: Kdb, id: number, from: ImportStatus, err: unknown) {
  * validated again or cancelled.
  */
 export async function runLost(db: Executor, id: number, version: number, from: 'validating' | 'committing') {
-  const error = { key: 'transfer.runLost', message: 'The server stopped while this import was running; nothing was saved. Validate the file again or cancel the import.' };
+  const error = { key: 'transfer.runLost', message: 'The server stopped while this import was running, and nothing was saved. Validate the file again or cancel the import.' };
   await transferRepo.transition(db, id, [from], 'failed', { version, extra: { phase: null, error: JSON.stringify(error) } });
 }
 

@@ -41,7 +41,7 @@ export interface ResolvedStep {
 }
 
 export interface Resolution {
-  chain: { id: number; name: string };
+  chain: { id: number; name: string; allowRepeatApprover: boolean };
   steps: ResolvedStep[];
 }
 
@@ -132,7 +132,7 @@ export class ApprovalEngine {
       }
       out.push({ seq: out.length + 1, name: step.name, approverId, approverName, originalApproverId, skipped });
     }
-    return { chain: { id: chain.id, name: chain.name }, steps: out };
+    return { chain: { id: chain.id, name: chain.name, allowRepeatApprover: chain.allow_repeat_approver }, steps: out };
   }
 
   private async resolveApprover(ex: Executor, step: ChainStep, paths: string[]) {
@@ -153,7 +153,7 @@ export class ApprovalEngine {
     if (!def) throw new Error(`Approval doc type ${input.docType} is not registered`);
     if (await engineRepo.hasPending(trx, input.docType, input.docId)) throw new AppError('INVALID_STATE', 'This document is already waiting for approval', undefined, { key: 'approvals.alreadyPending' });
     const { chain, steps } = await this.resolve(trx, input);
-    const inst = await engineRepo.insertInstance(trx, { ...input, chainId: chain.id });
+    const inst = await engineRepo.insertInstance(trx, { ...input, chainId: chain.id, allowRepeatApprover: chain.allowRepeatApprover });
     const first = steps.find((s) => !s.skipped);
     for (const s of steps) {
       await engineRepo.insertStep(trx, {
@@ -221,19 +221,11 @@ export class ApprovalEngine {
     return step;
   }
 
-  /**
-   * One person does not decide two steps of a document through a delegation or a transfer
-   * (holding a step as someone's delegate or transferee, having decided another, or the other way
-   * round) unless the chain allows it; holding two steps by position is the chain's own design.
-   */
-  private async assertNotRepeat(trx: Trx, actor: Actor, inst: Instance, steps: Step[], step: Step): Promise<void> {
-    const decided = steps.filter((s) => s.id !== step.id && s.acted_by === actor.userId && DECIDED.has(s.status));
-    if (!decided.length) return;
-    const handedTo = (s: Step) => s.original_approver_id !== null && s.original_approver_id !== s.acted_by;
-    const viaOther = step.approver_id === actor.userId && step.original_approver_id !== null && step.original_approver_id !== actor.userId;
-    if (!viaOther && !decided.some(handedTo)) return;
-    if (inst.chain_id !== null && (await engineRepo.chainAllowsRepeat(trx, inst.chain_id))) return;
-    throw new AppError('FORBIDDEN', 'You already decided another step of this document; a delegation or transfer cannot give you a second one', { stepSeq: step.seq }, { key: 'approvals.repeatApprover' });
+  /** 403 when a delegation or transfer would let the actor decide a second step (see repeatBlocked). */
+  private assertNotRepeat(actor: Actor, inst: Instance, steps: Step[], step: Step): void {
+    if (repeatBlocked(steps, step, actor.userId, inst.allow_repeat_approver)) {
+      throw new AppError('FORBIDDEN', 'You already decided another step of this document; a delegation or transfer cannot give you a second one', { stepSeq: step.seq }, { key: 'approvals.repeatApprover' });
+    }
   }
 
   private async names(trx: Trx, inst: Instance, actor: Actor) {
@@ -252,7 +244,7 @@ export class ApprovalEngine {
   async approve(actor: Actor, id: number, comment?: string): Promise<void> {
     await this.locked(actor, id, async (trx, inst, steps) => {
       const step = this.currentStep(actor, inst, steps);
-      await this.assertNotRepeat(trx, actor, inst, steps, step);
+      this.assertNotRepeat(actor, inst, steps, step);
       const decided = await engineRepo.decideStep(trx, step.id, { status: 'approved', actedBy: actor.userId, comment: comment || null });
       if (!decided) throw alreadyDecided();
       await engineRepo.insertEvent(trx, { instanceId: id, actorId: actor.userId, action: 'approve', stepSeq: step.seq, comment: comment || null });
@@ -281,7 +273,7 @@ export class ApprovalEngine {
     if (!comment.trim()) throw validationError([issue('comment', 'approvals.commentRequired', 'A comment is required')]);
     await this.locked(actor, id, async (trx, inst, steps) => {
       const step = this.currentStep(actor, inst, steps);
-      await this.assertNotRepeat(trx, actor, inst, steps, step);
+      this.assertNotRepeat(actor, inst, steps, step);
       const status = action === 'reject' ? 'rejected' : 'returned';
       const decided = await engineRepo.decideStep(trx, step.id, { status, actedBy: actor.userId, comment });
       if (!decided) throw alreadyDecided();
@@ -321,8 +313,7 @@ export class ApprovalEngine {
       if (!target || target.status !== 'active') throw validationError([issue('toUserId', 'approvals.activeUser', 'Choose an active user')]);
       if (toUserId === step.approver_id) throw validationError([issue('toUserId', 'approvals.sameApprover', 'The step is already with this user')]);
       if (toUserId === inst.submitter_id) throw validationError([issue('toUserId', 'approvals.submitterApproves', 'The submitter cannot approve their own document')]);
-      const holdsAnother = steps.some((s) => s.id !== step.id && (s.acted_by === toUserId || (s.status !== 'skipped' && s.status !== 'cancelled' && holders(s).includes(toUserId))));
-      if (holdsAnother && !(inst.chain_id !== null && (await engineRepo.chainAllowsRepeat(trx, inst.chain_id)))) {
+      if (!inst.allow_repeat_approver && holdsAnotherStep(steps, step.id, toUserId)) {
         throw validationError([issue('toUserId', 'approvals.repeatApprover', 'This person decides another step of the document')]);
       }
       const moved = await engineRepo.transferStep(trx, step.id, step.approver_id, toUserId);
@@ -357,6 +348,29 @@ export class ApprovalEngine {
 }
 
 const DECIDED = new Set(['approved', 'rejected', 'returned']);
+const CLOSED = new Set(['skipped', 'cancelled']);
+
+type StepFacts = Pick<Step, 'id' | 'approver_id' | 'original_approver_id' | 'via' | 'status' | 'acted_by'>;
+
+/** Whether `userId` decided, or holds, a step of the document other than `stepId`. */
+export function holdsAnotherStep(steps: readonly StepFacts[], stepId: number, userId: number): boolean {
+  return steps.some((s) => s.id !== stepId && (s.acted_by === userId || (!CLOSED.has(s.status) && holders(s).includes(userId))));
+}
+
+/**
+ * One person does not decide two steps of a document through a delegation or a transfer —
+ * holding this step as someone's delegate or transferee after deciding another, or having
+ * decided another that way — unless the chain allowed it when the document was submitted.
+ * Holding two steps by position is the chain's own design and is not blocked.
+ */
+export function repeatBlocked(steps: readonly StepFacts[], step: StepFacts, userId: number, allowRepeat: boolean): boolean {
+  if (allowRepeat) return false;
+  const decided = steps.filter((s) => s.id !== step.id && s.acted_by === userId && DECIDED.has(s.status));
+  if (!decided.length) return false;
+  const handedTo = (s: StepFacts) => s.original_approver_id !== null && s.original_approver_id !== s.acted_by;
+  const viaOther = step.approver_id === userId && step.original_approver_id !== null && step.original_approver_id !== userId;
+  return viaOther || decided.some(handedTo);
+}
 
 /** Who may decide a step: its approver, and the delegator of a delegation (not whoever transferred it). */
 export function holders(step: { approver_id: number; original_approver_id: number | null; via: string | null }): number[] {

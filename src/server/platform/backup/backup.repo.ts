@@ -81,6 +81,10 @@ export const backupRepo = {
     if (!tables.length) return;
     await sql`truncate ${list(tables.map(id))} restart identity cascade`.execute(db);
   },
+  /** One statement of a migration's after-restore part. */
+  async exec(db: Executor, statement: string): Promise<void> {
+    await sql.raw(statement).execute(db);
+  },
   async deferConstraints(db: Executor): Promise<void> {
     await sql`set constraints all deferred`.execute(db);
   },

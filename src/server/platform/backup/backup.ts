@@ -4,7 +4,7 @@ import { finished } from 'node:stream/promises';
 import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Database } from '../../db/client';
-import { migrate, readMigrations } from '../../db/migrator';
+import { afterRestoreStatements, migrate, readMigrations } from '../../db/migrator';
 import { backupRepo } from './backup.repo';
 
 /**
@@ -197,7 +197,8 @@ export interface RestoreOptions extends BackupOptions {
  */
 export async function restoreBackup(database: Database, file: string, opts: RestoreOptions = {}): Promise<BackupHeader> {
   const header = await readBackupHeader(file);
-  const known = new Set((await readMigrations()).map((m) => m.name));
+  const migrations = await readMigrations();
+  const known = new Set(migrations.map((m) => m.name));
   const unknown = header.migrations.filter((m) => !known.has(m));
   if (unknown.length) throw new BackupError(`The backup was made by a newer version (unknown migrations: ${unknown.join(', ')}); upgrade Tongmeng first`);
   if (!opts.force) {
@@ -205,8 +206,9 @@ export async function restoreBackup(database: Database, file: string, opts: Rest
     if (used.length) throw new BackupError(`The target database already holds data (${used.slice(0, 5).join(', ')}${used.length > 5 ? ', …' : ''}); use --force to replace it`);
   }
   await migrate(database);
-  const later = [...known].filter((m) => !header.migrations.includes(m));
-  if (later.length) opts.log?.(`Note: the backup predates migrations ${later.join(', ')}; their new columns take their defaults.`);
+  const laterFiles = migrations.filter((m) => !header.migrations.includes(m.name));
+  const later = laterFiles.map((m) => m.name);
+  if (later.length) opts.log?.(`Note: the backup predates migrations ${later.join(', ')}; their new columns take their defaults and their data fixes run after the load.`);
 
   const rowsTotal = header.tables.reduce((s, t) => s + t.rows, 0);
   const progress: BackupProgress = { phase: 'restore', tablesDone: 0, tablesTotal: header.tables.length, rowsDone: 0, rowsTotal };
@@ -272,6 +274,17 @@ export async function restoreBackup(database: Database, file: string, opts: Rest
       seen = 0;
     }
     if (!ended) throw new BackupError(`${file} is truncated (no end marker); nothing was restored`);
+
+    // rows from before a migration get what it did to the rows there were then (its after-restore part)
+    for (const m of laterFiles) {
+      for (const statement of afterRestoreStatements(m.sql)) {
+        try {
+          await backupRepo.exec(trx, statement);
+        } catch (err) {
+          throw new BackupError(`${file}: bringing its rows up to migration ${m.name} failed (${oneLine(err)}); nothing was restored`);
+        }
+      }
+    }
 
     for (const t of targetTables) for (const c of await backupRepo.sequenceColumns(trx, t)) await backupRepo.resetSequence(trx, t, c);
   });

@@ -77,9 +77,19 @@ export const jobsRepo = {
       returning id, name, payload, status`.execute(db);
     return r.rows;
   },
-  /** The running worker says it is alive, so its job is not taken for lost while it works. */
-  async heartbeat(db: Executor, id: number, workerId: string) {
-    await db.updateTable('jobs').set({ locked_at: sql`now()` }).where('id', '=', id).where('status', '=', 'running').where('locked_by', '=', workerId).execute();
+  /** The worker says it is alive: every job it holds (the one running and the rest of its batch) is not taken for lost. */
+  async heartbeat(db: Executor, workerId: string) {
+    await db.updateTable('jobs').set({ locked_at: sql`now()` }).where('status', '=', 'running').where('locked_by', '=', workerId).execute();
+  },
+  /** A give-up handler runs under a savepoint: its failure is undone and logged, the job's failure stays. */
+  async savepoint(db: Executor) {
+    await sql`savepoint give_up`.execute(db);
+  },
+  async releaseSavepoint(db: Executor) {
+    await sql`release savepoint give_up`.execute(db);
+  },
+  async rollbackToSavepoint(db: Executor) {
+    await sql`rollback to savepoint give_up`.execute(db);
   },
   async ensureSchedule(db: Executor, name: string, nextRunAt: Date) {
     await db.insertInto('job_schedules').values({ name, next_run_at: nextRunAt }).onConflict((oc) => oc.column('name').doNothing()).execute();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Executor, Kdb } from '../../db/client';
-import { jobsRepo } from './jobs.repo';
+import { jobsRepo, type ClaimedJob } from './jobs.repo';
 import { nextRun, type ScheduleSpec } from './schedule';
 
 export type JobHandler = (payload: unknown, ctx: { jobId: number; attempt: number }) => Promise<void>;
@@ -11,6 +11,16 @@ export type JobHandler = (payload: unknown, ctx: { jobId: number; attempt: numbe
  * would otherwise stay "committing" forever).
  */
 export type GiveUpHandler = (trx: Executor, payload: unknown, error: string) => Promise<void>;
+
+export interface QueueOptions {
+  /**
+   * The only process on its database (embedded PGlite under the data-directory lock): a job
+   * found running at start was left by a process that died, and no other worker needs a heartbeat.
+   */
+  exclusive?: boolean;
+  /** how often a worker says it is alive while its batch runs (default HEARTBEAT_SECONDS) */
+  heartbeatMs?: number;
+}
 
 export interface RegisterOptions {
   onGiveUp?: GiveUpHandler;
@@ -49,23 +59,35 @@ export class JobQueue {
   private idle: Promise<void> = Promise.resolve();
   readonly workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
 
+  private readonly exclusive: boolean;
+  private readonly heartbeatMs: number;
+
   constructor(
     private readonly db: Kdb,
     private readonly log?: FastifyBaseLogger,
-    /**
-     * The only process on its database (embedded PGlite under the data-directory lock): a job
-     * found running at start was left by a process that died, and no other worker needs a heartbeat.
-     */
-    private readonly exclusive = false,
-  ) {}
+    opts: QueueOptions = {},
+  ) {
+    this.exclusive = opts.exclusive ?? false;
+    this.heartbeatMs = opts.heartbeatMs ?? HEARTBEAT_SECONDS * 1000;
+  }
 
   register(name: string, handler: JobHandler, opts: RegisterOptions = {}): void {
     this.handlers.set(name, handler);
     if (opts.onGiveUp) this.giveUps.set(name, opts.onGiveUp);
   }
 
+  /** A handler that throws is undone to its savepoint and logged: the job stays failed and the queue goes on. */
   private async giveUp(trx: Executor, name: string, payload: unknown, error: string): Promise<void> {
-    await this.giveUps.get(name)?.(trx, payload, error);
+    const handler = this.giveUps.get(name);
+    if (!handler) return;
+    await jobsRepo.savepoint(trx);
+    try {
+      await handler(trx, payload, error);
+      await jobsRepo.releaseSavepoint(trx);
+    } catch (err) {
+      await jobsRepo.rollbackToSavepoint(trx);
+      this.log?.error({ job: name, err }, 'give-up handler failed');
+    }
   }
 
   schedule(name: string, spec: ScheduleSpec, handler: JobHandler): void {
@@ -83,27 +105,38 @@ export class JobQueue {
   async runDue(limit = 10): Promise<number> {
     await this.enqueueDueSchedules();
     const jobs = await jobsRepo.claim(this.db, this.workerId, limit);
-    for (const job of jobs) {
-      const handler = this.handlers.get(job.name);
-      // on a shared database the other workers must see this one alive, however long the job runs
-      const beat = this.exclusive ? undefined : setInterval(() => void jobsRepo.heartbeat(this.db, job.id, this.workerId).catch(() => {}), HEARTBEAT_SECONDS * 1000);
+    if (!jobs.length) return 0;
+    // on a shared database the other workers must see this one alive — for the job running and
+    // the rest of its batch — however long the batch takes
+    const beat = this.exclusive ? undefined : setInterval(() => void jobsRepo.heartbeat(this.db, this.workerId).catch(() => {}), this.heartbeatMs);
+    try {
+      for (const job of jobs) await this.runOne(job);
+    } finally {
+      if (beat) clearInterval(beat);
+    }
+    return jobs.length;
+  }
+
+  private async runOne(job: ClaimedJob): Promise<void> {
+    const handler = this.handlers.get(job.name);
+    try {
+      if (!handler) throw new Error(`no handler for job ${job.name}`);
+      await handler(job.payload, { jobId: job.id, attempt: job.attempts });
+      await jobsRepo.complete(this.db, job.id, this.workerId);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const retry = job.attempts < job.max_attempts ? new Date(Date.now() + backoffSeconds(job.attempts) * 1000) : null;
+      this.log?.warn({ job: job.name, id: job.id, attempt: job.attempts, err: message }, retry ? 'job failed, will retry' : 'job failed for good');
       try {
-        if (!handler) throw new Error(`no handler for job ${job.name}`);
-        await handler(job.payload, { jobId: job.id, attempt: job.attempts });
-        await jobsRepo.complete(this.db, job.id, this.workerId);
-      } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        const retry = job.attempts < job.max_attempts ? new Date(Date.now() + backoffSeconds(job.attempts) * 1000) : null;
-        this.log?.warn({ job: job.name, id: job.id, attempt: job.attempts, err: message }, retry ? 'job failed, will retry' : 'job failed for good');
         await this.db.transaction().execute(async (trx) => {
           const failed = await jobsRepo.fail(trx, job.id, this.workerId, message, retry);
           if (failed && !retry) await this.giveUp(trx, job.name, job.payload, message);
         });
-      } finally {
-        if (beat) clearInterval(beat);
+      } catch (e) {
+        // left 'running', the job comes back through requeueStale; the rest of the batch goes on
+        this.log?.error({ job: job.name, id: job.id, err: e }, 'could not record a job failure');
       }
     }
-    return jobs.length;
   }
 
   /**
@@ -153,6 +186,10 @@ export class JobQueue {
         try {
           await this.requeueStale(firstTick ? -1 : STALE_AFTER_SECONDS);
           firstTick = false;
+        } catch (err) {
+          this.log?.error({ err }, 'job worker could not requeue lost jobs');
+        }
+        try {
           while (this.running && (await this.runDue()) > 0);
         } catch (err) {
           this.log?.error({ err }, 'job worker tick failed');
