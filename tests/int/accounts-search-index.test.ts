@@ -3,7 +3,7 @@ import { CompiledQuery, sql, type Compilable } from 'kysely';
 import { createTestApp, type Client, type TestApp } from '../support/app';
 import { containsText } from '../../src/server/platform/listing';
 import { loadActorForUser } from '../../src/server/platform/auth/actor-loader';
-import { accountScope } from '../../src/server/features/accounts/accounts.service';
+import { accountScope } from '../../src/server/platform/scope';
 
 /**
  * The list's search and data scope must stay answerable from indexes at 100k accounts (the

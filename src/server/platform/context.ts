@@ -6,6 +6,7 @@ import { Notifier } from './notifications/notifier';
 import { ApprovalEngine } from './approvals/engine';
 import { registerEmailJob } from './notifications/email';
 import { registerHousekeeping } from './jobs/housekeeping';
+import type { FeatureParts } from './feature';
 
 /** The platform services every feature receives. Built once per process. */
 export interface Platform {
@@ -15,6 +16,8 @@ export interface Platform {
   jobs: JobQueue;
   notifier: Notifier;
   approvals: ApprovalEngine;
+  /** the timeline sources, merge parts and handover parts the rooms declared (filled by wireFeatures) */
+  parts: FeatureParts;
   log?: FastifyBaseLogger;
 }
 
@@ -25,5 +28,5 @@ export function createPlatform(database: Database, config: Config, log?: Fastify
   // platform job handlers; features add theirs in wireFeatures (src/server/features/index.ts)
   registerEmailJob(jobs, database.db, config, log);
   registerHousekeeping(jobs, database.db);
-  return { database, db: database.db, config, jobs, notifier, approvals, log };
+  return { database, db: database.db, config, jobs, notifier, approvals, parts: { timeline: [], merge: [], handover: [] }, log };
 }

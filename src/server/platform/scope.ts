@@ -1,8 +1,9 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Permission } from '../../shared/permissions';
+import type { Executor } from '../db/client';
 import type { DB } from '../db/schema';
 import type { Actor } from './actor';
-import { scopeOf } from './actor';
+import { can, scopeOf } from './actor';
 
 /**
  * The one place where data scope (ORG-2) becomes SQL. Given the columns that say who owns a
@@ -34,4 +35,29 @@ export function scopeWhere<TB extends keyof DB>(
       void eb;
       return sql<SqlBool>`false`;
   }
+}
+
+/** Tables whose rows carry the owner and org unit that data scope reads (`owner_id`, `unit_id`). */
+export type OwnedTable = 'accounts' | 'visits' | 'receptions' | 'business_trips' | 'opportunities' | 'monthly_plans' | 'expense_claims' | 'general_requests';
+
+/** The actor's scope over one owned table as a where-clause of a query on it. */
+export type OwnedScope<T extends OwnedTable> = (eb: ExpressionBuilder<DB, T>) => Expression<SqlBool>;
+
+/** The actor's scope for `permission` over the records of `table` (by its owner_id and unit_id). */
+export function ownedScope<T extends OwnedTable>(table: T, actor: Actor, permission: Permission): OwnedScope<T> {
+  return (eb) => scopeWhere(eb, actor, permission, { owner: `${table}.owner_id`, unit: `${table}.unit_id` });
+}
+
+/** Account access: the accounts the actor reaches under a permission (a contact, need or visit is reached through its account). */
+export type AccountScope = OwnedScope<'accounts'>;
+export const accountScope = (actor: Actor, permission: Permission): AccountScope => ownedScope('accounts', actor, permission);
+
+/** Whether the account exists and lies in `scope` (a 404 otherwise, whatever the reason). */
+export async function accountReachable(db: Executor, accountId: number, scope: AccountScope): Promise<boolean> {
+  return (await db.selectFrom('accounts').select('id').where('id', '=', accountId).where(scope).executeTakeFirst()) !== undefined;
+}
+
+/** Whether the actor holds `permission` and its scope for it reaches the account (a timeline source's check). */
+export async function seesAccount(db: Executor, actor: Actor, permission: Permission, accountId: number): Promise<boolean> {
+  return can(actor, permission) && accountReachable(db, accountId, accountScope(actor, permission));
 }

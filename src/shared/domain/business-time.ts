@@ -68,3 +68,8 @@ export function businessDate(at: Date, timeZone: string): string {
   const d = localDate(at, timeZone);
   return `${d.year}-${String(d.month0 + 1).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
+
+/** Overdue (REL-6 plan items, countermeasures alike): a due date before today and the work still open. Dates are 'YYYY-MM-DD'. */
+export function isPastDue(dueOn: string | null, open: boolean, today: string): boolean {
+  return open && dueOn !== null && dueOn < today;
+}

@@ -3,9 +3,13 @@ import { settingsRepo } from '../../platform/settings.repo';
 import type { Executor } from '../../db/client';
 import type { AccountTable, DB } from '../../db/schema';
 import { containsPattern, containsText } from '../../platform/listing';
+import { type AccountScope } from '../../platform/scope';
+import { after, ms, unitNameOf, userNameOf } from '../../platform/timeline.repo';
+import type { SourceQuery } from '../../platform/timeline';
+
+const count = (r: { n: number | string | bigint } | undefined) => Number(r?.n ?? 0);
 
 /** The caller's data scope over `accounts` (built by the service with scopeWhere). */
-export type AccountScope = (eb: ExpressionBuilder<DB, 'accounts'>) => Expression<SqlBool>;
 export type AccountValues = Updateable<AccountTable>;
 
 export type AccountSortColumn = 'name' | 'created_at' | 'updated_at' | 'completeness' | 'tier' | 'grade' | 'lifecycle' | 'founded_year' | 'annual_sales' | 'coverage_score' | 'quadrant';
@@ -313,9 +317,6 @@ export const accountsRepo = {
   async findByCreditCode(db: Executor, code: string) {
     return db.selectFrom('accounts').select(['id', 'name', 'owner_id', 'unit_id']).where('credit_code', '=', code).executeTakeFirst();
   },
-  async visible(db: Executor, id: number, scope: AccountScope) {
-    return (await db.selectFrom('accounts').select('id').where('id', '=', id).where(scope).executeTakeFirst()) !== undefined;
-  },
   async insert(db: Executor, values: Insertable<AccountTable>) {
     const { id } = await db.insertInto('accounts').values(values).returning('id').executeTakeFirstOrThrow();
     return id;
@@ -488,4 +489,65 @@ export const accountsRepo = {
 
   getSettings: (db: Executor, keys: string[]) => settingsRepo.getMany(db, keys),
   putSetting: (db: Executor, key: string, value: unknown) => settingsRepo.put(db, key, value),
+  async accountCreated(db: Executor, q: SourceQuery) {
+    const at = ms('a.created_at');
+    return db
+      .selectFrom('accounts as a')
+      .leftJoin('users as u', 'u.id', 'a.created_by')
+      .select(['a.id', at.as('at'), 'a.created_by as actor_id', 'u.name as actor_name', 'a.name'])
+      .where('a.id', '=', q.accountId)
+      .where(after('account_created', q, at, 'a.id'))
+      .execute();
+  },
+  /** Classification, lifecycle, owner and unit changes, and merges; not the starting lifecycle (the creation shows it). */
+  async accountChanges(db: Executor, q: SourceQuery, merged: boolean, limit: number) {
+    const kind = merged ? 'account_merged' : 'account_change';
+    const at = ms('c.at');
+    return db
+      .selectFrom('account_changes as c')
+      .leftJoin('users as u', 'u.id', 'c.actor_id')
+      .select([
+        'c.id',
+        at.as('at'),
+        'c.actor_id',
+        'u.name as actor_name',
+        'c.field',
+        'c.from_value',
+        'c.to_value',
+        'c.reason',
+        'c.reason_key',
+        sql<string | null>`case when c.field = 'owner' then ${userNameOf('c.from_value')} when c.field = 'unit' then ${unitNameOf('c.from_value')} end`.as('from_name'),
+        sql<string | null>`case when c.field = 'owner' then ${userNameOf('c.to_value')} when c.field = 'unit' then ${unitNameOf('c.to_value')} end`.as('to_name'),
+      ])
+      .where('c.account_id', '=', q.accountId)
+      .where('c.field', merged ? '=' : '<>', 'merged')
+      .where((eb) => eb.not(eb.and([eb('c.from_value', 'is', null), eb('c.field', '=', 'lifecycle'), eb('c.reason', '=', 'created')])))
+      .where(after(kind, q, at, 'c.id'))
+      .orderBy(at, 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(limit)
+      .execute();
+  },
+  // ---- accounts ----
+  async countOwnedBy(db: Executor, userId: number) {
+    return count(await db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_id', '=', userId).executeTakeFirst());
+  },
+  async firstOwnedBy(db: Executor, userId: number, limit: number) {
+    return db.selectFrom('accounts').select(['id', 'name as label']).where('owner_id', '=', userId).orderBy('name').orderBy('id').limit(limit).execute();
+  },
+  async moveOwnedTo(db: Executor, userId: number, successorId: number, actorId: number | null) {
+    const rows = await db
+      .updateTable('accounts')
+      .set({ owner_id: successorId, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('owner_id', '=', userId)
+      .returning(['id', 'version'])
+      .execute();
+    if (rows.length) {
+      await db
+        .insertInto('account_changes')
+        .values(rows.map((r) => ({ account_id: r.id, field: 'owner', from_value: String(userId), to_value: String(successorId), reason: 'handover', reason_key: 'handover', actor_id: actorId })))
+        .execute();
+    }
+    return rows;
+  },
 };

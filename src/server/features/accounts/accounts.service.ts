@@ -9,9 +9,9 @@ import { COMPLETENESS_FIELDS } from '../../../shared/contracts/accounts';
 import type { Quadrant } from '../../../shared/contracts/quadrant';
 import { can, scopeOf, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
-import { scopeWhere } from '../../platform/scope';
+import { accountReachable, scopeWhere, accountScope } from '../../platform/scope';
 import { pageWindow, resolveSort } from '../../platform/listing';
-import { accountsRepo, type AccountFilter, type AccountScope, type AccountSortColumn } from './accounts.repo';
+import { accountsRepo, type AccountFilter, type AccountSortColumn } from './accounts.repo';
 import { completenessOf, contactSearchTerms, creditCodeIssue, pinyinSearchKey, wouldCycle } from './accounts.rules';
 import { PROFILE_COLUMNS, SYSTEM_REASONS, TRADE_TERMS, profileValues } from './accounts.fields';
 import { clockOf, completenessInput, refreshDerived } from './accounts.derived.service';
@@ -21,11 +21,6 @@ type Row = Awaited<ReturnType<typeof accountsRepo.findForUpdate>> & object;
 
 const notFound = () => new AppError('NOT_FOUND', 'Account not found', undefined, { key: 'accounts.notFound' });
 const stale = () => new AppError('STALE_VERSION', 'The account was changed by someone else; reload and try again', undefined, { key: 'accounts.stale' });
-
-/** Data scope over accounts for a permission (ORG-2): owner accounts.owner_id, unit accounts.unit_id. */
-export function accountScope(actor: Actor, permission: Permission): AccountScope {
-  return (eb) => scopeWhere(eb, actor, permission, { owner: 'accounts.owner_id', unit: 'accounts.unit_id' });
-}
 
 const SORTS: Record<string, AccountSortColumn> = {
   name: 'name',
@@ -51,7 +46,7 @@ async function checkDuplicate(trx: Executor, actor: Actor, code: string | null |
   if (!code) return;
   const existing = await accountsRepo.findByCreditCode(trx, code);
   if (!existing || existing.id === selfId) return;
-  if (await accountsRepo.visible(trx, existing.id, accountScope(actor, 'account:read'))) {
+  if (await accountReachable(trx, existing.id, accountScope(actor, 'account:read'))) {
     throw new AppError('CONFLICT', `Account ${existing.name} already has this credit code`, { path: 'creditCode', existing: { id: existing.id, name: existing.name } }, { key: 'accounts.creditCodeTakenBy', params: { name: existing.name } });
   }
   throw new AppError('CONFLICT', 'Another account already has this credit code', { path: 'creditCode' }, { key: 'accounts.creditCodeTaken' });
@@ -59,7 +54,7 @@ async function checkDuplicate(trx: Executor, actor: Actor, code: string | null |
 
 async function checkParent(trx: Executor, actor: Actor, selfId: number | undefined, parentId: number | null | undefined) {
   if (parentId === null || parentId === undefined) return;
-  if (!(await accountsRepo.visible(trx, parentId, accountScope(actor, 'account:read')))) {
+  if (!(await accountReachable(trx, parentId, accountScope(actor, 'account:read')))) {
     throw validationError([issue('parentId', 'accounts.parentNotFound', 'No such parent account')]);
   }
   if (selfId !== undefined && wouldCycle(selfId, parentId, await accountsRepo.ancestors(trx, parentId))) {
@@ -189,7 +184,7 @@ export async function getAccount(db: Kdb, actor: Actor, id: number) {
 export type AccountView = Awaited<ReturnType<typeof getAccount>>;
 
 export async function listChanges(db: Kdb, actor: Actor, id: number) {
-  if (!(await accountsRepo.visible(db, id, accountScope(actor, 'account:read')))) throw notFound();
+  if (!(await accountReachable(db, id, accountScope(actor, 'account:read')))) throw notFound();
   return accountsRepo.changes(db, id);
 }
 
@@ -239,7 +234,7 @@ export async function createAccount(db: Kdb, actor: Actor, input: z.infer<typeof
         created_by: actor.userId,
       });
       // an owner/unit pair outside the caller's own reach would make the new record vanish for them
-      if (!(await accountsRepo.visible(trx, id, accountScope(actor, 'account:read')))) {
+      if (!(await accountReachable(trx, id, accountScope(actor, 'account:read')))) {
         throw validationError([issue('unitId', 'accounts.unitOutOfScope', 'The unit is outside your data scope')]);
       }
       const settings = await loadSettings(trx);

@@ -3,6 +3,9 @@ import type { Executor } from '../../db/client';
 import { containsPattern } from '../../platform/listing';
 import type { DB } from '../../db/schema';
 
+const OPEN_STEP_STATUSES = ['pending', 'waiting'];
+const count = (r: { n: number | string | bigint } | undefined) => Number(r?.n ?? 0);
+
 type InstanceEb = ExpressionBuilder<DB, 'approval_instances'>;
 
 
@@ -187,5 +190,89 @@ export const approvalsRepo = {
   },
   async revokeDelegation(db: Executor, id: number) {
     return db.updateTable('delegations').set({ revoked_at: sql`now()` }).where('id', '=', id).where('revoked_at', 'is', null).returning('id').executeTakeFirst();
+  },
+  // ---- approval steps waiting for the leaver on running instances ----
+  openSteps(db: Executor, userId: number) {
+    return db
+      .selectFrom('approval_steps')
+      .innerJoin('approval_instances', 'approval_instances.id', 'approval_steps.instance_id')
+      .where('approval_steps.approver_id', '=', userId)
+      .where('approval_steps.status', 'in', OPEN_STEP_STATUSES)
+      .where('approval_instances.status', '=', 'pending');
+  },
+  async countSteps(db: Executor, userId: number) {
+    return count(await this.openSteps(db, userId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst());
+  },
+  async firstSteps(db: Executor, userId: number, limit: number) {
+    return this.openSteps(db, userId)
+      .select(['approval_steps.id', sql<string>`approval_instances.title || ' · ' || approval_steps.name`.as('label')])
+      .orderBy('approval_instances.id')
+      .orderBy('approval_steps.seq')
+      .limit(limit)
+      .execute();
+  },
+  async stepsToMove(db: Executor, userId: number) {
+    return this.openSteps(db, userId)
+      .select(['approval_steps.id', 'approval_steps.instance_id', 'approval_steps.seq', 'approval_steps.status', 'approval_instances.submitter_id', 'approval_instances.title', 'approval_instances.allow_repeat_approver'])
+      .orderBy('approval_steps.id')
+      .execute();
+  },
+  /** Every step of the given approval instances (the repeat-approver rule reads them all). */
+  async stepsOfInstances(db: Executor, instanceIds: number[]) {
+    if (!instanceIds.length) return [];
+    return db
+      .selectFrom('approval_steps')
+      .select(['id', 'instance_id', 'approver_id', 'original_approver_id', 'via', 'status', 'acted_by'])
+      .where('instance_id', 'in', instanceIds)
+      .execute();
+  },
+  async moveStep(db: Executor, stepId: number, userId: number, successorId: number) {
+    return db
+      .updateTable('approval_steps')
+      .set({ approver_id: successorId, original_approver_id: userId, via: 'transfer' })
+      .where('id', '=', stepId)
+      .where('approver_id', '=', userId)
+      .returning('id')
+      .executeTakeFirst();
+  },
+  async bumpInstance(db: Executor, instanceId: number) {
+    await db.updateTable('approval_instances').set({ version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', instanceId).execute();
+  },
+  async insertTransferEvent(db: Executor, e: { instanceId: number; actorId: number | null; stepSeq: number; toUserId: number; comment: string }) {
+    await db.insertInto('approval_events').values({ instance_id: e.instanceId, actor_id: e.actorId, action: 'transfer', step_seq: e.stepSeq, to_user_id: e.toUserId, comment: e.comment }).execute();
+  },
+  // ---- delegations from or to the leaver that are still in force ----
+  activeDelegations(db: Executor, userId: number) {
+    return db
+      .selectFrom('delegations')
+      .where((eb) => eb.or([eb('user_id', '=', userId), eb('delegate_id', '=', userId)]))
+      .where('revoked_at', 'is', null)
+      .where('ends_on', '>=', sql<string>`current_date`);
+  },
+  async countDelegations(db: Executor, userId: number) {
+    return count(await this.activeDelegations(db, userId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst());
+  },
+  async firstDelegations(db: Executor, userId: number, limit: number) {
+    return db
+      .selectFrom('delegations')
+      .innerJoin('users as u', 'u.id', 'delegations.user_id')
+      .innerJoin('users as d', 'd.id', 'delegations.delegate_id')
+      .select(['delegations.id', sql<string>`u.name || ' → ' || d.name || ' (' || delegations.starts_on || '~' || delegations.ends_on || ')'`.as('label')])
+      .where((eb) => eb.or([eb('delegations.user_id', '=', userId), eb('delegations.delegate_id', '=', userId)]))
+      .where('delegations.revoked_at', 'is', null)
+      .where('delegations.ends_on', '>=', sql<string>`current_date`)
+      .orderBy('delegations.id')
+      .limit(limit)
+      .execute();
+  },
+  async revokeDelegations(db: Executor, userId: number) {
+    return db
+      .updateTable('delegations')
+      .set({ revoked_at: sql`now()` })
+      .where((eb) => eb.or([eb('user_id', '=', userId), eb('delegate_id', '=', userId)]))
+      .where('revoked_at', 'is', null)
+      .where('ends_on', '>=', sql<string>`current_date`)
+      .returning(['id', 'user_id', 'delegate_id'])
+      .execute();
   },
 };

@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/client';
-import type { VisitScope } from '../visits/visits.repo';
-import type { ReceptionScope } from '../receptions/receptions.repo';
-import type { TripScope } from '../trips/trips.repo';
+import { type OwnedScope } from '../../platform/scope';
 
 /** Statuses that never happen, so they stay off the calendar. */
 const DEAD = ['rejected', 'withdrawn', 'cancelled'];
@@ -17,7 +15,7 @@ export interface Window {
 
 export const calendarRepo = {
   /** Visits at their check-in time (else the planned time) inside the window. */
-  async visits(db: Executor, scope: VisitScope, w: Window) {
+  async visits(db: Executor, scope: OwnedScope<'visits'>, w: Window) {
     return db
       .selectFrom('visits')
       .innerJoin('accounts as a', 'a.id', 'visits.account_id')
@@ -33,7 +31,7 @@ export const calendarRepo = {
       .execute();
   },
   /** Receptions overlapping the window. */
-  async receptions(db: Executor, scope: ReceptionScope, w: Window) {
+  async receptions(db: Executor, scope: OwnedScope<'receptions'>, w: Window) {
     return db
       .selectFrom('receptions')
       .innerJoin('accounts as a', 'a.id', 'receptions.account_id')
@@ -48,7 +46,7 @@ export const calendarRepo = {
       .execute();
   },
   /** Business trips whose days overlap the window's days. */
-  async trips(db: Executor, scope: TripScope, w: Window) {
+  async trips(db: Executor, scope: OwnedScope<'business_trips'>, w: Window) {
     return db
       .selectFrom('business_trips')
       .innerJoin('users as o', 'o.id', 'business_trips.owner_id')

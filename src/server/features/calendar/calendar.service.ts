@@ -12,10 +12,8 @@ import calendarZh from '../../../shared/locales/zh-CN/calendar.json';
 import receptionsZh from '../../../shared/locales/zh-CN/receptions.json';
 import tripsZh from '../../../shared/locales/zh-CN/trips.json';
 import visitsZh from '../../../shared/locales/zh-CN/visits.json';
-import { receptionScope } from '../receptions/receptions.service';
-import { tripScope } from '../trips/trips.service';
-import { visitScope } from '../visits/visits.scope';
 import { calendarRepo, type Window } from './calendar.repo';
+import { ownedScope } from '../../platform/scope';
 
 const DAY = 86_400_000;
 /** A visit has no end time: it is shown as one hour; a reception without an end as two. */
@@ -46,9 +44,9 @@ function windowOf(from: string, to: string, tz: string): Window {
 /** Every visit, reception and trip the actor may read (each in its own scope) inside the window, by start. */
 async function eventsIn(db: Executor, actor: Actor, w: Window): Promise<CalendarEvent[]> {
   const [visits, receptions, trips] = await Promise.all([
-    can(actor, 'visit:read') ? calendarRepo.visits(db, visitScope(actor, 'visit:read'), w) : [],
-    can(actor, 'reception:read') ? calendarRepo.receptions(db, receptionScope(actor, 'reception:read'), w) : [],
-    can(actor, 'trip:read') ? calendarRepo.trips(db, tripScope(actor, 'trip:read'), w) : [],
+    can(actor, 'visit:read') ? calendarRepo.visits(db, ownedScope('visits', actor, 'visit:read'), w) : [],
+    can(actor, 'reception:read') ? calendarRepo.receptions(db, ownedScope('receptions', actor, 'reception:read'), w) : [],
+    can(actor, 'trip:read') ? calendarRepo.trips(db, ownedScope('business_trips', actor, 'trip:read'), w) : [],
   ]);
   const events: CalendarEvent[] = [
     ...visits.map((v) => {

@@ -2,7 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type Insertable, type Sql
 import type { Executor } from '../../db/client';
 import type { CompetitorTable, DB } from '../../db/schema';
 import { containsPattern } from '../../platform/listing';
-import type { OpportunityScope } from '../pipeline/pipeline.scope';
+import { type OwnedScope } from '../../platform/scope';
 
 export type CompetitorValues = Updateable<CompetitorTable>;
 
@@ -10,7 +10,7 @@ export type CompetitorValues = Updateable<CompetitorTable>;
  * The register with each entry's record against us, counted in SQL over the projects the caller
  * may read: open projects it competes in, won projects it competed in, lost projects it won.
  */
-function withStats(db: Executor, scope: OpportunityScope) {
+function withStats(db: Executor, scope: OwnedScope<'opportunities'>) {
   const listedOn = (eb: ExpressionBuilder<DB & { c: CompetitorTable }, 'c'>, status: 'open' | 'won') =>
     eb
       .selectFrom('opportunity_competitors as oc')
@@ -36,7 +36,7 @@ function withStats(db: Executor, scope: OpportunityScope) {
 }
 
 export const competitorsRepo = {
-  async list(db: Executor, opts: { scope: OpportunityScope; active?: boolean; q?: string; sort: { column: string; desc: boolean }; limit: number; offset: number }) {
+  async list(db: Executor, opts: { scope: OwnedScope<'opportunities'>; active?: boolean; q?: string; sort: { column: string; desc: boolean }; limit: number; offset: number }) {
     const filter = (eb: ExpressionBuilder<DB & { c: CompetitorTable }, 'c'>) => {
       const conds: Expression<SqlBool>[] = [];
       if (opts.active !== undefined) conds.push(eb('c.active', '=', opts.active));
@@ -49,7 +49,7 @@ export const competitorsRepo = {
     ]);
     return { items, total: Number(count.n) };
   },
-  async find(db: Executor, id: number, scope: OpportunityScope) {
+  async find(db: Executor, id: number, scope: OwnedScope<'opportunities'>) {
     return withStats(db, scope).where('c.id', '=', id).executeTakeFirst();
   },
   async findForUpdate(db: Executor, id: number) {

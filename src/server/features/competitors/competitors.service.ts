@@ -7,8 +7,8 @@ import { audit } from '../../platform/audit';
 import { columnValues } from '../../platform/columns';
 import { pageWindow, resolveSort } from '../../platform/listing';
 import { withVersioned } from '../../platform/versioned';
-import { opportunityScope } from '../pipeline/pipeline.scope';
 import { competitorsRepo, type CompetitorValues } from './competitors.repo';
+import { ownedScope } from '../../platform/scope';
 
 const notFound = () => new AppError('NOT_FOUND', 'Competitor not found', undefined, { key: 'pipeline.competitorNotFound' });
 const stale = () => new AppError('STALE_VERSION', 'The record was changed by someone else; reload and try again', undefined, { key: 'common.staleVersion' });
@@ -25,7 +25,7 @@ const SORT: Record<string, string> = { name: 'c.name', createdAt: 'c.created_at'
 
 export async function list(db: Kdb, actor: Actor, q: z.infer<typeof competitorListQuery>) {
   const r = await competitorsRepo.list(db, {
-    scope: opportunityScope(actor, 'opportunity:read'),
+    scope: ownedScope('opportunities', actor, 'opportunity:read'),
     active: q.active === 'all' ? undefined : q.active === 'true',
     q: q.q,
     sort: resolveSort(q.sort, SORT, 'name'),
@@ -35,7 +35,7 @@ export async function list(db: Kdb, actor: Actor, q: z.infer<typeof competitorLi
 }
 
 export async function get(db: Executor, actor: Actor, id: number) {
-  const row = await competitorsRepo.find(db, id, opportunityScope(actor, 'opportunity:read'));
+  const row = await competitorsRepo.find(db, id, ownedScope('opportunities', actor, 'opportunity:read'));
   if (!row) throw notFound();
   return row;
 }

@@ -1,10 +1,10 @@
 import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../../db/client';
 import type { ContactLogTable } from '../../db/schema';
-import type { AccountScope } from '../accounts/accounts.repo';
 import { containsPattern } from '../../platform/listing';
-import type { SourceQuery } from '../timeline/timeline.registry';
-import { after, ms } from '../timeline/timeline.repo';
+import type { SourceQuery } from '../../platform/timeline';
+import { after, ms } from '../../platform/timeline.repo';
+import { type AccountScope } from '../../platform/scope';
 
 export interface ContactLogFilter {
   scope: AccountScope;

@@ -8,9 +8,9 @@ import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { pageWindow } from '../../platform/listing';
 import { refreshAccount } from '../accounts/accounts.derived.service';
-import { accountScope } from '../accounts/accounts.service';
 import { contactsRepo } from '../contacts/contacts.repo';
 import { contactLogRepo } from './contact-log.repo';
+import { accountScope } from '../../platform/scope';
 
 const accountNotFound = () => new AppError('NOT_FOUND', 'Account not found', undefined, { key: 'accounts.notFound' });
 const notFound = () => new AppError('NOT_FOUND', 'Contact log entry not found', undefined, { key: 'contactLog.notFound' });

@@ -2,7 +2,12 @@ import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'k
 import type { Executor } from '../../db/client';
 import type { ContactRelationshipHistoryTable, ContactTable, DB } from '../../db/schema';
 import { containsPattern } from '../../platform/listing';
-import { inUnitSubtree, type AccountScope } from '../accounts/accounts.repo';
+import { inUnitSubtree } from '../accounts/accounts.repo';
+import { type AccountScope } from '../../platform/scope';
+import { after, dayStart, ms, userNameOf } from '../../platform/timeline.repo';
+import type { SourceQuery } from '../../platform/timeline';
+
+const count = (r: { n: number | string | bigint } | undefined) => Number(r?.n ?? 0);
 
 export type ContactValues = Updateable<ContactTable>;
 export type ContactSortColumn = 'name' | 'created_at' | 'updated_at' | 'support' | 'closeness' | 'influence' | 'stage' | 'last_contact_at';
@@ -233,5 +238,97 @@ export const contactsRepo = {
       db.selectFrom('accounts').where(where).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: Number(count.n) };
+  },
+  async contactsAdded(db: Executor, q: SourceQuery, limit: number) {
+    const at = ms('c.created_at');
+    return db
+      .selectFrom('contacts as c')
+      .leftJoin('users as u', 'u.id', 'c.created_by')
+      .select(['c.id', at.as('at'), 'c.created_by as actor_id', 'u.name as actor_name', 'c.name', 'c.title'])
+      .where('c.account_id', '=', q.accountId)
+      .where(after('contact_added', q, at, 'c.id'))
+      .orderBy(at, 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(limit)
+      .execute();
+  },
+  /** The day a contact left is a business date: the event sits at its start. */
+  async contactsLeft(db: Executor, q: SourceQuery, limit: number) {
+    const at = dayStart('c.left_at', q.tz);
+    return db
+      .selectFrom('contacts as c')
+      .select(['c.id', at.as('at'), 'c.name', 'c.title', 'c.left_note'])
+      .where('c.account_id', '=', q.accountId)
+      .where('c.status', '=', 'left')
+      .where('c.left_at', 'is not', null)
+      .where(after('contact_left', q, at, 'c.id'))
+      .orderBy(at, 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(limit)
+      .execute();
+  },
+  /**
+   * Relationship changes after the starting state (that one is the contact's creation). A change
+   * recorded on the day it happened sits at the moment it was recorded; a backdated one at the
+   * start of the day it happened.
+   */
+  async relationshipChanges(db: Executor, q: SourceQuery, limit: number) {
+    const sameDay = sql<boolean>`(h.occurred_on = (h.at at time zone ${q.tz})::date)`;
+    const at = sql<Date>`(case when ${sameDay} then date_trunc('milliseconds', h.at) else (h.occurred_on::timestamp at time zone ${q.tz}) end)`;
+    return db
+      .selectFrom('contact_relationship_history as h')
+      .innerJoin('contacts as c', 'c.id', 'h.contact_id')
+      .leftJoin('users as u', 'u.id', 'h.actor_id')
+      .select([
+        'h.id',
+        at.as('at'),
+        sql<boolean>`not ${sameDay}`.as('date_only'),
+        'h.actor_id',
+        'u.name as actor_name',
+        'c.name as contact_name',
+        'h.field',
+        'h.from_value',
+        'h.to_value',
+        'h.evidence',
+        'h.occurred_on',
+        sql<string | null>`case when h.field = 'owner' then ${userNameOf('h.from_value')} end`.as('from_name'),
+        sql<string | null>`case when h.field = 'owner' then ${userNameOf('h.to_value')} end`.as('to_name'),
+      ])
+      .where('c.account_id', '=', q.accountId)
+      .where('h.from_value', 'is not', null)
+      .where(after('relationship_change', q, at, 'h.id'))
+      .orderBy(at, 'desc')
+      .orderBy('h.id', 'desc')
+      .limit(limit)
+      .execute();
+  },
+  // ---- contacts (where the leaver is our relationship owner) ----
+  async countOursBy(db: Executor, userId: number) {
+    return count(await db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('our_owner_id', '=', userId).executeTakeFirst());
+  },
+  async firstOursBy(db: Executor, userId: number, limit: number) {
+    return db
+      .selectFrom('contacts')
+      .innerJoin('accounts', 'accounts.id', 'contacts.account_id')
+      .select(['contacts.id', sql<string>`contacts.name || ' · ' || accounts.name`.as('label')])
+      .where('contacts.our_owner_id', '=', userId)
+      .orderBy('contacts.name')
+      .orderBy('contacts.id')
+      .limit(limit)
+      .execute();
+  },
+  async moveOursTo(db: Executor, userId: number, successorId: number) {
+    return db
+      .updateTable('contacts')
+      .set({ our_owner_id: successorId, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('our_owner_id', '=', userId)
+      .returning(['id'])
+      .execute();
+  },
+  async countOfAccount(db: Executor, accountId: number) {
+    return count(await db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', accountId).executeTakeFirst());
+  },
+  async moveToAccount(db: Executor, fromId: number, toId: number) {
+    return db.updateTable('contacts').set({ account_id: toId, version: sql`version + 1`, updated_at: sql`now()` }).where('account_id', '=', fromId).returning('id').execute();
   },
 };

@@ -21,9 +21,9 @@ import { can, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { pageWindow, resolveSort } from '../../platform/listing';
 import { refreshAccount } from '../accounts/accounts.derived.service';
-import { accountScope } from '../accounts/accounts.service';
 import { contactsRepo, type ContactFilter, type ContactSortColumn, type ContactValues } from './contacts.repo';
 import { contactsByAccount, coverageOf, reportingCycle } from './contacts.rules';
+import { accountScope } from '../../platform/scope';
 
 const notFound = () => new AppError('NOT_FOUND', 'Contact not found', undefined, { key: 'contacts.notFound' });
 const accountNotFound = () => new AppError('NOT_FOUND', 'Account not found', undefined, { key: 'accounts.notFound' });

@@ -1,13 +1,13 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/client';
 import type { OpportunityPlanTable } from '../../db/schema';
-import type { OpportunityScope } from '../pipeline/pipeline.scope';
+import { type OwnedScope } from '../../platform/scope';
 
 export type PlanValues = Updateable<OpportunityPlanTable>;
 
 export const devPlansRepo = {
   /** The project when it is in the scope; `lock` takes its row lock for a write. */
-  async opportunity(db: Executor, id: number, scope: OpportunityScope, lock = false) {
+  async opportunity(db: Executor, id: number, scope: OwnedScope<'opportunities'>, lock = false) {
     const q = db.selectFrom('opportunities').select(['id', 'name', 'status', 'owner_id', 'unit_id']).where('id', '=', id).where(scope);
     return (lock ? q.forUpdate() : q).executeTakeFirst();
   },

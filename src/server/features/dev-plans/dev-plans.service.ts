@@ -5,9 +5,9 @@ import type { devPlanInput, planSubmit } from '../../../shared/contracts/opportu
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { ApprovalEngine, ApprovalStatus } from '../../platform/approvals/engine';
-import { opportunityScope } from '../pipeline/pipeline.scope';
 import { devPlansRepo, type PlanValues } from './dev-plans.repo';
 import { EDITABLE_PLAN_STATUSES, planStatusFor } from './dev-plans.rules';
+import { ownedScope } from '../../platform/scope';
 
 /**
  * 客户开发方案 (PIPE-6): one plan per development project, approved by the KA director through the
@@ -35,14 +35,14 @@ export function registerDevPlanDocType(engine: ApprovalEngine): void {
 }
 
 async function readable(db: Executor, actor: Actor, opportunityId: number) {
-  const opp = await devPlansRepo.opportunity(db, opportunityId, opportunityScope(actor, 'opportunity:read'));
+  const opp = await devPlansRepo.opportunity(db, opportunityId, ownedScope('opportunities', actor, 'opportunity:read'));
   if (!opp) throw projectNotFound();
   return opp;
 }
 
 /** The project locked for a write in the caller's opportunity:write scope; closed projects take no plan changes. */
 async function writable(trx: Executor, actor: Actor, opportunityId: number) {
-  const opp = await devPlansRepo.opportunity(trx, opportunityId, opportunityScope(actor, 'opportunity:write'), true);
+  const opp = await devPlansRepo.opportunity(trx, opportunityId, ownedScope('opportunities', actor, 'opportunity:write'), true);
   if (!opp) throw projectNotFound();
   if (opp.status !== 'open') throw new AppError('INVALID_STATE', `The project is ${opp.status}; reopen it to change its plan`, undefined, { key: 'pipeline.notOpen', params: { status: opp.status } });
   return opp;

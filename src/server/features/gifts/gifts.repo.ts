@@ -1,9 +1,9 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/client';
 import type { GiftApplicationTable, GiftItemTable, GiftPlanTable, GiftStockMovementTable } from '../../db/schema';
-import type { AccountScope } from '../accounts/accounts.repo';
-import type { SourceQuery } from '../timeline/timeline.registry';
-import { after } from '../timeline/timeline.repo';
+import type { SourceQuery } from '../../platform/timeline';
+import { after } from '../../platform/timeline.repo';
+import { type AccountScope } from '../../platform/scope';
 
 const count = (r: { n: number | string | bigint } | undefined) => Number(r?.n ?? 0);
 const bumped = { version: sql<number>`version + 1`, updated_at: sql<Date>`now()` };

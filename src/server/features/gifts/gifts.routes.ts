@@ -33,7 +33,6 @@ import type { Platform } from '../../platform/context';
 import { actorOf } from '../../platform/http';
 import type { giftsRepo } from './gifts.repo';
 import * as service from './gifts.service';
-import './gifts.timeline';
 
 type ItemRow = Awaited<ReturnType<typeof giftsRepo.items>>[number];
 type MovementRow = Awaited<ReturnType<typeof giftsRepo.movements>>[number];

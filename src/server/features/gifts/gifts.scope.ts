@@ -1,13 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
-import type { Permission } from '../../../shared/permissions';
 import { can, type Actor } from '../../platform/actor';
-import { scopeWhere } from '../../platform/scope';
-import type { AccountScope } from '../accounts/accounts.repo';
-
-/** Plans and applications belong to their account: the caller's scope for `permission` on the account. */
-export function giftAccountScope(actor: Actor, permission: Permission): AccountScope {
-  return (eb) => scopeWhere(eb, actor, permission, { owner: 'accounts.owner_id', unit: 'accounts.unit_id' });
-}
+import { accountScope, type AccountScope } from '../../platform/scope';
 
 /**
  * Reading applications: the account's scope for gift:read, and every application for the gift
@@ -16,5 +9,5 @@ export function giftAccountScope(actor: Actor, permission: Permission): AccountS
  */
 export function applicationReadScope(actor: Actor): AccountScope {
   if (can(actor, 'gift:manage')) return () => sql<SqlBool>`true`;
-  return giftAccountScope(actor, 'gift:read');
+  return accountScope(actor, 'gift:read');
 }

@@ -19,8 +19,9 @@ import { audit } from '../../platform/audit';
 import type { ApprovalEngine, ApprovalStatus } from '../../platform/approvals/engine';
 import { withVersioned } from '../../platform/versioned';
 import { giftsRepo } from './gifts.repo';
-import { applicationReadScope, giftAccountScope } from './gifts.scope';
+import { applicationReadScope } from './gifts.scope';
 import { applicationStatusFor, applicationValue, docTypeFor, DOC_TYPE, DOC_TYPE_OVER_CAP, EDITABLE_APPLICATION_STATUSES, isOverCap, manualChange, stockAfter, yearOf } from './gifts.rules';
+import { accountScope } from '../../platform/scope';
 
 const NOT_FOUND = {
   item: () => new AppError('NOT_FOUND', 'Gift not found', undefined, { key: 'gifts.itemNotFound' }),
@@ -136,7 +137,7 @@ export async function updateSettings(db: Kdb, actor: Actor, input: z.infer<typeo
 // ---- plans ----
 
 async function account(db: Executor, actor: Actor, accountId: number, permission: 'gift:read' | 'gift:apply') {
-  const row = await giftsRepo.accountInScope(db, accountId, giftAccountScope(actor, permission));
+  const row = await giftsRepo.accountInScope(db, accountId, accountScope(actor, permission));
   if (!row) throw notFound('account');
   return row;
 }
@@ -179,7 +180,7 @@ export async function createPlan(db: Kdb, actor: Actor, accountId: number, input
 }
 
 export async function updatePlan(db: Kdb, actor: Actor, id: number, input: z.infer<typeof giftPlanUpdate>) {
-  return withVersioned(db, (trx) => giftsRepo.planForUpdate(trx, id, giftAccountScope(actor, 'gift:apply')), input.version, { notFound: () => notFound('plan'), stale }, async (trx, before) => {
+  return withVersioned(db, (trx) => giftsRepo.planForUpdate(trx, id, accountScope(actor, 'gift:apply')), input.version, { notFound: () => notFound('plan'), stale }, async (trx, before) => {
     if (input.itemId !== undefined) await checkItem(trx, input.itemId);
     if (input.responsibleId !== undefined) await checkUser(trx, input.responsibleId, 'responsibleId');
     const after = await giftsRepo.updatePlan(trx, id, {
@@ -196,7 +197,7 @@ export async function updatePlan(db: Kdb, actor: Actor, id: number, input: z.inf
 }
 
 export async function deletePlan(db: Kdb, actor: Actor, id: number, version: number) {
-  await withVersioned(db, (trx) => giftsRepo.planForUpdate(trx, id, giftAccountScope(actor, 'gift:apply')), version, { notFound: () => notFound('plan'), stale }, async (trx, before) => {
+  await withVersioned(db, (trx) => giftsRepo.planForUpdate(trx, id, accountScope(actor, 'gift:apply')), version, { notFound: () => notFound('plan'), stale }, async (trx, before) => {
     await giftsRepo.deletePlan(trx, id);
     await audit(trx, actor, { entity: 'gift_plan', entityId: id, action: 'delete', before });
   });
@@ -216,7 +217,7 @@ async function capCheck(db: Executor, contactId: number, year: number, value: nu
 }
 
 export async function recipientTotal(db: Kdb, actor: Actor, contactId: number, q: { year: number; value: number; excludeId?: number }) {
-  if (!(await giftsRepo.contactInScope(db, contactId, giftAccountScope(actor, 'gift:read')))) throw notFound('contact');
+  if (!(await giftsRepo.contactInScope(db, contactId, accountScope(actor, 'gift:read')))) throw notFound('contact');
   return capCheck(db, contactId, q.year, q.value, q.excludeId);
 }
 
@@ -239,7 +240,7 @@ async function checkContact(trx: Executor, contactId: number, accountId: number)
 
 export async function createApplication(db: Kdb, actor: Actor, input: z.infer<typeof giftApplicationCreate>) {
   return db.transaction().execute(async (trx) => {
-    const acc = await giftsRepo.accountInScope(trx, input.accountId, giftAccountScope(actor, 'gift:apply'));
+    const acc = await giftsRepo.accountInScope(trx, input.accountId, accountScope(actor, 'gift:apply'));
     if (!acc) throw validationError([issue('accountId', 'gifts.accountNotVisible', 'Choose an account you may work on')]);
     await checkContact(trx, input.contactId, input.accountId);
     const item = await checkItem(trx, input.itemId);
@@ -261,7 +262,7 @@ export async function createApplication(db: Kdb, actor: Actor, input: z.infer<ty
   });
 }
 
-const lockApplication = (trx: Executor, actor: Actor, id: number) => giftsRepo.applicationForUpdate(trx, id, giftAccountScope(actor, 'gift:apply'));
+const lockApplication = (trx: Executor, actor: Actor, id: number) => giftsRepo.applicationForUpdate(trx, id, accountScope(actor, 'gift:apply'));
 
 export async function updateApplication(db: Kdb, actor: Actor, id: number, input: z.infer<typeof giftApplicationUpdate>) {
   await withVersioned(db, (trx) => lockApplication(trx, actor, id), input.version, { notFound: () => notFound('application'), stale }, async (trx, before) => {

@@ -12,7 +12,7 @@ export async function handoverRoutes(fastify: FastifyInstance, p: Platform) {
   app.get('/api/users/:id/handover', {
     config: { access: 'user:handover' },
     schema: { tags: ['org'], summary: 'Departure handover preview: what the user holds, per part', params: idParam, response: { 200: handoverPreview } },
-  }, async (req) => service.previewHandover(p.db, actorOf(req), req.params.id));
+  }, async (req) => service.previewHandover(p.db, actorOf(req), p.parts.handover, req.params.id));
 
   app.post('/api/users/:id/handover', {
     config: { access: 'user:handover' },

@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { Platform } from '../../platform/context';
 import { scopeWhere } from '../../platform/scope';
-import { handoverParts } from './handover.parts';
+import type { HandoverPart } from '../../platform/parts';
 import { handoverRepo } from './handover.repo';
 
 /** How many records of each part the preview lists (the count is always complete). */
@@ -20,11 +20,11 @@ async function leaverInScope(db: Executor, actor: Actor, id: number) {
   return user;
 }
 
-export async function previewHandover(db: Kdb, actor: Actor, id: number) {
+export async function previewHandover(db: Kdb, actor: Actor, handoverParts: readonly HandoverPart[], id: number) {
   return db.transaction().execute(async (trx) => {
     const user = await leaverInScope(trx, actor, id);
     const parts = [];
-    for (const part of handoverParts()) {
+    for (const part of handoverParts) {
       const { count, items } = await part.preview(trx, id, PREVIEW_ITEMS);
       parts.push({ key: part.name, needsSuccessor: part.needsSuccessor, count, items });
     }
@@ -33,14 +33,14 @@ export async function previewHandover(db: Kdb, actor: Actor, id: number) {
 }
 
 /** The successor of each part that needs one: its own entry, else the default. */
-function successorsOf(input: z.infer<typeof handoverBody>) {
+function successorsOf(handoverParts: readonly HandoverPart[], input: z.infer<typeof handoverBody>) {
   const issues: FieldIssue[] = [];
-  const known = new Set(handoverParts().map((p) => p.name));
+  const known = new Set(handoverParts.map((p) => p.name));
   for (const key of Object.keys(input.successors)) {
     if (!known.has(key)) issues.push(issue(`successors.${key}`, 'handover.unknownPart', 'Unknown handover part', { part: key }));
   }
   const chosen = new Map<string, { id: number; path: string }>();
-  for (const part of handoverParts()) {
+  for (const part of handoverParts) {
     if (!part.needsSuccessor) continue;
     const own = input.successors[part.name];
     if (own !== undefined) chosen.set(part.name, { id: own, path: `successors.${part.name}` });
@@ -51,7 +51,8 @@ function successorsOf(input: z.infer<typeof handoverBody>) {
 
 export async function performHandover(p: Platform, actor: Actor, id: number, input: z.infer<typeof handoverBody>) {
   if (id === actor.userId) throw validationError([issue('id', 'handover.self', 'You cannot hand over your own work')]);
-  const { issues, chosen } = successorsOf(input);
+  const { issues, chosen } = successorsOf(p.parts.handover, input);
+  const handoverParts = p.parts.handover;
   return p.db.transaction().execute(async (trx) => {
     const user = await leaverInScope(trx, actor, id);
     const locked = await handoverRepo.lockUser(trx, id);
@@ -59,10 +60,10 @@ export async function performHandover(p: Platform, actor: Actor, id: number, inp
 
     // A part with nothing in it needs no successor; one with records must have an active one.
     const counts = new Map<string, number>();
-    for (const part of handoverParts()) counts.set(part.name, (await part.preview(trx, id, 0)).count);
+    for (const part of handoverParts) counts.set(part.name, (await part.preview(trx, id, 0)).count);
     const users = new Map((await handoverRepo.usersByIds(trx, [...new Set([...chosen.values()].map((c) => c.id))])).map((u) => [u.id, u]));
     const reported = new Set<string>();
-    for (const part of handoverParts()) {
+    for (const part of handoverParts) {
       if (!part.needsSuccessor) continue;
       const c = chosen.get(part.name);
       if (!c) {
@@ -82,7 +83,7 @@ export async function performHandover(p: Platform, actor: Actor, id: number, inp
 
     const note = input.note ?? '';
     const results: { key: string; count: number; successorId: number | null }[] = [];
-    for (const part of handoverParts()) {
+    for (const part of handoverParts) {
       const successorId = part.needsSuccessor ? (chosen.get(part.name)?.id ?? null) : null;
       // parts without records and without a successor have nothing to move
       const count = part.needsSuccessor && successorId === null ? 0 : await part.transfer(trx, { p, actor, userId: id, successorId, note });

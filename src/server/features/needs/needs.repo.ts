@@ -1,7 +1,9 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/client';
 import type { AccountCountermeasureTable, AccountNeedTable } from '../../db/schema';
-import type { AccountScope } from '../accounts/accounts.repo';
+import { type AccountScope } from '../../platform/scope';
+import { after, ms } from '../../platform/timeline.repo';
+import type { SourceQuery } from '../../platform/timeline';
 
 export type NeedValues = Updateable<AccountNeedTable>;
 export type CountermeasureValues = Updateable<AccountCountermeasureTable>;
@@ -153,5 +155,28 @@ export const needsRepo = {
       .returning('id')
       .execute();
     return rows.length;
+  },
+  async needEvents(db: Executor, q: SourceQuery, closed: boolean, limit: number) {
+    const kind = closed ? 'need_closed' : 'need_added';
+    const at = ms(closed ? 'n.closed_at' : 'n.created_at');
+    let query = db
+      .selectFrom('account_needs as n')
+      .leftJoin('users as u', 'u.id', closed ? 'n.closed_by' : 'n.created_by')
+      .select(['n.id', at.as('at'), 'u.id as actor_id', 'u.name as actor_name', 'n.product_type', 'n.status'])
+      .where('n.account_id', '=', q.accountId);
+    if (closed) query = query.where('n.closed_at', 'is not', null);
+    return query.where(after(kind, q, at, 'n.id')).orderBy(at, 'desc').orderBy('n.id', 'desc').limit(limit).execute();
+  },
+  async countermeasureEvents(db: Executor, q: SourceQuery, closed: boolean, limit: number) {
+    const kind = closed ? 'countermeasure_closed' : 'countermeasure_added';
+    const at = ms(closed ? 'm.closed_at' : 'm.created_at');
+    let query = db
+      .selectFrom('account_countermeasures as m')
+      .leftJoin('users as u', 'u.id', closed ? 'm.closed_by' : 'm.created_by')
+      .leftJoin('contacts as c', 'c.id', 'm.contact_id')
+      .select(['m.id', at.as('at'), 'u.id as actor_id', 'u.name as actor_name', 'm.problem', 'm.status', 'm.direction', 'c.name as contact_name'])
+      .where('m.account_id', '=', q.accountId);
+    if (closed) query = query.where('m.closed_at', 'is not', null);
+    return query.where(after(kind, q, at, 'm.id')).orderBy(at, 'desc').orderBy('m.id', 'desc').limit(limit).execute();
   },
 };

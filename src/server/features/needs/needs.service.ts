@@ -1,16 +1,15 @@
 import type { z } from 'zod';
 import type { Executor, Kdb } from '../../db/client';
 import { AppError, issue, validationError } from '../../../shared/errors';
-import { businessDate } from '../../../shared/domain/business-time';
+import { businessDate, isPastDue } from '../../../shared/domain/business-time';
 import type { countermeasureCreate, countermeasureUpdate, needCreate, needUpdate } from '../../../shared/contracts/needs';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { columnValues } from '../../platform/columns';
 import { withVersioned } from '../../platform/versioned';
-import { accountScope } from '../accounts/accounts.service';
 import { contactsRepo } from '../contacts/contacts.repo';
-import { isOverdue } from '../plans/plans.rules';
 import { needsRepo, type CountermeasureValues, type NeedValues } from './needs.repo';
+import { accountScope } from '../../platform/scope';
 
 const accountNotFound = () => new AppError('NOT_FOUND', 'Account not found', undefined, { key: 'accounts.notFound' });
 const needNotFound = () => new AppError('NOT_FOUND', 'Need not found', undefined, { key: 'needs.notFound' });
@@ -25,7 +24,7 @@ export async function accountNeeds(db: Kdb, actor: Actor, accountId: number, tz:
   if (!(await needsRepo.accountInScope(db, accountId, accountScope(actor, 'account:read')))) throw accountNotFound();
   const [needs, measures] = await Promise.all([needsRepo.needsOf(db, accountId), needsRepo.countermeasuresOf(db, accountId)]);
   const today = businessDate(now, tz);
-  return { needs, countermeasures: measures.map((m) => ({ ...m, overdue: isOverdue(m.due_on, m.status === 'open', today) })) };
+  return { needs, countermeasures: measures.map((m) => ({ ...m, overdue: isPastDue(m.due_on, m.status === 'open', today) })) };
 }
 
 export async function getNeed(db: Executor, id: number) {
@@ -34,7 +33,7 @@ export async function getNeed(db: Executor, id: number) {
 
 export async function getCountermeasure(db: Executor, id: number, tz: string, now = new Date()) {
   const m = (await needsRepo.countermeasure(db, id))!;
-  return { ...m, overdue: isOverdue(m.due_on, m.status === 'open', businessDate(now, tz)) };
+  return { ...m, overdue: isPastDue(m.due_on, m.status === 'open', businessDate(now, tz)) };
 }
 export type CountermeasureView = Awaited<ReturnType<typeof getCountermeasure>>;
 

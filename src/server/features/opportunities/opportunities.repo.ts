@@ -4,14 +4,16 @@ import type { DB, OpportunityCompetitorTable, OpportunityTable } from '../../db/
 import type { AssessmentOutcome, AutoFacts, ParticipantPart, PipelineSettings, PlanStatus } from '../../../shared/domain/pipeline';
 import { containsPattern, type SortSpec } from '../../platform/listing';
 import type { Ticks } from './opportunities.rules';
+import { type OwnedScope } from '../../platform/scope';
+import { after, ms } from '../../platform/timeline.repo';
+import type { SourceQuery } from '../../platform/timeline';
 
-export type OpportunityScope = (eb: ExpressionBuilder<DB, 'opportunities'>) => Expression<SqlBool>;
 export type OpportunityValues = Updateable<OpportunityTable>;
 export type CompetitorEntryValues = Updateable<OpportunityCompetitorTable>;
 export type OpportunitySortColumn = 'name' | 'expected_value' | 'expected_close_on' | 'stage' | 'stage_entered_at' | 'created_at' | 'updated_at';
 
 export interface OpportunityFilter {
-  scope: OpportunityScope;
+  scope: OwnedScope<'opportunities'>;
   q?: string;
   accountId?: number;
   ownerId?: number;
@@ -98,7 +100,7 @@ export const opportunitiesRepo = {
   },
 
   /** One project in the read scope, with whether the write scope covers it too. */
-  async find(db: Executor, id: number, readScope: OpportunityScope, writeScope: OpportunityScope) {
+  async find(db: Executor, id: number, readScope: OwnedScope<'opportunities'>, writeScope: OwnedScope<'opportunities'>) {
     return summaries(db)
       .select((eb) => sql<boolean>`${writeScope(eb as unknown as ExpressionBuilder<DB, 'opportunities'>)}`.as('can_write'))
       .where('opportunities.id', '=', id)
@@ -106,7 +108,7 @@ export const opportunitiesRepo = {
       .executeTakeFirst();
   },
   /** Locks the project when it is in the scope. */
-  async findForUpdate(db: Executor, id: number, scope: OpportunityScope) {
+  async findForUpdate(db: Executor, id: number, scope: OwnedScope<'opportunities'>) {
     return db.selectFrom('opportunities').selectAll().where('id', '=', id).where(scope).forUpdate().executeTakeFirst();
   },
   async insert(db: Executor, values: Insertable<OpportunityTable>) {
@@ -278,5 +280,21 @@ export const opportunitiesRepo = {
       });
     }
     return out;
+  },
+  /** Stage and status changes of the account's development projects the caller may read. */
+  async opportunityEvents(db: Executor, q: SourceQuery, scope: OwnedScope<'opportunities'>, limit: number) {
+    const at = ms('h.at');
+    return db
+      .selectFrom('opportunity_stage_history as h')
+      .innerJoin('opportunities', 'opportunities.id', 'h.opportunity_id')
+      .leftJoin('users as u', 'u.id', 'h.actor_id')
+      .select(['h.id', at.as('at'), 'h.actor_id', 'u.name as actor_name', 'opportunities.id as opportunity_id', 'opportunities.name', 'h.from_stage', 'h.to_stage', 'h.from_status', 'h.to_status', 'h.reason'])
+      .where('opportunities.account_id', '=', q.accountId)
+      .where(scope)
+      .where(after('opportunity', q, at, 'h.id'))
+      .orderBy(at, 'desc')
+      .orderBy('h.id', 'desc')
+      .limit(limit)
+      .execute();
   },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PIPELINE_SETTINGS, type AutoFacts } from '../../../shared/domain/pipeline';
-import { canClose, canReopen, checklistRows, closeIssues, daysBetween, duplicateIndexes, historyDays, isStalled, missingRoles, stageMove } from './opportunities.rules';
+import { canClose, canReopen, checklistRows, closeIssues, daysBetween, duplicateIndexes, historyDays, isStalled, missingRoles, opportunityEventOf, stageMove } from './opportunities.rules';
 
 const gates = DEFAULT_PIPELINE_SETTINGS.gates;
 const none: AutoFacts = { assessmentOutcome: null, planStatus: null, parts: ['account_manager'] };
@@ -95,5 +95,15 @@ describe('duplicates', () => {
   it('names the later copies', () => {
     expect(duplicateIndexes([1, 2, 1, 3, 2, 1], String)).toEqual([2, 4, 5]);
     expect(duplicateIndexes([], String)).toEqual([]);
+  });
+});
+
+describe('development project events', () => {
+  it('reads a stage-history row as created, moved, closed, paused or reopened', () => {
+    expect(opportunityEventOf({ from_status: null, to_status: 'open' })).toBe('created');
+    expect(opportunityEventOf({ from_status: 'open', to_status: 'open' })).toBe('stage');
+    expect(opportunityEventOf({ from_status: 'open', to_status: 'won' })).toBe('won');
+    expect(opportunityEventOf({ from_status: 'open', to_status: 'paused' })).toBe('paused');
+    expect(opportunityEventOf({ from_status: 'lost', to_status: 'open' })).toBe('reopened');
   });
 });

@@ -131,3 +131,11 @@ export interface HistoryRow {
 export function historyDays<T extends HistoryRow>(rows: readonly T[], now: Date): (T & { days: number })[] {
   return rows.map((r, i) => ({ ...r, days: daysBetween(r.at, rows[i + 1]?.at ?? now) }));
 }
+
+/** What a development project's stage-history row says on the timeline: created, moved, closed, paused or reopened. */
+export type OpportunityEvent = 'created' | 'stage' | 'won' | 'lost' | 'abandoned' | 'paused' | 'reopened';
+export function opportunityEventOf(r: { from_status: string | null; to_status: string }): OpportunityEvent {
+  if (r.from_status === null) return 'created';
+  if (r.to_status !== 'open') return r.to_status === r.from_status ? 'stage' : (r.to_status as OpportunityEvent);
+  return r.from_status === 'open' ? 'stage' : 'reopened';
+}

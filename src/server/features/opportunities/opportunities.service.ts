@@ -18,17 +18,14 @@ import {
   type reopenOpportunity,
 } from '../../../shared/contracts/opportunities';
 import { ASSESSMENT_FACTORS, gradeAssessment, isAutoItem, isGrade, missingForGate, type ChecklistItem, type OpportunityStatus, type PipelineSettings, type Stage } from '../../../shared/domain/pipeline';
-import type { Permission } from '../../../shared/permissions';
 import { can, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { columnValues } from '../../platform/columns';
 import { pageWindow, resolveSort } from '../../platform/listing';
-import { scopeWhere } from '../../platform/scope';
+import { accountReachable, ownedScope, accountScope } from '../../platform/scope';
 import { withVersioned } from '../../platform/versioned';
-import { accountsRepo } from '../accounts/accounts.repo';
 import { gradeFromAssessment } from '../accounts/accounts.changes.service';
-import { accountScope } from '../accounts/accounts.service';
-import { opportunitiesRepo, type OpportunityScope, type OpportunitySortColumn, type OpportunityValues, type CompetitorEntryValues } from './opportunities.repo';
+import { opportunitiesRepo, type OpportunitySortColumn, type OpportunityValues, type CompetitorEntryValues } from './opportunities.repo';
 import { canClose, canReopen, checklistRows, closeIssues, duplicateIndexes, historyDays, missingRoles, stageMove, type Ticks } from './opportunities.rules';
 import { pipelineSettingsRepo } from './settings.repo';
 import { readPipelineSettings, settingsIssues } from './settings.rules';
@@ -38,11 +35,6 @@ const stale = () => new AppError('STALE_VERSION', 'The project was changed by so
 const notOpen = (status: string) => new AppError('INVALID_STATE', `The project is ${status}, not open`, { path: 'status', status }, { key: 'pipeline.notOpen', params: { status } });
 const gateNotMet = (stage: Stage, missing: ChecklistItem[]) =>
   new AppError('INVALID_STATE', `The gate of stage ${stage} is not met: ${missing.join(', ')}`, { missing, stage }, { key: 'pipeline.gateNotMet', params: { stage } });
-
-/** Data scope over development projects (ORG-2): owner opportunities.owner_id, unit opportunities.unit_id. */
-export function opportunityScope(actor: Actor, permission: Permission): OpportunityScope {
-  return (eb) => scopeWhere(eb, actor, permission, { owner: 'opportunities.owner_id', unit: 'opportunities.unit_id' });
-}
 
 // ---------------------------------------------------------------- settings
 
@@ -78,7 +70,7 @@ const SORTS = {
 export async function listOpportunities(db: Kdb, actor: Actor, q: z.infer<typeof opportunityListQuery>) {
   const { settings } = await loadPipelineSettings(db);
   const r = await opportunitiesRepo.list(db, {
-    scope: opportunityScope(actor, 'opportunity:read'),
+    scope: ownedScope('opportunities', actor, 'opportunity:read'),
     q: q.q || undefined,
     accountId: q.accountId,
     ownerId: q.ownerId,
@@ -97,7 +89,7 @@ export async function listOpportunities(db: Kdb, actor: Actor, q: z.infer<typeof
 }
 
 export async function getOpportunity(db: Kdb, actor: Actor, id: number) {
-  const row = await opportunitiesRepo.find(db, id, opportunityScope(actor, 'opportunity:read'), opportunityScope(actor, 'opportunity:write'));
+  const row = await opportunitiesRepo.find(db, id, ownedScope('opportunities', actor, 'opportunity:read'), ownedScope('opportunities', actor, 'opportunity:write'));
   if (!row) throw notFound();
   const [{ settings }, participants, contacts, competitors, history, facts] = await Promise.all([
     loadPipelineSettings(db),
@@ -170,12 +162,12 @@ async function checkOwner(trx: Executor, ownerId: number) {
 type Locked = NonNullable<Awaited<ReturnType<typeof opportunitiesRepo.findForUpdate>>>;
 
 const withOpportunity = <T>(db: Kdb, actor: Actor, id: number, version: number, fn: (trx: Executor, before: Locked) => Promise<T>) =>
-  withVersioned(db, (trx) => opportunitiesRepo.findForUpdate(trx, id, opportunityScope(actor, 'opportunity:write')), version, { notFound, stale }, fn);
+  withVersioned(db, (trx) => opportunitiesRepo.findForUpdate(trx, id, ownedScope('opportunities', actor, 'opportunity:write')), version, { notFound, stale }, fn);
 
 export async function createOpportunity(db: Kdb, actor: Actor, input: z.infer<typeof opportunityCreate>) {
   return db.transaction().execute(async (trx) => {
     const ownerId = input.ownerId ?? actor.userId;
-    const visible = await accountsRepo.visible(trx, input.accountId, accountScope(actor, 'account:read'));
+    const visible = await accountReachable(trx, input.accountId, accountScope(actor, 'account:read'));
     const checked = await participantIssues(trx, input.participants, [ownerId]);
     const owner = checked.active.get(ownerId);
     const issues: FieldIssue[] = [
@@ -370,7 +362,7 @@ export async function assessOpportunity(db: Kdb, actor: Actor, id: number, input
 const entryNotFound = () => new AppError('NOT_FOUND', 'Competitor entry not found', undefined, { key: 'pipeline.competitorEntryNotFound' });
 
 async function lockProject(trx: Executor, actor: Actor, id: number) {
-  const project = await opportunitiesRepo.findForUpdate(trx, id, opportunityScope(actor, 'opportunity:write'));
+  const project = await opportunitiesRepo.findForUpdate(trx, id, ownedScope('opportunities', actor, 'opportunity:write'));
   if (!project) throw notFound();
   return project;
 }

@@ -2,11 +2,11 @@ import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/client';
 import { containsPattern } from '../../platform/listing';
 import type { PipelineSettings } from '../../../shared/domain/pipeline';
-import type { OpportunityScope } from './pipeline.scope';
+import { type OwnedScope } from '../../platform/scope';
 
 /** Which projects an analysis covers: the caller's scope and the pipeline filter. */
 export interface PipelineWhere {
-  scope: OpportunityScope;
+  scope: OwnedScope<'opportunities'>;
   ownerId?: number;
   /** the unit and its subtree */
   unitId?: number;

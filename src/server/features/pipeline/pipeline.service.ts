@@ -21,8 +21,8 @@ import { opportunitySummaryOut } from '../opportunities/opportunities.routes';
 import { pipelineSettingsRepo } from '../opportunities/settings.repo';
 import { readPipelineSettings } from '../opportunities/settings.rules';
 import { pipelineRepo, type BucketRow, type Period, type PipelineWhere, type SummaryRow } from './pipeline.repo';
-import { opportunityScope } from './pipeline.scope';
 import { AGEING_BUCKETS, monthsBetween, rate } from './pipeline.rules';
+import { ownedScope } from '../../platform/scope';
 
 /** The board, forecast and analyses (PIPE-7), over the projects the caller may read. */
 
@@ -31,7 +31,7 @@ export async function loadSettings(db: Executor): Promise<PipelineSettings> {
 }
 
 function where(actor: Actor, f: z.infer<typeof pipelineFilter>): PipelineWhere {
-  return { scope: opportunityScope(actor, 'opportunity:read'), ownerId: f.ownerId, unitId: f.unitId, accountId: f.accountId, q: f.q || undefined };
+  return { scope: ownedScope('opportunities', actor, 'opportunity:read'), ownerId: f.ownerId, unitId: f.unitId, accountId: f.accountId, q: f.q || undefined };
 }
 
 /** A project as the list shows it (the opportunities room's mapping), with its current gate's missing items. */

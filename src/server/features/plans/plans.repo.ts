@@ -2,7 +2,9 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/client';
 import type { AccountPlanItemTable } from '../../db/schema';
 import { OPEN_PLAN_STATUSES } from '../../../shared/contracts/plans';
-import type { AccountScope } from '../accounts/accounts.repo';
+import { type AccountScope } from '../../platform/scope';
+import { after, ms } from '../../platform/timeline.repo';
+import type { SourceQuery } from '../../platform/timeline';
 
 export type PlanItemValues = Updateable<AccountPlanItemTable>;
 
@@ -172,5 +174,17 @@ export const plansRepo = {
       .returning('id')
       .execute();
     return rows.length;
+  },
+  async planItemEvents(db: Executor, q: SourceQuery, closed: boolean, limit: number) {
+    const kind = closed ? 'plan_item_closed' : 'plan_item_created';
+    const at = ms(closed ? 'i.closed_at' : 'i.created_at');
+    let query = db
+      .selectFrom('account_plan_items as i')
+      .leftJoin('users as u', 'u.id', closed ? 'i.closed_by' : 'i.created_by')
+      .innerJoin('users as owner', 'owner.id', 'i.owner_id')
+      .select(['i.id', at.as('at'), 'u.id as actor_id', 'u.name as actor_name', 'i.level', 'i.measures', 'i.status', 'i.outcome', 'i.done_on', 'owner.name as owner_name'])
+      .where('i.account_id', '=', q.accountId);
+    if (closed) query = query.where('i.closed_at', 'is not', null).where('i.status', 'not in', [...OPEN_PLAN_STATUSES]);
+    return query.where(after(kind, q, at, 'i.id')).orderBy(at, 'desc').orderBy('i.id', 'desc').limit(limit).execute();
   },
 };

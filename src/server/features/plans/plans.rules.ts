@@ -1,10 +1,7 @@
 import { zonedInstant } from '../../../shared/domain/business-time';
 import { OPEN_PLAN_STATUSES, type PlanStatus } from '../../../shared/contracts/plans';
 
-/** Overdue (REL-6, and countermeasures alike): a due date before today and the work still open. Dates are 'YYYY-MM-DD'. */
-export function isOverdue(dueOn: string | null, open: boolean, today: string): boolean {
-  return open && dueOn !== null && dueOn < today;
-}
+export { isPastDue as isOverdue } from '../../../shared/domain/business-time';
 
 export function isOpenPlanStatus(status: string): boolean {
   return (OPEN_PLAN_STATUSES as readonly string[]).includes(status);

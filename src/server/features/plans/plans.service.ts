@@ -8,11 +8,11 @@ import { audit } from '../../platform/audit';
 import { columnValues } from '../../platform/columns';
 import { withVersioned } from '../../platform/versioned';
 import type { Notifier } from '../../platform/notifications/notifier';
-import { accountScope } from '../accounts/accounts.service';
 import { contactsRepo } from '../contacts/contacts.repo';
 import { closeTasksFor, createTask } from '../tasks/tasks.service';
 import { PLAN_TASK_ENTITY, planLink, plansRepo, type PlanItemValues } from './plans.repo';
 import { isOpenPlanStatus, isOverdue, planTaskTitle, planTransition, taskDueAt } from './plans.rules';
+import { accountScope } from '../../platform/scope';
 
 const accountNotFound = () => new AppError('NOT_FOUND', 'Account not found', undefined, { key: 'accounts.notFound' });
 const notFound = () => new AppError('NOT_FOUND', 'Plan item not found', undefined, { key: 'plans.notFound' });

@@ -1,15 +1,14 @@
-import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { Executor } from '../../db/client';
 import type { DB, ReceptionSeatingTable, ReceptionTable } from '../../db/schema';
-import type { AccountScope } from '../accounts/accounts.repo';
-import type { Bound } from '../timeline/timeline.rules';
+import type { Bound } from '../../platform/timeline';
 import { containsPattern } from '../../platform/listing';
+import { type OwnedScope, type AccountScope } from '../../platform/scope';
 
-export type ReceptionScope = (eb: ExpressionBuilder<DB, 'receptions'>) => Expression<SqlBool>;
 export type ReceptionValues = Updateable<ReceptionTable>;
 
 export interface ReceptionFilter {
-  scope: ReceptionScope;
+  scope: OwnedScope<'receptions'>;
   q?: string;
   accountId?: number;
   ownerId?: number;
@@ -82,14 +81,14 @@ export const receptionsRepo = {
     return { items, total: count(total) };
   },
   /** One reception in the read scope, with whether the write scope covers it too. */
-  async find(db: Executor, id: number, readScope: ReceptionScope, writeScope: ReceptionScope) {
+  async find(db: Executor, id: number, readScope: OwnedScope<'receptions'>, writeScope: OwnedScope<'receptions'>) {
     return rows(db)
       .select((eb) => sql<boolean>`${writeScope(eb as unknown as ExpressionBuilder<DB, 'receptions'>)}`.as('can_write'))
       .where('receptions.id', '=', id)
       .where((eb) => readScope(eb as unknown as ExpressionBuilder<DB, 'receptions'>))
       .executeTakeFirst();
   },
-  async findForUpdate(db: Executor, id: number, scope: ReceptionScope) {
+  async findForUpdate(db: Executor, id: number, scope: OwnedScope<'receptions'>) {
     return db.selectFrom('receptions').selectAll().where('id', '=', id).where(scope).forUpdate().executeTakeFirst();
   },
   async insert(db: Executor, values: Insertable<ReceptionTable>) {
@@ -133,7 +132,7 @@ export const receptionsRepo = {
   },
 
   // ---- account timeline ----
-  async timelineEvents(db: Executor, accountId: number, scope: ReceptionScope, bound: Bound | null, limit: number) {
+  async timelineEvents(db: Executor, accountId: number, scope: OwnedScope<'receptions'>, bound: Bound | null, limit: number) {
     const at = sql<Date>`date_trunc('milliseconds', receptions.starts_at)`;
     let q = db
       .selectFrom('receptions')

@@ -1,17 +1,15 @@
 import type { z } from 'zod';
 import type { Executor, Kdb, Trx } from '../../db/client';
 import { AppError, issue, validationError } from '../../../shared/errors';
-import type { Permission } from '../../../shared/permissions';
 import type { receptionCancel, receptionInput, receptionListQuery, receptionReportInput, receptionVersion, reportConfirm, seatingPropose, seatingSave } from '../../../shared/contracts/receptions';
 import { checkPlan, proposeSeating, type SeatPerson } from '../../../shared/domain/seating.rules';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
-import { scopeWhere } from '../../platform/scope';
+import { ownedScope, accountScope } from '../../platform/scope';
 import { pageWindow } from '../../platform/listing';
 import type { ApprovalEngine, ApprovalStatus } from '../../platform/approvals/engine';
 import type { Notifier } from '../../platform/notifications/notifier';
-import { accountScope } from '../accounts/accounts.service';
-import { receptionsRepo, type ReceptionScope, type ReceptionValues } from './receptions.repo';
+import { receptionsRepo, type ReceptionValues } from './receptions.repo';
 import { canCancel, canWriteReport, EDITABLE_STATUSES, mayConfirmReport, receptionStatusFor } from './receptions.rules';
 
 /**
@@ -20,10 +18,6 @@ import { canCancel, canWriteReport, EDITABLE_STATUSES, mayConfirmReport, recepti
  * 'approved' — the marker expense claims wait for. Banquet seating (ACT-7) is stored per reception.
  */
 export const DOC_TYPE = 'reception';
-
-export function receptionScope(actor: Actor, permission: Permission): ReceptionScope {
-  return (eb) => scopeWhere(eb, actor, permission, { owner: 'receptions.owner_id', unit: 'receptions.unit_id' });
-}
 
 const notFound = () => new AppError('NOT_FOUND', 'Reception not found', undefined, { key: 'receptions.notFound' });
 const stale = () => new AppError('STALE_VERSION', 'The reception was changed by someone else; reload and try again', undefined, { key: 'common.staleVersion' });
@@ -52,18 +46,18 @@ export function registerReceptionDocType(engine: ApprovalEngine): void {
 export async function listReceptions(db: Kdb, actor: Actor, q: z.infer<typeof receptionListQuery>, tz: string) {
   const { limit, offset } = pageWindow(q);
   if (q.sort && q.sort !== 'startsAt' && q.sort !== '-startsAt') throw validationError([issue('sort', 'common.sortField', 'Sort by startsAt (prefix - for descending)', { fields: 'startsAt' })]);
-  return receptionsRepo.list(db, { ...q, scope: receptionScope(actor, 'reception:read'), tz, desc: q.sort !== 'startsAt', limit, offset });
+  return receptionsRepo.list(db, { ...q, scope: ownedScope('receptions', actor, 'reception:read'), tz, desc: q.sort !== 'startsAt', limit, offset });
 }
 
 export async function getReception(db: Executor, actor: Actor, id: number) {
-  const row = await receptionsRepo.find(db, id, receptionScope(actor, 'reception:read'), receptionScope(actor, 'reception:write'));
+  const row = await receptionsRepo.find(db, id, ownedScope('receptions', actor, 'reception:read'), ownedScope('receptions', actor, 'reception:write'));
   if (!row) throw notFound();
   return { ...row, can_confirm: Boolean(row.can_write) && row.report_status === 'submitted' && mayConfirmReport(actor.positions, actor.userId, row.owner_id) };
 }
 export type ReceptionView = Awaited<ReturnType<typeof getReception>>;
 
 async function writable(trx: Executor, actor: Actor, id: number) {
-  const row = await receptionsRepo.findForUpdate(trx, id, receptionScope(actor, 'reception:write'));
+  const row = await receptionsRepo.findForUpdate(trx, id, ownedScope('receptions', actor, 'reception:write'));
   if (!row) throw notFound();
   return row;
 }

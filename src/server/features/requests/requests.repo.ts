@@ -3,6 +3,10 @@ import type { Executor } from '../../db/client';
 import { containsPattern } from '../../platform/listing';
 import type { DB } from '../../db/schema';
 
+/** General requests the owner can still edit or resubmit: these go to a leaver's successor. */
+export const OPEN_REQUEST_STATUSES = ['draft', 'returned', 'withdrawn'];
+const count = (r: { n: number | string | bigint } | undefined) => Number(r?.n ?? 0);
+
 export type RequestEb = ExpressionBuilder<DB, 'general_requests'>;
 export type RequestWhere = (eb: RequestEb) => Expression<SqlBool>;
 
@@ -130,5 +134,21 @@ export const requestsRepo = {
     if (fileIds.length) unlink = unlink.where('id', 'not in', fileIds);
     await unlink.execute();
     if (fileIds.length) await db.updateTable('files').set({ entity, entity_id: entityId }).where('id', 'in', fileIds).execute();
+  },
+  // ---- the leaver's open general requests ----
+  async countOpenOwnedBy(db: Executor, userId: number) {
+    return count(await db.selectFrom('general_requests').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_id', '=', userId).where('status', 'in', OPEN_REQUEST_STATUSES).executeTakeFirst());
+  },
+  async firstOpenOwnedBy(db: Executor, userId: number, limit: number) {
+    return db.selectFrom('general_requests').select(['id', 'title as label']).where('owner_id', '=', userId).where('status', 'in', OPEN_REQUEST_STATUSES).orderBy('id').limit(limit).execute();
+  },
+  async moveOpenOwnedTo(db: Executor, userId: number, successorId: number) {
+    return db
+      .updateTable('general_requests')
+      .set({ owner_id: successorId, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('owner_id', '=', userId)
+      .where('status', 'in', OPEN_REQUEST_STATUSES)
+      .returning(['id'])
+      .execute();
   },
 };

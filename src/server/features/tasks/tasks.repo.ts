@@ -2,6 +2,10 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/client';
 import { containsPattern } from '../../platform/listing';
 
+const count = (r: { n: number | string | bigint } | undefined) => Number(r?.n ?? 0);
+/** Does a task's web link point at the account's pages? */
+const linksTo = (id: number) => sql<boolean>`(link_url = ${`/accounts/${id}`} or link_url like ${`/accounts/${id}?%`} or link_url like ${`/accounts/${id}/%`} or link_url like ${`/accounts/${id}#%`})`;
+
 const taskColumns = [
   'tasks.id',
   'tasks.owner_id',
@@ -155,5 +159,45 @@ export const tasksRepo = {
   async markDueNotified(db: Executor, ids: number[]) {
     if (!ids.length) return;
     await db.updateTable('tasks').set({ due_notified_at: sql<Date>`now()` }).where('id', 'in', ids).execute();
+  },
+  // ---- open tasks ----
+  async countOpenOwnedBy(db: Executor, userId: number) {
+    return count(await db.selectFrom('tasks').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_id', '=', userId).where('status', '=', 'open').executeTakeFirst());
+  },
+  async firstOpenOwnedBy(db: Executor, userId: number, limit: number) {
+    return db.selectFrom('tasks').select(['id', 'title as label']).where('owner_id', '=', userId).where('status', '=', 'open').orderBy('due_at').orderBy('id').limit(limit).execute();
+  },
+  async moveOpenOwnedTo(db: Executor, userId: number, successorId: number) {
+    return db
+      .updateTable('tasks')
+      .set({ owner_id: successorId, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('owner_id', '=', userId)
+      .where('status', '=', 'open')
+      .returning(['id'])
+      .execute();
+  },
+  /** Tasks about the account itself, or linking to any of its pages. */
+  async countLinkedTo(db: Executor, accountId: number) {
+    return count(
+      await db
+        .selectFrom('tasks')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where((eb) => eb.or([eb.and([eb('link_entity', '=', 'account'), eb('link_id', '=', accountId)]), linksTo(accountId)]))
+        .executeTakeFirst(),
+    );
+  },
+  async moveLinks(db: Executor, fromId: number, toId: number) {
+    const prefix = `/accounts/${fromId}`;
+    return db
+      .updateTable('tasks')
+      .set({
+        link_id: sql`case when link_entity = 'account' and link_id = ${fromId} then ${toId}::bigint else link_id end`,
+        link_url: sql`case when ${linksTo(fromId)} then ${`/accounts/${toId}`} || substr(link_url, ${prefix.length + 1}) else link_url end`,
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+      })
+      .where((eb) => eb.or([eb.and([eb('link_entity', '=', 'account'), eb('link_id', '=', fromId)]), linksTo(fromId)]))
+      .returning(['id'])
+      .execute();
   },
 };

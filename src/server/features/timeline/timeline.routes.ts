@@ -19,7 +19,7 @@ export async function timelineRoutes(fastify: FastifyInstance, p: Platform) {
       response: { 200: timelinePage },
     },
   }, async (req) => {
-    const page = await accountTimeline(p.db, actorOf(req), req.params.id, req.query, p.config.BUSINESS_TZ);
+    const page = await accountTimeline(p.db, actorOf(req), p.parts.timeline, req.params.id, req.query, p.config.BUSINESS_TZ);
     return {
       items: page.items.map((e) => ({
         key: `${e.kind}:${e.id}`,

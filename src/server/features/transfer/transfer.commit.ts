@@ -8,11 +8,11 @@ import type { Actor } from '../../platform/actor';
 import { auditMany, type AuditEntry } from '../../platform/audit';
 import { accountsRepo } from '../accounts/accounts.repo';
 import { classifyNew, refreshDerivedMany } from '../accounts/accounts.derived.service';
-import { accountScope } from '../accounts/accounts.service';
 import { duplicateChanges, effectiveAction, recordValues } from './transfer.rules';
 import { ACCOUNT_COLUMNS, ACCOUNT_UPDATE_FIELDS, CONTACT_COLUMNS, CONTACT_UPDATE_FIELDS, accountApiValues, accountColumns, contactApiValues, contactColumns } from './transfer.records';
 import { transferRepo } from './transfer.repo';
 import type { ProgressSink } from './transfer.validate';
+import { accountScope } from '../../platform/scope';
 
 /**
  * The commit (ACC-6): applies the validated report in ONE transaction the caller opens — all of

@@ -5,14 +5,14 @@ import type { AccountExportQuery, ContactExportQuery, FileLanguage, ImportKind }
 import { zoneOffsetMinutes } from '../../../shared/domain/business-time';
 import { can, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
-import type { AccountScope } from '../accounts/accounts.repo';
 import { categoryList } from '../accounts/accounts.rules';
-import { accountListFilter, accountScope } from '../accounts/accounts.service';
+import { accountListFilter } from '../accounts/accounts.service';
 import { contactListFilter, seesSensitive } from '../contacts/contacts.service';
 import { writtenColumns, writtenHeader, type ColumnDef, type OutCell } from './transfer.columns';
 import { templateFile } from './transfer.files';
 import { accountApiValues, contactApiValues } from './transfer.records';
 import { transferRepo } from './transfer.repo';
+import { accountScope, type AccountScope } from '../../platform/scope';
 
 /**
  * Exports of the account and contact lists (ACC-6, ORG-2, ORG-4): exactly the list's filters,

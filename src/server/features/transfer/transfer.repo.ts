@@ -1,8 +1,9 @@
 import { expressionBuilder, sql, type Expression, type Insertable, type SqlBool } from 'kysely';
 import type { Executor, Kdb } from '../../db/client';
 import type { AccountTable, ContactRelationshipHistoryTable, ContactTable, DB, ImportRowTable } from '../../db/schema';
-import { accountsRepo, type AccountFilter, type AccountScope } from '../accounts/accounts.repo';
+import { accountsRepo, type AccountFilter } from '../accounts/accounts.repo';
 import { contactsRepo, type ContactFilter } from '../contacts/contacts.repo';
+import { type AccountScope } from '../../platform/scope';
 
 /** A user-scope condition over `users` (users.id / users.unit_id), built with scopeWhere. */
 export type UserScope = Expression<SqlBool>;

@@ -1,16 +1,15 @@
-import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/client';
 import type { BusinessTripTable, DB } from '../../db/schema';
-import type { AccountScope } from '../accounts/accounts.repo';
 import { containsPattern } from '../../platform/listing';
-import type { SourceQuery } from '../timeline/timeline.registry';
-import { after, dayStart } from '../timeline/timeline.repo';
+import type { SourceQuery } from '../../platform/timeline';
+import { after, dayStart } from '../../platform/timeline.repo';
+import { type OwnedScope, type AccountScope } from '../../platform/scope';
 
-export type TripScope = (eb: ExpressionBuilder<DB, 'business_trips'>) => Expression<SqlBool>;
 export type TripValues = Updateable<BusinessTripTable>;
 
 export interface TripFilter {
-  scope: TripScope;
+  scope: OwnedScope<'business_trips'>;
   q?: string;
   status?: string;
   reportStatus?: string;
@@ -64,7 +63,7 @@ export const tripsRepo = {
     return { items, total: Number(count.n) };
   },
 
-  async find(db: Executor, id: number, scope: TripScope) {
+  async find(db: Executor, id: number, scope: OwnedScope<'business_trips'>) {
     return db
       .selectFrom('business_trips')
       .innerJoin('users as owner', 'owner.id', 'business_trips.owner_id')
@@ -75,7 +74,7 @@ export const tripsRepo = {
       .executeTakeFirst();
   },
 
-  async findForUpdate(db: Executor, id: number, scope: TripScope) {
+  async findForUpdate(db: Executor, id: number, scope: OwnedScope<'business_trips'>) {
     return db.selectFrom('business_trips').selectAll('business_trips').where('business_trips.id', '=', id).where(scope).forUpdate().executeTakeFirst();
   },
 
@@ -125,7 +124,7 @@ export const tripsRepo = {
   // ---- registries ----
 
   /** Approved trips to the account the caller may read, at their first day (timeline kind 'trip'). */
-  async timelineEvents(db: Executor, q: SourceQuery, scope: TripScope, limit: number) {
+  async timelineEvents(db: Executor, q: SourceQuery, scope: OwnedScope<'business_trips'>, limit: number) {
     const at = dayStart('business_trips.start_on', q.tz);
     return db
       .selectFrom('business_trip_accounts as ta')

@@ -4,14 +4,12 @@ import { AppError, issue, validationError, type FieldIssue } from '../../../shar
 import { businessDate } from '../../../shared/domain/business-time';
 import { checkinRefusal, costTotal, missingDays } from '../../../shared/domain/trips';
 import type { tripCancel, tripCheckinCreate, tripCreate, tripListQuery, tripReportInput, tripUpdate, tripVersion } from '../../../shared/contracts/trips';
-import type { Permission } from '../../../shared/permissions';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
-import { scopeWhere } from '../../platform/scope';
+import { ownedScope, accountScope } from '../../platform/scope';
 import { pageWindow } from '../../platform/listing';
 import type { ApprovalEngine, ApprovalStatus } from '../../platform/approvals/engine';
-import { accountScope } from '../accounts/accounts.service';
-import { tripsRepo, type TripScope } from './trips.repo';
+import { tripsRepo } from './trips.repo';
 
 /** 出差申请 and 出差报告 go through the approval engine; the document id is the trip's id. */
 export const TRIP_DOC = 'business_trip';
@@ -24,10 +22,6 @@ const EDITABLE = new Set(['draft', 'rejected', 'withdrawn']);
 
 const notFound = () => new AppError('NOT_FOUND', 'Business trip not found', undefined, { key: 'trips.notFound' });
 const stale = () => new AppError('STALE_VERSION', 'The trip was changed by someone else; reload and try again', undefined, { key: 'common.staleVersion' });
-
-export function tripScope(actor: Actor, permission: Permission): TripScope {
-  return (eb) => scopeWhere(eb, actor, permission, { owner: 'business_trips.owner_id', unit: 'business_trips.unit_id' });
-}
 
 /** The trip's status that follows an approval instance's (a return sends it back like a rejection). */
 const tripStatusFor = (s: ApprovalStatus) => (s === 'returned' ? 'rejected' : s);
@@ -56,12 +50,12 @@ export function registerTripDocTypes(engine: ApprovalEngine): void {
 // ---------------------------------------------------------------- reads
 
 export async function listTrips(db: Kdb, actor: Actor, q: z.infer<typeof tripListQuery>) {
-  const { items, total } = await tripsRepo.list(db, { ...q, scope: tripScope(actor, 'trip:read'), ...pageWindow(q) });
+  const { items, total } = await tripsRepo.list(db, { ...q, scope: ownedScope('business_trips', actor, 'trip:read'), ...pageWindow(q) });
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getTrip(db: Executor, actor: Actor, id: number, tz: string, now = new Date()) {
-  const trip = await tripsRepo.find(db, id, tripScope(actor, 'trip:read'));
+  const trip = await tripsRepo.find(db, id, ownedScope('business_trips', actor, 'trip:read'));
   if (!trip) throw notFound();
   const [accounts, checkins] = await Promise.all([tripsRepo.accounts(db, id), tripsRepo.checkins(db, id)]);
   const today = businessDate(now, tz);
@@ -124,7 +118,7 @@ export async function createTrip(db: Kdb, actor: Actor, input: TripInput, tz: st
 
 /** Locks the trip in the caller's trip:write scope and checks its version. */
 async function writable(trx: Executor, actor: Actor, id: number, version?: number) {
-  const trip = await tripsRepo.findForUpdate(trx, id, tripScope(actor, 'trip:write'));
+  const trip = await tripsRepo.findForUpdate(trx, id, ownedScope('business_trips', actor, 'trip:write'));
   if (!trip) throw notFound();
   if (version !== undefined && trip.version !== version) throw stale();
   return trip;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { settingsRepo } from '../../platform/settings.repo';
 import type { Executor } from '../../db/client';
-import type { AccountScope } from '../accounts/accounts.repo';
+import { type AccountScope } from '../../platform/scope';
 
 export const VISIT_POLICY_KEY = 'visits.policy';
 

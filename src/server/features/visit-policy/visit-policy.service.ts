@@ -6,10 +6,10 @@ import { daysSince, isOverdue, overdueSince, readVisitPolicy, visitRequirement, 
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { Notifier } from '../../platform/notifications/notifier';
-import { accountScope } from '../accounts/accounts.service';
 import { loadSettings } from '../accounts/accounts.settings.service';
 import { receptionsRepo } from '../receptions/receptions.repo';
 import { visitPolicyRepo } from './visit-policy.repo';
+import { accountScope } from '../../platform/scope';
 
 const DAY = 86_400_000;
 const BATCH = 1000;

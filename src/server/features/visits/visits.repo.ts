@@ -1,14 +1,16 @@
-import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/client';
-import type { DB, VisitTable } from '../../db/schema';
+import type { VisitTable } from '../../db/schema';
 import { containsPattern } from '../../platform/listing';
+import { type OwnedScope } from '../../platform/scope';
+import { after, ms } from '../../platform/timeline.repo';
+import type { SourceQuery } from '../../platform/timeline';
 
-export type VisitScope = (eb: ExpressionBuilder<DB, 'visits'>) => Expression<SqlBool>;
 export type VisitValues = Updateable<VisitTable>;
 export type VisitSortColumn = 'planned_at' | 'checked_in_at' | 'created_at';
 
 export interface VisitFilter {
-  scope: VisitScope;
+  scope: OwnedScope<'visits'>;
   q?: string;
   accountId?: number;
   contactId?: number;
@@ -69,7 +71,7 @@ export const visitsRepo = {
   },
 
   /** One visit in the scope; `lock` takes its row lock for a write. */
-  async find(db: Executor, id: number, scope: VisitScope, lock = false) {
+  async find(db: Executor, id: number, scope: OwnedScope<'visits'>, lock = false) {
     const q = db.selectFrom('visits').selectAll().where('id', '=', id).where(scope);
     return (lock ? q.forUpdate() : q).executeTakeFirst();
   },
@@ -214,6 +216,22 @@ export const visitsRepo = {
       .where('owner_id', '=', userId)
       .where((eb) => eb.or([eb('status', 'in', LIVE), eb.and([eb('status', '=', 'recorded'), eb('report_status', 'in', ['none', 'returned'])])]))
       .returning(['id', 'unit_id'])
+      .execute();
+  },
+  /** Recorded visits to the account the caller may read, at their check-in. */
+  async visitEvents(db: Executor, q: SourceQuery, scope: OwnedScope<'visits'>, limit: number) {
+    const at = ms('visits.checked_in_at');
+    return db
+      .selectFrom('visits')
+      .innerJoin('users as u', 'u.id', 'visits.owner_id')
+      .select(['visits.id', at.as('at'), 'visits.owner_id as actor_id', 'u.name as actor_name', 'visits.purpose', 'visits.result', 'visits.contact_seq', 'visits.met_name'])
+      .where('visits.account_id', '=', q.accountId)
+      .where('visits.status', '=', 'recorded')
+      .where(scope)
+      .where(after('visit', q, at, 'visits.id'))
+      .orderBy(at, 'desc')
+      .orderBy('visits.id', 'desc')
+      .limit(limit)
       .execute();
   },
 };

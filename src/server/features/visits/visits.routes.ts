@@ -18,7 +18,6 @@ import {
 import type { Platform } from '../../platform/context';
 import { actorOf } from '../../platform/http';
 import * as service from './visits.service';
-import './visits.parts';
 
 type ListRow = Awaited<ReturnType<typeof service.listVisits>>['items'][number];
 

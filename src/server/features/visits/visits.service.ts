@@ -9,12 +9,10 @@ import type { ApprovalEngine, ApprovalStatus } from '../../platform/approvals/en
 import { pageWindow, resolveSort } from '../../platform/listing';
 import type { Notifier } from '../../platform/notifications/notifier';
 import { withVersioned } from '../../platform/versioned';
-import { accountsRepo } from '../accounts/accounts.repo';
-import { accountScope } from '../accounts/accounts.service';
 import { closeTasksFor, createTask } from '../tasks/tasks.service';
 import { visitsRepo, type VisitSortColumn } from './visits.repo';
 import { canDo, checkInProblems, costTotal, followUpDue, nextVisitProblem, nthContact, reviewedReportStatus, visitStatusFor, type VisitAction } from './visits.rules';
-import { visitScope } from './visits.scope';
+import { accountReachable, ownedScope, accountScope } from '../../platform/scope';
 
 /**
  * Visits (ACT-1..3): plan and application through the approval engine (doc type visit_plan; the
@@ -64,7 +62,7 @@ function dayStart(date: string, tz: string) {
 export async function listVisits(db: Kdb, actor: Actor, q: z.infer<typeof visitListQuery>, tz: string) {
   const review = q.box === 'review';
   const r = await visitsRepo.list(db, {
-    scope: visitScope(actor, review ? 'visit:review' : 'visit:read'),
+    scope: ownedScope('visits', actor, review ? 'visit:review' : 'visit:read'),
     q: q.q || undefined,
     accountId: q.accountId,
     contactId: q.contactId,
@@ -81,7 +79,7 @@ export async function listVisits(db: Kdb, actor: Actor, q: z.infer<typeof visitL
 
 /** The visit with its names and contacts; read scope, or review scope for the director's queue. */
 export async function getVisit(db: Kdb, actor: Actor, id: number) {
-  const v = (await visitsRepo.find(db, id, visitScope(actor, 'visit:read'))) ?? (await visitsRepo.find(db, id, visitScope(actor, 'visit:review')));
+  const v = (await visitsRepo.find(db, id, ownedScope('visits', actor, 'visit:read'))) ?? (await visitsRepo.find(db, id, ownedScope('visits', actor, 'visit:review')));
   if (!v) throw notFound();
   const [names, contacts] = await Promise.all([visitsRepo.detailNames(db, v), visitsRepo.contacts(db, id)]);
   return { ...v, names, contacts };
@@ -91,7 +89,7 @@ export type VisitView = Awaited<ReturnType<typeof getVisit>>;
 // ---------------------------------------------------------------- plan and approval
 
 async function checkPlan(ex: Executor, actor: Actor, input: z.infer<typeof visitCreate>) {
-  if (!(await accountsRepo.visible(ex, input.accountId, accountScope(actor, 'account:read')))) {
+  if (!(await accountReachable(ex, input.accountId, accountScope(actor, 'account:read')))) {
     throw validationError([issue('accountId', 'visits.accountNotVisible', 'Choose an account you can see')]);
   }
   await checkContacts(ex, input.accountId, input.contactIds, 'contactIds');
@@ -133,7 +131,7 @@ export async function createVisit(db: Kdb, actor: Actor, input: z.infer<typeof v
   });
 }
 
-const writable = (actor: Actor, id: number) => (trx: Executor) => visitsRepo.find(trx, id, visitScope(actor, 'visit:write'), true);
+const writable = (actor: Actor, id: number) => (trx: Executor) => visitsRepo.find(trx, id, ownedScope('visits', actor, 'visit:write'), true);
 
 /** A plan is changed while a draft, or after a rejection or withdrawal (it becomes a draft again). */
 export async function updateVisit(db: Kdb, actor: Actor, id: number, input: z.infer<typeof visitUpdate>) {
@@ -264,7 +262,7 @@ export async function submitReport(db: Kdb, notifier: Notifier, actor: Actor, id
 
 /** The director approves the report or returns it with a comment (a return needs one); never one's own. */
 export async function reviewReport(db: Kdb, notifier: Notifier, actor: Actor, id: number, input: z.infer<typeof visitReview>) {
-  const lock = (trx: Executor) => visitsRepo.find(trx, id, visitScope(actor, 'visit:review'), true);
+  const lock = (trx: Executor) => visitsRepo.find(trx, id, ownedScope('visits', actor, 'visit:review'), true);
   await withVersioned(db, lock, input.version, { notFound, stale }, async (trx, before) => {
     need('review', before);
     if (before.owner_id === actor.userId) throw new AppError('FORBIDDEN', 'A visit report is reviewed by someone else than its visitor', undefined, { key: 'visits.ownReport' });

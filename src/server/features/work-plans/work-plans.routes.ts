@@ -16,7 +16,6 @@ import {
 import type { Platform } from '../../platform/context';
 import { actorOf } from '../../platform/http';
 import * as service from './work-plans.service';
-import './work-plans.parts';
 
 export const PLAN_REMINDER_JOB = 'workPlans.planDue';
 /** In the morning of the working day, so the plan can still be submitted on time. */

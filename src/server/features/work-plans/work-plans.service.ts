@@ -9,10 +9,8 @@ import type { Actor } from '../../platform/actor';
 import type { Notifier } from '../../platform/notifications/notifier';
 import { audit } from '../../platform/audit';
 import { pageWindow, resolveSort } from '../../platform/listing';
-import { scopeWhere } from '../../platform/scope';
+import { scopeWhere, ownedScope, accountScope } from '../../platform/scope';
 import { withVersioned } from '../../platform/versioned';
-import { accountScope } from '../accounts/accounts.service';
-import { visitScope } from '../visits/visits.scope';
 import { workPlansRepo, type PlanRow, type PlanScope, type PlanSortColumn, type UserScope } from './work-plans.repo';
 import { addMonths, canChange, dayCounts, isLate, itemIssues, lastWorkingDay, monthOf, monthProblem, planDueOn, planVsActual } from './work-plans.rules';
 
@@ -46,7 +44,7 @@ export async function dailyReport(db: Kdb, actor: Actor, q: { userId?: number; d
   const user = await workPlansRepo.user(db, q.userId ?? actor.userId, q.userId === undefined || q.userId === actor.userId ? (eb) => eb('users.id', '=', actor.userId) : userScope(actor));
   if (!user) throw userNotFound();
   const { start, end } = dayBounds(date, tz);
-  const visits = await workPlansRepo.dayVisits(db, user.id, start, end, visitScope(actor, 'visit:read'));
+  const visits = await workPlansRepo.dayVisits(db, user.id, start, end, ownedScope('visits', actor, 'visit:read'));
   const expenses = visits.flatMap((v) => v.expenses.map((e) => ({ visitId: v.id, accountName: v.account_name, item: e.item, amount: e.amount, note: e.note ?? null })));
   return {
     user: { id: user.id, name: user.name },
@@ -75,7 +73,7 @@ export async function dailyReport(db: Kdb, actor: Actor, q: { userId?: number; d
 export async function teamDailyReport(db: Kdb, actor: Actor, q: { date?: string }, tz: string, now = new Date()): Promise<TeamDailyReport> {
   const date = q.date ?? businessDate(now, tz);
   const { start, end } = dayBounds(date, tz);
-  const rows = await workPlansRepo.team(db, start, end, userScope(actor), visitScope(actor, 'visit:read'));
+  const rows = await workPlansRepo.team(db, start, end, userScope(actor), ownedScope('visits', actor, 'visit:read'));
   return {
     date,
     items: rows.map((r) => ({ user: { id: r.id, name: r.name }, unitName: r.unit_name, visits: Number(r.n ?? 0), handled: Number(r.handled ?? 0), open: Number(r.open ?? 0), expenseTotal: Number(r.cost ?? 0) })),

@@ -30,7 +30,7 @@ export async function mergeRoutes(fastify: FastifyInstance, p: Platform) {
       response: { 200: mergePreview },
     },
   }, async (req) => {
-    const r = await service.previewMerge(p.db, actorOf(req), req.params.id, req.query.sourceId);
+    const r = await service.previewMerge(p.db, actorOf(req), p.parts.merge, req.params.id, req.query.sourceId);
     return { target: sideOut(r.target), source: sideOut(r.source), parts: r.parts, fields: r.fields };
   });
 
@@ -43,5 +43,5 @@ export async function mergeRoutes(fastify: FastifyInstance, p: Platform) {
       body: mergeBody,
       response: { 200: mergeResult },
     },
-  }, async (req) => service.mergeAccounts(p.db, actorOf(req), req.params.id, req.body, p.config.BUSINESS_TZ));
+  }, async (req) => service.mergeAccounts(p.db, actorOf(req), p.parts.merge, req.params.id, req.body, p.config.BUSINESS_TZ));
 }

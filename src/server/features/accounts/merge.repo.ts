@@ -1,11 +1,8 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/client';
-import type { AccountScope } from '../accounts/accounts.repo';
+import { type AccountScope } from '../../platform/scope';
 
 const count = (r: { n: number | string | bigint } | undefined) => Number(r?.n ?? 0);
-
-/** Does a task's web link point at the account's pages? */
-const linksTo = (id: number) => sql<boolean>`(link_url = ${`/accounts/${id}`} or link_url like ${`/accounts/${id}?%`} or link_url like ${`/accounts/${id}/%`} or link_url like ${`/accounts/${id}#%`})`;
 
 export const mergeRepo = {
   /** Both accounts, locked in id order so two merges of the same pair queue instead of deadlocking. */
@@ -32,12 +29,6 @@ export const mergeRepo = {
     await db.deleteFrom('accounts').where('id', '=', id).execute();
   },
 
-  async countContacts(db: Executor, accountId: number) {
-    return count(await db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', accountId).executeTakeFirst());
-  },
-  async moveContacts(db: Executor, fromId: number, toId: number) {
-    return db.updateTable('contacts').set({ account_id: toId, version: sql`version + 1`, updated_at: sql`now()` }).where('account_id', '=', fromId).returning('id').execute();
-  },
 
   async countChildren(db: Executor, accountId: number) {
     return count(await db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).where('parent_id', '=', accountId).executeTakeFirst());
@@ -54,28 +45,4 @@ export const mergeRepo = {
     return rows.length;
   },
 
-  /** Tasks about the account itself, or linking to any of its pages. */
-  async countTasks(db: Executor, accountId: number) {
-    return count(
-      await db
-        .selectFrom('tasks')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where((eb) => eb.or([eb.and([eb('link_entity', '=', 'account'), eb('link_id', '=', accountId)]), linksTo(accountId)]))
-        .executeTakeFirst(),
-    );
-  },
-  async moveTasks(db: Executor, fromId: number, toId: number) {
-    const prefix = `/accounts/${fromId}`;
-    return db
-      .updateTable('tasks')
-      .set({
-        link_id: sql`case when link_entity = 'account' and link_id = ${fromId} then ${toId}::bigint else link_id end`,
-        link_url: sql`case when ${linksTo(fromId)} then ${`/accounts/${toId}`} || substr(link_url, ${prefix.length + 1}) else link_url end`,
-        version: sql`version + 1`,
-        updated_at: sql`now()`,
-      })
-      .where((eb) => eb.or([eb.and([eb('link_entity', '=', 'account'), eb('link_id', '=', fromId)]), linksTo(fromId)]))
-      .returning(['id'])
-      .execute();
-  },
 };

@@ -1,4 +1,4 @@
-import { filled } from '../accounts/accounts.rules';
+import { filled } from './accounts.rules';
 
 /** The fields the target lacks and the source has: these take the source's value, the rest stay. */
 export function fillableFields<K extends string>(target: Readonly<Record<K, unknown>>, source: Readonly<Record<K, unknown>>, fields: readonly K[]): K[] {

@@ -4,14 +4,14 @@ import { AppError, issue, validationError } from '../../../shared/errors';
 import type { mergeBody } from '../../../shared/contracts/merge';
 import { can, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
-import { accountsRepo } from '../accounts/accounts.repo';
-import { refreshAccount } from '../accounts/accounts.derived.service';
-import { PROFILE_COLUMNS, TRADE_TERMS, profileValues, type ProfileKey } from '../accounts/accounts.fields';
-import { accountScope } from '../accounts/accounts.service';
-import { wouldCycle } from '../accounts/accounts.rules';
-import { mergeParts } from './merge.parts';
+import { accountsRepo } from './accounts.repo';
+import { refreshAccount } from './accounts.derived.service';
+import { PROFILE_COLUMNS, TRADE_TERMS, profileValues, type ProfileKey } from './accounts.fields';
+import { wouldCycle } from './accounts.rules';
+import type { MergePart } from '../../platform/parts';
 import { mergeRepo } from './merge.repo';
 import { fillableFields } from './merge.rules';
+import { accountReachable, accountScope } from '../../platform/scope';
 
 
 const targetNotFound = () => new AppError('NOT_FOUND', 'Account not found', undefined, { key: 'accounts.notFound' });
@@ -49,15 +49,15 @@ async function fillPlan(trx: Executor, actor: Actor, target: Locked, source: Loc
   const parentOk =
     parentId !== null &&
     !wouldCycle(target.id, parentId, await accountsRepo.ancestors(trx, parentId)) &&
-    (await accountsRepo.visible(trx, parentId, accountScope(actor, 'account:read')));
+    (await accountReachable(trx, parentId, accountScope(actor, 'account:read')));
   return fields.filter((f) => f !== 'parentId' || parentOk);
 }
 
-export async function previewMerge(db: Kdb, actor: Actor, targetId: number, sourceId: number) {
+export async function previewMerge(db: Kdb, actor: Actor, mergeParts: readonly MergePart[], targetId: number, sourceId: number) {
   return db.transaction().execute(async (trx) => {
     const { target, source } = await pair(trx, actor, targetId, sourceId);
     const parts = [];
-    for (const part of mergeParts()) parts.push({ key: part.name, count: await part.count(trx, sourceId) });
+    for (const part of mergeParts) parts.push({ key: part.name, count: await part.count(trx, sourceId) });
     const tradeTerms = can(actor, 'account:trade-terms');
     const fields = [];
     for (const field of await fillPlan(trx, actor, target, source)) {
@@ -76,7 +76,7 @@ export async function previewMerge(db: Kdb, actor: Actor, targetId: number, sour
  * in the audit trail; the target's history gets a 'merged' entry and its classification and
  * completeness are recomputed.
  */
-export async function mergeAccounts(db: Kdb, actor: Actor, targetId: number, input: z.infer<typeof mergeBody>, tz: string) {
+export async function mergeAccounts(db: Kdb, actor: Actor, mergeParts: readonly MergePart[], targetId: number, input: z.infer<typeof mergeBody>, tz: string) {
   return db.transaction().execute(async (trx) => {
     const { target, source } = await pair(trx, actor, targetId, input.sourceId);
     if (target.version !== input.version || source.version !== input.sourceVersion) throw stale();
@@ -84,7 +84,7 @@ export async function mergeAccounts(db: Kdb, actor: Actor, targetId: number, inp
 
     const ctx = { actor, targetId, sourceId: source.id };
     const moved: { key: string; count: number }[] = [];
-    for (const part of mergeParts()) moved.push({ key: part.name, count: await part.move(trx, ctx) });
+    for (const part of mergeParts) moved.push({ key: part.name, count: await part.move(trx, ctx) });
 
     const sourceFields = asFields(source);
     // the credit code is unique: the source lets go of it before the target takes it

@@ -1,4 +1,6 @@
-import { TIMELINE_CURSOR } from '../../../shared/contracts/timeline';
+import type { Executor } from '../db/client';
+import { TIMELINE_CURSOR, type TimelineKind } from '../../shared/contracts/timeline';
+import type { Actor } from './actor';
 
 /**
  * Keyset paging across sources. Events are ordered newest first by (at, kind, id), with `at` in
@@ -57,10 +59,46 @@ export function mergePage<T extends Ordered>(lists: T[][], limit: number): { ite
   return { items, next: all.length > limit ? encodeCursor(items[items.length - 1]!) : null };
 }
 
-/** What a development project's stage-history row says: created, moved, closed, paused or reopened. */
-export type OpportunityEvent = 'created' | 'stage' | 'won' | 'lost' | 'abandoned' | 'paused' | 'reopened';
-export function opportunityEventOf(r: { from_status: string | null; to_status: string }): OpportunityEvent {
-  if (r.from_status === null) return 'created';
-  if (r.to_status !== 'open') return r.to_status === r.from_status ? 'stage' : (r.to_status as OpportunityEvent);
-  return r.from_status === 'open' ? 'stage' : 'reopened';
+/** One event as a source reports it; `id` is unique within its kind. */
+export interface SourceEvent {
+  kind: TimelineKind;
+  id: number;
+  at: Date;
+  dateOnly: boolean;
+  actorId: number | null;
+  actorName: string | null;
+  params: Record<string, string | number | null>;
+  link: string | null;
+}
+
+export interface SourceQuery {
+  accountId: number;
+  /** the page starts strictly below this event (see boundFor) */
+  before: Cursor | null;
+  /** at most this many events per kind */
+  limit: number;
+  kinds: ReadonlySet<TimelineKind>;
+  tz: string;
+}
+
+/**
+ * A room's contribution to the account timeline (the 360 page's 动态 tab), declared in its
+ * manifest. A source answers for its own kinds, newest first, and decides itself what the caller
+ * may see: nothing when the actor's scope for its permission does not reach the account. Add the
+ * kind to TIMELINE_KINDS and its text to the timeline locale.
+ */
+export interface TimelineSource {
+  name: string;
+  kinds: readonly TimelineKind[];
+  events(db: Executor, actor: Actor, q: SourceQuery): Promise<SourceEvent[]>;
+}
+
+/** The account 360 page's tab a timeline event links to. */
+export const accountTab = (q: SourceQuery, name: string) => `/accounts/${q.accountId}?tab=${name}`;
+/** A timestamp as a driver returned it (PGlite: Date; pg: Date or text). */
+export const when = (at: Date | string) => (at instanceof Date ? at : new Date(at));
+export const wanted = (q: SourceQuery, kind: TimelineKind) => q.kinds.has(kind);
+/** A reason the server wrote itself travels as a locale key; a person's reason as typed. */
+export function reasonParams(reason: string, reasonKey: string | null): Record<string, string | null> {
+  return reasonKey ? { reasonKey, reason: null } : { reasonKey: null, reason };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundFor, compareEvents, decodeCursor, encodeCursor, mergePage, opportunityEventOf, type Cursor, type Ordered } from './timeline.rules';
+import { boundFor, compareEvents, decodeCursor, encodeCursor, mergePage, type Cursor, type Ordered } from './timeline';
 
 const ev = (kind: string, id: number, ms: number): Ordered => ({ kind, id, at: new Date(ms) });
 
@@ -63,15 +63,5 @@ describe('paging across sources', () => {
   it('has no next page when the sources ran dry exactly at the limit', () => {
     expect(mergePage([answer(a, null, 9), answer(b, null, 9)], 8).next).toBeNull();
     expect(mergePage([answer(a, null, 8), answer(b, null, 8)], 7).next).not.toBeNull();
-  });
-});
-
-describe('development project events', () => {
-  it('reads a stage-history row as created, moved, closed, paused or reopened', () => {
-    expect(opportunityEventOf({ from_status: null, to_status: 'open' })).toBe('created');
-    expect(opportunityEventOf({ from_status: 'open', to_status: 'open' })).toBe('stage');
-    expect(opportunityEventOf({ from_status: 'open', to_status: 'won' })).toBe('won');
-    expect(opportunityEventOf({ from_status: 'open', to_status: 'paused' })).toBe('paused');
-    expect(opportunityEventOf({ from_status: 'lost', to_status: 'open' })).toBe('reopened');
   });
 });

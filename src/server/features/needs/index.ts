@@ -1,0 +1,18 @@
+import { defineFeature } from '../../platform/feature';
+import { needsRepo } from './needs.repo';
+import { needsRoutes } from './needs.routes';
+import { timelineSources, mergeParts } from './needs.parts';
+
+export const needsFeature = defineFeature({
+  name: 'needs',
+  routes: needsRoutes,
+  timelineSources,
+  mergeParts,
+});
+
+/** A leaver's open countermeasures: the plans room hands them to the successor with the plan items (its 'plans' part). */
+export const openCountermeasures = {
+  count: needsRepo.countOpenCountermeasures,
+  first: needsRepo.firstOpenCountermeasures,
+  move: needsRepo.moveOpenCountermeasures,
+};

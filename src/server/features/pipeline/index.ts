@@ -1,0 +1,7 @@
+import { defineFeature } from '../../platform/feature';
+import { pipelineRoutes } from './pipeline.routes';
+
+export const pipelineFeature = defineFeature({
+  name: 'pipeline',
+  routes: pipelineRoutes,
+});

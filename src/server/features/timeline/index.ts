@@ -1,0 +1,7 @@
+import { defineFeature } from '../../platform/feature';
+import { timelineRoutes } from './timeline.routes';
+
+export const timelineFeature = defineFeature({
+  name: 'timeline',
+  routes: timelineRoutes,
+});
