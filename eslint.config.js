@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import rooms from './tools/eslint/rooms.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', '.tmp/**'] },
@@ -14,6 +15,13 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
       eqeqeq: ['error', 'smart'],
     },
+  },
+  {
+    // one room reaches another only through its index.ts (the face); tests may look inside
+    files: ['src/server/features/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    plugins: { rooms },
+    rules: { 'rooms/no-reach-in': 'error' },
   },
   {
     files: ['src/cli/**', 'bench/**', 'tests/**', 'bin/**', 'src/server/main.ts'],

@@ -61,3 +61,16 @@ export async function accountReachable(db: Executor, accountId: number, scope: A
 export async function seesAccount(db: Executor, actor: Actor, permission: Permission, accountId: number): Promise<boolean> {
   return can(actor, permission) && accountReachable(db, accountId, accountScope(actor, permission));
 }
+
+/** Accounts of a unit and its subtree (by the org path): a list filter, not a scope. */
+export function inUnitSubtree(unitId: number) {
+  return (eb: ExpressionBuilder<DB, 'accounts'>): Expression<SqlBool> =>
+    eb(
+      'accounts.unit_id',
+      'in',
+      eb
+        .selectFrom('org_units as sub')
+        .select('sub.id')
+        .where('sub.path', 'like', eb.selectFrom('org_units as top').select(sql<string>`top.path || '%'`.as('p')).where('top.id', '=', unitId)),
+    );
+}

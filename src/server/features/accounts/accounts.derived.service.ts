@@ -6,7 +6,7 @@ import type { CompletenessField, CreditStanding, LifecycleStage, SystemReasonKey
 import type { Quadrant } from '../../../shared/contracts/quadrant';
 import type { Actor } from '../../platform/actor';
 import { accountsRepo, type DerivedValues } from './accounts.repo';
-import { coverageOf, decisionPeopleOf, toCoverageContact, type CoverageContact, type CoverageRow } from '../contacts/contacts.rules';
+import { coverageOf, decisionPeopleOf, toCoverageContact, type CoverageContact, type CoverageRow } from '../../../shared/domain/coverage';
 import { quadrantOf } from './quadrant.rules';
 import { autoLifecycle, categoriesOf, categoryList, completenessOf, tierOf } from './accounts.rules';
 import { PROFILE_COLUMNS, SYSTEM_REASONS } from './accounts.fields';

@@ -3,7 +3,7 @@ import { settingsRepo } from '../../platform/settings.repo';
 import type { Executor } from '../../db/client';
 import type { AccountTable, DB } from '../../db/schema';
 import { containsPattern, containsText } from '../../platform/listing';
-import { type AccountScope } from '../../platform/scope';
+import { inUnitSubtree, type AccountScope } from '../../platform/scope';
 import { after, ms, unitNameOf, userNameOf } from '../../platform/timeline.repo';
 import type { SourceQuery } from '../../platform/timeline';
 
@@ -90,18 +90,6 @@ function base(db: Executor) {
     .innerJoin('org_units as unit', 'unit.id', 'accounts.unit_id');
 }
 
-/** Accounts of a unit and its subtree (by the org path). */
-export function inUnitSubtree(unitId: number) {
-  return (eb: ExpressionBuilder<DB, 'accounts'>): Expression<SqlBool> =>
-    eb(
-      'accounts.unit_id',
-      'in',
-      eb
-        .selectFrom('org_units as sub')
-        .select('sub.id')
-        .where('sub.path', 'like', eb.selectFrom('org_units as top').select(sql<string>`top.path || '%'`.as('p')).where('top.id', '=', unitId)),
-    );
-}
 
 /** A contact's name or phone matching the search, for the contact branch of `q` and the matched contact. */
 function contactMatch(eb: ExpressionBuilder<DB, 'contacts'>, c: ContactSearch): Expression<SqlBool> {
@@ -549,5 +537,17 @@ export const accountsRepo = {
         .execute();
     }
     return rows;
+  },
+  /** The next accounts of an export after `afterId` (keyset on the id), with the names the file shows. */
+  async exportAccounts(db: Executor, f: AccountFilter, afterId: number, limit: number) {
+    return this
+      .filtered(db, f)
+      .leftJoin('accounts as parent', 'parent.id', 'accounts.parent_id')
+      .selectAll('accounts')
+      .select(['owner.username as owner_username', 'owner.name as owner_name', 'unit.name as unit_name', 'parent.name as parent_name'])
+      .where('accounts.id', '>', afterId)
+      .orderBy('accounts.id')
+      .limit(limit)
+      .execute();
   },
 };

@@ -1,3 +1,4 @@
+import { orgReads } from '../../platform/org.repo';
 import type { z } from 'zod';
 import type { Kdb } from '../../db/client';
 import { AppError, issue, validationError, type FieldIssue } from '../../../shared/errors';
@@ -7,10 +8,9 @@ import type { contactLogCreate, contactLogListQuery } from '../../../shared/cont
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { pageWindow } from '../../platform/listing';
-import { refreshAccount } from '../accounts/accounts.derived.service';
-import { contactsRepo } from '../contacts/contacts.repo';
+import { contactAccountOf, noteLastContact } from '../contacts';
 import { contactLogRepo } from './contact-log.repo';
-import { accountScope } from '../../platform/scope';
+import { accountReachable, accountScope } from '../../platform/scope';
 
 const accountNotFound = () => new AppError('NOT_FOUND', 'Account not found', undefined, { key: 'accounts.notFound' });
 const notFound = () => new AppError('NOT_FOUND', 'Contact log entry not found', undefined, { key: 'contactLog.notFound' });
@@ -51,13 +51,13 @@ export async function createLog(db: Kdb, actor: Actor, input: z.infer<typeof con
   const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
   return db.transaction().execute(async (trx) => {
     const scope = accountScope(actor, 'contact:write');
-    if (!(await contactsRepo.accountInScope(trx, input.accountId, scope))) throw accountNotFound();
+    if (!(await accountReachable(trx, input.accountId, scope))) throw accountNotFound();
     const issues: FieldIssue[] = [];
     if (occurredAt.getTime() > now.getTime() + FUTURE_SLACK_MS) issues.push(issue('occurredAt', 'contactLog.inFuture', 'The time cannot be in the future'));
-    const contact = input.contactId ? await contactsRepo.accountOf(trx, input.contactId) : null;
+    const contact = input.contactId ? await contactAccountOf(trx, input.contactId) : null;
     if (input.contactId && contact?.account_id !== input.accountId) issues.push(issue('contactId', 'contactLog.contactOtherAccount', 'Pick a contact of this account'));
     const userId = input.userId ?? actor.userId;
-    if (!(await contactsRepo.activeUser(trx, userId))) issues.push(issue('userId', 'contactLog.userNotActive', 'Not an active user'));
+    if (!(await orgReads.activeUser(trx, userId))) issues.push(issue('userId', 'contactLog.userNotActive', 'Not an active user'));
     if (issues.length) throw validationError(issues);
     const row = await contactLogRepo.insert(trx, {
       account_id: input.accountId,
@@ -72,15 +72,7 @@ export async function createLog(db: Kdb, actor: Actor, input: z.infer<typeof con
       created_by: actor.userId,
     });
     await audit(trx, actor, { entity: 'contact_log', entityId: row.id, action: 'create', after: row, data: { accountId: input.accountId } });
-    if (input.contactId) {
-      const before = await contactsRepo.findForUpdate(trx, input.contactId, scope);
-      const last = before?.last_contact_at ? new Date(before.last_contact_at) : null;
-      if (before && (!last || last < occurredAt)) {
-        const after = await contactsRepo.update(trx, input.contactId, { last_contact_at: occurredAt });
-        await refreshAccount(trx, input.accountId, actor, 'contactChange', tz);
-        await audit(trx, actor, { entity: 'contact', entityId: input.contactId, action: 'contact_log', before: { last_contact_at: before.last_contact_at }, after: { last_contact_at: after.last_contact_at }, data: { contactLogId: row.id } });
-      }
-    }
+    if (input.contactId) await noteLastContact(trx, actor, { contactId: input.contactId, accountId: input.accountId, at: occurredAt, logId: row.id }, tz);
     return row.id;
   });
 }

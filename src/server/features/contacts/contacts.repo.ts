@@ -2,8 +2,7 @@ import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'k
 import type { Executor } from '../../db/client';
 import type { ContactRelationshipHistoryTable, ContactTable, DB } from '../../db/schema';
 import { containsPattern } from '../../platform/listing';
-import { inUnitSubtree } from '../accounts/accounts.repo';
-import { type AccountScope } from '../../platform/scope';
+import { inUnitSubtree, type AccountScope } from '../../platform/scope';
 import { after, dayStart, ms, userNameOf } from '../../platform/timeline.repo';
 import type { SourceQuery } from '../../platform/timeline';
 
@@ -157,10 +156,6 @@ export const contactsRepo = {
 
   async accountOf(db: Executor, contactId: number) {
     return db.selectFrom('contacts').select(['id', 'account_id', 'assistant_of_id']).where('id', '=', contactId).executeTakeFirst();
-  },
-
-  async activeUser(db: Executor, id: number) {
-    return db.selectFrom('users').select(['id', 'name']).where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
   },
 
   async insert(db: Executor, values: Insertable<ContactTable>) {
@@ -330,5 +325,21 @@ export const contactsRepo = {
   },
   async moveToAccount(db: Executor, fromId: number, toId: number) {
     return db.updateTable('contacts').set({ account_id: toId, version: sql`version + 1`, updated_at: sql`now()` }).where('account_id', '=', fromId).returning('id').execute();
+  },
+  /** The next contacts of an export after `afterId`, with their account's name, code and owner. */
+  async exportContacts(db: Executor, f: ContactFilter, afterId: number, limit: number) {
+    return this
+      .filtered(db, f)
+      .selectAll('contacts')
+      .select(['accounts.name as account_name', 'accounts.credit_code as account_credit_code', 'accounts.owner_id as account_owner_id', 'owner.username as owner_username', 'owner.name as owner_name'])
+      .where('contacts.id', '>', afterId)
+      .orderBy('contacts.id')
+      .limit(limit)
+      .execute();
+  },
+  /** Does the user own an account among those the filter reaches (the personal details of its contacts are theirs to see)? */
+  async ownsAnyContactAccount(db: Executor, f: ContactFilter, userId: number) {
+    const r = await this.filtered(db, f).select('contacts.id').where('accounts.owner_id', '=', userId).limit(1).executeTakeFirst();
+    return r !== undefined;
   },
 };

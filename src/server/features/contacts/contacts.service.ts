@@ -1,3 +1,4 @@
+import { orgReads } from '../../platform/org.repo';
 import type { z } from 'zod';
 import type { Insertable } from 'kysely';
 import type { Executor, Kdb } from '../../db/client';
@@ -20,9 +21,10 @@ import type { Permission } from '../../../shared/permissions';
 import { can, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { pageWindow, resolveSort } from '../../platform/listing';
-import { refreshAccount } from '../accounts/accounts.derived.service';
+import { refreshAccount } from '../accounts';
 import { contactsRepo, type ContactFilter, type ContactSortColumn, type ContactValues } from './contacts.repo';
-import { contactsByAccount, coverageOf, reportingCycle } from './contacts.rules';
+import { contactsByAccount, coverageOf } from '../../../shared/domain/coverage';
+import { reportingCycle } from './contacts.rules';
 import { accountScope } from '../../platform/scope';
 
 const notFound = () => new AppError('NOT_FOUND', 'Contact not found', undefined, { key: 'contacts.notFound' });
@@ -143,7 +145,7 @@ async function checkReporting(trx: Executor, accountId: number, selfId: number |
 
 async function checkOwner(trx: Executor, ownerId: number | null | undefined) {
   if (ownerId === null || ownerId === undefined) return;
-  if (!(await contactsRepo.activeUser(trx, ownerId))) throw validationError([issue('ownerId', 'contacts.ownerNotActive', 'Not an active user')]);
+  if (!(await orgReads.activeUser(trx, ownerId))) throw validationError([issue('ownerId', 'contacts.ownerNotActive', 'Not an active user')]);
 }
 
 // ---------------------------------------------------------------- reads
@@ -348,3 +350,20 @@ export async function coverageList(db: Kdb, actor: Actor, q: z.infer<typeof cove
   const r = await contactsRepo.coverageList(db, { scope: scopeFor(actor, 'contact:read'), unitId: q.unitId, ...pageWindow(q) });
   return { ...r, page: q.page, pageSize: q.pageSize };
 }
+
+/**
+ * A call, e-mail or meeting with the contact happened at `at` (the contact log): its 最近联系 moves
+ * forward to it — never back — and the account's derived coverage follows, in the caller's
+ * transaction, audited with the log entry it came from.
+ */
+export async function noteLastContact(trx: Executor, actor: Actor, input: { contactId: number; accountId: number; at: Date; logId: number }, tz: string): Promise<void> {
+  const before = await contactsRepo.findForUpdate(trx, input.contactId, accountScope(actor, 'contact:write'));
+  const last = before?.last_contact_at ? new Date(before.last_contact_at) : null;
+  if (!before || (last && last >= input.at)) return;
+  const after = await contactsRepo.update(trx, input.contactId, { last_contact_at: input.at });
+  await refreshAccount(trx, input.accountId, actor, 'contactChange', tz);
+  await audit(trx, actor, { entity: 'contact', entityId: input.contactId, action: 'contact_log', before: { last_contact_at: before.last_contact_at }, after: { last_contact_at: after.last_contact_at }, data: { contactLogId: input.logId } });
+}
+
+/** The contact's account (another room checks a contact belongs to the account it works on). */
+export const contactAccountOf = (db: Executor, contactId: number) => contactsRepo.accountOf(db, contactId);

@@ -1,4 +1,5 @@
 import { defineFeature } from '../../platform/feature';
+import { contactsRepo } from './contacts.repo';
 import { contactsRoutes } from './contacts.routes';
 import { timelineSources, mergeParts, handoverParts } from './contacts.parts';
 
@@ -9,3 +10,10 @@ export const contactsFeature = defineFeature({
   mergeParts,
   handoverParts,
 });
+
+export { contactAccountOf, noteLastContact } from './contacts.service';
+
+// the import and export of contacts (transfer room): profile columns, list filter, who sees personal details
+export { KEY_ROLE_COLUMNS, PROFILE_COLUMNS as CONTACT_PROFILE_COLUMNS, contactListFilter, seesSensitive } from './contacts.service';
+export const contactExportBatch = contactsRepo.exportContacts.bind(contactsRepo);
+export const ownsAnyContactAccount = contactsRepo.ownsAnyContactAccount.bind(contactsRepo);

@@ -101,9 +101,6 @@ export const giftsRepo = {
       .execute();
     return rows.map((r) => r.id);
   },
-  async activeUser(db: Executor, id: number) {
-    return db.selectFrom('users').select(['id', 'unit_id']).where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
-  },
 
   // ---- plans ----
   async plansOf(db: Executor, accountId: number) {

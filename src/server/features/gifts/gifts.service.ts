@@ -1,3 +1,4 @@
+import { orgReads } from '../../platform/org.repo';
 import { sql, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Executor, Kdb, Trx } from '../../db/client';
@@ -153,7 +154,7 @@ async function checkItem(trx: Executor, itemId: number, path = 'itemId') {
   return item;
 }
 async function checkUser(trx: Executor, userId: number, path: string) {
-  const user = await giftsRepo.activeUser(trx, userId);
+  const user = await orgReads.activeUser(trx, userId);
   if (!user) throw validationError([issue(path, 'gifts.userNotActive', 'Choose an active user')]);
   return user;
 }

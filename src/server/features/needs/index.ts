@@ -12,7 +12,7 @@ export const needsFeature = defineFeature({
 
 /** A leaver's open countermeasures: the plans room hands them to the successor with the plan items (its 'plans' part). */
 export const openCountermeasures = {
-  count: needsRepo.countOpenCountermeasures,
-  first: needsRepo.firstOpenCountermeasures,
-  move: needsRepo.moveOpenCountermeasures,
+  count: needsRepo.countOpenCountermeasures.bind(needsRepo),
+  first: needsRepo.firstOpenCountermeasures.bind(needsRepo),
+  move: needsRepo.moveOpenCountermeasures.bind(needsRepo),
 };

@@ -1,3 +1,4 @@
+import { orgReads } from '../../platform/org.repo';
 import type { z } from 'zod';
 import type { Executor, Kdb } from '../../db/client';
 import { AppError, issue, validationError } from '../../../shared/errors';
@@ -7,7 +8,7 @@ import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { columnValues } from '../../platform/columns';
 import { withVersioned } from '../../platform/versioned';
-import { contactsRepo } from '../contacts/contacts.repo';
+import { contactAccountOf } from '../contacts';
 import { needsRepo, type CountermeasureValues, type NeedValues } from './needs.repo';
 import { accountScope } from '../../platform/scope';
 
@@ -47,13 +48,13 @@ function checkPriceRange(min: number | null | undefined, max: number | null | un
 
 async function checkContact(trx: Executor, accountId: number, contactId: number | null | undefined) {
   if (contactId === null || contactId === undefined) return;
-  const c = await contactsRepo.accountOf(trx, contactId);
+  const c = await contactAccountOf(trx, contactId);
   if (!c || c.account_id !== accountId) throw validationError([issue('contactId', 'needs.contactOtherAccount', 'Pick a contact of this account')]);
 }
 
 async function checkOwner(trx: Executor, ownerId: number | undefined) {
   if (ownerId === undefined) return;
-  if (!(await contactsRepo.activeUser(trx, ownerId))) throw validationError([issue('ownerId', 'needs.ownerNotActive', 'Not an active user')]);
+  if (!(await orgReads.activeUser(trx, ownerId))) throw validationError([issue('ownerId', 'needs.ownerNotActive', 'Not an active user')]);
 }
 
 /** The audit action of a write: closing and reopening are named, anything else is an update. */

@@ -9,3 +9,6 @@ export const opportunitiesFeature = defineFeature({
   mergeParts,
   handoverParts,
 });
+
+export { opportunitySummaryOut } from './opportunities.routes';
+export { loadPipelineSettings } from './opportunities.service';

@@ -24,7 +24,7 @@ import { columnValues } from '../../platform/columns';
 import { pageWindow, resolveSort } from '../../platform/listing';
 import { accountReachable, ownedScope, accountScope } from '../../platform/scope';
 import { withVersioned } from '../../platform/versioned';
-import { gradeFromAssessment } from '../accounts/accounts.changes.service';
+import { gradeFromAssessment } from '../accounts';
 import { opportunitiesRepo, type OpportunitySortColumn, type OpportunityValues, type CompetitorEntryValues } from './opportunities.repo';
 import { canClose, canReopen, checklistRows, closeIssues, duplicateIndexes, historyDays, missingRoles, stageMove, type Ticks } from './opportunities.rules';
 import { pipelineSettingsRepo } from './settings.repo';

@@ -17,9 +17,7 @@ import {
 import { businessDate } from '../../../shared/domain/business-time';
 import { missingForGate, STAGES, type AssessmentOutcome, type ParticipantPart, type PipelineSettings, type PlanStatus, type Stage } from '../../../shared/domain/pipeline';
 import type { Actor } from '../../platform/actor';
-import { opportunitySummaryOut } from '../opportunities/opportunities.routes';
-import { pipelineSettingsRepo } from '../opportunities/settings.repo';
-import { readPipelineSettings } from '../opportunities/settings.rules';
+import { loadPipelineSettings, opportunitySummaryOut } from '../opportunities';
 import { pipelineRepo, type BucketRow, type Period, type PipelineWhere, type SummaryRow } from './pipeline.repo';
 import { AGEING_BUCKETS, monthsBetween, rate } from './pipeline.rules';
 import { ownedScope } from '../../platform/scope';
@@ -27,7 +25,7 @@ import { ownedScope } from '../../platform/scope';
 /** The board, forecast and analyses (PIPE-7), over the projects the caller may read. */
 
 export async function loadSettings(db: Executor): Promise<PipelineSettings> {
-  return readPipelineSettings((await pipelineSettingsRepo.get(db))?.settings);
+  return (await loadPipelineSettings(db)).settings;
 }
 
 function where(actor: Actor, f: z.infer<typeof pipelineFilter>): PipelineWhere {

@@ -1,3 +1,4 @@
+import { orgReads } from '../../platform/org.repo';
 import type { z } from 'zod';
 import type { Executor, Kdb } from '../../db/client';
 import { AppError, issue, validationError } from '../../../shared/errors';
@@ -8,8 +9,7 @@ import { audit } from '../../platform/audit';
 import { columnValues } from '../../platform/columns';
 import { withVersioned } from '../../platform/versioned';
 import type { Notifier } from '../../platform/notifications/notifier';
-import { contactsRepo } from '../contacts/contacts.repo';
-import { closeTasksFor, createTask } from '../tasks/tasks.service';
+import { closeTasksFor, createTask } from '../tasks';
 import { PLAN_TASK_ENTITY, planLink, plansRepo, type PlanItemValues } from './plans.repo';
 import { isOpenPlanStatus, isOverdue, planTaskTitle, planTransition, taskDueAt } from './plans.rules';
 import { accountScope } from '../../platform/scope';
@@ -60,7 +60,7 @@ async function checkContacts(trx: Executor, accountId: number, ids: number[]) {
 }
 
 async function checkOwner(trx: Executor, ownerId: number) {
-  if (!(await contactsRepo.activeUser(trx, ownerId))) throw validationError([issue('ownerId', 'plans.ownerNotActive', 'Not an active user')]);
+  if (!(await orgReads.activeUser(trx, ownerId))) throw validationError([issue('ownerId', 'plans.ownerNotActive', 'Not an active user')]);
 }
 
 function checkSchedule(startOn: string | null | undefined, dueOn: string | null | undefined) {

@@ -54,20 +54,6 @@ export const receptionsRepo = {
     return db.selectFrom('accounts').select(['accounts.id', 'accounts.name']).where('accounts.id', '=', accountId).where(scope).executeTakeFirst();
   },
   /** The nearest active KA director at or above a unit (who confirms its receptions' reports). */
-  async directorAbove(db: Executor, unitId: number) {
-    return db
-      .selectFrom('users')
-      .innerJoin('user_positions', 'user_positions.user_id', 'users.id')
-      .innerJoin('org_units as du', 'du.id', 'users.unit_id')
-      .select('users.id')
-      .where('user_positions.position', '=', 'ka_director')
-      .where('users.status', '=', 'active')
-      .where(sql<SqlBool>`(select ou.path from org_units ou where ou.id = ${unitId}) like du.path || '%'`)
-      .orderBy('du.depth', 'desc')
-      .orderBy('users.id')
-      .limit(1)
-      .executeTakeFirst();
-  },
   async accountName(db: Executor, accountId: number) {
     return (await db.selectFrom('accounts').select('name').where('id', '=', accountId).executeTakeFirst())?.name ?? '';
   },

@@ -1,3 +1,4 @@
+import { orgReads } from '../../platform/org.repo';
 import type { z } from 'zod';
 import type { Executor, Kdb, Trx } from '../../db/client';
 import { AppError, issue, validationError } from '../../../shared/errors';
@@ -181,7 +182,7 @@ export async function writeReport(db: Kdb, notifier: Notifier, actor: Actor, id:
     });
     await audit(trx, actor, { entity: DOC_TYPE, entityId: id, action: 'report', before, after });
     // the KA director above the reception confirms it (客户总监审核)
-    const director = await receptionsRepo.directorAbove(trx, before.unit_id);
+    const director = await orgReads.positionHolderAbove(trx, before.unit_id, 'ka_director');
     const account = await receptionsRepo.accountName(trx, before.account_id);
     if (director && director.id !== before.owner_id) await notifier.notify(trx, { userIds: [director.id], kind: 'reception.reportSubmitted', params: { account, owner: actor.name }, link: `/receptions/${id}?tab=report` });
   });

@@ -9,3 +9,5 @@ export const tasksFeature = defineFeature({
   mergeParts,
   handoverParts,
 });
+
+export { closeTasksFor, createTask } from './tasks.service';

@@ -6,8 +6,7 @@ import type { DuplicateAction, ImportKind, ImportMatch, ImportResult } from '../
 import { AppError } from '../../../shared/errors';
 import type { Actor } from '../../platform/actor';
 import { auditMany, type AuditEntry } from '../../platform/audit';
-import { accountsRepo } from '../accounts/accounts.repo';
-import { classifyNew, refreshDerivedMany } from '../accounts/accounts.derived.service';
+import { classifyNew, insertAccountChanges, refreshDerivedMany } from '../accounts';
 import { duplicateChanges, effectiveAction, recordValues } from './transfer.rules';
 import { ACCOUNT_COLUMNS, ACCOUNT_UPDATE_FIELDS, CONTACT_COLUMNS, CONTACT_UPDATE_FIELDS, accountApiValues, accountColumns, contactApiValues, contactColumns } from './transfer.records';
 import { transferRepo } from './transfer.repo';
@@ -165,7 +164,7 @@ async function commitAccounts(ctx: CommitContext): Promise<ImportResult> {
     const inserts = profiles.map((p, i) => ({ ...p, ...classes[i].derived }));
     const ids = await transferRepo.insertAccounts(trx, inserts);
     const audits: AuditEntry[] = [];
-    const history: Parameters<typeof accountsRepo.insertChanges>[1] = [];
+    const history: Parameters<typeof insertAccountChanges>[1] = [];
     fresh.forEach((r, i) => {
       recordOf.set(r.row_no, ids[i]);
       created.add(ids[i]);
@@ -174,7 +173,7 @@ async function commitAccounts(ctx: CommitContext): Promise<ImportResult> {
       for (const c of classes[i].changes) history.push({ accountId: ids[i], ...c, actorId: actor.userId });
     });
     await auditMany(trx, actor, audits);
-    await accountsRepo.insertChanges(trx, history);
+    await insertAccountChanges(trx, history);
 
     skipped += await applyDuplicates(ctx, rows, accounts, recordOf, created, updated);
     done += rows.length;

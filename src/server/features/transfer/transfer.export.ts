@@ -5,13 +5,11 @@ import type { AccountExportQuery, ContactExportQuery, FileLanguage, ImportKind }
 import { zoneOffsetMinutes } from '../../../shared/domain/business-time';
 import { can, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
-import { categoryList } from '../accounts/accounts.rules';
-import { accountListFilter } from '../accounts/accounts.service';
-import { contactListFilter, seesSensitive } from '../contacts/contacts.service';
+import { accountExportBatch, accountListFilter, categoryList } from '../accounts';
+import { contactExportBatch, contactListFilter, ownsAnyContactAccount, seesSensitive } from '../contacts';
 import { writtenColumns, writtenHeader, type ColumnDef, type OutCell } from './transfer.columns';
 import { templateFile } from './transfer.files';
 import { accountApiValues, contactApiValues } from './transfer.records';
-import { transferRepo } from './transfer.repo';
 import { accountScope, type AccountScope } from '../../platform/scope';
 
 /**
@@ -103,7 +101,7 @@ export async function accountExport(db: Kdb, actor: Actor, q: AccountExportQuery
   const base = accountListFilter(actor, q);
   const filter = { ...base, scope: both(base.scope, accountScope(actor, 'account:export')) };
   async function* rows() {
-    for await (const r of batches((after) => transferRepo.exportAccounts(db, filter, after, EXPORT_BATCH))) {
+    for await (const r of batches((after) => accountExportBatch(db, filter, after, EXPORT_BATCH))) {
       const rec: Record<string, unknown> = {
         ...accountApiValues(r),
         id: r.id,
@@ -131,11 +129,11 @@ export async function contactExport(db: Kdb, actor: Actor, q: ContactExportQuery
   const base = contactListFilter(actor, q);
   const filter = { ...base, scope: both(base.scope, accountScope(actor, 'account:export')) };
   // the columns are there when some row may show them; rows of others' accounts leave them empty
-  const sensitive = can(actor, 'contact:sensitive') || (await transferRepo.ownsAnyContactAccount(db, filter, actor.userId));
+  const sensitive = can(actor, 'contact:sensitive') || (await ownsAnyContactAccount(db, filter, actor.userId));
   const columns = writtenColumns('contacts', { sensitive });
   let shown = 0;
   async function* rows() {
-    for await (const r of batches((after) => transferRepo.exportContacts(db, filter, after, EXPORT_BATCH))) {
+    for await (const r of batches((after) => contactExportBatch(db, filter, after, EXPORT_BATCH))) {
       const rec: Record<string, unknown> = {
         ...contactApiValues(r),
         id: r.id,

@@ -1,6 +1,6 @@
 import type { AccountTable, ContactTable } from '../../db/schema';
-import { PROFILE_COLUMNS as ACCOUNT_PROFILE, profileValues } from '../accounts/accounts.fields';
-import { KEY_ROLE_COLUMNS, PROFILE_COLUMNS as CONTACT_PROFILE } from '../contacts/contacts.service';
+import { ACCOUNT_PROFILE_COLUMNS as ACCOUNT_PROFILE, accountProfileValues as profileValues } from '../accounts';
+import { CONTACT_PROFILE_COLUMNS as CONTACT_PROFILE, KEY_ROLE_COLUMNS } from '../contacts';
 
 /**
  * Accounts and contacts as API-named values and back as columns, over the field → column maps

@@ -1,8 +1,6 @@
 import { expressionBuilder, sql, type Expression, type Insertable, type SqlBool } from 'kysely';
 import type { Executor, Kdb } from '../../db/client';
 import type { AccountTable, ContactRelationshipHistoryTable, ContactTable, DB, ImportRowTable } from '../../db/schema';
-import { accountsRepo, type AccountFilter } from '../accounts/accounts.repo';
-import { contactsRepo, type ContactFilter } from '../contacts/contacts.repo';
 import { type AccountScope } from '../../platform/scope';
 
 /** A user-scope condition over `users` (users.id / users.unit_id), built with scopeWhere. */
@@ -395,34 +393,6 @@ export const transferRepo = {
 
   // ---------------------------------------------------------------- export
 
-  /** The next accounts of an export after `afterId` (keyset on the id), with the names the file shows. */
-  async exportAccounts(db: Executor, f: AccountFilter, afterId: number, limit: number) {
-    return accountsRepo
-      .filtered(db, f)
-      .leftJoin('accounts as parent', 'parent.id', 'accounts.parent_id')
-      .selectAll('accounts')
-      .select(['owner.username as owner_username', 'owner.name as owner_name', 'unit.name as unit_name', 'parent.name as parent_name'])
-      .where('accounts.id', '>', afterId)
-      .orderBy('accounts.id')
-      .limit(limit)
-      .execute();
-  },
 
-  /** The next contacts of an export after `afterId`, with their account's name, code and owner. */
-  async exportContacts(db: Executor, f: ContactFilter, afterId: number, limit: number) {
-    return contactsRepo
-      .filtered(db, f)
-      .selectAll('contacts')
-      .select(['accounts.name as account_name', 'accounts.credit_code as account_credit_code', 'accounts.owner_id as account_owner_id', 'owner.username as owner_username', 'owner.name as owner_name'])
-      .where('contacts.id', '>', afterId)
-      .orderBy('contacts.id')
-      .limit(limit)
-      .execute();
-  },
 
-  /** Does the user own an account among those the filter reaches (the personal details of its contacts are theirs to see)? */
-  async ownsAnyContactAccount(db: Executor, f: ContactFilter, userId: number) {
-    const r = await contactsRepo.filtered(db, f).select('contacts.id').where('accounts.owner_id', '=', userId).limit(1).executeTakeFirst();
-    return r !== undefined;
-  },
 };

@@ -4,7 +4,7 @@ import type { DuplicateAction, ImportIssue, ImportKind } from '../../../shared/c
 import { normalizeCreditCode } from '../../../shared/domain/credit-code';
 import { issue, type FieldIssue } from '../../../shared/errors';
 import { zodIssueParams } from '../../platform/http';
-import { creditCodeIssue } from '../accounts/accounts.rules';
+import { creditCodeIssue } from '../accounts';
 import { cellText, type Cell, type CellProblem, type ColumnMapping } from './transfer.columns';
 
 /**

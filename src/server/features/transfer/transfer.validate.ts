@@ -7,7 +7,7 @@ import type { ImportColumns, ImportIssue, ImportKind, ImportMatch, ImportOptions
 import { issue } from '../../../shared/errors';
 import { can, type Actor } from '../../platform/actor';
 import { scopeWhere, accountScope } from '../../platform/scope';
-import { seesSensitive } from '../contacts/contacts.service';
+import { seesSensitive } from '../contacts';
 import { mapHeaders, type ColumnMapping } from './transfer.columns';
 import { readRows, type FileSource } from './transfer.files';
 import { checkRow, isBlankRow, nameKey, rowIssue, type CheckedRow } from './transfer.rules';

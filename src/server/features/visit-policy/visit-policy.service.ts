@@ -1,3 +1,4 @@
+import { orgReads } from '../../platform/org.repo';
 import type { Kdb } from '../../db/client';
 import type { OverdueAccount, VisitPolicySettingsBody } from '../../../shared/contracts/calendar';
 import { iso } from '../../../shared/contracts/common';
@@ -6,8 +7,7 @@ import { daysSince, isOverdue, overdueSince, readVisitPolicy, visitRequirement, 
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { Notifier } from '../../platform/notifications/notifier';
-import { loadSettings } from '../accounts/accounts.settings.service';
-import { receptionsRepo } from '../receptions/receptions.repo';
+import { loadAccountSettings as loadSettings } from '../accounts';
 import { visitPolicyRepo } from './visit-policy.repo';
 import { accountScope } from '../../platform/scope';
 
@@ -103,7 +103,7 @@ export async function runOverdueCheck(db: Kdb, notifier: Notifier, now = new Dat
           overdue.push(a.id);
           if (open.has(a.id)) continue;
           await visitPolicyRepo.openEpisode(trx, { accountId: a.id, frequencyDays: j.frequency, lastVisitAt: j.last, overdueSince: j.since });
-          const director = a.owner_unit_id ? await receptionsRepo.directorAbove(trx, a.owner_unit_id) : undefined;
+          const director = a.owner_unit_id ? await orgReads.positionHolderAbove(trx, a.owner_unit_id, 'ka_director') : undefined;
           const params = { account: a.name, owner: a.owner_name ?? '', days: j.days, frequency: j.frequency };
           for (const userId of [a.owner_id, director?.id]) {
             if (typeof userId !== 'number') continue;

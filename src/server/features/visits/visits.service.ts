@@ -9,7 +9,7 @@ import type { ApprovalEngine, ApprovalStatus } from '../../platform/approvals/en
 import { pageWindow, resolveSort } from '../../platform/listing';
 import type { Notifier } from '../../platform/notifications/notifier';
 import { withVersioned } from '../../platform/versioned';
-import { closeTasksFor, createTask } from '../tasks/tasks.service';
+import { closeTasksFor, createTask } from '../tasks';
 import { visitsRepo, type VisitSortColumn } from './visits.repo';
 import { canDo, checkInProblems, costTotal, followUpDue, nextVisitProblem, nthContact, reviewedReportStatus, visitStatusFor, type VisitAction } from './visits.rules';
 import { accountReachable, ownedScope, accountScope } from '../../platform/scope';
