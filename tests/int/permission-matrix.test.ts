@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../support/app';
 import { MATRIX_USERS, outcomeOf, type MatrixContext, type MatrixSuite } from '../matrix/harness';
@@ -29,6 +30,22 @@ import { workPlansMatrix } from '../matrix/work-plans.matrix';
 /** Every feature adds its suite here: role × route × own/other record → allow / deny / hidden. */
 const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix, competitorsMatrix, devPlansMatrix, pipelineMatrix, tripsMatrix, contactLogMatrix, visitsMatrix, receptionsMatrix, giftsMatrix, expensesMatrix, calendarMatrix, workPlansMatrix];
 
+/** The route (METHOD pattern) a request hits, by the registered routes' patterns, static segments first. */
+function routeOf(method: string, url: string): string {
+  const path = url.split('?')[0]!;
+  const candidates = t.routes
+    .filter((r) => r.method === method)
+    .map((r) => ({ key: `${r.method} ${r.url}`, re: new RegExp(`^${r.url.replace(/[.]/g, '\\.').replace(/:[A-Za-z]+/g, '[^/]+')}$`), params: (r.url.match(/:/g) ?? []).length }))
+    .filter((r) => r.re.test(path))
+    .sort((a, b) => a.params - b.params);
+  return candidates[0]?.key ?? `${method} ${path} (no route)`;
+}
+const covered = new Set<string>();
+/** Routes the matrix cannot call for every user in turn, each with where it is tested instead. */
+const NOT_IN_MATRIX: Record<string, string> = {
+  'POST /api/auth/logout': 'ends the session the matrix signs in with; tests/int/auth.test.ts',
+};
+
 let t: TestApp;
 const clients = new Map<string, Client>();
 const ctx: MatrixContext = { t: undefined as unknown as TestApp, ids: {} };
@@ -54,8 +71,19 @@ for (const suite of SUITES) {
             c.method === 'GET' ? await client.get(url) : c.method === 'POST' ? await client.post(url, body) : c.method === 'PATCH' ? await client.patch(url, body) : c.method === 'PUT' ? await client.put(url, body) : await client.delete(url, body);
           observed[user] = outcomeOf(res.status);
         }
+        // MATRIX_DUMP=file writes each case whose outcomes differ, observed beside expected (to review a change of rules)
+        if (process.env.MATRIX_DUMP && JSON.stringify(observed) !== JSON.stringify(c.expect)) appendFileSync(process.env.MATRIX_DUMP, JSON.stringify({ feature: suite.feature, name: c.name, method: c.method, observed, expected: c.expect }) + '\n');
         expect(observed).toEqual(c.expect);
+        covered.add(routeOf(c.method, c.url(ctx)));
       });
     }
   });
 }
+
+describe('permission matrix: every route has a case', () => {
+  it('covers every route that needs a permission or a session', () => {
+    const open = t.routes.filter((r) => r.url.startsWith('/api') && !r.url.startsWith('/api/docs') && r.access !== 'public');
+    const missing = open.map((r) => `${r.method} ${r.url}`).filter((k) => !covered.has(k) && !NOT_IN_MATRIX[k]).sort();
+    expect(missing, `routes without a matrix case:\n${missing.join('\n')}`).toEqual([]);
+  });
+});

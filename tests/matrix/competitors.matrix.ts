@@ -1,4 +1,4 @@
-import { all, type MatrixSuite } from './harness';
+import { all, type MatrixSuite, conflicts } from './harness';
 
 /**
  * The competitor register (PIPE-4) is company-wide: everyone with opportunity:read reads it
@@ -19,6 +19,6 @@ export const competitorsMatrix: MatrixSuite = {
     { name: 'list competitors', method: 'GET', url: () => '/api/competitors', expect: all('allow') },
     { name: 'one competitor', method: 'GET', url: ({ ids }) => `/api/competitors/${ids.competitor}`, expect: all('allow') },
     { name: 'add a competitor', method: 'POST', url: () => '/api/competitors', body: () => ({ name: '矩阵新对手' }), expect: writers },
-    { name: 'edit a competitor', method: 'PATCH', url: ({ ids }) => `/api/competitors/${ids.competitor}`, body: () => ({ note: '更新', version: 1 }), expect: writers },
+    { name: 'edit a competitor', method: 'PATCH', url: ({ ids }) => `/api/competitors/${ids.competitor}`, body: () => ({ note: '更新', version: 1 }), expect: conflicts(writers, ['admin']) },
   ],
 };

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { insertAccount } from '../support/pipeline';
-import { all, type MatrixSuite } from './harness';
+import { all, type MatrixSuite, conflicts } from './harness';
 
 /**
  * The contact log follows the account's scope under contact:read / contact:write (404 outside).
@@ -24,6 +24,6 @@ export const contactLogMatrix: MatrixSuite = {
     { name: 'contact log list', method: 'GET', url: () => '/api/contact-logs', expect: all('allow', { finance: 'deny' }) },
     { name: "log a call with manager_a's account", method: 'POST', url: () => '/api/contact-logs', body: ({ ids }) => ({ accountId: ids.logAccountA, kind: 'call', summary: '矩阵' }), expect: onA },
     { name: "log a call with manager_b's account", method: 'POST', url: () => '/api/contact-logs', body: ({ ids }) => ({ accountId: ids.logAccountB, kind: 'call', summary: '矩阵' }), expect: onB },
-    { name: "remove an entry of manager_a's account (wrong version)", method: 'DELETE', url: ({ ids }) => `/api/contact-logs/${ids.logA}?version=999`, expect: onA },
+    { name: "remove an entry of manager_a's account (wrong version)", method: 'DELETE', url: ({ ids }) => `/api/contact-logs/${ids.logA}?version=999`, expect: conflicts(onA) },
   ],
 };

@@ -1,4 +1,4 @@
-import { all, type MatrixSuite } from './harness';
+import { all, type MatrixSuite, conflicts } from './harness';
 
 /**
  * Contacts follow their account's scope under contact:read / contact:write; finance holds no
@@ -35,13 +35,13 @@ export const contactsMatrix: MatrixSuite = {
     { name: "add a contact to spec_a1's account", method: 'POST', url: () => '/api/contacts', body: ({ ids }) => ({ accountId: ids.contactAccountA1, name: '新联系人' }), expect: all('allow', { finance: 'deny' }) },
     { name: "read spec_a1's contact", method: 'GET', url: ({ ids }) => `/api/contacts/${ids.contactA1}`, expect: ofA1 },
     { name: "read spec_b1's contact", method: 'GET', url: ({ ids }) => `/api/contacts/${ids.contactB1}`, expect: ofB1 },
-    { name: "edit spec_a1's contact", method: 'PATCH', url: ({ ids }) => `/api/contacts/${ids.contactA1}`, body: () => ({ title: '处长', version: 1 }), expect: ofA1 },
-    { name: "set sensitive fields of spec_a1's contact", method: 'PATCH', url: ({ ids }) => `/api/contacts/${ids.contactA1}`, body: (_ctx, user) => ({ hobbies: `爱好-${user}`, version: 1 }), expect: sensitiveOfA1 },
-    { name: "set sensitive fields of spec_b1's contact", method: 'PATCH', url: ({ ids }) => `/api/contacts/${ids.contactB1}`, body: (_ctx, user) => ({ birthday: user === 'admin' ? '1970-01-01' : '1971-02-02', version: 1 }), expect: sensitiveOfB1 },
-    { name: 'change the relationship', method: 'POST', url: ({ ids }) => `/api/contacts/${ids.contactB1}/relationship`, body: () => ({ support: 1, version: 1 }), expect: ofB1 },
+    { name: "edit spec_a1's contact", method: 'PATCH', url: ({ ids }) => `/api/contacts/${ids.contactA1}`, body: () => ({ title: '处长', version: 1 }), expect: conflicts(ofA1, ['admin']) },
+    { name: "set sensitive fields of spec_a1's contact", method: 'PATCH', url: ({ ids }) => `/api/contacts/${ids.contactA1}`, body: (_ctx, user) => ({ hobbies: `爱好-${user}`, version: 1 }), expect: conflicts(sensitiveOfA1) },
+    { name: "set sensitive fields of spec_b1's contact", method: 'PATCH', url: ({ ids }) => `/api/contacts/${ids.contactB1}`, body: (_ctx, user) => ({ birthday: user === 'admin' ? '1970-01-01' : '1971-02-02', version: 1 }), expect: conflicts(sensitiveOfB1, ['admin']) },
+    { name: 'change the relationship', method: 'POST', url: ({ ids }) => `/api/contacts/${ids.contactB1}/relationship`, body: () => ({ support: 1, version: 1 }), expect: conflicts(ofB1) },
     { name: 'read the relationship history', method: 'GET', url: ({ ids }) => `/api/contacts/${ids.contactA1}/history`, expect: ofA1 },
-    { name: 'record that a contact left', method: 'POST', url: ({ ids }) => `/api/contacts/${ids.contactA1Left}/left`, body: () => ({ leftOn: '2026-01-31', note: '离职', version: 1 }), expect: ofA1 },
-    { name: 'set the reporting line', method: 'PUT', url: ({ ids }) => `/api/contacts/${ids.contactB1Reporting}/reporting`, body: ({ ids }) => ({ reportsToId: ids.contactB1, assistantOfId: null, version: 1 }), expect: ofB1 },
+    { name: 'record that a contact left', method: 'POST', url: ({ ids }) => `/api/contacts/${ids.contactA1Left}/left`, body: () => ({ leftOn: '2026-01-31', note: '离职', version: 1 }), expect: conflicts(ofA1, ['admin']) },
+    { name: 'set the reporting line', method: 'PUT', url: ({ ids }) => `/api/contacts/${ids.contactB1Reporting}/reporting`, body: ({ ids }) => ({ reportsToId: ids.contactB1, assistantOfId: null, version: 1 }), expect: conflicts(ofB1, ['admin']) },
     { name: 'a missing contact', method: 'GET', url: () => '/api/contacts/999999', expect: all('hidden', { finance: 'deny' }) },
   ],
 };

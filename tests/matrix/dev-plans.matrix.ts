@@ -1,5 +1,5 @@
 import { insertAccount, insertProject } from '../support/pipeline';
-import { all, type MatrixSuite } from './harness';
+import { all, type MatrixSuite, conflicts } from './harness';
 
 /**
  * The development plan follows its project's scope (owner / unit): read with opportunity:read,
@@ -30,9 +30,9 @@ export const devPlansMatrix: MatrixSuite = {
     { name: "plan of manager_a's project", method: 'GET', url: ({ ids }) => `/api/opportunities/${ids.planProjectA}/plan`, expect: readA },
     { name: "plan of manager_b's project", method: 'GET', url: ({ ids }) => `/api/opportunities/${ids.planProjectB}/plan`, expect: readB },
     { name: "plan of spec_a1's project", method: 'GET', url: ({ ids }) => `/api/opportunities/${ids.planProjectS}/plan`, expect: readS },
-    { name: "write the plan of manager_a's project", method: 'PUT', url: ({ ids }) => `/api/opportunities/${ids.planProjectA}/plan`, body: () => plan(0), expect: writeA },
-    { name: "write the plan of manager_b's project", method: 'PUT', url: ({ ids }) => `/api/opportunities/${ids.planProjectB}/plan`, body: () => plan(0), expect: writeB },
-    { name: "submit the plan of manager_b's project (wrong version)", method: 'POST', url: ({ ids }) => `/api/opportunities/${ids.planProjectB}/plan/submit`, body: () => ({ version: 999 }), expect: writeB },
-    { name: "withdraw the plan of manager_a's project (wrong version)", method: 'POST', url: ({ ids }) => `/api/opportunities/${ids.planProjectA}/plan/withdraw`, body: () => ({ version: 999 }), expect: writeA },
+    { name: "write the plan of manager_a's project", method: 'PUT', url: ({ ids }) => `/api/opportunities/${ids.planProjectA}/plan`, body: () => plan(0), expect: conflicts(writeA, ['admin']) },
+    { name: "write the plan of manager_b's project", method: 'PUT', url: ({ ids }) => `/api/opportunities/${ids.planProjectB}/plan`, body: () => plan(0), expect: conflicts(writeB, ['admin']) },
+    { name: "submit the plan of manager_b's project (wrong version)", method: 'POST', url: ({ ids }) => `/api/opportunities/${ids.planProjectB}/plan/submit`, body: () => ({ version: 999 }), expect: conflicts(writeB) },
+    { name: "withdraw the plan of manager_a's project (wrong version)", method: 'POST', url: ({ ids }) => `/api/opportunities/${ids.planProjectA}/plan/withdraw`, body: () => ({ version: 999 }), expect: conflicts(writeA) },
   ],
 };

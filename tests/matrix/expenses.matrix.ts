@@ -1,4 +1,4 @@
-import { all, type MatrixSuite } from './harness';
+import { all, type MatrixSuite, conflicts } from './harness';
 
 /**
  * Expense claims (ACT-10). Every matrix user reads claims in their data scope (expense:read);
@@ -33,13 +33,13 @@ export const expensesMatrix: MatrixSuite = {
     { name: 'write a claim', method: 'POST', url: () => '/api/expense-claims', body: () => ({ title: '', lines: [] }), expect: all('allow', { gm: 'deny', finance: 'deny' }) },
     { name: "spec_a1's claim", method: 'GET', url: ({ ids }) => `/api/expense-claims/${ids.claimA1}`, expect: all('allow', { spec_b1: 'hidden' }) },
     { name: "spec_b1's claim", method: 'GET', url: ({ ids }) => `/api/expense-claims/${ids.claimB1}`, expect: all('allow', { spec_a1: 'hidden', manager_a: 'hidden' }) },
-    { name: "change spec_a1's claim (wrong version)", method: 'PUT', url: ({ ids }) => `/api/expense-claims/${ids.claimA1}`, body: () => ({ title: '改', lines: [{ kind: 'other', category: '通讯', amount: 1, occurredOn: '2026-11-01' }], version: 999 }), expect: ownerOnly('spec_a1') },
-    { name: "delete spec_a1's draft claim (wrong version)", method: 'DELETE', url: ({ ids }) => `/api/expense-claims/${ids.claimA1}?version=999`, expect: ownerOnly('spec_a1') },
-    { name: "submit spec_b1's claim (wrong version)", method: 'POST', url: ({ ids }) => `/api/expense-claims/${ids.claimB1}/submit`, body: () => ({ version: 999 }), expect: ownerOnly('spec_b1') },
-    { name: "pay spec_a1's claim (wrong version)", method: 'POST', url: ({ ids }) => `/api/expense-claims/${ids.claimA1}/pay`, body: () => ({ version: 999 }), expect: payOnly },
+    { name: "change spec_a1's claim (wrong version)", method: 'PUT', url: ({ ids }) => `/api/expense-claims/${ids.claimA1}`, body: () => ({ title: '改', lines: [{ kind: 'other', category: '通讯', amount: 1, occurredOn: '2026-11-01' }], version: 999 }), expect: conflicts(ownerOnly('spec_a1')) },
+    { name: "delete spec_a1's draft claim (wrong version)", method: 'DELETE', url: ({ ids }) => `/api/expense-claims/${ids.claimA1}?version=999`, expect: conflicts(ownerOnly('spec_a1')) },
+    { name: "submit spec_b1's claim (wrong version)", method: 'POST', url: ({ ids }) => `/api/expense-claims/${ids.claimB1}/submit`, body: () => ({ version: 999 }), expect: conflicts(ownerOnly('spec_b1')) },
+    { name: "pay spec_a1's claim (wrong version)", method: 'POST', url: ({ ids }) => `/api/expense-claims/${ids.claimA1}/pay`, body: () => ({ version: 999 }), expect: conflicts(payOnly) },
     { name: 'budgets of a month', method: 'GET', url: () => '/api/budgets?period=2026-11', expect: budgetOnly },
     { name: 'set a budget', method: 'POST', url: () => '/api/budgets', body: () => ({ category: '', period: 'x', amount: -1 }), expect: budgetOnly },
-    { name: 'change a budget (wrong version)', method: 'PATCH', url: ({ ids }) => `/api/budgets/${ids.budget}`, body: () => ({ amount: 1, version: 999 }), expect: budgetOnly },
+    { name: 'change a budget (wrong version)', method: 'PATCH', url: ({ ids }) => `/api/budgets/${ids.budget}`, body: () => ({ amount: 1, version: 999 }), expect: conflicts(budgetOnly) },
     { name: 'control rates', method: 'GET', url: () => '/api/budgets/control?period=2026-11', expect: budgetOnly },
     { name: 'my phone allowance', method: 'GET', url: () => '/api/expense-claims/phone-allowance?period=2026-11', expect: all('allow', { gm: 'deny', finance: 'deny' }) },
     { name: 'the default phone allowance', method: 'GET', url: () => '/api/expense-settings/phone-allowance', expect: all('allow') },

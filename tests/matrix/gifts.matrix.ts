@@ -1,4 +1,4 @@
-import { all, type MatrixSuite } from './harness';
+import { all, type MatrixSuite, conflicts } from './harness';
 
 /**
  * Gifts (ACT-8). The catalogue, stock and cap belong to gift:manage (the administrator; in the
@@ -36,23 +36,23 @@ export const giftsMatrix: MatrixSuite = {
   cases: [
     { name: 'gift catalogue', method: 'GET', url: () => '/api/gift-items', expect: all('allow') },
     { name: 'add a gift to the catalogue', method: 'POST', url: () => '/api/gift-items', body: () => ({ name: '', unitValue: 1 }), expect: manageOnly },
-    { name: 'edit a catalogue entry (wrong version)', method: 'PATCH', url: ({ ids }) => `/api/gift-items/${ids.giftItem}`, body: () => ({ note: '改', version: 999 }), expect: manageOnly },
+    { name: 'edit a catalogue entry (wrong version)', method: 'PATCH', url: ({ ids }) => `/api/gift-items/${ids.giftItem}`, body: () => ({ note: '改', version: 999 }), expect: conflicts(manageOnly) },
     { name: 'stock ledger', method: 'GET', url: ({ ids }) => `/api/gift-items/${ids.giftItem}/movements`, expect: all('allow') },
-    { name: 'book stock in (wrong version)', method: 'POST', url: ({ ids }) => `/api/gift-items/${ids.giftItem}/movements`, body: () => ({ kind: 'in', quantity: 1, version: 999 }), expect: manageOnly },
+    { name: 'book stock in (wrong version)', method: 'POST', url: ({ ids }) => `/api/gift-items/${ids.giftItem}/movements`, body: () => ({ kind: 'in', quantity: 1, version: 999 }), expect: conflicts(manageOnly) },
     { name: 'gift settings', method: 'GET', url: () => '/api/gift-settings', expect: all('allow') },
-    { name: 'set the yearly cap (wrong version)', method: 'PUT', url: () => '/api/gift-settings', body: () => ({ recipientYearCap: 1, version: 999 }), expect: manageOnly },
+    { name: 'set the yearly cap (wrong version)', method: 'PUT', url: () => '/api/gift-settings', body: () => ({ recipientYearCap: 1, version: 999 }), expect: conflicts(manageOnly) },
     { name: "gift plan of spec_a1's account", method: 'GET', url: ({ ids }) => `/api/accounts/${ids.giftAccountA1}/gift-plans`, expect: readA1 },
     { name: "add to the gift plan of spec_b1's account", method: 'POST', url: ({ ids }) => `/api/accounts/${ids.giftAccountB1}/gift-plans`, body: ({ ids }) => ({ itemId: ids.giftItem, quantity: 1 }), expect: writeB1 },
-    { name: "edit spec_a1's plan line (wrong version)", method: 'PATCH', url: ({ ids }) => `/api/gift-plans/${ids.giftPlanA1}`, body: () => ({ quantity: 2, version: 999 }), expect: writeA1 },
-    { name: "delete spec_b1's plan line (wrong version)", method: 'DELETE', url: ({ ids }) => `/api/gift-plans/${ids.giftPlanB1}?version=999`, expect: writeB1 },
+    { name: "edit spec_a1's plan line (wrong version)", method: 'PATCH', url: ({ ids }) => `/api/gift-plans/${ids.giftPlanA1}`, body: () => ({ quantity: 2, version: 999 }), expect: conflicts(writeA1) },
+    { name: "delete spec_b1's plan line (wrong version)", method: 'DELETE', url: ({ ids }) => `/api/gift-plans/${ids.giftPlanB1}?version=999`, expect: conflicts(writeB1) },
     { name: 'gift applications list', method: 'GET', url: () => '/api/gift-applications', expect: all('allow') },
     { name: 'write a gift application', method: 'POST', url: () => '/api/gift-applications', body: () => ({ quantity: 0 }), expect: all('allow', { gm: 'deny', finance: 'deny' }) },
     { name: "spec_a1's application", method: 'GET', url: ({ ids }) => `/api/gift-applications/${ids.giftApplicationA1}`, expect: readA1 },
-    { name: "edit spec_b1's application (wrong version)", method: 'PATCH', url: ({ ids }) => `/api/gift-applications/${ids.giftApplicationB1}`, body: () => ({ quantity: 2, version: 999 }), expect: writeB1 },
-    { name: "delete spec_b1's draft application (wrong version)", method: 'DELETE', url: ({ ids }) => `/api/gift-applications/${ids.giftApplicationB1}?version=999`, expect: writeB1 },
-    { name: "submit spec_a1's application (wrong version)", method: 'POST', url: ({ ids }) => `/api/gift-applications/${ids.giftApplicationA1}/submit`, body: () => ({ version: 999 }), expect: writeA1 },
-    { name: "withdraw spec_b1's application (wrong version)", method: 'POST', url: ({ ids }) => `/api/gift-applications/${ids.giftApplicationB1}/withdraw`, body: () => ({ version: 999 }), expect: writeB1 },
-    { name: "issue spec_a1's application (wrong version)", method: 'POST', url: ({ ids }) => `/api/gift-applications/${ids.giftApplicationA1}/issue`, body: () => ({ version: 999 }), expect: manageOnly },
+    { name: "edit spec_b1's application (wrong version)", method: 'PATCH', url: ({ ids }) => `/api/gift-applications/${ids.giftApplicationB1}`, body: () => ({ quantity: 2, version: 999 }), expect: conflicts(writeB1) },
+    { name: "delete spec_b1's draft application (wrong version)", method: 'DELETE', url: ({ ids }) => `/api/gift-applications/${ids.giftApplicationB1}?version=999`, expect: conflicts(writeB1) },
+    { name: "submit spec_a1's application (wrong version)", method: 'POST', url: ({ ids }) => `/api/gift-applications/${ids.giftApplicationA1}/submit`, body: () => ({ version: 999 }), expect: conflicts(writeA1) },
+    { name: "withdraw spec_b1's application (wrong version)", method: 'POST', url: ({ ids }) => `/api/gift-applications/${ids.giftApplicationB1}/withdraw`, body: () => ({ version: 999 }), expect: conflicts(writeB1) },
+    { name: "issue spec_a1's application (wrong version)", method: 'POST', url: ({ ids }) => `/api/gift-applications/${ids.giftApplicationA1}/issue`, body: () => ({ version: 999 }), expect: conflicts(manageOnly) },
     { name: "year total of spec_a1's recipient", method: 'GET', url: ({ ids }) => `/api/contacts/${ids.giftContactA1}/gift-total?year=2026`, expect: readA1 },
   ],
 };

@@ -5,10 +5,12 @@ export const MATRIX_USERS = ['admin', 'gm', 'director', 'manager_a', 'spec_a1', 
 export type MatrixUser = (typeof MATRIX_USERS)[number];
 
 /**
- * allow: the request got past authorisation (2xx, or a 400/409 about the input or state);
- * deny: 403; hidden: 404 — a record outside the caller's data scope must not reveal itself.
+ * allow: the request got past authorisation (2xx, or a 400 about the input); conflict: a 409 —
+ * past authorisation only if the service checks permission and scope before the version or
+ * state, which the case says by expecting it; deny: 403; hidden: 404 — a record outside the
+ * caller's data scope must not reveal itself.
  */
-export type Outcome = 'allow' | 'deny' | 'hidden';
+export type Outcome = 'allow' | 'conflict' | 'deny' | 'hidden';
 
 export interface MatrixContext {
   t: TestApp;
@@ -34,11 +36,20 @@ export interface MatrixSuite {
 export function outcomeOf(status: number): Outcome | `unexpected ${number}` {
   if (status === 403) return 'deny';
   if (status === 404) return 'hidden';
-  if ((status >= 200 && status < 300) || status === 400 || status === 409) return 'allow';
+  if ((status >= 200 && status < 300) || status === 400) return 'allow';
+  if (status === 409) return 'conflict';
   return `unexpected ${status}`;
 }
 
 /** Same outcome for every matrix user except the listed ones. */
 export function all(outcome: Outcome, except: Partial<Record<MatrixUser, Outcome>> = {}): Record<MatrixUser, Outcome> {
   return Object.fromEntries(MATRIX_USERS.map((u) => [u, except[u] ?? outcome])) as Record<MatrixUser, Outcome>;
+}
+
+/**
+ * The case's expectation where the callers it allowed meet its wrong version or state: a 409.
+ * `first` are the callers that succeed before it (their write moves the version on).
+ */
+export function conflicts(expected: Record<MatrixUser, Outcome>, first: MatrixUser[] = []): Record<MatrixUser, Outcome> {
+  return Object.fromEntries(MATRIX_USERS.map((u) => [u, expected[u] === 'allow' && !first.includes(u) ? 'conflict' : expected[u]])) as Record<MatrixUser, Outcome>;
 }

@@ -1,4 +1,4 @@
-import { all, type MatrixSuite } from './harness';
+import { all, type MatrixSuite, conflicts } from './harness';
 
 /**
  * Merging accounts needs account:merge (director, GM, admin by default) with both accounts in its
@@ -23,7 +23,7 @@ export const mergeMatrix: MatrixSuite = {
       method: 'POST',
       url: ({ ids }) => `/api/accounts/${ids.mergeAccountA1}/merge`,
       body: ({ ids }) => ({ sourceId: ids.mergeAccountB1, reason: '重复', version: 1, sourceVersion: 999 }),
-      expect: mergers,
+      expect: conflicts(mergers),
     },
     { name: 'preview merging a missing account', method: 'GET', url: ({ ids }) => `/api/accounts/999999/merge-preview?sourceId=${ids.mergeAccountB1}`, expect: all('deny', { admin: 'hidden', gm: 'hidden', director: 'hidden' }) },
   ],

@@ -1,4 +1,4 @@
-import { all, type MatrixSuite } from './harness';
+import { all, type MatrixSuite, conflicts } from './harness';
 
 /**
  * Needs and countermeasures (ACC-8) follow the account: read under account:read, write under
@@ -28,10 +28,10 @@ export const needsMatrix: MatrixSuite = {
     { name: "needs of spec_a1's account", method: 'GET', url: ({ ids }) => `/api/accounts/${ids.needsAccountA1}/needs`, expect: ofA1 },
     { name: "needs of spec_b1's account", method: 'GET', url: ({ ids }) => `/api/accounts/${ids.needsAccountB1}/needs`, expect: ofB1 },
     { name: "add a need to spec_b1's account", method: 'POST', url: ({ ids }) => `/api/accounts/${ids.needsAccountB1}/needs`, body: () => ({ productType: '客房' }), expect: ofB1 },
-    { name: "edit spec_a1's need", method: 'PATCH', url: ({ ids }) => `/api/needs/${ids.needA1}`, body: () => ({ region: '南京', version: 1 }), expect: ofA1 },
-    { name: "delete spec_b1's need (wrong version)", method: 'DELETE', url: ({ ids }) => `/api/needs/${ids.needB1}?version=999`, expect: ofB1 },
+    { name: "edit spec_a1's need", method: 'PATCH', url: ({ ids }) => `/api/needs/${ids.needA1}`, body: () => ({ region: '南京', version: 1 }), expect: conflicts(ofA1, ['admin']) },
+    { name: "delete spec_b1's need (wrong version)", method: 'DELETE', url: ({ ids }) => `/api/needs/${ids.needB1}?version=999`, expect: conflicts(ofB1) },
     { name: "add a countermeasure to spec_a1's account", method: 'POST', url: ({ ids }) => `/api/accounts/${ids.needsAccountA1}/countermeasures`, body: () => ({ problem: '问题', measure: '对策' }), expect: ofA1 },
-    { name: "edit spec_b1's countermeasure", method: 'PATCH', url: ({ ids }) => `/api/countermeasures/${ids.countermeasureB1}`, body: () => ({ status: 'done', version: 1 }), expect: ofB1 },
-    { name: "delete spec_a1's countermeasure (wrong version)", method: 'DELETE', url: ({ ids }) => `/api/countermeasures/${ids.countermeasureA1}?version=999`, expect: ofA1 },
+    { name: "edit spec_b1's countermeasure", method: 'PATCH', url: ({ ids }) => `/api/countermeasures/${ids.countermeasureB1}`, body: () => ({ status: 'done', version: 1 }), expect: conflicts(ofB1, ['admin']) },
+    { name: "delete spec_a1's countermeasure (wrong version)", method: 'DELETE', url: ({ ids }) => `/api/countermeasures/${ids.countermeasureA1}?version=999`, expect: conflicts(ofA1) },
   ],
 };

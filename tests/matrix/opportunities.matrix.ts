@@ -1,4 +1,4 @@
-import { all, type MatrixSuite } from './harness';
+import { all, type MatrixSuite, conflicts } from './harness';
 
 /**
  * Development projects (PIPE-1..3) are read under opportunity:read and written under
@@ -37,17 +37,17 @@ export const opportunitiesMatrix: MatrixSuite = {
     { name: "start a project on manager_a's account", method: 'POST', url: () => '/api/opportunities', body: ({ ids }) => ({ accountId: ids.oppAccountA, name: '矩阵新项目', expectedValue: 1 }), expect: writeA },
     { name: "manager_a's project", method: 'GET', url: ({ ids }) => `/api/opportunities/${ids.oppA}`, expect: readA },
     { name: "manager_b's project", method: 'GET', url: ({ ids }) => `/api/opportunities/${ids.oppB}`, expect: readB },
-    { name: "edit manager_b's project (wrong version)", method: 'PATCH', url: ({ ids }) => `/api/opportunities/${ids.oppB}`, body: () => ({ name: '改名', version: 999 }), expect: writeB },
-    { name: "tick an item of manager_a's project (wrong version)", method: 'PUT', url: ({ ids }) => `/api/opportunities/${ids.oppA}/checklist/potential_need`, body: () => ({ done: true, version: 999 }), expect: writeA },
-    { name: "participants of manager_b's project (wrong version)", method: 'PUT', url: ({ ids }) => `/api/opportunities/${ids.oppB}/participants`, body: () => ({ participants: [], version: 999 }), expect: writeB },
-    { name: "decision chain of manager_a's project (wrong version)", method: 'PUT', url: ({ ids }) => `/api/opportunities/${ids.oppA}/contacts`, body: () => ({ contacts: [], version: 999 }), expect: writeA },
-    { name: "move manager_b's project (wrong version)", method: 'POST', url: ({ ids }) => `/api/opportunities/${ids.oppB}/stage`, body: () => ({ toStage: 2, version: 999 }), expect: writeB },
-    { name: "close manager_a's project (wrong version)", method: 'POST', url: ({ ids }) => `/api/opportunities/${ids.oppA}/close`, body: () => ({ status: 'paused', version: 999 }), expect: writeA },
-    { name: "reopen manager_b's project (wrong version)", method: 'POST', url: ({ ids }) => `/api/opportunities/${ids.oppB}/reopen`, body: () => ({ reason: '重开', version: 999 }), expect: writeB },
-    { name: "assess manager_a's project (wrong version)", method: 'PUT', url: ({ ids }) => `/api/opportunities/${ids.oppA}/assessment`, body: () => ({ scores: {}, version: 999 }), expect: writeA },
+    { name: "edit manager_b's project (wrong version)", method: 'PATCH', url: ({ ids }) => `/api/opportunities/${ids.oppB}`, body: () => ({ name: '改名', version: 999 }), expect: conflicts(writeB) },
+    { name: "tick an item of manager_a's project (wrong version)", method: 'PUT', url: ({ ids }) => `/api/opportunities/${ids.oppA}/checklist/potential_need`, body: () => ({ done: true, version: 999 }), expect: conflicts(writeA) },
+    { name: "participants of manager_b's project (wrong version)", method: 'PUT', url: ({ ids }) => `/api/opportunities/${ids.oppB}/participants`, body: () => ({ participants: [], version: 999 }), expect: conflicts(writeB) },
+    { name: "decision chain of manager_a's project (wrong version)", method: 'PUT', url: ({ ids }) => `/api/opportunities/${ids.oppA}/contacts`, body: () => ({ contacts: [], version: 999 }), expect: conflicts(writeA) },
+    { name: "move manager_b's project (wrong version)", method: 'POST', url: ({ ids }) => `/api/opportunities/${ids.oppB}/stage`, body: () => ({ toStage: 2, version: 999 }), expect: conflicts(writeB) },
+    { name: "close manager_a's project (wrong version)", method: 'POST', url: ({ ids }) => `/api/opportunities/${ids.oppA}/close`, body: () => ({ status: 'paused', version: 999 }), expect: conflicts(writeA) },
+    { name: "reopen manager_b's project (wrong version)", method: 'POST', url: ({ ids }) => `/api/opportunities/${ids.oppB}/reopen`, body: () => ({ reason: '重开', version: 999 }), expect: conflicts(writeB) },
+    { name: "assess manager_a's project (wrong version)", method: 'PUT', url: ({ ids }) => `/api/opportunities/${ids.oppA}/assessment`, body: () => ({ scores: {}, version: 999 }), expect: conflicts(writeA) },
     { name: "add an unknown competitor to manager_b's project", method: 'POST', url: ({ ids }) => `/api/opportunities/${ids.oppB}/competitors`, body: () => ({ competitorId: 999999 }), expect: writeB },
-    { name: "edit a competitor entry of manager_a's project (wrong version)", method: 'PATCH', url: ({ ids }) => `/api/opportunities/${ids.oppA}/competitors/${ids.oppEntryA}`, body: () => ({ threat: 'high', version: 999 }), expect: writeA },
-    { name: "remove a competitor entry of manager_b's project (wrong version)", method: 'DELETE', url: ({ ids }) => `/api/opportunities/${ids.oppB}/competitors/${ids.oppEntryB}?version=999`, expect: writeB },
+    { name: "edit a competitor entry of manager_a's project (wrong version)", method: 'PATCH', url: ({ ids }) => `/api/opportunities/${ids.oppA}/competitors/${ids.oppEntryA}`, body: () => ({ threat: 'high', version: 999 }), expect: conflicts(writeA) },
+    { name: "remove a competitor entry of manager_b's project (wrong version)", method: 'DELETE', url: ({ ids }) => `/api/opportunities/${ids.oppB}/competitors/${ids.oppEntryB}?version=999`, expect: conflicts(writeB) },
     { name: 'pipeline settings', method: 'GET', url: () => '/api/pipeline/settings', expect: read },
     {
       name: 'change the pipeline settings (wrong version)',
@@ -61,7 +61,7 @@ export const opportunitiesMatrix: MatrixSuite = {
         ageingDays: { 1: 30, 2: 30, 3: 30, 4: 30, 5: 30 },
         version: 999,
       }),
-      expect: configure,
+      expect: conflicts(configure),
     },
   ],
 };

@@ -29,5 +29,7 @@ export const authMatrix: MatrixSuite = {
     { name: 'me', method: 'GET', url: () => '/api/auth/me', expect: all('allow') },
     { name: 'own tokens', method: 'GET', url: () => '/api/auth/tokens', expect: all('allow') },
     { name: 'revoke a token that is not mine', method: 'DELETE', url: () => '/api/auth/tokens/999999', expect: all('hidden') },
+    { name: 'create a token (invalid)', method: 'POST', url: () => '/api/auth/tokens', body: () => ({}), expect: all('allow') },
+    { name: 'change my password (invalid)', method: 'POST', url: () => '/api/auth/password', body: () => ({}), expect: all('allow') },
   ],
 };

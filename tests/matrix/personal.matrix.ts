@@ -21,7 +21,11 @@ export const personalMatrix: MatrixSuite = {
       body: () => ({ title: '回访江南会（改）', version: 1 }),
       expect: all('hidden', { spec_a1: 'allow' }),
     },
+    { name: 'add a task (invalid)', method: 'POST', url: () => '/api/tasks', body: () => ({}), expect: all('allow') },
     { name: 'my notifications', method: 'GET', url: () => '/api/notifications', expect: all('allow') },
+    { name: 'mark all my notifications read', method: 'POST', url: () => '/api/notifications/read-all', expect: all('allow') },
+    { name: 'upload a file (invalid)', method: 'POST', url: () => '/api/files', body: () => ({}), expect: all('allow') },
+    { name: 'a file that is not there', method: 'GET', url: () => '/api/files/999999', expect: all('hidden') },
     { name: 'unread count', method: 'GET', url: () => '/api/notifications/unread-count', expect: all('allow') },
     {
       name: "mark spec_a1's notification read",

@@ -1,4 +1,4 @@
-import { all, type MatrixSuite } from './harness';
+import { all, type MatrixSuite, conflicts } from './harness';
 
 /**
  * The strengthening plan (REL-6) is read under contact:read and written under contact:write in the
@@ -26,8 +26,8 @@ export const plansMatrix: MatrixSuite = {
     { name: "plan of spec_a1's account", method: 'GET', url: ({ ids }) => `/api/accounts/${ids.planAccountA1}/plan`, expect: ofA1 },
     { name: "plan of spec_b1's account", method: 'GET', url: ({ ids }) => `/api/accounts/${ids.planAccountB1}/plan`, expect: ofB1 },
     { name: "add a plan item to spec_a1's account", method: 'POST', url: ({ ids }) => `/api/accounts/${ids.planAccountA1}/plan-items`, body: () => ({ level: 'staff', measures: '走访' }), expect: ofA1 },
-    { name: "edit spec_b1's plan item", method: 'PATCH', url: ({ ids }) => `/api/plan-items/${ids.planItemB1}`, body: () => ({ notes: '补充', version: 1 }), expect: ofB1 },
-    { name: "complete spec_a1's plan item (wrong version)", method: 'POST', url: ({ ids }) => `/api/plan-items/${ids.planItemA1}/complete`, body: () => ({ outcome: '完成', version: 999 }), expect: ofA1 },
-    { name: "delete spec_b1's plan item (wrong version)", method: 'DELETE', url: ({ ids }) => `/api/plan-items/${ids.planItemB1}?version=999`, expect: ofB1 },
+    { name: "edit spec_b1's plan item", method: 'PATCH', url: ({ ids }) => `/api/plan-items/${ids.planItemB1}`, body: () => ({ notes: '补充', version: 1 }), expect: conflicts(ofB1, ['admin']) },
+    { name: "complete spec_a1's plan item (wrong version)", method: 'POST', url: ({ ids }) => `/api/plan-items/${ids.planItemA1}/complete`, body: () => ({ outcome: '完成', version: 999 }), expect: conflicts(ofA1) },
+    { name: "delete spec_b1's plan item (wrong version)", method: 'DELETE', url: ({ ids }) => `/api/plan-items/${ids.planItemB1}?version=999`, expect: conflicts(ofB1) },
   ],
 };

@@ -1,6 +1,6 @@
 import { insertAccount } from '../support/pipeline';
 import { insertReception } from '../support/receptions';
-import { all, type MatrixSuite } from './harness';
+import { all, type MatrixSuite, conflicts } from './harness';
 
 /**
  * Receptions follow the owner / unit scope: read with reception:read (finance and the GMs read
@@ -47,20 +47,20 @@ export const receptionsMatrix: MatrixSuite = {
     { name: "manager_a's reception", method: 'GET', url: ({ ids }) => `/api/receptions/${ids.receptionA}`, expect: readA },
     { name: "manager_b's reception", method: 'GET', url: ({ ids }) => `/api/receptions/${ids.receptionB}`, expect: readB },
     { name: "spec_a1's reception", method: 'GET', url: ({ ids }) => `/api/receptions/${ids.receptionS}`, expect: readS },
-    { name: "edit manager_a's reception (wrong version)", method: 'PUT', url: ({ ids }) => `/api/receptions/${ids.receptionA}`, body: ({ ids }) => ({ accountId: ids.receptionAccount, startsAt: '2026-12-01T10:00:00+08:00', level: 'low', purposes: ['festival'], version: 999 }), expect: writeA },
-    { name: "submit manager_b's reception (wrong version)", method: 'POST', url: ({ ids }) => `/api/receptions/${ids.receptionB}/submit`, body: () => stale, expect: writeB },
-    { name: "withdraw spec_a1's reception (wrong version)", method: 'POST', url: ({ ids }) => `/api/receptions/${ids.receptionS}/withdraw`, body: () => stale, expect: writeS },
-    { name: "cancel manager_a's reception (wrong version)", method: 'POST', url: ({ ids }) => `/api/receptions/${ids.receptionA}/cancel`, body: () => ({ ...stale, reason: '改期' }), expect: writeA },
-    { name: "report on manager_a's reception (wrong version)", method: 'PUT', url: ({ ids }) => `/api/receptions/${ids.receptionA}/report`, body: () => report, expect: writeA },
+    { name: "edit manager_a's reception (wrong version)", method: 'PUT', url: ({ ids }) => `/api/receptions/${ids.receptionA}`, body: ({ ids }) => ({ accountId: ids.receptionAccount, startsAt: '2026-12-01T10:00:00+08:00', level: 'low', purposes: ['festival'], version: 999 }), expect: conflicts(writeA) },
+    { name: "submit manager_b's reception (wrong version)", method: 'POST', url: ({ ids }) => `/api/receptions/${ids.receptionB}/submit`, body: () => stale, expect: conflicts(writeB) },
+    { name: "withdraw spec_a1's reception (wrong version)", method: 'POST', url: ({ ids }) => `/api/receptions/${ids.receptionS}/withdraw`, body: () => stale, expect: conflicts(writeS) },
+    { name: "cancel manager_a's reception (wrong version)", method: 'POST', url: ({ ids }) => `/api/receptions/${ids.receptionA}/cancel`, body: () => ({ ...stale, reason: '改期' }), expect: conflicts(writeA) },
+    { name: "report on manager_a's reception (wrong version)", method: 'PUT', url: ({ ids }) => `/api/receptions/${ids.receptionA}/report`, body: () => report, expect: conflicts(writeA) },
     {
       name: "confirm the report of spec_a1's reception (director or GM position only)",
       method: 'POST',
       url: ({ ids }) => `/api/receptions/${ids.receptionS}/report/confirm`,
       body: () => stale,
-      expect: all('deny', { admin: 'deny', director: 'allow', spec_b1: 'hidden', spec_a1: 'deny', manager_a: 'deny' }),
+      expect: conflicts(all('deny', { admin: 'deny', director: 'allow', spec_b1: 'hidden', spec_a1: 'deny', manager_a: 'deny' })),
     },
     { name: "seating of manager_b's reception", method: 'GET', url: ({ ids }) => `/api/receptions/${ids.receptionB}/seating`, expect: readB },
     { name: "propose seating for manager_a's reception", method: 'POST', url: ({ ids }) => `/api/receptions/${ids.receptionA}/seating/propose`, body: () => ({ people }), expect: writeA },
-    { name: "save seating of spec_a1's reception (wrong version)", method: 'PUT', url: ({ ids }) => `/api/receptions/${ids.receptionS}/seating`, body: () => seating, expect: writeS },
+    { name: "save seating of spec_a1's reception (wrong version)", method: 'PUT', url: ({ ids }) => `/api/receptions/${ids.receptionS}/seating`, body: () => seating, expect: conflicts(writeS) },
   ],
 };

@@ -1,4 +1,4 @@
-import { all, type MatrixSuite } from './harness';
+import { all, type MatrixSuite, conflicts } from './harness';
 import { upload, xlsx } from '../support/transfer';
 
 /**
@@ -25,10 +25,10 @@ export const transferMatrix: MatrixSuite = {
     { name: "read the director's import", method: 'GET', url: ({ ids }) => `/api/imports/${ids.import}`, expect: directorsImport },
     { name: "read the director's report", method: 'GET', url: ({ ids }) => `/api/imports/${ids.import}/rows`, expect: directorsImport },
     { name: 'replace the file', method: 'PUT', url: ({ ids }) => `/api/imports/${ids.import}/file?version=99`, body: () => ({}), expect: directorsImport },
-    { name: 'choose duplicate actions', method: 'PUT', url: ({ ids }) => `/api/imports/${ids.import}/actions`, body: () => ({ onDuplicate: 'merge', rows: [], version: 99 }), expect: directorsImport },
-    { name: 'validate again', method: 'POST', url: ({ ids }) => `/api/imports/${ids.import}/validate`, body: () => ({ version: 99 }), expect: directorsImport },
-    { name: 'commit', method: 'POST', url: ({ ids }) => `/api/imports/${ids.import}/commit`, body: () => ({ version: 99 }), expect: directorsImport },
-    { name: 'cancel', method: 'POST', url: ({ ids }) => `/api/imports/${ids.import}/cancel`, body: () => ({ version: 99 }), expect: directorsImport },
+    { name: 'choose duplicate actions', method: 'PUT', url: ({ ids }) => `/api/imports/${ids.import}/actions`, body: () => ({ onDuplicate: 'merge', rows: [], version: 99 }), expect: conflicts(directorsImport) },
+    { name: 'validate again', method: 'POST', url: ({ ids }) => `/api/imports/${ids.import}/validate`, body: () => ({ version: 99 }), expect: conflicts(directorsImport) },
+    { name: 'commit', method: 'POST', url: ({ ids }) => `/api/imports/${ids.import}/commit`, body: () => ({ version: 99 }), expect: conflicts(directorsImport) },
+    { name: 'cancel', method: 'POST', url: ({ ids }) => `/api/imports/${ids.import}/cancel`, body: () => ({ version: 99 }), expect: conflicts(directorsImport) },
     { name: 'a missing import', method: 'GET', url: () => '/api/imports/999999', expect: all('deny', { admin: 'hidden', gm: 'hidden', director: 'hidden' }) },
     { name: 'download a template', method: 'GET', url: () => '/api/imports/templates/contacts?format=csv', expect: importers },
     { name: 'export accounts', method: 'GET', url: () => '/api/accounts/export?format=csv', expect: accountWorkers },

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Kdb } from '../../src/server/db/client';
 import { insertAccount } from '../support/pipeline';
-import { all, type MatrixSuite } from './harness';
+import { all, type MatrixSuite, conflicts } from './harness';
 
 /**
  * Business trips follow the traveller's scope (owner / unit): read with trip:read, written with
@@ -39,11 +39,11 @@ export const tripsMatrix: MatrixSuite = {
     { name: 'apply for a trip (empty body)', method: 'POST', url: () => '/api/trips', body: () => ({}), expect: all('allow', { gm: 'deny', finance: 'deny' }) },
     { name: "spec_a1's trip", method: 'GET', url: ({ ids }) => `/api/trips/${ids.tripA}`, expect: readA },
     { name: "manager_b's trip", method: 'GET', url: ({ ids }) => `/api/trips/${ids.tripB}`, expect: readB },
-    { name: "edit spec_a1's trip (wrong version)", method: 'PUT', url: ({ ids }) => `/api/trips/${ids.tripA}`, body, expect: writeA },
-    { name: "edit manager_b's trip (wrong version)", method: 'PUT', url: ({ ids }) => `/api/trips/${ids.tripB}`, body, expect: writeB },
-    { name: "submit manager_b's trip (wrong version)", method: 'POST', url: ({ ids }) => `/api/trips/${ids.tripB}/submit`, body: () => ({ version: 999 }), expect: writeB },
-    { name: "withdraw spec_a1's trip (wrong version)", method: 'POST', url: ({ ids }) => `/api/trips/${ids.tripA}/withdraw`, body: () => ({ version: 999 }), expect: writeA },
-    { name: "cancel manager_b's trip (wrong version)", method: 'POST', url: ({ ids }) => `/api/trips/${ids.tripB}/cancel`, body: () => ({ version: 999, reason: '矩阵' }), expect: writeB },
+    { name: "edit spec_a1's trip (wrong version)", method: 'PUT', url: ({ ids }) => `/api/trips/${ids.tripA}`, body, expect: conflicts(writeA) },
+    { name: "edit manager_b's trip (wrong version)", method: 'PUT', url: ({ ids }) => `/api/trips/${ids.tripB}`, body, expect: conflicts(writeB) },
+    { name: "submit manager_b's trip (wrong version)", method: 'POST', url: ({ ids }) => `/api/trips/${ids.tripB}/submit`, body: () => ({ version: 999 }), expect: conflicts(writeB) },
+    { name: "withdraw spec_a1's trip (wrong version)", method: 'POST', url: ({ ids }) => `/api/trips/${ids.tripA}/withdraw`, body: () => ({ version: 999 }), expect: conflicts(writeA) },
+    { name: "cancel manager_b's trip (wrong version)", method: 'POST', url: ({ ids }) => `/api/trips/${ids.tripB}/cancel`, body: () => ({ version: 999, reason: '矩阵' }), expect: conflicts(writeB) },
     {
       name: "check in on spec_a1's trip (only the traveller; a draft is refused with 400)",
       method: 'POST',
@@ -56,7 +56,7 @@ export const tripsMatrix: MatrixSuite = {
       method: 'POST',
       url: ({ ids }) => `/api/trips/${ids.tripA}/report`,
       body: () => ({ version: 999, returnedOn: in5(), summary: '矩阵', actualCostLines: [] }),
-      expect: writeA,
+      expect: conflicts(writeA),
     },
   ],
 };

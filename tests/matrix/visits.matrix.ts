@@ -1,6 +1,6 @@
 import type { Kdb } from '../../src/server/db/client';
 import { insertAccount } from '../support/pipeline';
-import { all, type MatrixSuite } from './harness';
+import { all, type MatrixSuite, conflicts } from './harness';
 
 /**
  * Visits follow their visitor and unit: read with visit:read (gm, deputy, finance read all),
@@ -53,14 +53,14 @@ export const visitsMatrix: MatrixSuite = {
       method: 'PUT',
       url: ({ ids }) => `/api/visits/${ids.visitA}`,
       body: () => ({ accountId: 1, purpose: 'first', method: 'phone', plannedAt: new Date().toISOString(), version: 999 }),
-      expect: writeA,
+      expect: conflicts(writeA),
     },
-    { name: "submit manager_b's visit", method: 'POST', url: ({ ids }) => `/api/visits/${ids.visitB}/submit`, body: () => wrong, expect: writeB },
-    { name: "cancel spec_a1's visit", method: 'POST', url: ({ ids }) => `/api/visits/${ids.visitS}/cancel`, body: () => wrong, expect: writeS },
-    { name: "check in to manager_a's visit", method: 'POST', url: ({ ids }) => `/api/visits/${ids.visitA}/check-in`, body: () => ({ ...wrong, place: '矩阵' }), expect: writeA },
-    { name: "record spec_a1's visit", method: 'POST', url: ({ ids }) => `/api/visits/${ids.visitS}/record`, body: () => recordBody, expect: writeS },
-    { name: "report manager_b's visit", method: 'POST', url: ({ ids }) => `/api/visits/${ids.visitB}/report`, body: () => wrong, expect: writeB },
-    { name: "review manager_a's visit report", method: 'POST', url: ({ ids }) => `/api/visits/${ids.visitA}/review`, body: () => ({ ...wrong, decision: 'approve' }), expect: review },
-    { name: "review spec_a1's visit report", method: 'POST', url: ({ ids }) => `/api/visits/${ids.visitS}/review`, body: () => ({ ...wrong, decision: 'approve' }), expect: review },
+    { name: "submit manager_b's visit", method: 'POST', url: ({ ids }) => `/api/visits/${ids.visitB}/submit`, body: () => wrong, expect: conflicts(writeB) },
+    { name: "cancel spec_a1's visit", method: 'POST', url: ({ ids }) => `/api/visits/${ids.visitS}/cancel`, body: () => wrong, expect: conflicts(writeS) },
+    { name: "check in to manager_a's visit", method: 'POST', url: ({ ids }) => `/api/visits/${ids.visitA}/check-in`, body: () => ({ ...wrong, place: '矩阵' }), expect: conflicts(writeA) },
+    { name: "record spec_a1's visit", method: 'POST', url: ({ ids }) => `/api/visits/${ids.visitS}/record`, body: () => recordBody, expect: conflicts(writeS) },
+    { name: "report manager_b's visit", method: 'POST', url: ({ ids }) => `/api/visits/${ids.visitB}/report`, body: () => wrong, expect: conflicts(writeB) },
+    { name: "review manager_a's visit report", method: 'POST', url: ({ ids }) => `/api/visits/${ids.visitA}/review`, body: () => ({ ...wrong, decision: 'approve' }), expect: conflicts(review) },
+    { name: "review spec_a1's visit report", method: 'POST', url: ({ ids }) => `/api/visits/${ids.visitS}/review`, body: () => ({ ...wrong, decision: 'approve' }), expect: conflicts(review) },
   ],
 };

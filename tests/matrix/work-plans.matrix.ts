@@ -1,5 +1,5 @@
 import type { Kdb } from '../../src/server/db/client';
-import { all, type MatrixSuite } from './harness';
+import { all, type MatrixSuite, conflicts } from './harness';
 
 /**
  * Daily reports and monthly plans read with visit:read in its scope over the person (reports) or
@@ -35,8 +35,8 @@ export const workPlansMatrix: MatrixSuite = {
     { name: 'create a monthly plan (invalid body)', method: 'POST', url: () => '/api/monthly-plans', body: () => ({}), expect: all('allow', { gm: 'deny', finance: 'deny' }) },
     { name: "spec_a1's monthly plan", method: 'GET', url: ({ ids }) => `/api/monthly-plans/${ids.planS}`, expect: readS },
     { name: "manager_b's monthly plan", method: 'GET', url: ({ ids }) => `/api/monthly-plans/${ids.planB}`, expect: readB },
-    { name: "edit spec_a1's monthly plan", method: 'PUT', url: ({ ids }) => `/api/monthly-plans/${ids.planS}`, body: () => planBody, expect: { ...ownerOnlyS, gm: 'deny', finance: 'deny' } },
-    { name: "submit spec_a1's monthly plan", method: 'POST', url: ({ ids }) => `/api/monthly-plans/${ids.planS}/submit`, body: () => ({ version: 999 }), expect: ownerOnlyS },
+    { name: "edit spec_a1's monthly plan", method: 'PUT', url: ({ ids }) => `/api/monthly-plans/${ids.planS}`, body: () => planBody, expect: conflicts({ ...ownerOnlyS, gm: 'deny', finance: 'deny' }) },
+    { name: "submit spec_a1's monthly plan", method: 'POST', url: ({ ids }) => `/api/monthly-plans/${ids.planS}/submit`, body: () => ({ version: 999 }), expect: conflicts(ownerOnlyS) },
     { name: "submit manager_b's monthly plan", method: 'POST', url: ({ ids }) => `/api/monthly-plans/${ids.planB}/submit`, body: () => ({ version: 999 }), expect: all('deny', { manager_a: 'hidden', spec_a1: 'hidden', spec_b1: 'hidden' }) },
   ],
 };
