@@ -1,19 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { load, type Tree } from '../../../../tests/support/locales';
 import { EXPENSE_CLAIM_STATUSES, EXPENSE_LINE_KINDS } from '../../../shared/contracts/expenses';
 
-type Tree = Record<string, unknown>;
-function keys(obj: unknown, prefix = ''): string[] {
-  if (obj === null || typeof obj !== 'object') return [prefix];
-  return Object.entries(obj as Tree).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
-}
-const load = (lng: string, ns: string) => JSON.parse(readFileSync(new URL(`../../../shared/locales/${lng}/${ns}.json`, import.meta.url), 'utf8')) as Tree;
 
 describe('expenses locales', () => {
-  it('zh-CN and en have the same keys, every status and kind labelled, and every error key of the rules', () => {
+  it('labels every status and kind, and words every error key of the rules', () => {
     const zh = load('zh-CN', 'expenses');
     const en = load('en', 'expenses');
-    expect(keys(en).sort()).toEqual(keys(zh).sort());
     for (const tree of [zh, en]) {
       expect(Object.keys(tree.statuses as Tree).sort()).toEqual([...EXPENSE_CLAIM_STATUSES].sort());
       expect(Object.keys(tree.kinds as Tree).sort()).toEqual([...EXPENSE_LINE_KINDS].sort());

@@ -1,21 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { load, type Tree } from '../../../../tests/support/locales';
 import { GIFT_APPLICATION_STATUSES, GIFT_MOVEMENT_KINDS } from '../../../shared/contracts/gifts';
 
-type Tree = Record<string, unknown>;
-function keys(obj: unknown, prefix = ''): string[] {
-  if (obj === null || typeof obj !== 'object') return [prefix];
-  return Object.entries(obj as Tree).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
-}
-const load = (lng: string, ns: string) => JSON.parse(readFileSync(new URL(`../../../shared/locales/${lng}/${ns}.json`, import.meta.url), 'utf8')) as Tree;
 
 describe('gifts locales', () => {
-  it('zh-CN and en have the same keys, none empty, every status and movement kind labelled', () => {
+  it('labels every status and movement kind', () => {
     const zh = load('zh-CN', 'gifts');
     const en = load('en', 'gifts');
-    expect(keys(en).sort()).toEqual(keys(zh).sort());
     for (const tree of [zh, en]) {
-      expect(keys(tree).filter((k) => k.split('.').reduce<unknown>((o, p) => (o as Tree)[p], tree) === '')).toEqual([]);
       expect(Object.keys(tree.statuses as Tree).sort()).toEqual([...GIFT_APPLICATION_STATUSES].sort());
       expect(Object.keys(tree.movementKinds as Tree).sort()).toEqual([...GIFT_MOVEMENT_KINDS].sort());
     }

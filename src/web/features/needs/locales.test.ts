@@ -1,27 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { at, labels, load } from '../../../../tests/support/locales';
 import { COUNTERMEASURE_STATUSES, MOVE_DIRECTIONS, NEED_STATUSES } from '../../../shared/contracts/needs';
 import { PLAN_LEVELS, PLAN_STATUSES } from '../../../shared/contracts/plans';
 import { SYSTEM_REASON_KEYS } from '../../../shared/contracts/accounts';
 import { TIMELINE_GROUPS, TIMELINE_KINDS } from '../../../shared/contracts/timeline';
 
-type Tree = Record<string, unknown>;
-function keys(obj: unknown, prefix = ''): string[] {
-  if (obj === null || typeof obj !== 'object') return [prefix];
-  return Object.entries(obj as Tree).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
-}
-const load = (lng: string, ns: string) => JSON.parse(readFileSync(new URL(`../../../shared/locales/${lng}/${ns}.json`, import.meta.url), 'utf8')) as Tree;
-const at = (tree: Tree, key: string) => key.split('.').reduce<unknown>((o, p) => (o as Tree | undefined)?.[p], tree);
-const labels = (tree: Tree, prefix: string) => Object.keys(at(tree, prefix) as Tree).sort();
 
 describe('needs, plans, timeline and merge locales', () => {
-  it.each(['needs', 'plans', 'timeline', 'merge'])('%s has the same keys in zh-CN and en, none empty', (ns) => {
-    const zh = load('zh-CN', ns);
-    const en = load('en', ns);
-    expect(keys(en).sort()).toEqual(keys(zh).sort());
-    for (const tree of [zh, en]) expect(keys(tree).filter((k) => at(tree, k) === '')).toEqual([]);
-  });
-
   it('labels every status, direction, level and timeline kind', () => {
     for (const lng of ['zh-CN', 'en']) {
       const needs = load(lng, 'needs');
