@@ -96,11 +96,12 @@ export async function loadDemoFieldwork(db: Kdb, org: DemoOrg, opts: { log: (lin
   await ensureDefaultChains(db);
   const notifier = new Notifier(new JobQueue(db), false);
   const engine = new ApprovalEngine(db, notifier, tz);
-  visits.registerVisitDocType(engine);
-  receptions.registerReceptionDocType(engine);
-  gifts.registerGiftDocTypes(engine);
-  trips.registerTripDocTypes(engine);
-  expenses.registerExpenseDocType(engine);
+  visits.visitPlanApprovable.register(engine);
+  receptions.receptionApprovable.register(engine);
+  gifts.giftApprovable.register(engine);
+  trips.tripApprovable.register(engine);
+  trips.tripReportApprovable.register(engine);
+  expenses.claimApprovable.register(engine);
 
   /** Runs one step through the services, then dates what it wrote to `at`. */
   const step = async <T>(at: Date, fn: () => Promise<T>): Promise<T> => {

@@ -7,7 +7,7 @@ import { JobQueue } from '../server/platform/jobs/queue';
 import { Notifier } from '../server/platform/notifications/notifier';
 import { gradeFromAssessment } from '../server/features/accounts/accounts.changes.service';
 import { create as createCompetitor } from '../server/features/competitors/competitors.service';
-import { registerDevPlanDocType, savePlan, submitPlan } from '../server/features/dev-plans/dev-plans.service';
+import { devPlanApprovable, savePlan, submitPlan } from '../server/features/dev-plans/dev-plans.service';
 import { closeSeededProject, pipelineSeedRepo } from '../server/features/pipeline/seed.repo';
 import { competitorCreate, devPlanInput, type DevPlanInput } from '../shared/contracts/opportunities';
 import { businessDate } from '../shared/domain/business-time';
@@ -125,7 +125,7 @@ export async function loadDemoPipeline(db: Kdb, org: DemoOrg, opts: { log: (line
   };
   await ensureDefaultChains(db);
   const engine = new ApprovalEngine(db, new Notifier(new JobQueue(db), false), tz);
-  registerDevPlanDocType(engine);
+  devPlanApprovable.register(engine);
 
   const gm = await actorOf(org.users.wangjianguo!);
   const competitors = new Map<string, number>();

@@ -45,17 +45,5 @@ export const devPlansRepo = {
       .executeTakeFirstOrThrow();
   },
   /** The status the approval engine reports; `submitted` stamps submitted_at, anything else decided_at. */
-  async setStatus(db: Executor, opportunityId: number, status: string, submitted: boolean) {
-    return db
-      .updateTable('opportunity_plans')
-      .set({
-        status,
-        ...(submitted ? { submitted_at: sql`now()`, decided_at: null } : { decided_at: sql`now()` }),
-        version: sql`version + 1`,
-        updated_at: sql`now()`,
-      })
-      .where('opportunity_id', '=', opportunityId)
-      .returning(['id', 'status'])
-      .executeTakeFirst();
-  },
+
 };

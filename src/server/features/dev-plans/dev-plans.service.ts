@@ -1,10 +1,11 @@
+import { defineApprovable, stampedBy } from '../../platform/approvals/approvable';
 import type { z } from 'zod';
-import type { Executor, Kdb, Trx } from '../../db/client';
+import type { Executor, Kdb } from '../../db/client';
 import { AppError, issue, validationError } from '../../../shared/errors';
 import type { devPlanInput, planSubmit } from '../../../shared/contracts/opportunities';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
-import type { ApprovalEngine, ApprovalStatus } from '../../platform/approvals/engine';
+import type { ApprovalEngine } from '../../platform/approvals/engine';
 import { devPlansRepo, type PlanValues } from './dev-plans.repo';
 import { EDITABLE_PLAN_STATUSES, planStatusFor } from './dev-plans.rules';
 import { ownedScope } from '../../platform/scope';
@@ -21,18 +22,16 @@ const stale = () => new AppError('STALE_VERSION', 'The plan was changed by someo
 const notEditable = (status: string) =>
   new AppError('INVALID_STATE', `The plan is ${status}; it can be changed or submitted only as a draft or after it was rejected or withdrawn`, undefined, { key: 'pipeline.planNotEditable', params: { status } });
 
-export function registerDevPlanDocType(engine: ApprovalEngine): void {
-  engine.registerDocType({
-    type: DOC_TYPE,
-    labelKey: 'docTypes.opportunity_plan',
-    link: (opportunityId) => `/opportunities/${opportunityId}?tab=plan`,
-    async onStatusChange(trx: Trx, opportunityId: number, status: ApprovalStatus, actor: Actor) {
-      const to = planStatusFor(status);
-      const row = await devPlansRepo.setStatus(trx, opportunityId, to, to === 'pending');
-      if (row) await audit(trx, actor, { entity: DOC_TYPE, entityId: row.id, action: 'status', data: { status: to, opportunityId } });
-    },
-  });
-}
+/** 客户开发方案 (PIPE-6) through the approval engine; the document is keyed by its project. */
+export const devPlanApprovable = defineApprovable({
+  types: [DOC_TYPE],
+  link: (opportunityId) => `/opportunities/${opportunityId}?tab=plan`,
+  table: 'opportunity_plans',
+  key: 'opportunity_id',
+  entity: DOC_TYPE,
+  statusValues: stampedBy(planStatusFor),
+  auditData: (_approval, values, opportunityId) => ({ status: values.status, opportunityId }),
+});
 
 async function readable(db: Executor, actor: Actor, opportunityId: number) {
   const opp = await devPlansRepo.opportunity(db, opportunityId, ownedScope('opportunities', actor, 'opportunity:read'));
@@ -106,8 +105,7 @@ export async function submitPlan(db: Kdb, engine: ApprovalEngine, actor: Actor, 
     if (!plan) throw new AppError('INVALID_STATE', 'Write the plan before submitting it', undefined, { key: 'pipeline.planMissing' });
     if (plan.version !== input.version) throw stale();
     if (!EDITABLE_PLAN_STATUSES.has(plan.status)) throw notEditable(plan.status);
-    const approvalId = await engine.submit(trx, actor, { docType: DOC_TYPE, docId: opportunityId, title: `客户开发方案：${opp.name}`, amount: plan.budget === null ? null : Number(plan.budget), submitterId: actor.userId, unitId: opp.unit_id });
-    await devPlansRepo.update(trx, opportunityId, { approval_id: approvalId });
+    const approvalId = await devPlanApprovable.submit(trx, engine, actor, { docId: opportunityId, title: `客户开发方案：${opp.name}`, amount: plan.budget === null ? null : Number(plan.budget), submitterId: actor.userId, unitId: opp.unit_id });
     await audit(trx, actor, { entity: DOC_TYPE, entityId: plan.id, action: 'submit', data: { opportunityId, approvalId } });
   });
 }

@@ -125,10 +125,10 @@ export const expensesRepo = {
   async deleteClaim(db: Executor, id: number) {
     return db.deleteFrom('expense_claims').where('id', '=', id).returning('id').executeTakeFirst();
   },
-  async setStatus(db: Executor, id: number, status: string) {
-    const stamp = status === 'pending' ? { submitted_at: sql<Date>`now()`, decided_at: null } : status === 'draft' ? {} : { decided_at: sql<Date>`now()` };
-    return db.updateTable('expense_claims').set({ status, ...stamp, ...bumped }).where('id', '=', id).returning(['id', 'owner_id', 'title']).executeTakeFirst();
+  async title(db: Executor, id: number) {
+    return (await db.selectFrom('expense_claims').select('title').where('id', '=', id).executeTakeFirstOrThrow()).title;
   },
+
   async financeIds(db: Executor) {
     const rows = await db
       .selectFrom('user_positions as p')

@@ -1,3 +1,4 @@
+import { defineApprovable, stampedBy } from '../../platform/approvals/approvable';
 import type { z } from 'zod';
 import type { Executor, Kdb, Trx } from '../../db/client';
 import { AppError, validationError, issue } from '../../../shared/errors';
@@ -5,7 +6,7 @@ import { PHONE_CATEGORY, type budgetInput, type budgetUpdate, type ControlRow, t
 import type { Permission } from '../../../shared/permissions';
 import { can, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
-import type { ApprovalEngine, ApprovalStatus } from '../../platform/approvals/engine';
+import type { ApprovalEngine } from '../../platform/approvals/engine';
 import { scopeWhere } from '../../platform/scope';
 import { withVersioned } from '../../platform/versioned';
 import { expensesRepo, type LinkedKind, type OwnerScope } from './expenses.repo';
@@ -27,17 +28,23 @@ const LINKED_KINDS: LinkedKind[] = ['visit', 'reception', 'trip', 'gift'];
 // ---- approval engine ----
 
 /** One claim, three chains: the ordinary claim, phone within the allowance (finance alone), phone over it (the director). */
-export function registerExpenseDocType(engine: ApprovalEngine): void {
-  async function onStatusChange(trx: Trx, id: number, status: ApprovalStatus, actor: Actor) {
-    const to = claimStatusFor(status);
-    const row = await expensesRepo.setStatus(trx, id, to);
-    if (!row) return;
-    if (to === 'rejected') await expensesRepo.releaseRecords(trx, id);
-    await audit(trx, actor, { entity: 'expense_claim', entityId: id, action: 'status', data: { status: to, approval: status } });
-    if (to === 'approved') await engine.notifier.notify(trx, { userIds: await expensesRepo.financeIds(trx), kind: 'expense.toPay', params: { title: row.title }, link: `/expenses/${id}` });
-  }
-  for (const type of CLAIM_DOC_TYPES) engine.registerDocType({ type, labelKey: `docTypes.${type}`, link: (id) => `/expenses/${id}`, onStatusChange });
-}
+export const claimApprovable = defineApprovable({
+  types: CLAIM_DOC_TYPES,
+  link: (id) => `/expenses/${id}`,
+  table: 'expense_claims',
+  entity: 'expense_claim',
+  statusValues: stampedBy(claimStatusFor, ['draft']),
+  auditData: (approval, values) => ({ status: values.status, approval }),
+  async onStatus({ trx, docId, approval, engine }) {
+    const to = claimStatusFor(approval);
+    // a rejected claim lets its records go; an approved one is finance's to pay
+    if (to === 'rejected') await expensesRepo.releaseRecords(trx, docId);
+    if (to === 'approved') {
+      const title = await expensesRepo.title(trx, docId);
+      await engine.notifier.notify(trx, { userIds: await expensesRepo.financeIds(trx), kind: 'expense.toPay', params: { title }, link: `/expenses/${docId}` });
+    }
+  },
+});
 
 // ---- phone allowance ----
 
@@ -173,8 +180,7 @@ export async function submitClaim(db: Kdb, engine: ApprovalEngine, actor: Actor,
     const phoneOver = await phoneOverOf(trx, row.owner_id, id, lines);
     const docType = claimDocType(lines, phoneOver);
     const title = phoneOver > 0 ? `费用报销（手机费超标准 ¥${(phoneOver / 100).toFixed(2)}）：${row.title}` : `费用报销：${row.title}`;
-    const approvalId = await engine.submit(trx as Trx, actor, { docType, docId: id, title, amount: Number(row.total), submitterId: actor.userId, unitId: row.unit_id });
-    await expensesRepo.updateClaim(trx, id, { approval_id: approvalId, phone_over: phoneOver });
+    const approvalId = await claimApprovable.submit(trx as Trx, engine, actor, { type: docType, docId: id, title, amount: Number(row.total), submitterId: actor.userId, unitId: row.unit_id, values: { phone_over: phoneOver } });
     await audit(trx, actor, { entity: 'expense_claim', entityId: id, action: 'submit', data: { approvalId, docType, total: Number(row.total), phoneOver } });
   });
 }

@@ -1,9 +1,9 @@
 import { defineFeature } from '../../platform/feature';
 import { expensesRoutes } from './expenses.routes';
-import { registerExpenseDocType } from './expenses.service';
+import { claimApprovable } from './expenses.service';
 
 export const expensesFeature = defineFeature({
   name: 'expenses',
   routes: expensesRoutes,
-  wire: (p) => registerExpenseDocType(p.approvals),
+  wire: (p) => claimApprovable.register(p.approvals),
 });

@@ -165,15 +165,7 @@ export const giftsRepo = {
     await db.deleteFrom('gift_applications').where('id', '=', id).execute();
   },
   /** The status the approval engine reports; pending stamps submitted_at, a decision decided_at. */
-  async setStatus(db: Executor, id: number, status: string) {
-    const stamp = status === 'pending' ? { submitted_at: sql<Date>`now()`, decided_at: null } : status === 'draft' ? {} : { decided_at: sql<Date>`now()` };
-    return db
-      .updateTable('gift_applications')
-      .set({ status, ...stamp, ...bumped })
-      .where('id', '=', id)
-      .returning(['id', 'status', 'account_id'])
-      .executeTakeFirst();
-  },
+
   /**
    * The recipient's gifts in a calendar year (by gift date), in fen: issued, approved and still
    * pending — so two applications that each fit the cap cannot both pass without the GM while

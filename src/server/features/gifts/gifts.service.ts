@@ -1,3 +1,4 @@
+import { defineApprovable, stampedBy } from '../../platform/approvals/approvable';
 import { orgReads } from '../../platform/org.repo';
 import { sql, type SqlBool } from 'kysely';
 import type { z } from 'zod';
@@ -17,7 +18,7 @@ import type {
 } from '../../../shared/contracts/gifts';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
-import type { ApprovalEngine, ApprovalStatus } from '../../platform/approvals/engine';
+import type { ApprovalEngine } from '../../platform/approvals/engine';
 import { withVersioned } from '../../platform/versioned';
 import { giftsRepo } from './gifts.repo';
 import { applicationReadScope } from './gifts.scope';
@@ -42,21 +43,19 @@ const nameKey = (name: string) => name.trim().toLowerCase();
 // ---- approval engine ----
 
 /** The application follows its approval; once approved, the gift administrators are told there is something to issue. */
-export function registerGiftDocTypes(engine: ApprovalEngine): void {
-  async function onStatusChange(trx: Trx, id: number, status: ApprovalStatus, actor: Actor) {
-    const to = applicationStatusFor(status);
-    const row = await giftsRepo.setStatus(trx, id, to);
-    if (!row) return;
-    await audit(trx, actor, { entity: 'gift_application', entityId: id, action: 'status', data: { status: to, approval: status } });
-    if (to === 'approved') {
-      const app = await giftsRepo.application(trx, id, () => sql<SqlBool>`true`);
-      if (app) await engine.notifier.notify(trx, { userIds: await giftsRepo.giftAdminIds(trx), kind: 'gift.toIssue', params: { contact: app.contact_name, item: app.item_name, quantity: app.quantity, account: app.account_name }, link: `/gifts/applications/${id}` });
-    }
-  }
-  for (const type of [DOC_TYPE, DOC_TYPE_OVER_CAP]) {
-    engine.registerDocType({ type, labelKey: `docTypes.${type}`, link: (id) => `/gifts/applications/${id}`, onStatusChange });
-  }
-}
+export const giftApprovable = defineApprovable({
+  types: [DOC_TYPE, DOC_TYPE_OVER_CAP],
+  link: (id) => `/gifts/applications/${id}`,
+  table: 'gift_applications',
+  entity: 'gift_application',
+  statusValues: stampedBy(applicationStatusFor, ['draft']),
+  auditData: (approval, values) => ({ status: values.status, approval }),
+  async onStatus({ trx, docId, approval, engine }) {
+    if (approval !== 'approved') return;
+    const app = await giftsRepo.application(trx, docId, () => sql<SqlBool>`true`);
+    if (app) await engine.notifier.notify(trx, { userIds: await giftsRepo.giftAdminIds(trx), kind: 'gift.toIssue', params: { contact: app.contact_name, item: app.item_name, quantity: app.quantity, account: app.account_name }, link: `/gifts/applications/${docId}` });
+  },
+});
 
 // ---- catalogue and stock ----
 
@@ -309,11 +308,17 @@ export async function submitApplication(db: Kdb, engine: ApprovalEngine, actor: 
     if (!EDITABLE_APPLICATION_STATUSES.has(row.status)) throw notEditable(row.status);
     await giftsRepo.lockContact(trx, row.contact_id);
     const check = await capCheck(trx, row.contact_id, yearOf(row.gift_on), Number(row.value), row.id);
-    await giftsRepo.updateApplication(trx, id, { over_cap: check.overCap, year_total_before: check.yearTotal, cap: check.cap });
     const item = await giftsRepo.item(trx, row.item_id);
     const title = `礼品馈赠申请：${row.account_name} · ${item?.name ?? ''} × ${row.quantity}${check.overCap ? '（超年度限额）' : ''}`;
-    const approvalId = await engine.submit(trx as Trx, actor, { docType: docTypeFor(check.overCap), docId: id, title, amount: Number(row.value), submitterId: actor.userId, unitId: row.unit_id });
-    await giftsRepo.updateApplication(trx, id, { approval_id: approvalId });
+    const approvalId = await giftApprovable.submit(trx as Trx, engine, actor, {
+      type: docTypeFor(check.overCap),
+      docId: id,
+      title,
+      amount: Number(row.value),
+      submitterId: actor.userId,
+      unitId: row.unit_id,
+      values: { over_cap: check.overCap, year_total_before: check.yearTotal, cap: check.cap },
+    });
     await audit(trx, actor, { entity: 'gift_application', entityId: id, action: 'submit', data: { approvalId, ...check } });
   });
 }

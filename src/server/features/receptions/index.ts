@@ -1,12 +1,12 @@
 import { defineFeature } from '../../platform/feature';
 import { receptionsRoutes } from './receptions.routes';
-import { registerReceptionDocType } from './receptions.service';
+import { receptionApprovable } from './receptions.service';
 import { timelineSources, mergeParts, handoverParts } from './receptions.parts';
 
 export const receptionsFeature = defineFeature({
   name: 'receptions',
   routes: receptionsRoutes,
-  wire: (p) => registerReceptionDocType(p.approvals),
+  wire: (p) => receptionApprovable.register(p.approvals),
   timelineSources,
   mergeParts,
   handoverParts,

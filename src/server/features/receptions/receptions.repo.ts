@@ -89,14 +89,7 @@ export const receptionsRepo = {
       .executeTakeFirstOrThrow();
   },
   /** The status the approval engine reports; `submitted` stamps submitted_at, anything else decided_at. */
-  async setStatus(db: Executor, id: number, status: string, submitted: boolean) {
-    return db
-      .updateTable('receptions')
-      .set({ status, ...(submitted ? { submitted_at: sql`now()`, decided_at: null } : { decided_at: sql`now()` }), version: sql`version + 1`, updated_at: sql`now()` })
-      .where('id', '=', id)
-      .returning(['id', 'status'])
-      .executeTakeFirst();
-  },
+
 
   // ---- seating ----
   async seating(db: Executor, receptionId: number) {

@@ -1,6 +1,7 @@
+import { defineApprovable, stampedBy } from '../../platform/approvals/approvable';
 import { orgReads } from '../../platform/org.repo';
 import type { z } from 'zod';
-import type { Executor, Kdb, Trx } from '../../db/client';
+import type { Executor, Kdb } from '../../db/client';
 import { AppError, issue, validationError } from '../../../shared/errors';
 import type { receptionCancel, receptionInput, receptionListQuery, receptionReportInput, receptionVersion, reportConfirm, seatingPropose, seatingSave } from '../../../shared/contracts/receptions';
 import { checkPlan, proposeSeating, type SeatPerson } from '../../../shared/domain/seating.rules';
@@ -8,7 +9,7 @@ import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { ownedScope, accountScope } from '../../platform/scope';
 import { pageWindow } from '../../platform/listing';
-import type { ApprovalEngine, ApprovalStatus } from '../../platform/approvals/engine';
+import type { ApprovalEngine } from '../../platform/approvals/engine';
 import type { Notifier } from '../../platform/notifications/notifier';
 import { receptionsRepo, type ReceptionValues } from './receptions.repo';
 import { canCancel, canWriteReport, EDITABLE_STATUSES, mayConfirmReport, receptionStatusFor } from './receptions.rules';
@@ -31,18 +32,14 @@ const seatingKeys = {
   tableSize: 'receptions.seating.tableSize',
 } as const;
 
-export function registerReceptionDocType(engine: ApprovalEngine): void {
-  engine.registerDocType({
-    type: DOC_TYPE,
-    labelKey: 'docTypes.reception',
-    link: (id) => `/receptions/${id}`,
-    async onStatusChange(trx: Trx, id: number, status: ApprovalStatus, actor: Actor) {
-      const to = receptionStatusFor(status);
-      const row = await receptionsRepo.setStatus(trx, id, to, to === 'pending');
-      if (row) await audit(trx, actor, { entity: DOC_TYPE, entityId: row.id, action: 'status', data: { status: to } });
-    },
-  });
-}
+/** The reception application (客户接待申请表) through the approval engine. */
+export const receptionApprovable = defineApprovable({
+  types: [DOC_TYPE],
+  link: (id) => `/receptions/${id}`,
+  table: 'receptions',
+  entity: DOC_TYPE,
+  statusValues: stampedBy(receptionStatusFor),
+});
 
 export async function listReceptions(db: Kdb, actor: Actor, q: z.infer<typeof receptionListQuery>, tz: string) {
   const { limit, offset } = pageWindow(q);
@@ -127,8 +124,7 @@ export async function submitReception(db: Kdb, engine: ApprovalEngine, actor: Ac
     if (row.version !== input.version) throw stale();
     if (!EDITABLE_STATUSES.has(row.status)) throw new AppError('INVALID_STATE', `The reception is ${row.status}; only a draft, rejected or withdrawn application is submitted`, undefined, { key: 'receptions.notEditable', params: { status: row.status } });
     const title = `${row.kind === 'tour' ? '客户参观申请' : '客户接待申请'}：${await receptionsRepo.accountName(trx, row.account_id)}`;
-    const approvalId = await engine.submit(trx, actor, { docType: DOC_TYPE, docId: id, title, amount: Number(row.cost_total), submitterId: row.owner_id, unitId: row.unit_id });
-    await receptionsRepo.update(trx, id, { approval_id: approvalId });
+    const approvalId = await receptionApprovable.submit(trx, engine, actor, { docId: id, title, amount: Number(row.cost_total), submitterId: row.owner_id, unitId: row.unit_id });
     await audit(trx, actor, { entity: DOC_TYPE, entityId: id, action: 'submit', data: { approvalId, amount: Number(row.cost_total) } });
   });
 }

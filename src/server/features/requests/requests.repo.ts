@@ -88,19 +88,7 @@ export const requestsRepo = {
       .executeTakeFirst();
   },
   /** The status follows the approval engine; only the engine's callback calls this. */
-  async setStatus(db: Executor, id: number, status: string, stamp: 'submitted' | 'decided' | 'none') {
-    await db
-      .updateTable('general_requests')
-      .set({
-        status,
-        ...(stamp === 'submitted' && { submitted_at: sql`now()`, decided_at: null }),
-        ...(stamp === 'decided' && { decided_at: sql`now()` }),
-        version: sql`version + 1`,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', id)
-      .execute();
-  },
+
 
   // ---- files ----
 

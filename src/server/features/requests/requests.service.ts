@@ -6,7 +6,8 @@ import type { fileUpload, generalRequestCreate, generalRequestListQuery, general
 import type { Actor } from '../../platform/actor';
 import { pageWindow, resolveSort } from '../../platform/listing';
 import { audit } from '../../platform/audit';
-import type { ApprovalEngine, ApprovalStatus } from '../../platform/approvals/engine';
+import type { ApprovalEngine } from '../../platform/approvals/engine';
+import { defineApprovable, stamped } from '../../platform/approvals/approvable';
 import { scopeWhere } from '../../platform/scope';
 import { approverOfRequest, requestsRepo, type RequestWhere } from './requests.repo';
 
@@ -22,19 +23,15 @@ function visible(actor: Actor): RequestWhere {
   return (eb) => eb.or([scopeWhere(eb, actor, 'request:read', { owner: 'general_requests.owner_id', unit: 'general_requests.unit_id' }), approverOfRequest(eb, actor.userId)]);
 }
 
-/** Registers 通用审批 with the approval engine: its status column changes only through the engine. */
-export function registerGeneralRequestDocType(engine: ApprovalEngine): void {
-  engine.registerDocType({
-    type: DOC_TYPE,
-    labelKey: 'docTypes.general_request',
-    link: (id) => `/requests/${id}`,
-    async onStatusChange(trx: Trx, docId: number, status: ApprovalStatus, actor: Actor) {
-      const stamp = status === 'pending' ? 'submitted' : status === 'returned' ? 'none' : 'decided';
-      await requestsRepo.setStatus(trx, docId, status, stamp);
-      await audit(trx, actor, { entity: DOC_TYPE, entityId: docId, action: 'status', data: { status } });
-    },
-  });
-}
+/** 通用审批 (FLOW-1): its status column changes only through the engine; a return leaves no stamp. */
+export const generalRequestApprovable = defineApprovable({
+  types: [DOC_TYPE],
+  link: (id) => `/requests/${id}`,
+  table: 'general_requests',
+  approvalColumn: null,
+  entity: DOC_TYPE,
+  statusValues: (status) => stamped(status, status === 'pending', ['returned']),
+});
 
 const SORT: Record<string, string> = { createdAt: 'general_requests.created_at', amount: 'general_requests.amount', title: 'general_requests.title' };
 
@@ -78,7 +75,7 @@ async function linkAttachments(trx: Trx, actor: Actor, requestId: number, fileId
 async function submitInTrx(trx: Trx, engine: ApprovalEngine, actor: Actor, id: number) {
   const row = await requestsRepo.find(trx, id);
   if (!row) throw new AppError('NOT_FOUND', 'Request not found', undefined, { key: 'common.notFound' });
-  await engine.submit(trx, actor, { docType: DOC_TYPE, docId: id, title: row.title, amount: row.amount, submitterId: row.owner_id, unitId: row.unit_id });
+  await generalRequestApprovable.submit(trx, engine, actor, { docId: id, title: row.title, amount: row.amount, submitterId: row.owner_id, unitId: row.unit_id });
 }
 
 export async function create(db: Kdb, engine: ApprovalEngine, actor: Actor, input: z.infer<typeof generalRequestCreate>) {

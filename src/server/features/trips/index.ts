@@ -1,12 +1,15 @@
 import { defineFeature } from '../../platform/feature';
 import { tripsRoutes } from './trips.routes';
-import { registerTripDocTypes } from './trips.service';
+import { tripApprovable, tripReportApprovable } from './trips.service';
 import { timelineSources, mergeParts, handoverParts } from './trips.parts';
 
 export const tripsFeature = defineFeature({
   name: 'trips',
   routes: tripsRoutes,
-  wire: (p) => registerTripDocTypes(p.approvals),
+  wire: (p) => {
+    tripApprovable.register(p.approvals);
+    tripReportApprovable.register(p.approvals);
+  },
   timelineSources,
   mergeParts,
   handoverParts,

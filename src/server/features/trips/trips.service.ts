@@ -1,5 +1,6 @@
+import { defineApprovable, NOW, stampedBy } from '../../platform/approvals/approvable';
 import type { z } from 'zod';
-import type { Executor, Kdb, Trx } from '../../db/client';
+import type { Executor, Kdb } from '../../db/client';
 import { AppError, issue, validationError, type FieldIssue } from '../../../shared/errors';
 import { businessDate } from '../../../shared/domain/business-time';
 import { checkinRefusal, costTotal, missingDays } from '../../../shared/domain/trips';
@@ -28,24 +29,29 @@ const tripStatusFor = (s: ApprovalStatus) => (s === 'returned' ? 'rejected' : s)
 /** The report status that follows the report's approval: anything but pending or approved leaves it to be written again. */
 const reportStatusFor = (s: ApprovalStatus) => (s === 'pending' ? 'submitted' : s === 'approved' ? 'approved' : 'none');
 
-export function registerTripDocTypes(engine: ApprovalEngine): void {
-  async function onTripStatus(trx: Trx, id: number, status: ApprovalStatus, actor: Actor) {
-    const to = tripStatusFor(status);
-    const row = await tripsRepo.update(trx, id, to === 'pending' ? { status: to, submitted_at: new Date(), decided_at: null } : { status: to, decided_at: new Date() });
-    await audit(trx, actor, { entity: TRIP_DOC, entityId: row.id, action: 'status', data: { status: to } });
-  }
-  for (const type of [TRIP_DOC, TRIP_ADVANCE_DOC]) engine.registerDocType({ type, labelKey: `docTypes.${type}`, link: (id) => `/trips/${id}`, onStatusChange: onTripStatus });
-  engine.registerDocType({
-    type: TRIP_REPORT_DOC,
-    labelKey: 'docTypes.business_trip_report',
-    link: (id) => `/trips/${id}?tab=report`,
-    async onStatusChange(trx: Trx, id: number, status: ApprovalStatus, actor: Actor) {
-      const to = reportStatusFor(status);
-      const row = await tripsRepo.update(trx, id, to === 'submitted' ? { report_status: to, report_submitted_at: new Date(), report_approved_at: null } : { report_status: to, report_approved_at: to === 'approved' ? new Date() : null });
-      await audit(trx, actor, { entity: TRIP_DOC, entityId: row.id, action: 'report_status', data: { reportStatus: to } });
-    },
-  });
-}
+/** The trip application (with or without a cash advance: two chains) through the approval engine. */
+export const tripApprovable = defineApprovable({
+  types: [TRIP_DOC, TRIP_ADVANCE_DOC],
+  link: (id) => `/trips/${id}`,
+  table: 'business_trips',
+  entity: TRIP_DOC,
+  statusValues: stampedBy(tripStatusFor),
+});
+
+/** The trip's 出差报告: its own approval, in the report columns of the same row. */
+export const tripReportApprovable = defineApprovable({
+  types: [TRIP_REPORT_DOC],
+  link: (id) => `/trips/${id}?tab=report`,
+  table: 'business_trips',
+  approvalColumn: 'report_approval_id',
+  entity: TRIP_DOC,
+  auditAction: 'report_status',
+  statusValues: (approval) => {
+    const to = reportStatusFor(approval);
+    return to === 'submitted' ? { report_status: to, report_submitted_at: NOW, report_approved_at: null } : { report_status: to, report_approved_at: to === 'approved' ? NOW : null };
+  },
+  auditData: (_approval, values) => ({ reportStatus: values.report_status }),
+});
 
 // ---------------------------------------------------------------- reads
 
@@ -141,8 +147,7 @@ export async function submitTrip(db: Kdb, engine: ApprovalEngine, actor: Actor, 
     if (!EDITABLE.has(trip.status)) throw new AppError('INVALID_STATE', `The trip is ${trip.status}; only a draft, rejected or withdrawn trip can be submitted`, undefined, { key: 'trips.notEditable', params: { status: trip.status } });
     if (trip.start_on < businessDate(new Date(), tz)) throw validationError([issue('startOn', 'trips.startInPast', 'Apply before the trip: the first day cannot be in the past')]);
     const docType = Number(trip.advance_requested) > 0 ? TRIP_ADVANCE_DOC : TRIP_DOC;
-    const approvalId = await engine.submit(trx, actor, { docType, docId: id, title: `出差申请：${trip.destination}（${trip.start_on}～${trip.end_on}）`, amount: Number(trip.estimated_total), submitterId: actor.userId, unitId: trip.unit_id });
-    await tripsRepo.update(trx, id, { approval_id: approvalId });
+    const approvalId = await tripApprovable.submit(trx, engine, actor, { type: docType, docId: id, title: `出差申请：${trip.destination}（${trip.start_on}～${trip.end_on}）`, amount: Number(trip.estimated_total), submitterId: actor.userId, unitId: trip.unit_id });
     await audit(trx, actor, { entity: TRIP_DOC, entityId: id, action: 'submit', data: { approvalId, docType } });
   });
 }
@@ -204,10 +209,16 @@ export async function submitReport(db: Kdb, engine: ApprovalEngine, actor: Actor
     if (input.returnedOn < trip.start_on || input.returnedOn > today) throw validationError([issue('returnedOn', 'trips.returnedOnRange', 'The return date lies between the first day of the trip and today')]);
     const lines = input.actualCostLines.map((l) => ({ category: l.category, amount: l.amount, note: l.note ?? null }));
     const total = costTotal(lines);
-    // the report's fields first: the engine moves report_status, which needs the actual total
-    await tripsRepo.update(trx, id, { returned_on: input.returnedOn, report_summary: input.summary, actual_cost_lines: JSON.stringify(lines), actual_total: total });
-    const approvalId = await engine.submit(trx, actor, { docType: TRIP_REPORT_DOC, docId: id, title: `出差报告：${trip.destination}（${trip.start_on}～${input.returnedOn}）`, amount: total, submitterId: actor.userId, unitId: trip.unit_id });
-    const after = await tripsRepo.update(trx, id, { report_approval_id: approvalId });
+    // the report's fields are written with its status (which needs the actual total), in one update
+    const approvalId = await tripReportApprovable.submit(trx, engine, actor, {
+      docId: id,
+      title: `出差报告：${trip.destination}（${trip.start_on}～${input.returnedOn}）`,
+      amount: total,
+      submitterId: actor.userId,
+      unitId: trip.unit_id,
+      values: { returned_on: input.returnedOn, report_summary: input.summary, actual_cost_lines: JSON.stringify(lines), actual_total: total },
+    });
+    const after = await writable(trx, actor, id);
     await audit(trx, actor, { entity: TRIP_DOC, entityId: id, action: 'report', before: trip, after, data: { approvalId } });
   });
 }

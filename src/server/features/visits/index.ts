@@ -1,12 +1,12 @@
 import { defineFeature } from '../../platform/feature';
 import { visitsRoutes } from './visits.routes';
-import { registerVisitDocType } from './visits.service';
+import { visitPlanApprovable } from './visits.service';
 import { timelineSources, mergeParts, handoverParts } from './visits.parts';
 
 export const visitsFeature = defineFeature({
   name: 'visits',
   routes: visitsRoutes,
-  wire: (p) => registerVisitDocType(p.approvals),
+  wire: (p) => visitPlanApprovable.register(p.approvals),
   timelineSources,
   mergeParts,
   handoverParts,

@@ -151,19 +151,7 @@ export const visitsRepo = {
       .execute();
   },
   /** The status the approval engine reports; `submitted` stamps submitted_at, anything else decided_at. */
-  async setStatus(db: Executor, id: number, status: string, submitted: boolean) {
-    return db
-      .updateTable('visits')
-      .set({
-        status,
-        ...(submitted ? { submitted_at: sql`now()`, decided_at: null } : { decided_at: sql`now()` }),
-        version: sql`version + 1`,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', id)
-      .returning(['id', 'status', 'owner_id', 'account_id'])
-      .executeTakeFirst();
-  },
+
 
   /** Who approved the plan's first (director's) step: the report goes to them for review. */
   async planApprover(db: Executor, approvalId: number) {

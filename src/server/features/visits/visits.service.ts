@@ -1,3 +1,4 @@
+import { defineApprovable, stampedBy } from '../../platform/approvals/approvable';
 import type { z } from 'zod';
 import type { Executor, Kdb, Trx } from '../../db/client';
 import { AppError, issue, validationError } from '../../../shared/errors';
@@ -5,7 +6,7 @@ import type { visitCancel, visitCheckIn, visitCreate, visitListQuery, visitRecor
 import { zonedInstant } from '../../../shared/domain/business-time';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
-import type { ApprovalEngine, ApprovalStatus } from '../../platform/approvals/engine';
+import type { ApprovalEngine } from '../../platform/approvals/engine';
 import { pageWindow, resolveSort } from '../../platform/listing';
 import type { Notifier } from '../../platform/notifications/notifier';
 import { withVersioned } from '../../platform/versioned';
@@ -37,18 +38,14 @@ function need(action: VisitAction, v: VisitRow) {
   if (!canDo(action, v.status as VisitStatus, v.report_status as ReportStatus)) throw wrongState(action, v);
 }
 
-export function registerVisitDocType(engine: ApprovalEngine): void {
-  engine.registerDocType({
-    type: DOC_TYPE,
-    labelKey: 'docTypes.visit_plan',
-    link,
-    async onStatusChange(trx: Trx, visitId: number, status: ApprovalStatus, actor: Actor) {
-      const to = visitStatusFor(status);
-      const row = await visitsRepo.setStatus(trx, visitId, to, to === 'pending');
-      if (row) await audit(trx, actor, { entity: 'visit', entityId: row.id, action: 'status', data: { status: to } });
-    },
-  });
-}
+/** The visit plan (拜访计划) through the approval engine: approved by the KA director (finance too with a cash advance). */
+export const visitPlanApprovable = defineApprovable({
+  types: [DOC_TYPE],
+  link,
+  table: 'visits',
+  entity: 'visit',
+  statusValues: stampedBy(visitStatusFor),
+});
 
 // ---------------------------------------------------------------- reading
 
@@ -148,8 +145,7 @@ export async function submitVisit(db: Kdb, engine: ApprovalEngine, actor: Actor,
   await withVersioned(db, writable(actor, id), input.version, { notFound, stale }, async (trx, v) => {
     need('submit', v);
     const name = (await visitsRepo.accountName(trx, v.account_id)) ?? '';
-    const approvalId = await engine.submit(trx as Trx, actor, { docType: DOC_TYPE, docId: id, title: `拜访计划：${name}`, amount: Number(v.cash_advance), submitterId: actor.userId, unitId: v.unit_id });
-    await visitsRepo.update(trx, id, { approval_id: approvalId });
+    const approvalId = await visitPlanApprovable.submit(trx as Trx, engine, actor, { docId: id, title: `拜访计划：${name}`, amount: Number(v.cash_advance), submitterId: actor.userId, unitId: v.unit_id });
     await audit(trx, actor, { entity: 'visit', entityId: id, action: 'submit', data: { approvalId, cashAdvance: Number(v.cash_advance) } });
   });
 }

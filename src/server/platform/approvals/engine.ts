@@ -17,8 +17,18 @@ export interface DocTypeDef {
   labelKey: string;
   /** the web route of one document */
   link(docId: number): string;
-  /** Called inside the engine's transaction: the document's status follows the instance. */
-  onStatusChange(trx: Trx, docId: number, status: ApprovalStatus, actor: Actor): Promise<void>;
+  /**
+   * Called inside the engine's transaction: the document's status follows the instance. On
+   * submission `submitted` carries the new instance's id and the document's own values of the
+   * submission, so the document is written once.
+   */
+  onStatusChange(trx: Trx, docId: number, status: ApprovalStatus, actor: Actor, submitted?: Submitted): Promise<void>;
+}
+
+/** What a submission writes on the document besides its status: the approval's id and the room's values. */
+export interface Submitted {
+  approvalId: number;
+  values: Record<string, unknown>;
 }
 
 export interface SubmitInput {
@@ -28,6 +38,8 @@ export interface SubmitInput {
   amount: number | null;
   submitterId: number;
   unitId: number;
+  /** the document's own columns the submission sets (written with its status, in one update) */
+  docValues?: Record<string, unknown>;
 }
 
 export interface ResolvedStep {
@@ -153,7 +165,8 @@ export class ApprovalEngine {
     if (!def) throw new Error(`Approval doc type ${input.docType} is not registered`);
     if (await engineRepo.hasPending(trx, input.docType, input.docId)) throw new AppError('INVALID_STATE', 'This document is already waiting for approval', undefined, { key: 'approvals.alreadyPending' });
     const { chain, steps } = await this.resolve(trx, input);
-    const inst = await engineRepo.insertInstance(trx, { ...input, chainId: chain.id, allowRepeatApprover: chain.allowRepeatApprover });
+    const { docValues: _values, ...instance } = input;
+    const inst = await engineRepo.insertInstance(trx, { ...instance, chainId: chain.id, allowRepeatApprover: chain.allowRepeatApprover });
     const first = steps.find((s) => !s.skipped);
     for (const s of steps) {
       await engineRepo.insertStep(trx, {
@@ -170,7 +183,7 @@ export class ApprovalEngine {
       if (s.skipped) await engineRepo.insertEvent(trx, { instanceId: inst.id, actorId: null, action: 'skip', stepSeq: s.seq, toUserId: s.approverId });
       if (s.originalApproverId) await engineRepo.insertEvent(trx, { instanceId: inst.id, actorId: s.originalApproverId, action: 'delegate', stepSeq: s.seq, toUserId: s.approverId });
     }
-    await def.onStatusChange(trx, input.docId, 'pending', actor);
+    await def.onStatusChange(trx, input.docId, 'pending', actor, { approvalId: inst.id, values: input.docValues ?? {} });
     const submitterName = (await engineRepo.userNames(trx, [input.submitterId])).get(input.submitterId) ?? '';
     if (first) {
       const moved = await engineRepo.updateInstance(trx, inst.id, inst.version, { currentSeq: first.seq });

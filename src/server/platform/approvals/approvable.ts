@@ -1,0 +1,109 @@
+import type { Executor, Trx } from '../../db/client';
+import { AppError } from '../../../shared/errors';
+import type { Actor } from '../actor';
+import { audit } from '../audit';
+import { approvableRepo, NOW } from './approvable.repo';
+import type { ApprovalEngine, ApprovalStatus } from './engine';
+
+export { NOW } from './approvable.repo';
+
+/**
+ * A document that goes through the approval engine (FLOW-1), declared once by its room: which
+ * table row it is, which of its columns follow the approval (status, stamps, the approval's id),
+ * and what else happens when the approval moves. It gives the room the registration with the
+ * engine, the submission (the document written once: status, approval id and the room's
+ * values together) and the withdrawal.
+ */
+export interface ApprovableDef {
+  /** the document's approval types: the first is its own; more when the chain depends on the document (over a cap, with an advance) */
+  types: readonly [string, ...string[]];
+  /** the web route of one document */
+  link(docId: number): string;
+  /** the document's table, and the column the approval's doc_id names (default id) */
+  table: string;
+  key?: string;
+  /** the column that holds the approval instance's id (default approval_id; null: the document has none, its instances say) */
+  approvalColumn?: string | null;
+  /** the document's columns that follow the approval: its status and time stamps (NOW for the time of the write) */
+  statusValues(approval: ApprovalStatus): Record<string, unknown>;
+  /** the audit entity and action of a status change ('status' by default), with its data */
+  entity: string;
+  auditAction?: string;
+  auditData?(approval: ApprovalStatus, values: Record<string, unknown>, docId: number): Record<string, unknown>;
+  /** what else follows, in the same transaction (notifications, tasks) */
+  onStatus?(c: { trx: Trx; docId: number; approval: ApprovalStatus; actor: Actor; engine: ApprovalEngine }): Promise<void>;
+}
+
+export interface SubmitDoc {
+  /** one of the definition's types (default: the first) */
+  type?: string;
+  docId: number;
+  title: string;
+  amount: number | null;
+  submitterId: number;
+  unitId: number;
+  /** the room's own columns the submission sets, written with the status */
+  values?: Record<string, unknown>;
+}
+
+export interface Approvable {
+  readonly def: ApprovableDef;
+  register(engine: ApprovalEngine): void;
+  /** Starts the approval of the document; returns the instance id. */
+  submit(trx: Trx, engine: ApprovalEngine, actor: Actor, doc: SubmitDoc): Promise<number>;
+  /** The approval instance the document is in (its approval column), if any. */
+  approvalOf(db: Executor, docId: number): Promise<number | null>;
+  /** Takes the pending document back (its submitter; the engine checks); 409 when it is not waiting. */
+  withdraw(db: Executor, engine: ApprovalEngine, actor: Actor, docId: number, comment?: string): Promise<void>;
+}
+
+const notPending = () => new AppError('INVALID_STATE', 'The document is not waiting for approval', undefined, { key: 'approvals.notPending' });
+
+export function defineApprovable(def: ApprovableDef): Approvable {
+  const key = def.key ?? 'id';
+  const approvalColumn = def.approvalColumn === undefined ? 'approval_id' : def.approvalColumn;
+  const approvalOf = (db: Executor, docId: number) => (approvalColumn ? approvableRepo.approvalOf(db, def.table, key, approvalColumn, docId) : approvableRepo.latestInstance(db, def.types, docId));
+  return {
+    def,
+    register(engine) {
+      for (const type of def.types) {
+        engine.registerDocType({
+          type,
+          labelKey: `docTypes.${type}`,
+          link: def.link,
+          async onStatusChange(trx, docId, approval, actor, submitted) {
+            const values = def.statusValues(approval);
+            const rowId = await approvableRepo.write(trx, def.table, key, docId, { ...values, ...(submitted && { ...(approvalColumn && { [approvalColumn]: submitted.approvalId }), ...submitted.values }) });
+            if (rowId === undefined) return;
+            await audit(trx, actor, { entity: def.entity, entityId: rowId, action: def.auditAction ?? 'status', data: def.auditData?.(approval, values, docId) ?? { status: values.status ?? approval } });
+            await def.onStatus?.({ trx, docId, approval, actor, engine });
+          },
+        });
+      }
+    },
+    submit(trx, engine, actor, doc) {
+      const { type = def.types[0], values, ...rest } = doc;
+      return engine.submit(trx, actor, { docType: type, ...rest, docValues: values });
+    },
+    approvalOf,
+    async withdraw(db, engine, actor, docId, comment) {
+      const approvalId = await approvalOf(db, docId);
+      if (approvalId === null) throw notPending();
+      await engine.withdraw(actor, approvalId, comment);
+    },
+  };
+}
+
+/** The usual stamps: a submission sets submitted_at and clears decided_at; a decision sets decided_at; `unstamped` statuses set neither. */
+export function stamped(status: string, submitted: boolean, unstamped: readonly string[] = []): Record<string, unknown> {
+  if (unstamped.includes(status)) return { status };
+  return submitted ? { status, submitted_at: NOW, decided_at: null } : { status, decided_at: NOW };
+}
+
+/** statusValues for a document whose status follows the approval through `statusFor`, with the usual stamps. */
+export function stampedBy(statusFor: (approval: ApprovalStatus) => string, unstamped: readonly string[] = []): (approval: ApprovalStatus) => Record<string, unknown> {
+  return (approval) => {
+    const to = statusFor(approval);
+    return stamped(to, to === 'pending', unstamped);
+  };
+}
