@@ -71,6 +71,7 @@ export const approvalsMatrix: MatrixSuite = {
     { name: 'change an approval chain (wrong version)', method: 'PATCH', url: () => '/api/approval-chains/1', body: () => ({ name: '改', version: 999 }), expect: conflicts(all('deny', { admin: 'allow' })) },
     { name: 'deactivate a chain that is not there', method: 'DELETE', url: () => '/api/approval-chains/999999', expect: all('deny', { admin: 'hidden' }) },
     { name: 'preview a chain (invalid)', method: 'POST', url: () => '/api/approval-chains/preview', body: () => ({}), expect: all('deny', { admin: 'allow' }) },
+    { name: "withdraw spec_b1's draft (not pending: its owner gets a 409)", method: 'POST', url: ({ ids }) => `/api/general-requests/${ids.draftB1}/withdraw`, expect: all('hidden', { admin: 'conflict', gm: 'conflict', director: 'conflict', spec_b1: 'conflict', finance: 'conflict' }) },
     { name: "submit spec_b1's draft (its owner only)", method: 'POST', url: ({ ids }) => `/api/general-requests/${ids.draftB1}/submit`, expect: all('deny', { spec_b1: 'allow', spec_a1: 'hidden', manager_a: 'hidden' }) },
     // decisions: only the current approver (the director) decides; afterwards the step is gone (409)
     { name: 'approve (the director)', method: 'POST', url: ({ ids }) => `/api/approvals/${ids.approvalApprove}/approve`, body: () => ({}), expect: all('hidden', { admin: 'deny', director: 'allow', spec_a1: 'conflict' }) },

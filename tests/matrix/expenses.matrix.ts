@@ -35,6 +35,7 @@ export const expensesMatrix: MatrixSuite = {
     { name: "spec_b1's claim", method: 'GET', url: ({ ids }) => `/api/expense-claims/${ids.claimB1}`, expect: all('allow', { spec_a1: 'hidden', manager_a: 'hidden' }) },
     { name: "change spec_a1's claim (wrong version)", method: 'PUT', url: ({ ids }) => `/api/expense-claims/${ids.claimA1}`, body: () => ({ title: '改', lines: [{ kind: 'other', category: '通讯', amount: 1, occurredOn: '2026-11-01' }], version: 999 }), expect: conflicts(ownerOnly('spec_a1')) },
     { name: "delete spec_a1's draft claim (wrong version)", method: 'DELETE', url: ({ ids }) => `/api/expense-claims/${ids.claimA1}?version=999`, expect: conflicts(ownerOnly('spec_a1')) },
+    { name: "withdraw spec_b1's claim (wrong version)", method: 'POST', url: ({ ids }) => `/api/expense-claims/${ids.claimB1}/withdraw`, body: () => ({ version: 999 }), expect: conflicts(ownerOnly('spec_b1')) },
     { name: "submit spec_b1's claim (wrong version)", method: 'POST', url: ({ ids }) => `/api/expense-claims/${ids.claimB1}/submit`, body: () => ({ version: 999 }), expect: conflicts(ownerOnly('spec_b1')) },
     { name: "pay spec_a1's claim (wrong version)", method: 'POST', url: ({ ids }) => `/api/expense-claims/${ids.claimA1}/pay`, body: () => ({ version: 999 }), expect: conflicts(payOnly) },
     { name: 'budgets of a month', method: 'GET', url: () => '/api/budgets?period=2026-11', expect: budgetOnly },

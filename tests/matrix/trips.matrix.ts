@@ -58,5 +58,6 @@ export const tripsMatrix: MatrixSuite = {
       body: () => ({ version: 999, returnedOn: in5(), summary: '矩阵', actualCostLines: [] }),
       expect: conflicts(writeA),
     },
+    { name: "withdraw the report of spec_a1's trip (wrong version)", method: 'POST', url: ({ ids }) => `/api/trips/${ids.tripA}/report/withdraw`, body: () => ({ version: 999 }), expect: conflicts(writeA) },
   ],
 };

@@ -56,6 +56,7 @@ export const visitsMatrix: MatrixSuite = {
       expect: conflicts(writeA),
     },
     { name: "submit manager_b's visit", method: 'POST', url: ({ ids }) => `/api/visits/${ids.visitB}/submit`, body: () => wrong, expect: conflicts(writeB) },
+    { name: "withdraw manager_b's visit plan (wrong version)", method: 'POST', url: ({ ids }) => `/api/visits/${ids.visitB}/withdraw`, body: () => wrong, expect: conflicts(writeB) },
     { name: "cancel spec_a1's visit", method: 'POST', url: ({ ids }) => `/api/visits/${ids.visitS}/cancel`, body: () => wrong, expect: conflicts(writeS) },
     { name: "check in to manager_a's visit", method: 'POST', url: ({ ids }) => `/api/visits/${ids.visitA}/check-in`, body: () => ({ ...wrong, place: '矩阵' }), expect: conflicts(writeA) },
     { name: "record spec_a1's visit", method: 'POST', url: ({ ids }) => `/api/visits/${ids.visitS}/record`, body: () => recordBody, expect: conflicts(writeS) },

@@ -134,6 +134,14 @@ export async function expensesRoutes(fastify: FastifyInstance, p: Platform) {
     return read(req, req.params.id);
   });
 
+  app.post('/api/expense-claims/:id/withdraw', {
+    config: { access: 'expense:write' },
+    schema: { tags, summary: 'Withdraw a pending claim from the approvers (its claimant); it becomes a draft again', params: idParam, body: expenseVersionBody, response: { 200: expenseClaim } },
+  }, async (req) => {
+    await service.withdrawClaim(db, p.approvals, actorOf(req), req.params.id, req.body.version);
+    return read(req, req.params.id);
+  });
+
   app.post('/api/expense-claims/:id/pay', {
     config: { access: 'expense:pay' },
     schema: { tags, summary: 'Finance pays an approved claim (409 otherwise)', params: idParam, body: expenseVersionBody, response: { 200: expenseClaim } },

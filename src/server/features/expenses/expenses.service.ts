@@ -198,6 +198,11 @@ export async function deleteClaim(db: Kdb, actor: Actor, id: number, version: nu
   });
 }
 
+/** Takes a pending claim back from the approvers (its claimant); it becomes a draft again and keeps its records. */
+export async function withdrawClaim(db: Kdb, engine: ApprovalEngine, actor: Actor, id: number, version: number) {
+  await claimApprovable.withdrawSeen(db, engine, actor, id, { lock: (trx) => lockOwn(trx, actor, id), version, pending: (c) => c.status === 'pending', notFound, stale });
+}
+
 /** Finance pays an approved claim; anything else is a 409. */
 export async function payClaim(db: Kdb, actor: Actor, id: number, version: number) {
   await withVersioned(db, (trx) => expensesRepo.claimForUpdate(trx, id, scopeFor(actor, 'expense:read')), version, { notFound, stale }, async (trx, row) => {

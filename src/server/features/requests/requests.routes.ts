@@ -71,6 +71,11 @@ export async function requestsRoutes(fastify: FastifyInstance, p: Platform) {
     schema: { tags, summary: 'Submit a draft or returned request for approval', params: idParam, response: { 200: generalRequest } },
   }, async (req) => requestOut(await service.submit(db, engine, actorOf(req), req.params.id)));
 
+  app.post('/api/general-requests/:id/withdraw', {
+    config: { access: 'request:create' },
+    schema: { tags, summary: 'Withdraw a pending request from the approvers (its owner); it can be changed and submitted again', params: idParam, response: { 200: generalRequest } },
+  }, async (req) => requestOut(await service.withdraw(db, engine, actorOf(req), req.params.id)));
+
   app.post('/api/files', {
     config: { access: AUTHENTICATED },
     schema: { tags: ['files'], summary: 'Upload a file (base64, ≤ 10 MB); attach it to a record by id afterwards', body: fileUpload, response: { 200: fileItem } },

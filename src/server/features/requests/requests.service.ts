@@ -121,6 +121,20 @@ export async function submit(db: Kdb, engine: ApprovalEngine, actor: Actor, id: 
   return load(db, actor, id);
 }
 
+/** Takes a pending request back from the approvers (its owner); it can be changed and submitted again. */
+export async function withdraw(db: Kdb, engine: ApprovalEngine, actor: Actor, id: number) {
+  await generalRequestApprovable.withdrawSeen(db, engine, actor, id, {
+    lock: async (trx) => {
+      await requestsRepo.lock(trx, id);
+      return requestsRepo.find(trx, id, visible(actor));
+    },
+    pending: (r) => r.status === 'pending',
+    notFound: () => new AppError('NOT_FOUND', 'Request not found', undefined, { key: 'common.notFound' }),
+    stale: () => new AppError('STALE_VERSION', 'The request was changed by someone else; reload and try again', undefined, { key: 'common.staleVersion' }),
+  });
+  return load(db, actor, id);
+}
+
 // ---- files ----
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;

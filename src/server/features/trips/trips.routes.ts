@@ -137,4 +137,12 @@ export async function tripsRoutes(fastify: FastifyInstance, p: Platform) {
     await service.submitReport(db, p.approvals, actorOf(req), req.params.id, req.body, tz);
     return detail(req, req.params.id);
   });
+
+  app.post('/api/trips/:id/report/withdraw', {
+    config: { access: 'trip:write' },
+    schema: { tags, summary: 'Withdraw a submitted report from the KA director (the traveller); it can be written again', ...withDetail, body: tripVersion },
+  }, async (req) => {
+    await service.withdrawReport(db, p.approvals, actorOf(req), req.params.id, req.body);
+    return detail(req, req.params.id);
+  });
 }

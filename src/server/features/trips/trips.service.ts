@@ -199,6 +199,11 @@ export async function checkIn(db: Kdb, actor: Actor, id: number, input: z.infer<
   });
 }
 
+/** Takes a submitted report back from the KA director (the traveller); it can be written again. */
+export async function withdrawReport(db: Kdb, engine: ApprovalEngine, actor: Actor, id: number, input: z.infer<typeof tripVersion>) {
+  await tripReportApprovable.withdrawSeen(db, engine, actor, id, { lock: (trx) => writable(trx, actor, id), version: input.version, pending: (t) => t.report_status === 'submitted', notFound, stale });
+}
+
 /** 出差报告 on return with the actual costs; goes to the KA director through the engine. */
 export async function submitReport(db: Kdb, engine: ApprovalEngine, actor: Actor, id: number, input: z.infer<typeof tripReportInput>, tz: string) {
   await db.transaction().execute(async (trx) => {

@@ -132,6 +132,7 @@ export async function visitsRoutes(fastify: FastifyInstance, p: Platform) {
     });
 
   action('submit', 'Submit the plan for approval (doc type visit_plan: the KA director; the finance manager too when a cash advance is requested)', visitVersion, (req, id, b) => service.submitVisit(db, p.approvals, actorOf(req), id, b));
+  action('withdraw', 'Withdraw a pending plan from the approvers (its submitter); it becomes a draft again', visitVersion, (req, id, b) => service.withdrawVisit(db, p.approvals, actorOf(req), id, b));
   action('cancel', 'Cancel a visit that has not happened (not while pending: withdraw the approval first)', visitCancel, (req, id, b) => service.cancelVisit(db, actorOf(req), id, b));
   action('check-in', 'Check in at the server’s time with the browser position (lat/lng/accuracy) or a place typed by hand', visitCheckIn, (req, id, b) => service.checkIn(db, actorOf(req), id, b));
   action('record', 'Write the visit record (大客户拜访记录表); editable until the report is submitted and after a return', visitRecordInput, (req, id, b) => service.recordVisit(db, p.notifier, actorOf(req), id, b));

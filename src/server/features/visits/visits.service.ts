@@ -150,6 +150,11 @@ export async function submitVisit(db: Kdb, engine: ApprovalEngine, actor: Actor,
   });
 }
 
+/** Takes a pending plan back from the approvers (its submitter); it becomes a draft again. */
+export async function withdrawVisit(db: Kdb, engine: ApprovalEngine, actor: Actor, id: number, input: z.infer<typeof visitVersion>) {
+  await visitPlanApprovable.withdrawSeen(db, engine, actor, id, { lock: writable(actor, id), version: input.version, pending: (v) => v.status === 'pending', notFound, stale });
+}
+
 export async function cancelVisit(db: Kdb, actor: Actor, id: number, input: z.infer<typeof visitCancel>) {
   await withVersioned(db, writable(actor, id), input.version, { notFound, stale }, async (trx, before) => {
     need('cancel', before);

@@ -1,4 +1,4 @@
-import type { Executor, Trx } from '../../db/client';
+import type { Executor, Kdb, Trx } from '../../db/client';
 import { AppError } from '../../../shared/errors';
 import type { Actor } from '../actor';
 import { audit } from '../audit';
@@ -55,6 +55,20 @@ export interface Approvable {
   approvalOf(db: Executor, docId: number): Promise<number | null>;
   /** Takes the pending document back (its submitter; the engine checks); 409 when it is not waiting. */
   withdraw(db: Executor, engine: ApprovalEngine, actor: Actor, docId: number, comment?: string): Promise<void>;
+  /**
+   * The same for a withdraw route: the room's `lock` finds the document in the caller's scope
+   * (nothing: its 404), at the version the caller saw (else its 409), and says whether it waits.
+   */
+  withdrawSeen<T extends { version: number }>(db: Kdb, engine: ApprovalEngine, actor: Actor, docId: number, seen: WithdrawSeen<T>): Promise<void>;
+}
+
+export interface WithdrawSeen<T extends { version: number }> {
+  lock(trx: Executor): Promise<T | undefined>;
+  /** the version the caller saw; undefined: any */
+  version?: number;
+  pending(row: T): boolean;
+  notFound(): AppError;
+  stale(): AppError;
 }
 
 const notPending = () => new AppError('INVALID_STATE', 'The document is not waiting for approval', undefined, { key: 'approvals.notPending' });
@@ -90,6 +104,17 @@ export function defineApprovable(def: ApprovableDef): Approvable {
       const approvalId = await approvalOf(db, docId);
       if (approvalId === null) throw notPending();
       await engine.withdraw(actor, approvalId, comment);
+    },
+    async withdrawSeen(db, engine, actor, docId, seen) {
+      const approvalId = await db.transaction().execute(async (trx) => {
+        const row = await seen.lock(trx);
+        if (!row) throw seen.notFound();
+        if (seen.version !== undefined && row.version !== seen.version) throw seen.stale();
+        if (!seen.pending(row)) throw notPending();
+        return approvalOf(trx, docId);
+      });
+      if (approvalId === null) throw notPending();
+      await engine.withdraw(actor, approvalId);
     },
   };
 }

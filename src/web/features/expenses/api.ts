@@ -27,7 +27,7 @@ export const useSaveClaim = () =>
     v.id ? api.put<ExpenseClaim>(`/api/expense-claims/${v.id}`, v.body) : api.post<ExpenseClaim>('/api/expense-claims', v.body),
   );
 export const useDeleteClaim = () => useExpenseWrite((v: { id: number; version: number }) => api.delete(`/api/expense-claims/${v.id}?version=${v.version}`));
-export const useClaimAction = () => useExpenseWrite((v: { id: number; action: 'submit' | 'pay'; version: number }) => api.post<ExpenseClaim>(`/api/expense-claims/${v.id}/${v.action}`, { version: v.version }));
+export const useClaimAction = () => useExpenseWrite((v: { id: number; action: 'submit' | 'withdraw' | 'pay'; version: number }) => api.post<ExpenseClaim>(`/api/expense-claims/${v.id}/${v.action}`, { version: v.version }));
 
 export const useBudgets = (period: string) => useQuery({ queryKey: expenseKeys.budgets(period), queryFn: () => api.get<{ items: Budget[] }>('/api/budgets', { period }) });
 export const useControl = (period: string) => useQuery({ queryKey: expenseKeys.control(period), queryFn: () => api.get<{ period: string; items: ControlRow[] }>('/api/budgets/control', { period }) });

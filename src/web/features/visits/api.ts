@@ -21,7 +21,7 @@ export function useVisit(id: number) {
 }
 
 /** One write on a visit (POST /api/visits/:id/<action> or PUT); the answer is the visit as it now stands. */
-export function useVisitAction(id: number, action: 'submit' | 'cancel' | 'check-in' | 'record' | 'report' | 'review' | 'edit') {
+export function useVisitAction(id: number, action: 'submit' | 'withdraw' | 'cancel' | 'check-in' | 'record' | 'report' | 'review' | 'edit') {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: object) =>

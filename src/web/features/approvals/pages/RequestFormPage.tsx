@@ -198,6 +198,19 @@ function RequestView({ request: r }: { request: GeneralRequest }) {
   const { t } = useTranslation('approvals');
   const navigate = useNavigate();
   const { me } = useAuth();
+  const qc = useQueryClient();
+  const { message } = useFeedback();
+  const showError = useApiError();
+  const withdraw = useMutation({
+    mutationFn: (id: number) => api.post<GeneralRequest>(`/api/general-requests/${id}/withdraw`, {}),
+    onSuccess: () => {
+      void message.success(t('requests.withdrawn'));
+      void qc.invalidateQueries({ queryKey: ['general-requests'] });
+      void qc.invalidateQueries({ queryKey: ['approvals'] });
+    },
+    onError: (e) => showError(e),
+  });
+
   return (
     <div>
       <PageHeader
@@ -225,7 +238,21 @@ function RequestView({ request: r }: { request: GeneralRequest }) {
           </>
         }
       />
-      {r.status === 'pending' && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('requests.pendingHint')} />}
+      {r.status === 'pending' && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('requests.pendingHint')}
+          action={
+            r.ownerId === me?.id && (
+              <Button size="small" loading={withdraw.isPending} onClick={() => withdraw.mutate(r.id)} data-testid="request-withdraw">
+                {t('requests.withdraw')}
+              </Button>
+            )
+          }
+        />
+      )}
       {(r.status === 'draft' || r.status === 'returned') && r.ownerId !== me?.id && (
         <Alert type="info" showIcon icon={<EditOutlined />} style={{ marginBottom: 16 }} title={t('requests.onlyOwnerEdits')} />
       )}

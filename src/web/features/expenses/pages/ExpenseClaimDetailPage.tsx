@@ -41,6 +41,11 @@ export function ExpenseClaimDetailPage() {
                 {t('detail.submit')}
               </Button>
             )}
+            {mine && c.status === 'pending' && (
+              <Button loading={action.isPending} onClick={() => action.mutate({ id, action: 'withdraw', version: c.version })} data-testid="expense-withdraw">
+                {t('detail.withdraw')}
+              </Button>
+            )}
             {mine && c.status === 'draft' && c.approvalId === null && (
               <Popconfirm
                 title={t('detail.deleteConfirm')}

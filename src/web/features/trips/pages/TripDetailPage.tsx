@@ -36,6 +36,7 @@ function TripView({ trip }: { trip: TripDetail }) {
   const version = { version: trip.version };
   const submit = useTripAction(() => api.post<TripDetail>(`/api/trips/${trip.id}/submit`, version), { done: 'submitted' });
   const withdraw = useTripAction(() => api.post<TripDetail>(`/api/trips/${trip.id}/withdraw`, version), { done: 'withdrawn' });
+  const withdrawReport = useTripAction(() => api.post<TripDetail>(`/api/trips/${trip.id}/report/withdraw`, version), { done: 'reportWithdrawn' });
   const cancel = useTripAction((r: string) => api.post<TripDetail>(`/api/trips/${trip.id}/cancel`, { ...version, reason: r }), { done: 'cancelled' });
   const canReport = writable && trip.status === 'approved' && trip.reportStatus === 'none';
 
@@ -122,7 +123,11 @@ function TripView({ trip }: { trip: TripDetail }) {
         </Col>
         {trip.report && (
           <Col xs={24}>
-            <Card title={<span>{t('report.title')} <ReportStatusTag status={trip.reportStatus} /></span>} data-testid="trip-report">
+            <Card
+              title={<span>{t('report.title')} <ReportStatusTag status={trip.reportStatus} /></span>}
+              extra={writable && trip.reportStatus === 'submitted' && <Button size="small" loading={withdrawReport.isPending} onClick={() => withdrawReport.mutate(undefined)} data-testid="trip-report-withdraw">{t('actions.withdrawReport')}</Button>}
+              data-testid="trip-report"
+            >
               <Descriptions column={{ xs: 1, sm: 2 }} size="small">
                 <Descriptions.Item label={t('report.returnedOn')}>{trip.report.returnedOn}</Descriptions.Item>
                 <Descriptions.Item label={t('fields.actualTotal')}><MoneyText fen={trip.actualTotal} strong /></Descriptions.Item>

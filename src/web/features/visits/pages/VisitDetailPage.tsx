@@ -44,6 +44,7 @@ function VisitView({ visit: v }: { visit: VisitDetail }) {
   const [editing, setEditing] = useState(false);
   const [comment, setComment] = useState('');
   const submit = useVisitAction(v.id, 'submit');
+  const withdraw = useVisitAction(v.id, 'withdraw');
   const cancel = useVisitAction(v.id, 'cancel');
   const report = useVisitAction(v.id, 'report');
   const review = useVisitAction(v.id, 'review');
@@ -123,6 +124,11 @@ function VisitView({ visit: v }: { visit: VisitDetail }) {
             {write && EDITABLE.includes(v.status) && (
               <Button type="primary" loading={submit.isPending} onClick={() => void run(() => submit.mutateAsync({ version: v.version }), 'messages.submitted')} data-testid="visit-submit">
                 {t('actions.submit')}
+              </Button>
+            )}
+            {write && v.status === 'pending' && v.owner.id === me?.id && (
+              <Button loading={withdraw.isPending} onClick={() => void run(() => withdraw.mutateAsync({ version: v.version }), 'messages.withdrawn')} data-testid="visit-withdraw">
+                {t('actions.withdraw')}
               </Button>
             )}
             {write && CANCELLABLE.includes(v.status) && (
