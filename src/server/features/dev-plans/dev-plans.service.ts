@@ -27,7 +27,7 @@ export const devPlanApprovable = defineApprovable({
   types: [DOC_TYPE],
   link: (opportunityId) => `/opportunities/${opportunityId}?tab=plan`,
   table: 'opportunity_plans',
-  key: 'opportunity_id',
+  keyColumn: 'opportunity_id',
   entity: DOC_TYPE,
   statusValues: stampedBy(planStatusFor),
   auditData: (_approval, values, opportunityId) => ({ status: values.status, opportunityId }),

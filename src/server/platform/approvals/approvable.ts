@@ -21,7 +21,7 @@ export interface ApprovableDef {
   link(docId: number): string;
   /** the document's table, and the column the approval's doc_id names (default id) */
   table: string;
-  key?: string;
+  keyColumn?: string;
   /** the column that holds the approval instance's id (default approval_id; null: the document has none, its instances say) */
   approvalColumn?: string | null;
   /** the document's columns that follow the approval: its status and time stamps (NOW for the time of the write) */
@@ -74,7 +74,7 @@ export interface WithdrawSeen<T extends { version: number }> {
 const notPending = () => new AppError('INVALID_STATE', 'The document is not waiting for approval', undefined, { key: 'approvals.notPending' });
 
 export function defineApprovable(def: ApprovableDef): Approvable {
-  const key = def.key ?? 'id';
+  const key = def.keyColumn ?? 'id';
   const approvalColumn = def.approvalColumn === undefined ? 'approval_id' : def.approvalColumn;
   const approvalOf = (db: Executor, docId: number) => (approvalColumn ? approvableRepo.approvalOf(db, def.table, key, approvalColumn, docId) : approvableRepo.latestInstance(db, def.types, docId));
   return {
