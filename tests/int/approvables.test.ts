@@ -62,12 +62,15 @@ function claim(lines: unknown[]): Fixture {
   };
 }
 
+let recipients = 0;
 function giftApplication(item: () => number): Fixture {
   return {
     by: 'spec_a1',
     async submit() {
       const c = await as('spec_a1');
-      const created = ok(await c.post('/api/gift-applications', { accountId, contactId, itemId: item(), quantity: 1, giftOn: today() }), 'gift application');
+      // a contact of its own each time: the recipient's yearly cap must not decide which chain this goes to
+      const recipient = ok(await c.post('/api/contacts', { accountId, name: `受礼人${++recipients}`, title: '处长' }), 'recipient').id;
+      const created = ok(await c.post('/api/gift-applications', { accountId, contactId: recipient, itemId: item(), quantity: 1, giftOn: today() }), 'gift application');
       ok(await c.post(`/api/gift-applications/${created.id}/submit`, { version: created.version }), 'submit gift');
       return created.id;
     },
