@@ -11,6 +11,8 @@ import type { TimelineSource } from './timeline';
  */
 export interface Feature {
   name: string;
+  /** the tables the room owns (its <room>.tables.ts); every table belongs to the platform or to one room */
+  tables?: readonly string[];
   routes?: (app: FastifyInstance, p: Platform) => Promise<void>;
   /** approval document types and job handlers: run by the server and by `tongmeng worker` */
   wire?: (p: Platform) => void;

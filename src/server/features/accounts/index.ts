@@ -3,9 +3,11 @@ import { accountsRepo } from './accounts.repo';
 import { accountsRoutes, registerAccountJobs } from './accounts.routes';
 import { mergeRoutes } from './merge.routes';
 import { timelineSources, mergeParts, handoverParts } from './accounts.parts';
+import { ACCOUNTS_TABLES } from './accounts.tables';
 
 export const accountsFeature = defineFeature({
   name: 'accounts',
+  tables: ACCOUNTS_TABLES,
   routes: async (app, p) => {
     await accountsRoutes(app, p);
     await mergeRoutes(app, p);

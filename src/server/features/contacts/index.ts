@@ -2,9 +2,11 @@ import { defineFeature } from '../../platform/feature';
 import { contactsRepo } from './contacts.repo';
 import { contactsRoutes } from './contacts.routes';
 import { timelineSources, mergeParts, handoverParts } from './contacts.parts';
+import { CONTACTS_TABLES } from './contacts.tables';
 
 export const contactsFeature = defineFeature({
   name: 'contacts',
+  tables: CONTACTS_TABLES,
   routes: contactsRoutes,
   timelineSources,
   mergeParts,

@@ -2,9 +2,11 @@ import { defineFeature } from '../../platform/feature';
 import { needsRepo } from './needs.repo';
 import { needsRoutes } from './needs.routes';
 import { timelineSources, mergeParts } from './needs.parts';
+import { NEEDS_TABLES } from './needs.tables';
 
 export const needsFeature = defineFeature({
   name: 'needs',
+  tables: NEEDS_TABLES,
   routes: needsRoutes,
   timelineSources,
   mergeParts,

@@ -2,9 +2,11 @@ import { defineFeature } from '../../platform/feature';
 import { requestsRoutes } from './requests.routes';
 import { generalRequestApprovable } from './requests.service';
 import { handoverParts } from './requests.parts';
+import { REQUESTS_TABLES } from './requests.tables';
 
 export const requestsFeature = defineFeature({
   name: 'requests',
+  tables: REQUESTS_TABLES,
   routes: requestsRoutes,
   wire: (p) => generalRequestApprovable.register(p.approvals),
   handoverParts,
