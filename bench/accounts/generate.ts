@@ -3,7 +3,7 @@ import { databaseExists, recreateDatabase } from '../common/database';
 import { openPostgres, type Kdb } from '../../src/server/db/client';
 import { migrate } from '../../src/server/db/migrator';
 import { bootstrap } from '../../src/server/features/org/bootstrap';
-import { ROLE_FOR_POSITION } from '../../src/server/features/org/default-roles';
+import { ROLE_FOR_POSITION } from '../../src/shared/permissions';
 import { orgRepo } from '../../src/server/features/org/org.repo';
 import { DEFAULT_COMPLETENESS_WEIGHTS, pinyinKeys } from '../../src/server/features/accounts/accounts.rules';
 import { recomputeAll } from '../../src/server/features/accounts/accounts.derived.service';

@@ -4,7 +4,7 @@ import { cliConfig } from './cli-config';
 import { openDatabase, type Database } from '../server/db/client';
 import { migrate } from '../server/db/migrator';
 import { bootstrap } from '../server/features/org/bootstrap';
-import { ROLE_FOR_POSITION } from '../server/features/org/default-roles';
+import { ROLE_FOR_POSITION, type BuiltinRole } from '../shared/permissions';
 import { orgRepo } from '../server/features/org/org.repo';
 import { createUser, resetPassword } from '../server/features/org/org.service';
 import type { Actor } from '../server/platform/actor';
@@ -109,7 +109,7 @@ export async function runCreateUser(
     await ensureBootstrapped(database, config);
     const unit = await resolveUnit(database, opts.unit);
     const positions = opts.position ?? [];
-    const roleCodes = opts.role ?? [...new Set(positions.map((p) => ROLE_FOR_POSITION[p]).filter((r): r is string => Boolean(r)))];
+    const roleCodes = opts.role ?? [...new Set(positions.map((p) => ROLE_FOR_POSITION[p]).filter((r): r is BuiltinRole => Boolean(r)))];
     const roleIds: number[] = [];
     for (const code of roleCodes) {
       const role = await orgRepo.findRoleByCode(database.db, code);

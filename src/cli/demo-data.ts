@@ -3,7 +3,7 @@ import { authRepo } from '../server/platform/auth/auth.repo';
 import { audit } from '../server/platform/audit';
 import { hashPassword } from '../server/platform/auth/passwords';
 import { ensureDefaultRoles } from '../server/features/org/bootstrap';
-import { ROLE_FOR_POSITION } from '../server/features/org/default-roles';
+import { ROLE_FOR_POSITION } from '../shared/permissions';
 import { orgRepo } from '../server/features/org/org.repo';
 import type { OrgUnitKind, Position } from '../shared/permissions';
 import { loadDemoAccounts } from './demo-accounts';

@@ -2,7 +2,7 @@ import type { Kdb } from '../server/db/client';
 import type { Actor } from '../server/platform/actor';
 import { loadActorForUser } from '../server/platform/auth/actor-loader';
 import { ApprovalEngine } from '../server/platform/approvals/engine';
-import { ensureDefaultChains } from '../server/platform/approvals/default-chains';
+import { ensureDefaultChains } from '../server/features/org/bootstrap';
 import { JobQueue } from '../server/platform/jobs/queue';
 import { Notifier } from '../server/platform/notifications/notifier';
 import { gradeFromAssessment } from '../server/features/accounts/accounts.changes.service';

@@ -63,8 +63,12 @@ export const POSITIONS = [
 ] as const;
 export type Position = (typeof POSITIONS)[number];
 
+/** The roles the system creates (an admin may edit them and add others). */
+export const BUILTIN_ROLES = ['sys_admin', 'gm', 'deputy_gm', 'ka_director', 'account_manager', 'specialist', 'finance', 'gift_admin', 'office', 'service_staff'] as const;
+export type BuiltinRole = (typeof BUILTIN_ROLES)[number];
+
 /** The built-in role (by code) a user of a position gets by default; the user form suggests it. */
-export const ROLE_FOR_POSITION: Readonly<Record<string, string>> = {
+export const ROLE_FOR_POSITION: Readonly<Record<string, BuiltinRole>> = {
   gm: 'gm',
   deputy_gm: 'deputy_gm',
   ka_director: 'ka_director',
@@ -76,7 +80,7 @@ export const ROLE_FOR_POSITION: Readonly<Record<string, string>> = {
   office: 'office',
   service_staff: 'service_staff',
   sys_admin: 'sys_admin',
-} satisfies Record<Position, string>;
+} satisfies Record<Position, BuiltinRole>;
 
 export const ORG_UNIT_KINDS = ['company', 'province', 'city', 'department', 'team'] as const;
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];

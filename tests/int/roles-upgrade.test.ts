@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDefaultRoles } from '../../src/server/features/org/bootstrap';
-import { DEFAULT_ROLES } from '../../src/server/features/org/default-roles';
+import { defaultRoles } from '../../src/server/features/org/default-roles';
+import { FEATURES } from '../../src/server/features';
 import { createTestApp, type TestApp } from '../support/app';
 
 /**
@@ -34,7 +35,7 @@ describe('built-in roles across releases', () => {
 
     await ensureDefaultRoles(db);
     expect(await permissionsOf('specialist')).toContain('account:export');
-    const expected = DEFAULT_ROLES.find((r) => r.code === 'specialist')!.permissions;
+    const expected = defaultRoles(FEATURES).find((r) => r.code === 'specialist')!.permissions;
     expect(await permissionsOf('specialist')).toEqual([...expected].sort());
   });
 

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { openPglite, openPostgres, type Database } from '../../src/server/db/client';
 import { migrate } from '../../src/server/db/migrator';
 import { ensureDefaultRoles } from '../../src/server/features/org/bootstrap';
-import { ensureDefaultChains } from '../../src/server/platform/approvals/default-chains';
+import { ensureDefaultChains } from '../../src/server/features/org/bootstrap';
 
 export const TMP_DIR = path.resolve(import.meta.dirname, '../../.tmp');
 export const PGLITE_TEMPLATE = path.join(TMP_DIR, 'pglite-template.tar.gz');

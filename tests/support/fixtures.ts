@@ -1,7 +1,7 @@
 import type { Kdb } from '../../src/server/db/client';
 import { hashPassword } from '../../src/server/platform/auth/passwords';
 import { orgRepo } from '../../src/server/features/org/org.repo';
-import { ROLE_FOR_POSITION } from '../../src/server/features/org/default-roles';
+import { ROLE_FOR_POSITION } from '../../src/shared/permissions';
 
 export const TEST_PASSWORD = 'Passw0rd!test';
 

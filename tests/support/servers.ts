@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { openPostgres, type Database } from '../../src/server/db/client';
 import { migrate } from '../../src/server/db/migrator';
 import { ensureDefaultRoles } from '../../src/server/features/org/bootstrap';
-import { ensureDefaultChains } from '../../src/server/platform/approvals/default-chains';
+import { ensureDefaultChains } from '../../src/server/features/org/bootstrap';
 import { seedStandardOrg, TEST_PASSWORD, type StandardOrg } from './fixtures';
 
 /**

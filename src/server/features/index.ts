@@ -68,11 +68,14 @@ export const FEATURES: readonly Feature[] = [
 ];
 
 /**
- * What rooms contribute besides HTTP routes — approval document types, job handlers and their
+ * What rooms contribute besides HTTP routes — approvable documents, job handlers and their
  * parts. The server and `tongmeng worker` both call it, so a worker runs every room's jobs.
  */
 export function wireFeatures(p: Platform): void {
-  for (const f of FEATURES) f.wire?.(p);
+  for (const f of FEATURES) {
+    for (const a of f.approvables ?? []) a.register(p.approvals);
+    f.wire?.(p);
+  }
   const parts = collectParts(FEATURES);
   p.parts.timeline.push(...parts.timeline);
   p.parts.merge.push(...parts.merge);

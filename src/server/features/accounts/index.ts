@@ -5,9 +5,15 @@ import { mergeRoutes } from './merge.routes';
 import { timelineSources, mergeParts, handoverParts } from './accounts.parts';
 import { ACCOUNTS_TABLES } from './accounts.tables';
 
+/** ACC: everyone on accounts works them; the director and up also assign owners, set trade terms (ORG-4) and merge duplicates. */
+const ACCOUNT_WORK = ['account:read', 'account:create', 'account:update'] as const;
+const ACCOUNT_LEAD = [...ACCOUNT_WORK, 'account:assign', 'account:trade-terms', 'account:merge'] as const;
+
 export const accountsFeature = defineFeature({
   name: 'accounts',
   tables: ACCOUNTS_TABLES,
+  permissions: ['account:read', 'account:create', 'account:update', 'account:assign', 'account:configure', 'account:trade-terms', 'account:merge'],
+  grants: { gm: ACCOUNT_LEAD, deputy_gm: ACCOUNT_LEAD, ka_director: ACCOUNT_LEAD, account_manager: ACCOUNT_WORK, specialist: ACCOUNT_WORK },
   routes: async (app, p) => {
     await accountsRoutes(app, p);
     await mergeRoutes(app, p);

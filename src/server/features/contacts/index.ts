@@ -7,6 +7,8 @@ import { CONTACTS_TABLES } from './contacts.tables';
 export const contactsFeature = defineFeature({
   name: 'contacts',
   tables: CONTACTS_TABLES,
+  permissions: ['contact:read', 'contact:write', 'contact:sensitive'],
+  grants: { gm: ['contact:read', 'contact:write', 'contact:sensitive'], deputy_gm: ['contact:read', 'contact:write', 'contact:sensitive'], ka_director: ['contact:read', 'contact:write', 'contact:sensitive'], account_manager: ['contact:read', 'contact:write'], specialist: ['contact:read', 'contact:write'] },
   routes: contactsRoutes,
   timelineSources,
   mergeParts,

@@ -1,4 +1,4 @@
-import { defineApprovable, stampedBy } from '../../platform/approvals/approvable';
+import { defineApprovable, stepBy, stampedBy } from '../../platform/approvals/approvable';
 import type { z } from 'zod';
 import type { Executor, Kdb } from '../../db/client';
 import { AppError, issue, validationError } from '../../../shared/errors';
@@ -9,6 +9,9 @@ import type { ApprovalEngine } from '../../platform/approvals/engine';
 import { devPlansRepo, type PlanValues } from './dev-plans.repo';
 import { EDITABLE_PLAN_STATUSES, planStatusFor } from './dev-plans.rules';
 import { ownedScope } from '../../platform/scope';
+
+/** 客户开发方案 by seed 003 §3.2: the plan is approved by the KA director (客户总监). */
+const OPPORTUNITY_PLAN_STEPS = [stepBy('ka_director', '客户总监')];
 
 /**
  * 客户开发方案 (PIPE-6): one plan per development project, approved by the KA director through the
@@ -25,6 +28,7 @@ const notEditable = (status: string) =>
 /** 客户开发方案 (PIPE-6) through the approval engine; the document is keyed by its project. */
 export const devPlanApprovable = defineApprovable({
   types: [DOC_TYPE],
+  defaultChains: { [DOC_TYPE]: { name: '客户开发方案审批', steps: OPPORTUNITY_PLAN_STEPS } },
   link: (opportunityId) => `/opportunities/${opportunityId}?tab=plan`,
   table: 'opportunity_plans',
   keyColumn: 'opportunity_id',

@@ -6,6 +6,6 @@ import { DEV_PLANS_TABLES } from './dev-plans.tables';
 export const devPlansFeature = defineFeature({
   name: 'dev-plans',
   tables: DEV_PLANS_TABLES,
+  approvables: [devPlanApprovable],
   routes: devPlansRoutes,
-  wire: (p) => devPlanApprovable.register(p.approvals),
 });

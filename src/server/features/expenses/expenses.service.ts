@@ -1,4 +1,4 @@
-import { defineApprovable, stampedBy } from '../../platform/approvals/approvable';
+import { defineApprovable, stepBy, stampedBy } from '../../platform/approvals/approvable';
 import type { z } from 'zod';
 import type { Executor, Kdb, Trx } from '../../db/client';
 import { AppError, validationError, issue } from '../../../shared/errors';
@@ -11,7 +11,7 @@ import { scopeWhere } from '../../platform/scope';
 import { withVersioned } from '../../platform/versioned';
 import { expensesRepo, type LinkedKind, type OwnerScope } from './expenses.repo';
 import { settingsRepo } from '../../platform/settings.repo';
-import { CLAIM_DOC_TYPES, claimDocType, isLinkedKind, claimStatusFor, claimTotal, controlRate, EDITABLE_CLAIM_STATUSES, isClaimable, lineIssues, periodRange, phoneByPeriod, phoneOverBy, refKey, type LinkedRecord } from './expenses.rules';
+import { CLAIM_DOC_TYPES, DOC_TYPE, DOC_TYPE_PHONE, DOC_TYPE_PHONE_OVER, claimDocType, isLinkedKind, claimStatusFor, claimTotal, controlRate, EDITABLE_CLAIM_STATUSES, isClaimable, lineIssues, periodRange, phoneByPeriod, phoneOverBy, refKey, type LinkedRecord } from './expenses.rules';
 
 const notFound = () => new AppError('NOT_FOUND', 'Expense claim not found', undefined, { key: 'expenses.claimNotFound' });
 const budgetNotFound = () => new AppError('NOT_FOUND', 'Budget not found', undefined, { key: 'expenses.budgetNotFound' });
@@ -27,9 +27,19 @@ const LINKED_KINDS: LinkedKind[] = ['visit', 'reception', 'trip', 'gift'];
 
 // ---- approval engine ----
 
+/**
+ * 费用报销 (ACT-10): 客户总监 then 财务经理; the GM joins above ¥20,000 at the 通用审批 threshold.
+ * The seeds name no claim chain of its own, so the reception form's signatures and the 通用审批 amounts apply.
+ * 手机费 (seed 003 第19条: 销售员应在核定范围内报销手机费，超标准需客户总监审批): a claim of phone lines
+ * within the person's monthly allowance goes to finance alone; one above it needs the KA director.
+ */
+const EXPENSE_CLAIM_STEPS = [stepBy('ka_director', '客户总监'), stepBy('finance_manager', '财务经理'), stepBy('gm', '总经理', 2_000_000)];
+const EXPENSE_CLAIM_PHONE_STEPS = [stepBy('finance_manager', '财务经理')];
+
 /** One claim, three chains: the ordinary claim, phone within the allowance (finance alone), phone over it (the director). */
 export const claimApprovable = defineApprovable({
   types: CLAIM_DOC_TYPES,
+  defaultChains: { [DOC_TYPE]: { name: '费用报销审批', steps: EXPENSE_CLAIM_STEPS }, [DOC_TYPE_PHONE]: { name: '手机费报销审批（核定范围内）', steps: EXPENSE_CLAIM_PHONE_STEPS }, [DOC_TYPE_PHONE_OVER]: { name: '手机费报销审批（超标准）', steps: EXPENSE_CLAIM_STEPS } },
   link: (id) => `/expenses/${id}`,
   table: 'expense_claims',
   entity: 'expense_claim',

@@ -1,4 +1,4 @@
-import { defineApprovable, stampedBy } from '../../platform/approvals/approvable';
+import { defineApprovable, stepBy, stampedBy } from '../../platform/approvals/approvable';
 import { orgReads } from '../../platform/org.repo';
 import { sql, type SqlBool } from 'kysely';
 import type { z } from 'zod';
@@ -42,9 +42,18 @@ const nameKey = (name: string) => name.trim().toLowerCase();
 
 // ---- approval engine ----
 
+/**
+ * 礼品馈赠申请表 by seed 003 form 5: signed by 部门 (the department head), 礼品管理员, 办公室 and 副总经理.
+ * An application that takes its recipient above the yearly value cap is its own document type whose
+ * chain adds the GM (ACT-8 compliance), so each chain stays editable on its own.
+ */
+const GIFT_APPLICATION_STEPS = [stepBy('ka_director', '部门负责人'), stepBy('gift_admin', '礼品管理员'), stepBy('office', '办公室'), stepBy('deputy_gm', '副总经理')];
+const GIFT_OVER_CAP_STEPS = [...GIFT_APPLICATION_STEPS, stepBy('gm', '总经理')];
+
 /** The application follows its approval; once approved, the gift administrators are told there is something to issue. */
 export const giftApprovable = defineApprovable({
   types: [DOC_TYPE, DOC_TYPE_OVER_CAP],
+  defaultChains: { [DOC_TYPE]: { name: '礼品馈赠申请审批', steps: GIFT_APPLICATION_STEPS }, [DOC_TYPE_OVER_CAP]: { name: '礼品馈赠申请审批（超年度限额）', steps: GIFT_OVER_CAP_STEPS } },
   link: (id) => `/gifts/applications/${id}`,
   table: 'gift_applications',
   entity: 'gift_application',

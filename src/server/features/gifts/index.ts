@@ -7,8 +7,10 @@ import { GIFTS_TABLES } from './gifts.tables';
 export const giftsFeature = defineFeature({
   name: 'gifts',
   tables: GIFTS_TABLES,
+  permissions: ['gift:read', 'gift:apply', 'gift:manage'],
+  grants: { gm: ['gift:read'], deputy_gm: ['gift:read'], ka_director: ['gift:read', 'gift:apply'], account_manager: ['gift:read', 'gift:apply'], specialist: ['gift:read', 'gift:apply'], finance: ['gift:read'], gift_admin: ['gift:read', 'gift:manage'], office: ['gift:read'] },
+  approvables: [giftApprovable],
   routes: giftsRoutes,
-  wire: (p) => giftApprovable.register(p.approvals),
   timelineSources,
   mergeParts,
   handoverParts,

@@ -3,5 +3,6 @@ import { handoverRoutes } from './handover.routes';
 
 export const handoverFeature = defineFeature({
   name: 'handover',
+  permissions: ['user:handover'],
   routes: handoverRoutes,
 });

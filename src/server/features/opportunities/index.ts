@@ -6,6 +6,8 @@ import { OPPORTUNITIES_TABLES } from './opportunities.tables';
 export const opportunitiesFeature = defineFeature({
   name: 'opportunities',
   tables: OPPORTUNITIES_TABLES,
+  permissions: ['opportunity:read', 'opportunity:write', 'opportunity:configure'],
+  grants: { gm: ['opportunity:read', 'opportunity:write'], deputy_gm: ['opportunity:read', 'opportunity:write'], ka_director: ['opportunity:read', 'opportunity:write', 'opportunity:configure'], account_manager: ['opportunity:read', 'opportunity:write'], specialist: ['opportunity:read'], finance: ['opportunity:read'] },
   routes: opportunitiesRoutes,
   timelineSources,
   mergeParts,

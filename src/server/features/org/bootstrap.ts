@@ -2,8 +2,10 @@ import { sql } from 'kysely';
 import type { Kdb } from '../../db/client';
 import { generatePassword, hashPassword } from '../../platform/auth/passwords';
 import { audit } from '../../platform/audit';
-import { ensureDefaultChains } from '../../platform/approvals/default-chains';
-import { DEFAULT_ROLES } from './default-roles';
+import { ensureChains } from '../../platform/approvals/default-chains';
+import { defaultChainsOf } from '../../platform/feature';
+import { FEATURES } from '../index';
+import { defaultRoles } from './default-roles';
 import { orgRepo } from './org.repo';
 
 export interface BootstrapResult {
@@ -19,7 +21,7 @@ export interface BootstrapResult {
  */
 export async function ensureDefaultRoles(db: Kdb): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    for (const r of DEFAULT_ROLES) {
+    for (const r of defaultRoles(FEATURES)) {
       const role = await trx.selectFrom('roles').select(['id', 'builtin']).where('code', '=', r.code).executeTakeFirst();
       const offered = new Set(
         (await trx.selectFrom('role_default_grants').select('permission').where('role_code', '=', r.code).execute()).map((g) => g.permission),
@@ -44,6 +46,11 @@ export async function ensureDefaultRoles(db: Kdb): Promise<void> {
       }
     }
   });
+}
+
+/** Creates the default approval chains the rooms' documents declare, where none exists for the type. */
+export function ensureDefaultChains(db: Kdb): Promise<void> {
+  return ensureChains(db, defaultChainsOf(FEATURES));
 }
 
 /**

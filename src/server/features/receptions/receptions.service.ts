@@ -1,4 +1,4 @@
-import { defineApprovable, stampedBy } from '../../platform/approvals/approvable';
+import { defineApprovable, stepBy, stampedBy } from '../../platform/approvals/approvable';
 import { orgReads } from '../../platform/org.repo';
 import type { z } from 'zod';
 import type { Executor, Kdb } from '../../db/client';
@@ -13,6 +13,12 @@ import type { ApprovalEngine } from '../../platform/approvals/engine';
 import type { Notifier } from '../../platform/notifications/notifier';
 import { receptionsRepo, type ReceptionValues } from './receptions.repo';
 import { canCancel, canWriteReport, EDITABLE_STATUSES, mayConfirmReport, receptionStatusFor } from './receptions.rules';
+
+/**
+ * 客户接待申请 by seed 003 form 6 (signed by 客户总监 then 财务部经理); the GM joins above ¥20,000 —
+ * the seeds name no reception amount, so the 通用审批 GM threshold applies (RECEPTION_GM_THRESHOLD).
+ */
+const RECEPTION_STEPS = [stepBy('ka_director', '客户总监'), stepBy('finance_manager', '财务经理'), stepBy('gm', '总经理', 2_000_000)];
 
 /**
  * Receptions and site tours (ACT-6): application (seed 003 form 6) → approval engine (doc type
@@ -35,6 +41,7 @@ const seatingKeys = {
 /** The reception application (客户接待申请表) through the approval engine. */
 export const receptionApprovable = defineApprovable({
   types: [DOC_TYPE],
+  defaultChains: { [DOC_TYPE]: { name: '客户接待申请审批', steps: RECEPTION_STEPS } },
   link: (id) => `/receptions/${id}`,
   table: 'receptions',
   entity: DOC_TYPE,

@@ -7,12 +7,15 @@ import type { Actor } from '../../platform/actor';
 import { pageWindow, resolveSort } from '../../platform/listing';
 import { audit } from '../../platform/audit';
 import type { ApprovalEngine } from '../../platform/approvals/engine';
-import { defineApprovable, stamped } from '../../platform/approvals/approvable';
+import { defineApprovable, stepBy, stamped } from '../../platform/approvals/approvable';
 import { scopeWhere } from '../../platform/scope';
 import { approverOfRequest, requestsRepo, type RequestWhere } from './requests.repo';
 
 export const DOC_TYPE = 'general_request';
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** 通用审批 by seed 003: ≤ ¥5,000 the department head; above, also finance; above ¥20,000, also the GM. */
+const GENERAL_REQUEST_STEPS = [stepBy('ka_director', '部门负责人'), stepBy('finance_manager', '财务经理', 500_000), stepBy('gm', '总经理', 2_000_000)];
+
 /** The owner may edit and (re)submit a request that is not with the approvers and not decided. */
 const EDITABLE = new Set(['draft', 'returned', 'withdrawn']);
 
@@ -26,6 +29,7 @@ function visible(actor: Actor): RequestWhere {
 /** 通用审批 (FLOW-1): its status column changes only through the engine; a return leaves no stamp. */
 export const generalRequestApprovable = defineApprovable({
   types: [DOC_TYPE],
+  defaultChains: { [DOC_TYPE]: { name: '通用审批', steps: GENERAL_REQUEST_STEPS } },
   link: (id) => `/requests/${id}`,
   table: 'general_requests',
   approvalColumn: null,

@@ -3,5 +3,6 @@ import { systemRoutes } from './system.routes';
 
 export const systemFeature = defineFeature({
   name: 'system',
+  permissions: ['job:read'],
   routes: systemRoutes,
 });

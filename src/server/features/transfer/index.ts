@@ -5,6 +5,8 @@ import { TRANSFER_TABLES } from './transfer.tables';
 export const transferFeature = defineFeature({
   name: 'transfer',
   tables: TRANSFER_TABLES,
+  permissions: ['account:import', 'account:export'],
+  grants: { gm: ['account:import', 'account:export'], deputy_gm: ['account:import', 'account:export'], ka_director: ['account:import', 'account:export'], account_manager: ['account:export'], specialist: ['account:export'] },
   routes: transferRoutes,
   wire: (p) => registerTransferJobs(p),
 });

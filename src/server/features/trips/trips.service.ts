@@ -1,4 +1,4 @@
-import { defineApprovable, NOW, stampedBy } from '../../platform/approvals/approvable';
+import { defineApprovable, stepBy, NOW, stampedBy } from '../../platform/approvals/approvable';
 import type { z } from 'zod';
 import type { Executor, Kdb } from '../../db/client';
 import { AppError, issue, validationError, type FieldIssue } from '../../../shared/errors';
@@ -11,6 +11,15 @@ import { ownedScope, accountScope } from '../../platform/scope';
 import { pageWindow } from '../../platform/listing';
 import type { ApprovalEngine, ApprovalStatus } from '../../platform/approvals/engine';
 import { tripsRepo } from './trips.repo';
+
+/**
+ * 出差申请 (seed 003 第14条: 出差前须提交出差申请，经批准后方可出差 — the approver is not named; the
+ * 销售员管理 chapter puts salespeople under the 客户总监). Director always; finance and the GM by the
+ * estimated cost, at the thresholds of the seed's 通用审批. A trip that asks for a cash advance is
+ * its own document type (business_trip_advance) whose chain always has finance, as a visit's advance does.
+ */
+const BUSINESS_TRIP_STEPS = [stepBy('ka_director', '客户总监'), stepBy('finance_manager', '财务经理', 500_000), stepBy('gm', '总经理', 2_000_000)];
+const BUSINESS_TRIP_ADVANCE_STEPS = [stepBy('ka_director', '客户总监'), stepBy('finance_manager', '财务经理'), stepBy('gm', '总经理', 2_000_000)];
 
 /** 出差申请 and 出差报告 go through the approval engine; the document id is the trip's id. */
 export const TRIP_DOC = 'business_trip';
@@ -32,6 +41,7 @@ const reportStatusFor = (s: ApprovalStatus) => (s === 'pending' ? 'submitted' : 
 /** The trip application (with or without a cash advance: two chains) through the approval engine. */
 export const tripApprovable = defineApprovable({
   types: [TRIP_DOC, TRIP_ADVANCE_DOC],
+  defaultChains: { [TRIP_DOC]: { name: '出差申请审批', steps: BUSINESS_TRIP_STEPS }, [TRIP_ADVANCE_DOC]: { name: '出差申请审批（含借支）', steps: BUSINESS_TRIP_ADVANCE_STEPS } },
   link: (id) => `/trips/${id}`,
   table: 'business_trips',
   entity: TRIP_DOC,
@@ -41,6 +51,8 @@ export const tripApprovable = defineApprovable({
 /** The trip's 出差报告: its own approval, in the report columns of the same row. */
 export const tripReportApprovable = defineApprovable({
   types: [TRIP_REPORT_DOC],
+  // 出差报告 on return: the KA director approves it; only then may the trip's expenses be claimed
+  defaultChains: { [TRIP_REPORT_DOC]: { name: '出差报告审批', steps: [stepBy('ka_director', '客户总监')] } },
   link: (id) => `/trips/${id}?tab=report`,
   table: 'business_trips',
   approvalColumn: 'report_approval_id',

@@ -7,8 +7,10 @@ import { VISITS_TABLES } from './visits.tables';
 export const visitsFeature = defineFeature({
   name: 'visits',
   tables: VISITS_TABLES,
+  permissions: ['visit:read', 'visit:write', 'visit:review'],
+  grants: { gm: ['visit:read'], deputy_gm: ['visit:read'], ka_director: ['visit:read', 'visit:write', 'visit:review'], account_manager: ['visit:read', 'visit:write'], specialist: ['visit:read', 'visit:write'], finance: ['visit:read'] },
+  approvables: [visitPlanApprovable],
   routes: visitsRoutes,
-  wire: (p) => visitPlanApprovable.register(p.approvals),
   timelineSources,
   mergeParts,
   handoverParts,

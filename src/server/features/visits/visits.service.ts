@@ -1,4 +1,4 @@
-import { defineApprovable, stampedBy } from '../../platform/approvals/approvable';
+import { defineApprovable, stepBy, stampedBy } from '../../platform/approvals/approvable';
 import type { z } from 'zod';
 import type { Executor, Kdb, Trx } from '../../db/client';
 import { AppError, issue, validationError } from '../../../shared/errors';
@@ -14,6 +14,13 @@ import { closeTasksFor, createTask } from '../tasks';
 import { visitsRepo, type VisitSortColumn } from './visits.repo';
 import { canDo, checkInProblems, costTotal, followUpDue, nextVisitProblem, nthContact, reviewedReportStatus, visitStatusFor, type VisitAction } from './visits.rules';
 import { accountReachable, ownedScope, accountScope } from '../../platform/scope';
+
+/**
+ * 拜访计划 by seed 003 §3.3.1: the KA director (客户总监) approves the visit; a cash advance (借支)
+ * adds the finance manager. The approval's amount is the cash advance in fen, so the finance step
+ * (minAmount 0: amount > 0) appears only when an advance is requested, whatever the budget.
+ */
+const VISIT_PLAN_STEPS = [stepBy('ka_director', '客户总监'), stepBy('finance_manager', '财务经理', 0)];
 
 /**
  * Visits (ACT-1..3): plan and application through the approval engine (doc type visit_plan; the
@@ -41,6 +48,7 @@ function need(action: VisitAction, v: VisitRow) {
 /** The visit plan (拜访计划) through the approval engine: approved by the KA director (finance too with a cash advance). */
 export const visitPlanApprovable = defineApprovable({
   types: [DOC_TYPE],
+  defaultChains: { [DOC_TYPE]: { name: '拜访计划审批', steps: VISIT_PLAN_STEPS } },
   link,
   table: 'visits',
   entity: 'visit',

@@ -4,6 +4,8 @@ import type { Actor } from '../actor';
 import { audit } from '../audit';
 import { approvableRepo, NOW } from './approvable.repo';
 import type { ApprovalEngine, ApprovalStatus } from './engine';
+import type { ChainStep } from '../../../shared/contracts/approvals';
+import type { Position } from '../../../shared/permissions';
 
 export { NOW } from './approvable.repo';
 
@@ -17,6 +19,8 @@ export { NOW } from './approvable.repo';
 export interface ApprovableDef {
   /** the document's approval types: the first is its own; more when the chain depends on the document (over a cap, with an advance) */
   types: readonly [string, ...string[]];
+  /** the company-wide chain each type starts with (an admin edits it; a start only adds the missing) */
+  defaultChains: Readonly<Record<string, { name: string; steps: readonly ChainStep[] }>>;
   /** the web route of one document */
   link(docId: number): string;
   /** the document's table, and the column the approval's doc_id names (default id) */
@@ -46,8 +50,20 @@ export interface SubmitDoc {
   values?: Record<string, unknown>;
 }
 
+/** A chain the system creates on its first start for one document type. */
+export interface DefaultChain {
+  docType: string;
+  name: string;
+  steps: readonly ChainStep[];
+}
+
+/** A step decided by whoever holds the position in the document's unit (or above); from minAmount fen (exclusive) when set. */
+export const stepBy = (position: Position, name: string, minAmount: number | null = null): ChainStep => ({ name, approver: { kind: 'position', position }, minAmount });
+
 export interface Approvable {
   readonly def: ApprovableDef;
+  /** its types' default chains, in the order of its types */
+  readonly defaultChains: readonly DefaultChain[];
   register(engine: ApprovalEngine): void;
   /** Starts the approval of the document; returns the instance id. */
   submit(trx: Trx, engine: ApprovalEngine, actor: Actor, doc: SubmitDoc): Promise<number>;
@@ -74,11 +90,14 @@ export interface WithdrawSeen<T extends { version: number }> {
 const notPending = () => new AppError('INVALID_STATE', 'The document is not waiting for approval', undefined, { key: 'approvals.notPending' });
 
 export function defineApprovable(def: ApprovableDef): Approvable {
+  const chained = Object.keys(def.defaultChains);
+  if (chained.length !== def.types.length || def.types.some((t) => !chained.includes(t))) throw new Error(`defineApprovable: the default chains (${chained.join(', ')}) must be the types' (${def.types.join(', ')})`);
   const key = def.keyColumn ?? 'id';
   const approvalColumn = def.approvalColumn === undefined ? 'approval_id' : def.approvalColumn;
   const approvalOf = (db: Executor, docId: number) => (approvalColumn ? approvableRepo.approvalOf(db, def.table, key, approvalColumn, docId) : approvableRepo.latestInstance(db, def.types, docId));
   return {
     def,
+    defaultChains: def.types.map((docType) => ({ docType, ...def.defaultChains[docType]! })),
     register(engine) {
       for (const type of def.types) {
         engine.registerDocType({
