@@ -18,8 +18,8 @@ export default tseslint.config(
   },
   {
     // one room reaches another only through its index.ts (the face); tests may look inside
-    files: ['src/server/features/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    files: ['src/server/features/**/*.ts', 'src/web/features/**/*.ts', 'src/web/features/**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
     plugins: { rooms },
     rules: { 'rooms/no-reach-in': 'error' },
   },

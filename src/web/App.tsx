@@ -18,7 +18,6 @@ import { RequireSession } from './app/RequireSession';
 import { CrashPage, ForbiddenPage, NotFoundPage } from './app/StatusPages';
 import type { AppRoute } from './app/types';
 import { dayjsLocale } from './components/DateTime';
-import { personalRoutes } from './features/personal/routes';
 import i18n from './i18n';
 
 dayjs.extend(relativeTime);
@@ -41,8 +40,8 @@ const queryClient = new QueryClient({
   },
 });
 
-/** Every page in the layout: the shell's own, the personal pages and each feature's. */
-const allRoutes: AppRoute[] = [...personalRoutes, ...featureRoutes];
+/** Every page in the layout: each room's (the personal pages first). */
+const allRoutes: AppRoute[] = featureRoutes;
 
 function Guarded({ route }: { route: AppRoute }) {
   const { can } = useAuth();

@@ -127,4 +127,18 @@ describe('gifts', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await shot(page, 'gifts-application-phone');
   });
+
+  it('the account page’s 礼品馈赠 tab opens, and stays open on reload (issue 12: its key was missing)', async () => {
+    const spec = await apiAs('zhaolei');
+    const account = (await spec.get<{ items: { id: number }[] }>('/api/accounts?pageSize=1')).items[0]!;
+    const { page } = await browser();
+    await signIn(page, 'zhaolei');
+    await page.goto(`${baseUrl}/accounts/${account.id}`);
+    await page.getByRole('tab', { name: '礼品馈赠' }).click();
+    await page.getByTestId('gift-plans').waitFor();
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('gifts');
+    await page.reload();
+    await page.getByTestId('gift-plans').waitFor();
+    await shot(page, 'gifts-account-tab');
+  });
 });

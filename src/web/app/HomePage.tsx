@@ -9,8 +9,7 @@ import { DateTime } from '../components/DateTime';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ItemList } from '../components/ItemList';
 import { errorMessage } from '../components/errors';
-import { useMarkRead, useNotifications, useTasks, useUnreadCount } from '../features/personal/api';
-import { useNotificationText } from '../features/personal/NotificationText';
+import { useMarkRead, useNotifications, useNotificationText, useTasks, useUnreadCount } from '../features/personal';
 import { useAuth } from './auth';
 import type { AppRoute } from './types';
 

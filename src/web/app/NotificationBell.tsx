@@ -6,8 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Notification } from '../../shared/contracts/tasks';
 import { DateTime } from '../components/DateTime';
 import { ItemList } from '../components/ItemList';
-import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount } from '../features/personal/api';
-import { useNotificationText } from '../features/personal/NotificationText';
+import { useMarkAllRead, useMarkRead, useNotifications, useNotificationText, useUnreadCount } from '../features/personal';
 
 export function NotificationBell() {
   const { t } = useTranslation('common');

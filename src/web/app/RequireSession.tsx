@@ -1,7 +1,7 @@
 import { Card, Flex, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { ChangePasswordForm } from '../features/personal/ChangePasswordForm';
+import { ChangePasswordForm } from '../features/personal';
 import { useAuth } from './auth';
 import { LanguageSegmented } from './LanguageSwitch';
 

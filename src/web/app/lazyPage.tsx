@@ -9,3 +9,9 @@ export function lazyPage<K extends string>(load: () => Promise<{ [P in K]: Compo
   const Page = lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
   return <Page />;
 }
+
+/** A component (a named export) loaded when first rendered: a tab a room adds to another room's page. Render it inside Suspense. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function lazyNamed<K extends string, C extends ComponentType<any>>(load: () => Promise<{ [P in K]: C }>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}

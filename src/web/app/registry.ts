@@ -1,40 +1,58 @@
-import { accountRoutes } from '../features/accounts/routes';
-import { adminRoutes } from '../features/admin/routes';
-import { approvalRoutes } from '../features/approvals/routes';
-import { contactRoutes } from '../features/contacts/routes';
-import { opportunityRoutes } from '../features/opportunities/routes';
-import { pipelineRoutes } from '../features/pipeline/routes';
-import { transferRoutes } from '../features/transfer/routes';
-import { giftRoutes } from '../features/gifts/routes';
-import { tripRoutes } from '../features/trips/routes';
-import { contactLogRoutes } from '../features/contact-log/routes';
-import { visitRoutes } from '../features/visits/routes';
-import { receptionRoutes } from '../features/receptions/routes';
-import { expenseRoutes } from '../features/expenses/routes';
-import { calendarRoutes } from '../features/calendar/routes';
-import { workPlanRoutes } from '../features/work-plans/routes';
-import type { AppRoute } from './types';
+import { accountsWeb } from '../features/accounts/manifest';
+import { adminWeb } from '../features/admin/manifest';
+import { approvalsWeb } from '../features/approvals/manifest';
+import { calendarWeb } from '../features/calendar/manifest';
+import { contactLogWeb } from '../features/contact-log/manifest';
+import { contactsWeb } from '../features/contacts/manifest';
+import { expensesWeb } from '../features/expenses/manifest';
+import { giftsWeb } from '../features/gifts/manifest';
+import { needsWeb } from '../features/needs/manifest';
+import { opportunitiesWeb } from '../features/opportunities/manifest';
+import { personalWeb } from '../features/personal/manifest';
+import { pipelineWeb } from '../features/pipeline/manifest';
+import { plansWeb } from '../features/plans/manifest';
+import { receptionsWeb } from '../features/receptions/manifest';
+import { savedViewsWeb } from '../features/saved-views/manifest';
+import { timelineWeb } from '../features/timeline/manifest';
+import { transferWeb } from '../features/transfer/manifest';
+import { tripsWeb } from '../features/trips/manifest';
+import { visitsWeb } from '../features/visits/manifest';
+import { workPlansWeb } from '../features/work-plans/manifest';
+import type { AccountTab, AppRoute, WebFeature } from './types';
 
 /**
- * Every feature's pages. A feature exports its AppRoute list from
- * src/web/features/<feature>/routes.tsx and is added here — nothing else in the shell changes.
+ * Every room of the web app, in menu order within each area. A room declares its WebFeature in
+ * src/web/features/<room>/manifest.ts(x) and is added here — nothing else in the shell changes.
+ * (Its index.ts, if any, is what other rooms may use; the shell reads only manifests, so signing
+ * in loads no room's components.)
  */
-export const featureRoutes: AppRoute[] = [
-  ...accountRoutes,
-  ...transferRoutes,
-  ...approvalRoutes,
-  ...adminRoutes,
-  ...contactRoutes,
-  ...opportunityRoutes,
-  ...pipelineRoutes,
+export const WEB_FEATURES: readonly WebFeature[] = [
+  personalWeb,
+  accountsWeb,
+  transferWeb,
+  approvalsWeb,
+  adminWeb,
+  contactsWeb,
+  needsWeb,
+  plansWeb,
+  timelineWeb,
+  savedViewsWeb,
+  opportunitiesWeb,
+  pipelineWeb,
   // 外勤与接待 in the order of the day's work: visits and their calendar, daily reports and monthly plans, contacts,
   // receptions, gifts, trips, claims
-  ...visitRoutes,
-  ...calendarRoutes,
-  ...workPlanRoutes,
-  ...contactLogRoutes,
-  ...receptionRoutes,
-  ...giftRoutes,
-  ...tripRoutes,
-  ...expenseRoutes,
+  visitsWeb,
+  calendarWeb,
+  workPlansWeb,
+  contactLogWeb,
+  receptionsWeb,
+  giftsWeb,
+  tripsWeb,
+  expensesWeb,
 ];
+
+/** Every page in the layout. */
+export const featureRoutes: AppRoute[] = WEB_FEATURES.flatMap((f) => f.routes ?? []);
+
+/** The tabs the rooms add to the account 360 page, in their order. */
+export const accountTabs: AccountTab[] = WEB_FEATURES.flatMap((f) => f.accountTabs ?? []).sort((a, b) => a.order - b.order);

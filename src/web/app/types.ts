@@ -1,5 +1,7 @@
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import type { RouteAccess } from '../../shared/permissions';
+import type { AccountDetail } from '../../shared/contracts/accounts';
+import type { Permission, RouteAccess } from '../../shared/permissions';
 
 /** The areas of the navigation (issue 2 §11), in menu order. */
 export const AREAS = ['customers', 'relationships', 'development', 'field', 'visits', 'approvals', 'deals', 'service', 'performance', 'reports', 'system'] as const;
@@ -15,4 +17,34 @@ export interface AppRoute {
   /** i18n key of the menu label (namespace:key) */
   labelKey?: string;
   icon?: ReactNode;
+}
+
+/** What a tab of the account 360 page is given: the account, whether it is the tab shown, the caller's rights. */
+export interface AccountTabContext {
+  account: AccountDetail;
+  active: boolean;
+  can: (permission: Permission) => boolean;
+  t: TFunction;
+}
+
+/** A tab a room adds to the account 360 page (ACC-2); the page shows those the caller may see, by `order`. */
+export interface AccountTab {
+  /** the `?tab=` value */
+  key: string;
+  order: number;
+  /** shown only to holders of this permission */
+  access?: Permission;
+  label(c: AccountTabContext): ReactNode;
+  render(c: AccountTabContext): ReactNode;
+}
+
+/**
+ * What a room of the web app brings (ARCHITECTURE "A room declares what it brings"): its pages
+ * and its tabs on the account page. A room's manifest.ts(x) exports it (the few components and
+ * hooks other rooms may use are in its index.ts); app/registry.ts is the plain list.
+ */
+export interface WebFeature {
+  name: string;
+  routes?: readonly AppRoute[];
+  accountTabs?: readonly AccountTab[];
 }

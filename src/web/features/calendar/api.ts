@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
 import type { CalendarEvents, FeedTokenStatus, OverdueAccount, VisitPolicySettingsBody, VisitPolicyView } from '../../../shared/contracts/calendar';
 import { api } from '../../api/client';
-import { useApiError } from '../admin/components/feedback';
+import { useApiError } from '../../components/feedback';
 
 export const calendarKeys = {
   all: ['calendar'] as const,

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { Paged } from '../../../shared/contracts/common';
 import type { ContactLog, ContactLogCreate, ContactLogListQuery } from '../../../shared/contracts/contact-log';
 import { api } from '../../api/client';
-import { useApiError, useFeedback } from '../admin/components/feedback';
-import { contactKeys } from '../contacts/api';
-import { timelineKeys } from '../timeline/api';
+import { useApiError, useFeedback } from '../../components/feedback';
+import { contactKeys } from '../contacts';
+import { timelineKeys } from '../timeline';
 
 export const contactLogKeys = {
   all: ['contactLog'] as const,

@@ -5,9 +5,9 @@ import type { TFunction } from 'i18next';
 import type { ContactListItem } from '../../../shared/contracts/contacts';
 import type { AccountNeeds } from '../../../shared/contracts/needs';
 import { api } from '../../api/client';
-import { useApiError, useFeedback } from '../admin/components/feedback';
-import { contactKeys } from '../contacts/api';
-import { timelineKeys } from '../timeline/api';
+import { useApiError, useFeedback } from '../../components/feedback';
+import { contactKeys } from '../contacts';
+import { timelineKeys } from '../timeline';
 
 /** Query keys: every needs write invalidates `needsKeys.all` and the account's timeline. */
 export const needsKeys = {

@@ -22,8 +22,8 @@ import type {
 } from '../../../shared/contracts/opportunities';
 import type { PipelineSettings } from '../../../shared/domain/pipeline';
 import { api } from '../../api/client';
-import { useApiError } from '../admin/components/feedback';
-import { accountKeys } from '../accounts/api';
+import { useApiError } from '../../components/feedback';
+import { accountKeys } from '../accounts';
 
 /**
  * Development projects (PIPE-1..6) as the contract in shared/contracts/opportunities.ts serves

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedView, SavedViewPage } from '../../../shared/contracts/saved-views';
 import { api } from '../../api/client';
-import { useApiError, useFeedback } from '../admin/components/feedback';
+import { useApiError, useFeedback } from '../../components/feedback';
 import { sameQuery, savedViewKeys, useSavedViews, viewQueryOf } from './api';
 
 interface Props {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Paged } from '../../../shared/contracts/common';
 import type { TripDetail, TripListQuery, TripSummary } from '../../../shared/contracts/trips';
 import { api } from '../../api/client';
-import { useApiError, useFeedback } from '../admin/components/feedback';
+import { useApiError, useFeedback } from '../../components/feedback';
 
 /** Query keys: every trip write invalidates `tripKeys.all`. */
 export const tripKeys = {

@@ -3,9 +3,9 @@ import { Checkbox, Form, Input, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_GRADES, LIFECYCLE_TRANSITIONS, type AccountDetail, type AccountGrade, type LifecycleStage } from '../../../../shared/contracts/accounts';
 import { api } from '../../../api/client';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
-import { UnitTreeSelect } from '../../admin/components/UnitTreeSelect';
-import { UserSelect } from '../../admin/components/UserSelect';
+import { useApiError, useFeedback } from '../../../components/feedback';
+import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
+import { UserSelect } from '../../../components/UserSelect';
 import { accountKeys } from '../api';
 
 export type AccountAction = 'lifecycle' | 'grade' | 'assign' | 'categories';

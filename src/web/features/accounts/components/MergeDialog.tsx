@@ -7,10 +7,10 @@ import type { MergePreview, MergeResult } from '../../../../shared/contracts/mer
 import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
-import { contactKeys } from '../../contacts/api';
-import { needsKeys } from '../../needs/api';
-import { planKeys } from '../../plans/api';
+import { useApiError, useFeedback } from '../../../components/feedback';
+import { contactKeys } from '../../contacts';
+import { needsKeys } from '../../needs';
+import { planKeys } from '../../plans';
 import { accountKeys } from '../api';
 import { ENUM_FIELDS, MONEY_FIELDS } from '../fields';
 import { AccountSelect } from './AccountSelect';

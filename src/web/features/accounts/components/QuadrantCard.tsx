@@ -8,7 +8,7 @@ import { api } from '../../../api/client';
 import { useAuth } from '../../../app/auth';
 import { DateTime } from '../../../components/DateTime';
 import { MoneyText } from '../../../components/MoneyText';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
+import { useApiError, useFeedback } from '../../../components/feedback';
 import { accountKeys, useQuadrant } from '../api';
 
 export const QUADRANT_COLOR: Record<Quadrant, string> = { star: 'gold', question: 'blue', cash_cow: 'green', dog: 'default' };

@@ -7,8 +7,8 @@ import { REVENUE_SOURCES, type AccountDetail, type RevenueSource } from '../../.
 import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
-import { MoneyInput } from '../../admin/components/MoneyInput';
+import { useApiError, useFeedback } from '../../../components/feedback';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { accountKeys } from '../api';
 
 interface Row {

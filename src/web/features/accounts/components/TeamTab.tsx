@@ -4,8 +4,8 @@ import { Button, Col, Empty, Flex, Form, Row, Select, Space, Tag, Typography } f
 import { useTranslation } from 'react-i18next';
 import { TEAM_ROLES, type AccountDetail, type TeamRole } from '../../../../shared/contracts/accounts';
 import { api } from '../../../api/client';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
-import { UserSelect } from '../../admin/components/UserSelect';
+import { useApiError, useFeedback } from '../../../components/feedback';
+import { UserSelect } from '../../../components/UserSelect';
 import { accountKeys } from '../api';
 
 interface Values {

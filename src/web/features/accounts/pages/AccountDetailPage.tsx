@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, EditOutlined, EnvironmentOutlined, MergeCellsOutline
 import { Button, Card, Col, Descriptions, Dropdown, Empty, Flex, Grid, Popover, Progress, Row, Skeleton, Space, Tabs, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useQueries } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { AccountChange, AccountDetail } from '../../../../shared/contracts/accounts';
@@ -13,7 +13,7 @@ import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
-import { useOrgUnits } from '../../admin/components/orgData';
+import { useOrgUnits } from '../../../components/orgData';
 import { useAccount, useAccountChanges } from '../api';
 import { AccountActionModal, type AccountAction } from '../components/ActionModals';
 import { MergeDialog } from '../components/MergeDialog';
@@ -21,22 +21,22 @@ import { ClassTags, GradeTag, LifecycleTag } from '../components/AccountTags';
 import { QuadrantCard } from '../components/QuadrantCard';
 import { RevenueTab } from '../components/RevenueTab';
 import { TeamTab } from '../components/TeamTab';
-import { ContactsTab } from '../../contacts/components/ContactsTab';
-import { CoverageBadge } from '../../contacts/components/CoverageBadge';
-import { NeedsTab } from '../../needs/components/NeedsTab';
-import { GiftPlanTab } from '../../gifts/components/GiftPlanTab';
-import { AccountOpportunities } from '../../opportunities/components/AccountOpportunities';
-import { PlanTab } from '../../plans/components/PlanTab';
-import { TimelineTab } from '../../timeline/components/TimelineTab';
-import { ContactLogPanel } from '../../contact-log/components/ContactLogPanel';
+import { accountTabs } from '../../../app/registry';
+import type { AccountTab, AccountTabContext } from '../../../app/types';
+import { CoverageBadge } from '../../contacts';
 import { accountChangeValue } from '../changeValues';
 import { ENUM_FIELDS, LONG_TEXT_FIELDS, MONEY_FIELDS, PROFILE_SECTIONS } from '../fields';
 import { completenessColor } from './AccountsPage';
 
-const TABS = ['profile', 'contacts', 'map', 'contactLog', 'needs', 'plan', 'opportunities', 'timeline', 'team', 'revenue', 'group', 'changes'] as const;
-type Tab = (typeof TABS)[number];
-// The drawing library is loaded only when someone opens the map.
-const RelationshipMap = lazy(() => import('../../contacts/components/RelationshipMap').then((m) => ({ default: m.RelationshipMap })));
+/** The account room's own tabs; the other rooms add theirs through their manifests (accountTabs), placed by order. */
+const OWN_TABS: AccountTab[] = [
+  { key: 'profile', order: 0, label: ({ t }) => t('accounts:tabs.profile'), render: ({ account }) => <ProfileView account={account} /> },
+  { key: 'team', order: 90, label: ({ t, account }) => t('accounts:tabs.team', { count: account.team.length }), render: ({ account, can }) => <TeamTab key={account.version} account={account} editable={can('account:update')} /> },
+  { key: 'revenue', order: 100, label: ({ t }) => t('accounts:tabs.revenue'), render: ({ account, can }) => <RevenueTab key={account.version} account={account} editable={can('account:update')} /> },
+  { key: 'group', order: 110, label: ({ t }) => t('accounts:tabs.group'), render: ({ account }) => <GroupView account={account} /> },
+  { key: 'changes', order: 120, label: ({ t }) => t('accounts:tabs.changes'), render: ({ account }) => <ChangesView accountId={account.id} /> },
+];
+const TABS: AccountTab[] = [...OWN_TABS, ...accountTabs].sort((a, b) => a.order - b.order);
 
 /** /accounts/:id — the account 360 page. */
 export function AccountDetailPage() {
@@ -72,7 +72,9 @@ function Account360({ account: a }: { account: AccountDetail }) {
   const [params, setParams] = useSearchParams();
   const [action, setAction] = useState<AccountAction | null>(null);
   const [merging, setMerging] = useState(false);
-  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'profile';
+  const tabs = TABS.filter((x) => !x.access || can(x.access));
+  const asked = params.get('tab');
+  const tab = tabs.some((x) => x.key === asked) ? asked! : 'profile';
   const setTab = (next: string) => setParams(next === 'profile' ? {} : { tab: next }, { replace: true });
   const canUpdate = can('account:update');
   const canAssign = can('account:assign');
@@ -191,36 +193,10 @@ function Account360({ account: a }: { account: AccountDetail }) {
         <Tabs
           activeKey={tab}
           onChange={setTab}
-          items={[
-            { key: 'profile', label: t('tabs.profile'), children: <ProfileView account={a} /> },
-            ...(can('contact:read')
-              ? [
-                  { key: 'contacts', label: t('contacts:tab'), children: <ContactsTab accountId={a.id} editable={can('contact:write')} /> },
-                  {
-                    key: 'map',
-                    label: <span data-testid="account-tab-map">{t('contacts:map.tab')}</span>,
-                    children: (
-                      <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
-                        <RelationshipMap accountId={a.id} accountName={a.name} editable={can('contact:write')} />
-                      </Suspense>
-                    ),
-                  },
-                ]
-              : []),
-            ...(can('contact:read') ? [{ key: 'contactLog', label: t('contactLog:panelTitle'), children: <ContactLogPanel accountId={a.id} editable={can('contact:write')} /> }] : []),
-            { key: 'needs', label: t('needs:tab'), children: <NeedsTab accountId={a.id} editable={canUpdate} contactsReadable={can('contact:read')} /> },
-            ...(can('contact:read') ? [{ key: 'plan', label: t('plans:tab'), children: <PlanTab accountId={a.id} editable={can('contact:write')} /> }] : []),
-            ...(can('gift:read') ? [{ key: 'gifts', label: t('gifts:tab'), children: <GiftPlanTab accountId={a.id} editable={can('gift:apply')} /> }] : []),
-            ...(can('opportunity:read')
-              ? [{ key: 'opportunities', label: <span data-testid="account-tab-opportunities">{t('opportunities:account.tab')}</span>, children: tab === 'opportunities' ? <AccountOpportunities accountId={a.id} /> : null }]
-              : []),
-            // mounted only while shown, so it reads afresh what the other tabs changed
-            { key: 'timeline', label: t('timeline:tab'), children: tab === 'timeline' ? <TimelineTab accountId={a.id} /> : null },
-            { key: 'team', label: t('tabs.team', { count: a.team.length }), children: <TeamTab key={a.version} account={a} editable={canUpdate} /> },
-            { key: 'revenue', label: t('tabs.revenue'), children: <RevenueTab key={a.version} account={a} editable={canUpdate} /> },
-            { key: 'group', label: t('tabs.group'), children: <GroupView account={a} /> },
-            { key: 'changes', label: t('tabs.changes'), children: <ChangesView accountId={a.id} /> },
-          ]}
+          items={tabs.map((x) => {
+            const c: AccountTabContext = { account: a, active: tab === x.key, can, t };
+            return { key: x.key, label: x.label(c), children: <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>{x.render(c)}</Suspense> };
+          })}
         />
       </Card>
       <AccountActionModal account={a} action={action} onClose={() => setAction(null)} />

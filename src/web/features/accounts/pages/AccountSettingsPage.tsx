@@ -9,8 +9,8 @@ import { ATTRACTIVENESS_FACTORS, QUADRANTS, SERVICE_LEVELS, STRENGTH_FACTORS } f
 import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
-import { MoneyInput } from '../../admin/components/MoneyInput';
+import { useApiError, useFeedback } from '../../../components/feedback';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { accountKeys, useAccountSettings } from '../api';
 
 const col = { xs: 24, sm: 12, lg: 8 } as const;

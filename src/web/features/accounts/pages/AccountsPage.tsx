@@ -21,16 +21,16 @@ import { useAuth } from '../../../app/auth';
 import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
-import { sortParam } from '../../admin/components/format';
-import { UnitTreeSelect } from '../../admin/components/UnitTreeSelect';
-import { UserSelect } from '../../admin/components/UserSelect';
+import { sortParam } from '../../../components/format';
+import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
+import { UserSelect } from '../../../components/UserSelect';
 import { accountKeys, type AccountListFilters } from '../api';
 import { ClassTags, GradeTag, LifecycleTag } from '../components/AccountTags';
 import { PortfolioStrip } from '../components/PortfolioStrip';
 import { QuadrantTag } from '../components/QuadrantCard';
-import { coverageColor } from '../../contacts/components/CoverageBadge';
-import { SavedViewsMenu } from '../../saved-views/SavedViewsMenu';
-import { ExportButton } from '../../transfer/components/ExportButton';
+import { coverageColor } from '../../contacts';
+import { SavedViewsMenu } from '../../saved-views';
+import { ExportButton } from '../../transfer';
 
 /** The filters besides search, paging and sort; each maps 1:1 to a query parameter of GET /api/accounts. */
 const FILTER_KEYS = ['tier', 'vip', 'category', 'grade', 'lifecycle', 'nature', 'industry', 'ownerId', 'unitId', 'province', 'city', 'quadrant', 'coverageBelow'] as const;

@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { HandoverBody, HandoverPreview, HandoverResult } from '../../../../shared/contracts/handover';
 import type { UserItem } from '../../../../shared/contracts/org';
 import { api } from '../../../api/client';
-import { useApiError } from './feedback';
-import { useDrawerSize } from './layout';
-import { UserSelect } from './UserSelect';
+import { useApiError } from '../../../components/feedback';
+import { useDrawerSize } from '../../../components/layout';
+import { UserSelect } from '../../../components/UserSelect';
 
 interface HandoverForm {
   defaultSuccessorId?: number | null;

@@ -7,15 +7,15 @@ import { useTranslation } from 'react-i18next';
 import type { ApprovalChain, ApproverRule } from '../../../../shared/contracts/approvals';
 import { POSITIONS, type Position } from '../../../../shared/permissions';
 import { api } from '../../../api/client';
-import { useDocTypeLabel, useDocTypes } from '../../approvals/components/docTypes';
-import { useApiError, useFeedback } from '../components/feedback';
-import { fmtYuan } from '../components/format';
-import { MoneyInput } from '../components/MoneyInput';
+import { useDocTypeLabel, useDocTypes } from '../../approvals';
+import { useApiError, useFeedback } from '../../../components/feedback';
+import { fmtYuan } from '../../../components/format';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { PageHeader } from '../../../components/PageHeader';
 import { RecordHistory } from '../components/RecordHistory';
-import { useDrawerSize, useFormSession } from '../components/layout';
-import { UnitTreeSelect } from '../components/UnitTreeSelect';
-import { UserSelect } from '../components/UserSelect';
+import { useDrawerSize, useFormSession } from '../../../components/layout';
+import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
+import { UserSelect } from '../../../components/UserSelect';
 
 interface StepForm {
   name: string;

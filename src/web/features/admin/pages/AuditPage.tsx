@@ -11,7 +11,7 @@ import { api } from '../../../api/client';
 import { AuditDiff } from '../components/AuditDiff';
 import { DateTime } from '../../../components/DateTime';
 import { PageHeader } from '../../../components/PageHeader';
-import { UserSelect } from '../components/UserSelect';
+import { UserSelect } from '../../../components/UserSelect';
 
 interface Query {
   q?: string;

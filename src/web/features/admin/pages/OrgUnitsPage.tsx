@@ -7,11 +7,11 @@ import { useTranslation } from 'react-i18next';
 import type { OrgUnit } from '../../../../shared/contracts/org';
 import { ORG_UNIT_KINDS, type OrgUnitKind } from '../../../../shared/permissions';
 import { api } from '../../../api/client';
-import { useApiError, useFeedback } from '../components/feedback';
-import { buildUnitTree, orgKeys, useOrgUnits, type UnitNode } from '../components/orgData';
+import { useApiError, useFeedback } from '../../../components/feedback';
+import { buildUnitTree, orgKeys, useOrgUnits, type UnitNode } from '../../../components/orgData';
 import { PageHeader } from '../../../components/PageHeader';
-import { useFormSession } from '../components/layout';
-import { UnitTreeSelect } from '../components/UnitTreeSelect';
+import { useFormSession } from '../../../components/layout';
+import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 
 interface UnitForm {
   parentId: number | null;

@@ -7,11 +7,11 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../shared/contracts/org';
 import { DATA_SCOPES, type DataScope } from '../../../../shared/permissions';
 import { api } from '../../../api/client';
-import { useApiError, useFeedback } from '../components/feedback';
-import { orgKeys, useRoleLabel, useRoles } from '../components/orgData';
+import { useApiError, useFeedback } from '../../../components/feedback';
+import { orgKeys, useRoleLabel, useRoles } from '../../../components/orgData';
 import { RecordHistory } from '../components/RecordHistory';
 import { PageHeader } from '../../../components/PageHeader';
-import { useDrawerSize, useFormSession } from '../components/layout';
+import { useDrawerSize, useFormSession } from '../../../components/layout';
 
 interface RoleForm {
   code: string;

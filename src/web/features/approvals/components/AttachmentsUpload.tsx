@@ -4,7 +4,7 @@ import type { UploadFile, UploadProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FileItem } from '../../../../shared/contracts/requests';
 import { api } from '../../../api/client';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
+import { useApiError, useFeedback } from '../../../components/feedback';
 
 /** The server's limit on one upload (decoded bytes), see fileUpload in contracts/requests.ts. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;

@@ -13,7 +13,7 @@ import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
-import { sortParam } from '../../admin/components/format';
+import { sortParam } from '../../../components/format';
 import { ApprovalStatusTag } from '../components/ApprovalStatusTag';
 import { useDocTypeLabel, useDocTypes } from '../components/docTypes';
 

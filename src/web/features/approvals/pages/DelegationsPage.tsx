@@ -12,9 +12,9 @@ import { useAuth } from '../../../app/auth';
 import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
-import { useFormSession } from '../../admin/components/layout';
-import { UserSelect } from '../../admin/components/UserSelect';
+import { useApiError, useFeedback } from '../../../components/feedback';
+import { useFormSession } from '../../../components/layout';
+import { UserSelect } from '../../../components/UserSelect';
 
 type Delegation = z.infer<typeof delegation>;
 type State = 'active' | 'scheduled' | 'expired' | 'revoked';

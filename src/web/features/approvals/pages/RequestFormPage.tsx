@@ -13,8 +13,8 @@ import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
-import { MoneyInput } from '../../admin/components/MoneyInput';
+import { useApiError, useFeedback } from '../../../components/feedback';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { ApprovalStatusTag } from '../components/ApprovalStatusTag';
 import { AttachmentList, AttachmentsUpload, fileToUpload, uploadedIds } from '../components/AttachmentsUpload';
 

@@ -10,7 +10,7 @@ import { POLICY_GRADES, POLICY_TIERS } from '../../../../shared/domain/visit-pol
 import { useAuth } from '../../../app/auth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
-import { useFeedback } from '../../admin/components/feedback';
+import { useFeedback } from '../../../components/feedback';
 import { useOverdueAccounts, useSaveVisitPolicy, useVisitPolicy } from '../api';
 
 /** Frequencies per tier and grade (empty: not required) and the quadrant switch; only with account:configure. */

@@ -2,7 +2,7 @@ import { Button, Collapse, DatePicker, Flex, Form, Input, Segmented, Select } fr
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_LOG_KINDS, type ContactLogKind } from '../../../../shared/contracts/contact-log';
-import { useAccountContacts } from '../../contacts/api';
+import { useAccountContacts } from '../../contacts';
 import { useAddContactLog } from '../api';
 
 interface Values {

@@ -6,7 +6,7 @@ import { CONTACT_LOG_KINDS, type ContactLogKind } from '../../../../shared/contr
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { useAuth } from '../../../app/auth';
-import { AccountSelect } from '../../accounts/components/AccountSelect';
+import { AccountSelect } from '../../accounts';
 import { useContactLogs } from '../api';
 import { LogList } from '../components/LogList';
 

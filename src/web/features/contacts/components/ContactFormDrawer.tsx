@@ -1,5 +1,5 @@
 import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query';
-import { ContactLogPanel } from '../../contact-log/components/ContactLogPanel';
+import { ContactLogPanel } from '../../contact-log';
 import { useAuth } from '../../../app/auth';
 import { Alert, Button, Col, DatePicker, Divider, Drawer, Flex, Form, Grid, Input, Row, Select, Skeleton } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -19,8 +19,8 @@ import {
 import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { dateFieldProps } from '../../../components/formDate';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
-import { accountKeys } from '../../accounts/api';
+import { useApiError, useFeedback } from '../../../components/feedback';
+import { accountKeys } from '../../accounts';
 import { contactKeys, useContact } from '../api';
 import { BASIC_FIELDS, CONTACT_FIELDS, isSensitive, PERSONAL_TEXT_FIELDS, SHORT_PERSONAL_FIELDS } from '../fields';
 import { PersonalityAdvice } from './PersonalityAdvice';

@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactListItem } from '../../../../shared/contracts/contacts';
 import { api } from '../../../api/client';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
+import { useApiError, useFeedback } from '../../../components/feedback';
 import { contactKeys } from '../api';
 
 interface Values {

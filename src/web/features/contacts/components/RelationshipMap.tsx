@@ -25,7 +25,7 @@ import type { AccountCoverage, ContactListItem, CoverageFlagCode } from '../../.
 import { ApiError } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { errorDetail, errorMessage } from '../../../components/errors';
-import { useFeedback } from '../../admin/components/feedback';
+import { useFeedback } from '../../../components/feedback';
 import { useAccountContacts, useAccountCoverage, useSetReporting } from '../api';
 import { dropTarget, orgChart } from '../orgChart';
 import { ContactFormDrawer } from './ContactFormDrawer';

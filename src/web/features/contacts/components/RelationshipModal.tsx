@@ -8,8 +8,8 @@ import type { UserItem } from '../../../../shared/contracts/org';
 import { api } from '../../../api/client';
 import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
-import { UserSelect } from '../../admin/components/UserSelect';
+import { useApiError, useFeedback } from '../../../components/feedback';
+import { UserSelect } from '../../../components/UserSelect';
 import { contactKeys, useContact, useContactHistory } from '../api';
 import { SUPPORT_LEVELS, SupportTag } from './ContactTags';
 

@@ -5,8 +5,8 @@ import { Link, useSearchParams } from 'react-router';
 import type { CoverageListItem } from '../../../../shared/contracts/contacts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
-import { UnitTreeSelect } from '../../admin/components/UnitTreeSelect';
-import { SavedViewsMenu } from '../../saved-views/SavedViewsMenu';
+import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
+import { SavedViewsMenu } from '../../saved-views';
 import { useCoverageList } from '../api';
 import { coverageColor, CoverageFlags } from '../components/CoverageBadge';
 

@@ -6,8 +6,8 @@ import { PHONE_CATEGORY, type ControlRow } from '../../../../shared/contracts/ex
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
-import { UnitTreeSelect } from '../../admin/components/UnitTreeSelect';
-import { UserSelect } from '../../admin/components/UserSelect';
+import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
+import { UserSelect } from '../../../components/UserSelect';
 import { useControl, usePhoneSettings, useSaveBudget, useSavePhoneSettings } from '../api';
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);

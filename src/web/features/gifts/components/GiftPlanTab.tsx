@@ -8,8 +8,8 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormDrawer } from '../../../components/FormDrawer';
 import { MoneyText } from '../../../components/MoneyText';
 import { withNulls } from '../../../components/formValues';
-import { MoneyInput } from '../../admin/components/MoneyInput';
-import { useApiError } from '../../admin/components/feedback';
+import { MoneyInput } from '../../../components/MoneyInput';
+import { useApiError } from '../../../components/feedback';
 import { useDeleteGiftPlan, useGiftItems, useGiftPlans, useSaveGiftPlan } from '../api';
 
 /** 礼品馈赠计划表 of one account: 客户名称 · 行业 · 合作现状 · 馈赠礼品名称 · 礼品数量 · 预算价值(元) · 负责人姓名 · 备注. */

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { StatusTag } from '../../../components/StatusTag';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
+import { useApiError, useFeedback } from '../../../components/feedback';
 import { useDeleteGiftApplication, useGiftApplication, useGiftApplicationAction } from '../api';
 import { CapNotice } from '../components/CapNotice';
 import { STATUS_COLORS } from './GiftApplicationsPage';

@@ -7,9 +7,9 @@ import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { dateFieldProps, today } from '../../../components/formDate';
 import { withNulls } from '../../../components/formValues';
-import { useApiError } from '../../admin/components/feedback';
-import { AccountSelect } from '../../accounts/components/AccountSelect';
-import { useAccountContacts } from '../../contacts/api';
+import { useApiError } from '../../../components/feedback';
+import { AccountSelect } from '../../accounts';
+import { useAccountContacts } from '../../contacts';
 import { useGiftApplication, useGiftItems, useRecipientTotal, useSaveGiftApplication } from '../api';
 import { CapNotice } from '../components/CapNotice';
 

@@ -12,8 +12,8 @@ import { FormDrawer } from '../../../components/FormDrawer';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { withNulls } from '../../../components/formValues';
-import { MoneyInput } from '../../admin/components/MoneyInput';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
+import { MoneyInput } from '../../../components/MoneyInput';
+import { useApiError, useFeedback } from '../../../components/feedback';
 import { useAddMovement, useGiftItems, useGiftLedger, useGiftSettings, useSaveGiftItem, useSaveGiftSettings } from '../api';
 
 /** 礼品库存: the catalogue with stock on hand, its ledger, movements and the per-recipient cap (gift:manage writes). */

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/auth';
 import { PageHeader } from '../../../components/PageHeader';
-import { AccountSelect } from '../../accounts/components/AccountSelect';
+import { AccountSelect } from '../../accounts';
 import { GiftPlanTab } from '../components/GiftPlanTab';
 
 /** 礼品馈赠计划表 per account, picked here; the account's 360 page shows the same table in its 礼品馈赠 tab. */

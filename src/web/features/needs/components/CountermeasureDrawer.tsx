@@ -6,7 +6,7 @@ import { useAuth } from '../../../app/auth';
 import { FormDrawer } from '../../../components/FormDrawer';
 import { withNulls } from '../../../components/formValues';
 import { dateFieldProps } from '../../../components/formDate';
-import { UserSelect } from '../../admin/components/UserSelect';
+import { UserSelect } from '../../../components/UserSelect';
 import { contactLabel, useContactOptions, useSaveNeedsRecord } from '../api';
 
 type Values = CountermeasureCreate & { status?: Countermeasure['status'] };

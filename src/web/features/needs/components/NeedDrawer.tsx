@@ -4,7 +4,7 @@ import { NEED_STATUSES, type Need, type NeedCreate } from '../../../../shared/co
 import { api } from '../../../api/client';
 import { FormDrawer } from '../../../components/FormDrawer';
 import { withNulls } from '../../../components/formValues';
-import { MoneyInput } from '../../admin/components/MoneyInput';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { useSaveNeedsRecord } from '../api';
 
 type Values = NeedCreate & { status?: Need['status'] };

@@ -9,8 +9,8 @@ import type { Countermeasure, CountermeasureStatus, Need, NeedStatus } from '../
 import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
-import { timelineKeys } from '../../timeline/api';
+import { useApiError, useFeedback } from '../../../components/feedback';
+import { timelineKeys } from '../../timeline';
 import { contactLabel, needsKeys, useAccountNeeds } from '../api';
 import { CountermeasureDrawer } from './CountermeasureDrawer';
 import { NeedDrawer } from './NeedDrawer';

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { OpportunityDetail } from '../../../../shared/contracts/opportunities';
 import { ASSESSMENT_FACTORS, DEFAULT_PIPELINE_SETTINGS, FACTOR_DIMENSION, gradeAssessment, isGrade, type AssessmentFactor, type FactorScores } from '../../../../shared/domain/pipeline';
 import { DateTime } from '../../../components/DateTime';
-import { useFeedback } from '../../admin/components/feedback';
+import { useFeedback } from '../../../components/feedback';
 import { opportunityApi, useOpportunityWrite, usePipelineSettings } from '../api';
 import { OutcomeTag } from './tags';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRICE_POSITIONS, THREAT_LEVELS, type OpportunityDetail, type ProjectCompetitor } from '../../../../shared/contracts/opportunities';
 import { MoneyText } from '../../../components/MoneyText';
-import { MoneyInput } from '../../admin/components/MoneyInput';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { opportunityApi, useCompetitorOptions, useOpportunityWrite } from '../api';
 
 const THREAT_COLORS = { low: 'green', medium: 'orange', high: 'red' } as const;

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { OpportunityDetail } from '../../../../shared/contracts/opportunities';
 import { DEAL_ROLES, PARTICIPANT_PARTS, type DealRole, type ParticipantPart } from '../../../../shared/domain/pipeline';
 import { useAuth } from '../../../app/auth';
-import { UserSelect } from '../../admin/components/UserSelect';
-import { contactLabel, useContactOptions } from '../../needs/api';
+import { UserSelect } from '../../../components/UserSelect';
+import { contactLabel, useContactOptions } from '../../needs';
 import { opportunityApi, useOpportunityWrite } from '../api';
 
 /** 决策链: the account's people on this deal, by the role each plays; roles nobody holds are flagged. */

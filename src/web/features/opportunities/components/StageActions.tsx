@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { OpportunityDetail } from '../../../../shared/contracts/opportunities';
 import { REASONS_FOR, STAGES, type ChecklistItem, type Stage } from '../../../../shared/domain/pipeline';
 import { ApiError } from '../../../api/client';
-import { useFeedback } from '../../admin/components/feedback';
+import { useFeedback } from '../../../components/feedback';
 import { opportunityApi, useCompetitorOptions, useOpportunityWrite } from '../api';
 import { missingFromError, nextStage } from '../helpers';
 

@@ -8,7 +8,7 @@ import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
-import { GradeTag } from '../../accounts/components/AccountTags';
+import { GradeTag } from '../../accounts';
 import { opportunityApi, useOpportunity, useOpportunityWrite } from '../api';
 import { AssessmentTab } from '../components/AssessmentTab';
 import { ChecklistTab } from '../components/ChecklistTab';

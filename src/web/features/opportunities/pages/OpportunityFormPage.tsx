@@ -8,10 +8,10 @@ import { useAuth } from '../../../app/auth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { dateFieldProps } from '../../../components/formDate';
 import { PageHeader } from '../../../components/PageHeader';
-import { useFeedback } from '../../admin/components/feedback';
-import { MoneyInput } from '../../admin/components/MoneyInput';
-import { UserSelect } from '../../admin/components/UserSelect';
-import { AccountSelect } from '../../accounts/components/AccountSelect';
+import { useFeedback } from '../../../components/feedback';
+import { MoneyInput } from '../../../components/MoneyInput';
+import { UserSelect } from '../../../components/UserSelect';
+import { AccountSelect } from '../../accounts';
 import { opportunityApi, useOpportunity, useOpportunityWrite } from '../api';
 
 interface Values {

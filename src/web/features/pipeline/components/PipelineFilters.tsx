@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { UnitTreeSelect } from '../../admin/components/UnitTreeSelect';
-import { UserSelect } from '../../admin/components/UserSelect';
+import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
+import { UserSelect } from '../../../components/UserSelect';
 import type { PipelineFilter } from '../api';
 
 const positive = (v: string | null) => {

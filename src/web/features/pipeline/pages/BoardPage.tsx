@@ -10,7 +10,7 @@ import { useAuth } from '../../../app/auth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
+import { useApiError, useFeedback } from '../../../components/feedback';
 import { useBoard, useMoveStage } from '../api';
 import { missingOf, moveKind, type DraggedCard, type GateRefusal } from '../board';
 import { BoardCard } from '../components/BoardCard';

@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormDrawer } from '../../../components/FormDrawer';
 import { withNulls } from '../../../components/formValues';
 import { PageHeader } from '../../../components/PageHeader';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
+import { useApiError, useFeedback } from '../../../components/feedback';
 import { useCompetitors, useSaveCompetitor, type CompetitorFilter } from '../api';
 
 const OPTIONAL = ['website', 'products', 'strengths', 'weaknesses', 'pricePosition', 'note'] as const;

@@ -8,7 +8,7 @@ import { ApiError } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { issueMessage } from '../../../components/errors';
 import { PageHeader } from '../../../components/PageHeader';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
+import { useApiError, useFeedback } from '../../../components/feedback';
 import { usePipelineSettings, useSavePipelineSettings } from '../api';
 import { gradeGrid } from '../settings';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanItem } from '../../../../shared/contracts/plans';
 import { api } from '../../../api/client';
 import { dateFieldProps, today } from '../../../components/formDate';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
+import { useApiError, useFeedback } from '../../../components/feedback';
 
 interface Values {
   doneOn: string;

@@ -8,9 +8,9 @@ import { useAuth } from '../../../app/auth';
 import { FormDrawer } from '../../../components/FormDrawer';
 import { withNulls } from '../../../components/formValues';
 import { dateFieldProps } from '../../../components/formDate';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
-import { UserSelect } from '../../admin/components/UserSelect';
-import { contactLabel, useContactOptions } from '../../needs/api';
+import { useApiError, useFeedback } from '../../../components/feedback';
+import { UserSelect } from '../../../components/UserSelect';
+import { contactLabel, useContactOptions } from '../../needs';
 import { planKeys } from '../api';
 
 type Values = Omit<PlanItemCreate, 'status'> & { status?: 'planned' | 'in_progress' | 'cancelled' };

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { SPENT_LINES, type ReceptionDetail, type ReceptionReportInput } from '../../../../shared/contracts/receptions';
 import { dateFieldProps, today } from '../../../components/formDate';
 import { MoneyText } from '../../../components/MoneyText';
-import { useApiError } from '../../admin/components/feedback';
-import { MoneyInput } from '../../admin/components/MoneyInput';
+import { useApiError } from '../../../components/feedback';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { useReceptionAction } from '../api';
 import { PeopleField } from './PeopleField';
 

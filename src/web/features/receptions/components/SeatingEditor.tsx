@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ReceptionDetail, SeatingPlanOut } from '../../../../shared/contracts/receptions';
 import { seatPoint, swapSeats, type SeatPerson } from '../../../../shared/domain/seating.rules';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
+import { useApiError, useFeedback } from '../../../components/feedback';
 import { useProposeSeating, useSaveSeating, useSeating } from '../api';
 
 type Plan = Pick<SeatingPlanOut, 'seatsPerTable' | 'people' | 'tables'>;

@@ -8,7 +8,7 @@ import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
+import { useApiError, useFeedback } from '../../../components/feedback';
 import { useReception, useReceptionAction } from '../api';
 import { ReceptionStatus } from '../components/ReceptionStatus';
 import { ReportForm } from '../components/ReportForm';

@@ -7,9 +7,9 @@ import { COST_LINES, RECEPTION_EXECUTIONS, RECEPTION_KINDS, RECEPTION_LEVELS, RE
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
-import { useApiError } from '../../admin/components/feedback';
-import { MoneyInput } from '../../admin/components/MoneyInput';
-import { AccountSelect } from '../../accounts/components/AccountSelect';
+import { useApiError } from '../../../components/feedback';
+import { MoneyInput } from '../../../components/MoneyInput';
+import { AccountSelect } from '../../accounts';
 import { useCreateReception, useReception, useReceptionAction } from '../api';
 import { PeopleField } from '../components/PeopleField';
 

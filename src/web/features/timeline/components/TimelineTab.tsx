@@ -3,7 +3,7 @@ import { Button, Checkbox, Empty, Flex, Skeleton, Timeline, Typography } from 'a
 import type { TFunction } from 'i18next';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { accountChangeValue } from '../../accounts/changeValues';
+import { accountChangeValue } from '../../accounts';
 import { Link } from 'react-router';
 import { TIMELINE_GROUPS, type TimelineEvent, type TimelineGroup, type TimelineKind } from '../../../../shared/contracts/timeline';
 import { DateTime } from '../../../components/DateTime';

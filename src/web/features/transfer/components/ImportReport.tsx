@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { DUPLICATE_ACTIONS, type DuplicateAction, type ImportKind, type ImportMatch, type ImportRow, type ImportRowStatus, type ImportSummary } from '../../../../shared/contracts/transfer';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { serverText } from '../../../components/errors';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
+import { useApiError, useFeedback } from '../../../components/feedback';
 import { useImportRows, useSetActions } from '../api';
 
 const PAGE_SIZE = 20;

@@ -9,7 +9,7 @@ import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { serverText } from '../../../components/errors';
-import { useApiError, useFeedback } from '../../admin/components/feedback';
+import { useApiError, useFeedback } from '../../../components/feedback';
 import { templateUrl, useCancel, useCommit, useImport, useImportRows, useRecentImports, useReplaceFile, useRevalidate, useUpload } from '../api';
 import { ImportReport, accountLink, rowLabel } from '../components/ImportReport';
 

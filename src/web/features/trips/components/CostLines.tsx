@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { TRIP_COST_CATEGORIES } from '../../../../shared/contracts/trips';
 import { costTotal } from '../../../../shared/domain/trips';
 import { MoneyText } from '../../../components/MoneyText';
-import { MoneyInput } from '../../admin/components/MoneyInput';
+import { MoneyInput } from '../../../components/MoneyInput';
 
 /** Cost lines (费用项目, 金额, 说明) in a form under `name`, with their running total; one line per row, wrapping on a phone. */
 export function CostLines({ name, label, totalLabel, testId }: { name: string; label: string; totalLabel: string; testId: string }) {

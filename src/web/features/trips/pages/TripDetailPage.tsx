@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { useAuth } from '../../../app/auth';
-import { useFeedback } from '../../admin/components/feedback';
+import { useFeedback } from '../../../components/feedback';
 import { useTrip, useTripAction } from '../api';
 import { CheckinCard } from '../components/CheckinCard';
 import { ReportForm } from '../components/ReportForm';

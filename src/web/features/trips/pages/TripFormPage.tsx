@@ -7,8 +7,8 @@ import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { dateFieldProps } from '../../../components/formDate';
-import { AccountSelect } from '../../accounts/components/AccountSelect';
-import { MoneyInput } from '../../admin/components/MoneyInput';
+import { AccountSelect } from '../../accounts';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { useTrip, useTripAction } from '../api';
 import { CostLines } from '../components/CostLines';
 

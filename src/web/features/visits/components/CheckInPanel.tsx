@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VisitDetail } from '../../../../shared/contracts/visits';
 import { errorDetail, errorMessage } from '../../../components/errors';
-import { useFeedback } from '../../admin/components/feedback';
+import { useFeedback } from '../../../components/feedback';
 import { useVisitAction } from '../api';
 
 /**

@@ -4,8 +4,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { VISIT_RESULTS, type VisitDetail } from '../../../../shared/contracts/visits';
 import { applyFormErrors, errorMessage } from '../../../components/errors';
-import { useFeedback } from '../../admin/components/feedback';
-import { useAccountContacts } from '../../contacts/api';
+import { useFeedback } from '../../../components/feedback';
+import { useAccountContacts } from '../../contacts';
 import { useVisitAction } from '../api';
 import { toFen, toYuan } from './money';
 

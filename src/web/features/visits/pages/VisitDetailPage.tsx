@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { errorDetail, errorMessage } from '../../../components/errors';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
-import { useFeedback } from '../../admin/components/feedback';
+import { useFeedback } from '../../../components/feedback';
 import { useVisit, useVisitAction } from '../api';
 import { CheckInPanel } from '../components/CheckInPanel';
 import { RecordForm } from '../components/RecordForm';

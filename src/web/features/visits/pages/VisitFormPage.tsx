@@ -8,9 +8,9 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { applyFormErrors, errorMessage } from '../../../components/errors';
 import { dateFieldProps } from '../../../components/formDate';
 import { PageHeader } from '../../../components/PageHeader';
-import { useFeedback } from '../../admin/components/feedback';
-import { AccountSelect } from '../../accounts/components/AccountSelect';
-import { useAccountContacts } from '../../contacts/api';
+import { useFeedback } from '../../../components/feedback';
+import { AccountSelect } from '../../accounts';
+import { useAccountContacts } from '../../contacts';
 import { useCreateVisit, useVisit, useVisitAction } from '../api';
 import { toFen, toYuan } from '../components/money';
 

@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { VISIT_PURPOSES, VISIT_RESULTS } from '../../../../shared/contracts/visits';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useVisit } from '../api';
-import './VisitPrint.css';
+import '../../../components/print-sheet.css';
 
 const time = (v: string | null | undefined) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '');
 const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -28,7 +28,7 @@ export function VisitPrintPage() {
 
   return (
     <div>
-      <Flex gap={8} className="visit-print-toolbar" style={{ marginBottom: 12 }}>
+      <Flex gap={8} className="print-toolbar" style={{ marginBottom: 12 }}>
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="visit-print-button">
           {t('actions.print')}
         </Button>
@@ -36,9 +36,9 @@ export function VisitPrintPage() {
           <Button>{t('actions.back')}</Button>
         </Link>
       </Flex>
-      <div className="visit-print-sheet" data-testid="visit-print-sheet">
+      <div className="print-sheet" data-testid="visit-print-sheet">
         <h1>{t('print.title')}</h1>
-        <div className="visit-print-meta">
+        <div className="print-meta">
           <span>
             {t('print.staff')}：{v.owner.name}
           </span>

@@ -6,7 +6,7 @@ import { VISIT_PURPOSES, VISIT_RESULTS } from '../../../../shared/contracts/visi
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { today } from '../../../components/formDate';
 import { reportQuery, useDailyReport } from '../api';
-import '../../visits/pages/VisitPrint.css';
+import '../../../components/print-sheet.css';
 import './DailyReportPrint.css';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -35,7 +35,7 @@ export function DailyReportPrintPage() {
 
   return (
     <div>
-      <Flex gap={8} className="visit-print-toolbar" style={{ marginBottom: 12 }}>
+      <Flex gap={8} className="print-toolbar" style={{ marginBottom: 12 }}>
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="daily-print-button">
           {t('daily.print')}
         </Button>
@@ -44,9 +44,9 @@ export function DailyReportPrintPage() {
         </Link>
       </Flex>
       <div className="daily-print-scroll">
-      <div className="visit-print-sheet daily-print-sheet" data-testid="daily-print-sheet">
+      <div className="print-sheet daily-print-sheet" data-testid="daily-print-sheet">
         <h1>{t('print.title')}</h1>
-        <div className="visit-print-meta">
+        <div className="print-meta">
           <span>
             {t('print.filledBy')}：{r.user.name}
           </span>

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { errorMessage } from '../../../components/errors';
 import { ItemList } from '../../../components/ItemList';
 import { PageHeader } from '../../../components/PageHeader';
-import { useFeedback } from '../../admin/components/feedback';
+import { useFeedback } from '../../../components/feedback';
 import { useMonthlyPlan, usePlanWrite } from '../api';
 import { PlanStatus } from '../components/PlanStatus';
 import { RateBar } from '../components/RateBar';

@@ -8,8 +8,8 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { applyFormErrors, errorMessage } from '../../../components/errors';
 import { dateFieldProps } from '../../../components/formDate';
 import { PageHeader } from '../../../components/PageHeader';
-import { useFeedback } from '../../admin/components/feedback';
-import { AccountSelect } from '../../accounts/components/AccountSelect';
+import { useFeedback } from '../../../components/feedback';
+import { AccountSelect } from '../../accounts';
 import { useMonthlyPlan, usePlanWrite } from '../api';
 
 interface Values {

@@ -1,4 +1,4 @@
-import { formatMoney } from '../../../../shared/domain/money';
+import { formatMoney } from '../../shared/domain/money';
 
 /** fen → '1,234.50' (元, two decimals) for labels that embed an amount in a sentence */
 export function fmtYuan(fen: number | null | undefined, locale = 'zh-CN'): string {

@@ -22,7 +22,7 @@ type Props = Omit<TreeSelectProps<number>, 'treeData' | 'value' | 'onChange'> & 
 
 /** Picks an org unit from GET /api/org-units as a searchable tree. */
 export function UnitTreeSelect({ value, onChange, includeInactive = false, excludeId, ...rest }: Props) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation('common');
   const units = useOrgUnits();
   const treeData = useMemo(() => {
     const map = (nodes: UnitNode[], blocked: boolean): TreeOption[] =>
@@ -40,7 +40,7 @@ export function UnitTreeSelect({ value, onChange, includeInactive = false, exclu
       treeDefaultExpandAll
       allowClear
       loading={units.isLoading}
-      placeholder={t('shared.pickUnit')}
+      placeholder={t('kit.pickUnit')}
       style={{ width: '100%' }}
       {...rest}
       treeData={treeData}

@@ -2,8 +2,8 @@ import { App, message as staticMessage, Modal } from 'antd';
 import type { FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../api/client';
-import { applyFormErrors, errorDetail, errorMessage, issueMessage } from '../../../components/errors';
+import { ApiError } from '../api/client';
+import { applyFormErrors, errorDetail, errorMessage, issueMessage } from './errors';
 
 /**
  * antd's message/modal bound to the app's theme and locale when the shell wraps the tree in <App>,
@@ -24,7 +24,7 @@ const WITH_DETAIL = new Set(['VALIDATION', 'INVALID_STATE', 'CONFLICT']);
  * a stale version as "changed by someone else — reload" (onStale reloads), anything else as a message.
  */
 export function useApiError() {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation('common');
   const { message, modal } = useFeedback();
   return useCallback(
     (err: unknown, form?: FormInstance, onStale?: () => void) => {
@@ -32,8 +32,8 @@ export function useApiError() {
       if (err instanceof ApiError && err.code === 'STALE_VERSION') {
         modal.warning({
           title: errorMessage(err, t),
-          content: t('shared.staleHint'),
-          okText: t('shared.reload'),
+          content: t('kit.staleHint'),
+          okText: t('kit.reload'),
           okButtonProps: { 'data-testid': 'stale-reload' } as never,
           onOk: onStale,
         });
@@ -46,7 +46,7 @@ export function useApiError() {
       const text = errorMessage(err, t);
       const said = err instanceof ApiError && WITH_DETAIL.has(err.code) ? errorDetail(err, t) : undefined;
       const detail = said !== text ? said : undefined;
-      void message.error(detail ? t('shared.errorWithDetail', { message: text, detail }) : text);
+      void message.error(detail ? t('kit.errorWithDetail', { message: text, detail }) : text);
     },
     [message, modal, t],
   );

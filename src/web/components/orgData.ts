@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrgUnit, Role } from '../../../../shared/contracts/org';
-import { api } from '../../../api/client';
+import type { OrgUnit, Role } from '../../shared/contracts/org';
+import { api } from '../api/client';
 
 export const orgKeys = {
   units: ['org-units'] as const,

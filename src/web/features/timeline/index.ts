@@ -1,0 +1,2 @@
+// what other rooms may use of this room (its manifest, for the shell, is manifest.ts)
+export { timelineKeys } from './api';

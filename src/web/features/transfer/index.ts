@@ -1,0 +1,2 @@
+// what other rooms may use of this room (its manifest, for the shell, is manifest.ts)
+export { ExportButton } from './components/ExportButton';
