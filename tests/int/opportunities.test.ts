@@ -441,7 +441,7 @@ describe('pipeline settings', () => {
     const p = await project(c.manager_a, acc.id);
     expect(p.missing).toEqual(['potential_need']);
     expect(p.checklist.find((x: Body) => x.item === 'initial_contact').required).toBe(false);
-    const audits = await db().selectFrom('audit_log').select('action').where('entity', '=', 'pipeline_settings').execute();
+    const audits = await db().selectFrom('audit_log').select('action').where('entity', '=', 'setting').where('entity_id', '=', 'pipeline').execute();
     expect(audits.map((a) => a.action)).toEqual(['create']);
   });
 });

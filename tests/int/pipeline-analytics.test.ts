@@ -230,13 +230,13 @@ describe('ageing', () => {
   });
 
   it('follows the ageing limits of the settings', async () => {
-    await t.database.db.insertInto('pipeline_settings').values({ id: 1, settings: JSON.stringify({ ageingDays: { 1: 30, 2: 45, 3: 50, 4: 60, 5: 30 } }) }).execute();
+    await t.database.db.insertInto('settings').values({ key: 'pipeline', value: JSON.stringify({ ageingDays: { 1: 30, 2: 45, 3: 50, 4: 60, 5: 30 } }) }).execute();
     try {
       const r = (await admin.get('/api/pipeline/ageing')).body;
       expect(r.stages[2]).toMatchObject({ limit: 50, stalled: 0 });
       expect(ids(r.stalled)).toEqual([p.P4]);
     } finally {
-      await t.database.db.deleteFrom('pipeline_settings').execute();
+      await t.database.db.deleteFrom('settings').where('key', '=', 'pipeline').execute();
     }
   });
 

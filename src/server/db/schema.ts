@@ -28,9 +28,9 @@ export type { AccountCountermeasureTable, AccountNeedTable } from '../features/n
 export type { AccountPlanItemContactTable, AccountPlanItemTable } from '../features/plans/plans.tables';
 export type { ImportFileTable, ImportRowTable, ImportTable } from '../features/transfer/transfer.tables';
 export type { CompetitorTable } from '../features/competitors/competitors.tables';
-export type { OpportunityCompetitorTable, OpportunityContactTable, OpportunityParticipantTable, OpportunityStageHistoryTable, OpportunityTable, PipelineSettingsTable } from '../features/opportunities/opportunities.tables';
+export type { OpportunityCompetitorTable, OpportunityContactTable, OpportunityParticipantTable, OpportunityStageHistoryTable, OpportunityTable } from '../features/opportunities/opportunities.tables';
 export type { OpportunityPlanTable } from '../features/dev-plans/dev-plans.tables';
-export type { GiftApplicationTable, GiftItemTable, GiftPlanTable, GiftSettingsTable, GiftStockMovementTable } from '../features/gifts/gifts.tables';
+export type { GiftApplicationTable, GiftItemTable, GiftPlanTable, GiftStockMovementTable } from '../features/gifts/gifts.tables';
 export type { ExpenseBudgetTable, ExpenseClaimHoldTable, ExpenseClaimLineTable, ExpenseClaimTable } from '../features/expenses/expenses.tables';
 export type { BusinessTripAccountTable, BusinessTripCheckinTable, BusinessTripTable, TripCostLine } from '../features/trips/trips.tables';
 export type { ContactLogTable } from '../features/contact-log/contact-log.tables';
@@ -182,6 +182,8 @@ export interface FileTable {
 export interface SettingTable {
   key: string;
   value: Json<unknown>;
+  version: Generated<number>;
+  updated_by: number | null;
   updated_at: UpdatedAt;
 }
 

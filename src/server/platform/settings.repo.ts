@@ -1,22 +1,27 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/client';
 
-/** The key → JSON settings table, shared by the rooms that keep a setting (each owns its keys). */
+/** The key → JSON settings table: each setting is one key, declared by its room with defineSetting (platform/settings.ts). */
 export const settingsRepo = {
-  async get(db: Executor, key: string): Promise<unknown> {
-    return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
+  async row(db: Executor, key: string, lock = false) {
+    const q = db.selectFrom('settings').select(['value', 'version', 'updated_at', 'updated_by']).where('key', '=', key);
+    return (lock ? q.forUpdate() : q).executeTakeFirst();
   },
-  async getMany(db: Executor, keys: string[]): Promise<Map<string, unknown>> {
-    if (!keys.length) return new Map();
-    const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys).execute();
-    return new Map<string, unknown>(rows.map((r) => [r.key, r.value]));
-  },
-  async put(db: Executor, key: string, value: unknown): Promise<void> {
-    const json = JSON.stringify(value);
-    await db
+  /** Creates the key at version 1; undefined when someone else created it first. */
+  async insert(db: Executor, key: string, value: unknown, userId: number | null) {
+    return db
       .insertInto('settings')
-      .values({ key, value: json })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: sql`now()` }))
-      .execute();
+      .values({ key, value: JSON.stringify(value), version: 1, updated_by: userId })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .returning(['value', 'version', 'updated_at', 'updated_by'])
+      .executeTakeFirst();
+  },
+  async update(db: Executor, key: string, value: unknown, userId: number | null) {
+    return db
+      .updateTable('settings')
+      .set((eb) => ({ value: JSON.stringify(value), version: eb('version', '+', 1), updated_by: userId, updated_at: sql`now()` }))
+      .where('key', '=', key)
+      .returning(['value', 'version', 'updated_at', 'updated_by'])
+      .executeTakeFirstOrThrow();
   },
 };

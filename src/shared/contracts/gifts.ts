@@ -86,7 +86,8 @@ export const giftSettings = z.object({
   /** 受礼人年度限额: the most one recipient may receive in approved gifts per calendar year, fen */
   recipientYearCap: fen,
   version: z.number().int(),
-  updatedAt: isoDateTime,
+  /** null until someone sets it */
+  updatedAt: isoDateTime.nullable(),
 });
 export type GiftSettings = z.infer<typeof giftSettings>;
 export const giftSettingsUpdate = z.object({ recipientYearCap: fen, version });

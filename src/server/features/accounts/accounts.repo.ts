@@ -1,5 +1,4 @@
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool, type Updateable } from 'kysely';
-import { settingsRepo } from '../../platform/settings.repo';
 import type { Executor } from '../../db/client';
 import type { AccountTable, DB } from '../../db/schema';
 import { containsPattern, containsText } from '../../platform/listing';
@@ -475,8 +474,6 @@ export const accountsRepo = {
     return (await db.selectFrom('org_units').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
   },
 
-  getSettings: (db: Executor, keys: string[]) => settingsRepo.getMany(db, keys),
-  putSetting: (db: Executor, key: string, value: unknown) => settingsRepo.put(db, key, value),
   async accountCreated(db: Executor, q: SourceQuery) {
     const at = ms('a.created_at');
     return db

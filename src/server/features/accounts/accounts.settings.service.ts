@@ -2,19 +2,21 @@ import type { z } from 'zod';
 import type { Executor, Kdb } from '../../db/client';
 import type { accountSettingsInput } from '../../../shared/contracts/accounts';
 import type { Actor } from '../../platform/actor';
-import { audit } from '../../platform/audit';
-import { accountsRepo } from './accounts.repo';
+import { defineSetting, readWith } from '../../platform/settings';
 import { readQuadrantSettings } from './quadrant.rules';
 import { SETTINGS_KEYS, readClassificationSettings, readCompletenessSettings, readLifecycleSettings } from './accounts.rules';
 
+/** The portfolio settings (ACC-3/4/5): value classes, profile completeness, the quadrant, the lifecycle. */
+const SETTINGS = {
+  classification: defineSetting(SETTINGS_KEYS.classification, readWith(readClassificationSettings), readClassificationSettings(undefined)),
+  completeness: defineSetting(SETTINGS_KEYS.completeness, readWith(readCompletenessSettings), readCompletenessSettings(undefined)),
+  quadrant: defineSetting(SETTINGS_KEYS.quadrant, readWith(readQuadrantSettings), readQuadrantSettings(undefined)),
+  lifecycle: defineSetting(SETTINGS_KEYS.lifecycle, readWith(readLifecycleSettings), readLifecycleSettings(undefined)),
+};
+
 export async function loadSettings(db: Executor) {
-  const stored = await accountsRepo.getSettings(db, Object.values(SETTINGS_KEYS));
-  return {
-    classification: readClassificationSettings(stored.get(SETTINGS_KEYS.classification)),
-    completeness: readCompletenessSettings(stored.get(SETTINGS_KEYS.completeness)),
-    quadrant: readQuadrantSettings(stored.get(SETTINGS_KEYS.quadrant)),
-    lifecycle: readLifecycleSettings(stored.get(SETTINGS_KEYS.lifecycle)),
-  };
+  const [classification, completeness, quadrant, lifecycle] = await Promise.all([SETTINGS.classification.get(db), SETTINGS.completeness.get(db), SETTINGS.quadrant.get(db), SETTINGS.lifecycle.get(db)]);
+  return { classification: classification.value, completeness: completeness.value, quadrant: quadrant.value, lifecycle: lifecycle.value };
 }
 export type Settings = Awaited<ReturnType<typeof loadSettings>>;
 
@@ -32,11 +34,11 @@ export async function putSettings(db: Kdb, actor: Actor, input: z.infer<typeof a
       quadrant: input.quadrant ?? before.quadrant,
       lifecycle: input.lifecycle ?? before.lifecycle,
     };
-    await accountsRepo.putSetting(trx, SETTINGS_KEYS.classification, after.classification);
-    await accountsRepo.putSetting(trx, SETTINGS_KEYS.completeness, input.completeness);
-    await accountsRepo.putSetting(trx, SETTINGS_KEYS.quadrant, after.quadrant);
-    await accountsRepo.putSetting(trx, SETTINGS_KEYS.lifecycle, after.lifecycle);
-    await audit(trx, actor, { entity: 'setting', entityId: 'accounts', action: 'update', before, after });
+    // each key audited with what changed in it
+    await SETTINGS.classification.put(trx, actor, after.classification);
+    await SETTINGS.completeness.put(trx, actor, after.completeness);
+    await SETTINGS.quadrant.put(trx, actor, after.quadrant);
+    await SETTINGS.lifecycle.put(trx, actor, after.lifecycle);
     await afterSave(trx);
   });
   return getSettings(db);

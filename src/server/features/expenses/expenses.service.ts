@@ -1,5 +1,5 @@
 import { defineApprovable, stepBy, stampedBy } from '../../platform/approvals/approvable';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Executor, Kdb, Trx } from '../../db/client';
 import { AppError, validationError, issue } from '../../../shared/errors';
 import { PHONE_CATEGORY, type budgetInput, type budgetUpdate, type ControlRow, type expenseClaimCreate, type expenseClaimListQuery, type ExpenseLineInput, type PhoneAllowanceSettings } from '../../../shared/contracts/expenses';
@@ -10,7 +10,7 @@ import type { ApprovalEngine } from '../../platform/approvals/engine';
 import { scopeWhere } from '../../platform/scope';
 import { withVersioned } from '../../platform/versioned';
 import { expensesRepo, type LinkedKind, type OwnerScope } from './expenses.repo';
-import { settingsRepo } from '../../platform/settings.repo';
+import { defineSetting } from '../../platform/settings';
 import { CLAIM_DOC_TYPES, DOC_TYPE, DOC_TYPE_PHONE, DOC_TYPE_PHONE_OVER, claimDocType, isLinkedKind, claimStatusFor, claimTotal, controlRate, EDITABLE_CLAIM_STATUSES, isClaimable, lineIssues, periodRange, phoneByPeriod, phoneOverBy, refKey, type LinkedRecord } from './expenses.rules';
 
 const notFound = () => new AppError('NOT_FOUND', 'Expense claim not found', undefined, { key: 'expenses.claimNotFound' });
@@ -62,19 +62,14 @@ const PHONE_ALLOWANCE_KEY = 'expenses.phoneAllowance';
 /** ¥300 a month until finance sets the 核定标准 (the seed names the rule, not the amount). */
 export const DEFAULT_PHONE_ALLOWANCE: PhoneAllowanceSettings = { monthlyLimit: 30_000 };
 
+const phoneAllowanceSetting = defineSetting(PHONE_ALLOWANCE_KEY, z.object({ monthlyLimit: z.number().int().min(0) }), DEFAULT_PHONE_ALLOWANCE);
+
 export async function getPhoneAllowance(db: Executor): Promise<PhoneAllowanceSettings> {
-  const v = (await settingsRepo.get(db, PHONE_ALLOWANCE_KEY)) as Partial<PhoneAllowanceSettings> | undefined;
-  const n = v?.monthlyLimit;
-  return { monthlyLimit: typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : DEFAULT_PHONE_ALLOWANCE.monthlyLimit };
+  return (await phoneAllowanceSetting.get(db)).value;
 }
 
 export async function putPhoneAllowance(db: Kdb, actor: Actor, input: PhoneAllowanceSettings) {
-  await db.transaction().execute(async (trx) => {
-    const before = await getPhoneAllowance(trx);
-    await settingsRepo.put(trx, PHONE_ALLOWANCE_KEY, input);
-    await audit(trx, actor, { entity: 'setting', entityId: PHONE_ALLOWANCE_KEY, action: 'update', before: { ...before }, after: { ...input } });
-  });
-  return getPhoneAllowance(db);
+  return (await phoneAllowanceSetting.put(db, actor, { monthlyLimit: input.monthlyLimit })).value;
 }
 
 /** A person's allowance for a month: their 手机费 budget of the month when set, else the default; and what their submitted claims use. */

@@ -71,15 +71,6 @@ export const giftsRepo = {
     return db.insertInto('gift_stock_movements').values(values).returningAll().executeTakeFirstOrThrow();
   },
 
-  // ---- settings ----
-  async settings(db: Executor, lock = false) {
-    const q = db.selectFrom('gift_settings').selectAll().where('id', '=', 1);
-    return (lock ? q.forUpdate() : q).executeTakeFirstOrThrow();
-  },
-  async updateSettings(db: Executor, cap: number, userId: number) {
-    return db.updateTable('gift_settings').set({ recipient_year_cap: cap, updated_by: userId, ...bumped }).where('id', '=', 1).returningAll().executeTakeFirstOrThrow();
-  },
-
   // ---- accounts, contacts, users ----
   async accountInScope(db: Executor, accountId: number, scope: AccountScope) {
     return db.selectFrom('accounts').select(['accounts.id', 'accounts.name']).where('accounts.id', '=', accountId).where(scope).executeTakeFirst();

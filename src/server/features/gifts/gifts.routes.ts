@@ -122,7 +122,7 @@ const applicationOut = (r: service.ApplicationView): GiftApplication => ({
 
 /** A delete names the version it read (409 when stale). */
 
-const settingsOut = (r: Awaited<ReturnType<typeof service.getSettings>>) => ({ recipientYearCap: Number(r.recipient_year_cap), version: r.version, updatedAt: iso(r.updated_at) });
+const settingsOut = (r: Awaited<ReturnType<typeof service.getSettings>>) => ({ recipientYearCap: r.value.recipientYearCap, version: r.version, updatedAt: r.updatedAt ? iso(r.updatedAt) : null });
 
 /** ACT-8 gifts: catalogue and stock, plans per account, applications through the approval engine, issuing. */
 export async function giftsRoutes(fastify: FastifyInstance, p: Platform) {

@@ -1,7 +1,7 @@
 import { defineApprovable, stepBy, stampedBy } from '../../platform/approvals/approvable';
 import { orgReads } from '../../platform/org.repo';
 import { sql, type SqlBool } from 'kysely';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Executor, Kdb, Trx } from '../../db/client';
 import { AppError, issue, validationError } from '../../../shared/errors';
 import type {
@@ -20,6 +20,7 @@ import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { ApprovalEngine } from '../../platform/approvals/engine';
 import { withVersioned } from '../../platform/versioned';
+import { defineSetting } from '../../platform/settings';
 import { giftsRepo } from './gifts.repo';
 import { applicationReadScope } from './gifts.scope';
 import { applicationStatusFor, applicationValue, docTypeFor, DOC_TYPE, DOC_TYPE_OVER_CAP, EDITABLE_APPLICATION_STATUSES, isOverCap, manualChange, stockAfter, yearOf } from './gifts.rules';
@@ -133,15 +134,12 @@ export async function addMovement(db: Kdb, actor: Actor, id: number, input: z.in
 
 // ---- settings ----
 
-export const getSettings = (db: Kdb) => giftsRepo.settings(db);
+/** 受礼人年度限额 (ACT-8): the most one recipient may receive in approved gifts per calendar year, fen; ¥2,000 until the gift administrator sets it. */
+export const giftSetting = defineSetting('gifts', z.object({ recipientYearCap: z.number().int().min(0) }), { recipientYearCap: 200_000 });
 
-export async function updateSettings(db: Kdb, actor: Actor, input: z.infer<typeof giftSettingsUpdate>) {
-  return withVersioned(db, (trx) => giftsRepo.settings(trx, true), input.version, { notFound: () => notFound('item'), stale }, async (trx, before) => {
-    const after = await giftsRepo.updateSettings(trx, input.recipientYearCap, actor.userId);
-    await audit(trx, actor, { entity: 'gift_settings', entityId: 1, action: 'update', before, after });
-    return after;
-  });
-}
+export const getSettings = (db: Kdb) => giftSetting.get(db);
+
+export const updateSettings = (db: Kdb, actor: Actor, input: z.infer<typeof giftSettingsUpdate>) => giftSetting.put(db, actor, { recipientYearCap: input.recipientYearCap }, input.version);
 
 // ---- plans ----
 
@@ -220,8 +218,8 @@ export async function listApplications(db: Kdb, actor: Actor, q: z.infer<typeof 
 
 /** The recipient's year picture for a value; `excludeId` leaves the application itself out. */
 async function capCheck(db: Executor, contactId: number, year: number, value: number, excludeId?: number): Promise<GiftCapCheck> {
-  const [settings, yearTotal] = await Promise.all([giftsRepo.settings(db), giftsRepo.recipientYearTotal(db, contactId, year, excludeId)]);
-  const cap = Number(settings.recipient_year_cap);
+  const [settings, yearTotal] = await Promise.all([giftSetting.get(db), giftsRepo.recipientYearTotal(db, contactId, year, excludeId)]);
+  const cap = settings.value.recipientYearCap;
   return { year, yearTotal, cap, overCap: isOverCap(yearTotal, value, cap) };
 }
 

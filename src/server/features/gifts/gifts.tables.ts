@@ -71,13 +71,6 @@ export interface GiftStockMovementTable {
   at: CreatedAt;
 }
 
-export interface GiftSettingsTable {
-  id: Generated<number>;
-  recipient_year_cap: number;
-  version: Version;
-  updated_by: number | null;
-  updated_at: UpdatedAt;
-}
 
 /** The tables the gifts room owns (composed into the database's type in db/schema.ts). */
 export interface GiftsTables {
@@ -85,6 +78,5 @@ export interface GiftsTables {
   gift_plans: GiftPlanTable;
   gift_applications: GiftApplicationTable;
   gift_stock_movements: GiftStockMovementTable;
-  gift_settings: GiftSettingsTable;
 }
-export const GIFTS_TABLES = ['gift_items', 'gift_plans', 'gift_applications', 'gift_stock_movements', 'gift_settings'] as const satisfies readonly (keyof GiftsTables)[];
+export const GIFTS_TABLES = ['gift_items', 'gift_plans', 'gift_applications', 'gift_stock_movements'] as const satisfies readonly (keyof GiftsTables)[];

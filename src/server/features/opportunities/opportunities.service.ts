@@ -24,10 +24,10 @@ import { columnValues } from '../../platform/columns';
 import { pageWindow, resolveSort } from '../../platform/listing';
 import { accountReachable, ownedScope, accountScope } from '../../platform/scope';
 import { withVersioned } from '../../platform/versioned';
+import { defineSetting, readWith } from '../../platform/settings';
 import { gradeFromAssessment } from '../accounts';
 import { opportunitiesRepo, type OpportunitySortColumn, type OpportunityValues, type CompetitorEntryValues } from './opportunities.repo';
 import { canClose, canReopen, checklistRows, closeIssues, duplicateIndexes, historyDays, missingRoles, stageMove, type Ticks } from './opportunities.rules';
-import { pipelineSettingsRepo } from './settings.repo';
 import { readPipelineSettings, settingsIssues } from './settings.rules';
 
 const notFound = () => new AppError('NOT_FOUND', 'Development project not found', undefined, { key: 'pipeline.notFound' });
@@ -38,21 +38,19 @@ const gateNotMet = (stage: Stage, missing: ChecklistItem[]) =>
 
 // ---------------------------------------------------------------- settings
 
+/** 开发漏斗设置: gates, weights, thresholds, probabilities, ageing (PIPE-1..5). */
+export const pipelineSetting = defineSetting('pipeline', readWith(readPipelineSettings), readPipelineSettings(undefined));
+
 export async function loadPipelineSettings(db: Executor) {
-  const row = await pipelineSettingsRepo.get(db);
-  return { settings: readPipelineSettings(row?.settings), version: row?.version ?? 0, updatedAt: row?.updated_at ?? null };
+  const s = await pipelineSetting.get(db);
+  return { settings: s.value, version: s.version, updatedAt: s.updatedAt };
 }
 
 export async function putPipelineSettings(db: Kdb, actor: Actor, input: z.infer<typeof pipelineSettingsUpdate>) {
   const { version, ...settings } = input;
   const issues = settingsIssues(settings as PipelineSettings);
   if (issues.length) throw validationError(issues);
-  await db.transaction().execute(async (trx) => {
-    const before = await loadPipelineSettings(trx);
-    const next = await pipelineSettingsRepo.put(trx, settings, version, actor.userId);
-    if (next === null) throw new AppError('STALE_VERSION', 'The pipeline settings were changed by someone else; reload and try again', undefined, { key: 'common.staleVersion' });
-    await audit(trx, actor, { entity: 'pipeline_settings', entityId: 1, action: version === 0 ? 'create' : 'update', before: before.settings as unknown as Record<string, unknown>, after: settings });
-  });
+  await pipelineSetting.put(db, actor, settings as PipelineSettings, version);
 }
 
 // ---------------------------------------------------------------- reads

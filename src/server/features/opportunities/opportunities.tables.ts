@@ -69,13 +69,6 @@ export interface OpportunityCompetitorTable {
   updated_at: UpdatedAt;
 }
 
-export interface PipelineSettingsTable {
-  id: Generated<number>;
-  settings: Json<unknown>;
-  version: Version;
-  updated_by: number | null;
-  updated_at: UpdatedAt;
-}
 
 /** The tables the opportunities room owns (composed into the database's type in db/schema.ts). */
 export interface OpportunitiesTables {
@@ -84,6 +77,5 @@ export interface OpportunitiesTables {
   opportunity_participants: OpportunityParticipantTable;
   opportunity_contacts: OpportunityContactTable;
   opportunity_competitors: OpportunityCompetitorTable;
-  pipeline_settings: PipelineSettingsTable;
 }
-export const OPPORTUNITIES_TABLES = ['opportunities', 'opportunity_stage_history', 'opportunity_participants', 'opportunity_contacts', 'opportunity_competitors', 'pipeline_settings'] as const satisfies readonly (keyof OpportunitiesTables)[];
+export const OPPORTUNITIES_TABLES = ['opportunities', 'opportunity_stage_history', 'opportunity_participants', 'opportunity_contacts', 'opportunity_competitors'] as const satisfies readonly (keyof OpportunitiesTables)[];

@@ -1,17 +1,11 @@
 import { sql } from 'kysely';
-import { settingsRepo } from '../../platform/settings.repo';
 import type { Executor } from '../../db/client';
 import { type AccountScope } from '../../platform/scope';
-
-export const VISIT_POLICY_KEY = 'visits.policy';
 
 /** The last recorded visit's check-in time of an account. */
 const lastVisit = sql<Date | null>`(select max(v.checked_in_at) from visits v where v.account_id = accounts.id and v.status = 'recorded')`;
 
 export const visitPolicyRepo = {
-  getSetting: (db: Executor) => settingsRepo.get(db, VISIT_POLICY_KEY),
-  putSetting: (db: Executor, value: unknown) => settingsRepo.put(db, VISIT_POLICY_KEY, value),
-
   /**
    * Accounts (not lost) whose last recorded visit — or, never visited, their creation — is at or
    * before `before`: the only ones that can be overdue under the shortest frequency. Keyset by id.

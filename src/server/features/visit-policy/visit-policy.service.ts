@@ -1,11 +1,11 @@
 import { orgReads } from '../../platform/org.repo';
-import type { Kdb } from '../../db/client';
+import type { Executor, Kdb } from '../../db/client';
 import type { OverdueAccount, VisitPolicySettingsBody } from '../../../shared/contracts/calendar';
 import { iso } from '../../../shared/contracts/common';
 import { QUADRANTS } from '../../../shared/contracts/quadrant';
 import { daysSince, isOverdue, overdueSince, readVisitPolicy, visitRequirement, type VisitPolicySettings } from '../../../shared/domain/visit-policy';
 import type { Actor } from '../../platform/actor';
-import { audit } from '../../platform/audit';
+import { defineSetting, readWith } from '../../platform/settings';
 import type { Notifier } from '../../platform/notifications/notifier';
 import { loadAccountSettings as loadSettings } from '../accounts';
 import { visitPolicyRepo } from './visit-policy.repo';
@@ -14,8 +14,11 @@ import { accountScope } from '../../platform/scope';
 const DAY = 86_400_000;
 const BATCH = 1000;
 
-export async function getPolicy(db: Kdb): Promise<VisitPolicySettings> {
-  return readVisitPolicy(await visitPolicyRepo.getSetting(db));
+/** 拜访频次 (ACT-3): how often each tier and grade is to be visited. */
+const visitPolicySetting = defineSetting('visit_policy', readWith(readVisitPolicy), readVisitPolicy(undefined));
+
+export async function getPolicy(db: Executor): Promise<VisitPolicySettings> {
+  return (await visitPolicySetting.get(db)).value;
 }
 
 /** The visit interval of each quadrant's service policy (kept with the portfolio settings, ACC-4). */
@@ -32,10 +35,8 @@ export async function getPolicyView(db: Kdb) {
 
 export async function putPolicy(db: Kdb, actor: Actor, input: VisitPolicySettingsBody) {
   await db.transaction().execute(async (trx) => {
-    const before = readVisitPolicy(await visitPolicyRepo.getSetting(trx));
-    const after: VisitPolicySettings = { tiers: input.tiers, grades: input.grades, byQuadrant: input.byQuadrant ?? before.byQuadrant };
-    await visitPolicyRepo.putSetting(trx, after);
-    await audit(trx, actor, { entity: 'setting', entityId: 'visit_policy', action: 'update', before: { ...before }, after: { ...after } });
+    const before = await getPolicy(trx);
+    await visitPolicySetting.put(trx, actor, { tiers: input.tiers, grades: input.grades, byQuadrant: input.byQuadrant ?? before.byQuadrant });
   });
   return getPolicy(db);
 }
