@@ -1,10 +1,10 @@
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Flex, Skeleton } from 'antd';
+import { Skeleton } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { formatMoney } from '../../../../shared/domain/money';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Cols, PrintSheet, PrintToolbar } from '../../../components/PrintSheet';
 import { useGiftApplication } from '../api';
 import './GiftApplicationPrint.css';
 
@@ -20,7 +20,6 @@ const SIGN_STEPS = [
 /** 礼品馈赠申请表 (seed 003 form 5) as an A4 print view; the browser's print button prints only the sheet. */
 export function GiftApplicationPrintPage() {
   const { t, i18n } = useTranslation('gifts');
-  const navigate = useNavigate();
   const id = Number(useParams().id);
   const q = useGiftApplication(id);
   if (q.error) return <ErrorAlert error={q.error} />;
@@ -32,21 +31,15 @@ export function GiftApplicationPrintPage() {
   const signed = (name: string) => a.signatures.find((s) => s.name === name && s.status === 'approved');
   return (
     <>
-      <Flex gap={8} style={{ marginBottom: 16 }}>
-        <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(`/gifts/applications/${a.id}`)}>
-          {t('print.back')}
-        </Button>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="gift-print-button">
-          {t('print.print')}
-        </Button>
-      </Flex>
-      <div className="gift-print-sheet" data-testid="gift-print-sheet">
-        <h1>{t('print.title')}</h1>
-        <div className="gift-print-meta">
-          <span>{t('print.number', { no: `LP-${String(a.id).padStart(6, '0')}` })}</span>
-          <span>{t('print.filledOn', { date: day(a.createdAt) })}</span>
-        </div>
+      <PrintToolbar back={`/gifts/applications/${a.id}`} label={t('print.print')} testId="gift-print-button" />
+      <PrintSheet
+        title={t('print.title')}
+        meta={[t('print.number', { no: `LP-${String(a.id).padStart(6, '0')}` }), t('print.filledOn', { date: day(a.createdAt) })]}
+        className="gift-print-sheet"
+        testId="gift-print-sheet"
+      >
         <table>
+          <Cols widths={['22%', '28%', '22%', '28%']} />
           <tbody>
             <tr>
               <th>{t('print.applyDept')}</th>
@@ -108,7 +101,7 @@ export function GiftApplicationPrintPage() {
             </tr>
           </tbody>
         </table>
-      </div>
+      </PrintSheet>
     </>
   );
 }

@@ -1,25 +1,23 @@
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Skeleton } from 'antd';
+import { Skeleton } from 'antd';
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { COST_LINES, RECEPTION_EXECUTIONS, RECEPTION_LEVELS, RECEPTION_PURPOSES, SPENT_LINES, type ReceptionDetail, type SeatingPlanOut } from '../../../../shared/contracts/receptions';
 import { formatMoney } from '../../../../shared/domain/money';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Choice, Cols, PrintSheet, PrintToolbar } from '../../../components/PrintSheet';
 import { useReception, useSeating } from '../api';
 import '../components/print.css';
 
 const yuan = (fen: number) => formatMoney(fen, 'yuan', 'zh-CN');
 const names = (list: { name: string; title: string | null }[]) => list.map((p) => (p.title ? `${p.name}（${p.title}）` : p.name)).join('、');
 const when = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
-const Box = ({ on, children }: { on: boolean; children: React.ReactNode }) => <span className={`rc-opt rc-box${on ? ' rc-on' : ''}`}>{children}</span>;
 
 /** /receptions/:id/print/:form — A4 print views laid out like seed 003 forms 6 and 7, and the banquet cards. */
 export function ReceptionPrintPage() {
   const { id, form } = useParams();
   const { t } = useTranslation('receptions');
-  const navigate = useNavigate();
   const one = useReception(Number(id));
   const seating = useSeating(Number(id));
   if (one.isLoading || (form === 'cards' && seating.isLoading)) return <Skeleton active />;
@@ -27,14 +25,7 @@ export function ReceptionPrintPage() {
   const r = one.data.reception;
   return (
     <div>
-      <div className="rc-toolbar rc-noprint">
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/receptions/${r.id}`)}>
-          {t('print.back')}
-        </Button>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-now">
-          {t('print.button')}
-        </Button>
-      </div>
+      <PrintToolbar back={`/receptions/${r.id}`} label={t('print.button')} testId="print-now" />
       {form === 'report' ? <ReportSheet r={r} t={t} /> : form === 'cards' ? <Cards plan={seating.data?.seating ?? null} t={t} /> : <ApplicationSheet r={r} t={t} />}
     </div>
   );
@@ -43,15 +34,9 @@ export function ReceptionPrintPage() {
 /** 客户接待申请表 — seed 003 form 6. */
 function ApplicationSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
   return (
-    <div className="rc-print" data-testid="print-sheet">
-      <h1>{t(r.kind === 'tour' ? 'sheet.tourTitle' : 'sheet.applicationTitle')}</h1>
-      <table className="rc-form">
-        <colgroup>
-          <col style={{ width: '16%' }} />
-          <col style={{ width: '34%' }} />
-          <col style={{ width: '16%' }} />
-          <col style={{ width: '34%' }} />
-        </colgroup>
+    <PrintSheet title={t(r.kind === 'tour' ? 'sheet.tourTitle' : 'sheet.applicationTitle')} testId="print-sheet">
+      <table>
+        <Cols widths={['16%', '34%', '16%', '34%']} />
         <tbody>
           <tr>
             <th>{t('sheet.account')}</th>
@@ -72,9 +57,9 @@ function ApplicationSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
             <th>{t('sheet.execution')}</th>
             <td colSpan={3}>
               {RECEPTION_EXECUTIONS.map((e) => (
-                <Box key={e} on={r.execution === e}>
+                <Choice key={e} on={r.execution === e}>
                   {t(`executions.${e}`)}
-                </Box>
+                </Choice>
               ))}
             </td>
           </tr>
@@ -88,19 +73,19 @@ function ApplicationSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
               <td colSpan={2}>
                 {i + 1}. {t(`costs.${l}`)}
               </td>
-              <td className="rc-amount">{yuan(r.costs[l])}</td>
+              <td className="money">{yuan(r.costs[l])}</td>
             </tr>
           ))}
           <tr>
             <th colSpan={2}>{t('sheet.total')}</th>
-            <td className="rc-amount">{yuan(r.costs.total)}</td>
+            <td className="money">{yuan(r.costs.total)}</td>
           </tr>
           <tr>
             <th>{t('sheet.purpose')}</th>
             <td colSpan={3}>
               {RECEPTION_PURPOSES.map((p) => (
                 <div key={p}>
-                  <Box on={r.purposes.includes(p)}>{t(`purposes.${p}`)}</Box>
+                  <Choice on={r.purposes.includes(p)}>{t(`purposes.${p}`)}</Choice>
                 </div>
               ))}
             </td>
@@ -110,9 +95,9 @@ function ApplicationSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
             <td colSpan={3}>
               {RECEPTION_LEVELS.map((l) => (
                 <div key={l}>
-                  <Box on={r.level === l}>
+                  <Choice on={r.level === l}>
                     {t(`levels.${l}`)}{t('sheet.colon')}{t(`levelHints.${l}`)}
-                  </Box>
+                  </Choice>
                 </div>
               ))}
             </td>
@@ -147,7 +132,7 @@ function ApplicationSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
           </tr>
         </tbody>
       </table>
-    </div>
+    </PrintSheet>
   );
 }
 
@@ -155,15 +140,9 @@ function ApplicationSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
 function ReportSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
   const rep = r.report;
   return (
-    <div className="rc-print" data-testid="print-sheet">
-      <h1>{t('sheet.reportTitle')}</h1>
-      <table className="rc-form">
-        <colgroup>
-          <col style={{ width: '18%' }} />
-          <col style={{ width: '32%' }} />
-          <col style={{ width: '18%' }} />
-          <col style={{ width: '32%' }} />
-        </colgroup>
+    <PrintSheet title={t('sheet.reportTitle')} testId="print-sheet">
+      <table>
+        <Cols widths={['18%', '32%', '18%', '32%']} />
         <tbody>
           <tr>
             <th>{t('sheet.account')}</th>
@@ -200,36 +179,36 @@ function ReportSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
           {SPENT_LINES.map((l) => (
             <tr key={l}>
               <td>{t(`spent.${l}`)}</td>
-              <td className="rc-amount">{rep ? yuan(rep.spent[l]) : ''}</td>
+              <td className="money">{rep ? yuan(rep.spent[l]) : ''}</td>
               <td>{rep?.spentNotes[l] ?? ''}</td>
             </tr>
           ))}
           <tr>
             <th>{t('sheet.total')}</th>
-            <td className="rc-amount">{rep ? yuan(rep.spent.total) : ''}</td>
+            <td className="money">{rep ? yuan(rep.spent.total) : ''}</td>
             <td />
           </tr>
           <tr>
             <th>{t('sheet.activities')}</th>
-            <td colSpan={3} className="rc-tall">
+            <td colSpan={3} className="tall">
               {rep?.activities}
             </td>
           </tr>
           <tr>
             <th>{t('sheet.cautions')}</th>
-            <td colSpan={3} className="rc-tall">
+            <td colSpan={3} className="tall">
               {rep?.cautions}
             </td>
           </tr>
           <tr>
             <th>{t('sheet.effect')}</th>
-            <td colSpan={3} className="rc-tall">
+            <td colSpan={3} className="tall">
               {rep?.effect}
             </td>
           </tr>
           <tr>
             <th>{t('sheet.information')}</th>
-            <td colSpan={3} className="rc-tall">
+            <td colSpan={3} className="tall">
               {rep?.information}
             </td>
           </tr>
@@ -248,18 +227,17 @@ function ReportSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
           </tr>
         </tbody>
       </table>
-    </div>
+    </PrintSheet>
   );
 }
 
 /** 桌次卡 and 座位卡 (seed 000/001: 席次确定后，座位卡和桌次卡放在桌中间). */
 function Cards({ plan, t }: { plan: SeatingPlanOut | null; t: TFunction }) {
-  if (!plan) return <div className="rc-print">{t('seating.noPlan')}</div>;
+  if (!plan) return <PrintSheet title={t('cards.title')}>{t('seating.noPlan')}</PrintSheet>;
   const byKey = new Map(plan.people.map((p) => [p.key, p]));
   const label = (no: number) => (no === 1 ? t('cards.mainTable') : t('cards.tableCard', { no }));
   return (
-    <div className="rc-print" data-testid="print-sheet">
-      <h1>{t('cards.title')}</h1>
+    <PrintSheet title={t('cards.title')} testId="print-sheet">
       <div className="rc-cards">
         {plan.tables.map((tb) => (
           <div key={tb.no} className="rc-table-card" data-testid={`table-card-${tb.no}`}>
@@ -284,6 +262,6 @@ function Cards({ plan, t }: { plan: SeatingPlanOut | null; t: TFunction }) {
           }),
         )}
       </div>
-    </div>
+    </PrintSheet>
   );
 }

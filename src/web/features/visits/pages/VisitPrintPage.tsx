@@ -1,12 +1,11 @@
-import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Flex, Skeleton } from 'antd';
+import { Skeleton } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { VISIT_PURPOSES, VISIT_RESULTS } from '../../../../shared/contracts/visits';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Choice, Cols, PrintSheet, PrintToolbar } from '../../../components/PrintSheet';
 import { useVisit } from '../api';
-import '../../../components/print-sheet.css';
 
 const time = (v: string | null | undefined) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '');
 const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -22,31 +21,19 @@ export function VisitPrintPage() {
   if (!q.data) return q.error ? <ErrorAlert error={q.error} /> : <Skeleton active />;
   const v = q.data;
   const r = v.record;
-  const mark = (on: boolean) => (on ? '☑' : '☐');
   const met = r ? (r.metTitle ? `${r.metName}（${r.metTitle}）` : r.metName) : '';
   const place = v.checkIn ? [time(v.checkIn.at), v.checkIn.place, v.checkIn.lat !== null ? `${v.checkIn.lat.toFixed(5)}, ${v.checkIn.lng!.toFixed(5)}` : null].filter(Boolean).join('  ') : '';
 
   return (
     <div>
-      <Flex gap={8} className="print-toolbar" style={{ marginBottom: 12 }}>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="visit-print-button">
-          {t('actions.print')}
-        </Button>
-        <Link to={`/visits/${v.id}`}>
-          <Button>{t('actions.back')}</Button>
-        </Link>
-      </Flex>
-      <div className="print-sheet" data-testid="visit-print-sheet">
-        <h1>{t('print.title')}</h1>
-        <div className="print-meta">
-          <span>
-            {t('print.staff')}：{v.owner.name}
-          </span>
-          <span>
-            {t('print.date')}：{r ? dayjs(r.recordedAt).format('YYYY-MM-DD') : ''}
-          </span>
-        </div>
+      <PrintToolbar back={`/visits/${v.id}`} label={t('actions.print')} testId="visit-print-button" />
+      <PrintSheet
+        title={t('print.title')}
+        meta={[`${t('print.staff')}：${v.owner.name}`, `${t('print.date')}：${r ? dayjs(r.recordedAt).format('YYYY-MM-DD') : ''}`]}
+        testId="visit-print-sheet"
+      >
         <table>
+          <Cols widths={['30mm', undefined, undefined, undefined]} />
           <tbody>
             <tr>
               <th>{t('print.company')}</th>
@@ -64,11 +51,11 @@ export function VisitPrintPage() {
             </tr>
             <tr>
               <th>{t('fields.purpose')}</th>
-              <td colSpan={3} className="choices">
+              <td colSpan={3}>
                 {VISIT_PURPOSES.map((p) => (
-                  <span key={p}>
-                    {mark(v.purpose === p)} {t(`purposes.${p}`)}
-                  </span>
+                  <Choice key={p} on={v.purpose === p}>
+                    {t(`purposes.${p}`)}
+                  </Choice>
                 ))}
               </td>
             </tr>
@@ -106,11 +93,11 @@ export function VisitPrintPage() {
             </tr>
             <tr>
               <th>{t('print.result')}</th>
-              <td colSpan={3} className="choices">
+              <td colSpan={3}>
                 {VISIT_RESULTS.map((x) => (
-                  <span key={x}>
-                    {mark(r?.result === x)} {t(`results.${x}`)}
-                  </span>
+                  <Choice key={x} on={r?.result === x}>
+                    {t(`results.${x}`)}
+                  </Choice>
                 ))}
               </td>
             </tr>
@@ -123,13 +110,13 @@ export function VisitPrintPage() {
             {(r?.expenses.length ? r.expenses : [{ item: '', amount: -1, note: null }]).map((e, i) => (
               <tr key={i}>
                 <td>{e.item}</td>
-                <td style={{ textAlign: 'right' }}>{e.amount >= 0 ? yuan(e.amount) : ''}</td>
+                <td className="money">{e.amount >= 0 ? yuan(e.amount) : ''}</td>
                 <td>{e.note ?? ''}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </PrintSheet>
     </div>
   );
 }

@@ -1,12 +1,11 @@
-import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Flex, Skeleton } from 'antd';
+import { Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { VISIT_PURPOSES, VISIT_RESULTS } from '../../../../shared/contracts/visits';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { today } from '../../../components/formDate';
+import { Cols, PrintSheet, PrintToolbar } from '../../../components/PrintSheet';
 import { reportQuery, useDailyReport } from '../api';
-import '../../../components/print-sheet.css';
 import './DailyReportPrint.css';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -19,8 +18,8 @@ const MIN_EXPENSES = 4;
 /**
  * /daily-reports/print — 客户拜访日报表 (seed 003 form 2) on A4, laid out like the seed's table:
  * 客户, 面谈者, 商谈计划 a/b/c and 成果 A–E as choice columns with a tick, 面谈概要; the 费用项目
- * block; the day's counts and 执行者 at the foot. The sheet and its print rules are the visit
- * record's (VisitPrint.css); DailyReportPrint.css adds the choice columns.
+ * block; the day's counts and 执行者 at the foot. The sheet is the kit's PrintSheet;
+ * DailyReportPrint.css adds the denser cells and the choice columns.
  */
 export function DailyReportPrintPage() {
   const { t } = useTranslation('workPlans');
@@ -35,37 +34,10 @@ export function DailyReportPrintPage() {
 
   return (
     <div>
-      <Flex gap={8} className="print-toolbar" style={{ marginBottom: 12 }}>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="daily-print-button">
-          {t('daily.print')}
-        </Button>
-        <Link to={`/daily-reports?${reportQuery(userId, date)}`}>
-          <Button>{t('actions.back')}</Button>
-        </Link>
-      </Flex>
-      <div className="daily-print-scroll">
-      <div className="print-sheet daily-print-sheet" data-testid="daily-print-sheet">
-        <h1>{t('print.title')}</h1>
-        <div className="print-meta">
-          <span>
-            {t('print.filledBy')}：{r.user.name}
-          </span>
-          <span>
-            {t('print.date')}：{r.date}
-          </span>
-        </div>
+      <PrintToolbar back={`/daily-reports?${reportQuery(userId, date)}`} label={t('daily.print')} testId="daily-print-button" />
+      <PrintSheet title={t('print.title')} meta={[`${t('print.filledBy')}：${r.user.name}`, `${t('print.date')}：${r.date}`]} className="daily-print-sheet" testId="daily-print-sheet">
         <table className="daily-print-visits">
-          <colgroup>
-            <col style={{ width: '19%' }} />
-            <col style={{ width: '13%' }} />
-            {VISIT_PURPOSES.map((p) => (
-              <col key={p} style={{ width: '4%' }} />
-            ))}
-            <col />
-            {VISIT_RESULTS.map((x) => (
-              <col key={x} style={{ width: '4%' }} />
-            ))}
-          </colgroup>
+          <Cols widths={['19%', '13%', ...VISIT_PURPOSES.map(() => '4%'), undefined, ...VISIT_RESULTS.map(() => '4%')]} />
           <thead>
             <tr>
               <th rowSpan={2}>{t('print.account')}</th>
@@ -117,11 +89,7 @@ export function DailyReportPrintPage() {
           </tbody>
         </table>
         <table className="daily-print-expenses">
-          <colgroup>
-            <col style={{ width: '40%' }} />
-            <col style={{ width: '20%' }} />
-            <col />
-          </colgroup>
+          <Cols widths={['40%', '20%', undefined]} />
           <thead>
             <tr>
               <th>{t('print.expenseItem')}</th>
@@ -165,8 +133,7 @@ export function DailyReportPrintPage() {
             </tr>
           </tbody>
         </table>
-      </div>
-      </div>
+      </PrintSheet>
     </div>
   );
 }
