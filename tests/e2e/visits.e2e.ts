@@ -119,6 +119,12 @@ describe('visit loop', () => {
     await signIn(d, DIRECTOR);
     await d.goto(`${baseUrl}${visitUrl}`);
     await d.getByRole('link', { name: visits.actions.openApproval }).click();
+    // the director decides on the approval page: the plan itself is there (account, contact, the ¥300 budget)
+    const doc = d.getByTestId('approval-document');
+    await doc.getByText(ACCOUNT_NAME).waitFor();
+    await doc.getByText('钱主任（信息中心主任）').waitFor();
+    await expect(doc.innerText()).resolves.toContain('300.00');
+    await shot(d, 'visits-01b-approval-document');
     await approveOpenApproval(d);
   });
 

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate } from '../../src/shared/domain/business-time';
@@ -165,6 +167,9 @@ const FIXTURES: Record<string, Fixture> = {
   expense_claim_phone_over: claim([{ kind: 'phone', category: '通讯', amount: 90_000, occurredOn: today() }]),
 };
 
+const LOCALES: Record<string, unknown> = Object.fromEntries(
+  readdirSync(path.resolve(import.meta.dirname, '../../src/shared/locales/zh-CN')).map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../src/shared/locales/zh-CN', f), 'utf8'))]),
+);
 const usernameOf = (id: number) => Object.entries(t.org.users).find(([, v]) => v === id)![0];
 async function instanceOf(types: string[], docId: number) {
   return t.database.db.selectFrom('approval_instances').selectAll().where('doc_type', 'in', types).where('doc_id', '=', docId).orderBy('id', 'desc').executeTakeFirstOrThrow();
@@ -219,6 +224,27 @@ describe('every approvable document type', () => {
         const { id } = await instanceOf([type], docId);
         ok(await (await as(f.by)).post(`/api/approvals/${id}/withdraw`, {}), 'withdraw');
         expect(await f.status(docId)).toBe(f.after.withdrawn);
+      });
+
+      it('shows its approver the document itself on the approval page: fields with values, in the reader’s words', async () => {
+        const docId = await f.submit();
+        const { id } = await instanceOf([type], docId);
+        const r = ok(await (await as((await currentApprover(id))!)).get(`/api/approvals/${id}`), 'detail');
+        expect(r.document, type).not.toBeNull();
+        const fields = r.document.fields as { label: string; kind: string; value: unknown }[];
+        expect(fields.filter((x) => x.value !== null && x.value !== '').length, type).toBeGreaterThanOrEqual(3);
+        const labels = fields.map((x) => x.label);
+        const enums = [...fields, ...r.document.lines].filter((x: { enumKey?: string }) => x.enumKey).map((x: { enumKey: string; value?: unknown; item?: string }) => `${x.enumKey}.${x.value ?? x.item}`);
+        for (const label of [...labels, ...enums, ...(r.document.linesLabel ? [r.document.linesLabel] : [])]) {
+          const [ns, key] = label.split(':');
+          const words = (key as string).split('.').reduce((o: unknown, k: string) => (o as Record<string, unknown> | undefined)?.[k], LOCALES[ns as string]);
+          expect(typeof words, `${type}: ${label}`).toBe('string');
+        }
+        // the document's money is on the page (a claim's lines add up to its total)
+        if (r.document.lines.length && type.startsWith('expense_claim')) {
+          const total = fields.find((x) => x.label === 'expenses:fields.total')!.value;
+          expect(r.document.lines.reduce((n: number, l: { amount: number }) => n + l.amount, 0)).toBe(total);
+        }
       });
 
       it('decides a step exactly once', async () => {

@@ -115,7 +115,37 @@ export const approvalItem = z.object({
 });
 export type ApprovalItem = z.infer<typeof approvalItem>;
 
+/** How the approval page shows a field of the document's summary. */
+export const SUMMARY_KINDS = ['text', 'longText', 'money', 'date', 'dateTime', 'count', 'flag'] as const;
+export const summaryField = z.object({
+  /** i18n key of the label, 'namespace:key' (the document's own form label) */
+  label: z.string(),
+  kind: z.enum(SUMMARY_KINDS),
+  /** fen for money; ISO for dates; for an enum code, shown as t(`${enumKey}.${value}`) */
+  value: z.union([z.string(), z.number(), z.boolean()]).nullable(),
+  enumKey: z.string().optional(),
+});
+export const summaryLine = z.object({
+  /** what the line is: text, or an enum code with enumKey */
+  item: z.string(),
+  enumKey: z.string().optional(),
+  note: z.string().nullable(),
+  amount: z.number(),
+});
+/** What an approver needs of the document to decide on the approval page (issue 12 item 3, issue 13 item 4). */
+export const documentSummary = z.object({
+  fields: z.array(summaryField),
+  /** cost lines, when the document has them (i18n key of their heading) */
+  linesLabel: z.string().nullable(),
+  lines: z.array(summaryLine),
+  attachments: z.array(z.object({ id: z.number(), name: z.string(), size: z.number() })),
+});
+export type DocumentSummary = z.infer<typeof documentSummary>;
+export type SummaryField = z.infer<typeof summaryField>;
+
 export const approvalDetail = approvalItem.extend({
+  /** the document as the approver needs it (null: its type gives none, or it is gone) */
+  document: documentSummary.nullable(),
   steps: z.array(approvalStep),
   events: z.array(approvalEvent),
   canAct: z.boolean(),

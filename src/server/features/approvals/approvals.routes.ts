@@ -84,6 +84,7 @@ const detailOut = (engine: ApprovalEngine, d: Detail) => ({
   })),
   canAct: d.canAct,
   canWithdraw: d.canWithdraw,
+  document: d.document,
 });
 
 const chainOut = (c: ChainRow) => ({

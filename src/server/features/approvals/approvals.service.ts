@@ -36,12 +36,12 @@ export async function counts(db: Kdb, actor: Actor) {
 export async function get(db: Kdb, engine: ApprovalEngine, actor: Actor, id: number) {
   const inst = await approvalsRepo.findInstance(db, id);
   if (!inst || !(await engine.canSee(db, actor, inst))) throw new AppError('NOT_FOUND', 'Approval not found', undefined, { key: 'common.notFound' });
-  const [steps, events] = await Promise.all([approvalsRepo.steps(db, id), approvalsRepo.events(db, id)]);
+  const [steps, events, document] = await Promise.all([approvalsRepo.steps(db, id), approvalsRepo.events(db, id), engine.docType(inst.doc_type)?.summary?.(db, inst.doc_id)]);
   const current = steps.find((s) => s.seq === inst.current_seq && s.status === 'pending');
   // the buttons show only when deciding would succeed (not to someone a repeat rule would refuse)
   const canAct = inst.status === 'pending' && !!current && holders(current).includes(actor.userId) && !repeatBlocked(steps, current, actor.userId, inst.allow_repeat_approver);
   const canWithdraw = inst.status === 'pending' && inst.submitter_id === actor.userId;
-  return { inst, steps, events, canAct, canWithdraw };
+  return { inst, steps, events, canAct, canWithdraw, document: document ?? null };
 }
 
 // ---- chains ----

@@ -11,6 +11,10 @@ export const devPlansRepo = {
     const q = db.selectFrom('opportunities').select(['id', 'name', 'status', 'owner_id', 'unit_id']).where('id', '=', id).where(scope);
     return (lock ? q.forUpdate() : q).executeTakeFirst();
   },
+  /** The project and its account, named on the approval page of its plan. */
+  async names(db: Executor, opportunityId: number) {
+    return db.selectFrom('opportunities').innerJoin('accounts', 'accounts.id', 'opportunities.account_id').select(['opportunities.name', 'opportunities.expected_value', 'accounts.name as account_name']).where('opportunities.id', '=', opportunityId).executeTakeFirst();
+  },
   async plan(db: Executor, opportunityId: number) {
     return db
       .selectFrom('opportunity_plans as p')

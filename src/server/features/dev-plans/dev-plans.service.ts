@@ -1,4 +1,4 @@
-import { defineApprovable, stepBy, stampedBy } from '../../platform/approvals/approvable';
+import { defineApprovable, field, stepBy, stampedBy } from '../../platform/approvals/approvable';
 import type { z } from 'zod';
 import type { Executor, Kdb } from '../../db/client';
 import { AppError, issue, validationError } from '../../../shared/errors';
@@ -27,6 +27,27 @@ const notEditable = (status: string) =>
 
 /** 客户开发方案 (PIPE-6) through the approval engine; the document is keyed by its project. */
 export const devPlanApprovable = defineApprovable({
+  async summary(db, opportunityId) {
+    const [names, plan] = await Promise.all([devPlansRepo.names(db, opportunityId), devPlansRepo.plan(db, opportunityId)]);
+    if (!names || !plan) return undefined;
+    return {
+      fields: [
+        field.text('opportunities:fields.name', names.name),
+        field.text('opportunities:fields.account', names.account_name),
+        field.money('opportunities:fields.expectedValue', names.expected_value === null ? null : Number(names.expected_value)),
+        field.longText('opportunities:plan.strategy', plan.strategy),
+        field.longText('opportunities:plan.advantages', plan.advantages.join('\n') || null),
+        field.longText('opportunities:plan.support', plan.support.join('\n') || null),
+        field.money('opportunities:plan.budget', plan.budget === null ? null : Number(plan.budget)),
+        field.money('opportunities:plan.forecastFields.sales', plan.sales === null ? null : Number(plan.sales)),
+        field.money('opportunities:plan.forecastFields.profit', plan.profit === null ? null : Number(plan.profit)),
+        field.text('opportunities:plan.forecastFields.riskCoefficient', plan.risk_coefficient === null ? null : String(plan.risk_coefficient)),
+      ],
+      linesLabel: null,
+      lines: [],
+      attachments: [],
+    };
+  },
   types: [DOC_TYPE],
   defaultChains: { [DOC_TYPE]: { name: '客户开发方案审批', steps: OPPORTUNITY_PLAN_STEPS } },
   link: (opportunityId) => `/opportunities/${opportunityId}?tab=plan`,

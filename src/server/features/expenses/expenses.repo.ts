@@ -80,6 +80,10 @@ export const expensesRepo = {
     if (f.statuses) q = q.where('e.status', 'in', f.statuses);
     return q.orderBy('e.id', 'desc').limit(500).execute();
   },
+  /** One claim as its approvers see it on the approval page. */
+  async claimById(db: Executor, id: number) {
+    return claims(db).where('e.id', '=', id).executeTakeFirst();
+  },
   async claim(db: Executor, id: number, scope: OwnerScope) {
     return claims(db).where('e.id', '=', id).where(() => scope('e.owner_id', 'e.unit_id')).executeTakeFirst();
   },

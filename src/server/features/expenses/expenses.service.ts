@@ -1,4 +1,4 @@
-import { defineApprovable, stepBy, stampedBy } from '../../platform/approvals/approvable';
+import { defineApprovable, field, stepBy, stampedBy } from '../../platform/approvals/approvable';
 import { z } from 'zod';
 import type { Executor, Kdb, Trx } from '../../db/client';
 import { AppError, validationError, issue } from '../../../shared/errors';
@@ -38,6 +38,22 @@ const EXPENSE_CLAIM_PHONE_STEPS = [stepBy('finance_manager', '财务经理')];
 
 /** One claim, three chains: the ordinary claim, phone within the allowance (finance alone), phone over it (the director). */
 export const claimApprovable = defineApprovable({
+  async summary(db, id) {
+    const c = await expensesRepo.claimById(db, id);
+    if (!c) return undefined;
+    const lines = await expensesRepo.lines(db, id);
+    return {
+      fields: [
+        field.text('expenses:fields.title', c.title),
+        field.text('expenses:fields.owner', `${c.owner_name} · ${c.unit_name}`),
+        field.money('expenses:fields.total', Number(c.total)),
+        ...(Number(c.phone_over) > 0 ? [field.money('approvals:summary.phoneOver', Number(c.phone_over))] : []),
+      ],
+      linesLabel: 'approvals:summary.claimLines',
+      lines: lines.map((l) => ({ item: l.category, note: [l.occurred_on, l.ref_label, l.note].filter(Boolean).join(' · ') || null, amount: Number(l.amount) })),
+      attachments: [],
+    };
+  },
   types: CLAIM_DOC_TYPES,
   defaultChains: { [DOC_TYPE]: { name: '费用报销审批', steps: EXPENSE_CLAIM_STEPS }, [DOC_TYPE_PHONE]: { name: '手机费报销审批（核定范围内）', steps: EXPENSE_CLAIM_PHONE_STEPS }, [DOC_TYPE_PHONE_OVER]: { name: '手机费报销审批（超标准）', steps: EXPENSE_CLAIM_STEPS } },
   link: (id) => `/expenses/${id}`,

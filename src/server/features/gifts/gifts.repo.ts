@@ -132,6 +132,10 @@ export const giftsRepo = {
     const rows = await applications(db).where('g.id', 'in', ids.map((r) => r.id)).orderBy('g.id', 'desc').execute();
     return { total, rows };
   },
+  /** One application as its approvers see it on the approval page. */
+  async applicationById(db: Executor, id: number) {
+    return applications(db).where('g.id', '=', id).executeTakeFirst();
+  },
   async application(db: Executor, id: number, scope: AccountScope) {
     return applications(db).where('g.id', '=', id).where(scope).executeTakeFirst();
   },

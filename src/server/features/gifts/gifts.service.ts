@@ -1,4 +1,4 @@
-import { defineApprovable, stepBy, stampedBy } from '../../platform/approvals/approvable';
+import { defineApprovable, field, stepBy, stampedBy } from '../../platform/approvals/approvable';
 import { orgReads } from '../../platform/org.repo';
 import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
@@ -53,6 +53,27 @@ const GIFT_OVER_CAP_STEPS = [...GIFT_APPLICATION_STEPS, stepBy('gm', '总经理'
 
 /** The application follows its approval; once approved, the gift administrators are told there is something to issue. */
 export const giftApprovable = defineApprovable({
+  async summary(db, id) {
+    const g = await giftsRepo.applicationById(db, id);
+    if (!g) return undefined;
+    return {
+      fields: [
+        field.text('gifts:form.account', g.account_name),
+        field.text('gifts:form.contact', g.contact_title ? `${g.contact_name}（${g.contact_title}）` : g.contact_name),
+        field.text('gifts:form.item', g.item_name),
+        field.text('gifts:form.quantity', `${g.quantity} ${g.item_unit}`),
+        field.money('gifts:form.value', Number(g.value)),
+        field.date('gifts:form.giftOn', g.gift_on),
+        field.money('approvals:summary.yearTotalBefore', Number(g.year_total_before)),
+        field.money('gifts:form.cap', Number(g.cap)),
+        field.flag('approvals:summary.overCap', g.over_cap),
+        field.longText('gifts:form.remark', g.remark),
+      ],
+      linesLabel: null,
+      lines: [],
+      attachments: [],
+    };
+  },
   types: [DOC_TYPE, DOC_TYPE_OVER_CAP],
   defaultChains: { [DOC_TYPE]: { name: '礼品馈赠申请审批', steps: GIFT_APPLICATION_STEPS }, [DOC_TYPE_OVER_CAP]: { name: '礼品馈赠申请审批（超年度限额）', steps: GIFT_OVER_CAP_STEPS } },
   link: (id) => `/gifts/applications/${id}`,

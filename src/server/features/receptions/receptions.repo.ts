@@ -66,6 +66,10 @@ export const receptionsRepo = {
     ]);
     return { items, total: count(total) };
   },
+  /** One reception as its approvers see it on the approval page. */
+  async byId(db: Executor, id: number) {
+    return rows(db).where('receptions.id', '=', id).executeTakeFirst();
+  },
   /** One reception in the read scope, with whether the write scope covers it too. */
   async find(db: Executor, id: number, readScope: OwnedScope<'receptions'>, writeScope: OwnedScope<'receptions'>) {
     return rows(db)

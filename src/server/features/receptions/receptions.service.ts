@@ -1,4 +1,4 @@
-import { defineApprovable, stepBy, stampedBy } from '../../platform/approvals/approvable';
+import { defineApprovable, field, stepBy, stampedBy } from '../../platform/approvals/approvable';
 import { orgReads } from '../../platform/org.repo';
 import type { z } from 'zod';
 import type { Executor, Kdb } from '../../db/client';
@@ -40,6 +40,25 @@ const seatingKeys = {
 
 /** The reception application (客户接待申请表) through the approval engine. */
 export const receptionApprovable = defineApprovable({
+  async summary(db, id) {
+    const r = await receptionsRepo.byId(db, id);
+    if (!r) return undefined;
+    const costs = { entertainment: r.cost_entertainment, meeting: r.cost_meeting, ceremony: r.cost_ceremony, gift: r.cost_gift, other: r.cost_other };
+    return {
+      fields: [
+        field.text('receptions:fields.account', r.account_name),
+        field.enum('receptions:fields.kind', 'receptions:kinds', r.kind),
+        field.dateTime('receptions:fields.startsAt', r.starts_at),
+        field.text('receptions:fields.place', r.place),
+        field.text('receptions:fields.visitors', r.visitors.map((p) => (p.title ? `${p.name}（${p.title}）` : p.name)).join('、') || null),
+        field.enum('receptions:fields.level', 'receptions:levels', r.level),
+        field.money('receptions:fields.costTotal', Number(r.cost_total)),
+      ],
+      linesLabel: 'receptions:fields.costs',
+      lines: Object.entries(costs).filter(([, fen]) => Number(fen) > 0).map(([item, fen]) => ({ item, enumKey: 'receptions:costs', note: null, amount: Number(fen) })),
+      attachments: [],
+    };
+  },
   types: [DOC_TYPE],
   defaultChains: { [DOC_TYPE]: { name: '客户接待申请审批', steps: RECEPTION_STEPS } },
   link: (id) => `/receptions/${id}`,

@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/actor';
 import { pageWindow, resolveSort } from '../../platform/listing';
 import { audit } from '../../platform/audit';
 import type { ApprovalEngine } from '../../platform/approvals/engine';
-import { defineApprovable, stepBy, stamped } from '../../platform/approvals/approvable';
+import { defineApprovable, field, stepBy, stamped } from '../../platform/approvals/approvable';
 import { scopeWhere } from '../../platform/scope';
 import { approverOfRequest, requestsRepo, type RequestWhere } from './requests.repo';
 
@@ -35,6 +35,16 @@ export const generalRequestApprovable = defineApprovable({
   approvalColumn: null,
   entity: DOC_TYPE,
   statusValues: (status) => stamped(status, status === 'pending', ['returned']),
+  async summary(db, id) {
+    const [r, files] = await Promise.all([requestsRepo.find(db, id), requestsRepo.attachments(db, DOC_TYPE, [id])]);
+    if (!r) return undefined;
+    return {
+      fields: [field.enum('approvals:requests.category', 'approvals:categories', r.category), field.money('approvals:requests.amount', Number(r.amount)), field.longText('approvals:requests.description', r.description)],
+      linesLabel: null,
+      lines: [],
+      attachments: files.map((f) => ({ id: f.id, name: f.name, size: Number(f.size) })),
+    };
+  },
 });
 
 const SORT: Record<string, string> = { createdAt: 'general_requests.created_at', amount: 'general_requests.amount', title: 'general_requests.title' };

@@ -74,6 +74,10 @@ export const tripsRepo = {
       .executeTakeFirst();
   },
 
+  /** One trip as its approvers see it on the approval page. */
+  async byId(db: Executor, id: number) {
+    return db.selectFrom('business_trips').selectAll().where('id', '=', id).executeTakeFirst();
+  },
   async findForUpdate(db: Executor, id: number, scope: OwnedScope<'business_trips'>) {
     return db.selectFrom('business_trips').selectAll('business_trips').where('business_trips.id', '=', id).where(scope).forUpdate().executeTakeFirst();
   },

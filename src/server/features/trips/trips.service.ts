@@ -1,4 +1,4 @@
-import { defineApprovable, stepBy, NOW, stampedBy } from '../../platform/approvals/approvable';
+import { defineApprovable, field, stepBy, NOW, stampedBy } from '../../platform/approvals/approvable';
 import type { z } from 'zod';
 import type { Executor, Kdb } from '../../db/client';
 import { AppError, issue, validationError, type FieldIssue } from '../../../shared/errors';
@@ -40,6 +40,26 @@ const reportStatusFor = (s: ApprovalStatus) => (s === 'pending' ? 'submitted' : 
 
 /** The trip application (with or without a cash advance: two chains) through the approval engine. */
 export const tripApprovable = defineApprovable({
+  async summary(db, id) {
+    const trip = await tripsRepo.byId(db, id);
+    if (!trip) return undefined;
+    const accounts = await tripsRepo.accounts(db, id);
+    return {
+      fields: [
+        field.text('trips:fields.destination', trip.destination),
+        field.date('trips:fields.startOn', trip.start_on),
+        field.date('trips:fields.endOn', trip.end_on),
+        field.text('trips:fields.accountIds', accounts.map((a) => a.name).join('、') || null),
+        field.longText('trips:fields.purpose', trip.purpose),
+        field.enum('trips:fields.transport', 'trips:transports', trip.transport),
+        field.money('trips:fields.estimatedTotal', Number(trip.estimated_total)),
+        field.money('trips:fields.advanceRequested', Number(trip.advance_requested)),
+      ],
+      linesLabel: 'trips:fields.costLines',
+      lines: trip.cost_lines.map((l) => ({ item: l.category, enumKey: 'trips:costCategories', note: l.note ?? null, amount: l.amount })),
+      attachments: [],
+    };
+  },
   types: [TRIP_DOC, TRIP_ADVANCE_DOC],
   defaultChains: { [TRIP_DOC]: { name: '出差申请审批', steps: BUSINESS_TRIP_STEPS }, [TRIP_ADVANCE_DOC]: { name: '出差申请审批（含借支）', steps: BUSINESS_TRIP_ADVANCE_STEPS } },
   link: (id) => `/trips/${id}`,
@@ -50,6 +70,24 @@ export const tripApprovable = defineApprovable({
 
 /** The trip's 出差报告: its own approval, in the report columns of the same row. */
 export const tripReportApprovable = defineApprovable({
+  async summary(db, id) {
+    const trip = await tripsRepo.byId(db, id);
+    if (!trip) return undefined;
+    return {
+      fields: [
+        field.text('trips:fields.destination', trip.destination),
+        field.date('trips:fields.startOn', trip.start_on),
+        field.date('trips:fields.endOn', trip.end_on),
+        field.date('approvals:summary.returnedOn', trip.returned_on),
+        field.longText('approvals:summary.tripReport', trip.report_summary),
+        field.money('trips:fields.estimatedTotal', Number(trip.estimated_total)),
+        field.money('trips:fields.actualTotal', trip.actual_total === null ? null : Number(trip.actual_total)),
+      ],
+      linesLabel: 'trips:fields.actualTotal',
+      lines: (trip.actual_cost_lines ?? []).map((l) => ({ item: l.category, enumKey: 'trips:costCategories', note: l.note ?? null, amount: l.amount })),
+      attachments: [],
+    };
+  },
   types: [TRIP_REPORT_DOC],
   // 出差报告 on return: the KA director approves it; only then may the trip's expenses be claimed
   defaultChains: { [TRIP_REPORT_DOC]: { name: '出差报告审批', steps: [stepBy('ka_director', '客户总监')] } },

@@ -1,4 +1,4 @@
-import { defineApprovable, stepBy, stampedBy } from '../../platform/approvals/approvable';
+import { defineApprovable, field, stepBy, stampedBy } from '../../platform/approvals/approvable';
 import type { z } from 'zod';
 import type { Executor, Kdb, Trx } from '../../db/client';
 import { AppError, issue, validationError } from '../../../shared/errors';
@@ -47,6 +47,26 @@ function need(action: VisitAction, v: VisitRow) {
 
 /** The visit plan (拜访计划) through the approval engine: approved by the KA director (finance too with a cash advance). */
 export const visitPlanApprovable = defineApprovable({
+  async summary(db, id) {
+    const v = await visitsRepo.findById(db, id);
+    if (!v) return undefined;
+    const [names, contacts] = await Promise.all([visitsRepo.detailNames(db, v), visitsRepo.contacts(db, id)]);
+    return {
+      fields: [
+        field.text('visits:fields.account', names.account.name),
+        field.dateTime('visits:fields.plannedAt', v.planned_at),
+        field.enum('visits:fields.method', 'visits:methods', v.method),
+        field.text('visits:fields.contacts', contacts.map((c) => (c.title ? `${c.name}（${c.title}）` : c.name)).join('、') || null),
+        field.enum('visits:fields.purpose', 'visits:purposes', v.purpose),
+        field.longText('visits:fields.planNote', v.plan_note),
+        field.money('visits:plan.budget', Number(v.budget)),
+        field.money('visits:plan.cashAdvance', Number(v.cash_advance)),
+      ],
+      linesLabel: null,
+      lines: [],
+      attachments: [],
+    };
+  },
   types: [DOC_TYPE],
   defaultChains: { [DOC_TYPE]: { name: '拜访计划审批', steps: VISIT_PLAN_STEPS } },
   link,

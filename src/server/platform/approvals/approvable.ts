@@ -4,7 +4,7 @@ import type { Actor } from '../actor';
 import { audit } from '../audit';
 import { approvableRepo, NOW } from './approvable.repo';
 import type { ApprovalEngine, ApprovalStatus } from './engine';
-import type { ChainStep } from '../../../shared/contracts/approvals';
+import type { ChainStep, DocumentSummary, SummaryField } from '../../../shared/contracts/approvals';
 import type { Position } from '../../../shared/permissions';
 
 export { NOW } from './approvable.repo';
@@ -34,6 +34,8 @@ export interface ApprovableDef {
   entity: string;
   auditAction?: string;
   auditData?(approval: ApprovalStatus, values: Record<string, unknown>, docId: number): Record<string, unknown>;
+  /** the document as its approvers need it on the approval page: its fields, cost lines and attachments */
+  summary?(db: Executor, docId: number): Promise<DocumentSummary | undefined>;
   /** what else follows, in the same transaction (notifications, tasks) */
   onStatus?(c: { trx: Trx; docId: number; approval: ApprovalStatus; actor: Actor; engine: ApprovalEngine }): Promise<void>;
 }
@@ -104,6 +106,7 @@ export function defineApprovable(def: ApprovableDef): Approvable {
           type,
           labelKey: `docTypes.${type}`,
           link: def.link,
+          summary: def.summary,
           async onStatusChange(trx, docId, approval, actor, submitted) {
             const values = def.statusValues(approval);
             const rowId = await approvableRepo.write(trx, def.table, key, docId, { ...values, ...(submitted && { ...(approvalColumn && { [approvalColumn]: submitted.approvalId }), ...submitted.values }) });
@@ -151,3 +154,15 @@ export function stampedBy(statusFor: (approval: ApprovalStatus) => string, unsta
     return stamped(to, to === 'pending', unstamped);
   };
 }
+
+/** Builders of a summary's fields, so a room writes `money('visits:fields.budget', row.budget)`. */
+export const field = {
+  text: (label: string, value: string | null | undefined): SummaryField => ({ label, kind: 'text', value: value ?? null }),
+  longText: (label: string, value: string | null | undefined): SummaryField => ({ label, kind: 'longText', value: value ?? null }),
+  money: (label: string, fen: number | null | undefined): SummaryField => ({ label, kind: 'money', value: fen ?? null }),
+  date: (label: string, value: string | null | undefined): SummaryField => ({ label, kind: 'date', value: value ?? null }),
+  dateTime: (label: string, value: Date | string | null | undefined): SummaryField => ({ label, kind: 'dateTime', value: value instanceof Date ? value.toISOString() : (value ?? null) }),
+  count: (label: string, value: number | null | undefined): SummaryField => ({ label, kind: 'count', value: value ?? null }),
+  flag: (label: string, value: boolean): SummaryField => ({ label, kind: 'flag', value }),
+  enum: (label: string, enumKey: string, code: string | null | undefined): SummaryField => ({ label, kind: 'text', value: code ?? null, enumKey }),
+};

@@ -1,6 +1,6 @@
 import type { Executor, Kdb, Trx } from '../../db/client';
 import { AppError, issue, validationError } from '../../../shared/errors';
-import { chainStep, type APPROVAL_STATUSES, type ChainStep } from '../../../shared/contracts/approvals';
+import { chainStep, type APPROVAL_STATUSES, type ChainStep, type DocumentSummary } from '../../../shared/contracts/approvals';
 import type { Actor } from '../actor';
 import { can } from '../actor';
 import { audit } from '../audit';
@@ -23,6 +23,8 @@ export interface DocTypeDef {
    * submission, so the document is written once.
    */
   onStatusChange(trx: Trx, docId: number, status: ApprovalStatus, actor: Actor, submitted?: Submitted): Promise<void>;
+  /** the document as its approvers need it on the approval page (read for a caller the engine already let see the approval) */
+  summary?(db: Executor, docId: number): Promise<DocumentSummary | undefined>;
 }
 
 /** What a submission writes on the document besides its status: the approval's id and the room's values. */

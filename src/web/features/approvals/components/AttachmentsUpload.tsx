@@ -89,7 +89,7 @@ export function AttachmentsUpload({ value, onChange, disabled }: Props) {
 }
 
 /** Read-only attachment list with download links. */
-export function AttachmentList({ files }: { files: FileItem[] }) {
+export function AttachmentList({ files }: { files: Pick<FileItem, 'id' | 'name' | 'size'>[] }) {
   const { t } = useTranslation('approvals');
   if (!files.length) return <Typography.Text type="secondary">{t('requests.noAttachments')}</Typography.Text>;
   return (

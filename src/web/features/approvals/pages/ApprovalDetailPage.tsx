@@ -15,9 +15,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ApprovalDetail, APPROVAL_ACTIONS, STEP_STATUSES } from '../../../../shared/contracts/approvals';
-import type { GeneralRequest } from '../../../../shared/contracts/requests';
 import { api } from '../../../api/client';
-import { useAuth } from '../../../app/auth';
 import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
@@ -26,7 +24,7 @@ import { useApiError, useFeedback } from '../../../components/feedback';
 import { useFormSession } from '../../../components/layout';
 import { UserSelect } from '../../../components/UserSelect';
 import { ApprovalStatusTag } from '../components/ApprovalStatusTag';
-import { AttachmentList } from '../components/AttachmentsUpload';
+import { DocumentSummaryView } from '../components/DocumentSummary';
 import { useDocTypeLabel } from '../components/docTypes';
 
 type Action = 'approve' | 'reject' | 'return' | 'transfer' | 'withdraw' | 'comment';
@@ -64,7 +62,6 @@ export function ApprovalDetailPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { message } = useFeedback();
-  const { can } = useAuth();
   const showError = useApiError();
   const screens = Grid.useBreakpoint();
   const docTypeLabel = useDocTypeLabel();
@@ -73,12 +70,6 @@ export function ApprovalDetailPage() {
 
   const detail = useQuery({ queryKey: ['approvals', 'detail', id], queryFn: () => api.get<ApprovalDetail>(`/api/approvals/${id}`) });
   const a = detail.data;
-  // A general request is small enough to show in full, so the approver decides without leaving the page.
-  const request = useQuery({
-    queryKey: ['general-requests', 'detail', String(a?.docId)],
-    queryFn: () => api.get<GeneralRequest>(`/api/general-requests/${a!.docId}`),
-    enabled: a?.docType === 'general_request' && can('request:read'),
-  });
 
   const act = useMutation({
     mutationFn: (v: { comment?: string; toUserId?: number }) => {
@@ -209,21 +200,15 @@ export function ApprovalDetailPage() {
                   label: t('list.currentStep'),
                   children: a.status === 'pending' ? `${a.currentStepName ?? '—'}${a.currentApproverNames.length ? ` · ${a.currentApproverNames.join(t('list.nameSeparator'))}` : ''}` : '—',
                 },
-                ...(request.data
-                  ? [
-                      { key: 'category', label: t('requests.category'), children: t(`categories.${request.data.category}`) },
-                      {
-                        key: 'description',
-                        label: t('requests.description'),
-                        span: 'filled' as const,
-                        children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{request.data.description || '—'}</Typography.Paragraph>,
-                      },
-                      { key: 'attachments', label: t('requests.attachments'), span: 'filled' as const, children: <AttachmentList files={request.data.attachments} /> },
-                    ]
-                  : []),
               ]}
             />
           </Card>
+          {a.document && (
+            <Card size="small" title={t('detail.document', { docType: docTypeLabel(a.docType) })} style={{ marginBottom: 16 }}>
+              {/* the document itself, so the approver decides here without opening it */}
+              <DocumentSummaryView document={a.document} />
+            </Card>
+          )}
           <Card size="small" title={t('detail.flow')} style={{ marginBottom: 16 }}>
             {a.steps.length ? (
               <Steps orientation={screens.md ? 'horizontal' : 'vertical'} size="small" current={currentIndex} items={steps} data-testid="approval-steps" />
