@@ -18,7 +18,7 @@ import { transferWeb } from '../features/transfer/manifest';
 import { tripsWeb } from '../features/trips/manifest';
 import { visitsWeb } from '../features/visits/manifest';
 import { workPlansWeb } from '../features/work-plans/manifest';
-import type { AccountTab, AppRoute, WebFeature } from './types';
+import type { AccountTab, AppRoute, TimelineRenderers, WebFeature } from './types';
 
 /**
  * Every room of the web app, in menu order within each area. A room declares its WebFeature in
@@ -56,3 +56,6 @@ export const featureRoutes: AppRoute[] = WEB_FEATURES.flatMap((f) => f.routes ??
 
 /** The tabs the rooms add to the account 360 page, in their order. */
 export const accountTabs: AccountTab[] = WEB_FEATURES.flatMap((f) => f.accountTabs ?? []).sort((a, b) => a.order - b.order);
+
+/** How each kind of timeline event reads, from the room it comes from. */
+export const timelineRenderers: TimelineRenderers = Object.assign({}, ...WEB_FEATURES.map((f) => f.timelineRenderers ?? {}));

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { AccountDetail } from '../../shared/contracts/accounts';
+import type { TimelineEvent, TimelineKind } from '../../shared/contracts/timeline';
 import type { Permission, RouteAccess } from '../../shared/permissions';
 
 /** The areas of the navigation (issue 2 §11), in menu order. */
@@ -47,4 +48,13 @@ export interface WebFeature {
   name: string;
   routes?: readonly AppRoute[];
   accountTabs?: readonly AccountTab[];
+  /** how the room's events read on the account timeline */
+  timelineRenderers?: TimelineRenderers;
 }
+
+export type TimelineParams = TimelineEvent['params'];
+/** An event's sentence and an optional second line (reason, evidence, outcome); `t` is the timeline namespace's. */
+export type TimelineRenderer = (t: TFunction, params: TimelineParams) => { text: string; detail?: string };
+export type TimelineRenderers = Partial<Record<TimelineKind, TimelineRenderer>>;
+/** A timeline parameter as text ('' for none). */
+export const timelineText = (v: TimelineParams[string]): string => (v === null || v === undefined ? '' : String(v));

@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { lazyNamed } from '../../app/lazyPage';
 import type { WebFeature } from '../../app/types';
 import { contactRoutes } from './routes';
+import { timelineRenderers } from './timeline';
 
 const ContactsTab = lazyNamed(() => import('./components/ContactsTab'), 'ContactsTab');
 // the drawing library is loaded only when someone opens the map
@@ -11,6 +12,7 @@ const RelationshipMap = lazyNamed(() => import('./components/RelationshipMap'), 
 /** 客情关系 (REL): the account's key people and the relationship map on the account page; coverage across accounts. */
 export const contactsWeb: WebFeature = {
   name: 'contacts',
+  timelineRenderers,
   routes: contactRoutes,
   accountTabs: [
     { key: 'contacts', order: 10, access: 'contact:read', label: ({ t }) => t('contacts:tab'), render: ({ account, can }) => <ContactsTab accountId={account.id} editable={can('contact:write')} /> },

@@ -1,0 +1,25 @@
+import type { TFunction } from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { TIMELINE_GROUPS, type TimelineKind } from '../../shared/contracts/timeline';
+import timelineWords from '../../shared/locales/zh-CN/timeline.json';
+import { accountTabs, featureRoutes, timelineRenderers, WEB_FEATURES } from './registry';
+
+const dupes = (xs: readonly string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
+
+describe('the web rooms’ manifests', () => {
+  it('have distinct names, page paths and account-tab keys', () => {
+    expect(dupes(WEB_FEATURES.map((f) => f.name))).toEqual([]);
+    expect(dupes(featureRoutes.map((r) => r.path))).toEqual([]);
+    expect(dupes(accountTabs.map((x) => x.key))).toEqual([]);
+    expect(accountTabs.map((x) => x.key)).toEqual(expect.arrayContaining(['contacts', 'map', 'contactLog', 'needs', 'plan', 'gifts', 'opportunities', 'timeline']));
+  });
+
+  it('say how every kind of timeline event reads (a renderer, or a sentence of its own in the timeline words)', () => {
+    const kinds = Object.values(TIMELINE_GROUPS).flat() as TimelineKind[];
+    const plain = kinds.filter((k) => !timelineRenderers[k]);
+    for (const k of plain) expect((timelineWords.kinds as Record<string, string>)[k], k).toBeTypeOf('string');
+    // each renderer gives a sentence for an event with no parameters (older events may lack some)
+    const t = ((key: string) => key) as unknown as TFunction;
+    for (const [kind, render] of Object.entries(timelineRenderers)) expect(render!(t, {}).text, kind).not.toBe('');
+  });
+});
