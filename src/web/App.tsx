@@ -62,7 +62,7 @@ const routes: RouteObject[] = [
           {
             errorElement: <CrashPage />,
             children: [
-              { index: true, element: <HomePage routes={allRoutes} /> },
+              { index: true, element: <HomePage /> },
               ...allRoutes.map((r) => ({ path: r.path, element: <Guarded route={r} /> })),
               { path: '*', element: <NotFoundPage /> },
             ],

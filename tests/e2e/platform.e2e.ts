@@ -168,6 +168,13 @@ describe('platform journeys', () => {
     expect(requestUrl, 'the request of the previous journey').not.toBe('');
     const { page } = await browser();
     await signIn(page, DIRECTOR, E2E_DEMO_PASSWORD);
+    // the home page's widgets come from the rooms: the director's figures include what waits for him, and it leads to the inbox
+    const inbox = page.getByTestId('home-stat-approvals');
+    await expect.poll(async () => Number((await inbox.locator('.ant-statistic-content-value').innerText()).replace(/\D/g, ''))).toBeGreaterThan(0);
+    await page.getByTestId('home-stat-tasks').waitFor();
+    await page.getByTestId('home-notifications').waitFor();
+    await inbox.click();
+    await page.getByTestId('approvals-tab-inbox').waitFor();
     await page.getByTestId('nav-/approvals').click();
     await page.getByTestId('approvals-tab-inbox').waitFor();
     await expect(page.getByRole('tab', { selected: true }).innerText()).resolves.toContain(approvals.boxes.inbox);

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { TIMELINE_GROUPS, type TimelineKind } from '../../shared/contracts/timeline';
 import timelineWords from '../../shared/locales/zh-CN/timeline.json';
-import { accountTabs, featureRoutes, timelineRenderers, WEB_FEATURES } from './registry';
+import { accountTabs, featureRoutes, homeWidgets, timelineRenderers, WEB_FEATURES } from './registry';
 
 const dupes = (xs: readonly string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
 
@@ -11,6 +11,8 @@ describe('the web rooms’ manifests', () => {
     expect(dupes(WEB_FEATURES.map((f) => f.name))).toEqual([]);
     expect(dupes(featureRoutes.map((r) => r.path))).toEqual([]);
     expect(dupes(accountTabs.map((x) => x.key))).toEqual([]);
+    expect(dupes(homeWidgets.map((x) => x.key))).toEqual([]);
+    expect(homeWidgets.find((w) => w.key === 'approvalInbox')?.access).toBe('approval:act');
     expect(accountTabs.map((x) => x.key)).toEqual(expect.arrayContaining(['contacts', 'map', 'contactLog', 'needs', 'plan', 'gifts', 'opportunities', 'timeline']));
   });
 

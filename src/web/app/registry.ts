@@ -18,7 +18,7 @@ import { transferWeb } from '../features/transfer/manifest';
 import { tripsWeb } from '../features/trips/manifest';
 import { visitsWeb } from '../features/visits/manifest';
 import { workPlansWeb } from '../features/work-plans/manifest';
-import type { AccountTab, AppRoute, TimelineRenderers, WebFeature } from './types';
+import type { AccountTab, AppRoute, HomeWidget, TimelineRenderers, WebFeature } from './types';
 
 /**
  * Every room of the web app, in menu order within each area. A room declares its WebFeature in
@@ -59,3 +59,6 @@ export const accountTabs: AccountTab[] = WEB_FEATURES.flatMap((f) => f.accountTa
 
 /** How each kind of timeline event reads, from the room it comes from. */
 export const timelineRenderers: TimelineRenderers = Object.assign({}, ...WEB_FEATURES.map((f) => f.timelineRenderers ?? {}));
+
+/** The home page's widgets from every room, in their order. */
+export const homeWidgets: HomeWidget[] = WEB_FEATURES.flatMap((f) => f.homeWidgets ?? []).sort((a, b) => a.order - b.order);

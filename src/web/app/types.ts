@@ -50,6 +50,17 @@ export interface WebFeature {
   accountTabs?: readonly AccountTab[];
   /** how the room's events read on the account timeline */
   timelineRenderers?: TimelineRenderers;
+  /** what the room puts on the home page (workbench) */
+  homeWidgets?: readonly HomeWidget[];
+}
+
+/** A widget on the home page: a figure in the top row (`stat`) or a card below (`card`), shown to holders of `access`, by order. */
+export interface HomeWidget {
+  key: string;
+  kind: 'stat' | 'card';
+  order: number;
+  access: RouteAccess;
+  element: ReactNode;
 }
 
 export type TimelineParams = TimelineEvent['params'];
