@@ -13,6 +13,8 @@ export async function registerWebApp(app: FastifyInstance): Promise<void> {
     // wildcard: files are looked up on disk per request, so a rebuilt dist/web (new hashed
     // asset names) is served without restarting; a missing file falls to the handler below.
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false });
+    // the root is a directory on disk, which the static plugin refuses (403): it is the app (issue 13 item 1)
+    app.get('/', { config: { access: 'public' } }, (_req, reply) => reply.type('text/html').sendFile('index.html'));
   }
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0];

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, issue, validationError, type ErrorBody, type FieldIssue } from '../../shared/errors';
+import { AppError, issue, validationError, type ErrorBody, type ErrorCode, type FieldIssue } from '../../shared/errors';
 import { AUTHENTICATED, PUBLIC, isPermission, type RouteAccess } from '../../shared/permissions';
 import type { Actor } from './actor';
 
@@ -177,7 +177,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
     if (status === 413) return send(reply, 413, { error: { code: 'PAYLOAD_TOO_LARGE', message: err.message } });
     if (status >= 400 && status < 500) {
-      return send(reply, status === 415 ? 400 : status, { error: { code: 'VALIDATION', message: err.message } });
+      // a plugin's own 4xx (static files, body parser, multipart) keeps the code its status means
+      const byStatus: Partial<Record<number, ErrorCode>> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 429: 'RATE_LIMITED' };
+      return send(reply, status === 415 ? 400 : status, { error: { code: byStatus[status] ?? 'VALIDATION', message: err.message } });
     }
     req.log.error({ err }, 'unhandled error');
     if (process.env.TM_DEBUG_ERRORS) console.error(err);
