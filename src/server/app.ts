@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
@@ -43,6 +43,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<AppHandle> {
   const app = Fastify({
     // the calendar feed's URL carries its secret token: request logs show it redacted
     logger: typeof opts.logger === 'object' ? { ...opts.logger, serializers: { req: (req: { method: string; url: string; host?: string; ip?: string }) => ({ method: req.method, url: redactFeedToken(req.url), host: req.host, remoteAddress: req.ip }) } } : (opts.logger ?? false),
+    // one line per request only when asked for (LOG_LEVEL=debug or trace): at info the console keeps what matters, e.g. the first start's admin password
+    logController: new LogController({ disableRequestLogging: typeof opts.logger !== 'object' || !['debug', 'trace'].includes(String((opts.logger as { level?: string }).level)) }),
     bodyLimit: 15 * 1024 * 1024,
     trustProxy: trustProxyOption(opts.config.TRUST_PROXY),
     genReqId: () => Math.random().toString(36).slice(2, 10),

@@ -1,6 +1,6 @@
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { loadConfig, type Config } from './config';
 import { openDatabase } from './db/client';
 import { migrate } from './db/migrator';
@@ -19,8 +19,8 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the web app when dist/web is missing or older than its sources (a fresh clone). */
-export function ensureWebBuilt(): void {
+/** Builds the web app when dist/web is missing or older than its sources (a fresh clone), saying how far it is every 10 s. */
+export async function ensureWebBuilt(log: (line: string) => void): Promise<void> {
   const index = path.join(WEB_DIST, 'index.html');
   const srcDirs = [path.join(ROOT, 'src/web'), path.join(ROOT, 'src/shared')].filter(existsSync);
   const sourcesNewer = existsSync(index) && srcDirs.some((d) => newestMtime(d) > statSync(index).mtimeMs);
@@ -29,9 +29,14 @@ export function ensureWebBuilt(): void {
     console.warn('Web app is not built and vite is not installed; serving the API only.');
     return;
   }
-  console.log('Building the web app (first start or changed sources)…');
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('Web build failed');
+  log('Building the web app (first start or changed sources; about a minute on a first start)…');
+  const started = Date.now();
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const ticker = setInterval(() => log(`  still building the web app… ${Math.round((Date.now() - started) / 1000)} s`), 10_000);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(ticker);
+  if (code !== 0) throw new Error('Web build failed');
+  log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 export interface StartOptions {
@@ -46,7 +51,7 @@ export async function startServer(opts: StartOptions = {}) {
   const started = Date.now();
   const config = opts.config ?? loadConfig();
   const log = opts.log ?? ((line: string) => console.log(line));
-  if (!opts.skipWebBuild && process.env.TONGMENG_SKIP_WEB_BUILD !== '1') ensureWebBuilt();
+  if (!opts.skipWebBuild && process.env.TONGMENG_SKIP_WEB_BUILD !== '1') await ensureWebBuilt(log);
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
   log(`Database: ${database.kind === 'pglite' ? `embedded PGlite at ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
   const applied = await migrate(database);
