@@ -256,6 +256,11 @@ export class ApprovalEngine {
     if (def) await def.onStatusChange(trx, inst.doc_id, status, actor);
   }
 
+  /** The "your turn" notices of the approval are done once its step moves (the next holders get new ones). */
+  private settleTurn(trx: Trx, id: number) {
+    return this.notifier.settle(trx, `/approvals/${id}`, ['approval.pending', 'approval.transferred']);
+  }
+
   async approve(actor: Actor, id: number, comment?: string): Promise<void> {
     await this.locked(actor, id, async (trx, inst, steps) => {
       const step = this.currentStep(actor, inst, steps);
@@ -263,6 +268,7 @@ export class ApprovalEngine {
       const decided = await engineRepo.decideStep(trx, step.id, { status: 'approved', actedBy: actor.userId, comment: comment || null });
       if (!decided) throw alreadyDecided();
       await engineRepo.insertEvent(trx, { instanceId: id, actorId: actor.userId, action: 'approve', stepSeq: step.seq, comment: comment || null });
+      await this.settleTurn(trx, id);
       const params = await this.names(trx, inst, actor);
       const next = steps.find((s) => s.seq > step.seq && s.status === 'waiting');
       if (next) {
@@ -293,6 +299,7 @@ export class ApprovalEngine {
       const decided = await engineRepo.decideStep(trx, step.id, { status, actedBy: actor.userId, comment });
       if (!decided) throw alreadyDecided();
       await engineRepo.insertEvent(trx, { instanceId: id, actorId: actor.userId, action, stepSeq: step.seq, comment });
+      await this.settleTurn(trx, id);
       await this.finish(trx, actor, inst, status);
       const params = await this.names(trx, inst, actor);
       await this.notifier.notify(trx, { userIds: [inst.submitter_id], kind: `approval.${status}`, params: { ...params, comment }, link: `/approvals/${id}` });
@@ -306,6 +313,7 @@ export class ApprovalEngine {
       if (inst.status !== 'pending') throw alreadyDecided();
       const current = steps.find((s) => s.seq === inst.current_seq);
       await engineRepo.insertEvent(trx, { instanceId: id, actorId: actor.userId, action: 'withdraw', stepSeq: inst.current_seq, comment: comment || null });
+      await this.settleTurn(trx, id);
       await this.finish(trx, actor, inst, 'withdrawn');
       if (current) {
         const params = await this.names(trx, inst, actor);
@@ -336,6 +344,7 @@ export class ApprovalEngine {
       const bumped = await engineRepo.updateInstance(trx, id, inst.version, { currentSeq: step.seq });
       if (!bumped) throw alreadyDecided();
       await engineRepo.insertEvent(trx, { instanceId: id, actorId: actor.userId, action: 'transfer', stepSeq: step.seq, toUserId, comment: comment || null });
+      await this.settleTurn(trx, id);
       const params = await this.names(trx, inst, actor);
       await this.notifier.notify(trx, { userIds: [toUserId], kind: 'approval.transferred', params, link: `/approvals/${id}` });
       await audit(trx, actor, { entity: 'approval_instance', entityId: id, action: 'transfer', data: { stepSeq: step.seq, from: step.approver_id, to: toUserId, comment: comment || null } });

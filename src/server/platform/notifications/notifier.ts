@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/client';
 import type { JobQueue } from '../jobs/queue';
 
@@ -38,5 +39,14 @@ export class Notifier {
       for (const id of ids) await this.jobs.enqueue(db, EMAIL_JOB, { notificationId: id }, { maxAttempts: EMAIL_MAX_ATTEMPTS });
     }
     return ids;
+  }
+
+  /**
+   * Marks done the unread notices of `kinds` about `link`: what they asked of their readers (a
+   * step to decide) is no longer pending — it was decided, by them or another, transferred or
+   * withdrawn (issue 13 item 5). In the transaction of that change.
+   */
+  async settle(db: Executor, link: string, kinds: readonly string[]): Promise<void> {
+    await db.updateTable('notifications').set({ read_at: sql`now()` }).where('link', '=', link).where('kind', 'in', [...kinds]).where('read_at', 'is', null).execute();
   }
 }
