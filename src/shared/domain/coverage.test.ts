@@ -89,6 +89,14 @@ describe('coverageOf', () => {
     expect(codes([...cs, contact({ support: -2, influence: null })])).not.toContain('influential_opponent');
   });
 
+  it('an opponent in the decision layer is flagged whether or not an influence was entered (issue 13 item 14)', () => {
+    const cs = covered();
+    const inLayer = contact({ id: 77, support: -1, influence: null, layer: 'decision' });
+    expect(flag([...cs, inLayer], 'influential_opponent')).toEqual({ code: 'influential_opponent', contactIds: [77] });
+    expect(codes([...cs, contact({ support: -1, influence: 2, layer: 'decision' })])).toContain('influential_opponent');
+    expect(codes([...cs, contact({ support: 0, influence: null, layer: 'decision' })])).not.toContain('influential_opponent');
+  });
+
   it('decision layer uncovered unless someone there has closeness ≥ 3; names the distant ones', () => {
     const cs = covered();
     cs[0].closeness = 2;

@@ -62,7 +62,8 @@ export function coverageOf(all: readonly CoverageContact[], opts: CoverageOption
   if (active.length <= 1) raised.set('single_threaded', active.map((c) => c.id));
   if (!active.some((c) => c.insider || c.guide)) raised.set('no_insider', []);
 
-  const opponents = active.filter((c) => c.support <= -1 && (c.influence ?? 0) >= 4);
+  // an opponent of influence ≥ 4 — or anywhere in the decision layer, influence entered or not: that layer decides (seed 003 §3.3.3 三.3)
+  const opponents = active.filter((c) => c.support <= -1 && ((c.influence ?? 0) >= 4 || c.layer === 'decision'));
   if (opponents.length) raised.set('influential_opponent', opponents.map((c) => c.id));
 
   const decisionLayer = active.filter((c) => c.layer === 'decision');
