@@ -250,3 +250,85 @@ describe('platform journeys', () => {
   });
 });
 
+/** The number on the list's current page button. */
+const currentPage = (page: Page) => page.locator('.ant-pagination-item-active').innerText();
+
+describe('list state in the URL', () => {
+  it('Back returns the users list and the audit log to the filter and page they had', async () => {
+    const { page } = await browser();
+    await signIn(page, 'admin', E2E_ADMIN_PASSWORD);
+    await page.getByTestId('nav-area-system').waitFor();
+    const get = async <T,>(path: string) => (await (await page.request.get(`${baseUrl}${path}`)).json()) as T;
+    // enough active users for a second page of ten, and an audited record type with more than one page of twenty
+    const activeUsers = (await get<{ total: number }>('/api/users?status=active&pageSize=10')).total;
+    expect(activeUsers).toBeGreaterThan(10);
+    const entries = (await get<{ items: { entity: string }[] }>('/api/audit?pageSize=200')).items;
+    const counts = new Map<string, number>();
+    for (const e of entries) counts.set(e.entity, (counts.get(e.entity) ?? 0) + 1);
+    const [entity, entityCount] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    expect(entityCount, `audit entries of ${entity}`).toBeGreaterThan(20);
+
+    // users: only the active ones, ten a page, the second page
+    await page.getByTestId('nav-/admin/users').click();
+    await page.getByTestId('user-open-admin').waitFor();
+    await pick(page, 'user-filter-status', admin.users.statuses.active);
+    await page.waitForURL(/\/admin\/users\?status=active$/);
+    await page.locator('.ant-pagination-options .ant-select').click();
+    const ten = page.locator('.ant-select-item-option', { hasText: '10' }).filter({ visible: true }).first();
+    await ten.waitFor();
+    await settled(page);
+    await ten.click();
+    await page.waitForURL(/\/admin\/users\?status=active&pageSize=10$/);
+    await page.locator('.ant-pagination-item-2').click();
+    await page.waitForURL(/\/admin\/users\?status=active&page=2&pageSize=10$/);
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(Math.min(10, activeUsers - 10));
+
+    // the audit log: one record type, its second page
+    await page.getByTestId('nav-/admin/audit').click();
+    await page.waitForURL(/\/admin\/audit$/);
+    await field(page, 'audit-entity').fill(entity);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('audit-search').click();
+    await page.waitForURL(new RegExp(`/admin/audit\\?entity=${entity}$`));
+    await page.locator('.ant-pagination-item-2').click();
+    await page.waitForURL(new RegExp(`/admin/audit\\?entity=${entity}&page=2$`));
+    await expect.poll(() => currentPage(page)).toBe('2');
+    await shot(page, 'platform-18-audit-filtered-page-2');
+
+    // somewhere else, then Back through the list states, newest first
+    await page.getByTestId('nav-/admin/org-units').click();
+    await page.waitForURL(/\/admin\/org-units$/);
+
+    await page.goBack();
+    await page.waitForURL(new RegExp(`/admin/audit\\?entity=${entity}&page=2$`));
+    await expect.poll(() => field(page, 'audit-entity').inputValue()).toBe(entity);
+    await expect.poll(() => currentPage(page)).toBe('2');
+    await expect.poll(async () => (await page.locator('.ant-table-tbody tr.ant-table-row').allInnerTexts()).length).toBeGreaterThan(0);
+    await shot(page, 'platform-19-audit-back');
+    await page.goBack();
+    await page.waitForURL(new RegExp(`/admin/audit\\?entity=${entity}$`));
+    await expect.poll(() => currentPage(page)).toBe('1');
+    await expect.poll(() => field(page, 'audit-entity').inputValue()).toBe(entity);
+    await page.goBack();
+    await page.waitForURL(/\/admin\/audit$/);
+    await expect.poll(() => field(page, 'audit-entity').inputValue()).toBe('');
+
+    await page.goBack();
+    await page.waitForURL(/\/admin\/users\?status=active&page=2&pageSize=10$/);
+    await expect.poll(() => page.getByTestId('user-filter-status').innerText()).toContain(admin.users.statuses.active);
+    await expect.poll(() => currentPage(page)).toBe('2');
+    await expect.poll(() => rows.count()).toBe(Math.min(10, activeUsers - 10));
+    await expect(page.locator('.ant-pagination-options').innerText()).resolves.toContain('10');
+    await shot(page, 'platform-20-users-back');
+    await page.goBack();
+    await page.waitForURL(/\/admin\/users\?status=active&pageSize=10$/);
+    await expect.poll(() => currentPage(page)).toBe('1');
+    await page.goBack();
+    await page.waitForURL(/\/admin\/users\?status=active$/);
+    await page.goBack();
+    await page.waitForURL(/\/admin\/users$/);
+    await expect.poll(() => page.getByTestId('user-filter-status').innerText()).not.toContain(admin.users.statuses.active);
+  });
+});
+

@@ -1,21 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistEntry } from '../../../shared/contracts/opportunities';
-import { checklistByStage, expectedReturn, listFiltersFromParams, listFiltersToParams, missingFromError, nextStage } from './helpers';
+import { readList, writeList } from '../../components/useListState';
+import { checklistByStage, expectedReturn, missingFromError, nextStage, OPPORTUNITY_LIST, OPPORTUNITY_LIST_OPTIONS } from './helpers';
 
 const entry = (item: string, stage: 1 | 2 | 3 | 4 | 5): ChecklistEntry =>
   ({ item, stage, auto: false, met: false, required: true, note: null, doneBy: null, doneAt: null }) as ChecklistEntry;
 
 describe('opportunity list filters in the address bar', () => {
+  const read = (search: string) => readList(OPPORTUNITY_LIST, OPPORTUNITY_LIST_OPTIONS, new URLSearchParams(search));
+  const none = { q: undefined, stage: undefined, status: undefined, ownerId: undefined, accountId: undefined, stalled: undefined };
+
   it('reads known filters, numbers as numbers, and drops malformed ones', () => {
-    const f = listFiltersFromParams(new URLSearchParams('q=龙跃&stage=3&status=open&ownerId=7&accountId=x&stalled=true&page=2&foo=1&sort=-expectedValue'));
-    expect(f).toEqual({ page: 2, pageSize: 20, q: '龙跃', stage: 3, status: 'open', ownerId: 7, stalled: 'true', sort: '-expectedValue' });
-    expect(listFiltersFromParams(new URLSearchParams('stage=9&status=gone&stalled=false'))).toEqual({ page: 1, pageSize: 20 });
+    const f = read('q=龙跃&stage=3&status=open&ownerId=7&accountId=x&stalled=true&page=2&foo=1&sort=-expectedValue');
+    expect(f).toEqual({ filters: { ...none, q: '龙跃', stage: 3, status: 'open', ownerId: 7, stalled: 'true' }, page: 2, pageSize: 20, sort: '-expectedValue' });
+    expect(read('stage=9&status=gone&stalled=false&sort=-secret')).toEqual({ filters: none, page: 1, pageSize: 20, sort: undefined });
   });
 
   it('writes them back without the defaults, so a round trip is stable', () => {
-    const f = listFiltersFromParams(new URLSearchParams('stage=2&page=1&pageSize=50'));
-    expect(listFiltersToParams(f)).toEqual({ stage: '2', pageSize: '50' });
-    expect(listFiltersFromParams(new URLSearchParams(listFiltersToParams(f)))).toEqual(f);
+    const f = read('stage=2&page=1&pageSize=50');
+    const written = writeList(OPPORTUNITY_LIST, OPPORTUNITY_LIST_OPTIONS, f);
+    expect(Object.fromEntries(written)).toEqual({ stage: '2', pageSize: '50' });
+    expect(readList(OPPORTUNITY_LIST, OPPORTUNITY_LIST_OPTIONS, written)).toEqual(f);
   });
 });
 

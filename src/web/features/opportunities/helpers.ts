@@ -1,37 +1,17 @@
-import type { ChecklistEntry } from '../../../shared/contracts/opportunities';
+import { OPPORTUNITY_SORTS, type ChecklistEntry } from '../../../shared/contracts/opportunities';
 import { ALL_CHECKLIST_ITEMS, OPPORTUNITY_STATUSES, STAGES, type ChecklistItem, type Stage } from '../../../shared/domain/pipeline';
+import { id, int, oneOf, text } from '../../components/useListState';
 
-/** GET /api/opportunities parameters the list page keeps in its URL. */
-export const LIST_FILTER_KEYS = ['q', 'stage', 'status', 'ownerId', 'accountId', 'stalled', 'sort'] as const;
-const NUMERIC = new Set(['page', 'pageSize', 'ownerId', 'accountId', 'stage']);
-const LIST_DEFAULTS: Record<string, string> = { page: '1', pageSize: '20' };
-
-export type ListFilters = Record<string, string | number | undefined> & { page: number; pageSize: number };
-
-/** The list's filters from the address bar; unknown or malformed values are dropped. */
-export function listFiltersFromParams(params: URLSearchParams): ListFilters {
-  const f: ListFilters = { page: 1, pageSize: 20 };
-  for (const [k, v] of params) {
-    if (!v || !(k === 'page' || k === 'pageSize' || (LIST_FILTER_KEYS as readonly string[]).includes(k))) continue;
-    if (NUMERIC.has(k)) {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n <= 0 || (k === 'stage' && n > 5)) continue;
-      f[k] = n;
-    } else if (k === 'status') {
-      if ((OPPORTUNITY_STATUSES as readonly string[]).includes(v)) f.status = v;
-    } else if (k === 'stalled') {
-      if (v === 'true') f.stalled = v;
-    } else f[k] = v;
-  }
-  return f;
-}
-
-/** The filters as address-bar parameters, defaults left out. */
-export function listFiltersToParams(f: ListFilters): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '' && LIST_DEFAULTS[k] !== String(v)) out[k] = String(v);
-  return out;
-}
+/** GET /api/opportunities parameters the list page keeps in its URL (page, pageSize and sort besides). */
+export const OPPORTUNITY_LIST = {
+  q: text(),
+  stage: int({ max: 5 }),
+  status: oneOf(OPPORTUNITY_STATUSES),
+  ownerId: id(),
+  accountId: id(),
+  stalled: oneOf(['true']),
+};
+export const OPPORTUNITY_LIST_OPTIONS = { sorts: OPPORTUNITY_SORTS };
 
 /** The checklist in stage order, each stage's items in the seed's order as the server sends them. */
 export function checklistByStage(checklist: readonly ChecklistEntry[]): Record<Stage, ChecklistEntry[]> {

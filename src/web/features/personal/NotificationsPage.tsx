@@ -1,6 +1,5 @@
 import { CheckOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Flex, Segmented, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Notification } from '../../../shared/contracts/tasks';
@@ -9,18 +8,16 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ItemList } from '../../components/ItemList';
 import { PageHeader } from '../../components/PageHeader';
 import { errorMessage } from '../../components/errors';
+import { flag, useListState } from '../../components/useListState';
 import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount } from './api';
 import { useNotificationText } from './NotificationText';
-
-const PAGE_SIZE = 20;
 
 export function NotificationsPage() {
   const { t } = useTranslation(['personal', 'common']);
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [filter, setFilter] = useState<'all' | 'unread'>('all');
-  const [page, setPage] = useState(1);
-  const list = useNotifications({ unread: filter === 'unread', page, pageSize: PAGE_SIZE });
+  const state = useListState({ unread: flag() });
+  const list = useNotifications({ unread: state.filters.unread, page: state.page, pageSize: state.pageSize });
   const unread = useUnreadCount();
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
@@ -57,11 +54,8 @@ export function NotificationsPage() {
       />
       <Card>
         <Segmented
-          value={filter}
-          onChange={(v) => {
-            setFilter(v as 'all' | 'unread');
-            setPage(1);
-          }}
+          value={state.filters.unread ? 'unread' : 'all'}
+          onChange={(v) => state.set({ unread: v === 'unread' })}
           options={[
             { value: 'all', label: <span data-testid="notifications-filter-all">{t('notifications.filter.all')}</span> },
             {
@@ -83,7 +77,7 @@ export function NotificationsPage() {
           rowKey={(n) => n.id}
           rowProps={(n) => ({ 'data-testid': `notification-${n.id}` })}
           empty={t('notifications.empty')}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common:state.total', { count: total }) }}
+          pagination={{ ...state.pagination, total: list.data?.total ?? 0, showTotal: (total) => t('common:state.total', { count: total }) }}
           renderItem={(n) => (
             <Flex gap={12} align="flex-start" style={{ width: '100%', minWidth: 0 }}>
               <Badge status={n.readAt ? 'default' : 'processing'} style={{ marginTop: 2 }} />

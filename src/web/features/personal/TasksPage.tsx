@@ -10,21 +10,20 @@ import { ItemList } from '../../components/ItemList';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusTag } from '../../components/StatusTag';
 import { errorMessage } from '../../components/errors';
+import { oneOf, useListState } from '../../components/useListState';
 import { useSaveTask, useTasks, type TaskDue, type TaskTab } from './api';
 import { TaskFormModal } from './TaskFormModal';
 
 const TABS: TaskTab[] = ['open', 'done', 'all'];
 const DUE: (TaskDue | 'any')[] = ['any', 'overdue', 'today', 'week'];
-const PAGE_SIZE = 20;
 
 export function TasksPage() {
   const { t } = useTranslation(['personal', 'common']);
   const { message } = App.useApp();
-  const [tab, setTab] = useState<TaskTab>('open');
-  const [due, setDue] = useState<TaskDue | 'any'>('any');
-  const [page, setPage] = useState(1);
+  const state = useListState({ status: oneOf(TABS, 'open'), due: oneOf(DUE, 'any') });
+  const { status: tab, due } = state.filters;
   const [editing, setEditing] = useState<{ task?: Task } | null>(null);
-  const tasks = useTasks({ status: tab, due: due === 'any' ? undefined : due, page, pageSize: PAGE_SIZE });
+  const tasks = useTasks({ status: tab, due: due === 'any' ? undefined : due, page: state.page, pageSize: state.pageSize });
   const save = useSaveTask();
 
   async function setStatus(task: Task, status: Task['status']) {
@@ -52,19 +51,13 @@ export function TasksPage() {
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
           activeKey={tab}
-          onChange={(k) => {
-            setTab(k as TaskTab);
-            setPage(1);
-          }}
+          onChange={(k) => state.set({ status: k as TaskTab })}
           items={TABS.map((k) => ({ key: k, label: <span data-testid={`task-tab-${k}`}>{t(`tasks.tabs.${k}`)}</span> }))}
         />
         <div style={{ overflowX: 'auto', marginBottom: 12 }}>
           <Segmented
             value={due}
-            onChange={(v) => {
-              setDue(v as TaskDue | 'any');
-              setPage(1);
-            }}
+            onChange={(v) => state.set({ due: v })}
             options={DUE.map((k) => ({ value: k, label: <span data-testid={`task-due-${k}`}>{t(`tasks.due.${k}`)}</span> }))}
           />
         </div>
@@ -75,7 +68,7 @@ export function TasksPage() {
           empty={t('tasks.empty')}
           rowKey={(task) => task.id}
           rowProps={(task) => ({ 'data-testid': `task-${task.id}` })}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: tasks.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common:state.total', { count: total }) }}
+          pagination={{ ...state.pagination, total: tasks.data?.total ?? 0, showTotal: (total) => t('common:state.total', { count: total }) }}
           renderItem={(task) => <TaskRow task={task} onEdit={() => setEditing({ task })} onStatus={(s) => void setStatus(task, s)} />}
         />
       </Card>

@@ -1,15 +1,15 @@
 import { FilterOutlined, PlusOutlined, SearchOutlined, ShopOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Col, Drawer, Empty, Flex, Grid, Input, Progress, Row, Select, Table, Typography } from 'antd';
-import type { TableColumnsType, TablePaginationConfig } from 'antd';
-import type { SorterResult } from 'antd/es/table/interface';
-import { useMemo, useState } from 'react';
+import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import {
   ACCOUNT_CATEGORIES,
   ACCOUNT_GRADES,
   ACCOUNT_NATURES,
+  ACCOUNT_SORTS,
   ACCOUNT_TIERS,
   LIFECYCLE_STAGES,
   type AccountListItem,
@@ -21,10 +21,10 @@ import { useAuth } from '../../../app/auth';
 import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
-import { sortParam } from '../../../components/format';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { UserSelect } from '../../../components/UserSelect';
-import { accountKeys, type AccountListFilters } from '../api';
+import { id, int, oneOf, text, useListState, useTextFilter, type ListFilters } from '../../../components/useListState';
+import { accountKeys } from '../api';
 import { ClassTags, GradeTag, LifecycleTag } from '../components/AccountTags';
 import { PortfolioStrip } from '../components/PortfolioStrip';
 import { QuadrantTag } from '../components/QuadrantCard';
@@ -32,31 +32,27 @@ import { coverageColor } from '../../contacts';
 import { SavedViewsMenu } from '../../saved-views';
 import { ExportButton } from '../../transfer';
 
-/** The filters besides search, paging and sort; each maps 1:1 to a query parameter of GET /api/accounts. */
-const FILTER_KEYS = ['tier', 'vip', 'category', 'grade', 'lifecycle', 'nature', 'industry', 'ownerId', 'unitId', 'province', 'city', 'quadrant', 'coverageBelow'] as const;
-type FilterKey = (typeof FILTER_KEYS)[number];
+/** Search and filters; each maps 1:1 to a query parameter of GET /api/accounts, and is the URL's parameter of that name. */
+const ACCOUNT_LIST = {
+  q: text(),
+  tier: oneOf(ACCOUNT_TIERS),
+  vip: oneOf(['true', 'false']),
+  category: oneOf(ACCOUNT_CATEGORIES),
+  grade: oneOf(ACCOUNT_GRADES),
+  lifecycle: oneOf(LIFECYCLE_STAGES),
+  nature: oneOf(ACCOUNT_NATURES),
+  industry: text(100),
+  ownerId: id(),
+  unitId: id(),
+  province: text(50),
+  city: text(50),
+  quadrant: oneOf(QUADRANTS),
+  coverageBelow: int({ max: 101 }),
+};
+type Filters = ListFilters<typeof ACCOUNT_LIST>;
+type FilterKey = keyof Filters;
 
-const NUMERIC = new Set(['page', 'pageSize', 'ownerId', 'unitId', 'coverageBelow']);
 const COVERAGE_STEPS = [40, 60, 80] as const;
-const DEFAULTS: Record<string, string> = { page: '1', pageSize: '20' };
-
-function filtersFromParams(params: URLSearchParams): AccountListFilters {
-  const f: AccountListFilters = { page: 1, pageSize: 20 };
-  for (const [k, v] of params) {
-    if (k !== 'q' && k !== 'sort' && k !== 'page' && k !== 'pageSize' && !(FILTER_KEYS as readonly string[]).includes(k)) continue;
-    const n = Number(v);
-    if (NUMERIC.has(k)) {
-      if (Number.isInteger(n) && n > 0) f[k] = n;
-    } else if (v) f[k] = v;
-  }
-  return f;
-}
-
-function filtersToParams(f: AccountListFilters): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '' && DEFAULTS[k] !== String(v)) out[k] = String(v);
-  return out;
-}
 
 export function completenessColor(score: number): string {
   return score >= 80 ? '#52c41a' : score >= 50 ? '#1f5fbf' : '#fa8c16';
@@ -68,45 +64,37 @@ export function AccountsPage() {
   const { can } = useAuth();
   const phone = Grid.useBreakpoint().md === false;
   // The list state lives in the URL, so going back from an account returns to the same page and filters.
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => filtersFromParams(params), [params]);
-  const setFilters = (next: (f: AccountListFilters) => AccountListFilters) => setParams(filtersToParams(next(filters)), { replace: true });
-  const [search, setSearch] = useState(filters.q ?? '');
+  const state = useListState(ACCOUNT_LIST, { sorts: ACCOUNT_SORTS });
+  const { filters, query } = state;
+  const search = useTextFilter(state, 'q');
+  const industry = useTextFilter(state, 'industry');
+  const province = useTextFilter(state, 'province');
+  const city = useTextFilter(state, 'city');
   const [drawer, setDrawer] = useState(false);
-  // The free-text filters are uncontrolled (they apply on blur / Enter); clearing remounts them empty.
-  const [resetKey, setResetKey] = useState(0);
 
   const list = useQuery({
-    queryKey: accountKeys.list(filters),
-    queryFn: () => api.get<Paged<AccountListItem>>('/api/accounts', filters),
+    queryKey: accountKeys.list(query),
+    queryFn: () => api.get<Paged<AccountListItem>>('/api/accounts', query),
     placeholderData: keepPreviousData,
   });
 
-  // A saved view replaces the whole query; the uncontrolled inputs remount to show it.
-  const applyView = (query: Record<string, string>) => {
-    setParams(query, { replace: true });
-    setSearch(query.q ?? '');
-    setResetKey((k) => k + 1);
-  };
+  const setFilter = <K extends FilterKey>(key: K, value: Filters[K] | null) => state.set({ [key]: value ?? undefined });
+  const activeFilters = state.changed.filter((k) => k !== 'q').length;
 
-  const setFilter = (key: FilterKey, value: string | number | null | undefined) =>
-    setFilters((f) => ({ ...f, [key]: value === null || value === '' ? undefined : value, page: 1 }));
-  const activeFilters = FILTER_KEYS.filter((k) => filters[k] !== undefined).length;
-
-  const enumSelect = (key: FilterKey, values: readonly string[], labels: string, testId: string) => (
+  const enumSelect = (key: 'tier' | 'category' | 'lifecycle' | 'nature' | 'quadrant', values: readonly string[], labels: string, testId: string) => (
     <Select
       allowClear
       style={{ width: '100%' }}
       placeholder={t(`filters.${key}`)}
-      value={filters[key] as string | undefined}
-      onChange={(v?: string) => setFilter(key, v)}
+      value={filters[key]}
+      onChange={(v?: Filters[typeof key]) => setFilter(key, v)}
       options={values.map((v) => ({ value: v, label: t(`${labels}.${v}`) }))}
       data-testid={testId}
     />
   );
 
   const filterFields = (
-    <Row gutter={[8, 8]} key={resetKey}>
+    <Row gutter={[8, 8]}>
       <Col xs={24} sm={12} md={6} lg={4}>
         {enumSelect('tier', ACCOUNT_TIERS, 'tiers', 'account-filter-tier')}
       </Col>
@@ -115,8 +103,8 @@ export function AccountsPage() {
           allowClear
           style={{ width: '100%' }}
           placeholder={t('filters.vip')}
-          value={filters.vip as string | undefined}
-          onChange={(v?: string) => setFilter('vip', v)}
+          value={filters.vip}
+          onChange={(v?: Filters['vip']) => setFilter('vip', v)}
           options={[
             { value: 'true', label: t('filters.vipYes') },
             { value: 'false', label: t('filters.vipNo') },
@@ -132,8 +120,8 @@ export function AccountsPage() {
           allowClear
           style={{ width: '100%' }}
           placeholder={t('filters.grade')}
-          value={filters.grade as string | undefined}
-          onChange={(v?: string) => setFilter('grade', v)}
+          value={filters.grade}
+          onChange={(v?: Filters['grade']) => setFilter('grade', v)}
           options={ACCOUNT_GRADES.map((g) => ({ value: g, label: t('gradeTag', { grade: g }) }))}
           data-testid="account-filter-grade"
         />
@@ -145,16 +133,16 @@ export function AccountsPage() {
         {enumSelect('nature', ACCOUNT_NATURES, 'natures', 'account-filter-nature')}
       </Col>
       <Col xs={24} sm={12} md={6} lg={4}>
-        <Input allowClear placeholder={t('filters.industry')} defaultValue={filters.industry as string | undefined} onBlur={(e) => setFilter('industry', e.target.value.trim())} onPressEnter={(e) => setFilter('industry', e.currentTarget.value.trim())} data-testid="account-filter-industry" />
+        <Input allowClear placeholder={t('filters.industry')} {...industry.input} data-testid="account-filter-industry" />
       </Col>
       <Col xs={24} sm={12} md={6} lg={4}>
-        <UserSelect value={filters.ownerId as number | undefined} onChange={(id) => setFilter('ownerId', id)} placeholder={t('filters.ownerId')} data-testid="account-filter-owner" />
+        <UserSelect value={filters.ownerId} onChange={(id) => setFilter('ownerId', id)} placeholder={t('filters.ownerId')} data-testid="account-filter-owner" />
       </Col>
       <Col xs={24} sm={12} md={6} lg={4}>
-        <UnitTreeSelect includeInactive value={filters.unitId as number | undefined} onChange={(id) => setFilter('unitId', id)} placeholder={t('filters.unitId')} data-testid="account-filter-unit" />
+        <UnitTreeSelect includeInactive value={filters.unitId} onChange={(id) => setFilter('unitId', id)} placeholder={t('filters.unitId')} data-testid="account-filter-unit" />
       </Col>
       <Col xs={12} sm={6} md={3} lg={2}>
-        <Input allowClear placeholder={t('filters.province')} defaultValue={filters.province as string | undefined} onBlur={(e) => setFilter('province', e.target.value.trim())} onPressEnter={(e) => setFilter('province', e.currentTarget.value.trim())} data-testid="account-filter-province" />
+        <Input allowClear placeholder={t('filters.province')} {...province.input} data-testid="account-filter-province" />
       </Col>
       <Col xs={24} sm={12} md={6} lg={4}>
         {enumSelect('quadrant', QUADRANTS, 'portfolio:quadrants', 'account-filter-quadrant')}
@@ -164,24 +152,18 @@ export function AccountsPage() {
           allowClear
           style={{ width: '100%' }}
           placeholder={t('filters.coverageBelow')}
-          value={filters.coverageBelow as number | undefined}
+          value={filters.coverageBelow}
           onChange={(v?: number) => setFilter('coverageBelow', v)}
           options={COVERAGE_STEPS.map((n) => ({ value: n, label: t('filters.coverageBelowN', { n }) }))}
           data-testid="account-filter-coverage"
         />
       </Col>
       <Col xs={12} sm={6} md={3} lg={2}>
-        <Input allowClear placeholder={t('filters.city')} defaultValue={filters.city as string | undefined} onBlur={(e) => setFilter('city', e.target.value.trim())} onPressEnter={(e) => setFilter('city', e.currentTarget.value.trim())} data-testid="account-filter-city" />
+        <Input allowClear placeholder={t('filters.city')} {...city.input} data-testid="account-filter-city" />
       </Col>
       {activeFilters > 0 && (
         <Col>
-          <Button
-            onClick={() => {
-              setFilters((f) => ({ page: 1, pageSize: f.pageSize, sort: f.sort, q: f.q }));
-              setResetKey((k) => k + 1);
-            }}
-            data-testid="account-filter-reset"
-          >
+          <Button onClick={() => state.reset(['q'])} data-testid="account-filter-reset">
             {t('filters.reset')}
           </Button>
         </Col>
@@ -250,16 +232,6 @@ export function AccountsPage() {
     { title: t('columns.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', sorter: true, width: 110, render: (v: string) => <DateTime value={v} mode="relative" /> },
   ];
 
-  // Controlled sort arrows, so a sort restored from the URL shows on its column.
-  const sortedColumns = columns.map((c) =>
-    c.sorter && typeof c.key === 'string' ? { ...c, sortOrder: filters.sort === c.key ? ('ascend' as const) : filters.sort === `-${c.key}` ? ('descend' as const) : null } : c,
-  );
-
-  const onTableChange = (p: TablePaginationConfig, _f: unknown, s: SorterResult<AccountListItem> | SorterResult<AccountListItem>[]) => {
-    const sorter = Array.isArray(s) ? s[0] : s;
-    setFilters((f) => ({ ...f, page: p.current ?? 1, pageSize: p.pageSize ?? 20, sort: sortParam(sorter?.columnKey, sorter?.order) }));
-  };
-
   return (
     <div>
       <PageHeader
@@ -267,7 +239,7 @@ export function AccountsPage() {
         subtitle={t('list.subtitle')}
         extra={
           <>
-            <ExportButton kind="accounts" filters={filters} />
+            <ExportButton kind="accounts" filters={query} />
             {can('account:create') && (
               <Button type="primary" icon={<PlusOutlined />} data-testid="account-new" onClick={() => navigate('/accounts/new')}>
                 {t('list.create')}
@@ -282,17 +254,12 @@ export function AccountsPage() {
           <Input.Search
             allowClear
             placeholder={t('list.searchPlaceholder')}
-            value={search}
+            {...search.search}
             data-testid="account-search"
             enterButton={<SearchOutlined />}
             style={{ maxWidth: phone ? undefined : 420, flex: 1 }}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              if (!e.target.value) setFilters((f) => ({ ...f, q: undefined, page: 1 }));
-            }}
-            onSearch={(q) => setFilters((f) => ({ ...f, q: q.trim() || undefined, page: 1 }))}
           />
-          <SavedViewsMenu page="accounts" current={filtersToParams(filters)} onApply={applyView} compact={phone} />
+          <SavedViewsMenu page="accounts" current={state.params} onApply={state.apply} compact={phone} />
           {phone && (
             <Badge count={activeFilters} size="small">
               <Button icon={<FilterOutlined />} onClick={() => setDrawer(true)} data-testid="account-filters-open">
@@ -303,22 +270,22 @@ export function AccountsPage() {
         </Flex>
         {!phone && <div style={{ marginBottom: 12 }}>{filterFields}</div>}
         <PortfolioStrip
-          filters={filters}
+          filters={query}
           onQuadrant={(q) => setFilter('quadrant', q)}
-          onOwner={(ownerId) => setFilters((f) => ({ ...f, ownerId, sort: 'completeness', page: 1 }))}
+          onOwner={(ownerId) => state.change({ filters: { ownerId }, sort: 'completeness', page: 1 })}
         />
         <Table<AccountListItem>
           rowKey="id"
           size="middle"
           loading={list.isFetching}
-          columns={sortedColumns}
+          columns={state.sorted(columns)}
           dataSource={list.data?.items}
           scroll={{ x: 1180 }}
-          onChange={onTableChange}
+          onChange={state.onTableChange}
           data-testid="account-table"
           pagination={{
-            current: filters.page,
-            pageSize: filters.pageSize,
+            current: state.page,
+            pageSize: state.pageSize,
             total: list.data?.total ?? 0,
             showSizeChanger: !phone,
             simple: phone,

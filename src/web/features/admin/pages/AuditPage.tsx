@@ -2,8 +2,8 @@ import { AuditOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { AutoComplete, Button, Card, Col, DatePicker, Empty, Form, Input, Row, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../shared/contracts/audit';
 import type { Paged } from '../../../../shared/contracts/common';
@@ -12,19 +12,11 @@ import { AuditDiff } from '../components/AuditDiff';
 import { DateTime } from '../../../components/DateTime';
 import { PageHeader } from '../../../components/PageHeader';
 import { UserSelect } from '../../../components/UserSelect';
+import { date, id, text, useListState } from '../../../components/useListState';
 
-interface Query {
-  q?: string;
-  entity?: string;
-  entityId?: string;
-  actorId?: number;
-  action?: string;
-  from?: string;
-  to?: string;
-  sort?: string;
-  page: number;
-  pageSize: number;
-}
+/** The filters in the URL; the period as business dates, sent as the start and end of those days. */
+const AUDIT_LIST = { q: text(), entity: text(100), entityId: text(100), actorId: id(), action: text(100), from: date(), to: date() };
+
 interface FilterForm {
   q?: string;
   entity?: string;
@@ -41,31 +33,43 @@ const trimmed = (s?: string) => s?.trim() || undefined;
 
 export function AuditPage() {
   const { t } = useTranslation('admin');
-  const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20 });
+  const state = useListState(AUDIT_LIST, { sort: '-at', sorts: ['at'] });
+  const { filters } = state;
   const [form] = Form.useForm<FilterForm>();
+  const query = {
+    ...state.query,
+    from: filters.from ? dayjs(filters.from).startOf('day').toISOString() : undefined,
+    to: filters.to ? dayjs(filters.to).endOf('day').toISOString() : undefined,
+  };
 
   const list = useQuery({
     queryKey: ['audit', query],
-    queryFn: () => api.get<Paged<AuditEntry>>('/api/audit', { ...query }),
+    queryFn: () => api.get<Paged<AuditEntry>>('/api/audit', query),
     placeholderData: keepPreviousData,
   });
 
+  // The form shows the URL's filters: on opening, and after Back, a reset or a search.
+  useEffect(() => {
+    const { q, entity, entityId, actorId, action, from, to } = filters;
+    form.setFieldsValue({ q, entity, entityId, actorId, action, range: from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null });
+  }, [filters, form]);
+
   const apply = (v: FilterForm) =>
-    setQuery((q) => ({
-      page: 1,
-      pageSize: q.pageSize,
-      sort: q.sort,
-      q: trimmed(v.q),
-      entity: trimmed(v.entity),
-      entityId: trimmed(v.entityId),
-      actorId: v.actorId ?? undefined,
-      action: trimmed(v.action),
-      from: v.range?.[0]?.startOf('day').toISOString(),
-      to: v.range?.[1]?.endOf('day').toISOString(),
-    }));
+    state.set(
+      {
+        q: trimmed(v.q),
+        entity: trimmed(v.entity),
+        entityId: trimmed(v.entityId),
+        actorId: v.actorId ?? undefined,
+        action: trimmed(v.action),
+        from: v.range?.[0]?.format('YYYY-MM-DD'),
+        to: v.range?.[1]?.format('YYYY-MM-DD'),
+      },
+      { replace: false },
+    );
 
   const columns: TableColumnsType<AuditEntry> = [
-    { title: t('audit.at'), dataIndex: 'at', key: 'at', width: 150, sorter: true, defaultSortOrder: 'descend', sortDirections: ['descend', 'ascend', 'descend'], render: (v: string | null) => <DateTime value={v} /> },
+    { title: t('audit.at'), dataIndex: 'at', key: 'at', width: 150, sorter: true, sortDirections: ['descend', 'ascend', 'descend'], render: (v: string | null) => <DateTime value={v} /> },
     { title: t('audit.actor'), dataIndex: 'actorName', width: 120, render: (n: string | null) => n ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text> },
     { title: t('audit.entity'), dataIndex: 'entity', width: 150, render: (e: string) => t(`audit.entities.${e}`, { defaultValue: e }) },
     { title: t('audit.entityId'), dataIndex: 'entityId', width: 90 },
@@ -137,7 +141,7 @@ export function AuditPage() {
               <Button
                 onClick={() => {
                   form.resetFields();
-                  apply({});
+                  state.reset();
                 }}
               >
                 {t('shared.reset')}
@@ -151,15 +155,12 @@ export function AuditPage() {
           rowKey="id"
           size="middle"
           loading={list.isFetching}
-          columns={columns}
+          columns={state.sorted(columns)}
           dataSource={list.data?.items}
           scroll={{ x: 1000 }}
           expandable={{ expandedRowRender: (e) => <AuditDiff entry={e} />, rowExpandable: (e) => Object.keys(e.diff).length > 0 }}
-          onChange={(p, _f, s) => {
-            const sorter = Array.isArray(s) ? s[0] : s;
-            setQuery((q) => ({ ...q, page: p.current ?? 1, pageSize: p.pageSize ?? 20, sort: sorter?.order === 'ascend' ? 'at' : undefined }));
-          }}
-          pagination={{ current: query.page, pageSize: query.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('shared.total', { count: n }) }}
+          onChange={state.onTableChange}
+          pagination={{ current: state.page, pageSize: state.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('shared.total', { count: n }) }}
           locale={{ emptyText: <Empty image={<AuditOutlined style={{ fontSize: 40, color: '#bfbfbf' }} />} description={list.isError ? t('shared.loadFailed') : t('audit.empty')} /> }}
         />
       </Card>

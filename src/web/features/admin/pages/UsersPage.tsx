@@ -1,8 +1,7 @@
 import { PlusOutlined, SearchOutlined, UnlockOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Divider, Drawer, Empty, Flex, Form, Input, Modal, Row, Select, Space, Table, Tag } from 'antd';
-import type { TableColumnsType, TablePaginationConfig } from 'antd';
-import type { SorterResult } from 'antd/es/table/interface';
+import type { TableColumnsType } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Paged } from '../../../../shared/contracts/common';
@@ -11,27 +10,20 @@ import { POSITIONS, ROLE_FOR_POSITION, type Position } from '../../../../shared/
 import { api } from '../../../api/client';
 import { useApiError, useFeedback } from '../../../components/feedback';
 import { DateTime, formatDateTime } from '../../../components/DateTime';
-import { sortParam } from '../../../components/format';
 import { orgKeys, useRoleLabel, useRoles, useUnitPath } from '../../../components/orgData';
 import { PageHeader } from '../../../components/PageHeader';
 import { useDrawerSize, useFormSession } from '../../../components/layout';
 import { RecordHistory } from '../components/RecordHistory';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
+import { id, oneOf, text, useListState, useTextFilter } from '../../../components/useListState';
 import { HandoverDrawer } from '../components/HandoverDrawer';
 import { useAuth } from '../../../app/auth';
 
 type UserStatus = (typeof USER_STATUSES)[number];
 const STATUS_COLOR: Record<UserStatus, string> = { active: 'green', disabled: 'orange', left: 'default' };
 
-interface Filters {
-  q?: string;
-  unitId?: number;
-  status?: UserStatus;
-  position?: Position;
-  page: number;
-  pageSize: number;
-  sort?: string;
-}
+const USER_LIST = { q: text(), unitId: id(), status: oneOf(USER_STATUSES), position: oneOf(POSITIONS) };
+const USER_SORTS = ['name', 'username', 'unit', 'lastLoginAt', 'createdAt'];
 
 interface UserForm {
   username: string;
@@ -53,8 +45,9 @@ export function UsersPage() {
   const { message } = useFeedback();
   const showError = useApiError();
   const drawerSize = useDrawerSize(560);
-  const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20 });
-  const [search, setSearch] = useState('');
+  const state = useListState(USER_LIST, { sorts: USER_SORTS });
+  const { filters } = state;
+  const search = useTextFilter(state, 'q');
   const [editing, setEditing] = useState<UserItem | 'new' | null>(null);
   const [resetFor, setResetFor] = useState<UserItem | null>(null);
   const [handoverFor, setHandoverFor] = useState<UserItem | null>(null);
@@ -66,8 +59,8 @@ export function UsersPage() {
   const unitPath = useUnitPath();
 
   const list = useQuery({
-    queryKey: [...orgKeys.users, 'list', filters],
-    queryFn: () => api.get<Paged<UserItem>>('/api/users', { ...filters }),
+    queryKey: [...orgKeys.users, 'list', state.query],
+    queryFn: () => api.get<Paged<UserItem>>('/api/users', state.query),
     placeholderData: keepPreviousData,
   });
 
@@ -171,11 +164,6 @@ export function UsersPage() {
       : []),
   ];
 
-  const onTableChange = (p: TablePaginationConfig, _f: unknown, s: SorterResult<UserItem> | SorterResult<UserItem>[]) => {
-    const sorter = Array.isArray(s) ? s[0] : s;
-    setFilters((f) => ({ ...f, page: p.current ?? 1, pageSize: p.pageSize ?? 20, sort: sortParam(sorter?.columnKey, sorter?.order) }));
-  };
-
   const current = editing !== null && editing !== 'new' ? editing : null;
   const initialValues: Partial<UserForm> | undefined = current
     ? { username: current.username, name: current.name, phone: current.phone, email: current.email, unitId: current.unitId, positions: current.positions, roleIds: current.roleIds, status: current.status === 'left' ? undefined : current.status }
@@ -219,18 +207,10 @@ export function UsersPage() {
       <Card size="small">
         <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
           <Col xs={24} md={8} lg={6}>
-            <Input.Search
-              allowClear
-              placeholder={t('users.searchPlaceholder')}
-              value={search}
-              data-testid="user-search"
-              enterButton={<SearchOutlined />}
-              onChange={(e) => setSearch(e.target.value)}
-              onSearch={(q) => setFilters((f) => ({ ...f, q: q.trim() || undefined, page: 1 }))}
-            />
+            <Input.Search allowClear placeholder={t('users.searchPlaceholder')} {...search.search} data-testid="user-search" enterButton={<SearchOutlined />} />
           </Col>
           <Col xs={24} md={8} lg={6}>
-            <UnitTreeSelect includeInactive value={filters.unitId} onChange={(id) => setFilters((f) => ({ ...f, unitId: id ?? undefined, page: 1 }))} placeholder={t('users.filterUnit')} data-testid="user-filter-unit" />
+            <UnitTreeSelect includeInactive value={filters.unitId} onChange={(unit) => state.set({ unitId: unit ?? undefined })} placeholder={t('users.filterUnit')} data-testid="user-filter-unit" />
           </Col>
           <Col xs={12} md={4} lg={4}>
             <Select
@@ -238,7 +218,7 @@ export function UsersPage() {
               style={{ width: '100%' }}
               placeholder={t('users.filterStatus')}
               value={filters.status}
-              onChange={(s?: UserStatus) => setFilters((f) => ({ ...f, status: s, page: 1 }))}
+              onChange={(s?: UserStatus) => state.set({ status: s })}
               options={USER_STATUSES.map((s) => ({ value: s, label: t(`users.statuses.${s}`) }))}
               data-testid="user-filter-status"
             />
@@ -249,7 +229,7 @@ export function UsersPage() {
               style={{ width: '100%' }}
               placeholder={t('users.filterPosition')}
               value={filters.position}
-              onChange={(p?: Position) => setFilters((f) => ({ ...f, position: p, page: 1 }))}
+              onChange={(p?: Position) => state.set({ position: p })}
               options={POSITIONS.map((p) => ({ value: p, label: t(`positions.${p}`) }))}
               data-testid="user-filter-position"
             />
@@ -259,11 +239,11 @@ export function UsersPage() {
           rowKey="id"
           size="middle"
           loading={list.isFetching}
-          columns={columns}
+          columns={state.sorted(columns)}
           dataSource={list.data?.items}
           scroll={{ x: 1040 }}
-          onChange={onTableChange}
-          pagination={{ current: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('shared.total', { count: n }) }}
+          onChange={state.onTableChange}
+          pagination={{ current: state.page, pageSize: state.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('shared.total', { count: n }) }}
           locale={{ emptyText: <Empty image={<TeamOutlined style={{ fontSize: 40, color: '#bfbfbf' }} />} description={list.isError ? t('shared.loadFailed') : t('users.empty')} /> }}
         />
       </Card>

@@ -1,11 +1,9 @@
 import { AuditOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Badge, Card, Col, Empty, Input, Row, Select, Table, Tabs, Typography } from 'antd';
-import type { TableColumnsType, TablePaginationConfig } from 'antd';
-import type { SorterResult } from 'antd/es/table/interface';
-import { useState } from 'react';
+import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { APPROVAL_STATUSES, type ApprovalItem } from '../../../../shared/contracts/approvals';
 import type { Paged } from '../../../../shared/contracts/common';
 import { api } from '../../../api/client';
@@ -13,22 +11,13 @@ import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
-import { sortParam } from '../../../components/format';
+import { oneOf, text, useListState, useTextFilter, word } from '../../../components/useListState';
 import { ApprovalStatusTag } from '../components/ApprovalStatusTag';
 import { useDocTypeLabel, useDocTypes } from '../components/docTypes';
 
-type Box = 'inbox' | 'submitted' | 'done';
 type Status = (typeof APPROVAL_STATUSES)[number];
-const BOXES: Box[] = ['inbox', 'submitted', 'done'];
-
-interface Filters {
-  q?: string;
-  status?: Status;
-  docType?: string;
-  page: number;
-  pageSize: number;
-  sort?: string;
-}
+const BOXES = ['inbox', 'submitted', 'done'] as const;
+const APPROVAL_LIST = { box: oneOf(BOXES, 'inbox'), q: text(), docType: word(), status: oneOf(APPROVAL_STATUSES) };
 
 export function useApprovalCounts() {
   return useQuery({ queryKey: ['approvals', 'counts'], queryFn: () => api.get<{ inbox: number }>('/api/approvals/counts'), refetchInterval: 60_000 });
@@ -36,17 +25,16 @@ export function useApprovalCounts() {
 
 export function ApprovalsPage() {
   const { t } = useTranslation('approvals');
-  const [params, setParams] = useSearchParams();
-  const box: Box = BOXES.includes(params.get('box') as Box) ? (params.get('box') as Box) : 'inbox';
-  const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20 });
-  const [search, setSearch] = useState('');
+  const state = useListState(APPROVAL_LIST, { sorts: ['createdAt', 'updatedAt'] });
+  const { box, docType, status } = state.filters;
+  const search = useTextFilter(state, 'q');
   const docTypes = useDocTypes();
   const docTypeLabel = useDocTypeLabel();
   const counts = useApprovalCounts();
 
   const list = useQuery({
-    queryKey: ['approvals', 'list', box, filters],
-    queryFn: () => api.get<Paged<ApprovalItem>>('/api/approvals', { box, ...filters }),
+    queryKey: ['approvals', 'list', state.query],
+    queryFn: () => api.get<Paged<ApprovalItem>>('/api/approvals', state.query),
     placeholderData: keepPreviousData,
   });
 
@@ -86,11 +74,6 @@ export function ApprovalsPage() {
     { title: t('list.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', width: 150, sorter: true, render: (v: string) => <DateTime value={v} /> },
   ];
 
-  const onTableChange = (p: TablePaginationConfig, _f: unknown, s: SorterResult<ApprovalItem> | SorterResult<ApprovalItem>[]) => {
-    const sorter = Array.isArray(s) ? s[0] : s;
-    setFilters((f) => ({ ...f, page: p.current ?? 1, pageSize: p.pageSize ?? 20, sort: sortParam(sorter?.columnKey, sorter?.order) }));
-  };
-
   const emptyText = list.isError ? t('list.loadFailed') : t(`list.empty.${box}`);
 
   return (
@@ -99,10 +82,7 @@ export function ApprovalsPage() {
       <Card size="small">
         <Tabs
           activeKey={box}
-          onChange={(k) => {
-            setParams({ box: k }, { replace: true });
-            setFilters((f) => ({ ...f, page: 1 }));
-          }}
+          onChange={(k) => state.set({ box: k as (typeof BOXES)[number] })}
           items={BOXES.map((b) => ({
             key: b,
             label: (
@@ -115,22 +95,15 @@ export function ApprovalsPage() {
         />
         <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
           <Col xs={24} md={10} lg={8}>
-            <Input.Search
-              allowClear
-              value={search}
-              placeholder={t('list.searchPlaceholder')}
-              data-testid="approvals-search"
-              onChange={(e) => setSearch(e.target.value)}
-              onSearch={(q) => setFilters((f) => ({ ...f, q: q.trim() || undefined, page: 1 }))}
-            />
+            <Input.Search allowClear {...search.search} placeholder={t('list.searchPlaceholder')} data-testid="approvals-search" />
           </Col>
           <Col xs={12} md={7} lg={5}>
             <Select
               allowClear
               style={{ width: '100%' }}
               placeholder={t('list.filterDocType')}
-              value={filters.docType}
-              onChange={(d?: string) => setFilters((f) => ({ ...f, docType: d, page: 1 }))}
+              value={docType}
+              onChange={(d?: string) => state.set({ docType: d })}
               options={(docTypes.data ?? []).map((d) => ({ value: d.type, label: docTypeLabel(d.type) }))}
               data-testid="approvals-filter-doc-type"
             />
@@ -141,8 +114,8 @@ export function ApprovalsPage() {
                 allowClear
                 style={{ width: '100%' }}
                 placeholder={t('list.filterStatus')}
-                value={filters.status}
-                onChange={(s?: Status) => setFilters((f) => ({ ...f, status: s, page: 1 }))}
+                value={status}
+                onChange={(s?: Status) => state.set({ status: s })}
                 options={APPROVAL_STATUSES.map((s) => ({ value: s, label: t(`common:status.${s}`) }))}
                 data-testid="approvals-filter-status"
               />
@@ -154,11 +127,11 @@ export function ApprovalsPage() {
           rowKey="id"
           size="middle"
           loading={list.isFetching}
-          columns={columns}
+          columns={state.sorted(columns)}
           dataSource={list.data?.items}
           scroll={{ x: 1160 }}
-          onChange={onTableChange}
-          pagination={{ current: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common:state.total', { count: n }) }}
+          onChange={state.onTableChange}
+          pagination={{ current: state.page, pageSize: state.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common:state.total', { count: n }) }}
           locale={{ emptyText: <Empty image={<AuditOutlined style={{ fontSize: 40, color: '#bfbfbf' }} />} description={emptyText} /> }}
         />
       </Card>

@@ -15,6 +15,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useApiError, useFeedback } from '../../../components/feedback';
 import { useFormSession } from '../../../components/layout';
 import { UserSelect } from '../../../components/UserSelect';
+import { useListState } from '../../../components/useListState';
 
 type Delegation = z.infer<typeof delegation>;
 type State = 'active' | 'scheduled' | 'expired' | 'revoked';
@@ -43,6 +44,8 @@ export function DelegationsPage() {
   const { message } = useFeedback();
   const showError = useApiError();
   const [creating, setCreating] = useState(false);
+  // no filters: only the page, so Back returns to it
+  const state = useListState({});
   const [form] = Form.useForm<CreateForm>();
   const manager = can('delegation:manage');
   useFormSession(form, creating || null, () => undefined);
@@ -140,7 +143,7 @@ export function DelegationsPage() {
           columns={columns}
           dataSource={list.data}
           scroll={{ x: 900 }}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          pagination={{ ...state.pagination, hideOnSinglePage: true }}
           locale={{ emptyText: <Empty image={<UserSwitchOutlined style={{ fontSize: 40, color: '#bfbfbf' }} />} description={t('delegations.empty')} /> }}
         />
       </Card>

@@ -1,9 +1,7 @@
 import { FileAddOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Empty, Input, Row, Segmented, Select, Table } from 'antd';
-import type { TableColumnsType, TablePaginationConfig } from 'antd';
-import type { SorterResult } from 'antd/es/table/interface';
-import { useState } from 'react';
+import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Paged } from '../../../../shared/contracts/common';
@@ -14,36 +12,28 @@ import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
-import { sortParam } from '../../../components/format';
+import { oneOf, text, useListState, useTextFilter } from '../../../components/useListState';
 import { ApprovalStatusTag } from '../components/ApprovalStatusTag';
 
 type Category = (typeof REQUEST_CATEGORIES)[number];
 type Status = (typeof REQUEST_STATUSES)[number];
 
-interface Filters {
-  q?: string;
-  status?: Status;
-  category?: Category;
-  mine: 'true' | 'false';
-  page: number;
-  pageSize: number;
-  sort?: string;
-}
+const REQUEST_LIST = { mine: oneOf(['true', 'false'], 'true'), q: text(), status: oneOf(REQUEST_STATUSES), category: oneOf(REQUEST_CATEGORIES) };
 
 export function RequestsPage() {
   const { t } = useTranslation('approvals');
   const navigate = useNavigate();
   const { can } = useAuth();
-  const [filters, setFilters] = useState<Filters>({ mine: 'true', page: 1, pageSize: 20, sort: '-createdAt' });
-  const [search, setSearch] = useState('');
+  const state = useListState(REQUEST_LIST, { sort: '-createdAt', sorts: ['title', 'amount', 'createdAt'] });
+  const { filters } = state;
+  const search = useTextFilter(state, 'q');
 
   const list = useQuery({
-    queryKey: ['general-requests', 'list', filters],
-    queryFn: () => api.get<Paged<GeneralRequest>>('/api/general-requests', { ...filters }),
+    queryKey: ['general-requests', 'list', state.query],
+    queryFn: () => api.get<Paged<GeneralRequest>>('/api/general-requests', state.query),
     placeholderData: keepPreviousData,
   });
 
-  const sortOrder = (field: string) => (filters.sort === field ? 'ascend' : filters.sort === `-${field}` ? 'descend' : null);
   const columns: TableColumnsType<GeneralRequest> = [
     {
       title: t('requests.title'),
@@ -52,7 +42,6 @@ export function RequestsPage() {
       fixed: 'left',
       width: 200,
       sorter: true,
-      sortOrder: sortOrder('title'),
       render: (title: string, r) => (
         <Link to={`/requests/${r.id}`} data-testid={`request-open-${r.id}`}>
           {title}
@@ -60,18 +49,14 @@ export function RequestsPage() {
       ),
     },
     { title: t('requests.category'), dataIndex: 'category', width: 120, render: (c: Category) => t(`categories.${c}`) },
-    { title: t('requests.amount'), dataIndex: 'amount', key: 'amount', width: 130, align: 'right', sorter: true, sortOrder: sortOrder('amount'), render: (v: number) => <MoneyText fen={v} /> },
+    { title: t('requests.amount'), dataIndex: 'amount', key: 'amount', width: 130, align: 'right', sorter: true, render: (v: number) => <MoneyText fen={v} /> },
     { title: t('requests.status'), dataIndex: 'status', width: 100, render: (s: Status) => <ApprovalStatusTag status={s} /> },
     { title: t('requests.owner'), dataIndex: 'ownerName', width: 100 },
     { title: t('requests.unit'), dataIndex: 'unitName', width: 130 },
     { title: t('requests.submittedAt'), dataIndex: 'submittedAt', width: 150, render: (v: string | null) => <DateTime value={v} /> },
-    { title: t('requests.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 150, sorter: true, sortOrder: sortOrder('createdAt'), render: (v: string) => <DateTime value={v} /> },
+    // the default order: its arrow goes between newest and oldest first, never off
+    { title: t('requests.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 150, sorter: true, sortDirections: ['descend', 'ascend', 'descend'], render: (v: string) => <DateTime value={v} /> },
   ];
-
-  const onTableChange = (p: TablePaginationConfig, _f: unknown, s: SorterResult<GeneralRequest> | SorterResult<GeneralRequest>[]) => {
-    const sorter = Array.isArray(s) ? s[0] : s;
-    setFilters((f) => ({ ...f, page: p.current ?? 1, pageSize: p.pageSize ?? 20, sort: sortParam(sorter?.columnKey, sorter?.order) }));
-  };
 
   return (
     <div>
@@ -92,7 +77,7 @@ export function RequestsPage() {
             <Segmented
               block
               value={filters.mine}
-              onChange={(v) => setFilters((f) => ({ ...f, mine: v as 'true' | 'false', page: 1 }))}
+              onChange={(v) => state.set({ mine: v as 'true' | 'false' })}
               options={[
                 { value: 'true', label: t('requests.mine') },
                 { value: 'false', label: t('requests.visible') },
@@ -101,14 +86,7 @@ export function RequestsPage() {
             />
           </Col>
           <Col xs={24} md={8} lg={7}>
-            <Input.Search
-              allowClear
-              value={search}
-              placeholder={t('requests.searchPlaceholder')}
-              data-testid="requests-search"
-              onChange={(e) => setSearch(e.target.value)}
-              onSearch={(q) => setFilters((f) => ({ ...f, q: q.trim() || undefined, page: 1 }))}
-            />
+            <Input.Search allowClear {...search.search} placeholder={t('requests.searchPlaceholder')} data-testid="requests-search" />
           </Col>
           <Col xs={12} md={5} lg={4}>
             <Select
@@ -116,7 +94,7 @@ export function RequestsPage() {
               style={{ width: '100%' }}
               placeholder={t('requests.filterStatus')}
               value={filters.status}
-              onChange={(s?: Status) => setFilters((f) => ({ ...f, status: s, page: 1 }))}
+              onChange={(s?: Status) => state.set({ status: s })}
               options={REQUEST_STATUSES.map((s) => ({ value: s, label: t(`common:status.${s}`) }))}
               data-testid="requests-filter-status"
             />
@@ -127,7 +105,7 @@ export function RequestsPage() {
               style={{ width: '100%' }}
               placeholder={t('requests.filterCategory')}
               value={filters.category}
-              onChange={(c?: Category) => setFilters((f) => ({ ...f, category: c, page: 1 }))}
+              onChange={(c?: Category) => state.set({ category: c })}
               options={REQUEST_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
               data-testid="requests-filter-category"
             />
@@ -138,11 +116,11 @@ export function RequestsPage() {
           rowKey="id"
           size="middle"
           loading={list.isFetching}
-          columns={columns}
+          columns={state.sorted(columns)}
           dataSource={list.data?.items}
           scroll={{ x: 1080 }}
-          onChange={onTableChange}
-          pagination={{ current: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common:state.total', { count: n }) }}
+          onChange={state.onTableChange}
+          pagination={{ current: state.page, pageSize: state.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common:state.total', { count: n }) }}
           locale={{
             emptyText: (
               <Empty image={<FileAddOutlined style={{ fontSize: 40, color: '#bfbfbf' }} />} description={t('requests.empty')}>

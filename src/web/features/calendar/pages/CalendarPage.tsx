@@ -3,10 +3,11 @@ import { Alert, Button, Calendar, Card, Empty, Flex, Grid, List, Popconfirm, Seg
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { CalendarEvent, CalendarKind } from '../../../../shared/contracts/calendar';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
+import { date, oneOf, useListState } from '../../../components/useListState';
 import { useCalendar, useCreateFeedToken, useFeedToken, useRevokeFeedToken } from '../api';
 
 type Mode = 'week' | 'month';
@@ -119,10 +120,11 @@ function FeedCard() {
 export function CalendarPage() {
   const { t } = useTranslation('calendar');
   const phone = Grid.useBreakpoint().md === false;
-  const [params, setParams] = useSearchParams();
-  const mode: Mode = params.get('view') === 'month' ? 'month' : 'week';
-  const anchor = params.get('date') && dayjs(params.get('date')).isValid() ? dayjs(params.get('date')) : dayjs();
-  const go = (next: { view?: Mode; date?: Dayjs }) => setParams({ view: next.view ?? mode, date: (next.date ?? anchor).format(DAY_FORMAT) }, { replace: true });
+  // the week or month shown is in the URL: Back steps through the weeks looked at
+  const state = useListState({ view: oneOf(['week', 'month'], 'week'), date: date(dayjs().format(DAY_FORMAT)) });
+  const mode: Mode = state.filters.view;
+  const anchor = dayjs(state.filters.date);
+  const go = (next: { view?: Mode; date?: Dayjs }) => state.set({ view: next.view ?? mode, date: next.date?.format(DAY_FORMAT) ?? state.filters.date });
 
   const { from, days } = rangeOf(mode, anchor);
   const to = from.add(days - 1, 'day');

@@ -10,6 +10,7 @@ import { POLICY_GRADES, POLICY_TIERS } from '../../../../shared/domain/visit-pol
 import { useAuth } from '../../../app/auth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
+import { useListState } from '../../../components/useListState';
 import { useFeedback } from '../../../components/feedback';
 import { useOverdueAccounts, useSaveVisitPolicy, useVisitPolicy } from '../api';
 
@@ -59,6 +60,8 @@ export function VisitPolicyPage() {
   const { can } = useAuth();
   const phone = Grid.useBreakpoint().md === false;
   const overdue = useOverdueAccounts();
+  // the overdue list's page (no filters), so Back from an account returns to it
+  const state = useListState({}, { pageSize: 50 });
   const { t: tp } = useTranslation('portfolio');
   const last = (r: OverdueAccount) => (r.lastVisitAt ? dayjs(r.lastVisitAt).format('YYYY-MM-DD') : t('policy.never'));
   const classOf = (r: OverdueAccount) => [t(`policy.tiers.${r.tier}`), r.grade ? t(`policy.grades.${r.grade}`) : null, r.quadrant ? tp(`quadrants.${r.quadrant}`) : null].filter(Boolean).join(' · ');
@@ -92,7 +95,7 @@ export function VisitPolicyPage() {
           )}
         />
       ) : (
-        <Table rowKey="accountId" size="small" loading={overdue.isLoading} columns={columns} dataSource={overdue.data?.items ?? []} locale={{ emptyText: t('policy.none') }} pagination={{ pageSize: 50, hideOnSinglePage: true }} />
+        <Table rowKey="accountId" size="small" loading={overdue.isLoading} columns={columns} dataSource={overdue.data?.items ?? []} locale={{ emptyText: t('policy.none') }} pagination={{ ...state.pagination, hideOnSinglePage: true }} />
       )}
     </div>
   );

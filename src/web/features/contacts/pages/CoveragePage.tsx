@@ -1,11 +1,12 @@
 import { Card, Flex, Grid, List, Progress, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { CoverageListItem } from '../../../../shared/contracts/contacts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
+import { id, useListState } from '../../../components/useListState';
 import { SavedViewsMenu } from '../../saved-views';
 import { useCoverageList } from '../api';
 import { coverageColor, CoverageFlags } from '../components/CoverageBadge';
@@ -14,17 +15,10 @@ import { coverageColor, CoverageFlags } from '../components/CoverageBadge';
 export function CoveragePage() {
   const { t } = useTranslation('contacts');
   const phone = Grid.useBreakpoint().md === false;
-  const [params, setParams] = useSearchParams();
-  const page = Number(params.get('page')) || 1;
-  const pageSize = Number(params.get('pageSize')) || 20;
-  const unitId = Number(params.get('unitId')) || undefined;
+  const state = useListState({ unitId: id() });
+  const { page, pageSize } = state;
+  const unitId = state.filters.unitId;
   const list = useCoverageList({ page, pageSize, unitId });
-  const set = (next: Record<string, number | undefined>) => {
-    const merged: Record<string, string> = {};
-    const values = { page, pageSize, unitId, ...next };
-    for (const [k, v] of Object.entries(values)) if (v !== undefined && !(k === 'page' && v === 1) && !(k === 'pageSize' && v === 20)) merged[k] = String(v);
-    setParams(merged, { replace: true });
-  };
 
   const score = (r: CoverageListItem) => <Progress type="circle" size={40} percent={r.score} strokeColor={coverageColor(r.score)} format={(p) => p} />;
   const columns: ColumnsType<CoverageListItem> = [
@@ -59,11 +53,11 @@ export function CoveragePage() {
             allowClear
             placeholder={t('coverage.page.allUnits')}
             value={unitId ?? null}
-            onChange={(id) => set({ unitId: id ?? undefined, page: 1 })}
+            onChange={(unit) => state.set({ unitId: unit ?? undefined })}
             style={{ width: phone ? undefined : 260, flex: phone ? 1 : undefined }}
             data-testid="coverage-unit"
           />
-          <SavedViewsMenu page="coverage" current={Object.fromEntries(params)} onApply={(query) => setParams(query, { replace: true })} compact={phone} />
+          <SavedViewsMenu page="coverage" current={state.params} onApply={state.apply} compact={phone} />
         </Flex>
         {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
         {phone ? (
@@ -71,7 +65,7 @@ export function CoveragePage() {
             loading={list.isLoading}
             dataSource={list.data?.items ?? []}
             locale={{ emptyText: t('coverage.page.empty') }}
-            pagination={list.data && list.data.total > pageSize ? { current: page, pageSize, total: list.data.total, size: 'small', onChange: (p) => set({ page: p }) } : false}
+            pagination={list.data && list.data.total > pageSize ? { ...state.pagination, total: list.data.total, size: 'small' } : false}
             data-testid="coverage-list"
             renderItem={(r) => (
               <List.Item key={r.accountId}>
@@ -100,7 +94,7 @@ export function CoveragePage() {
             locale={{ emptyText: t('coverage.page.empty') }}
             scroll={{ x: 'max-content' }}
             data-testid="coverage-table"
-            pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, onChange: (p, s) => set({ page: s !== pageSize ? 1 : p, pageSize: s }) }}
+            pagination={{ ...state.pagination, total: list.data?.total ?? 0, showSizeChanger: true }}
           />
         )}
       </Card>

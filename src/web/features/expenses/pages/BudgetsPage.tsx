@@ -1,5 +1,5 @@
 import { App, AutoComplete, Button, Card, DatePicker, Flex, Form, InputNumber, Select, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PHONE_CATEGORY, type ControlRow } from '../../../../shared/contracts/expenses';
@@ -8,6 +8,7 @@ import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { UserSelect } from '../../../components/UserSelect';
+import { month, useListState } from '../../../components/useListState';
 import { useControl, usePhoneSettings, useSaveBudget, useSavePhoneSettings } from '../api';
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
@@ -44,8 +45,9 @@ function PhoneAllowanceCard() {
 /** 预算与商务费用控制率: the month's budgets per person or unit and category against approved + paid claims. */
 export function BudgetsPage() {
   const { t } = useTranslation('expenses');
-  const [month, setMonth] = useState<Dayjs>(dayjs());
-  const period = month.format('YYYY-MM');
+  // the month shown and the table's page, in the URL
+  const state = useListState({ period: month(dayjs().format('YYYY-MM')) }, { pageSize: 10 });
+  const { period } = state.filters;
   const control = useControl(period);
   const save = useSaveBudget();
   const [form] = Form.useForm<{ subject: 'user' | 'unit'; subjectId: number; category: string; yuan: number }>();
@@ -59,7 +61,7 @@ export function BudgetsPage() {
   return (
     <>
       <PageHeader title={t('budgets.title')} />
-      <DatePicker picker="month" allowClear={false} value={month} onChange={(d) => d && setMonth(d)} style={{ marginBottom: 12 }} />
+      <DatePicker picker="month" allowClear={false} value={dayjs(`${period}-01`)} onChange={(d) => d && state.set({ period: d.format('YYYY-MM') })} style={{ marginBottom: 12 }} />
       {control.error ? <ErrorAlert error={control.error} onRetry={() => void control.refetch()} /> : null}
       <Table<ControlRow>
         rowKey={(r) => `${r.subject}:${r.subjectId}:${r.category}`}
@@ -67,6 +69,7 @@ export function BudgetsPage() {
         loading={control.isLoading}
         scroll={{ x: true }}
         dataSource={control.data?.items ?? []}
+        pagination={state.pagination}
         data-testid="budget-control"
         columns={[
           { title: t('budgets.subject'), dataIndex: 'subjectName', render: (v: string, r) => `${t(`budgets.subjects.${r.subject}`)} · ${v}` },

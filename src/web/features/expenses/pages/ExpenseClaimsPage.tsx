@@ -1,7 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Segmented, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { ExpenseClaimListItem } from '../../../../shared/contracts/expenses';
@@ -10,12 +9,13 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { StatusTag } from '../../../components/StatusTag';
+import { oneOf, useListState, type ListState } from '../../../components/useListState';
 import { useClaims } from '../api';
 
 export const CLAIM_COLORS: Record<string, string> = { paid: 'green' };
 
-/** Claims as a table (phone: scrolls sideways); used by my claims and the finance box. */
-export function ClaimTable({ box }: { box: 'mine' | 'finance' | 'all' }) {
+/** Claims as a table (phone: scrolls sideways), paged in the browser; used by my claims and the finance box. */
+export function ClaimTable({ box, pagination }: { box: 'mine' | 'finance' | 'all'; pagination: ListState<unknown>['pagination'] }) {
   const { t } = useTranslation('expenses');
   const list = useClaims(box);
   const columns: ColumnsType<ExpenseClaimListItem> = [
@@ -27,7 +27,7 @@ export function ClaimTable({ box }: { box: 'mine' | 'finance' | 'all' }) {
   return (
     <>
       {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<ExpenseClaimListItem> rowKey="id" size="small" loading={list.isLoading} dataSource={list.data?.items ?? []} columns={columns} scroll={{ x: true }} data-testid="expense-claims" />
+      <Table<ExpenseClaimListItem> rowKey="id" size="small" loading={list.isLoading} dataSource={list.data?.items ?? []} columns={columns} scroll={{ x: true }} pagination={pagination} data-testid="expense-claims" />
     </>
   );
 }
@@ -37,7 +37,8 @@ export function ExpenseClaimsPage() {
   const { t } = useTranslation('expenses');
   const { can } = useAuth();
   const navigate = useNavigate();
-  const [box, setBox] = useState<'mine' | 'all'>('mine');
+  const state = useListState({ box: oneOf(['mine', 'all'], 'mine') }, { pageSize: 10 });
+  const { box } = state.filters;
   return (
     <>
       <PageHeader
@@ -50,8 +51,8 @@ export function ExpenseClaimsPage() {
           )
         }
       />
-      <Segmented<'mine' | 'all'> style={{ marginBottom: 12 }} value={box} onChange={setBox} options={[{ value: 'mine', label: t('claims.mine') }, { value: 'all', label: t('claims.all') }]} />
-      <ClaimTable box={box} />
+      <Segmented<'mine' | 'all'> style={{ marginBottom: 12 }} value={box} onChange={(v) => state.set({ box: v })} options={[{ value: 'mine', label: t('claims.mine') }, { value: 'all', label: t('claims.all') }]} />
+      <ClaimTable box={box} pagination={state.pagination} />
     </>
   );
 }

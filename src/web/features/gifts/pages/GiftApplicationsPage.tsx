@@ -1,7 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Flex, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { GIFT_APPLICATION_STATUSES, type GiftApplicationListItem, type GiftApplicationStatus } from '../../../../shared/contracts/gifts';
@@ -10,7 +9,8 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { StatusTag } from '../../../components/StatusTag';
-import { useGiftApplications, type ApplicationFilters } from '../api';
+import { flag, oneOf, useListState } from '../../../components/useListState';
+import { useGiftApplications } from '../api';
 
 export const STATUS_COLORS: Record<string, string> = { issued: 'green', approved: 'success' };
 
@@ -19,8 +19,9 @@ export function GiftApplicationsPage() {
   const { t } = useTranslation('gifts');
   const { can } = useAuth();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<ApplicationFilters>({ page: 1, pageSize: 20 });
-  const list = useGiftApplications(filters);
+  const state = useListState({ status: oneOf(GIFT_APPLICATION_STATUSES), overCap: flag() });
+  const { status, overCap } = state.filters;
+  const list = useGiftApplications(state.query);
   const columns: ColumnsType<GiftApplicationListItem> = [
     { title: t('form.giftOn'), dataIndex: 'giftOn', width: 110 },
     { title: t('form.account'), dataIndex: 'accountName', render: (v: string, r) => <Link to={`/gifts/applications/${r.id}`}>{v}</Link> },
@@ -57,9 +58,10 @@ export function GiftApplicationsPage() {
           placeholder={t('applications.filterStatus')}
           style={{ minWidth: 140 }}
           options={GIFT_APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
-          onChange={(status) => setFilters((f) => ({ ...f, page: 1, status }))}
+          value={status}
+          onChange={(v) => state.set({ status: v })}
         />
-        <Checkbox onChange={(e) => setFilters((f) => ({ ...f, page: 1, overCap: e.target.checked || undefined }))}>{t('applications.filterOverCap')}</Checkbox>
+        <Checkbox checked={overCap} onChange={(e) => state.set({ overCap: e.target.checked })}>{t('applications.filterOverCap')}</Checkbox>
       </Flex>
       {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
       <Table<GiftApplicationListItem>
@@ -70,7 +72,7 @@ export function GiftApplicationsPage() {
         columns={columns}
         scroll={{ x: true }}
         data-testid="gift-applications"
-        pagination={{ current: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })) }}
+        pagination={{ ...state.pagination, total: list.data?.total ?? 0 }}
       />
     </>
   );

@@ -1,8 +1,8 @@
 import { Card } from 'antd';
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/auth';
 import { PageHeader } from '../../../components/PageHeader';
+import { id, useListState } from '../../../components/useListState';
 import { AccountSelect } from '../../accounts';
 import { GiftPlanTab } from '../components/GiftPlanTab';
 
@@ -10,13 +10,13 @@ import { GiftPlanTab } from '../components/GiftPlanTab';
 export function GiftPlansPage() {
   const { t } = useTranslation('gifts');
   const { can } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const accountId = Number(params.get('accountId')) || null;
+  const state = useListState({ accountId: id() });
+  const accountId = state.filters.accountId ?? null;
   return (
     <>
       <PageHeader title={t('plans.title')} />
       <Card size="small" style={{ marginBottom: 16 }}>
-        <AccountSelect value={accountId} onChange={(id) => setParams(id ? { accountId: String(id) } : {})} placeholder={t('plans.pickAccount')} data-testid="gift-plan-account" />
+        <AccountSelect value={accountId} onChange={(account) => state.set({ accountId: account ?? undefined })} placeholder={t('plans.pickAccount')} data-testid="gift-plan-account" />
       </Card>
       {accountId && <GiftPlanTab accountId={accountId} editable={can('gift:apply')} />}
     </>

@@ -1,11 +1,10 @@
 import { FilterOutlined, FundProjectionScreenOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Col, Drawer, Empty, Flex, Grid, Input, Pagination, Row, Select, Space, Spin, Table, Typography } from 'antd';
-import type { TableColumnsType, TablePaginationConfig } from 'antd';
-import type { SorterResult } from 'antd/es/table/interface';
-import { useMemo, useState } from 'react';
+import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Paged } from '../../../../shared/contracts/common';
 import type { OpportunitySummary } from '../../../../shared/contracts/opportunities';
 import { OPPORTUNITY_STATUSES, STAGES } from '../../../../shared/domain/pipeline';
@@ -14,14 +13,14 @@ import { useAuth } from '../../../app/auth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
-import { sortParam } from '../../../components/format';
 import { UserSelect } from '../../../components/UserSelect';
+import { useListState, useTextFilter, type ListFilters } from '../../../components/useListState';
 import { AccountSelect } from '../../accounts';
 import { opportunityKeys } from '../api';
 import { DaysInStage, OpportunityStatusTag, StageTag } from '../components/tags';
-import { listFiltersFromParams, listFiltersToParams, type ListFilters } from '../helpers';
+import { OPPORTUNITY_LIST, OPPORTUNITY_LIST_OPTIONS } from '../helpers';
 
-const FILTERS = ['stage', 'status', 'ownerId', 'accountId', 'stalled'] as const;
+type Filters = ListFilters<typeof OPPORTUNITY_LIST>;
 
 /** /opportunities — development projects in the caller's scope: table on a desk, cards on a phone. */
 export function OpportunitiesPage() {
@@ -29,17 +28,16 @@ export function OpportunitiesPage() {
   const navigate = useNavigate();
   const { can } = useAuth();
   const phone = Grid.useBreakpoint().md === false;
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => listFiltersFromParams(params), [params]);
-  const setFilters = (next: (f: ListFilters) => ListFilters) => setParams(listFiltersToParams(next(filters)), { replace: true });
-  const setFilter = (key: string, value: string | number | null | undefined) => setFilters((f) => ({ ...f, [key]: value === null || value === '' ? undefined : value, page: 1 }));
-  const [search, setSearch] = useState(filters.q ?? '');
+  const state = useListState(OPPORTUNITY_LIST, OPPORTUNITY_LIST_OPTIONS);
+  const { filters, query } = state;
+  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K] | null) => state.set({ [key]: value ?? undefined });
+  const search = useTextFilter(state, 'q');
   const [drawer, setDrawer] = useState(false);
-  const active = FILTERS.filter((k) => filters[k] !== undefined).length;
+  const active = state.changed.filter((k) => k !== 'q').length;
 
   const list = useQuery({
-    queryKey: opportunityKeys.list(filters),
-    queryFn: () => api.get<Paged<OpportunitySummary>>('/api/opportunities', filters),
+    queryKey: opportunityKeys.list(query),
+    queryFn: () => api.get<Paged<OpportunitySummary>>('/api/opportunities', query),
     placeholderData: keepPreviousData,
   });
 
@@ -50,7 +48,7 @@ export function OpportunitiesPage() {
           allowClear
           style={{ width: '100%' }}
           placeholder={t('filters.stage')}
-          value={filters.stage as number | undefined}
+          value={filters.stage}
           onChange={(v?: number) => setFilter('stage', v)}
           options={STAGES.map((s) => ({ value: s, label: t('stageLabel', { stage: s, name: t(`pipeline:stages.${s}`) }) }))}
           data-testid="opportunity-filter-stage"
@@ -61,25 +59,25 @@ export function OpportunitiesPage() {
           allowClear
           style={{ width: '100%' }}
           placeholder={t('filters.status')}
-          value={filters.status as string | undefined}
-          onChange={(v?: string) => setFilter('status', v)}
+          value={filters.status}
+          onChange={(v?: Filters['status']) => setFilter('status', v)}
           options={OPPORTUNITY_STATUSES.map((s) => ({ value: s, label: t(`pipeline:statuses.${s}`) }))}
           data-testid="opportunity-filter-status"
         />
       </Col>
       <Col xs={24} sm={12} md={6} lg={4}>
-        <UserSelect value={filters.ownerId as number | undefined} onChange={(id) => setFilter('ownerId', id)} placeholder={t('filters.owner')} data-testid="opportunity-filter-owner" />
+        <UserSelect value={filters.ownerId} onChange={(id) => setFilter('ownerId', id)} placeholder={t('filters.owner')} data-testid="opportunity-filter-owner" />
       </Col>
       <Col xs={24} sm={12} md={6} lg={5}>
-        <AccountSelect value={filters.accountId as number | undefined} onChange={(id) => setFilter('accountId', id)} placeholder={t('filters.account')} data-testid="opportunity-filter-account" />
+        <AccountSelect value={filters.accountId} onChange={(id) => setFilter('accountId', id)} placeholder={t('filters.account')} data-testid="opportunity-filter-account" />
       </Col>
       <Col xs={24} sm={12} md={6} lg={3}>
         <Select
           allowClear
           style={{ width: '100%' }}
           placeholder={t('filters.stalled')}
-          value={filters.stalled as string | undefined}
-          onChange={(v?: string) => setFilter('stalled', v)}
+          value={filters.stalled}
+          onChange={(v?: Filters['stalled']) => setFilter('stalled', v)}
           options={[{ value: 'true', label: t('filters.stalledOnly') }]}
           data-testid="opportunity-filter-stalled"
         />
@@ -88,8 +86,8 @@ export function OpportunitiesPage() {
         <Col xs={24}>
           <Select
             style={{ width: '100%' }}
-            value={(filters.sort as string | undefined) ?? ''}
-            onChange={(v: string) => setFilters((f) => ({ ...f, sort: v || undefined, page: 1 }))}
+            value={state.sort ?? ''}
+            onChange={(v: string) => state.change({ sort: v || undefined, page: 1 })}
             options={[
               { value: '', label: t('sorts.default') },
               { value: '-expectedValue', label: t('sorts.value') },
@@ -103,7 +101,7 @@ export function OpportunitiesPage() {
       )}
       {active > 0 && (
         <Col>
-          <Button onClick={() => setFilters((f) => ({ page: 1, pageSize: f.pageSize, sort: f.sort, q: f.q }))} data-testid="opportunity-filter-reset">
+          <Button onClick={() => state.reset(['q'])} data-testid="opportunity-filter-reset">
             {t('filters.reset')}
           </Button>
         </Col>
@@ -152,13 +150,6 @@ export function OpportunitiesPage() {
     { title: t('columns.owner'), dataIndex: 'ownerName', width: 90 },
     { title: t('columns.unit'), dataIndex: 'unitName', width: 110, ellipsis: true },
   ];
-  const sortedColumns = columns.map((c) =>
-    c.sorter && typeof c.key === 'string' ? { ...c, sortOrder: filters.sort === c.key ? ('ascend' as const) : filters.sort === `-${c.key}` ? ('descend' as const) : null } : c,
-  );
-  const onTableChange = (p: TablePaginationConfig, _f: unknown, s: SorterResult<OpportunitySummary> | SorterResult<OpportunitySummary>[]) => {
-    const sorter = Array.isArray(s) ? s[0] : s;
-    setFilters((f) => ({ ...f, page: p.current ?? 1, pageSize: p.pageSize ?? 20, sort: sortParam(sorter?.columnKey, sorter?.order) }));
-  };
   const empty = <Empty image={<FundProjectionScreenOutlined style={{ fontSize: 40, color: '#bfbfbf' }} />} description={filters.q || active ? t('list.noMatch') : t('list.empty')} />;
 
   return (
@@ -180,14 +171,9 @@ export function OpportunitiesPage() {
           <Input.Search
             allowClear
             placeholder={t('list.search')}
-            value={search}
+            {...search.search}
             enterButton={<SearchOutlined />}
             style={{ maxWidth: phone ? undefined : 420, flex: 1 }}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              if (!e.target.value) setFilters((f) => ({ ...f, q: undefined, page: 1 }));
-            }}
-            onSearch={(q) => setFilters((f) => ({ ...f, q: q.trim() || undefined, page: 1 }))}
             data-testid="opportunity-search"
           />
           {phone && (
@@ -204,9 +190,9 @@ export function OpportunitiesPage() {
             <Spin spinning={list.isFetching}>
               <div data-testid="opportunity-cards">{list.data?.items.length ? list.data.items.map((o) => <OpportunityCard key={o.id} o={o} />) : !list.isFetching && empty}</div>
             </Spin>
-            {(list.data?.total ?? 0) > filters.pageSize && (
+            {(list.data?.total ?? 0) > state.pageSize && (
               <Flex justify="center" style={{ marginTop: 12 }}>
-                <Pagination simple current={filters.page} pageSize={filters.pageSize} total={list.data?.total ?? 0} onChange={(page) => setFilters((f) => ({ ...f, page }))} />
+                <Pagination simple {...state.pagination} total={list.data?.total ?? 0} />
               </Flex>
             )}
           </>
@@ -215,12 +201,12 @@ export function OpportunitiesPage() {
             rowKey="id"
             size="middle"
             loading={list.isFetching}
-            columns={sortedColumns}
+            columns={state.sorted(columns)}
             dataSource={list.data?.items}
             scroll={{ x: 1120 }}
-            onChange={onTableChange}
+            onChange={state.onTableChange}
             data-testid="opportunity-table"
-            pagination={{ current: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('list.total', { count: n }) }}
+            pagination={{ current: state.page, pageSize: state.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('list.total', { count: n }) }}
             locale={{ emptyText: empty }}
           />
         )}

@@ -11,11 +11,12 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { useApiError, useFeedback } from '../../../components/feedback';
+import { useListState } from '../../../components/useListState';
 import { useBoard, useMoveStage } from '../api';
 import { missingOf, moveKind, type DraggedCard, type GateRefusal } from '../board';
 import { BoardCard } from '../components/BoardCard';
 import { BoardColumn } from '../components/BoardColumn';
-import { PipelineFilters, useUrlFilter } from '../components/PipelineFilters';
+import { BOARD_FILTERS, PipelineFilters } from '../components/PipelineFilters';
 
 interface Refused extends GateRefusal {
   card: BoardCardData;
@@ -31,7 +32,8 @@ export function BoardPage() {
   const { t } = useTranslation(['board', 'pipeline']);
   const { can } = useAuth();
   const phone = Grid.useBreakpoint().md === false;
-  const [filter, setFilter] = useUrlFilter();
+  const state = useListState(BOARD_FILTERS);
+  const filter = state.filters;
   const board = useBoard(filter);
   const move = useMoveStage();
   const showError = useApiError();
@@ -121,7 +123,7 @@ export function BoardPage() {
           </>
         }
       />
-      <PipelineFilters filter={filter} onChange={setFilter} search />
+      <PipelineFilters filter={filter} onChange={state.set} search />
       {board.isError && <ErrorAlert error={board.error} onRetry={() => void board.refetch()} />}
       {board.isLoading && <Skeleton active paragraph={{ rows: 8 }} />}
       {board.data &&

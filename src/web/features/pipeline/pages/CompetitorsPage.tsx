@@ -11,6 +11,7 @@ import { FormDrawer } from '../../../components/FormDrawer';
 import { withNulls } from '../../../components/formValues';
 import { PageHeader } from '../../../components/PageHeader';
 import { useApiError, useFeedback } from '../../../components/feedback';
+import { oneOf, text, useListState, useTextFilter } from '../../../components/useListState';
 import { useCompetitors, useSaveCompetitor, type CompetitorFilter } from '../api';
 
 const OPTIONAL = ['website', 'products', 'strengths', 'weaknesses', 'pricePosition', 'note'] as const;
@@ -24,8 +25,9 @@ export function CompetitorsPage() {
   const { t } = useTranslation(['board', 'pipeline', 'common']);
   const { can } = useAuth();
   const manage = can('competitor:manage');
-  const [filter, setFilter] = useState<CompetitorFilter>({ active: 'true', page: 1, pageSize: 20 });
-  const list = useCompetitors(filter);
+  const state = useListState({ q: text(), active: oneOf(['true', 'false', 'all'], 'true') });
+  const search = useTextFilter(state, 'q');
+  const list = useCompetitors(state.query);
   const save = useSaveCompetitor();
   const showError = useApiError();
   const { message, modal } = useFeedback();
@@ -129,12 +131,12 @@ export function CompetitorsPage() {
       />
       <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
         <Col xs={24} sm={12} md={8}>
-          <Input.Search allowClear placeholder={t('board:competitors.search')} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined, page: 1 }))} data-testid="competitor-search" />
+          <Input.Search allowClear placeholder={t('board:competitors.search')} {...search.search} data-testid="competitor-search" />
         </Col>
         <Col xs={24} sm={12} md={8}>
           <Segmented<CompetitorFilter['active']>
-            value={filter.active}
-            onChange={(active) => setFilter((f) => ({ ...f, active, page: 1 }))}
+            value={state.filters.active}
+            onChange={(active) => state.set({ active })}
             options={(['true', 'false', 'all'] as const).map((v) => ({ value: v, label: t(`board:competitors.filter.${v}`) }))}
             data-testid="competitor-active"
           />
@@ -152,7 +154,7 @@ export function CompetitorsPage() {
           expandedRowRender: (c) => <CompetitorDetail c={c} />,
           rowExpandable: (c) => Boolean(c.strengths || c.weaknesses || c.products || c.note),
         }}
-        pagination={{ current: filter.page, pageSize: filter.pageSize, total: list.data?.total, showSizeChanger: false, onChange: (page) => setFilter((f) => ({ ...f, page })) }}
+        pagination={{ ...state.pagination, total: list.data?.total, showSizeChanger: false }}
         data-testid="competitor-table"
       />
       <FormDrawer

@@ -10,15 +10,16 @@ import type { Stage } from '../../../../shared/domain/pipeline';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
+import { date, month, oneOf, useListState } from '../../../components/useListState';
 import { useAgeing, useConversion, useForecast, useWinLoss, type AnalysisFilter, type ForecastFilter } from '../api';
 import { ageingOption, closedByStageOption, conversionOption, groupOption, monthOption, reasonsOption, stageValueOption, type ChartText } from '../charts';
 import { BucketTable } from '../components/BucketTable';
 import { EChart } from '../components/EChart';
-import { PipelineFilters, useUrlFilter } from '../components/PipelineFilters';
+import { PIPELINE_FILTERS, PipelineFilters } from '../components/PipelineFilters';
 
-const PERIOD_KEYS = ['tab', 'fromMonth', 'toMonth', 'from', 'to'] as const;
 const TABS = ['forecast', 'conversion', 'ageing', 'winLoss'] as const;
 type Tab = (typeof TABS)[number];
+const FORECAST_FILTERS = { ...PIPELINE_FILTERS, tab: oneOf(TABS, 'forecast'), fromMonth: month(), toMonth: month(), from: date(), to: date() };
 
 /** Labels and money formats for the chart builders, in the user's language. */
 function useChartText(): ChartText {
@@ -63,8 +64,9 @@ const half = { xs: 24, xl: 12 } as const;
  */
 export function ForecastPage() {
   const { t } = useTranslation(['board', 'pipeline']);
-  const [filter, setFilter] = useUrlFilter(PERIOD_KEYS);
-  const tab: Tab = (TABS as readonly string[]).includes(filter.tab ?? '') ? (filter.tab as Tab) : 'forecast';
+  const state = useListState(FORECAST_FILTERS);
+  const { filters: filter, set: setFilter } = state;
+  const tab: Tab = filter.tab;
   const base = { ownerId: filter.ownerId, unitId: filter.unitId };
   const analysis: AnalysisFilter = { ...base, from: filter.from, to: filter.to };
 
@@ -100,7 +102,7 @@ export function ForecastPage() {
       </PipelineFilters>
       <Tabs
         activeKey={tab}
-        onChange={(k) => setFilter({ tab: k === 'forecast' ? undefined : k })}
+        onChange={(k) => setFilter({ tab: k as Tab })}
         items={[
           { key: 'forecast', label: t('forecast.tab'), children: <ForecastTab filter={{ ...base, fromMonth: filter.fromMonth, toMonth: filter.toMonth }} /> },
           { key: 'conversion', label: t('conversion.tab'), children: <ConversionTab filter={analysis} /> },

@@ -1,7 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Flex, Grid, Input, List, Select, Table, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { RECEPTION_KINDS, RECEPTION_STATUSES, REPORT_STATUSES, type ReceptionSummary } from '../../../../shared/contracts/receptions';
@@ -10,10 +9,11 @@ import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
+import { date, oneOf, text, useListState, useTextFilter } from '../../../components/useListState';
 import { useReceptions } from '../api';
 import { ReceptionStatus } from '../components/ReceptionStatus';
 
-type Filters = { page: number; pageSize: number; q?: string; kind?: string; status?: string; reportStatus?: string; from?: string; to?: string };
+const RECEPTION_LIST = { q: text(), kind: oneOf(RECEPTION_KINDS), status: oneOf(RECEPTION_STATUSES), reportStatus: oneOf(REPORT_STATUSES), from: date(), to: date() };
 
 /** /receptions — receptions and site tours in my scope, filtered by kind, status, report status and dates. */
 export function ReceptionsPage() {
@@ -21,10 +21,12 @@ export function ReceptionsPage() {
   const { can } = useAuth();
   const navigate = useNavigate();
   const phone = !Grid.useBreakpoint().md;
-  const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20 });
-  const list = useReceptions(filters);
-  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
-  const range = (v: [Dayjs | null, Dayjs | null] | null) => set({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') });
+  const state = useListState(RECEPTION_LIST);
+  const { kind, status, reportStatus, from, to } = state.filters;
+  const search = useTextFilter(state, 'q');
+  const list = useReceptions(state.query);
+  const range = (v: [Dayjs | null, Dayjs | null] | null) => state.set({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') });
+  const pagination = { ...state.pagination, total: list.data?.total ?? 0 };
 
   const columns = [
     { title: t('fields.startsAt'), key: 'startsAt', render: (r: ReceptionSummary) => <DateTime value={r.startsAt} /> },
@@ -50,11 +52,11 @@ export function ReceptionsPage() {
         }
       />
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder={t('list.search')} style={{ width: phone ? '100%' : 220 }} onSearch={(q) => set({ q: q || undefined })} />
-        <Select allowClear placeholder={t('fields.kind')} style={{ width: 120 }} options={RECEPTION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} onChange={(kind) => set({ kind })} />
-        <Select allowClear placeholder={t('fields.status')} style={{ width: 130 }} options={RECEPTION_STATUSES.map((k) => ({ value: k, label: t(`statuses.${k}`) }))} onChange={(status) => set({ status })} />
-        <Select allowClear placeholder={t('fields.reportStatus')} style={{ width: 140 }} options={REPORT_STATUSES.map((k) => ({ value: k, label: t(`reportStatuses.${k}`) }))} onChange={(reportStatus) => set({ reportStatus })} data-testid="filter-report" />
-        <DatePicker.RangePicker style={{ width: phone ? '100%' : 260 }} onChange={(v) => range(v as [Dayjs | null, Dayjs | null] | null)} />
+        <Input.Search allowClear placeholder={t('list.search')} style={{ width: phone ? '100%' : 220 }} {...search.search} />
+        <Select allowClear placeholder={t('fields.kind')} style={{ width: 120 }} options={RECEPTION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} value={kind} onChange={(v) => state.set({ kind: v })} />
+        <Select allowClear placeholder={t('fields.status')} style={{ width: 130 }} options={RECEPTION_STATUSES.map((k) => ({ value: k, label: t(`statuses.${k}`) }))} value={status} onChange={(v) => state.set({ status: v })} />
+        <Select allowClear placeholder={t('fields.reportStatus')} style={{ width: 140 }} options={REPORT_STATUSES.map((k) => ({ value: k, label: t(`reportStatuses.${k}`) }))} value={reportStatus} onChange={(v) => state.set({ reportStatus: v })} data-testid="filter-report" />
+        <DatePicker.RangePicker style={{ width: phone ? '100%' : 260 }} value={from && to ? [dayjs(from), dayjs(to)] : null} onChange={(v) => range(v as [Dayjs | null, Dayjs | null] | null)} />
       </Flex>
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       {phone ? (
@@ -62,7 +64,7 @@ export function ReceptionsPage() {
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: t('list.empty') }}
-          pagination={{ current: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, onChange: (page) => setFilters((f) => ({ ...f, page })), size: 'small' }}
+          pagination={{ ...pagination, size: 'small' }}
           renderItem={(r) => (
             <Card size="small" style={{ marginBottom: 8 }} onClick={() => navigate(`/receptions/${r.id}`)}>
               <Flex justify="space-between" gap={8}>
@@ -86,7 +88,7 @@ export function ReceptionsPage() {
           dataSource={list.data?.items ?? []}
           columns={columns}
           locale={{ emptyText: t('list.empty') }}
-          pagination={{ current: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })) }}
+          pagination={pagination}
         />
       )}
     </div>

@@ -2,11 +2,12 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Grid, Input, List, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { TRIP_REPORT_STATUSES, TRIP_STATUSES, type TripReportStatus, type TripStatus, type TripSummary } from '../../../../shared/contracts/trips';
+import { Link, useNavigate } from 'react-router';
+import { TRIP_REPORT_STATUSES, TRIP_STATUSES, type TripSummary } from '../../../../shared/contracts/trips';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
+import { oneOf, text, useListState, useTextFilter } from '../../../components/useListState';
 import { useAuth } from '../../../app/auth';
 import { useTrips } from '../api';
 import { ReportStatusTag, TripStatusTag } from '../components/TripTags';
@@ -19,18 +20,11 @@ export function TripsPage() {
   const phone = Grid.useBreakpoint().md === false;
   const navigate = useNavigate();
   const { can } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const page = Number(params.get('page')) || 1;
-  const q = params.get('q') ?? undefined;
-  const status = (params.get('status') as TripStatus | null) ?? undefined;
-  const reportStatus = (params.get('reportStatus') as TripReportStatus | null) ?? undefined;
-  const list = useTrips({ page, pageSize: 20, q, status, reportStatus });
-  const set = (next: Record<string, string | number | undefined>) => {
-    const merged: Record<string, string> = {};
-    const values: Record<string, string | number | undefined> = { q, status, reportStatus, page: undefined, ...next };
-    for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) merged[k] = String(v);
-    setParams(merged, { replace: true });
-  };
+  const state = useListState({ q: text(), status: oneOf(TRIP_STATUSES), reportStatus: oneOf(TRIP_REPORT_STATUSES) });
+  const { status, reportStatus } = state.filters;
+  const search = useTextFilter(state, 'q');
+  const list = useTrips(state.query);
+  const pagination = { ...state.pagination, total: list.data?.total ?? 0 };
 
   const columns: ColumnsType<TripSummary> = [
     { key: 'destination', title: t('fields.destination'), render: (_, r) => <Link to={`/trips/${r.id}`} data-testid={`trip-${r.id}`}>{r.destination}</Link> },
@@ -54,9 +48,9 @@ export function TripsPage() {
         )}
       />
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder={t('filters.q')} defaultValue={q} onSearch={(v) => set({ q: v || undefined })} style={{ width: phone ? '100%' : 260 }} />
-        <Select allowClear placeholder={t('filters.status')} value={status} onChange={(v) => set({ status: v })} style={{ width: 130 }} options={TRIP_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
-        <Select allowClear placeholder={t('filters.reportStatus')} value={reportStatus} onChange={(v) => set({ reportStatus: v })} style={{ width: 130 }} options={TRIP_REPORT_STATUSES.map((s) => ({ value: s, label: t(`reportStatuses.${s}`) }))} />
+        <Input.Search allowClear placeholder={t('filters.q')} {...search.search} style={{ width: phone ? '100%' : 260 }} />
+        <Select allowClear placeholder={t('filters.status')} value={status} onChange={(v) => state.set({ status: v })} style={{ width: 130 }} options={TRIP_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
+        <Select allowClear placeholder={t('filters.reportStatus')} value={reportStatus} onChange={(v) => state.set({ reportStatus: v })} style={{ width: 130 }} options={TRIP_REPORT_STATUSES.map((s) => ({ value: s, label: t(`reportStatuses.${s}`) }))} />
       </Flex>
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       {phone ? (
@@ -64,7 +58,7 @@ export function TripsPage() {
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: t('empty') }}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: (p) => set({ page: p }), size: 'small' }}
+          pagination={{ ...pagination, size: 'small' }}
           renderItem={(r) => (
             <List.Item onClick={() => void navigate(`/trips/${r.id}`)} style={{ cursor: 'pointer' }}>
               <div style={{ width: '100%' }}>
@@ -86,7 +80,7 @@ export function TripsPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: t('empty') }}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: (p) => set({ page: p }), showSizeChanger: false }}
+          pagination={{ ...pagination, showSizeChanger: false }}
         />
       )}
     </div>

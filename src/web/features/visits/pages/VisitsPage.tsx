@@ -2,13 +2,14 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Grid, Input, List, Segmented, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { VisitListItem } from '../../../../shared/contracts/visits';
 import { useAuth } from '../../../app/auth';
 import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
+import { oneOf, text, useListState, useTextFilter } from '../../../components/useListState';
 import { useVisits, type VisitFilters } from '../api';
 import { ReportTag, VisitStatusTag } from '../components/tags';
 
@@ -19,18 +20,13 @@ export function VisitsPage() {
   const { t } = useTranslation('visits');
   const { can } = useAuth();
   const phone = Grid.useBreakpoint().md === false;
-  const [params, setParams] = useSearchParams();
   const reviewer = can('visit:review');
-  const box = (params.get('box') as Box | null) ?? (reviewer ? 'review' : 'mine');
-  const page = Number(params.get('page')) || 1;
-  const q = params.get('q') ?? '';
-  const list = useVisits({ box, page, pageSize: 20, q: q || undefined });
-  const set = (next: Record<string, string | number | undefined>) => {
-    const values: Record<string, string | number | undefined> = { box, page, q, ...next };
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) out[k] = String(v);
-    setParams(out, { replace: true });
-  };
+  const boxes: Box[] = reviewer ? ['review', 'mine', 'all'] : ['mine', 'all'];
+  const state = useListState({ box: oneOf(boxes, boxes[0]!), q: text() });
+  const { box } = state.filters;
+  const search = useTextFilter(state, 'q');
+  const list = useVisits(state.query);
+  const pagination = { ...state.pagination, total: list.data?.total ?? 0 };
 
   const columns: ColumnsType<VisitListItem> = [
     { key: 'plannedAt', title: t('columns.plannedAt'), width: 150, render: (_, r) => <DateTime value={r.plannedAt} mode="dateTime" /> },
@@ -42,7 +38,6 @@ export function VisitsPage() {
     { key: 'result', title: t('columns.result'), width: 110, render: (_, r) => (r.result ? t(`results.${r.result}`) : '—') },
     { key: 'cost', title: t('columns.cost'), width: 100, align: 'right', render: (_, r) => <MoneyText fen={r.costTotal} /> },
   ];
-  const boxes: Box[] = reviewer ? ['review', 'mine', 'all'] : ['mine', 'all'];
 
   return (
     <div>
@@ -60,8 +55,8 @@ export function VisitsPage() {
       />
       <Card size="small">
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-          <Segmented value={box} onChange={(v) => set({ box: v as Box, page: 1 })} options={boxes.map((b) => ({ value: b, label: t(`boxes.${b}`) }))} data-testid="visit-boxes" />
-          <Input.Search allowClear defaultValue={q} placeholder={t('filters.search')} onSearch={(v) => set({ q: v, page: 1 })} style={{ maxWidth: 260 }} />
+          <Segmented value={box} onChange={(v) => state.set({ box: v })} options={boxes.map((b) => ({ value: b, label: t(`boxes.${b}`) }))} data-testid="visit-boxes" />
+          <Input.Search allowClear {...search.search} placeholder={t('filters.search')} style={{ maxWidth: 260 }} />
         </Flex>
         {list.error && <ErrorAlert error={list.error} />}
         {phone ? (
@@ -69,7 +64,7 @@ export function VisitsPage() {
             loading={list.isLoading}
             dataSource={list.data?.items ?? []}
             locale={{ emptyText: t('messages.empty') }}
-            pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: (p) => set({ page: p }), size: 'small' }}
+            pagination={{ ...pagination, size: 'small' }}
             renderItem={(r) => (
               <List.Item>
                 <Flex vertical gap={4} style={{ width: '100%' }}>
@@ -100,7 +95,7 @@ export function VisitsPage() {
             columns={columns}
             dataSource={list.data?.items ?? []}
             locale={{ emptyText: t('messages.empty') }}
-            pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: (p) => set({ page: p }), showSizeChanger: false }}
+            pagination={{ ...pagination, showSizeChanger: false }}
           />
         )}
       </Card>

@@ -3,35 +3,29 @@ import { Button, Card, DatePicker, Flex, Grid, Segmented, Table, Typography } fr
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { MonthlyPlanListItem } from '../../../../shared/contracts/work-plans';
 import { useAuth } from '../../../app/auth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ItemList } from '../../../components/ItemList';
 import { PageHeader } from '../../../components/PageHeader';
-import { useMonthlyPlans, type PlanFilters } from '../api';
+import { month, oneOf, useListState } from '../../../components/useListState';
+import { useMonthlyPlans } from '../api';
 import { PlanStatus } from '../components/PlanStatus';
 import { RateBar } from '../components/RateBar';
 
 const METRICS = ['visits', 'expansions', 'deals'] as const;
+const BOXES = ['mine', 'all'] as const;
 
 /** /monthly-plans — my monthly plans, or (box=all) every plan in my scope: the director's view of a month. */
 export function MonthlyPlansPage() {
   const { t } = useTranslation('workPlans');
   const { can } = useAuth();
   const phone = Grid.useBreakpoint().md === false;
-  const [params, setParams] = useSearchParams();
-  const box = (params.get('box') as PlanFilters['box'] | null) ?? (can('visit:write') ? 'mine' : 'all');
-  const month = params.get('month') ?? undefined;
-  const page = Number(params.get('page')) || 1;
-  const list = useMonthlyPlans({ box, month, page, pageSize: 20 });
-  const set = (next: Record<string, string | number | undefined>) => {
-    const values: Record<string, string | number | undefined> = { box, month, page, ...next };
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) out[k] = String(v);
-    setParams(out, { replace: true });
-  };
-  const pagination = { current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: (p: number) => set({ page: p }) };
+  const state = useListState({ box: oneOf(BOXES, can('visit:write') ? 'mine' : 'all'), month: month() });
+  const { box, month: period } = state.filters;
+  const list = useMonthlyPlans(state.query);
+  const pagination = { ...state.pagination, total: list.data?.total ?? 0 };
 
   const columns: ColumnsType<MonthlyPlanListItem> = [
     { key: 'month', title: t('plans.month'), width: 100, render: (_, r) => <Link to={`/monthly-plans/${r.id}`} data-testid={`plan-link-${r.id}`}>{r.month}</Link> },
@@ -57,8 +51,8 @@ export function MonthlyPlansPage() {
       />
       <Card size="small">
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-          <Segmented value={box} onChange={(v) => set({ box: v as PlanFilters['box'], page: 1 })} options={(['mine', 'all'] as const).map((b) => ({ value: b, label: t(`plans.boxes.${b}`) }))} data-testid="plan-boxes" />
-          <DatePicker picker="month" value={month ? dayjs(`${month}-01`) : null} placeholder={t('plans.anyMonth')} onChange={(d) => set({ month: d ? d.format('YYYY-MM') : undefined, page: 1 })} data-testid="plan-month-filter" />
+          <Segmented value={box} onChange={(v) => state.set({ box: v })} options={BOXES.map((b) => ({ value: b, label: t(`plans.boxes.${b}`) }))} data-testid="plan-boxes" />
+          <DatePicker picker="month" value={period ? dayjs(`${period}-01`) : null} placeholder={t('plans.anyMonth')} onChange={(d) => state.set({ month: d ? d.format('YYYY-MM') : undefined })} data-testid="plan-month-filter" />
         </Flex>
         {list.error && <ErrorAlert error={list.error} />}
         {phone ? (

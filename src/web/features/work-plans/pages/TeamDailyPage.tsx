@@ -1,7 +1,7 @@
 import { Card, Flex, Grid, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { TeamDailyReport } from '../../../../shared/contracts/work-plans';
 import { DayStepper } from '../components/DayStepper';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -9,6 +9,7 @@ import { today } from '../../../components/formDate';
 import { ItemList } from '../../../components/ItemList';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
+import { date as day, useListState } from '../../../components/useListState';
 import { reportQuery, useTeamDailyReport } from '../api';
 
 type Row = TeamDailyReport['items'][number];
@@ -17,8 +18,8 @@ type Row = TeamDailyReport['items'][number];
 export function TeamDailyPage() {
   const { t } = useTranslation('workPlans');
   const phone = Grid.useBreakpoint().md === false;
-  const [params, setParams] = useSearchParams();
-  const date = params.get('date') ?? today();
+  const state = useListState({ date: day(today()) });
+  const { date } = state.filters;
   const team = useTeamDailyReport(date);
   const link = (r: Row) => (
     <Link to={`/daily-reports?${reportQuery(r.user.id, date)}`} data-testid={`team-person-${r.user.id}`}>
@@ -40,7 +41,7 @@ export function TeamDailyPage() {
       <PageHeader
         title={t('team.title')}
         subtitle={t('team.subtitle')}
-        extra={<DayStepper value={date} onChange={(d) => setParams({ date: d }, { replace: true })} testId="team-date" />}
+        extra={<DayStepper value={date} onChange={(d) => state.set({ date: d })} testId="team-date" />}
       />
       {team.error && <ErrorAlert error={team.error} />}
       <Card size="small">
