@@ -69,6 +69,10 @@ describe('own tasks', () => {
 
   it('filters overdue, today and this week by business days in Asia/Shanghai', async () => {
     const c = await t.login('manager_b');
+    // 'late today' must still be ahead when the lists are read: within two minutes of midnight in
+    // Shanghai, wait for the new day (a run at 23:59 saw it become overdue)
+    const left = localDayBounds(new Date(), 'Asia/Shanghai').end.getTime() - Date.now();
+    if (left < 120_000) await new Promise((r) => setTimeout(r, left + 1000));
     const now = new Date();
     const day = localDayBounds(now, 'Asia/Shanghai');
     const week = localWeekBounds(now, 'Asia/Shanghai');
@@ -97,7 +101,7 @@ describe('own tasks', () => {
 
     const list = await c.get('/api/tasks?due=overdue');
     expect(list.body.items.every((i: { overdue: boolean }) => i.overdue)).toBe(true);
-  });
+  }, 180_000);
 });
 
 describe('updating a task', () => {
