@@ -227,6 +227,9 @@ describe('visit loop', () => {
     await finance.getByTestId('expense-claims').getByRole('link', { name: CLAIM_TITLE }).click();
     await claimStatus(finance, 'approved');
     await finance.getByTestId('expense-pay').click();
+    // the confirmation once it has finished opening (a click mid-animation can be lost on a loaded machine)
+    await finance.getByTestId('expense-pay-confirm').waitFor();
+    await settled(finance);
     await finance.getByTestId('expense-pay-confirm').click();
     await claimStatus(finance, 'paid');
     await expect(finance.getByTestId('expense-pay').count()).resolves.toBe(0);
