@@ -1,6 +1,7 @@
 import type { Executor, Trx } from '../db/client';
 import type { Actor } from './actor';
 import type { Platform } from './context';
+import { audit } from './audit';
 
 /**
  * What rooms contribute to the platform's account merge and departure handover, declared in
@@ -53,4 +54,30 @@ export interface HandoverPart {
 export function successorOf(ctx: HandoverContext): number {
   if (ctx.successorId === null) throw new Error('handover part needs a successor');
   return ctx.successorId;
+}
+
+/**
+ * The usual handover part: the records the leaving user owns go to the successor, each audited
+ * as a handover of its owner. The room's repo counts, lists and moves them (returning the moved ids).
+ */
+export function ownedRecordsPart(o: {
+  name: string;
+  entity: string;
+  count(trx: Trx, userId: number): Promise<number>;
+  first(trx: Trx, userId: number, limit: number): Promise<{ id: number; label: string }[]>;
+  move(trx: Trx, from: number, to: number): Promise<{ id: number }[]>;
+}): HandoverPart {
+  return {
+    name: o.name,
+    needsSuccessor: true,
+    async preview(trx, userId, limit) {
+      return { count: await o.count(trx, userId), items: await o.first(trx, userId, limit) };
+    },
+    async transfer(trx, ctx) {
+      const to = successorOf(ctx);
+      const rows = await o.move(trx, ctx.userId, to);
+      for (const r of rows) await audit(trx, ctx.actor, { entity: o.entity, entityId: r.id, action: 'handover', before: { owner_id: ctx.userId }, after: { owner_id: to } });
+      return rows.length;
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { can } from '../../platform/actor';
 import { audit } from '../../platform/audit';
-import { successorOf, type HandoverPart, type MergePart } from '../../platform/parts';
+import { successorOf, type HandoverPart, type MergePart, ownedRecordsPart } from '../../platform/parts';
 import { accountScope } from '../../platform/scope';
 import { type TimelineSource } from '../../platform/timeline';
 import { giftsRepo } from './gifts.repo';
@@ -23,19 +23,13 @@ export const mergeParts: MergePart[] = [
 /** What a leaving user of this room holds. */
 export const handoverParts: HandoverPart[] = [
   // ACT-8 gifts: applications not yet issued, and the gift plan lines the user is responsible for
-  {
+  ownedRecordsPart({
     name: 'giftApplications',
-    needsSuccessor: true,
-    async preview(trx, userId, limit) {
-      return { count: await giftsRepo.countOpenOwned(trx, userId), items: await giftsRepo.firstOpenOwned(trx, userId, limit) };
-    },
-    async transfer(trx, ctx) {
-      const to = successorOf(ctx);
-      const rows = await giftsRepo.moveOpenOwned(trx, ctx.userId, to);
-      for (const r of rows) await audit(trx, ctx.actor, { entity: 'gift_application', entityId: r.id, action: 'handover', before: { owner_id: ctx.userId }, after: { owner_id: to } });
-      return rows.length;
-    },
-  },
+    entity: 'gift_application',
+    count: (trx, userId) => giftsRepo.countOpenOwned(trx, userId),
+    first: (trx, userId, limit) => giftsRepo.firstOpenOwned(trx, userId, limit),
+    move: (trx, from, to) => giftsRepo.moveOpenOwned(trx, from, to),
+  }),
   {
     name: 'giftPlans',
     needsSuccessor: true,

@@ -1,5 +1,5 @@
 import { audit } from '../../platform/audit';
-import { successorOf, type HandoverPart, type MergePart } from '../../platform/parts';
+import { ownedRecordsPart, type HandoverPart, type MergePart } from '../../platform/parts';
 import { tasksRepo } from './tasks.repo';
 
 /** What moves from a duplicate account onto the one that stays. */
@@ -17,17 +17,11 @@ export const mergeParts: MergePart[] = [
 
 /** What a leaving user of this room holds. */
 export const handoverParts: HandoverPart[] = [
-  {
+  ownedRecordsPart({
     name: 'tasks',
-    needsSuccessor: true,
-    async preview(trx, userId, limit) {
-      return { count: await tasksRepo.countOpenOwnedBy(trx, userId), items: await tasksRepo.firstOpenOwnedBy(trx, userId, limit) };
-    },
-    async transfer(trx, ctx) {
-      const to = successorOf(ctx);
-      const rows = await tasksRepo.moveOpenOwnedTo(trx, ctx.userId, to);
-      for (const r of rows) await audit(trx, ctx.actor, { entity: 'task', entityId: r.id, action: 'handover', before: { owner_id: ctx.userId }, after: { owner_id: to } });
-      return rows.length;
-    },
-  },
+    entity: 'task',
+    count: (trx, userId) => tasksRepo.countOpenOwnedBy(trx, userId),
+    first: (trx, userId, limit) => tasksRepo.firstOpenOwnedBy(trx, userId, limit),
+    move: (trx, from, to) => tasksRepo.moveOpenOwnedTo(trx, from, to),
+  }),
 ];
