@@ -55,7 +55,7 @@ function companyName(i: number, city: string, industry: string) {
 async function generate(file: string) {
   const out = createWriteStream(file);
   const headers = ['客户名称', '简称', '统一社会信用代码', '企业性质', '行业', '省份', '城市', '注册资本（元）', '年销售额（元）', '员工人数', '电话', '地址', '电子邮箱', '信用状况', '付款态度'];
-  const w = sheetWriter(FORMAT, out, headers, '客户档案');
+  const w = sheetWriter(FORMAT, out, { sheetName: '客户档案', columns: headers.map((header) => ({ header, kind: header.includes('（元）') ? 'money' : 'text' })), timeZone: TZ });
   for (let i = 1; i <= ROWS; i++) {
     const [province, city] = CITIES[i % CITIES.length];
     const industry = INDUSTRIES[i % INDUSTRIES.length];
@@ -171,7 +171,7 @@ async function main() {
     const exported = await measured('export', async () => {
       const plan = await accountExport(database.db, actor, accountExportQuery.parse({ format: 'xlsx' }), TZ);
       const out = createWriteStream(exportFile);
-      const w = sheetWriter('xlsx', out, plan.headers, plan.sheetName);
+      const w = sheetWriter('xlsx', out, { sheetName: plan.sheetName, columns: plan.columns, timeZone: TZ });
       let n = 0;
       for await (const cells of plan.rows) {
         await w.row(cells);

@@ -125,7 +125,7 @@ export async function runExport(database: Database, config: Config, kind: string
   // Written aside and renamed at the end, so a failed run never leaves a half file under the real name.
   const partial = `${file}.partial`;
   const stream = createWriteStream(partial);
-  const writer = sheetWriter(ext === '.xlsx' ? 'xlsx' : 'csv', stream, plan.headers, plan.sheetName);
+  const writer = sheetWriter(ext === '.xlsx' ? 'xlsx' : 'csv', stream, { sheetName: plan.sheetName, columns: plan.columns, timeZone: config.BUSINESS_TZ });
   const progress = new ProgressLine();
   let rows = 0;
   try {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../support/app';
@@ -123,6 +124,118 @@ describe('contact export', () => {
     expect(audits.length).toBe(before + 2);
     expect(audits.at(-1)).toMatchObject({ actor_id: t.org.users.director, diff: { _: { rows: 1, rowsWithPersonalDetails: 1, filter: { accountId: ids.b1 }, protectedFields: ['birthday', 'family', 'maritalStatus', 'habits', 'personality', 'hobbies'] } } });
     expect(audits.at(-2)).toMatchObject({ actor_id: t.org.users.spec_a1, diff: { _: { rows: 1, rowsWithPersonalDetails: 1 } } });
+  });
+});
+
+/** The first sheet of a downloaded XLSX, as a spreadsheet program loads it. */
+async function workbookSheet(who: string, url: string) {
+  const r = await download(t, c[who], url);
+  expect(r.status, r.body.toString()).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(r.body as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+  const at = (header: string) => {
+    const i = headers.indexOf(header);
+    expect(i, `${header} in ${headers.join(' | ')}`).toBeGreaterThanOrEqual(0);
+    return i + 1;
+  };
+  return { ws, cell: (header: string, row = 2) => ws.getRow(row).getCell(at(header)), width: (header: string) => ws.getColumn(at(header)).width };
+}
+
+describe('an XLSX people can work with (issue 13 item 17)', () => {
+  it('money is a number with separators, a percentage a percent cell, moments date-time cells in business time, text columns text', async () => {
+    const address = '江苏省南京市鼓楼区中山北路一百零八号华东大厦二十八层二八零一室（东门进）';
+    const id = (
+      await c.director.post('/api/accounts', { name: '单元格格式客户', ownerId: t.org.users.spec_a1, annualSales: 3000123450, discountBp: 550, postalCode: '012345', bankAccount: '6222021234567890123', address })
+    ).body.id as number;
+    const created = (await c.director.get(`/api/accounts/${id}`)).body.createdAt as string;
+    const { ws, cell, width } = await workbookSheet('director', `/api/accounts/export?format=xlsx&q=${encodeURIComponent('单元格格式客户')}`);
+
+    expect(cell('年销售额（元）').value).toBe(30001234.5);
+    expect(cell('年销售额（元）').numFmt).toBe('#,##0.00');
+    expect(cell('折扣（%）').value).toBe(0.055);
+    expect(cell('折扣（%）').numFmt).toBe('0.00%');
+    expect(cell('邮政编码').value).toBe('012345');
+    expect(cell('邮政编码').numFmt).toBe('@');
+    expect(cell('银行账号').value).toBe('6222021234567890123');
+    expect(cell('客户编号').value).toBe(id);
+
+    // a date-time cell holds the Shanghai wall clock (UTC+8), to the minute shown
+    const createdCell = cell('创建时间');
+    expect(createdCell.value).toBeInstanceOf(Date);
+    expect(createdCell.numFmt).toBe('yyyy-mm-dd hh:mm');
+    const wall = new Date(new Date(created).getTime() + 8 * 3600_000);
+    expect((createdCell.value as Date).toISOString().slice(0, 16)).toBe(wall.toISOString().slice(0, 16));
+
+    // the header row is bold and frozen
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
+
+    // columns fit their content: Chinese counts double, long text is capped
+    expect(width('客户名称')).toBe(16); // 单元格格式客户: 7 × 2 + 2
+    expect(width('年销售额（元）')).toBe(16); // the header: 7 × 2 + 2; "30,001,234.50" is 13
+    expect(width('地址')).toBe(50);
+    expect(width('客户编号')).toBe(10);
+  });
+
+  it('a contact\'s birthday is a date cell; the file imports again as the very same values', async () => {
+    const url = '/api/contacts/export?format=xlsx';
+    const { ws, cell } = await workbookSheet('director', url);
+    const row = [2, 3].find((n) => cell('姓名', n).value === '甲处长')!;
+    expect(cell('生日', row).value).toEqual(new Date(Date.UTC(1970, 2, 4)));
+    expect(cell('生日', row).numFmt).toBe('yyyy-mm-dd');
+    expect(cell('影响力', row).numFmt).toBeUndefined();
+    expect(ws.rowCount).toBe(3);
+
+    const s = await dryRun(t, c.director, 'contacts', '关键人.xlsx', (await download(t, c.director, url)).body, '&onDuplicate=update');
+    expect(s.counts).toEqual({ total: 2, ok: 0, error: 0, duplicate: 2 });
+    const before = (await c.director.get(`/api/contacts/${ids.a1Contact}`)).body;
+    expect((await commit(t, c.director, s.id, s.version)).result).toMatchObject({ created: 0, updated: 0, skipped: 2 });
+    expect((await c.director.get(`/api/contacts/${ids.a1Contact}`)).body).toEqual(before);
+  });
+
+  it('a template\'s columns are formatted for what they take: text as text, so a typed 012345 keeps its zero', async () => {
+    const { cell, ws } = await workbookSheet('director', '/api/import-templates/accounts?format=xlsx');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(cell('邮政编码', 1).note).toBe('6 位数字');
+    // the column's style: what is typed under the header takes it
+    const column = (header: string) => ws.getColumn((ws.getRow(1).values as unknown[]).indexOf(header));
+    expect(column('邮政编码').numFmt).toBe('@');
+    expect(column('银行账号').numFmt).toBe('@');
+    expect(column('折扣（%）').numFmt).toBe('0.00%');
+    expect(column('注册资本（元）').numFmt).toBe('#,##0.00');
+  });
+});
+
+describe('the expense reconciliation uses the same writer', () => {
+  it('amounts with separators, the day a date cell, the payment a date-time in business time, the total bold', async () => {
+    const db = t.database.db;
+    const owner = await db.selectFrom('users').select(['id', 'unit_id']).where('id', '=', t.org.users.spec_a1).executeTakeFirstOrThrow();
+    // paid at 01:30 on 1 December in Shanghai, which is still 30 November in UTC
+    const claim = await db
+      .insertInto('expense_claims')
+      .values({ owner_id: owner.id, unit_id: owner.unit_id, title: '对账格式核对', status: 'paid', paid_at: new Date('2026-11-30T17:30:00Z'), paid_by: t.org.users.finance } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('expense_claim_lines').values({ claim_id: claim.id, seq: 1, kind: 'other', ref_id: null, category: '办公用品', amount: 3000123450, note: null, occurred_on: '2026-11-20' } as never).execute();
+    const { ws, cell, width } = await workbookSheet('finance', '/api/expense-claims/export?period=2026-11');
+    const row = ws.getRow(2);
+    expect(cell('报销单号').value).toBe(Number(claim.id));
+    expect(cell('金额(元)').value).toBe(30001234.5);
+    expect(cell('金额(元)').numFmt).toBe('#,##0.00');
+    expect(cell('发生日期').value).toEqual(new Date(Date.UTC(2026, 10, 20)));
+    expect(cell('发生日期').numFmt).toBe('yyyy-mm-dd');
+    expect(cell('付款时间').value).toEqual(new Date(Date.UTC(2026, 11, 1, 1, 30)));
+    expect(cell('付款时间').numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(row.getCell(2).value).toBe('对账格式核对');
+    const total = ws.getRow(3);
+    expect(total.getCell(1).value).toBe('合计');
+    expect(total.getCell(1).font?.bold).toBe(true);
+    expect(cell('金额(元)', 3).value).toBe(30001234.5);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(width('金额(元)')).toBe(15); // "30,001,234.50" + 2
+    expect(width('付款时间')).toBe(18); // "2026-12-01 01:30" + 2
   });
 });
 

@@ -367,6 +367,66 @@ describe('file encodings', () => {
   });
 });
 
+describe('what people type in a spreadsheet (issue 13 item 16)', () => {
+  it('a typed 5% is 5 %, not 0.05 %; numbers that lost digits or a leading zero are refused, asking for text', async () => {
+    // Excel keeps a typed 5% as 0.05 in a percent format, 012345 as the number 12345, and a
+    // 19-digit account as a number of its first 15 digits.
+    const file = await xlsx(
+      [
+        ['客户名称', '折扣（%）', '市场占有率', '银行账号', '邮编'],
+        ['百分比录入客户', 0.05, 0.125, '6222021234567890123', 210008],
+        ['长账号录入客户', null, null, 4755020125684690000, null],
+        ['邮编丢零客户', null, null, null, 12345],
+        ['邮编补零格式客户', 0.1, null, 13800000011, 12345],
+      ],
+      'Sheet1',
+      { B2: '0%', C2: '0.00%', B5: '0.00%', E5: '000000' },
+    );
+    const s = await dryRun(t, c.director, 'accounts', 'typed.xlsx', file);
+    expect(s.counts).toEqual({ total: 4, ok: 2, error: 2, duplicate: 0 });
+    const rows = await reportRows(c.director, s.id);
+    expect(rows.find((r) => r.rowNo === 2)?.values).toMatchObject({ discountBp: 500, marketShare: '12.5%', bankAccount: '6222021234567890123', postalCode: '210008' });
+    expect(rows.find((r) => r.rowNo === 3)?.errors).toEqual([
+      expect.objectContaining({ field: 'bankAccount', column: '银行账号', key: 'transfer.numberLostDigits', value: '4755020125684690000', params: { value: '4755020125684690000' } }),
+    ]);
+    expect(rows.find((r) => r.rowNo === 4)?.errors).toEqual([expect.objectContaining({ field: 'postalCode', column: '邮编', key: 'transfer.numberLostLeadingZero', params: { value: '12345', length: 6 } })]);
+    // a postcode kept as a number but shown zero-padded is what the sheet shows
+    expect(rows.find((r) => r.rowNo === 5)?.values).toMatchObject({ discountBp: 1000, bankAccount: '13800000011', postalCode: '012345' });
+
+    const done = await commit(t, c.director, s.id, s.version, true);
+    expect(done.status).toBe('committed');
+    const committed = await reportRows(c.director, s.id);
+    const recordOf = (rowNo: number) => committed.find((r) => r.rowNo === rowNo)!.recordId!;
+    expect(await get(recordOf(2))).toMatchObject({ name: '百分比录入客户', discountBp: 500, marketShare: '12.5%', bankAccount: '6222021234567890123', postalCode: '210008' });
+    expect(await get(recordOf(5))).toMatchObject({ name: '邮编补零格式客户', discountBp: 1000, postalCode: '012345' });
+  });
+
+  it('the same hints for a CSV saved from a spreadsheet: a long number in scientific notation, a postcode without its zero', async () => {
+    const file = csv([
+      ['客户名称', '银行账号', '邮政编码'],
+      ['科学计数客户', '4.75502E+18', '210008'],
+      ['文本邮编客户', '6222021234567890123', '12345'],
+    ]);
+    const rows = await reportRows(c.director, (await dryRun(t, c.director, 'accounts', 'saved.csv', file)).id);
+    expect(reasons(rows, 2)).toEqual([['银行账号', 'transfer.numberLostDigits']]);
+    expect(reasons(rows, 3)).toEqual([['邮政编码', 'transfer.numberLostLeadingZero']]);
+  });
+
+  it('a contact\'s mobile typed as a long number is refused too; a percentage is no amount', async () => {
+    await account('director', { name: '手机号客户', creditCode: creditCode(610) });
+    const file = await xlsx(
+      [
+        ['统一社会信用代码', '姓名', '手机'],
+        [creditCode(610), '号码过长', 86138000000110000],
+      ],
+      'Sheet1',
+    );
+    expect(reasons(await reportRows(c.director, (await dryRun(t, c.director, 'contacts', 'm.xlsx', file)).id), 2)).toEqual([['手机', 'transfer.numberLostDigits']]);
+    const money = await xlsx([['客户名称', '年销售额（元）'], ['百分比金额客户', 0.05]], 'Sheet1', { B2: '0%' });
+    expect(reasons(await reportRows(c.director, (await dryRun(t, c.director, 'accounts', 'money.xlsx', money)).id), 2)).toEqual([['年销售额（元）', 'transfer.notMoney']]);
+  });
+});
+
 describe('revenue', () => {
   it('reads 元 into 分 exactly, refuses a third decimal, reclassifies the account and updates a duplicate year', async () => {
     const a = await account('director', { name: '营收导入客户', creditCode: creditCode(300) });

@@ -16,12 +16,17 @@ export function wrongCheckDigit(code: string): string {
   return code.slice(0, 17) + (code[17] === '0' ? '1' : '0');
 }
 
-export async function xlsx(rows: Rows, sheetName = 'Sheet1'): Promise<Buffer> {
+/** An XLSX file of the rows; `numFmts` gives cells a number format by address ({ B2: '0%' }), as a spreadsheet keeps what was typed. */
+export async function xlsx(rows: Rows, sheetName = 'Sheet1', numFmts: Record<string, string> = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheetName);
   for (const r of rows) ws.addRow(r);
+  for (const [address, numFmt] of Object.entries(numFmts)) ws.getCell(address).numFmt = numFmt;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** A date cell's wall clock (its UTC fields): the day alone at midnight, else with the time. */
+const dateText = (d: Date) => (d.toISOString().endsWith('T00:00:00.000Z') ? d.toISOString().slice(0, 10) : d.toISOString().slice(0, 16).replace('T', ' '));
 
 export async function readXlsx(content: Buffer | ArrayBuffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
@@ -30,7 +35,7 @@ export async function readXlsx(content: Buffer | ArrayBuffer): Promise<string[][
   const out: string[][] = [];
   ws.eachRow((row) => {
     const values = (row.values as unknown[]).slice(1);
-    out.push(values.map((v) => (v === null || v === undefined ? '' : String(v))));
+    out.push(values.map((v) => (v === null || v === undefined ? '' : v instanceof Date ? dateText(v) : String(v))));
   });
   return out;
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParam, iso, okResponse, versionQuery } from '../../../shared/contracts/common';
@@ -27,6 +26,7 @@ import {
 import type { Platform } from '../../platform/context';
 import { actorOf } from '../../platform/http';
 import { interpolate } from '../../platform/notifications/email';
+import { xlsxFile, type SheetKind } from '../../platform/spreadsheet';
 import expensesZh from '../../../shared/locales/zh-CN/expenses.json';
 import type { expensesRepo } from './expenses.repo';
 import * as service from './expenses.service';
@@ -61,6 +61,8 @@ const budgetOut = (r: BudgetRow): Budget => ({ id: r.id, userId: r.user_id, unit
 
 /** The reconciliation workbook is for finance in the business language: its words come from the zh-CN resources. */
 const XLSX_TEXT = { ...expensesZh.export, kinds: expensesZh.kinds as Record<string, string>, statuses: expensesZh.statuses as Record<string, string> };
+/** Its columns' cells, in the order of XLSX_TEXT.columns: 付款时间 a date-time, 金额 money, 发生日期 a date. */
+const XLSX_KINDS: SheetKind[] = ['number', 'text', 'text', 'text', 'text', 'datetime', 'number', 'text', 'number', 'text', 'money', 'date', 'text'];
 
 /** ACT-10 expense claims (linked to approved reports), payment by finance, budgets and control rates. */
 export async function expensesRoutes(fastify: FastifyInstance, p: Platform) {
@@ -84,16 +86,15 @@ export async function expensesRoutes(fastify: FastifyInstance, p: Platform) {
     schema: { tags, summary: 'XLSX reconciliation of approved and paid claim lines dated in the month', querystring: exportQuery },
   }, async (req, reply) => {
     const rows = await service.exportRows(db, req.query.period);
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet(interpolate(XLSX_TEXT.sheet, { period: req.query.period }), { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = XLSX_TEXT.columns.map((header) => ({ header, width: 14 }));
-    ws.getRow(1).font = { bold: true };
-    for (const r of rows) {
-      ws.addRow([r.claim_id, r.title, r.owner_name, r.unit_name, XLSX_TEXT.statuses[r.status] ?? r.status, r.paid_at ? iso(r.paid_at) : '', r.seq, XLSX_TEXT.kinds[r.kind] ?? r.kind, r.ref_id === null ? '' : Number(r.ref_id), r.category, Number(r.amount) / 100, r.occurred_on, r.note ?? '']);
-    }
+    const lines = rows.map((r) => ({
+      values: [r.claim_id, r.title, r.owner_name, r.unit_name, XLSX_TEXT.statuses[r.status] ?? r.status, r.paid_at, r.seq, XLSX_TEXT.kinds[r.kind] ?? r.kind, r.ref_id === null ? null : Number(r.ref_id), r.category, Number(r.amount) / 100, r.occurred_on, r.note],
+    }));
     const total = rows.reduce((s, r) => s + Number(r.amount), 0);
-    ws.addRow([XLSX_TEXT.total, '', '', '', '', '', '', '', '', '', total / 100]).font = { bold: true };
-    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    const columns = XLSX_TEXT.columns.map((header, i) => ({ header, kind: XLSX_KINDS[i] }));
+    const buf = await xlsxFile({ sheetName: interpolate(XLSX_TEXT.sheet, { period: req.query.period }), columns, timeZone: p.config.BUSINESS_TZ }, [
+      ...lines,
+      { values: [XLSX_TEXT.total, null, null, null, null, null, null, null, null, null, total / 100], style: { bold: true } },
+    ]);
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="expenses-${req.query.period}.xlsx"`)

@@ -41,6 +41,30 @@ describe('money and percentages: exact hundredths', () => {
   });
 });
 
+describe('what a spreadsheet made of a typed value (issue 13 item 16)', () => {
+  it('a percentage the reader hands over as "5%" is 5 % off, the text people typed, and no amount', () => {
+    expect(parse(ACCOUNT_COLUMNS, 'discountBp', '5%')).toEqual({ ok: true, value: 500 });
+    expect(parse(ACCOUNT_COLUMNS, 'marketShare', '12.5%')).toEqual({ ok: true, value: '12.5%' });
+    expect(parse(ACCOUNT_COLUMNS, 'annualSales', '5%')).toMatchObject({ ok: false, problem: { key: 'transfer.notMoney' } });
+  });
+
+  it('text columns refuse numbers that lost digits, and a postcode that lost its leading zero, asking for text', () => {
+    expect(parse(ACCOUNT_COLUMNS, 'bankAccount', 4755020125684690000)).toMatchObject({ ok: false, problem: { key: 'transfer.numberLostDigits', params: { value: '4755020125684690000' } } });
+    expect(parse(ACCOUNT_COLUMNS, 'creditCode', Number('913201001234567890'))).toMatchObject({ ok: false, problem: { key: 'transfer.numberLostDigits' } });
+    expect(parse(CONTACT_COLUMNS, 'mobile', '1.38E+10')).toMatchObject({ ok: false, problem: { key: 'transfer.numberLostDigits', params: { value: '1.38E+10' } } });
+    expect(parse(ACCOUNT_COLUMNS, 'postalCode', 12345)).toMatchObject({ ok: false, problem: { key: 'transfer.numberLostLeadingZero', params: { value: '12345', length: 6 } } });
+    expect(parse(ACCOUNT_COLUMNS, 'postalCode', 210008)).toEqual({ ok: true, value: '210008' });
+    expect(parse(ACCOUNT_COLUMNS, 'bankAccount', '4755020125684690123')).toEqual({ ok: true, value: '4755020125684690123' });
+    expect(parse(CONTACT_COLUMNS, 'mobile', 13800000011)).toEqual({ ok: true, value: '13800000011' });
+  });
+
+  it('every column says how an XLSX export writes its cells', () => {
+    const kinds = Object.fromEntries(ACCOUNT_COLUMNS.map((c) => [c.field, c.type.kind ?? 'text']));
+    expect(kinds).toMatchObject({ annualSales: 'money', registeredCapital: 'money', discountBp: 'percent', createdAt: 'datetime', employees: 'number', bankAccount: 'text', postalCode: 'text' });
+    expect(col(CONTACT_COLUMNS, 'birthday').type.kind).toBe('date');
+  });
+});
+
 describe('value types', () => {
   it('enumerations take the code, the Chinese and the English label, and a label\'s short forms', () => {
     for (const cell of ['国企', 'soe', 'State-owned', ' 国 企 ', 'ＳＯＥ']) expect(parse(ACCOUNT_COLUMNS, 'nature', cell)).toEqual({ ok: true, value: 'soe' });

@@ -29,6 +29,8 @@ import {
   THINKING_STYLES,
 } from '../../../shared/contracts/contacts';
 import type { FileLanguage, ImportKind } from '../../../shared/contracts/transfer';
+import type { SheetKind } from '../../platform/spreadsheet';
+import { numberText, textOfCell } from './cells.rules';
 
 /**
  * The one definition of the import/export file formats (ACC-6): for every kind, its columns with
@@ -56,6 +58,8 @@ export type Parsed = { ok: true; value: unknown } | { ok: false; problem: CellPr
 export interface ValueType {
   parse(cell: Cell): Parsed;
   format(value: unknown, lang: FileLanguage): OutCell;
+  /** how an XLSX export writes it (text when absent): money, dates and percentages as typed cells */
+  kind?: SheetKind;
   /** the template's note on the header: unit or format */
   hint?: Partial<Record<FileLanguage, string>>;
   /** the labels one cell may hold, for the template's note and drop-down */
@@ -93,11 +97,6 @@ export function cellText(cell: Cell): string | undefined {
   s = s.trim();
   if (/^'[=+\-@]/.test(s)) s = s.slice(1);
   return s === '' ? undefined : s;
-}
-
-/** A spreadsheet number as its shortest decimal text, without binary noise (Excel shows 15 digits). */
-function numberText(n: number): string {
-  return Number.isFinite(n) ? String(Number(n.toPrecision(15))) : String(n);
 }
 
 const isoDay = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
@@ -139,10 +138,32 @@ export function hundredthsText(v: number): string {
 
 // ---------------------------------------------------------------- value types
 
+/**
+ * Text, refusing what a spreadsheet made of it when it took it for a number: a number that lost
+ * digits (a bank account of 16 or more), and — in a code column of `length` digits — one that
+ * lost its leading zeros (a postcode 012345 kept as 12345). Both ask for the cell as text.
+ */
+function textOf(cell: Cell, length?: number): Parsed {
+  const s = typeof cell === 'number' ? cell : cellText(cell);
+  if (s === undefined) return ok(undefined);
+  const r = textOfCell(s, length);
+  if ('text' in r) return ok(r.text);
+  const value = typeof cell === 'number' ? numberText(cell) : String(s);
+  if (r.problem === 'lostDigits') return bad('transfer.numberLostDigits', 'The spreadsheet kept this as a number and lost its digits beyond the 15th; format the cell as text and enter it again', { value });
+  return bad('transfer.numberLostLeadingZero', `Shorter than ${r.length} digits: the spreadsheet may have dropped a leading 0; format the cell as text and enter it again`, { value, length: r.length });
+}
+
 const text: ValueType = {
-  parse: (cell) => ok(cellText(cell)),
+  parse: (cell) => textOf(cell),
   format: (v) => (v === null || v === undefined ? null : String(v)),
 };
+
+/** A code of a fixed number of digits, kept as text: a postcode. */
+const digitsCode = (length: number): ValueType => ({
+  ...text,
+  parse: (cell) => textOf(cell, length),
+  hint: { 'zh-CN': `${length} 位数字`, en: `${length} digits` },
+});
 
 const integer: ValueType = {
   parse(cell) {
@@ -154,6 +175,7 @@ const integer: ValueType = {
     return Number.isSafeInteger(n) ? ok(n) : bad('transfer.notInteger', 'Enter a whole number', { value: s });
   },
   format: (v) => (typeof v === 'number' ? v : null),
+  kind: 'number',
 };
 
 /** Amounts bigger than this are written as text in XLSX: a spreadsheet number holds 15 digits exactly. */
@@ -164,7 +186,8 @@ const yuan: ValueType = {
   parse(cell) {
     const s = cellText(cell);
     if (s === undefined) return ok(undefined);
-    const r = hundredths(s);
+    // a percentage (typed "5%", or a number in a percent format) is no amount
+    const r = s.endsWith('%') ? ({ problem: 'format' } as const) : hundredths(s);
     if ('value' in r) return ok(r.value);
     if (r.problem === 'precision') return bad('transfer.moneyPrecision', 'At most two decimals (fen)', { value: s });
     if (r.problem === 'range') return bad('transfer.moneyRange', 'The amount is too large', { value: s });
@@ -172,9 +195,13 @@ const yuan: ValueType = {
   },
   format: (v) => (typeof v !== 'number' ? null : Math.abs(v) < EXACT_NUMBER_LIMIT ? Number(hundredthsText(v)) : hundredthsText(v)),
   hint: { 'zh-CN': '单位：元，最多两位小数', en: 'in yuan, at most two decimals' },
+  kind: 'money',
 };
 
-/** A discount in percent in the file (10 = 10 % off = 九折), basis points in the API. */
+/**
+ * A discount in percent in the file (10 = 10 % off = 九折), basis points in the API. A cell typed
+ * "10%" (the number 0.1 in a percent format) reads as 10: the reader hands it over as "10%".
+ */
 const percentOff: ValueType = {
   parse(cell) {
     const s = cellText(cell);
@@ -185,6 +212,7 @@ const percentOff: ValueType = {
   },
   format: (v) => (typeof v === 'number' ? Number(hundredthsText(v)) : null),
   hint: { 'zh-CN': '折让百分比，10 即九折', en: 'percent off, 10 = 10 % off' },
+  kind: 'percent',
 };
 
 const YES = ['是', 'y', 'yes', 'true', '1', '√', '✓'];
@@ -219,12 +247,14 @@ const date: ValueType = {
   },
   format: (v) => (typeof v === 'string' ? v : null),
   hint: { 'zh-CN': '日期，如 2024-03-05', en: 'a date, e.g. 2024-03-05' },
+  kind: 'date',
 };
 
 /** A moment, written in the business time zone by the export (read back never: export-only). */
 const moment: ValueType = {
   parse: (cell) => ok(cellText(cell)),
   format: (v) => (typeof v === 'string' ? v : null),
+  kind: 'datetime',
 };
 
 type Labels = Record<string, string>;
@@ -306,7 +336,7 @@ export const ACCOUNT_COLUMNS: readonly ColumnDef[] = [
   { field: 'registeredCapital', header: h('注册资本（元）', 'Registered capital (CNY)'), type: yuan },
   { field: 'employees', header: h('员工人数', 'Employees'), aliases: ['员工数', '人数'], type: integer },
   { field: 'address', header: h('地址', 'Address'), aliases: ['详细地址', '公司地址'], type: text },
-  { field: 'postalCode', header: h('邮政编码', 'Postal code'), aliases: ['邮编'], type: text },
+  { field: 'postalCode', header: h('邮政编码', 'Postal code'), aliases: ['邮编'], type: digitsCode(6) },
   { field: 'phone', header: h('电话', 'Phone'), aliases: ['联系电话', '常联系电话'], type: text },
   { field: 'fax', header: h('传真', 'Fax'), type: text },
   { field: 'website', header: h('网址', 'Website'), aliases: ['网站'], type: text },

@@ -7,8 +7,9 @@ import { can, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { accountExportBatch, accountListFilter, categoryList } from '../accounts';
 import { contactExportBatch, contactListFilter, ownsAnyContactAccount, seesSensitive } from '../contacts';
-import { writtenColumns, writtenHeader, type ColumnDef, type OutCell } from './transfer.columns';
-import { templateFile } from './transfer.files';
+import type { SheetColumn } from '../../platform/spreadsheet';
+import { writtenColumns, type ColumnDef, type OutCell } from './transfer.columns';
+import { sheetColumns, templateFile } from './transfer.files';
 import { accountApiValues, contactApiValues } from './transfer.records';
 import { accountScope, type AccountScope } from '../../platform/scope';
 
@@ -23,7 +24,8 @@ import { accountScope, type AccountScope } from '../../platform/scope';
 export const EXPORT_BATCH = 1000;
 
 export interface ExportPlan {
-  headers: string[];
+  /** headers in the file's language and the kind of each column's cells */
+  columns: SheetColumn[];
   sheetName: string;
   fileName: string;
   rows: AsyncGenerator<OutCell[]>;
@@ -84,7 +86,7 @@ function plan(
   audited: (() => Record<string, unknown>) | null,
 ): ExportPlan {
   return {
-    headers: columns.map((c) => writtenHeader(c, q.lang)),
+    columns: sheetColumns(columns, q.lang),
     sheetName: SHEET_NAMES[kind][q.lang],
     fileName: fileName(kind, q.lang, q.format, tz),
     rows,
@@ -162,7 +164,7 @@ export async function contactExport(db: Kdb, actor: Actor, q: ContactExportQuery
 export async function template(actor: Actor, kind: ImportKind, format: 'xlsx' | 'csv', lang: FileLanguage, tz: string) {
   const columns = writtenColumns(kind, { template: true, tradeTerms: can(actor, 'account:trade-terms'), sensitive: true });
   return {
-    content: await templateFile(format, columns, lang, SHEET_NAMES[kind][lang]),
+    content: await templateFile(format, columns, lang, SHEET_NAMES[kind][lang], tz),
     fileName: fileName(kind, lang, format, tz, lang === 'en' ? '-template' : '-导入模板'),
   };
 }

@@ -22,7 +22,7 @@ async function streamedXlsx(rows: string[][]) {
   const parts: Buffer[] = [];
   out.on('data', (b: Buffer) => parts.push(b));
   const done = new Promise((resolve) => out.on('end', resolve));
-  const w = sheetWriter('xlsx', out, rows[0], 'S');
+  const w = sheetWriter('xlsx', out, { sheetName: 'S', columns: rows[0].map((header) => ({ header, kind: 'text' as const })), timeZone: 'Asia/Shanghai' });
   for (const r of rows.slice(1)) await w.row(r);
   await w.end();
   await done;

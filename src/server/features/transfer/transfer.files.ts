@@ -5,6 +5,8 @@ import { Readable, type Writable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { FileFormat, FileLanguage } from '../../../shared/contracts/transfer';
+import { xlsxFile, xlsxSheet, type SheetColumn } from '../../platform/spreadsheet';
+import { formattedNumber } from './cells.rules';
 import type { Cell, ColumnDef, OutCell } from './transfer.columns';
 import { writtenHeader } from './transfer.columns';
 import { detectDelimiter, detectEncoding } from './transfer.rules';
@@ -131,6 +133,12 @@ function plainCell(v: ExcelValue): Cell {
   return String(v);
 }
 
+/** A spreadsheet cell read with its number format: "5%" for 0.05 in a percent format (cells.rules.ts). */
+function sheetCell(cell: ExcelJS.Cell): Cell {
+  const v = plainCell(cell.value);
+  return typeof v === 'number' ? formattedNumber(v, cell.numFmt) : v;
+}
+
 /** Where a UTF-8 buffer can be cut without splitting a character: before an unfinished last one. */
 export function utf8Boundary(buf: Uint8Array): number {
   let i = buf.length - 1;
@@ -226,7 +234,7 @@ async function* xlsxRows(source: FileSource, onFraction?: OnFraction): AsyncGene
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
-    // styles tell dates from numbers
+    // styles tell dates from numbers, and percentages from fractions
     styles: 'cache',
     entries: 'ignore',
   });
@@ -240,10 +248,10 @@ async function* xlsxRows(source: FileSource, onFraction?: OnFraction): AsyncGene
     for await (const sheet of reader) {
       let n = 0;
       for await (const row of sheet) {
-        const values = row.values as ExcelValue[];
-        // row.values is 1-based: index 0 is always empty
         const cells: Cell[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(plainCell(values[i]));
+        // columns are 1-based; a gap between filled cells is an empty cell
+        row.eachCell((cell, col) => void (cells[col - 1] = sheetCell(cell)));
+        for (let i = 0; i < cells.length; i++) cells[i] ??= null;
         yield { rowNo: row.number, cells };
         if (++n % ADDRESS_CACHE_ROWS === 0) addressCache._hash = {};
       }
@@ -308,57 +316,41 @@ function csvWriter(out: Writable, headers: string[]): SheetWriter {
   };
 }
 
-const columnWidth = (header: string) => Math.min(40, Math.max(10, [...header].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 2)));
-
-/** XLSX through exceljs' streaming writer: each row is written out as soon as it is added. */
-function xlsxWriter(out: Writable, headers: string[], sheetName: string): SheetWriter {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = headers.map((h) => ({ header: h, width: columnWidth(h) }));
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).commit();
-  return {
-    async row(cells) {
-      ws.addRow(cells).commit();
-    },
-    async end() {
-      ws.commit();
-      await wb.commit();
-    },
-  };
+/** The sheet columns of an export or a template: headers in the file's language, cell kinds from the value types. */
+export function sheetColumns(columns: readonly ColumnDef[], lang: FileLanguage, template = false): SheetColumn[] {
+  return columns.map((c) => ({ header: writtenHeader(c, lang, template), kind: c.type.kind ?? 'text' }));
 }
 
-export function sheetWriter(format: FileFormat, out: Writable, headers: string[], sheetName: string): SheetWriter {
-  return format === 'xlsx' ? xlsxWriter(out, headers, sheetName) : csvWriter(out, headers);
+export interface SheetSpec {
+  sheetName: string;
+  columns: readonly SheetColumn[];
+  /** BUSINESS_TZ, for date-time cells */
+  timeZone: string;
 }
 
-/** exceljs keeps range validations on the worksheet; its typings only know the per-cell form. */
-const validations = (ws: ExcelJS.Worksheet) => (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+/** CSV, or XLSX through the one spreadsheet writer (typed cells, frozen bold header, fitted widths). */
+export function sheetWriter(format: FileFormat, out: Writable, spec: SheetSpec): SheetWriter {
+  if (format === 'csv') return csvWriter(out, spec.columns.map((c) => c.header));
+  const sheet = xlsxSheet(out, spec);
+  return { row: (cells) => sheet.row(cells), end: () => sheet.end() };
+}
 
 /**
  * An empty import file of a kind: the header row (required columns marked *), and in XLSX a note
- * on each header with the allowed values and units, plus a drop-down on enumerated columns.
+ * on each header with the allowed values and units, a drop-down on enumerated columns, and each
+ * column formatted for what it takes — text columns as text, so a postcode or account number
+ * typed into them keeps its zeros and digits.
  */
-export async function templateFile(format: FileFormat, columns: ColumnDef[], lang: FileLanguage, sheetName: string): Promise<Buffer> {
-  const headers = columns.map((c) => writtenHeader(c, lang, true));
+export async function templateFile(format: FileFormat, columns: ColumnDef[], lang: FileLanguage, sheetName: string, timeZone: string): Promise<Buffer> {
+  const sheet = sheetColumns(columns, lang, true);
   if (format === 'csv') {
-    return Buffer.from(`\uFEFF${headers.map((h) => csvField(h)).join(',')}\r\n`, 'utf8');
+    return Buffer.from(`\uFEFF${sheet.map((c) => csvField(c.header)).join(',')}\r\n`, 'utf8');
   }
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = headers.map((h) => ({ header: h, width: columnWidth(h) }));
-  ws.getRow(1).font = { bold: true };
-  columns.forEach((c, i) => {
-    const choices = c.type.choices?.(lang);
-    const hint = c.type.hint?.[lang];
+  const described = sheet.map((s, i) => {
+    const choices = columns[i].type.choices?.(lang);
+    const hint = columns[i].type.hint?.[lang];
     const note = [hint, choices?.join(lang === 'en' ? ', ' : '、')].filter(Boolean).join(lang === 'en' ? ': ' : '：');
-    if (note) ws.getCell(1, i + 1).note = note;
-    const list = choices ? `"${choices.join(',')}"` : undefined;
-    // Excel caps a list's formula at 255 characters and separates items by commas.
-    if (list && list.length <= 255 && !choices!.some((x) => x.includes(','))) {
-      const col = ws.getColumn(i + 1).letter;
-      validations(ws).add(`${col}2:${col}10001`, { type: 'list', allowBlank: true, formulae: [list] });
-    }
+    return { ...s, ...(note && { note }), ...(choices && { choices }) };
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxFile({ sheetName, columns: described, timeZone });
 }

@@ -168,9 +168,9 @@ function disposition(name: string) {
  * before the file ends, so a complete download has always been logged (and a failure to log
  * breaks the download); an aborted one is logged with the rows sent so far.
  */
-function sendSheet(reply: FastifyReply, plan: ExportPlan, format: FileFormat) {
+function sendSheet(reply: FastifyReply, plan: ExportPlan, format: FileFormat, timeZone: string) {
   const out = new PassThrough();
-  const writer = sheetWriter(format, out, plan.headers, plan.sheetName);
+  const writer = sheetWriter(format, out, { sheetName: plan.sheetName, columns: plan.columns, timeZone });
   void (async () => {
     let count = 0;
     let logged = false;
@@ -315,7 +315,7 @@ export async function transferRoutes(fastify: FastifyInstance, p: Platform) {
       summary: 'The account list (its filters and q) as XLSX or CSV, streamed; every match in the caller\'s scope. Trade terms only for account:trade-terms holders (audited)',
       querystring: accountExportQuery,
     },
-  }, async (req, reply) => sendSheet(reply, await exports.accountExport(db, actorOf(req), req.query, tz), req.query.format));
+  }, async (req, reply) => sendSheet(reply, await exports.accountExport(db, actorOf(req), req.query, tz), req.query.format, tz));
 
   app.get('/api/contacts/export', {
     config: { access: 'account:export' },
@@ -324,5 +324,5 @@ export async function transferRoutes(fastify: FastifyInstance, p: Platform) {
       summary: 'The contact list (its filters and q) as XLSX or CSV, streamed. Personal details only where the caller may see them; such exports are audited',
       querystring: contactExportQuery,
     },
-  }, async (req, reply) => sendSheet(reply, await exports.contactExport(db, actorOf(req), req.query, tz), req.query.format));
+  }, async (req, reply) => sendSheet(reply, await exports.contactExport(db, actorOf(req), req.query, tz), req.query.format, tz));
 }
