@@ -57,6 +57,13 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   return data as T;
 }
 
+/**
+ * A record id worth asking the server about: a positive integer. A page without its record yet
+ * (/visits/new, an account not picked) has 0, NaN or nothing, and /api/…/0 is only a 400, so a
+ * query on an id runs `enabled: isId(id)`.
+ */
+export const isId = (id: unknown): id is number => typeof id === 'number' && Number.isInteger(id) && id > 0;
+
 /** Typed JSON client for /api; writes carry the CSRF token of the session. */
 export const api = {
   get: <T>(url: string, query?: Query) => request<T>('GET', withQuery(url, query)),

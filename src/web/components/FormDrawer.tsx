@@ -1,5 +1,6 @@
 import { Button, Drawer, Flex, Grid } from 'antd';
 import type { ReactNode } from 'react';
+import { keepEnterInField } from './formSubmit';
 
 interface Props {
   open: boolean;
@@ -14,7 +15,11 @@ interface Props {
   children: ReactNode;
 }
 
-/** A form in a side drawer with cancel/save in the footer; full width on a phone. */
+/**
+ * A form in a side drawer with cancel/save in the footer; full width on a phone. The footer's save
+ * button is the only way to submit: Enter in a field does not (keepEnterInField), and the button is
+ * loading — not clickable — while `saving`.
+ */
 export function FormDrawer({ open, title, formId, saving, saveText, cancelText, onClose, testId, children }: Props) {
   const phone = Grid.useBreakpoint().md === false;
   return (
@@ -34,7 +39,11 @@ export function FormDrawer({ open, title, formId, saving, saveText, cancelText, 
         </Flex>
       }
     >
-      {open && children}
+      {open && (
+        <div style={{ display: 'contents' }} onKeyDown={keepEnterInField}>
+          {children}
+        </div>
+      )}
     </Drawer>
   );
 }

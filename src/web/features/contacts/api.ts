@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Paged } from '../../../shared/contracts/common';
 import type { AccountCoverage, ContactDetail, ContactListItem, CoverageListItem, RelationshipHistoryItem } from '../../../shared/contracts/contacts';
-import { api, ApiError } from '../../api/client';
+import { api, ApiError, isId } from '../../api/client';
 
 /** Query keys: every contact write invalidates `contactKeys.all` (coverage depends on contacts, so it sits under it). */
 export const contactKeys = {
@@ -13,10 +13,12 @@ export const contactKeys = {
   coverageList: (filters: object) => ['contacts', 'coverageList', filters] as const,
 };
 
-export function useAccountContacts(accountId: number) {
+/** The account's contacts; nothing is asked while no account is picked. */
+export function useAccountContacts(accountId: number | null | undefined) {
   return useQuery({
-    queryKey: contactKeys.ofAccount(accountId),
+    queryKey: contactKeys.ofAccount(accountId ?? 0),
     queryFn: () => api.get<{ items: ContactListItem[] }>(`/api/accounts/${accountId}/contacts`),
+    enabled: isId(accountId),
   });
 }
 
@@ -40,6 +42,7 @@ export function useAccountCoverage(accountId: number) {
   return useQuery({
     queryKey: contactKeys.coverage(accountId),
     queryFn: () => api.get<AccountCoverage>(`/api/accounts/${accountId}/coverage`),
+    enabled: isId(accountId),
   });
 }
 

@@ -16,8 +16,9 @@ export function useVisits(filters: VisitFilters) {
   return useQuery({ queryKey: visitKeys.list(filters), queryFn: () => api.get<Paged<VisitListItem>>('/api/visits', filters) });
 }
 
-export function useVisit(id: number) {
-  return useQuery({ queryKey: visitKeys.detail(id), queryFn: () => api.get<{ visit: VisitDetail }>(`/api/visits/${id}`).then((r) => r.visit) });
+/** One visit; nothing is asked without an id (/visits/new). A malformed id in the address is the server's 400 to show. */
+export function useVisit(id: number | undefined) {
+  return useQuery({ queryKey: visitKeys.detail(id ?? 0), queryFn: () => api.get<{ visit: VisitDetail }>(`/api/visits/${id}`).then((r) => r.visit), enabled: id !== undefined });
 }
 
 /** One write on a visit (POST /api/visits/:id/<action> or PUT); the answer is the visit as it now stands. */

@@ -29,6 +29,7 @@ import { UserSelect } from '../../../components/UserSelect';
 import { accountKeys, useAccount } from '../api';
 import { AccountSelect } from '../components/AccountSelect';
 import { PROFILE_SECTIONS, type SectionKey } from '../fields';
+import { saveByButton } from '../../../components/formSubmit';
 
 type Values = Record<string, unknown> & { ownerId?: number | null; unitId?: number | null; lifecycle?: LifecycleStage };
 
@@ -303,7 +304,7 @@ function AccountForm({ account }: { account?: AccountDetail }) {
           </Button>
         }
       />
-      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)} scrollToFirstError={{ block: 'center' }} style={{ maxWidth: 980 }}>
+      <Form<Values> form={form} {...saveByButton} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)} scrollToFirstError={{ block: 'center' }} style={{ maxWidth: 980 }}>
         {visibleSections.map((s) => (
           <Card key={s.key} size="small" title={t(`sections.${s.key}`)} style={{ marginBottom: 16 }} id={`section-${s.key}`}>
             <Row gutter={16}>{sections[s.key]}</Row>

@@ -9,6 +9,7 @@ import { api } from '../../../api/client';
 import { useApiError } from '../../../components/feedback';
 import { useDrawerSize } from '../../../components/layout';
 import { UserSelect } from '../../../components/UserSelect';
+import { saveByButton } from '../../../components/formSubmit';
 
 interface HandoverForm {
   defaultSuccessorId?: number | null;
@@ -121,6 +122,7 @@ export function HandoverDrawer({ user, onClose }: { user: UserItem | null; onClo
       {preview.data && step !== 'done' && (
         <Form<HandoverForm>
           form={form}
+          {...saveByButton}
           style={step === 'edit' ? undefined : { display: 'none' }}
           layout="vertical"
           initialValues={{ leftOn: dayjs(), successors: {} }}

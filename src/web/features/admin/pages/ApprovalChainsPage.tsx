@@ -16,6 +16,7 @@ import { RecordHistory } from '../components/RecordHistory';
 import { useDrawerSize, useFormSession } from '../../../components/layout';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { UserSelect } from '../../../components/UserSelect';
+import { saveByButton } from '../../../components/formSubmit';
 
 interface StepForm {
   name: string;
@@ -272,7 +273,7 @@ export function ApprovalChainsPage() {
           </Flex>
         }
       >
-        <Form<ChainForm> form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+        <Form<ChainForm> form={form} {...saveByButton} layout="vertical" onFinish={(v) => save.mutate(v)}>
           <Row gutter={12}>
             <Col xs={24} sm={12}>
               <Form.Item name="name" label={t('chains.name')} rules={[{ required: true, whitespace: true, message: t('chains.nameRequired') }, { max: 100 }]}>

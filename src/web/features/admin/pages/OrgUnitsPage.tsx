@@ -12,6 +12,7 @@ import { buildUnitTree, orgKeys, useOrgUnits, type UnitNode } from '../../../com
 import { PageHeader } from '../../../components/PageHeader';
 import { useFormSession } from '../../../components/layout';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
+import { saveByButton } from '../../../components/formSubmit';
 
 interface UnitForm {
   parentId: number | null;
@@ -202,7 +203,7 @@ export function OrgUnitsPage() {
         okButtonProps={{ 'data-testid': 'unit-save' }}
         destroyOnHidden
       >
-        <Form<UnitForm> form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+        <Form<UnitForm> form={form} {...saveByButton} layout="vertical" onFinish={(v) => save.mutate(v)}>
           {(editing?.mode === 'create' ? hasRoot : editingUnit?.parentId !== null) && (
             <Form.Item name="parentId" label={t('units.parent')} rules={[{ required: true, message: t('units.parentRequired') }]} extra={editingUnit ? t('units.moveHint') : undefined}>
               <UnitTreeSelect excludeId={editingUnit?.id} allowClear={false} data-testid="unit-parent" />

@@ -12,6 +12,7 @@ import { orgKeys, useRoleLabel, useRoles } from '../../../components/orgData';
 import { RecordHistory } from '../components/RecordHistory';
 import { PageHeader } from '../../../components/PageHeader';
 import { useDrawerSize, useFormSession } from '../../../components/layout';
+import { saveByButton } from '../../../components/formSubmit';
 
 interface RoleForm {
   code: string;
@@ -162,7 +163,7 @@ export function RolesPage() {
           </Flex>
         }
       >
-        <Form<RoleForm> form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+        <Form<RoleForm> form={form} {...saveByButton} layout="vertical" onFinish={(v) => save.mutate(v)}>
           <Row gutter={12}>
             <Col xs={24} sm={12}>
               <Form.Item

@@ -18,6 +18,7 @@ import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { id, oneOf, text, useListState, useTextFilter } from '../../../components/useListState';
 import { HandoverDrawer } from '../components/HandoverDrawer';
 import { useAuth } from '../../../app/auth';
+import { saveByButton } from '../../../components/formSubmit';
 
 type UserStatus = (typeof USER_STATUSES)[number];
 const STATUS_COLOR: Record<UserStatus, string> = { active: 'green', disabled: 'orange', left: 'default' };
@@ -279,7 +280,7 @@ export function UsersPage() {
             }
           />
         )}
-        <Form<UserForm> form={form} layout="vertical" disabled={readOnly} onFinish={(v) => save.mutate(v)} onValuesChange={suggestRoles}>
+        <Form<UserForm> form={form} {...saveByButton} layout="vertical" disabled={readOnly} onFinish={(v) => save.mutate(v)} onValuesChange={suggestRoles}>
           <Row gutter={12}>
             <Col xs={24} sm={12}>
               <Form.Item

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CONTACT_LOG_KINDS, type ContactLogKind } from '../../../../shared/contracts/contact-log';
 import { useAccountContacts } from '../../contacts';
 import { useAddContactLog } from '../api';
+import { saveByButton } from '../../../components/formSubmit';
 
 interface Values {
   kind: ContactLogKind;
@@ -37,7 +38,7 @@ export function QuickLogForm({ accountId, contactId }: { accountId: number; cont
     });
   const options = (contacts.data?.items ?? []).filter((c) => c.status === 'active').map((c) => ({ value: c.id, label: c.title ? `${c.name}（${c.title}）` : c.name }));
   return (
-    <Form form={form} layout="vertical" initialValues={{ kind: 'call' }} onFinish={submit} data-testid="contact-log-form">
+    <Form form={form} {...saveByButton} layout="vertical" initialValues={{ kind: 'call' }} onFinish={submit} data-testid="contact-log-form">
       <Form.Item name="kind" style={{ marginBottom: 8 }}>
         <Segmented block options={CONTACT_LOG_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} data-testid="contact-log-kind" />
       </Form.Item>

@@ -7,6 +7,7 @@ import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { dateFieldProps, today } from '../../../components/formDate';
 import { withNulls } from '../../../components/formValues';
+import { saveByButton, useOneSave } from '../../../components/formSubmit';
 import { useApiError } from '../../../components/feedback';
 import { AccountSelect } from '../../accounts';
 import { useAccountContacts } from '../../contacts';
@@ -40,27 +41,34 @@ function ApplicationForm({ initial, editId, version }: { initial: Partial<Values
   const itemId = Form.useWatch('itemId', form) ?? null;
   const quantity = Form.useWatch('quantity', form) ?? 0;
   const giftOn = Form.useWatch('giftOn', form) ?? initial.giftOn ?? today();
-  const contacts = useAccountContacts(accountId ?? 0);
+  const contacts = useAccountContacts(accountId);
   const item = items.data?.items.find((i) => i.id === itemId);
   const value = item ? item.unitValue * (quantity || 0) : 0;
   const total = useRecipientTotal(contactId, Number(String(giftOn).slice(0, 4)), value, editId ?? undefined);
 
-  const submit = (v: Values) => {
+  // one press of 保存 makes one application (Enter in a field does not save; a second click while saving is dropped)
+  const submit = useOneSave(async (v: Values) => {
     const body = withNulls(v, ['managingDept', 'remark']);
-    if (editId) {
-      const { accountId: _omit, ...rest } = body;
-      void _omit;
-      save.mutate({ id: editId, body: { ...rest, version: version! } }, { onSuccess: () => void navigate(`/gifts/applications/${editId}`), onError: (e) => showError(e, form) });
-    } else {
-      save.mutate({ body }, { onSuccess: (r) => void navigate(`/gifts/applications/${r.id}`), onError: (e) => showError(e, form) });
+    try {
+      if (editId) {
+        const { accountId: _omit, ...rest } = body;
+        void _omit;
+        await save.mutateAsync({ id: editId, body: { ...rest, version: version! } });
+        void navigate(`/gifts/applications/${editId}`);
+      } else {
+        const r = await save.mutateAsync({ body });
+        void navigate(`/gifts/applications/${r.id}`);
+      }
+    } catch (e) {
+      showError(e, form);
     }
-  };
+  });
 
   return (
     <>
       <PageHeader title={editId ? t('form.titleEdit') : t('form.titleNew')} />
       <Card style={{ maxWidth: 760 }}>
-        <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="gift-application-form">
+        <Form<Values> form={form} {...saveByButton} layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)} data-testid="gift-application-form">
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <Form.Item name="accountId" label={t('form.account')} rules={[{ required: true }]}>

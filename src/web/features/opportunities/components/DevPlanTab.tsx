@@ -15,6 +15,7 @@ import { UserSelect } from '../../../components/UserSelect';
 import { opportunityApi, useDevPlan, useOpportunityWrite } from '../api';
 import { expectedReturn } from '../helpers';
 import { PlanStatusTag } from './tags';
+import { saveByButton } from '../../../components/formSubmit';
 
 interface Values {
   strategy?: string;
@@ -97,7 +98,7 @@ function PlanForm({ o, plan }: { o: OpportunityDetail; plan: DevPlan | null }) {
       )}
       {plan?.status === 'approved' && o.stage === 3 && <Alert type="success" showIcon style={{ marginBottom: 12 }} title={t('plan.approvedHint')} />}
       {plan?.status === 'rejected' && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('plan.rejectedHint')} />}
-      <Form<Values> form={form} layout="vertical" disabled={!editable} initialValues={initialValues} onFinish={(v) => save.mutate(v)} scrollToFirstError>
+      <Form<Values> form={form} {...saveByButton} layout="vertical" disabled={!editable} initialValues={initialValues} onFinish={(v) => save.mutate(v)} scrollToFirstError>
         <Form.Item name="strategy" label={t('plan.strategy')} rules={[required]} extra={t('plan.strategyHint')}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={8000} data-testid="plan-strategy" />
         </Form.Item>

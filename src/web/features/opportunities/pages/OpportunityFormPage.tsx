@@ -13,6 +13,7 @@ import { MoneyInput } from '../../../components/MoneyInput';
 import { UserSelect } from '../../../components/UserSelect';
 import { AccountSelect } from '../../accounts';
 import { opportunityApi, useOpportunity, useOpportunityWrite } from '../api';
+import { saveByButton } from '../../../components/formSubmit';
 
 interface Values {
   accountId?: number;
@@ -96,7 +97,7 @@ function OpportunityForm({ opportunity: o }: { opportunity?: OpportunityDetail }
         }
       />
       <Card size="small">
-        <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)} scrollToFirstError style={{ maxWidth: 880 }}>
+        <Form<Values> form={form} {...saveByButton} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)} scrollToFirstError style={{ maxWidth: 880 }}>
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <Form.Item name="accountId" label={t('fields.account')} rules={[required]}>

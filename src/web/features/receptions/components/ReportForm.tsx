@@ -8,6 +8,7 @@ import { useApiError } from '../../../components/feedback';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { useReceptionAction } from '../api';
 import { PeopleField } from './PeopleField';
+import { saveByButton } from '../../../components/formSubmit';
 
 type Values = Omit<ReceptionReportInput, 'version'>;
 
@@ -40,7 +41,7 @@ export function ReportForm({ reception: r, onDone }: { reception: ReceptionDetai
   };
   return (
     <Card size="small" title={t('report.title')}>
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="report-form">
+      <Form form={form} {...saveByButton} layout="vertical" initialValues={initial} onFinish={submit} data-testid="report-form">
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item name="date" label={t('report.date')} rules={[{ required: true }]} {...dateFieldProps}>

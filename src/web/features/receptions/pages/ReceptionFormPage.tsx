@@ -12,6 +12,7 @@ import { MoneyInput } from '../../../components/MoneyInput';
 import { AccountSelect } from '../../accounts';
 import { useCreateReception, useReception, useReceptionAction } from '../api';
 import { PeopleField } from '../components/PeopleField';
+import { saveByButton, useOneSave } from '../../../components/formSubmit';
 
 type Values = Omit<ReceptionInput, 'startsAt' | 'endsAt' | 'tourAreas'> & { startsAt?: Dayjs; endsAt?: Dayjs | null; tourAreas?: string[] };
 
@@ -60,7 +61,8 @@ function ReceptionForm({ reception }: { reception?: ReceptionDetail }) {
       }
     : { kind: 'reception', level: 'medium', execution: 'full', purposes: [], visitors: [{ name: '', title: '' }], costs: { entertainment: 0, meeting: 0, ceremony: 0, gift: 0, other: 0 } };
 
-  const submit = async (v: Values) => {
+  // one press of 保存 makes one reception (Enter in a field does not save)
+  const submit = useOneSave(async (v: Values) => {
     const body: ReceptionInput = {
       ...v,
       startsAt: v.startsAt ? v.startsAt.toISOString() : '',
@@ -80,10 +82,10 @@ function ReceptionForm({ reception }: { reception?: ReceptionDetail }) {
     } catch (err) {
       showError(err, form);
     }
-  };
+  });
 
   return (
-    <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="reception-form">
+    <Form form={form} {...saveByButton} layout="vertical" initialValues={initial} onFinish={submit} data-testid="reception-form">
       <Card title={t('application.title')} size="small">
         <Row gutter={16}>
           <Col xs={24} md={12}>

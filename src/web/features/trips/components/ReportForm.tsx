@@ -5,6 +5,7 @@ import { api } from '../../../api/client';
 import { dateFieldProps } from '../../../components/formDate';
 import { useTripAction } from '../api';
 import { CostLines } from './CostLines';
+import { saveByButton } from '../../../components/formSubmit';
 
 type Values = Omit<TripReportInput, 'version'>;
 
@@ -20,7 +21,7 @@ export function ReportForm({ trip }: { trip: TripDetail }) {
   };
   return (
     <Card title={t('report.title')} data-testid="trip-report-form">
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => report.mutate(v)}>
+      <Form form={form} {...saveByButton} layout="vertical" initialValues={initial} onFinish={(v) => report.mutate(v)}>
         <Form.Item name="returnedOn" label={t('report.returnedOn')} rules={[{ required: true }]} {...dateFieldProps}>
           <DatePicker style={{ width: '100%', maxWidth: 220 }} />
         </Form.Item>

@@ -8,6 +8,7 @@ import { useFeedback } from '../../../components/feedback';
 import { useAccountContacts } from '../../contacts';
 import { useVisitAction } from '../api';
 import { toFen, toYuan } from './money';
+import { saveByButton } from '../../../components/formSubmit';
 
 interface Values {
   metContactIds: number[];
@@ -75,7 +76,7 @@ export function RecordForm({ visit, onDone }: { visit: VisitDetail; onDone: () =
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} data-testid="visit-record-form">
+    <Form form={form} {...saveByButton} layout="vertical" initialValues={initialValues} onFinish={onFinish} data-testid="visit-record-form">
       <Form.Item name="metContactIds" label={t('fields.metContacts')}>
         <Select mode="multiple" options={options.map((o) => ({ value: o.id, label: o.title ? `${o.name}（${o.title}）` : o.name }))} data-testid="visit-met-contacts" />
       </Form.Item>

@@ -7,6 +7,7 @@ import { VISIT_METHODS, VISIT_PURPOSES, VISIT_RESOURCE_ITEMS, type VisitDetail }
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { applyFormErrors, errorMessage } from '../../../components/errors';
 import { dateFieldProps } from '../../../components/formDate';
+import { saveByButton, useOneSave } from '../../../components/formSubmit';
 import { PageHeader } from '../../../components/PageHeader';
 import { useFeedback } from '../../../components/feedback';
 import { AccountSelect } from '../../accounts';
@@ -30,7 +31,7 @@ interface Values {
 export function VisitFormPage() {
   const { id } = useParams();
   const visitId = Number(id) || 0;
-  const existing = useVisit(visitId);
+  const existing = useVisit(visitId || undefined);
   if (visitId && !existing.data) return existing.error ? <ErrorAlert error={existing.error} /> : <Skeleton active />;
   return <VisitForm visit={visitId ? existing.data : undefined} />;
 }
@@ -42,7 +43,7 @@ function VisitForm({ visit }: { visit?: VisitDetail }) {
   const [params] = useSearchParams();
   const [form] = Form.useForm<Values>();
   const accountId = Form.useWatch('accountId', form);
-  const contacts = useAccountContacts(accountId ?? 0);
+  const contacts = useAccountContacts(accountId);
   const create = useCreateVisit();
   const edit = useVisitAction(visit?.id ?? 0, 'edit');
   const busy = create.isPending || edit.isPending;
@@ -61,7 +62,8 @@ function VisitForm({ visit }: { visit?: VisitDetail }) {
       }
     : { accountId: Number(params.get('accountId')) || undefined, contactIds: [], purpose: 'first', method: 'onsite', resources: [] };
 
-  const onFinish = async (v: Values) => {
+  // one press of 保存 makes one visit: Enter in a field does not save (saveByButton), a second click while saving is dropped
+  const onFinish = useOneSave(async (v: Values) => {
     const body = {
       accountId: v.accountId,
       contactIds: v.contactIds ?? [],
@@ -80,13 +82,13 @@ function VisitForm({ visit }: { visit?: VisitDetail }) {
     } catch (err) {
       if (!applyFormErrors(form, err)) void message.error(errorMessage(err, t));
     }
-  };
+  });
 
   return (
     <div style={{ maxWidth: 760 }}>
       <PageHeader title={visit ? t('edit') : t('new')} />
       <Card size="small">
-        <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} data-testid="visit-form">
+        <Form form={form} {...saveByButton} layout="vertical" initialValues={initialValues} onFinish={onFinish} data-testid="visit-form">
           <Form.Item name="accountId" label={t('fields.account')} rules={[{ required: true }]}>
             <AccountSelect data-testid="visit-account" onChange={() => form.setFieldValue('contactIds', [])} />
           </Form.Item>

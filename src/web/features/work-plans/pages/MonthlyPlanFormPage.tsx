@@ -11,6 +11,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useFeedback } from '../../../components/feedback';
 import { AccountSelect } from '../../accounts';
 import { useMonthlyPlan, usePlanWrite } from '../api';
+import { saveByButton, useOneSave } from '../../../components/formSubmit';
 
 interface Values {
   month?: Dayjs;
@@ -49,7 +50,8 @@ function PlanForm({ plan }: { plan?: MonthlyPlanDetail }) {
       }
     : { month: dayjs().add(1, 'month').startOf('month'), plannedVisits: 0, plannedExpansions: 0, plannedDeals: 0, items: [] };
 
-  const onFinish = async (v: Values) => {
+  // one press of 保存 makes one plan (Enter in a field does not save)
+  const onFinish = useOneSave(async (v: Values) => {
     const body = {
       plannedVisits: v.plannedVisits ?? 0,
       plannedExpansions: v.plannedExpansions ?? 0,
@@ -64,13 +66,13 @@ function PlanForm({ plan }: { plan?: MonthlyPlanDetail }) {
     } catch (err) {
       if (!applyFormErrors(form, err)) void message.error(errorMessage(err, t));
     }
-  };
+  });
 
   return (
     <div style={{ maxWidth: 860 }}>
       <PageHeader title={plan ? t('plans.editTitle', { month: plan.month }) : t('plans.new')} subtitle={t('plans.formHint')} />
       <Card size="small">
-        <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} data-testid="plan-form">
+        <Form form={form} {...saveByButton} layout="vertical" initialValues={initialValues} onFinish={onFinish} data-testid="plan-form">
           {!plan && (
             <Form.Item name="month" label={t('plans.month')} rules={[{ required: true }]}>
               <DatePicker picker="month" allowClear={false} disabledDate={(d) => d.isBefore(dayjs().startOf('month'))} data-testid="plan-month" />
