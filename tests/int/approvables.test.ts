@@ -162,7 +162,7 @@ const FIXTURES: Record<string, Fixture> = {
     version: versionIn('receptions'),
     after: { approved: 'approved', rejected: 'rejected', returned: 'rejected', withdrawn: 'withdrawn' },
   },
-  expense_claim: claim([{ kind: 'other', category: '办公用品', amount: 10_000, occurredOn: today() }]),
+  expense_claim: claim([{ kind: 'other', category: '其他', amount: 10_000, occurredOn: today() }]),
   expense_claim_phone: claim([{ kind: 'phone', category: '通讯', amount: 10_000, occurredOn: today() }]),
   expense_claim_phone_over: claim([{ kind: 'phone', category: '通讯', amount: 90_000, occurredOn: today() }]),
 };

@@ -48,7 +48,7 @@ async function gift(ownerId: number, status: string, value: number) {
   return row.id;
 }
 
-const line = (kind: string, refId: number | null, amount: number, extra: Record<string, unknown> = {}) => ({ kind, refId, category: '业务招待', amount, occurredOn: '2026-11-15', ...extra });
+const line = (kind: string, refId: number | null, amount: number, extra: Record<string, unknown> = {}) => ({ kind, refId, category: '招待费', amount, occurredOn: '2026-11-15', ...extra });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -123,7 +123,7 @@ describe('expense claim lines', () => {
   });
 
   it("caps a record's lines at what it spent", async () => {
-    const r = await c.spec_a1!.post('/api/expense-claims', { title: '超额', lines: [line('trip', ids.tripOk!, 100_000), line('trip', ids.tripOk!, 20_001, { category: '住宿' })] });
+    const r = await c.spec_a1!.post('/api/expense-claims', { title: '超额', lines: [line('trip', ids.tripOk!, 100_000), line('trip', ids.tripOk!, 20_001, { category: '住宿费' })] });
     expect(r.status).toBe(400);
     expect(paths(r)).toEqual(['lines.1.amount']);
     expect(r.body.error.details.issues[0]).toMatchObject({ key: 'expenses.overSpent', params: { spent: 120_000 } });
@@ -134,7 +134,7 @@ describe('claim, approval and payment', () => {
   it('submits through 客户总监 → 财务经理, finance pays; a record is claimed once', async () => {
     const created = await c.spec_a1!.post('/api/expense-claims', {
       title: '十一月费用',
-      lines: [line('visit', ids.visitOk!, 50_000), line('reception', ids.receptionOk!, 60_000), line('trip', ids.tripOk!, 120_000, { category: '差旅' }), line('gift', ids.giftOk!, 30_000, { category: '礼品' }), line('other', null, 5_000, { category: '通讯' })],
+      lines: [line('visit', ids.visitOk!, 50_000), line('reception', ids.receptionOk!, 60_000), line('trip', ids.tripOk!, 120_000, { category: '交通费' }), line('gift', ids.giftOk!, 30_000, { category: '礼品费' }), line('other', null, 5_000, { category: '其他' })],
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'draft', total: 265_000, ownerName: '周专员', version: 1 });
@@ -222,10 +222,10 @@ describe('claim, approval and payment', () => {
 describe('budgets and control rate', () => {
   it('actual (approved + paid) ÷ budget per person, unit and category', async () => {
     const u = t.org.users;
-    const b1 = await c.finance!.post('/api/budgets', { userId: u.spec_a1, category: '业务招待', period: '2026-11', amount: 220_000 });
+    const b1 = await c.finance!.post('/api/budgets', { userId: u.spec_a1, category: '招待费', period: '2026-11', amount: 220_000 });
     expect(b1.status).toBe(201);
-    expect((await c.finance!.post('/api/budgets', { unitId: t.org.units.teamA, category: '差旅', period: '2026-11', amount: 480_000 })).status).toBe(201);
-    const dup = await c.finance!.post('/api/budgets', { userId: u.spec_a1, category: '业务招待', period: '2026-11', amount: 1 });
+    expect((await c.finance!.post('/api/budgets', { unitId: t.org.units.teamA, category: '交通费', period: '2026-11', amount: 480_000 })).status).toBe(201);
+    const dup = await c.finance!.post('/api/budgets', { userId: u.spec_a1, category: '招待费', period: '2026-11', amount: 1 });
     expect(dup.status).toBe(400);
     expect(paths(dup)).toEqual(['category']);
     expect((await c.spec_a1!.post('/api/budgets', { userId: u.spec_a1, category: 'x', period: '2026-11', amount: 1 })).status).toBe(403);
@@ -236,16 +236,16 @@ describe('budgets and control rate', () => {
     const ctl = await c.finance!.get('/api/budgets/control?period=2026-11');
     expect(ctl.status).toBe(200);
     const row = (subject: string, id: number, category: string) => ctl.body.items.find((r: { subject: string; subjectId: number; category: string }) => r.subject === subject && r.subjectId === id && r.category === category);
-    // paid claim: 业务招待 50,000 + 60,000 = 110,000 of 220,000; 差旅 120,000 of the unit's 480,000; the pending big claim does not count
-    expect(row('user', u.spec_a1!, '业务招待')).toMatchObject({ budget: 220_000, actual: 110_000, rate: 0.5 });
-    expect(row('unit', t.org.units.teamA, '差旅')).toMatchObject({ budget: 480_000, actual: 120_000, rate: 0.25 });
-    expect(row('user', u.spec_a1!, '礼品')).toMatchObject({ budget: null, actual: 30_000, rate: null });
+    // paid claim: 招待费 50,000 + 60,000 = 110,000 of 220,000; 交通费 120,000 of the unit's 480,000; the pending big claim does not count
+    expect(row('user', u.spec_a1!, '招待费')).toMatchObject({ budget: 220_000, actual: 110_000, rate: 0.5 });
+    expect(row('unit', t.org.units.teamA, '交通费')).toMatchObject({ budget: 480_000, actual: 120_000, rate: 0.25 });
+    expect(row('user', u.spec_a1!, '礼品费')).toMatchObject({ budget: null, actual: 30_000, rate: null });
 
     const changed = await c.finance!.patch(`/api/budgets/${b1.body.id}`, { amount: 440_000, version: 1 });
     expect(changed.body.amount).toBe(440_000);
     expect((await c.finance!.patch(`/api/budgets/${b1.body.id}`, { amount: 1, version: 1 })).status).toBe(409);
     const again = await c.finance!.get('/api/budgets/control?period=2026-11');
-    expect(again.body.items.find((r: { subject: string; category: string }) => r.subject === 'user' && r.category === '业务招待').rate).toBe(0.25);
+    expect(again.body.items.find((r: { subject: string; category: string }) => r.subject === 'user' && r.category === '招待费').rate).toBe(0.25);
   });
 });
 
@@ -314,5 +314,66 @@ describe('phone allowance (seed 003 第19条: 核定范围内报销手机费，�
     expect((await c.spec_b1!.get(`/api/expense-claims/${ids.phoneWithin}`)).body.status).toBe('approved');
     const ctl = await c.finance!.get('/api/budgets/control?period=2026-10');
     expect(ctl.body.items.find((r: { subject: string; subjectId: number; category: string }) => r.subject === 'user' && r.subjectId === u.spec_b1 && r.category === '手机费')).toMatchObject({ budget: 50_000, actual: 15_000, rate: 0.3 });
+  });
+});
+
+describe('expense categories (issue 13 item 8: claim lines choose from the categories budgets use)', () => {
+  it('everyone who claims reads the list; finance (budget:manage) alone changes it; bad input names the field', async () => {
+    const r = await c.spec_a1!.get('/api/expense-settings/categories');
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ items: ['交通费', '住宿费', '餐费', '招待费', '会议费', '典礼费', '礼品费', '手机费', '其他'], version: 0 });
+    expect((await c.spec_a1!.put('/api/expense-settings/categories', { items: ['x'], version: 0 })).status).toBe(403);
+    const dup = await c.finance!.put('/api/expense-settings/categories', { items: ['交通费', '交通费'], version: 0 });
+    expect(dup.status).toBe(400);
+    expect(paths(dup)).toEqual(['items']);
+    const empty = await c.finance!.put('/api/expense-settings/categories', { items: ['  '], version: 0 });
+    expect(empty.status).toBe(400);
+    expect(paths(empty)).toEqual(['items.0']);
+  });
+
+  it('refuses a claim line or a budget whose category is not on the list (lines.N.category, category); a phone line is 手机费 whatever was sent', async () => {
+    const r = await c.spec_a1!.post('/api/expense-claims', { title: '自造类别', lines: [line('other', null, 100, { category: '交通费' }), line('other', null, 100, { category: '杂费' })] });
+    expect(r.status).toBe(400);
+    expect(paths(r)).toEqual(['lines.1.category']);
+    expect(r.body.error.details.issues[0]).toMatchObject({ key: 'expenses.unknownCategory', params: { category: '杂费' } });
+    const b = await c.finance!.post('/api/budgets', { userId: t.org.users.spec_a1, category: '杂费', period: '2026-12', amount: 1_000 });
+    expect(b.status).toBe(400);
+    expect(paths(b)).toEqual(['category']);
+    expect(b.body.error.details.issues[0].key).toBe('expenses.unknownCategory');
+    const phone = await c.spec_a1!.post('/api/expense-claims', { title: '话费', lines: [{ kind: 'phone', refId: null, category: '通讯', amount: 100, occurredOn: '2026-12-01' }] });
+    expect(phone.status).toBe(201);
+    expect(phone.body.lines[0].category).toBe('手机费');
+  });
+
+  it('a category taken off the list stays readable on its claims and budgets, a claim that carries it may keep it, no new line or budget takes it', async () => {
+    const claim = await c.spec_a1!.post('/api/expense-claims', { title: '会议', lines: [line('other', null, 700, { category: '会议费', occurredOn: '2026-12-02' })] });
+    expect(claim.status).toBe(201);
+    expect((await c.finance!.post('/api/budgets', { unitId: t.org.units.teamA, category: '会议费', period: '2026-12', amount: 9_000 })).status).toBe(201);
+
+    const before = (await c.finance!.get('/api/expense-settings/categories')).body;
+    const saved = await c.finance!.put('/api/expense-settings/categories', { items: ['交通费', '招待费', '差旅补助'], version: before.version });
+    expect(saved.status).toBe(200);
+    // 手机费 stays: the phone allowance reads its budgets
+    expect(saved.body).toEqual({ items: ['交通费', '招待费', '差旅补助', '手机费'], version: before.version + 1 });
+    expect((await c.finance!.put('/api/expense-settings/categories', { items: ['交通费'], version: before.version })).status).toBe(409);
+    expect((await c.spec_a1!.get('/api/expense-settings/categories')).body.items).toEqual(['交通费', '招待费', '差旅补助', '手机费']);
+
+    const read = await c.spec_a1!.get(`/api/expense-claims/${claim.body.id}`);
+    expect(read.body.lines[0].category).toBe('会议费');
+    const ctl = await c.finance!.get('/api/budgets/control?period=2026-12');
+    expect(ctl.body.items.find((r: { subject: string; category: string }) => r.subject === 'unit' && r.category === '会议费')).toMatchObject({ budget: 9_000 });
+
+    const kept = await c.spec_a1!.put(`/api/expense-claims/${claim.body.id}`, { title: '会议（改）', lines: [line('other', null, 800, { category: '会议费', occurredOn: '2026-12-02' }), line('other', null, 50, { category: '差旅补助', occurredOn: '2026-12-02' })], version: 1 });
+    expect(kept.status).toBe(200);
+    expect(kept.body.lines.map((l: { category: string }) => l.category)).toEqual(['会议费', '差旅补助']);
+    const moved = await c.spec_a1!.put(`/api/expense-claims/${claim.body.id}`, { title: '会议', lines: [line('other', null, 800, { category: '典礼费', occurredOn: '2026-12-02' })], version: 2 });
+    expect(moved.status).toBe(400);
+    expect(paths(moved)).toEqual(['lines.0.category']);
+    const fresh = await c.spec_a1!.post('/api/expense-claims', { title: '新会议', lines: [line('other', null, 100, { category: '会议费' })] });
+    expect(fresh.status).toBe(400);
+    expect(paths(fresh)).toEqual(['lines.0.category']);
+    expect((await c.finance!.post('/api/budgets', { userId: t.org.users.spec_a1, category: '会议费', period: '2026-12', amount: 1 })).status).toBe(400);
+    // submitting the draft that carries it is not refused for its category
+    expect((await c.spec_a1!.post(`/api/expense-claims/${claim.body.id}/submit`, { version: 2 })).status).toBe(200);
   });
 });

@@ -13,6 +13,15 @@ export type ExpenseLineKind = (typeof EXPENSE_LINE_KINDS)[number];
 export const UNLINKED_LINE_KINDS: readonly ExpenseLineKind[] = ['phone', 'other'];
 /** The category of every phone line: the allowance and a person's 手机费 budget meet on it. */
 export const PHONE_CATEGORY = '手机费';
+/**
+ * 费用类别 until finance sets its own list: the reception form's cost lines (seed 003 form 6: 招待费, 会议费,
+ * 典礼费, 礼品费, 其他) with travel's 交通费, 住宿费, 餐费 and the phone allowance's 手机费. Claim lines and
+ * budgets choose from the list, so a budget meets its claims on the same words.
+ */
+export const DEFAULT_EXPENSE_CATEGORIES: readonly string[] = ['交通费', '住宿费', '餐费', '招待费', '会议费', '典礼费', '礼品费', PHONE_CATEGORY, '其他'];
+export const expenseCategory = z.string().trim().min(1).max(40);
+/** The categories as offered: each once, with 手机费 at the end when it was left out (the phone allowance reads it). */
+export const withPhoneCategory = (items: readonly string[]): string[] => [...new Set([...items, PHONE_CATEGORY])];
 export const EXPENSE_CLAIM_STATUSES = ['draft', 'pending', 'approved', 'rejected', 'paid'] as const;
 export type ExpenseClaimStatus = (typeof EXPENSE_CLAIM_STATUSES)[number];
 
@@ -22,7 +31,8 @@ export const expenseLineInput = z.object({
   kind: z.enum(EXPENSE_LINE_KINDS),
   /** the linked record's id; required for every kind but 'other', which takes none */
   refId: z.number().int().positive().nullable().optional(),
-  category: z.string().trim().min(1).max(40),
+  /** one of the expense categories (GET /api/expense-settings/categories); a phone line's is always 手机费 */
+  category: expenseCategory,
   amount: fen.min(1),
   note: text(500),
   occurredOn: businessDate,
@@ -109,7 +119,8 @@ export const budgetInput = z
   .object({
     userId: z.number().int().positive().nullable().optional(),
     unitId: z.number().int().positive().nullable().optional(),
-    category: z.string().trim().min(1).max(40),
+    /** one of the expense categories */
+    category: expenseCategory,
     period,
     amount: fen,
   })
@@ -141,6 +152,20 @@ export const controlRow = z.object({
 });
 export type ControlRow = z.infer<typeof controlRow>;
 export const controlReport = z.object({ period: z.string(), items: z.array(controlRow) });
+
+// ---- expense categories ----
+
+/** The categories claim lines and budgets choose from, in the order they are offered; 手机费 is always among them. */
+export const expenseCategories = z.object({ items: z.array(z.string()), version: z.number() });
+export type ExpenseCategories = z.infer<typeof expenseCategories>;
+export const expenseCategoriesUpdate = z.object({
+  items: z
+    .array(expenseCategory)
+    .min(1)
+    .max(100)
+    .refine((items) => new Set(items).size === items.length, { message: 'each category once' }),
+  version: z.number().int().min(0),
+});
 
 // ---- phone allowance ----
 

@@ -14,6 +14,8 @@ import {
   expenseClaimList,
   expenseClaimListQuery,
   expenseClaimUpdate,
+  expenseCategories,
+  expenseCategoriesUpdate,
   expenseVersionBody,
   exportQuery,
   phoneAllowanceQuery,
@@ -150,6 +152,17 @@ export async function expensesRoutes(fastify: FastifyInstance, p: Platform) {
     await service.payClaim(db, actorOf(req), req.params.id, req.body.version);
     return read(req, req.params.id);
   });
+
+  // ---- categories ----
+  app.get('/api/expense-settings/categories', {
+    config: { access: 'expense:read' },
+    schema: { tags, summary: '费用类别: the categories claim lines and budgets choose from (手机费 always among them)', response: { 200: expenseCategories } },
+  }, async () => service.getCategories(db));
+
+  app.put('/api/expense-settings/categories', {
+    config: { access: 'budget:manage' },
+    schema: { tags, summary: 'Replace the expense categories (409 on a stale version); claims and budgets that carry a removed one keep it', body: expenseCategoriesUpdate, response: { 200: expenseCategories } },
+  }, async (req) => service.putCategories(db, actorOf(req), req.body));
 
   // ---- phone allowance ----
   app.get('/api/expense-claims/phone-allowance', {

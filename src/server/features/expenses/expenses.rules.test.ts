@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { claimDocType, claimStatusFor, claimTotal, controlRate, DOC_TYPE, DOC_TYPE_PHONE, DOC_TYPE_PHONE_OVER, isClaimable, lineIssues, periodRange, phoneByPeriod, phoneOverBy, previousPeriod, refKey, type LinkedRecord } from './expenses.rules';
+import { categoryIssues, claimDocType, claimStatusFor, claimTotal, controlRate, DOC_TYPE, DOC_TYPE_PHONE, DOC_TYPE_PHONE_OVER, isClaimable, lineIssues, periodRange, phoneByPeriod, phoneOverBy, previousPeriod, refKey, type LinkedRecord } from './expenses.rules';
+import { withPhoneCategory } from '../../../shared/contracts/expenses';
 
 const rec = (state: string, spent: number, claimedElsewhere = false): LinkedRecord => ({ state, spent, claimedElsewhere });
 
@@ -105,5 +106,29 @@ describe('phone allowance (超标准需客户总监审批)', () => {
   it('a phone line links no record', () => {
     expect(lineIssues([{ kind: 'phone', refId: 3, amount: 100 }], new Map())[0]).toMatchObject({ path: 'lines.0.refId', key: 'expenses.refNotAllowed' });
     expect(lineIssues([{ kind: 'phone', amount: 100 }], new Map())).toEqual([]);
+  });
+});
+
+describe('categories', () => {
+  const known = new Set(['交通费', '招待费', '手机费']);
+  it('names lines.N.category for a category not in the list; a phone line always passes (it carries 手机费)', () => {
+    const issues = categoryIssues(
+      [
+        { kind: 'visit', category: '交通费' },
+        { kind: 'other', category: '业务招待' },
+        { kind: 'phone', category: '通讯' },
+        { kind: 'trip', category: '招待费 ' },
+      ],
+      known,
+    );
+    expect(issues.map((i) => [i.path, i.key, i.params])).toEqual([
+      ['lines.1.category', 'expenses.unknownCategory', { category: '业务招待' }],
+      ['lines.3.category', 'expenses.unknownCategory', { category: '招待费 ' }],
+    ]);
+    expect(categoryIssues([{ kind: 'other', category: '招待费' }], known)).toEqual([]);
+  });
+  it('offers 手机费 even when a stored list left it out, and each category once', () => {
+    expect(withPhoneCategory(['交通费'])).toEqual(['交通费', '手机费']);
+    expect(withPhoneCategory(['手机费', '交通费', '交通费'])).toEqual(['手机费', '交通费']);
   });
 });

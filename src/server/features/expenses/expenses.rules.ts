@@ -78,6 +78,19 @@ export function lineIssues(lines: { kind: ExpenseLineKind; refId?: number | null
   return out;
 }
 
+// ---- categories ----
+
+/** A category not in the list, at `path` (a budget's category, a line's lines.N.category). */
+export const unknownCategory = (path: string, category: string) => issue(path, 'expenses.unknownCategory', `'${category}' is not an expense category; choose one of the list`, { category });
+
+/**
+ * Every line's category is one of the known categories (budgets match claims on it), at
+ * lines.N.category. A phone line is left out: it always carries 手机费, whatever was sent.
+ */
+export function categoryIssues(lines: readonly { kind: ExpenseLineKind; category: string }[], known: ReadonlySet<string>): FieldIssue[] {
+  return lines.flatMap((l, i) => (l.kind === 'phone' || known.has(l.category) ? [] : [unknownCategory(`lines.${i}.category`, l.category)]));
+}
+
 /** The sum of the lines, fen. */
 export const claimTotal = (lines: { amount: number }[]) => lines.reduce((s, l) => s + l.amount, 0);
 

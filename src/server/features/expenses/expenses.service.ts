@@ -2,7 +2,7 @@ import { defineApprovable, field, stepBy, stampedBy } from '../../platform/appro
 import { z } from 'zod';
 import type { Executor, Kdb, Trx } from '../../db/client';
 import { AppError, validationError, issue } from '../../../shared/errors';
-import { PHONE_CATEGORY, type budgetInput, type budgetUpdate, type ControlRow, type expenseClaimCreate, type expenseClaimListQuery, type ExpenseLineInput, type PhoneAllowanceSettings } from '../../../shared/contracts/expenses';
+import { DEFAULT_EXPENSE_CATEGORIES, expenseCategory, PHONE_CATEGORY, withPhoneCategory, type budgetInput, type budgetUpdate, type ControlRow, type expenseClaimCreate, type expenseClaimListQuery, type ExpenseCategories, type expenseCategoriesUpdate, type ExpenseLineInput, type PhoneAllowanceSettings } from '../../../shared/contracts/expenses';
 import type { Permission } from '../../../shared/permissions';
 import { can, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
@@ -11,7 +11,7 @@ import { scopeWhere } from '../../platform/scope';
 import { withVersioned } from '../../platform/versioned';
 import { expensesRepo, type LinkedKind, type OwnerScope } from './expenses.repo';
 import { defineSetting } from '../../platform/settings';
-import { CLAIM_DOC_TYPES, DOC_TYPE, DOC_TYPE_PHONE, DOC_TYPE_PHONE_OVER, claimDocType, isLinkedKind, claimStatusFor, claimTotal, controlRate, EDITABLE_CLAIM_STATUSES, isClaimable, lineIssues, periodRange, phoneByPeriod, phoneOverBy, refKey, type LinkedRecord } from './expenses.rules';
+import { CLAIM_DOC_TYPES, DOC_TYPE, DOC_TYPE_PHONE, DOC_TYPE_PHONE_OVER, categoryIssues, claimDocType, isLinkedKind, claimStatusFor, claimTotal, controlRate, EDITABLE_CLAIM_STATUSES, isClaimable, lineIssues, periodRange, phoneByPeriod, phoneOverBy, refKey, unknownCategory, type LinkedRecord } from './expenses.rules';
 
 const notFound = () => new AppError('NOT_FOUND', 'Expense claim not found', undefined, { key: 'expenses.claimNotFound' });
 const budgetNotFound = () => new AppError('NOT_FOUND', 'Budget not found', undefined, { key: 'expenses.budgetNotFound' });
@@ -107,6 +107,32 @@ async function phoneOverOf(trx: Executor, ownerId: number, claimId: number, line
 }
 
 // ---- lines ----
+// ---- categories ----
+
+/** 费用类别: the list claim lines and budgets choose from; finance (budget:manage) keeps it. */
+const categoriesSetting = defineSetting('expenses.categories', z.array(expenseCategory).min(1), [...DEFAULT_EXPENSE_CATEGORIES]);
+
+export async function getCategories(db: Executor): Promise<ExpenseCategories> {
+  const stored = await categoriesSetting.get(db);
+  return { items: withPhoneCategory(stored.value), version: stored.version };
+}
+
+/**
+ * Replaces the list (409 on a stale version). A category taken off it stays on the claims and
+ * budgets that carry it — they read as before — but new lines and budgets can no longer choose it.
+ */
+export async function putCategories(db: Kdb, actor: Actor, input: z.infer<typeof expenseCategoriesUpdate>): Promise<ExpenseCategories> {
+  const saved = await categoriesSetting.put(db, actor, withPhoneCategory(input.items), input.version);
+  return { items: saved.value, version: saved.version };
+}
+
+/** 400 at lines.N.category for a category not in the list, nor among `kept` (what the claim already carries). */
+async function checkCategories(trx: Executor, lines: ExpenseLineInput[], kept: readonly string[] = []) {
+  const known = new Set([...(await getCategories(trx)).items, ...kept]);
+  const issues = categoryIssues(lines, known);
+  if (issues.length) throw validationError(issues);
+}
+
 
 /**
  * Checks the lines against their linked records (locked): scope, report approved, amount cap → 400
@@ -164,6 +190,7 @@ export const claimable = async (db: Kdb, actor: Actor, tz: string) =>
 export async function createClaim(db: Kdb, actor: Actor, input: z.infer<typeof expenseClaimCreate>) {
   return db.transaction().execute(async (trx) => {
     await checkLines(trx, actor, input.lines, null);
+    await checkCategories(trx, input.lines);
     const row = await expensesRepo.insertClaim(trx, { owner_id: actor.userId, unit_id: actor.unitId, title: input.title, total: claimTotal(input.lines) });
     await expensesRepo.replaceLines(trx, row.id, lineRows(input.lines));
     await holdLines(trx, row.id, input.lines);
@@ -182,6 +209,8 @@ export async function updateClaim(db: Kdb, actor: Actor, id: number, input: z.in
   await withVersioned(db, (trx) => lockOwn(trx, actor, id), input.version, { notFound, stale }, async (trx, before) => {
     if (!EDITABLE_CLAIM_STATUSES.has(before.status)) throw notEditable(before.status);
     await checkLines(trx, actor, input.lines, id);
+    // a category taken off the list since the claim was written may stay on it
+    await checkCategories(trx, input.lines, (await expensesRepo.lines(trx, id)).map((l) => l.category));
     const after = await expensesRepo.updateClaim(trx, id, { title: input.title, total: claimTotal(input.lines) });
     await expensesRepo.replaceLines(trx, id, lineRows(input.lines));
     // a draft holds its records; a rejected claim takes them again when it is submitted
@@ -246,6 +275,7 @@ export async function createBudget(db: Kdb, actor: Actor, input: z.infer<typeof 
   return db.transaction().execute(async (trx) => {
     const key = { userId: input.userId ?? null, unitId: input.unitId ?? null, category: input.category, period: input.period };
     if (key.userId && !(await expensesRepo.userExists(trx, key.userId))) throw validationError([issue('userId', 'expenses.userNotFound', 'Choose a user')]);
+    if (!(await getCategories(trx)).items.includes(key.category)) throw validationError([unknownCategory('category', key.category)]);
     if (key.unitId && !(await expensesRepo.unitExists(trx, key.unitId))) throw validationError([issue('unitId', 'expenses.unitNotFound', 'Choose a unit')]);
     if (await expensesRepo.budgetByKey(trx, key)) throw validationError([issue('category', 'expenses.budgetExists', 'This budget is already set; change its amount instead')]);
     const row = await expensesRepo.insertBudget(trx, { user_id: key.userId, unit_id: key.unitId, category: key.category, period: key.period, amount: input.amount, created_by: actor.userId });

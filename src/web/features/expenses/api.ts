@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Budget, ClaimableRecord, ControlRow, ExpenseClaim, ExpenseClaimListItem, ExpenseLineInput, PhoneAllowanceSettings } from '../../../shared/contracts/expenses';
+import type { Budget, ClaimableRecord, ControlRow, ExpenseCategories, ExpenseClaim, ExpenseClaimListItem, ExpenseLineInput, PhoneAllowanceSettings } from '../../../shared/contracts/expenses';
 import { api } from '../../api/client';
 
 /** Query keys: every expenses write invalidates `expenseKeys.all`. */
@@ -12,6 +12,7 @@ export const expenseKeys = {
   control: (period: string) => ['expenses', 'control', period] as const,
   phone: (period: string) => ['expenses', 'phone', period] as const,
   phoneSettings: ['expenses', 'phoneSettings'] as const,
+  categories: ['expenses', 'categories'] as const,
 };
 
 function useExpenseWrite<V, R>(fn: (v: V) => Promise<R>) {
@@ -44,3 +45,7 @@ export const usePhoneAllowance = (period: string | null) =>
   useQuery({ queryKey: expenseKeys.phone(period ?? ''), queryFn: () => api.get<PhoneAllowanceUse>('/api/expense-claims/phone-allowance', { period: period! }), enabled: period !== null });
 export const usePhoneSettings = () => useQuery({ queryKey: expenseKeys.phoneSettings, queryFn: () => api.get<PhoneAllowanceSettings>('/api/expense-settings/phone-allowance') });
 export const useSavePhoneSettings = () => useExpenseWrite((v: PhoneAllowanceSettings) => api.put<PhoneAllowanceSettings>('/api/expense-settings/phone-allowance', v));
+
+/** 费用类别: what claim lines and budgets choose from. */
+export const useExpenseCategories = () => useQuery({ queryKey: expenseKeys.categories, queryFn: () => api.get<ExpenseCategories>('/api/expense-settings/categories'), staleTime: 60_000 });
+export const useSaveExpenseCategories = () => useExpenseWrite((v: { items: string[]; version: number }) => api.put<ExpenseCategories>('/api/expense-settings/categories', v));

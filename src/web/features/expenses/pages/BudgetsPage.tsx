@@ -1,15 +1,15 @@
-import { App, AutoComplete, Button, Card, DatePicker, Flex, Form, InputNumber, Select, Table, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Form, InputNumber, Select, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PHONE_CATEGORY, type ControlRow } from '../../../../shared/contracts/expenses';
+import { withPhoneCategory, type ControlRow } from '../../../../shared/contracts/expenses';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { UserSelect } from '../../../components/UserSelect';
 import { month, useListState } from '../../../components/useListState';
-import { useControl, usePhoneSettings, useSaveBudget, useSavePhoneSettings } from '../api';
+import { useControl, useExpenseCategories, usePhoneSettings, useSaveBudget, useSaveExpenseCategories, useSavePhoneSettings } from '../api';
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
@@ -42,6 +42,54 @@ function PhoneAllowanceCard() {
   );
 }
 
+/** 费用类别: the list claim lines and budgets choose from; 手机费 stays on it (the phone allowance reads it). */
+function CategoriesCard() {
+  const { t } = useTranslation('expenses');
+  const { message } = App.useApp();
+  const categories = useExpenseCategories();
+  const save = useSaveExpenseCategories();
+  const [items, setItems] = useState<string[] | null>(null);
+  const shown = items ?? categories.data?.items ?? [];
+  const changed = items !== null && items.join('\n') !== (categories.data?.items ?? []).join('\n');
+  return (
+    <Card size="small" title={t('budgets.categories')} style={{ marginTop: 16, maxWidth: 760 }} data-testid="expense-categories">
+      <Typography.Paragraph type="secondary">{t('budgets.categoriesHint')}</Typography.Paragraph>
+      {save.error ? <ErrorAlert error={save.error} /> : null}
+      {categories.error ? <ErrorAlert error={categories.error} onRetry={() => void categories.refetch()} /> : null}
+      <Flex gap={8} wrap align="start">
+        <Select<string[]>
+          mode="tags"
+          style={{ flex: '1 1 320px' }}
+          loading={categories.isLoading}
+          value={shown}
+          placeholder={t('budgets.categoriesPlaceholder')}
+          // 手机费 is always kept: the phone allowance reads its budgets
+          onChange={(v) => setItems(withPhoneCategory(v.map((c) => c.trim()).filter((c) => c && c.length <= 40)))}
+          options={shown.map((c) => ({ value: c, label: c }))}
+          data-testid="expense-categories-select"
+        />
+        <Button
+          type="primary"
+          disabled={!changed || !categories.data}
+          loading={save.isPending}
+          onClick={() =>
+            void save.mutateAsync({ items: shown, version: categories.data!.version }).then(
+              () => {
+                setItems(null);
+                void message.success(t('budgets.saved'));
+              },
+              () => undefined,
+            )
+          }
+          data-testid="expense-categories-save"
+        >
+          {t('budgets.save')}
+        </Button>
+      </Flex>
+    </Card>
+  );
+}
+
 /** 预算与商务费用控制率: the month's budgets per person or unit and category against approved + paid claims. */
 export function BudgetsPage() {
   const { t } = useTranslation('expenses');
@@ -52,8 +100,8 @@ export function BudgetsPage() {
   const save = useSaveBudget();
   const [form] = Form.useForm<{ subject: 'user' | 'unit'; subjectId: number; category: string; yuan: number }>();
   const subject = Form.useWatch('subject', form) ?? 'user';
-  // the categories in use this month (claims and budgets), and 手机费, which the phone allowance reads
-  const categories = [...new Set([PHONE_CATEGORY, ...(control.data?.items ?? []).map((r) => r.category)])];
+  // a budget's category is one of the expense categories, the same list claim lines choose from
+  const categories = useExpenseCategories();
   const add = async (v: { subject: 'user' | 'unit'; subjectId: number; category: string; yuan: number }) => {
     await save.mutateAsync({ body: { [v.subject === 'user' ? 'userId' : 'unitId']: v.subjectId, category: v.category, period, amount: Math.round(v.yuan * 100) } });
     form.resetFields();
@@ -89,8 +137,15 @@ export function BudgetsPage() {
           <Form.Item name="subjectId" rules={[{ required: true }]} style={{ minWidth: 220 }}>
             {subject === 'user' ? <UserSelect placeholder={t('budgets.subjects.user')} /> : <UnitTreeSelect placeholder={t('budgets.subjects.unit')} />}
           </Form.Item>
-          <Form.Item name="category" rules={[{ required: true, whitespace: true }, { max: 40 }]}>
-            <AutoComplete placeholder={t('fields.category')} style={{ minWidth: 160 }} options={categories.map((c) => ({ value: c }))} filterOption={(input, o) => String(o?.value ?? '').includes(input)} />
+          <Form.Item name="category" rules={[{ required: true }]}>
+            <Select
+              placeholder={t('fields.category')}
+              style={{ minWidth: 160 }}
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={categories.isLoading}
+              options={(categories.data?.items ?? []).map((c) => ({ value: c, label: c }))}
+              data-testid="budget-category"
+            />
           </Form.Item>
           <Form.Item name="yuan" rules={[{ required: true }]}>
             <InputNumber<number> min={0} precision={2} placeholder={t('budgets.budgetYuan')} />
@@ -100,6 +155,7 @@ export function BudgetsPage() {
           </Button>
         </Flex>
       </Form>
+      <CategoriesCard />
       <PhoneAllowanceCard />
     </>
   );

@@ -7,8 +7,9 @@ import { EXPENSE_LINE_KINDS, PHONE_CATEGORY, UNLINKED_LINE_KINDS, type Claimable
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { applyFormErrors } from '../../../components/errors';
 import { dateFieldProps } from '../../../components/formDate';
+import { saveByButton, useOneSave } from '../../../components/formSubmit';
 import { PageHeader } from '../../../components/PageHeader';
-import { useClaimable, usePhoneAllowance, useSaveClaim } from '../api';
+import { useClaimable, useExpenseCategories, usePhoneAllowance, useSaveClaim } from '../api';
 
 interface LineValues {
   kind: ExpenseLineKind;
@@ -41,12 +42,14 @@ export function ExpenseClaimFormPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<{ title: string; lines: LineValues[] }>();
   const claimable = useClaimable();
+  const categories = useExpenseCategories();
   const save = useSaveClaim();
   const lines = Form.useWatch('lines', form) ?? [];
   /** a failed save no field could carry (a record claimed meanwhile, a lost connection) */
   const [unplaced, setUnplaced] = useState<unknown>(null);
 
-  const submit = async (v: { title: string; lines: LineValues[] }) => {
+  // one press of 保存草稿 makes one claim: Enter in a field does not save, a second click while saving is dropped
+  const submit = useOneSave(async (v: { title: string; lines: LineValues[] }) => {
     const body = { title: v.title, lines: v.lines.map((l) => ({ kind: l.kind, refId: UNLINKED_LINE_KINDS.includes(l.kind) ? null : (l.refId ?? null), category: l.category, amount: Math.round(l.yuan * 100), note: l.note ?? null, occurredOn: l.occurredOn })) };
     setUnplaced(null);
     try {
@@ -59,7 +62,7 @@ export function ExpenseClaimFormPage() {
         if (first) form.scrollToField(first.name, { block: 'center' });
       }
     }
-  };
+  });
 
   /** A record as an option; one still waiting for approval leads with a tag that stays visible on a phone. */
   const option = (r: ClaimableRecord) => {
@@ -88,7 +91,7 @@ export function ExpenseClaimFormPage() {
     <>
       <PageHeader title={t('claims.new')} />
       {unplaced ? <ErrorAlert error={unplaced} /> : null}
-      <Form form={form} layout="vertical" scrollToFirstError onFinish={(v) => void submit(v)} initialValues={{ lines: [{ kind: 'visit' }] }} style={{ maxWidth: 760 }} data-testid="expense-form">
+      <Form form={form} {...saveByButton} layout="vertical" scrollToFirstError onFinish={(v) => void submit(v)} initialValues={{ lines: [{ kind: 'visit' }] }} style={{ maxWidth: 760 }} data-testid="expense-form">
         <Form.Item name="title" label={t('fields.title')} rules={[{ required: true, whitespace: true }, { max: 200 }]}>
           <Input data-testid="expense-title" />
         </Form.Item>
@@ -126,8 +129,14 @@ export function ExpenseClaimFormPage() {
                         </Col>
                       )}
                       <Col xs={24} sm={8}>
-                        <Form.Item name={[f.name, 'category']} label={t('fields.category')} rules={[{ required: true, whitespace: true }, { max: 40 }]} tooltip={kind === 'phone' ? t('form.phoneCategory') : undefined}>
-                          <Input disabled={kind === 'phone'} data-testid={`expense-line-${i}-category`} />
+                        <Form.Item name={[f.name, 'category']} label={t('fields.category')} rules={[{ required: true }]} tooltip={kind === 'phone' ? t('form.phoneCategory') : t('form.categoryHint')}>
+                          <Select
+                            disabled={kind === 'phone'}
+                            showSearch={{ optionFilterProp: 'label' }}
+                            loading={categories.isLoading}
+                            options={(categories.data?.items ?? []).map((c) => ({ value: c, label: c }))}
+                            data-testid={`expense-line-${i}-category`}
+                          />
                         </Form.Item>
                       </Col>
                       <Col xs={12} sm={8}>
