@@ -83,7 +83,7 @@ describe('chain selection and approver resolution', () => {
       steps: [{ name: '组长', approver: { kind: 'position', position: 'account_manager' } }],
     });
     expect(chain.status, JSON.stringify(chain.body)).toBe(200);
-    expect(chain.body.unitName).toBe('二组');
+    expect(chain.body.unitName).toBe('大客户部 / 二组');
     expect(chain.body.steps[0].minAmount).toBeNull();
     const spec = await t.login('spec_b1');
     const req = await newRequest(spec, 9000);
@@ -385,7 +385,7 @@ describe('boxes and counts', () => {
     expect(inbox.status).toBe(200);
     expect(inbox.body.items.map((i: { id: number }) => i.id)).toEqual([a.approvalId, b.approvalId]);
     expect(inbox.body.total).toBe(2);
-    expect(inbox.body.items[0]).toMatchObject({ submitterName: '吴专员', unitName: '一组', currentStepName: '部门负责人', currentApproverNames: ['张总监'], docType: 'general_request' });
+    expect(inbox.body.items[0]).toMatchObject({ submitterName: '吴专员', unitName: '大客户部 / 一组', currentStepName: '部门负责人', currentApproverNames: ['张总监'], docType: 'general_request' });
     await director.post(`/api/approvals/${a.approvalId}/approve`);
     expect((await director.get('/api/approvals/counts')).body.inbox).toBe(before + 1);
     const done = await director.get('/api/approvals?box=done&q=盒子测试');

@@ -138,7 +138,7 @@ describe('gift applications (礼品馈赠申请表)', () => {
   it('goes through the normal chain 部门负责人 → 礼品管理员 → 办公室 → 副总经理, then stock is issued against it', async () => {
     const created = await c.spec_a1!.post('/api/gift-applications', { accountId, contactId: recipientId, itemId, quantity: 2, giftOn: '2026-12-01', managingDept: '办公室', remark: '年末走访' });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ status: 'draft', quantity: 2, unitValue: 30_000, value: 60_000, contactName: '钱处长', contactTitle: '采购处处长', unitName: '一组', managingDept: '办公室', overCap: false, cap: { year: 2026, yearTotal: 0, cap: 100_000, overCap: false } });
+    expect(created.body).toMatchObject({ status: 'draft', quantity: 2, unitValue: 30_000, value: 60_000, contactName: '钱处长', contactTitle: '采购处处长', unitName: '大客户部 / 一组', managingDept: '办公室', overCap: false, cap: { year: 2026, yearTotal: 0, cap: 100_000, overCap: false } });
     normalId = created.body.id;
 
     // scope: another team's specialist neither sees nor changes it; the gift administrator sees it

@@ -153,7 +153,7 @@ describe('forecast', () => {
       [u.spec_a1!]: ['周专员', 1, 200_000, 80_000],
       [u.manager_b!]: ['郑经理', 2, 1_300_000, 920_000],
     });
-    expect(byKey(f.byUnit)).toEqual({ [t.org.units.teamA]: ['一组', 2, 300_000, 90_000], [t.org.units.teamB]: ['二组', 2, 1_300_000, 920_000] });
+    expect(byKey(f.byUnit)).toEqual({ [t.org.units.teamA]: ['大客户部 / 一组', 2, 300_000, 90_000], [t.org.units.teamB]: ['大客户部 / 二组', 2, 1_300_000, 920_000] });
   });
 
   it('takes a window of months; projects closing outside it are left out of byMonth only', async () => {
@@ -226,7 +226,7 @@ describe('ageing', () => {
     expect(counts(st[4])).toEqual([0, 0, 0, 0, 1]);
     expect(st[2].buckets.map((b: { key: string }) => b.key)).toEqual(['0-15', '16-30', '31-60', '61-90', '90+']);
     expect(ids(r.body.stalled)).toEqual([p.P4, p.P2]);
-    expect(r.body.stalled[1]).toMatchObject({ ownerName: '周专员', unitName: '一组', stage: 3, stalled: true, weightedValue: 80_000 });
+    expect(r.body.stalled[1]).toMatchObject({ ownerName: '周专员', unitName: '大客户部 / 一组', stage: 3, stalled: true, weightedValue: 80_000 });
   });
 
   it('follows the ageing limits of the settings', async () => {

@@ -15,7 +15,7 @@ describe('general requests', () => {
     const spec = await t.login('spec_a1');
     const created = await spec.post('/api/general-requests', { title: '购买打印纸', category: 'office_supplies', amount: 35000, description: '10 箱' });
     expect(created.status).toBe(200);
-    expect(created.body).toMatchObject({ status: 'draft', ownerName: '周专员', unitName: '一组', approvalId: null, submittedAt: null, attachments: [], version: 1 });
+    expect(created.body).toMatchObject({ status: 'draft', ownerName: '周专员', unitName: '大客户部 / 一组', approvalId: null, submittedAt: null, attachments: [], version: 1 });
     const edited = await spec.patch(`/api/general-requests/${created.body.id}`, { version: 1, amount: 42000 });
     expect(edited.status).toBe(200);
     expect(edited.body.amount).toBe(42000);

@@ -79,7 +79,7 @@ describe('daily visit report (客户拜访日报表)', () => {
   it('generates the caller’s report for today: rows in check-in order, expenses, counts', async () => {
     const r = await spec.get('/api/daily-reports');
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ user: { id: t.org.users.spec_a1, name: '周专员' }, unitName: '一组', date: today() });
+    expect(r.body).toMatchObject({ user: { id: t.org.users.spec_a1, name: '周专员' }, unitName: '大客户部 / 一组', date: today() });
     expect(r.body.rows.map((x: { visitId: number }) => x.visitId)).toEqual([v1, v2, v3]);
     expect(r.body.rows[0]).toMatchObject({ account: { id: acc1, name: '日报客户甲' }, metName: '刘主任', metTitle: '主任', purpose: 'first', discussed: '介绍方案', result: 'A', solved: '澄清报价' });
     expect(r.body.rows.map((x: { purpose: string; result: string }) => `${x.purpose}:${x.result}`)).toEqual(['first:A', 'problem:C', 'relationship:E']);
@@ -127,7 +127,7 @@ describe('daily visit report (客户拜访日报表)', () => {
     expect(r.status).toBe(200);
     const rows = new Map((r.body.items as { user: { id: number }; visits: number; handled: number; open: number; expenseTotal: number }[]).map((x) => [x.user.id, x]));
     const u = t.org.users;
-    expect(rows.get(u.spec_a1!)).toMatchObject({ visits: 2, handled: 1, open: 1, expenseTotal: 15_550, unitName: '一组' });
+    expect(rows.get(u.spec_a1!)).toMatchObject({ visits: 2, handled: 1, open: 1, expenseTotal: 15_550, unitName: '大客户部 / 一组' });
     expect(rows.get(u.spec_b1!)).toMatchObject({ visits: 1, handled: 1, open: 0 });
     // people who make visits but made none today are listed with zeros; finance (no visit:write, other unit) is not
     expect(rows.get(u.spec_a2!)).toMatchObject({ visits: 0, handled: 0, open: 0 });

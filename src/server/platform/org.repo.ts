@@ -1,6 +1,22 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../db/client';
 import type { Position } from '../../shared/permissions';
+
+/**
+ * An org unit as people tell it apart: its path below the company root, e.g. 江苏分公司 / 大客户部 —
+ * several units share a name (every branch has its own 大客户部). Read from the ids in
+ * org_units.path (decision 004); the root itself reads as its name, no unit as null. `match` is the
+ * condition that picks the unit `u`.
+ */
+const unitPath = (match: RawBuilder<SqlBool>) =>
+  sql<string>`(select coalesce(string_agg(a.name, ' / ' order by a.depth) filter (where a.parent_id is not null), max(u.name))
+    from org_units u join org_units a on a.id = any(string_to_array(trim(both '/' from u.path), '/')::bigint[])
+    where ${match})`;
+
+/** The unit path (江苏分公司 / 大客户部) of the unit whose id is in `idColumn`: what lists and documents show as a unit's name. */
+export const unitPathOf = (idColumn: string) => unitPath(sql<SqlBool>`u.id = ${sql.ref(idColumn)}`);
+/** The same for an id stored as text (a history row's from/to value). */
+export const unitPathOfText = (textColumn: string) => unitPath(sql<SqlBool>`u.id::text = ${sql.ref(textColumn)}`);
 
 /** Reads of the organisation every room may make (users and units are the platform's). */
 export const orgReads = {

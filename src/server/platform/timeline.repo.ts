@@ -1,4 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { unitPathOfText } from './org.repo';
 import { boundFor, type SourceQuery } from './timeline';
 
 /** Timestamps in whole milliseconds, the precision of the order and the cursor (platform/timeline). */
@@ -17,5 +18,5 @@ export function after(kind: string, q: SourceQuery, at: RawBuilder<Date>, id: st
 
 /** The name of a user whose id a history row stores as text (owner changes). */
 export const userNameOf = (column: string) => sql<string | null>`(select u.name from users u where u.id::text = ${sql.ref(column)})`;
-/** The name of an org unit whose id a history row stores as text (unit changes). */
-export const unitNameOf = (column: string) => sql<string | null>`(select o.name from org_units o where o.id::text = ${sql.ref(column)})`;
+/** The name of an org unit whose id a history row stores as text (unit changes), as its path: 江苏分公司 / 大客户部. */
+export const unitNameOf = (column: string) => unitPathOfText(column) as RawBuilder<string | null>;

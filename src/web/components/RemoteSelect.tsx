@@ -1,7 +1,7 @@
 import { useQuery, type QueryKey } from '@tanstack/react-query';
 import { Select } from 'antd';
 import type { SelectProps } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Paged } from '../../shared/contracts/common';
 
@@ -15,7 +15,10 @@ export interface RemoteSource<T extends { id: number }> {
   search(q: string): { queryKey: QueryKey; queryFn: () => Promise<Paged<T>> };
   /** the chosen record, when it is not among the matches, so the select shows its name and not its id */
   one(id: number): { queryKey: QueryKey; queryFn: () => Promise<T> };
+  /** the record as the field shows it once chosen */
   label(item: T): string;
+  /** the record as the open list shows it, when more than its label tells two records apart (default: the label) */
+  option?(item: T): ReactNode;
   /** what to say when nothing matches (default: no matches) */
   noMatch?: string;
   /** records that may not be picked (the chosen one always shows) */
@@ -48,7 +51,8 @@ export function RemoteSelect<T extends { id: number }>({ value, onChange, source
       {...rest}
       showSearch={{ filterOption: false, onSearch: setTyped }}
       value={value ?? undefined}
-      options={items.map((x) => ({ value: x.id, label: source.label(x) }))}
+      options={items.map((x) => ({ value: x.id, label: source.label(x), item: x }))}
+      optionRender={source.option ? (o) => source.option!((o.data as { item: T }).item) : undefined}
       onChange={(v) => {
         setTyped('');
         onChange?.(v ?? null, items.find((x) => x.id === v));

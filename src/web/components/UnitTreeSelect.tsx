@@ -2,11 +2,14 @@ import { TreeSelect } from 'antd';
 import type { TreeSelectProps } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buildUnitTree, useOrgUnits, type UnitNode } from './orgData';
+import { buildUnitTree, unitPathIn, useOrgUnits, type UnitNode } from './orgData';
 
 interface TreeOption {
   value: number;
+  /** the unit's own name, as the tree shows it under its parent */
   title: string;
+  /** its path below the root (江苏分公司 / 大客户部): what the field shows once picked, and what a search matches */
+  path: string;
   disabled?: boolean;
   children?: TreeOption[];
 }
@@ -20,23 +23,29 @@ type Props = Omit<TreeSelectProps<number>, 'treeData' | 'value' | 'onChange'> & 
   excludeId?: number;
 };
 
-/** Picks an org unit from GET /api/org-units as a searchable tree. */
+/**
+ * Picks an org unit from GET /api/org-units as a searchable tree. Several units share a name (every
+ * branch has its own 大客户部), so the picked unit shows as its path, 江苏分公司 / 大客户部, and typing
+ * 江苏 finds the units under 江苏分公司.
+ */
 export function UnitTreeSelect({ value, onChange, includeInactive = false, excludeId, ...rest }: Props) {
   const { t } = useTranslation('common');
   const units = useOrgUnits();
   const treeData = useMemo(() => {
+    const byId = new Map((units.data ?? []).map((u) => [u.id, u]));
     const map = (nodes: UnitNode[], blocked: boolean): TreeOption[] =>
       nodes
         .filter((n) => includeInactive || n.active)
         .map((n) => {
           const isBlocked = blocked || n.id === excludeId;
-          return { value: n.id, title: n.name, disabled: isBlocked, children: n.children ? map(n.children, isBlocked) : undefined };
+          return { value: n.id, title: n.name, path: unitPathIn(byId, n.id) ?? n.name, disabled: isBlocked, children: n.children ? map(n.children, isBlocked) : undefined };
         });
     return map(buildUnitTree(units.data ?? []), false);
   }, [units.data, includeInactive, excludeId]);
   return (
     <TreeSelect<number>
-      showSearch={{ filterTreeNode: (input, node) => String(node.title ?? '').toLowerCase().includes(input.toLowerCase()) }}
+      showSearch={{ filterTreeNode: (input, node) => String((node as unknown as TreeOption).path ?? '').toLowerCase().includes(input.toLowerCase()) }}
+      treeNodeLabelProp="path"
       treeDefaultExpandAll
       allowClear
       loading={units.isLoading}

@@ -1,3 +1,4 @@
+import { Flex, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Paged } from '../../shared/contracts/common';
@@ -10,7 +11,10 @@ type Props = RemoteSelectProps<UserItem> & {
   excludeIds?: number[];
 };
 
-/** Picks an active user, searching GET /api/users?q= as the user types. */
+/**
+ * Picks an active user, searching GET /api/users?q= (name, login, phone, e-mail) as the user types.
+ * People are shown by name, never by login; the unit path under it tells two 张伟 apart.
+ */
 export function UserSelect({ excludeIds, ...rest }: Props) {
   const { t } = useTranslation('common');
   // the ids' contents, not the array's identity, decide when the source changes
@@ -19,7 +23,15 @@ export function UserSelect({ excludeIds, ...rest }: Props) {
     () => ({
       search: (q: string) => ({ queryKey: ['users', 'pick', q], queryFn: () => api.get<Paged<UserItem>>('/api/users', { q: q || undefined, status: 'active', pageSize: 20, sort: 'name' }) }),
       one: (id: number) => ({ queryKey: ['users', 'one', id], queryFn: () => api.get<UserItem>(`/api/users/${id}`) }),
-      label: (u: UserItem) => t('kit.userOption', { name: u.name, username: u.username, unit: u.unitName }),
+      label: (u: UserItem) => t('kit.userOption', { name: u.name, unit: u.unitName }),
+      option: (u: UserItem) => (
+        <Flex vertical style={{ lineHeight: 1.35 }} data-testid={`user-option-${u.id}`}>
+          <span>{u.name}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+            {u.unitName}
+          </Typography.Text>
+        </Flex>
+      ),
       hidden: (u: UserItem) => key.split(',').includes(String(u.id)),
     }),
     [t, key],

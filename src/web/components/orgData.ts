@@ -21,15 +21,21 @@ export function useRoles(enabled = true) {
 /**
  * A unit's place in the tree as text, e.g. 江苏分公司 / 大客户部 — several units share a name
  * (every branch has its own 大客户部). The company root is left out; it is the same for everyone.
+ * The server's `unitName` fields read the same way; this is for the units the web has as a list.
  */
+export function unitPathIn(byId: ReadonlyMap<number, Pick<OrgUnit, 'name' | 'parentId'>>, unitId: number): string | undefined {
+  const names: string[] = [];
+  for (let u = byId.get(unitId); u && u.parentId !== null && names.length < 20; u = byId.get(u.parentId)) names.unshift(u.name);
+  return names.length ? names.join(' / ') : byId.get(unitId)?.name;
+}
+
+/** unitPathIn over GET /api/org-units; `fallback` while they load or for a unit not among them. */
 export function useUnitPath() {
   const units = useOrgUnits();
   return useCallback(
     (unitId: number, fallback: string) => {
       const byId = new Map((units.data ?? []).map((u) => [u.id, u]));
-      const names: string[] = [];
-      for (let u = byId.get(unitId); u && u.parentId !== null && names.length < 20; u = byId.get(u.parentId)) names.unshift(u.name);
-      return names.length ? names.join(' / ') : fallback;
+      return unitPathIn(byId, unitId) ?? fallback;
     },
     [units.data],
   );

@@ -5,6 +5,7 @@ import { containsPattern, containsText } from '../../platform/listing';
 import { inUnitSubtree, type AccountScope } from '../../platform/scope';
 import { after, ms, unitNameOf, userNameOf } from '../../platform/timeline.repo';
 import type { SourceQuery } from '../../platform/timeline';
+import { unitPathOf } from '../../platform/org.repo';
 
 const count = (r: { n: number | string | bigint } | undefined) => Number(r?.n ?? 0);
 
@@ -204,7 +205,7 @@ export const accountsRepo = {
           'accounts.owner_id',
           'owner.name as owner_name',
           'accounts.unit_id',
-          'unit.name as unit_name',
+          unitPathOf('accounts.unit_id').as('unit_name'),
           'accounts.parent_id',
           'accounts.version',
           'accounts.updated_at',
@@ -293,7 +294,7 @@ export const accountsRepo = {
   },
 
   async find(db: Executor, id: number, scope?: AccountScope) {
-    let q = base(db).selectAll('accounts').select(['owner.name as owner_name', 'unit.name as unit_name']).where('accounts.id', '=', id);
+    let q = base(db).selectAll('accounts').select(['owner.name as owner_name', unitPathOf('accounts.unit_id').as('unit_name')]).where('accounts.id', '=', id);
     if (scope) q = q.where(scope);
     return q.executeTakeFirst();
   },
@@ -541,7 +542,7 @@ export const accountsRepo = {
       .filtered(db, f)
       .leftJoin('accounts as parent', 'parent.id', 'accounts.parent_id')
       .selectAll('accounts')
-      .select(['owner.username as owner_username', 'owner.name as owner_name', 'unit.name as unit_name', 'parent.name as parent_name'])
+      .select(['owner.username as owner_username', 'owner.name as owner_name', unitPathOf('accounts.unit_id').as('unit_name'), 'parent.name as parent_name'])
       .where('accounts.id', '>', afterId)
       .orderBy('accounts.id')
       .limit(limit)

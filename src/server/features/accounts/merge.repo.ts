@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/client';
 import { type AccountScope } from '../../platform/scope';
+import { unitPathOf } from '../../platform/org.repo';
 
 const count = (r: { n: number | string | bigint } | undefined) => Number(r?.n ?? 0);
 
@@ -12,7 +13,7 @@ export const mergeRepo = {
       .innerJoin('users as owner', 'owner.id', 'accounts.owner_id')
       .innerJoin('org_units as unit', 'unit.id', 'accounts.unit_id')
       .selectAll('accounts')
-      .select(['owner.name as owner_name', 'unit.name as unit_name'])
+      .select(['owner.name as owner_name', unitPathOf('accounts.unit_id').as('unit_name')])
       .where('accounts.id', 'in', ids)
       .where(scope)
       .orderBy('accounts.id')

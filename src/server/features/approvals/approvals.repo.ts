@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { Executor } from '../../db/client';
 import { containsPattern } from '../../platform/listing';
 import type { DB } from '../../db/schema';
+import { unitPathOf } from '../../platform/org.repo';
 
 const OPEN_STEP_STATUSES = ['pending', 'waiting'];
 const count = (r: { n: number | string | bigint } | undefined) => Number(r?.n ?? 0);
@@ -43,7 +44,7 @@ export const approvalsRepo = {
       .innerJoin('users as submitter', 'submitter.id', 'approval_instances.submitter_id')
       .innerJoin('org_units', 'org_units.id', 'approval_instances.unit_id')
       .selectAll('approval_instances')
-      .select(['submitter.name as submitter_name', 'org_units.name as unit_name'])
+      .select(['submitter.name as submitter_name', unitPathOf('approval_instances.unit_id').as('unit_name')])
       .select((eb) => [
         eb
           .selectFrom('approval_steps as cs')
@@ -125,7 +126,7 @@ export const approvalsRepo = {
   // ---- chains ----
 
   chainSelect(db: Executor) {
-    return db.selectFrom('approval_chains').leftJoin('org_units', 'org_units.id', 'approval_chains.unit_id').selectAll('approval_chains').select('org_units.name as unit_name');
+    return db.selectFrom('approval_chains').leftJoin('org_units', 'org_units.id', 'approval_chains.unit_id').selectAll('approval_chains').select(unitPathOf('approval_chains.unit_id').as('unit_name'));
   },
   async listChains(db: Executor, docType?: string) {
     let q = this.chainSelect(db);

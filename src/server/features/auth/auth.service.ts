@@ -5,6 +5,7 @@ import { AppError, issue, validationError } from '../../../shared/errors';
 import { isPermission } from '../../../shared/permissions';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
+import { unitPathOf } from '../../platform/org.repo';
 import { loadActorForUser, randomToken, sha256 } from '../../platform/auth/actor-loader';
 import { authRepo } from '../../platform/auth/auth.repo';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
@@ -80,7 +81,7 @@ export async function me(db: Kdb, actor: Actor) {
   const row = await db
     .selectFrom('users')
     .innerJoin('org_units', 'org_units.id', 'users.unit_id')
-    .select(['org_units.name as unit_name', 'users.must_change_password'])
+    .select([unitPathOf('users.unit_id').as('unit_name'), 'users.must_change_password'])
     .where('users.id', '=', actor.userId)
     .executeTakeFirstOrThrow();
   return {

@@ -5,6 +5,7 @@ import { containsPattern } from '../../platform/listing';
 import { inUnitSubtree, type AccountScope } from '../../platform/scope';
 import { after, dayStart, ms, userNameOf } from '../../platform/timeline.repo';
 import type { SourceQuery } from '../../platform/timeline';
+import { unitPathOf } from '../../platform/org.repo';
 
 const count = (r: { n: number | string | bigint } | undefined) => Number(r?.n ?? 0);
 
@@ -222,7 +223,7 @@ export const contactsRepo = {
         .innerJoin('users as owner', 'owner.id', 'accounts.owner_id')
         .innerJoin('org_units as unit', 'unit.id', 'accounts.unit_id')
         .where(where)
-        .select(['accounts.id', 'accounts.name', 'accounts.owner_id', 'owner.name as owner_name', 'accounts.unit_id', 'unit.name as unit_name', 'accounts.coverage_score', 'accounts.coverage_flags', 'accounts.active_contacts'])
+        .select(['accounts.id', 'accounts.name', 'accounts.owner_id', 'owner.name as owner_name', 'accounts.unit_id', unitPathOf('accounts.unit_id').as('unit_name'), 'accounts.coverage_score', 'accounts.coverage_flags', 'accounts.active_contacts'])
         .orderBy('accounts.coverage_score')
         .orderBy('accounts.name')
         .orderBy('accounts.id')

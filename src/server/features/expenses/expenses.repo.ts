@@ -1,6 +1,7 @@
 import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { Executor } from '../../db/client';
 import type { ExpenseBudgetTable, ExpenseClaimLineTable, ExpenseClaimTable } from '../../db/schema';
+import { unitPathOf } from '../../platform/org.repo';
 
 const bumped = { version: sql<number>`version + 1`, updated_at: sql<Date>`now()` };
 /** A where-clause over owner/unit columns (scopeWhere bound to a permission). */
@@ -38,7 +39,7 @@ function claims(db: Executor) {
     .leftJoin('users as pb', 'pb.id', 'e.paid_by')
     .leftJoin('approval_instances as ai', 'ai.id', 'e.approval_id')
     .selectAll('e')
-    .select(['o.name as owner_name', 'u.name as unit_name', 'pb.name as paid_by_name', 'ai.doc_type']);
+    .select(['o.name as owner_name', unitPathOf('e.unit_id').as('unit_name'), 'pb.name as paid_by_name', 'ai.doc_type']);
 }
 
 export const expensesRepo = {
@@ -150,7 +151,7 @@ export const expensesRepo = {
       .innerJoin('expense_claims as e', 'e.id', 'l.claim_id')
       .innerJoin('users as o', 'o.id', 'e.owner_id')
       .innerJoin('org_units as u', 'u.id', 'e.unit_id')
-      .select(['e.id as claim_id', 'e.title', 'o.name as owner_name', 'u.name as unit_name', 'e.status', 'e.paid_at', 'l.seq', 'l.kind', 'l.ref_id', 'l.category', 'l.amount', 'l.note', 'l.occurred_on'])
+      .select(['e.id as claim_id', 'e.title', 'o.name as owner_name', unitPathOf('e.unit_id').as('unit_name'), 'e.status', 'e.paid_at', 'l.seq', 'l.kind', 'l.ref_id', 'l.category', 'l.amount', 'l.note', 'l.occurred_on'])
       .where('e.status', 'in', ['approved', 'paid'])
       .where('l.occurred_on', '>=', from)
       .where('l.occurred_on', '<=', to)
@@ -166,7 +167,7 @@ export const expensesRepo = {
       .leftJoin('users as us', 'us.id', 'b.user_id')
       .leftJoin('org_units as un', 'un.id', 'b.unit_id')
       .selectAll('b')
-      .select(sql<string>`coalesce(us.name, un.name)`.as('subject_name'))
+      .select(sql<string>`coalesce(us.name, ${unitPathOf('b.unit_id')})`.as('subject_name'))
       .where('b.period', '=', period)
       .orderBy('b.id')
       .execute();
@@ -241,7 +242,7 @@ export const expensesRepo = {
   async names(db: Executor, userIds: number[], unitIds: number[]) {
     const [us, un] = await Promise.all([
       userIds.length ? db.selectFrom('users').select(['id', 'name']).where('id', 'in', userIds).execute() : [],
-      unitIds.length ? db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', unitIds).execute() : [],
+      unitIds.length ? db.selectFrom('org_units').select(['id', unitPathOf('org_units.id').as('name')]).where('id', 'in', unitIds).execute() : [],
     ]);
     return { users: new Map(us.map((r) => [r.id, r.name])), units: new Map(un.map((r) => [r.id, r.name])) };
   },

@@ -4,6 +4,7 @@ import type { GiftApplicationTable, GiftItemTable, GiftPlanTable, GiftStockMovem
 import type { SourceQuery } from '../../platform/timeline';
 import { after } from '../../platform/timeline.repo';
 import { type AccountScope } from '../../platform/scope';
+import { unitPathOf } from '../../platform/org.repo';
 
 const count = (r: { n: number | string | bigint } | undefined) => Number(r?.n ?? 0);
 const bumped = { version: sql<number>`version + 1`, updated_at: sql<Date>`now()` };
@@ -28,7 +29,7 @@ function applications(db: Executor) {
     .innerJoin('org_units as u', 'u.id', 'g.unit_id')
     .leftJoin('users as ib', 'ib.id', 'g.issued_by')
     .selectAll('g')
-    .select(['accounts.name as account_name', 'c.name as contact_name', 'c.title as contact_title', 'i.name as item_name', 'i.unit as item_unit', 'o.name as owner_name', 'u.name as unit_name', 'ib.name as issued_by_name']);
+    .select(['accounts.name as account_name', 'c.name as contact_name', 'c.title as contact_title', 'i.name as item_name', 'i.unit as item_unit', 'o.name as owner_name', unitPathOf('g.unit_id').as('unit_name'), 'ib.name as issued_by_name']);
 }
 
 export interface ApplicationFilter {

@@ -7,6 +7,7 @@ import type { Ticks } from './opportunities.rules';
 import { type OwnedScope } from '../../platform/scope';
 import { after, ms } from '../../platform/timeline.repo';
 import type { SourceQuery } from '../../platform/timeline';
+import { unitPathOf } from '../../platform/org.repo';
 
 export type OpportunityValues = Updateable<OpportunityTable>;
 export type CompetitorEntryValues = Updateable<OpportunityCompetitorTable>;
@@ -48,7 +49,7 @@ function summaries(db: Executor) {
     .innerJoin('org_units as unit', 'unit.id', 'opportunities.unit_id')
     .leftJoin('opportunity_plans as plan', 'plan.opportunity_id', 'opportunities.id')
     .selectAll('opportunities')
-    .select(['accounts.name as account_name', 'accounts.grade as account_grade', 'owner.name as owner_name', 'unit.name as unit_name', 'plan.status as plan_status']);
+    .select(['accounts.name as account_name', 'accounts.grade as account_grade', 'owner.name as owner_name', unitPathOf('opportunities.unit_id').as('unit_name'), 'plan.status as plan_status']);
 }
 export type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>['executeTakeFirstOrThrow']>>;
 

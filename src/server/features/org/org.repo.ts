@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { Executor } from '../../db/client';
 import { containsPattern } from '../../platform/listing';
 import type { DB } from '../../db/schema';
+import { unitPathOf } from '../../platform/org.repo';
 
 const unitColumns = ['org_units.id', 'org_units.parent_id', 'org_units.name', 'org_units.code', 'org_units.kind', 'org_units.path', 'org_units.depth', 'org_units.sort_order', 'org_units.active', 'org_units.version'] as const;
 
@@ -69,7 +70,7 @@ export const orgRepo = {
         'users.phone',
         'users.email',
         'users.unit_id',
-        'org_units.name as unit_name',
+        unitPathOf('users.unit_id').as('unit_name'),
         'users.status',
         'users.locked_until',
         'users.last_login_at',

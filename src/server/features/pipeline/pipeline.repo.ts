@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client';
 import { containsPattern } from '../../platform/listing';
 import type { PipelineSettings } from '../../../shared/domain/pipeline';
 import { type OwnedScope } from '../../platform/scope';
+import { unitPathOf } from '../../platform/org.repo';
 
 /** Which projects an analysis covers: the caller's scope and the pipeline filter. */
 export interface PipelineWhere {
@@ -76,7 +77,7 @@ function summaries(db: Executor, w: PipelineWhere) {
       'opportunities.owner_id',
       'owner.name as owner_name',
       'opportunities.unit_id',
-      'unit.name as unit_name',
+      unitPathOf('opportunities.unit_id').as('unit_name'),
       'opportunities.stage',
       'opportunities.status',
       'opportunities.expected_value',
@@ -140,7 +141,7 @@ export const pipelineRepo = {
       label = sql<string>`(select u.name from users u where u.id = opportunities.owner_id)`;
     } else if (by === 'unit') {
       key = sql<string>`opportunities.unit_id::text`;
-      label = sql<string>`(select ou.name from org_units ou where ou.id = opportunities.unit_id)`;
+      label = unitPathOf('opportunities.unit_id');
     } else {
       key = sql<string>`coalesce(to_char(opportunities.expected_close_on, 'YYYY-MM'), 'none')`;
       q = q.where(sql<SqlBool>`(opportunities.expected_close_on is null or (opportunities.expected_close_on >= ${`${by.monthFrom}-01`}::date and opportunities.expected_close_on < (${`${by.monthTo}-01`}::date + interval '1 month')))`);

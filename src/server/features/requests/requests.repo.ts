@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { Executor } from '../../db/client';
 import { containsPattern } from '../../platform/listing';
 import type { DB } from '../../db/schema';
+import { unitPathOf } from '../../platform/org.repo';
 
 /** General requests the owner can still edit or resubmit: these go to a leaver's successor. */
 export const OPEN_REQUEST_STATUSES = ['draft', 'returned', 'withdrawn'];
@@ -31,7 +32,7 @@ export const requestsRepo = {
       .innerJoin('users as owner', 'owner.id', 'general_requests.owner_id')
       .innerJoin('org_units', 'org_units.id', 'general_requests.unit_id')
       .selectAll('general_requests')
-      .select(['owner.name as owner_name', 'org_units.name as unit_name'])
+      .select(['owner.name as owner_name', unitPathOf('general_requests.unit_id').as('unit_name')])
       .select((eb) =>
         eb
           .selectFrom('approval_instances as ai')

@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type Insertable, type Sql
 import { containsPattern } from '../../platform/listing';
 import type { Executor } from '../../db/client';
 import type { DB, MonthlyPlanItemTable, MonthlyPlanTable } from '../../db/schema';
+import { unitPathOf } from '../../platform/org.repo';
 
 export type PlanScope = (eb: ExpressionBuilder<DB, 'monthly_plans'>) => Expression<SqlBool>;
 export type UserScope = (eb: ExpressionBuilder<DB, 'users'>) => Expression<SqlBool>;
@@ -68,7 +69,7 @@ export const workPlansRepo = {
     return db
       .selectFrom('users')
       .innerJoin('org_units as ou', 'ou.id', 'users.unit_id')
-      .select(['users.id', 'users.name', 'ou.name as unit_name'])
+      .select(['users.id', 'users.name', unitPathOf('users.unit_id').as('unit_name')])
       .where('users.id', '=', userId)
       .where(scope)
       .executeTakeFirst();
@@ -121,7 +122,7 @@ export const workPlansRepo = {
       .selectFrom('users')
       .innerJoin('org_units as ou', 'ou.id', 'users.unit_id')
       .leftJoin(day.as('d'), 'd.owner_id', 'users.id')
-      .select(['users.id', 'users.name', 'ou.name as unit_name', 'd.n', 'd.handled', 'd.open', 'd.cost'])
+      .select(['users.id', 'users.name', unitPathOf('users.unit_id').as('unit_name'), 'd.n', 'd.handled', 'd.open', 'd.cost'])
       .where(users)
       .where((eb) =>
         eb.or([
@@ -160,7 +161,7 @@ export const workPlansRepo = {
         .innerJoin('users as o', 'o.id', 'monthly_plans.owner_id')
         .innerJoin('org_units as ou', 'ou.id', 'monthly_plans.unit_id')
         .selectAll('monthly_plans')
-        .select(['o.name as owner_name', 'ou.name as unit_name'])
+        .select(['o.name as owner_name', unitPathOf('monthly_plans.unit_id').as('unit_name')])
         .select(actualColumns(tz))
         .orderBy(sql.ref(`monthly_plans.${f.sort.column}`), (ob) => (dir === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast()))
         .orderBy('o.name')
@@ -180,7 +181,7 @@ export const workPlansRepo = {
       .innerJoin('users as o', 'o.id', 'monthly_plans.owner_id')
       .innerJoin('org_units as ou', 'ou.id', 'monthly_plans.unit_id')
       .selectAll('monthly_plans')
-      .select(['o.name as owner_name', 'ou.name as unit_name'])
+      .select(['o.name as owner_name', unitPathOf('monthly_plans.unit_id').as('unit_name')])
       .select(actualColumns(tz))
       .where('monthly_plans.id', '=', id)
       .where(scope)

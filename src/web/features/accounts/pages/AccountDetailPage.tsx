@@ -13,7 +13,7 @@ import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
-import { useOrgUnits } from '../../../components/orgData';
+import { useUnitPath } from '../../../components/orgData';
 import { useAccount, useAccountChanges } from '../api';
 import { AccountActionModal, type AccountAction } from '../components/ActionModals';
 import { MergeDialog } from '../components/MergeDialog';
@@ -295,7 +295,8 @@ function GroupView({ account: a }: { account: AccountDetail }) {
 function ChangesView({ accountId }: { accountId: number }) {
   const { t } = useTranslation('accounts');
   const changes = useAccountChanges(accountId);
-  const units = useOrgUnits();
+  // a unit by its path (江苏分公司 / 大客户部): several units share a name
+  const unitPath = useUnitPath();
   const userIds = [...new Set((changes.data?.items ?? []).filter((c) => c.field === 'owner').flatMap((c) => [c.from, c.to]).filter((v): v is string => !!v))];
   const users = useQueries({
     queries: userIds.map((uid) => ({ queryKey: ['users', 'one', Number(uid)], queryFn: () => api.get<UserItem>(`/api/users/${uid}`), staleTime: 60_000 })),
@@ -304,7 +305,7 @@ function ChangesView({ accountId }: { accountId: number }) {
     if (v === null || v === '') return t('changes.empty');
     // Owner and unit changes record ids; show the names the ids stand for.
     if (c.field === 'owner') return users.find((u) => u.data?.id === Number(v))?.data?.name ?? t('changes.userId', { id: v });
-    if (c.field === 'unit') return units.data?.find((u) => u.id === Number(v))?.name ?? t('changes.unitId', { id: v });
+    if (c.field === 'unit') return unitPath(Number(v), t('changes.unitId', { id: v }));
     return accountChangeValue(t, c.field, v);
   };
   if (changes.isLoading) return <Skeleton active />;

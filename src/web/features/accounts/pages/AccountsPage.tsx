@@ -201,7 +201,7 @@ export function AccountsPage() {
     { title: t('columns.grade'), key: 'grade', dataIndex: 'grade', sorter: true, width: 80, render: (_: unknown, a) => (a.grade ? <GradeTag grade={a.grade} /> : '—') },
     { title: t('columns.lifecycle'), key: 'lifecycle', dataIndex: 'lifecycle', sorter: true, width: 96, render: (_: unknown, a) => <LifecycleTag stage={a.lifecycle} /> },
     { title: t('columns.owner'), dataIndex: 'ownerName', width: 90 },
-    { title: t('columns.unit'), dataIndex: 'unitName', width: 110, ellipsis: true },
+    { title: t('columns.unit'), dataIndex: 'unitName', width: 170, ellipsis: true },
     {
       title: t('columns.region'),
       key: 'region',

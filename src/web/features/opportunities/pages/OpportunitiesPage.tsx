@@ -148,7 +148,7 @@ export function OpportunitiesPage() {
     { title: t('columns.close'), dataIndex: 'expectedCloseOn', key: 'expectedCloseOn', sorter: true, width: 110, render: (v: string | null) => v ?? '—' },
     { title: t('columns.days'), key: 'stageEnteredAt', sorter: true, width: 130, render: (_: unknown, o) => (o.status === 'open' ? <DaysInStage days={o.daysInStage} stalled={o.stalled} /> : '—') },
     { title: t('columns.owner'), dataIndex: 'ownerName', width: 90 },
-    { title: t('columns.unit'), dataIndex: 'unitName', width: 110, ellipsis: true },
+    { title: t('columns.unit'), dataIndex: 'unitName', width: 170, ellipsis: true },
   ];
   const empty = <Empty image={<FundProjectionScreenOutlined style={{ fontSize: 40, color: '#bfbfbf' }} />} description={filters.q || active ? t('list.noMatch') : t('list.empty')} />;
 
