@@ -86,8 +86,9 @@ export function ImportReport({ summary, editable }: { summary: ImportSummary; ed
     {
       key: 'problems',
       title: t('report.reason'),
+      // the table grows to its content: a long reason wraps here, so the name column stays in view
       render: (_, r) => (
-        <Flex vertical gap={4}>
+        <Flex vertical gap={4} style={{ maxWidth: 'min(560px, 70vw)' }}>
           {r.errors.map((e, i) => (
             <div key={i} data-testid={`import-error-${r.rowNo}-${e.field || 'row'}`}>
               <Typography.Text strong>{e.column ?? t('report.wholeRow')}</Typography.Text>
