@@ -52,10 +52,11 @@ describe('portfolio quadrant (ACC-4)', () => {
   });
 
   it('revenue and a decision maker on our side make it a star; each change is in the history with its reason', async () => {
+    // the tier window's three complete years (the running year does not count by default)
     await revenue('spec_a1', id, [
+      { year: Y - 3, amount: yuan(50_000) },
       { year: Y - 2, amount: yuan(200_000) },
       { year: Y - 1, amount: yuan(250_000) },
-      { year: Y, amount: yuan(50_000) },
     ]);
     let q = await quadrant('spec_a1', id);
     // revenue 500k of 1M → 50; the automatic move made it active (80); trend +25 % → 100

@@ -263,7 +263,7 @@ describe('classification and the nightly recompute', () => {
     const a = await create('director', { name: '优质客户', creditStanding: 'good' });
     const put = await c.director.put(`/api/accounts/${a.id}/revenue`, {
       rows: [
-        { year, source: 'import', amount: yuan(600_000), note: '核心系统' },
+        { year: year - 2, source: 'import', amount: yuan(600_000), note: '核心系统' },
         { year: year - 1, source: 'contract', amount: yuan(400_000) },
         { year: year - 5, source: 'manual', amount: yuan(9_000_000) },
       ],
@@ -282,7 +282,7 @@ describe('classification and the nightly recompute', () => {
   it('the nightly job picks up revenue that arrived behind the API and records the reason', async () => {
     const a = await create('spec_a1', { name: '夜间重算客户' });
     // as an import from core systems would: straight into the ledger
-    await t.database.db.insertInto('account_revenue').values({ account_id: a.id, year, source: 'import', amount: yuan(1_000_000) }).execute();
+    await t.database.db.insertInto('account_revenue').values({ account_id: a.id, year: year - 1, source: 'import', amount: yuan(1_000_000) }).execute();
     expect((await c.spec_a1.get(`/api/accounts/${a.id}`)).body.tier).toBe('smb');
     await t.platform.jobs.enqueue(t.database.db, ACCOUNTS_RECOMPUTE_JOB, {});
     await t.platform.jobs.runDue();
@@ -299,7 +299,7 @@ describe('classification and the nightly recompute', () => {
     expect(s.classification.largeRevenueThreshold).toBe(yuan(1_000_000));
     expect(Object.values(s.completeness.weights as Record<string, number>).reduce((x, y) => x + y, 0)).toBe(100);
     const a = await create('spec_a1', { name: '阈值客户' });
-    await c.spec_a1.put(`/api/accounts/${a.id}/revenue`, { rows: [{ year, source: 'manual', amount: yuan(200) }], version: a.version });
+    await c.spec_a1.put(`/api/accounts/${a.id}/revenue`, { rows: [{ year: year - 1, source: 'manual', amount: yuan(200) }], version: a.version });
     expect((await c.spec_a1.get(`/api/accounts/${a.id}`)).body.tier).toBe('smb');
     const bad = await c.admin.put('/api/account-settings', { ...s, classification: { ...s.classification, largeRevenueYears: 0 } });
     expect(bad.status).toBe(400);
@@ -310,6 +310,61 @@ describe('classification and the nightly recompute', () => {
     const d = (await c.spec_a1.get(`/api/accounts/${a.id}`)).body;
     expect(d.tier).toBe('large');
     expect(d.completenessMissing.map((m: { field: string }) => m.field)).not.toContain('fax');
+  });
+  it('the tier window is a setting: the last three complete years by default, or a rolling 36 months (issue 13 item 15)', async () => {
+    const s = (await c.admin.get('/api/account-settings')).body;
+    expect(s.classification.revenueWindow).toBe('completeYears');
+    const million = { ...s.classification, largeRevenueThreshold: yuan(1_000_000), largeRevenueYears: 3 };
+    expect((await c.admin.put('/api/account-settings', { ...s, classification: million })).status).toBe(200);
+    await t.platform.jobs.runDue();
+    const tierOf = async (id: number) => (await c.spec_a1.get(`/api/accounts/${id}`)).body.tier as string;
+    const quadrantRevenue = async (id: number) =>
+      (await c.spec_a1.get(`/api/accounts/${id}/quadrant`)).body.factors.find((f: { factor: string }) => f.factor === 'revenue').basis as Record<string, unknown>;
+
+    // ¥1,000,000 this year: not yet a complete year
+    const fresh = await create('spec_a1', { name: '本年新增收入客户' });
+    await c.spec_a1.put(`/api/accounts/${fresh.id}/revenue`, { rows: [{ year, source: 'manual', amount: yuan(1_000_000) }], version: fresh.version });
+    // ¥1,000,000 three years ago: inside the three complete years, outside the rolling window's whole years
+    const older = await create('spec_a1', { name: '三年前收入客户' });
+    await c.spec_a1.put(`/api/accounts/${older.id}/revenue`, { rows: [{ year: year - 3, source: 'manual', amount: yuan(1_000_000) }], version: older.version });
+    expect(await tierOf(fresh.id)).toBe('smb');
+    expect(await tierOf(older.id)).toBe('large');
+    expect(await quadrantRevenue(fresh.id)).toMatchObject({ amount: 0, years: 3, window: 'completeYears' });
+
+    // only account:configure changes it, and a window the system does not know is refused by name
+    const rolling = { ...s, classification: { ...million, revenueWindow: 'rollingMonths' } };
+    for (const who of ['director', 'spec_a1', 'gm']) expect((await c[who].put('/api/account-settings', rolling)).status, who).toBe(403);
+    const bad = await c.admin.put('/api/account-settings', { ...s, classification: { ...million, revenueWindow: 'lastYear' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.issues.map((i: { path: string }) => i.path)).toEqual(['classification.revenueWindow']);
+    expect((await c.admin.get('/api/account-settings')).body.classification.revenueWindow).toBe('completeYears');
+
+    const put = await c.admin.put('/api/account-settings', rolling);
+    expect(put.status).toBe(200);
+    expect(put.body.classification.revenueWindow).toBe('rollingMonths');
+    await t.platform.jobs.runDue();
+    // this year's revenue counts to date; three years ago only its months inside the window (at most 11/12)
+    expect(await tierOf(fresh.id)).toBe('large');
+    expect(await tierOf(older.id)).toBe('smb');
+    expect(await quadrantRevenue(fresh.id)).toMatchObject({ amount: yuan(1_000_000), years: 3, window: 'rollingMonths' });
+    const h = (await c.spec_a1.get(`/api/accounts/${fresh.id}/changes`)).body.items;
+    expect(h.find((x: { field: string }) => x.field === 'tier')).toMatchObject({ from: 'smb', to: 'large', reasonKey: 'settingsChange' });
+    const audit = await t.database.db.selectFrom('audit_log').select(['actor_id', 'diff']).where('entity', '=', 'setting').where('entity_id', '=', 'accounts.classification').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(audit.diff).toMatchObject({ revenueWindow: ['completeYears', 'rollingMonths'] });
+
+    // a client that does not send the window keeps it
+    const { revenueWindow: _, ...withoutWindow } = million;
+    const kept = await c.admin.put('/api/account-settings', { ...s, classification: { ...withoutWindow, largeRevenueThreshold: yuan(900_000) } });
+    expect(kept.status).toBe(200);
+    expect(kept.body.classification).toMatchObject({ revenueWindow: 'rollingMonths', largeRevenueThreshold: yuan(900_000) });
+
+    // back to complete years: both accounts return to where they were
+    expect((await c.admin.put('/api/account-settings', { ...s, classification: million })).status).toBe(200);
+    await t.platform.jobs.runDue();
+    expect(await tierOf(fresh.id)).toBe('smb');
+    expect(await tierOf(older.id)).toBe('large');
+    await c.admin.put('/api/account-settings', s);
+    await t.platform.jobs.runDue();
   });
 });
 

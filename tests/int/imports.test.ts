@@ -432,7 +432,7 @@ describe('revenue', () => {
     const a = await account('director', { name: '营收导入客户', creditCode: creditCode(300) });
     const file = await xlsx([
       ['统一社会信用代码', '客户名称', '年份', '金额（元）', '备注'],
-      [creditCode(300), null, year, '1234.56', '核心系统'],
+      [creditCode(300), null, year - 1, '1234.56', '核心系统'],
       [creditCode(300), null, year - 1, '1.234', null],
       [null, '营收导入客户', year - 2, '999,000.00', null],
       [creditCode(301), null, year, '1', null],
@@ -445,10 +445,10 @@ describe('revenue', () => {
     await commit(t, c.director, s.id, s.version, true);
     const ledger = (await c.director.get(`/api/accounts/${a.id}/revenue`)).body;
     expect(ledger.rows).toEqual([
-      { year, source: 'import', amount: 123456, note: '核心系统' },
+      { year: year - 1, source: 'import', amount: 123456, note: '核心系统' },
       { year: year - 2, source: 'import', amount: 99900000, note: '' },
     ]);
-    // 1,234.56 + 999,000.00 over the last three years passes ¥1,000,000: 大型
+    // 1,234.56 + 999,000.00 over the last three complete years passes ¥1,000,000: 大型
     expect((await get(a.id)).tier).toBe('large');
 
     // the core system corrects a year: the duplicate figure replaces the imported one, and the account is 中小微 again

@@ -48,15 +48,15 @@ describe('account merge (issue 3 item 5)', () => {
     ).id;
     ids.branch = ok(await c.director.post('/api/accounts', { name: '苏锡精机无锡公司江阴办事处', parentId: ids.source, ownerId: t.org.users.spec_b1 })).id;
 
-    ok(await c.spec_a1.put(`/api/accounts/${ids.target}/revenue`, { rows: [{ year, source: 'import', amount: 300_000_00, note: '财务导入' }], version: await version(ids.target) }));
+    ok(await c.spec_a1.put(`/api/accounts/${ids.target}/revenue`, { rows: [{ year: year - 1, source: 'import', amount: 300_000_00, note: '财务导入' }], version: await version(ids.target) }));
     ok(await c.spec_a1.put(`/api/accounts/${ids.target}/team`, { members: [{ userId: t.org.users.spec_a1, role: 'specialist' }], version: await version(ids.target) }));
     // before its revenue arrives: revenue of a developing account moves it to active by itself
     ok(await c.spec_b1.post(`/api/accounts/${ids.source}/lifecycle`, { to: 'developing', reason: '已立项', version: await version(ids.source) }));
     ok(
       await c.spec_b1.put(`/api/accounts/${ids.source}/revenue`, {
         rows: [
-          { year, source: 'import', amount: 800_000_00, note: '合同台账' },
-          { year: year - 1, source: 'manual', amount: 50_000_00, note: '' },
+          { year: year - 1, source: 'import', amount: 800_000_00, note: '合同台账' },
+          { year: year - 2, source: 'manual', amount: 50_000_00, note: '' },
         ],
         version: await version(ids.source),
       }),
@@ -144,8 +144,8 @@ describe('account merge (issue 3 item 5)', () => {
     expect((await c.gm.get(`/api/accounts/${ids.source}`)).status).toBe(404);
     const target = ok(await c.gm.get(`/api/accounts/${ids.target}`));
     expect(target).toMatchObject({ phone: '0510-88886666', creditCode: code(1), address: '无锡市新吴区长江路 8 号', shortName: '苏锡精机无锡', parentId: ids.group });
-    // revenue of the same year and source is summed: 300万 + 800万 this year makes it 大型
-    expect(target.revenueByYear).toEqual([{ year, amount: 1_100_000_00 }, { year: year - 1, amount: 50_000_00 }]);
+    // revenue of the same year and source is summed: 300万 + 800万 last year makes it 大型
+    expect(target.revenueByYear).toEqual([{ year: year - 1, amount: 1_100_000_00 }, { year: year - 2, amount: 50_000_00 }]);
     expect(target.tier).toBe('large');
     expect(target.categories).toContain('group');
     expect(target.team.map((m: Body) => `${m.userId}:${m.role}`).sort()).toEqual([`${t.org.users.spec_a1}:specialist`, `${t.org.users.spec_b1}:account_manager`].sort());

@@ -39,7 +39,7 @@ describe('account timeline (issue 3 item 3)', () => {
   beforeAll(async () => {
     acc = ok(await c.spec_a1.post('/api/accounts', { name: '钱塘农村商业银行' })).id;
     const a = ok(await c.spec_a1.post(`/api/accounts/${acc}/lifecycle`, { to: 'developing', reason: '已完成首次技术交流', version: 1 }));
-    ok(await c.spec_a1.put(`/api/accounts/${acc}/revenue`, { rows: [{ year: new Date().getFullYear(), source: 'manual', amount: 2_000_000_00, note: '' }], version: a.version }));
+    ok(await c.spec_a1.put(`/api/accounts/${acc}/revenue`, { rows: [{ year: new Date().getFullYear() - 1, source: 'manual', amount: 2_000_000_00, note: '' }], version: a.version }));
     person = ok(await c.spec_a1.post('/api/contacts', { accountId: acc, name: '沈行长', title: '行长' }));
     ok(await c.spec_a1.post(`/api/contacts/${person.id}/relationship`, { stage: 'interested', support: 1, evidence: '参加了产品交流会', occurredOn: day(-40), version: person.version }));
     const leaver = ok(await c.spec_a1.post('/api/contacts', { accountId: acc, name: '范主任' }));
@@ -69,7 +69,7 @@ describe('account timeline (issue 3 item 3)', () => {
     expect(created).toMatchObject({ actorName: '周专员', params: { name: '钱塘农村商业银行' } });
     const lifecycle = items.filter((e) => e.kind === 'account_change' && e.params.field === 'lifecycle');
     expect(lifecycle.find((e) => e.params.from === 'prospect')?.params).toMatchObject({ to: 'developing', reason: '已完成首次技术交流', reasonKey: null });
-    // this year's revenue moved the developing account to active by itself (ACC-5)
+    // last year's revenue moved the developing account to active by itself (ACC-5)
     expect(lifecycle.find((e) => e.params.from === 'developing')?.params).toMatchObject({ to: 'active', reasonKey: 'autoActivate', reason: null });
     // the server's own reasons travel as locale keys
     const tier = items.find((e) => e.kind === 'account_change' && e.params.field === 'tier')!;

@@ -374,16 +374,29 @@ export const accountChange = z.object({
 export type AccountChange = z.infer<typeof accountChange>;
 export const accountChanges = z.object({ items: z.array(accountChange) });
 
+/**
+ * Which revenue the tier's "三年内" (seed 004) counts, over `largeRevenueYears` years (decision 013):
+ * the last complete business years before the current one (the seed's own 2013–2015 data, read in
+ * 2016), or the last 12 × years months up to and including the current one.
+ */
+export const REVENUE_WINDOWS = ['completeYears', 'rollingMonths'] as const;
+export type RevenueWindow = (typeof REVENUE_WINDOWS)[number];
+export const DEFAULT_REVENUE_WINDOW: RevenueWindow = 'completeYears';
+
 /** Admin settings (account:configure), stored in `settings` under accounts.classification / accounts.completeness. */
 export const classificationSettings = z.object({
-  /** revenue over the last `largeRevenueYears` years (current year included) for 大型 */
+  /** revenue over the tier window for 大型 */
   largeRevenueThreshold: fen,
+  /** how many years the tier window spans */
   largeRevenueYears: z.number().int().min(1).max(20),
+  revenueWindow: z.enum(REVENUE_WINDOWS),
   /** cumulative revenue for 优质 */
   premiumCumulativeThreshold: fen,
   premiumCreditStandings: z.array(z.enum(CREDIT_STANDINGS)).min(1),
 });
 export type ClassificationSettings = z.infer<typeof classificationSettings>;
+/** The classification as PUT takes it and as releases before the window stored it: without one it is kept (PUT) or the default (stored). */
+export const classificationInput = classificationSettings.extend({ revenueWindow: z.enum(REVENUE_WINDOWS).optional() });
 export const completenessSettings = z.object({
   weights: z.partialRecord(z.enum(COMPLETENESS_FIELDS), z.number().int().min(0).max(100)),
   /** an account at or above this completeness counts as complete in the department rate (ACC-3 KPI) */
@@ -403,9 +416,9 @@ export const accountSettings = z.object({
   lifecycle: lifecycleSettings,
 });
 export type AccountSettings = z.infer<typeof accountSettings>;
-/** What PUT /api/account-settings takes: quadrant and lifecycle may be left out (kept as they are). */
+/** What PUT /api/account-settings takes: quadrant, lifecycle and the tier window may be left out (kept as they are). */
 export const accountSettingsInput = z.object({
-  classification: classificationSettings,
+  classification: classificationInput,
   completeness: completenessSettings,
   quadrant: quadrantSettings.optional(),
   lifecycle: lifecycleSettings.optional(),

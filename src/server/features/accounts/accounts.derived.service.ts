@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/actor';
 import { accountsRepo, type DerivedValues } from './accounts.repo';
 import { coverageOf, decisionPeopleOf, toCoverageContact, type CoverageContact, type CoverageRow } from '../../../shared/domain/coverage';
 import { quadrantOf } from './quadrant.rules';
-import { autoLifecycle, categoriesOf, categoryList, completenessOf, tierOf } from './accounts.rules';
+import { autoLifecycle, categoriesOf, categoryList, completenessOf, tierOf, tierWindowOf } from './accounts.rules';
 import { PROFILE_COLUMNS, SYSTEM_REASONS } from './accounts.fields';
 import { loadSettings, type Settings } from './accounts.settings.service';
 
@@ -27,13 +27,17 @@ export function completenessInput(row: Row, teamSize: number): Partial<Record<Co
   return out;
 }
 
-/** Business time of a recompute: the zone, the moment (coverage "gone cold") and the business year. */
+/** Business time of a recompute: the zone, the moment (coverage "gone cold") and the business year and month (the tier window). */
 interface Clock {
   tz: string;
   now: Date;
   year: number;
+  month0: number;
 }
-export const clockOf = (tz: string, now = new Date()): Clock => ({ tz, now, year: businessYear(tz, now) });
+export function clockOf(tz: string, now = new Date()): Clock {
+  const { year, month0 } = localDate(now, tz);
+  return { tz, now, year, month0 };
+}
 
 export const categoriesText = (r: Pick<Row, 'cat_premium' | 'cat_high_value' | 'cat_group' | 'cat_strategic'>) =>
   categoryList({ premium: r.cat_premium, high_value: r.cat_high_value, group: r.cat_group, strategic: r.cat_strategic }).join(',');
@@ -65,7 +69,8 @@ function derive(row: Row, i: DeriveInput, s: Settings, clock: Clock): DerivedVal
     },
     s.classification,
   );
-  const tier = tierOf({ vip: row.vip, revenueByYear: i.revenue, currentYear: clock.year }, s.classification);
+  const tierWindow = tierWindowOf(s.classification, clock);
+  const tier = tierOf({ vip: row.vip, revenueByYear: i.revenue, window: tierWindow }, s.classification);
   const coverage = coverageOf(i.contacts, { now: clock.now });
   const q = quadrantOf(
     {
@@ -76,8 +81,7 @@ function derive(row: Row, i: DeriveInput, s: Settings, clock: Clock): DerivedVal
       industryPosition: row.industry_position as 'leading' | 'middle' | 'trailing' | null,
       categories: cats,
       revenueByYear: i.revenue,
-      currentYear: clock.year,
-      revenueYears: s.classification.largeRevenueYears,
+      window: tierWindow,
       coverageScore: coverage.score,
       decisionPeople: decisionPeopleOf(i.contacts),
       lifecycle,

@@ -14,8 +14,9 @@ import {
   pinyinSearchKey,
   readClassificationSettings,
   readCompletenessSettings,
-  recentRevenue,
   tierOf,
+  tierWindowOf,
+  windowRevenue,
   wouldCycle,
 } from './accounts.rules';
 
@@ -70,22 +71,73 @@ describe('completeness', () => {
 
 describe('tier (seed 004)', () => {
   const s = DEFAULT_CLASSIFICATION;
+  const rolling = { ...s, revenueWindow: 'rollingMonths' as const };
+  /** The business month `yyyy-mm` (January is 01). */
+  const on = (month: string, settings = s) => tierWindowOf(settings, { year: Number(month.slice(0, 4)), month0: Number(month.slice(5)) - 1 });
+  const tier = (r: Map<number, number>, month: string, settings = s) => tierOf({ vip: false, revenueByYear: r, window: on(month, settings) }, settings);
+
   it('VIP is heavy whatever the revenue', () => {
-    expect(tierOf({ vip: true, revenueByYear: years([]), currentYear: 2026 }, s)).toBe('heavy');
+    expect(tierOf({ vip: true, revenueByYear: years([]), window: on('2026-05') }, s)).toBe('heavy');
   });
-  it('large from ¥1,000,000 over the current and two previous years', () => {
-    const r = years([[2024, yuan(400_000)], [2025, yuan(300_000)], [2026, yuan(300_000)]]);
-    expect(recentRevenue(r, 2026, 3)).toBe(yuan(1_000_000));
-    expect(tierOf({ vip: false, revenueByYear: r, currentYear: 2026 }, s)).toBe('large');
+  it('by default "三年内" is the last three complete years, as the seed read its 2013–2015 data', () => {
+    expect(s.revenueWindow).toBe('completeYears');
+    const r = years([[2013, yuan(400_000)], [2014, yuan(300_000)], [2015, yuan(300_000)], [2016, yuan(5_000_000)]]);
+    expect(windowRevenue(r, on('2016-06'))).toBe(yuan(1_000_000));
+    expect(tier(r, '2016-06')).toBe('large');
   });
-  it('revenue older than the window or just under the threshold is smb', () => {
-    const r = years([[2023, yuan(5_000_000)], [2025, yuan(999_999)]]);
-    expect(tierOf({ vip: false, revenueByYear: r, currentYear: 2026 }, s)).toBe('smb');
-    expect(tierOf({ vip: false, revenueByYear: r, currentYear: 2025 }, s)).toBe('large');
+  it('complete years: the window moves on 1 January, not before, and the running year never counts', () => {
+    const r = years([[2022, yuan(400_000)], [2023, yuan(300_000)], [2024, yuan(300_000)], [2025, yuan(200_000)], [2026, yuan(900_000)]]);
+    // all of 2025 reads 2022–2024
+    expect(windowRevenue(r, on('2025-01'))).toBe(yuan(1_000_000));
+    expect(windowRevenue(r, on('2025-12'))).toBe(yuan(1_000_000));
+    expect(tier(r, '2025-12')).toBe('large');
+    // from January 2026: 2023–2025; 2026's own ¥900,000 so far is not a complete year
+    expect(windowRevenue(r, on('2026-01'))).toBe(yuan(800_000));
+    expect(tier(r, '2026-01')).toBe('smb');
   });
-  it('follows a configured threshold and window', () => {
-    const r = years([[2026, yuan(100)]]);
-    expect(tierOf({ vip: false, revenueByYear: r, currentYear: 2026 }, { ...s, largeRevenueThreshold: yuan(100), largeRevenueYears: 1 })).toBe('large');
+  it('complete years: revenue of the running year alone never makes an account large', () => {
+    const r = years([[2026, yuan(5_000_000)]]);
+    expect(tier(r, '2026-12')).toBe('smb');
+    expect(tier(r, '2027-01')).toBe('large');
+  });
+  it('rolling 36 months: the running year counts to date, so the same revenue is large a year earlier', () => {
+    const r = years([[2025, yuan(1_000_000)]]);
+    expect(tier(r, '2025-12', rolling)).toBe('large');
+    expect(tier(r, '2025-12')).toBe('smb');
+    expect(tier(r, '2026-01', rolling)).toBe('large');
+  });
+  it('rolling 36 months: the oldest year counts for its months inside the window, pro rata', () => {
+    const r = years([[2022, yuan(1_200_000)]]);
+    // December 2024: January 2022 – December 2024, all of 2022
+    expect(windowRevenue(r, on('2024-12', rolling))).toBe(yuan(1_200_000));
+    // January 2025: February 2022 – January 2025, 11 of 2022's 12 months
+    expect(windowRevenue(r, on('2025-01', rolling))).toBe(yuan(1_100_000));
+    expect(tier(r, '2025-01', rolling)).toBe('large');
+    expect(windowRevenue(r, on('2025-02', rolling))).toBe(yuan(1_000_000));
+    expect(tier(r, '2025-02', rolling)).toBe('large');
+    expect(windowRevenue(r, on('2025-03', rolling))).toBe(yuan(900_000));
+    expect(tier(r, '2025-03', rolling)).toBe('smb');
+    expect(windowRevenue(r, on('2025-12', rolling))).toBe(0);
+    expect(windowRevenue(r, on('2026-01', rolling))).toBe(0);
+  });
+  it('revenue just under the threshold is smb', () => {
+    const r = years([[2025, yuan(999_999)]]);
+    expect(tier(r, '2026-03')).toBe('smb');
+    expect(tier(r, '2026-03', { ...s, largeRevenueThreshold: yuan(999_999) })).toBe('large');
+  });
+  it('follows a configured number of years in both windows', () => {
+    const r = years([[2024, yuan(60)], [2025, yuan(100)], [2026, yuan(40)]]);
+    const oneYear = { ...s, largeRevenueThreshold: yuan(100), largeRevenueYears: 1 };
+    expect(windowRevenue(r, on('2026-07', oneYear))).toBe(yuan(100));
+    // the last 12 months in July: 2026 to date, and August–December of 2025
+    expect(windowRevenue(r, on('2026-07', { ...oneYear, revenueWindow: 'rollingMonths' }))).toBe(yuan(40) + Math.round((yuan(100) * 5) / 12));
+    expect(windowRevenue(r, on('2026-07', { ...s, largeRevenueYears: 2 }))).toBe(yuan(160));
+  });
+  it('a value stored before the window was a setting keeps its figures and reads the default window; an unknown window is refused', () => {
+    const { revenueWindow: _, ...old } = { ...s, largeRevenueThreshold: yuan(2_000_000) };
+    expect(readClassificationSettings(old)).toEqual({ ...s, largeRevenueThreshold: yuan(2_000_000), revenueWindow: 'completeYears' });
+    expect(readClassificationSettings({ ...s, revenueWindow: 'rollingMonths' }).revenueWindow).toBe('rollingMonths');
+    expect(readClassificationSettings({ ...s, revenueWindow: 'lastYear' })).toEqual(DEFAULT_CLASSIFICATION);
   });
 });
 

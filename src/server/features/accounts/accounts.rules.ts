@@ -3,8 +3,9 @@ import { creditCodeProblem } from '../../../shared/domain/credit-code';
 import { issue, type FieldIssue } from '../../../shared/errors';
 import {
   COMPLETENESS_FIELDS,
+  DEFAULT_REVENUE_WINDOW,
   LIFECYCLE_TRANSITIONS,
-  classificationSettings,
+  classificationInput,
   completenessSettings,
   lifecycleSettings,
   type AccountCategory,
@@ -15,6 +16,7 @@ import {
   type CreditStanding,
   type LifecycleSettings,
   type LifecycleStage,
+  type RevenueWindow,
 } from '../../../shared/contracts/accounts';
 
 /** Settings keys in the `settings` table; absent or unreadable values fall back to the defaults. */
@@ -25,10 +27,14 @@ export const SETTINGS_KEYS = {
   lifecycle: 'accounts.lifecycle',
 } as const;
 
-/** ¥1,000,000 over three years for 大型 and ¥10,000,000 cumulative for 优质 (seed 004, seed 003 §3.2.2). */
+/**
+ * ¥1,000,000 over the last three complete years for 大型 (seed 004, read as its own 2013–2015
+ * data: decision 013) and ¥10,000,000 cumulative for 优质 (seed 003 §3.2.2).
+ */
 export const DEFAULT_CLASSIFICATION: ClassificationSettings = {
   largeRevenueThreshold: 1_000_000_00,
   largeRevenueYears: 3,
+  revenueWindow: DEFAULT_REVENUE_WINDOW,
   premiumCumulativeThreshold: 10_000_000_00,
   premiumCreditStandings: ['good'],
 };
@@ -77,9 +83,10 @@ export const DEFAULT_COMPLETE_THRESHOLD = 80;
 export const DEFAULT_COMPLETENESS: CompletenessSettings = { weights: DEFAULT_COMPLETENESS_WEIGHTS, completeThreshold: DEFAULT_COMPLETE_THRESHOLD };
 export const DEFAULT_LIFECYCLE: LifecycleSettings = { autoActivate: true };
 
+/** A value stored before the tier window was a setting has none: it reads as the default window. */
 export function readClassificationSettings(stored: unknown): ClassificationSettings {
-  const r = classificationSettings.safeParse(stored);
-  return r.success ? r.data : DEFAULT_CLASSIFICATION;
+  const r = classificationInput.safeParse(stored);
+  return r.success ? { ...r.data, revenueWindow: r.data.revenueWindow ?? DEFAULT_REVENUE_WINDOW } : DEFAULT_CLASSIFICATION;
 }
 
 /** Stored weights override the defaults field by field, so a new field keeps its default weight. */
@@ -159,17 +166,44 @@ export function completenessOf(values: CompletenessInput, weights: Record<Comple
   return { score: total === 0 ? 100 : Math.floor((got * 100) / total), missing };
 }
 
-/** Sum of the revenue years `[currentYear − years + 1, currentYear]`. */
-export function recentRevenue(byYear: ReadonlyMap<number, number>, currentYear: number, years: number): number {
+/** The tier window on a given business month (year, month 0–11 in the business time zone). */
+export interface TierWindow {
+  kind: RevenueWindow;
+  years: number;
+  year: number;
+  month0: number;
+}
+
+export const tierWindowOf = (s: Pick<ClassificationSettings, 'revenueWindow' | 'largeRevenueYears'>, today: { year: number; month0: number }): TierWindow => ({
+  kind: s.revenueWindow,
+  years: s.largeRevenueYears,
+  year: today.year,
+  month0: today.month0,
+});
+
+/**
+ * The revenue the tier window counts (decision 013), from a ledger kept per business year:
+ * - completeYears: the `years` years before the current one — in 2016, 2013 to 2015 as in seed 004;
+ * - rollingMonths: the 12 × `years` months up to and including the current one. The current year's
+ *   figure is revenue to date and counts whole, the years between whole, and the oldest year only
+ *   for its months inside the window, pro rata: 11/12 of it in January, none in December.
+ */
+export function windowRevenue(byYear: ReadonlyMap<number, number>, w: TierWindow): number {
+  const oldestShare = (11 - w.month0) / 12;
   let sum = 0;
-  for (const [year, amount] of byYear) if (year <= currentYear && year > currentYear - years) sum += amount;
+  for (const [year, amount] of byYear) {
+    if (w.kind === 'completeYears') {
+      if (year < w.year && year >= w.year - w.years) sum += amount;
+    } else if (year <= w.year && year > w.year - w.years) sum += amount;
+    else if (year === w.year - w.years) sum += Math.round(amount * oldestShare);
+  }
   return sum;
 }
 
-/** ACC-4 tier (seed 004): VIP → 重型; recent revenue at the threshold → 大型; else 中小微. */
-export function tierOf(input: { vip: boolean; revenueByYear: ReadonlyMap<number, number>; currentYear: number }, s: ClassificationSettings): AccountTier {
+/** ACC-4 tier (seed 004): VIP → 重型; revenue over the tier window at the threshold → 大型; else 中小微. */
+export function tierOf(input: { vip: boolean; revenueByYear: ReadonlyMap<number, number>; window: TierWindow }, s: ClassificationSettings): AccountTier {
   if (input.vip) return 'heavy';
-  return recentRevenue(input.revenueByYear, input.currentYear, s.largeRevenueYears) >= s.largeRevenueThreshold ? 'large' : 'smb';
+  return windowRevenue(input.revenueByYear, input.window) >= s.largeRevenueThreshold ? 'large' : 'smb';
 }
 
 export interface CategoryInput {

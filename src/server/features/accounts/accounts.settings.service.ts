@@ -24,12 +24,12 @@ export async function getSettings(db: Kdb) {
   return loadSettings(db);
 }
 
-/** Saves the settings (quadrant and lifecycle kept when left out); `afterSave` (same transaction) queues the recompute. */
+/** Saves the settings (quadrant, lifecycle and the tier window kept when left out); `afterSave` (same transaction) queues the recompute. */
 export async function putSettings(db: Kdb, actor: Actor, input: z.infer<typeof accountSettingsInput>, afterSave: (trx: Executor) => Promise<void>) {
   await db.transaction().execute(async (trx) => {
     const before = await loadSettings(trx);
     const after = {
-      classification: input.classification,
+      classification: { ...input.classification, revenueWindow: input.classification.revenueWindow ?? before.classification.revenueWindow },
       completeness: readCompletenessSettings(input.completeness),
       quadrant: input.quadrant ?? before.quadrant,
       lifecycle: input.lifecycle ?? before.lifecycle,

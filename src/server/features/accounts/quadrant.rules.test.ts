@@ -19,8 +19,8 @@ const strongBig: QuadrantInput = {
     [Y - 1, yuan(500_000)],
     [Y, yuan(300_000)],
   ]),
-  currentYear: Y,
-  revenueYears: 3,
+  // the running year counts (a rolling window), so 1.2M over three years
+  window: { kind: 'rollingMonths', years: 3, year: Y, month0: 11 },
   coverageScore: 90,
   decisionPeople: [{ stage: 'ally', support: 2 }],
   lifecycle: 'maintaining',
@@ -57,7 +57,7 @@ describe('portfolio quadrant (ACC-4, seed 004)', () => {
     // (30·100 + 20·70 + 20·100 + 15·100 + 15·100) / 100 = 94
     expect(r.attractiveness).toBe(94);
     // revenue 1.2M over 3 years ≥ 1M reference → 100; decision makers: ally + strongly for → 100
-    expect(factor(r, 'revenue')).toMatchObject({ axis: 'strength', score: 100, basis: { amount: yuan(1_200_000), reference: yuan(1_000_000), years: 3 } });
+    expect(factor(r, 'revenue')).toMatchObject({ axis: 'strength', score: 100, basis: { amount: yuan(1_200_000), reference: yuan(1_000_000), years: 3, window: 'rollingMonths' } });
     expect(factor(r, 'decisionMakers')).toMatchObject({ score: 100, basis: { count: 1 } });
     // (35·100 + 20·90 + 30·100 + 15·90) / 100 = 96.5 → 97
     expect(r.strength).toBe(97);

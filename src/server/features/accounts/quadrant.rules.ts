@@ -8,7 +8,7 @@ import {
   type QuadrantFactor,
   type QuadrantSettings,
 } from '../../../shared/contracts/quadrant';
-import { recentRevenue } from './accounts.rules';
+import { windowRevenue, type TierWindow } from './accounts.rules';
 
 /**
  * Defaults, from the seeds where they say something:
@@ -68,9 +68,8 @@ export interface QuadrantInput {
   industryPosition: keyof typeof INDUSTRY_POSITION_SCORE | null;
   categories: Record<AccountCategory, boolean>;
   revenueByYear: ReadonlyMap<number, number>;
-  currentYear: number;
-  /** the tier window (classification.largeRevenueYears) */
-  revenueYears: number;
+  /** the tier window (classification.largeRevenueYears, revenueWindow) on the current business month */
+  window: TierWindow;
   coverageScore: number;
   decisionPeople: readonly DecisionPerson[];
   lifecycle: LifecycleStage;
@@ -106,8 +105,8 @@ function bestCategory(c: Record<AccountCategory, boolean>): AccountCategory | 'n
  * nothing scores 100; no revenue in either year is unknown.
  */
 function trend(i: QuadrantInput, s: QuadrantSettings): { score: number | null; previous: number; last: number; growthPct: number | null } {
-  const previous = i.revenueByYear.get(i.currentYear - 2) ?? 0;
-  const last = i.revenueByYear.get(i.currentYear - 1) ?? 0;
+  const previous = i.revenueByYear.get(i.window.year - 2) ?? 0;
+  const last = i.revenueByYear.get(i.window.year - 1) ?? 0;
   if (previous <= 0) return { score: last > 0 ? 100 : null, previous, last, growthPct: null };
   const growthPct = ((last - previous) * 100) / previous;
   return { score: clamp(50 + (50 * growthPct) / s.trendRangePct), previous, last, growthPct: Math.round(growthPct) };
@@ -143,7 +142,7 @@ export function quadrantFor(attractiveness: number, strength: number, split: Qua
 export function quadrantOf(i: QuadrantInput, s: QuadrantSettings): QuadrantResult {
   const t = trend(i, s);
   const category = bestCategory(i.categories);
-  const revenue = recentRevenue(i.revenueByYear, i.currentYear, i.revenueYears);
+  const revenue = windowRevenue(i.revenueByYear, i.window);
   const attractivenessScores: Record<(typeof ATTRACTIVENESS_FACTORS)[number], Omit<QuadrantFactor, 'axis' | 'factor' | 'weight'>> = {
     size: { score: sizeScore(i, s), basis: { annualSales: i.annualSales, registeredCapital: i.registeredCapital, employees: i.employees } },
     tier: { score: TIER_SCORE[i.tier], basis: { tier: i.tier } },
@@ -152,7 +151,7 @@ export function quadrantOf(i: QuadrantInput, s: QuadrantSettings): QuadrantResul
     trend: { score: t.score, basis: { previous: t.previous, last: t.last, growthPct: t.growthPct } },
   };
   const strengthScores: Record<(typeof STRENGTH_FACTORS)[number], Omit<QuadrantFactor, 'axis' | 'factor' | 'weight'>> = {
-    revenue: { score: share(revenue, s.revenueReference), basis: { amount: revenue, reference: s.revenueReference, years: i.revenueYears } },
+    revenue: { score: share(revenue, s.revenueReference), basis: { amount: revenue, reference: s.revenueReference, years: i.window.years, window: i.window.kind } },
     coverage: { score: clamp(i.coverageScore), basis: { score: i.coverageScore } },
     decisionMakers: { score: decisionScore(i.decisionPeople), basis: { count: i.decisionPeople.length } },
     lifecycle: { score: LIFECYCLE_SCORE[i.lifecycle], basis: { stage: i.lifecycle } },

@@ -48,7 +48,7 @@ function Basis({ f }: { f: QuadrantFactor }) {
       ),
     revenue: (
       <>
-        {t('basis.revenueYears', { count: Number(b.years) })} {money(b.amount)} / {money(b.reference)}
+        {b.window === 'rollingMonths' ? t('basis.revenueMonths', { count: Number(b.years) * 12 }) : t('basis.revenueYears', { count: Number(b.years) })} {money(b.amount)} / {money(b.reference)}
       </>
     ),
     coverage: t('basis.coverage', { score: b.score }),

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, 
 import type { FormInstance } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMPLETENESS_FIELDS, CREDIT_STANDINGS, type AccountSettings } from '../../../../shared/contracts/accounts';
+import { COMPLETENESS_FIELDS, CREDIT_STANDINGS, REVENUE_WINDOWS, type AccountSettings } from '../../../../shared/contracts/accounts';
 import { ATTRACTIVENESS_FACTORS, QUADRANTS, SERVICE_LEVELS, STRENGTH_FACTORS } from '../../../../shared/contracts/quadrant';
 import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -68,6 +68,7 @@ export function AccountSettingsPage() {
       <Form<AccountSettings> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} data-testid="account-settings-form">
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Card size="small" title={t('settings.classification')}>
+            <Typography.Paragraph type="secondary">{t('settings.revenueWindowHelp')}</Typography.Paragraph>
             <Row gutter={16}>
               <Col {...col}>
                 <Form.Item name={['classification', 'largeRevenueThreshold']} label={t('settings.largeRevenueThreshold')} rules={[{ required: true }]}>
@@ -77,6 +78,11 @@ export function AccountSettingsPage() {
               <Col {...col}>
                 <Form.Item name={['classification', 'largeRevenueYears']} label={t('settings.largeRevenueYears')} rules={[{ required: true }]}>
                   <InputNumber {...percent(1, 20)} suffix={t('settings.years')} />
+                </Form.Item>
+              </Col>
+              <Col {...col}>
+                <Form.Item name={['classification', 'revenueWindow']} label={t('settings.revenueWindow')} rules={[{ required: true }]}>
+                  <Select options={REVENUE_WINDOWS.map((w) => ({ value: w, label: t(`settings.revenueWindows.${w}`) }))} data-testid="settings-revenue-window" />
                 </Form.Item>
               </Col>
               <Col {...col}>
