@@ -129,7 +129,7 @@ describe('chain selection and approver resolution', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['docType', 'steps.0.approver.userId', 'unitId']);
     const types = await admin.get('/api/approval-doc-types');
-    expect(types.body.items).toContainEqual({ type: 'general_request', labelKey: 'docTypes.general_request' });
+    expect(types.body.items).toContainEqual({ type: 'general_request', labelKey: 'docTypes.general_request', amountLabel: 'approvals:amounts.applied' });
     const spec = await t.login('spec_a2');
     expect((await spec.get('/api/approval-chains')).status).toBe(403);
   });

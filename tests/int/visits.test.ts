@@ -121,7 +121,8 @@ describe('visit loop (ACT-1..3)', () => {
     expect(submitted.body.visit.status).toBe('pending');
     const approvalId = submitted.body.visit.approvalId as number;
     const approval = await approvalOf(director, approvalId);
-    expect(approval).toMatchObject({ docType: 'visit_plan', docId: v.id, amount: 100_000, title: '拜访计划：拜访客户', link: `/visits/${v.id}` });
+    // the approval's amount is the budget, the advance beside it (issue 13 item 4); the advance brings finance in
+    expect(approval).toMatchObject({ docType: 'visit_plan', docId: v.id, amount: 50_000, amountLabel: 'approvals:amounts.budget', secondAmount: 100_000, secondAmountLabel: 'approvals:amounts.advance', title: '拜访计划：拜访客户', link: `/visits/${v.id}` });
     expect(approval.steps.map((s: { name: string; approverId: number }) => [s.name, s.approverId])).toEqual([
       ['客户总监', t.org.users.director],
       ['财务经理', t.org.users.finance],

@@ -31,5 +31,6 @@ export const authMatrix: MatrixSuite = {
     { name: 'revoke a token that is not mine', method: 'DELETE', url: () => '/api/auth/tokens/999999', expect: all('hidden') },
     { name: 'create a token (invalid)', method: 'POST', url: () => '/api/auth/tokens', body: () => ({}), expect: all('allow') },
     { name: 'change my password (invalid)', method: 'POST', url: () => '/api/auth/password', body: () => ({}), expect: all('allow') },
+    { name: 'my display preferences (invalid)', method: 'PUT', url: () => '/api/auth/preferences', body: () => ({}), expect: all('allow') },
   ],
 };

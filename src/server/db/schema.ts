@@ -76,6 +76,8 @@ export interface UserTable {
   locked_until: Timestamp | null;
   last_login_at: Timestamp | null;
   left_at: Timestamp | null;
+  /** how money reads for this person (PLAT-6): 'yuan' or 'wan' */
+  money_unit: Generated<'yuan' | 'wan'>;
   version: Version;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -206,7 +208,10 @@ export interface ApprovalInstanceTable {
   doc_type: string;
   doc_id: number;
   title: string;
+  /** the document's amount (fen), as its type labels it */
   amount: number | null;
+  /** the document's second figure where it has one (an advance, an estimate), as its type labels it */
+  second_amount: number | null;
   submitter_id: number;
   unit_id: number;
   chain_id: number | null;

@@ -62,7 +62,7 @@ export const chainPreviewResponse = z.object({
   steps: z.array(z.object({ name: z.string(), approverId: z.number(), approverName: z.string(), skipped: z.boolean() })),
 });
 
-export const docTypeItem = z.object({ type: z.string(), labelKey: z.string() });
+export const docTypeItem = z.object({ type: z.string(), labelKey: z.string(), amountLabel: z.string() });
 
 export const approvalStep = z.object({
   seq: z.number(),
@@ -97,7 +97,12 @@ export const approvalItem = z.object({
   docType: z.string(),
   docId: z.number(),
   title: z.string(),
+  /** the document's real amount (fen) and what it is: an i18n key 'namespace:key' (预算金额, 申请金额, 报销金额…) */
   amount: z.number().nullable(),
+  amountLabel: z.string(),
+  /** the document's second figure where it has one (the advance beside a budget, the estimate beside the actual cost), and its label */
+  secondAmount: z.number().nullable(),
+  secondAmountLabel: z.string().nullable(),
   submitterId: z.number(),
   submitterName: z.string(),
   unitId: z.number(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DATA_SCOPES } from '../permissions';
+import { MONEY_UNITS } from '../domain/money';
 import { isoDateTime, isoDateTimeNullable } from './common';
 
 export const loginBody = z.object({
@@ -18,8 +19,17 @@ export const meResponse = z.object({
   permissions: z.array(z.object({ permission: z.string(), scope: z.enum(DATA_SCOPES) })),
   mustChangePassword: z.boolean(),
   csrfToken: z.string().nullable(),
+  /** how money reads for this person (PLAT-6): 元 or 万元 */
+  moneyUnit: z.enum(MONEY_UNITS),
+  /** the business time zone (BUSINESS_TZ) times are shown and printed in, whatever the browser's */
+  businessTimeZone: z.string(),
 });
 export type Me = z.infer<typeof meResponse>;
+
+/** The signed-in person's own display preferences. */
+export const preferencesBody = z.object({
+  moneyUnit: z.enum(MONEY_UNITS),
+});
 
 export const changePasswordBody = z.object({
   currentPassword: z.string().min(1),

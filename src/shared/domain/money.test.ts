@@ -9,7 +9,7 @@ describe('money in fen', () => {
   });
   it('formats as 元 with two decimals and as 万元', () => {
     expect(formatMoney(123456, 'yuan')).toBe('1,234.56');
-    expect(formatMoney(2_000_000_00, 'wan')).toBe('200');
+    expect(formatMoney(2_000_000_00, 'wan')).toBe('200.00');
     expect(formatMoney(1_234_500, 'wan')).toBe('1.2345');
     expect(fenToYuan(1999)).toBe(19.99);
   });

@@ -34,26 +34,36 @@ type Detail = Awaited<ReturnType<typeof service.get>>;
 type ChainRow = Awaited<ReturnType<typeof service.listChains>>[number];
 type DelegationRow = Awaited<ReturnType<typeof service.listDelegations>>[number];
 
-export const itemOut = (engine: ApprovalEngine, i: InstanceRow) => ({
-  id: i.id,
-  docType: i.doc_type,
-  docId: i.doc_id,
-  title: i.title,
-  amount: i.amount,
-  submitterId: i.submitter_id,
-  submitterName: i.submitter_name,
-  unitId: i.unit_id,
-  unitName: i.unit_name,
-  status: i.status as (typeof APPROVAL_STATUSES)[number],
-  currentSeq: i.current_seq,
-  currentStepName: i.current_step_name ?? null,
-  currentApproverNames: i.current_approver_names ?? [],
-  link: engine.link(i.doc_type, i.doc_id),
-  createdAt: iso(i.created_at),
-  updatedAt: iso(i.updated_at),
-  finishedAt: iso(i.finished_at),
-  version: i.version,
-});
+/** What an approval's amount is called when its type is no longer registered. */
+const AMOUNT_LABEL = 'approvals:list.amount';
+
+export const itemOut = (engine: ApprovalEngine, i: InstanceRow) => {
+  const type = engine.docType(i.doc_type);
+  const second = i.second_amount === null ? null : (type?.secondAmountLabel ?? null);
+  return {
+    id: i.id,
+    docType: i.doc_type,
+    docId: i.doc_id,
+    title: i.title,
+    amount: i.amount,
+    amountLabel: type?.amountLabel ?? AMOUNT_LABEL,
+    secondAmount: second === null ? null : i.second_amount,
+    secondAmountLabel: second,
+    submitterId: i.submitter_id,
+    submitterName: i.submitter_name,
+    unitId: i.unit_id,
+    unitName: i.unit_name,
+    status: i.status as (typeof APPROVAL_STATUSES)[number],
+    currentSeq: i.current_seq,
+    currentStepName: i.current_step_name ?? null,
+    currentApproverNames: i.current_approver_names ?? [],
+    link: engine.link(i.doc_type, i.doc_id),
+    createdAt: iso(i.created_at),
+    updatedAt: iso(i.updated_at),
+    finishedAt: iso(i.finished_at),
+    version: i.version,
+  };
+};
 
 const detailOut = (engine: ApprovalEngine, d: Detail) => ({
   ...itemOut(engine, d.inst),
@@ -194,7 +204,7 @@ export async function approvalsRoutes(fastify: FastifyInstance, p: Platform) {
   app.get('/api/approval-doc-types', {
     config: { access: 'approval-chain:manage' },
     schema: { tags, summary: 'Document types that go through approval', response: { 200: z.object({ items: z.array(docTypeItem) }) } },
-  }, async () => ({ items: engine.docTypes().map((d) => ({ type: d.type, labelKey: d.labelKey })) }));
+  }, async () => ({ items: engine.docTypes().map((d) => ({ type: d.type, labelKey: d.labelKey, amountLabel: d.amountLabel })) }));
 
   app.get('/api/approval-chains', {
     config: { access: 'approval-chain:manage' },

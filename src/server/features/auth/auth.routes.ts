@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changePasswordBody, createTokenBody, createTokenResponse, loginBody, meResponse, tokenItem } from '../../../shared/contracts/auth';
+import { changePasswordBody, createTokenBody, createTokenResponse, loginBody, meResponse, preferencesBody, tokenItem } from '../../../shared/contracts/auth';
 import { idParam, iso, okResponse } from '../../../shared/contracts/common';
 import { AUTHENTICATED, PUBLIC } from '../../../shared/permissions';
 import { authRepo } from '../../platform/auth/auth.repo';
@@ -38,7 +38,7 @@ export async function authRoutes(fastify: FastifyInstance, p: Platform) {
       secure: p.config.COOKIE_SECURE,
       expires: result.expiresAt,
     });
-    return service.me(p.db, result.actor);
+    return service.me(p.db, result.actor, p.config.BUSINESS_TZ);
   });
 
   app.post('/api/auth/logout', {
@@ -53,7 +53,15 @@ export async function authRoutes(fastify: FastifyInstance, p: Platform) {
   app.get('/api/auth/me', {
     config: { access: AUTHENTICATED },
     schema: { tags, summary: 'The signed-in user with roles, permissions and data scopes', response: { 200: meResponse } },
-  }, async (req) => service.me(p.db, actorOf(req)));
+  }, async (req) => service.me(p.db, actorOf(req), p.config.BUSINESS_TZ));
+
+  app.put('/api/auth/preferences', {
+    config: { access: AUTHENTICATED },
+    schema: { tags, summary: 'Set own display preferences (money in 元 or 万元); returns the signed-in user', body: preferencesBody, response: { 200: meResponse } },
+  }, async (req) => {
+    await service.setPreferences(p.db, actorOf(req), req.body);
+    return service.me(p.db, actorOf(req), p.config.BUSINESS_TZ);
+  });
 
   app.post('/api/auth/password', {
     config: { access: AUTHENTICATED },

@@ -3,6 +3,7 @@ import type { Config } from '../../config';
 import type { Kdb } from '../../db/client';
 import { AppError, issue, validationError } from '../../../shared/errors';
 import { isPermission } from '../../../shared/permissions';
+import type { MoneyUnit } from '../../../shared/domain/money';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { unitPathOf } from '../../platform/org.repo';
@@ -77,11 +78,12 @@ export async function logout(db: Kdb, actor: Actor): Promise<void> {
   if (actor.sessionId) await authRepo.deleteSession(db, actor.sessionId);
 }
 
-export async function me(db: Kdb, actor: Actor) {
+/** The signed-in user; `businessTimeZone` is the server's BUSINESS_TZ, in which the web shows and prints times. */
+export async function me(db: Kdb, actor: Actor, businessTimeZone: string) {
   const row = await db
     .selectFrom('users')
     .innerJoin('org_units', 'org_units.id', 'users.unit_id')
-    .select([unitPathOf('users.unit_id').as('unit_name'), 'users.must_change_password'])
+    .select([unitPathOf('users.unit_id').as('unit_name'), 'users.must_change_password', 'users.money_unit'])
     .where('users.id', '=', actor.userId)
     .executeTakeFirstOrThrow();
   return {
@@ -95,7 +97,17 @@ export async function me(db: Kdb, actor: Actor) {
     permissions: [...actor.permissions].map(([permission, scope]) => ({ permission, scope })).sort((a, b) => a.permission.localeCompare(b.permission)),
     mustChangePassword: row.must_change_password,
     csrfToken: actor.csrfToken ?? null,
+    moneyUnit: row.money_unit,
+    businessTimeZone,
   };
+}
+
+/** The person's own display preferences (PLAT-6: money in 元 or 万元), audited. */
+export async function setPreferences(db: Kdb, actor: Actor, input: { moneyUnit: MoneyUnit }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await authRepo.setMoneyUnit(trx, actor.userId, input.moneyUnit);
+    if (before !== input.moneyUnit) await audit(trx, actor, { entity: 'user', entityId: actor.userId, action: 'preferences', before: { moneyUnit: before }, after: { moneyUnit: input.moneyUnit } });
+  });
 }
 
 export async function changePassword(db: Kdb, actor: Actor, currentPassword: string, newPassword: string): Promise<void> {

@@ -50,6 +50,7 @@ export const devPlanApprovable = defineApprovable({
   },
   types: [DOC_TYPE],
   defaultChains: { [DOC_TYPE]: { name: '客户开发方案审批', steps: OPPORTUNITY_PLAN_STEPS } },
+  amount: { label: 'approvals:amounts.budget' },
   link: (opportunityId) => `/opportunities/${opportunityId}?tab=plan`,
   table: 'opportunity_plans',
   keyColumn: 'opportunity_id',

@@ -56,6 +56,7 @@ export const claimApprovable = defineApprovable({
   },
   types: CLAIM_DOC_TYPES,
   defaultChains: { [DOC_TYPE]: { name: '费用报销审批', steps: EXPENSE_CLAIM_STEPS }, [DOC_TYPE_PHONE]: { name: '手机费报销审批（核定范围内）', steps: EXPENSE_CLAIM_PHONE_STEPS }, [DOC_TYPE_PHONE_OVER]: { name: '手机费报销审批（超标准）', steps: EXPENSE_CLAIM_STEPS } },
+  amount: { label: 'approvals:amounts.claimed' },
   link: (id) => `/expenses/${id}`,
   table: 'expense_claims',
   entity: 'expense_claim',

@@ -61,6 +61,7 @@ export const receptionApprovable = defineApprovable({
   },
   types: [DOC_TYPE],
   defaultChains: { [DOC_TYPE]: { name: '客户接待申请审批', steps: RECEPTION_STEPS } },
+  amount: { label: 'approvals:amounts.applied' },
   link: (id) => `/receptions/${id}`,
   table: 'receptions',
   entity: DOC_TYPE,

@@ -30,6 +30,7 @@ function visible(actor: Actor): RequestWhere {
 export const generalRequestApprovable = defineApprovable({
   types: [DOC_TYPE],
   defaultChains: { [DOC_TYPE]: { name: '通用审批', steps: GENERAL_REQUEST_STEPS } },
+  amount: { label: 'approvals:amounts.applied' },
   link: (id) => `/requests/${id}`,
   table: 'general_requests',
   approvalColumn: null,

@@ -62,6 +62,7 @@ export const tripApprovable = defineApprovable({
   },
   types: [TRIP_DOC, TRIP_ADVANCE_DOC],
   defaultChains: { [TRIP_DOC]: { name: '出差申请审批', steps: BUSINESS_TRIP_STEPS }, [TRIP_ADVANCE_DOC]: { name: '出差申请审批（含借支）', steps: BUSINESS_TRIP_ADVANCE_STEPS } },
+  amount: { label: 'approvals:amounts.estimated', second: 'approvals:amounts.advance' },
   link: (id) => `/trips/${id}`,
   table: 'business_trips',
   entity: TRIP_DOC,
@@ -91,6 +92,7 @@ export const tripReportApprovable = defineApprovable({
   types: [TRIP_REPORT_DOC],
   // 出差报告 on return: the KA director approves it; only then may the trip's expenses be claimed
   defaultChains: { [TRIP_REPORT_DOC]: { name: '出差报告审批', steps: [stepBy('ka_director', '客户总监')] } },
+  amount: { label: 'approvals:amounts.actual', second: 'approvals:amounts.estimated' },
   link: (id) => `/trips/${id}?tab=report`,
   table: 'business_trips',
   approvalColumn: 'report_approval_id',
@@ -197,7 +199,7 @@ export async function submitTrip(db: Kdb, engine: ApprovalEngine, actor: Actor, 
     if (!EDITABLE.has(trip.status)) throw new AppError('INVALID_STATE', `The trip is ${trip.status}; only a draft, rejected or withdrawn trip can be submitted`, undefined, { key: 'trips.notEditable', params: { status: trip.status } });
     if (trip.start_on < businessDate(new Date(), tz)) throw validationError([issue('startOn', 'trips.startInPast', 'Apply before the trip: the first day cannot be in the past')]);
     const docType = Number(trip.advance_requested) > 0 ? TRIP_ADVANCE_DOC : TRIP_DOC;
-    const approvalId = await tripApprovable.submit(trx, engine, actor, { type: docType, docId: id, title: `出差申请：${trip.destination}（${trip.start_on}～${trip.end_on}）`, amount: Number(trip.estimated_total), submitterId: actor.userId, unitId: trip.unit_id });
+    const approvalId = await tripApprovable.submit(trx, engine, actor, { type: docType, docId: id, title: `出差申请：${trip.destination}（${trip.start_on}～${trip.end_on}）`, amount: Number(trip.estimated_total), secondAmount: Number(trip.advance_requested), submitterId: actor.userId, unitId: trip.unit_id });
     await audit(trx, actor, { entity: TRIP_DOC, entityId: id, action: 'submit', data: { approvalId, docType } });
   });
 }
@@ -269,6 +271,7 @@ export async function submitReport(db: Kdb, engine: ApprovalEngine, actor: Actor
       docId: id,
       title: `出差报告：${trip.destination}（${trip.start_on}～${input.returnedOn}）`,
       amount: total,
+      secondAmount: Number(trip.estimated_total),
       submitterId: actor.userId,
       unitId: trip.unit_id,
       values: { returned_on: input.returnedOn, report_summary: input.summary, actual_cost_lines: JSON.stringify(lines), actual_total: total },

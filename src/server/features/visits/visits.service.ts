@@ -17,14 +17,15 @@ import { accountReachable, ownedScope, accountScope } from '../../platform/scope
 
 /**
  * 拜访计划 by seed 003 §3.3.1: the KA director (客户总监) approves the visit; a cash advance (借支)
- * adds the finance manager. The approval's amount is the cash advance in fen, so the finance step
- * (minAmount 0: amount > 0) appears only when an advance is requested, whatever the budget.
+ * adds the finance manager. The approval's amount is the budget with the advance beside it; the
+ * chain reads the advance (chainAmount), so the finance step (minAmount 0: advance > 0) appears
+ * only when an advance is requested, whatever the budget.
  */
 const VISIT_PLAN_STEPS = [stepBy('ka_director', '客户总监'), stepBy('finance_manager', '财务经理', 0)];
 
 /**
  * Visits (ACT-1..3): plan and application through the approval engine (doc type visit_plan; the
- * approval's amount is the cash advance, so finance signs only when money is advanced), check-in,
+ * chain reads the cash advance, so finance signs only when money is advanced), check-in,
  * the visit record with its follow-up task and next-visit reminder, the report and its review.
  */
 export const DOC_TYPE = 'visit_plan';
@@ -69,6 +70,7 @@ export const visitPlanApprovable = defineApprovable({
   },
   types: [DOC_TYPE],
   defaultChains: { [DOC_TYPE]: { name: '拜访计划审批', steps: VISIT_PLAN_STEPS } },
+  amount: { label: 'approvals:amounts.budget', second: 'approvals:amounts.advance' },
   link,
   table: 'visits',
   entity: 'visit',
@@ -173,7 +175,7 @@ export async function submitVisit(db: Kdb, engine: ApprovalEngine, actor: Actor,
   await withVersioned(db, writable(actor, id), input.version, { notFound, stale }, async (trx, v) => {
     need('submit', v);
     const name = (await visitsRepo.accountName(trx, v.account_id)) ?? '';
-    const approvalId = await visitPlanApprovable.submit(trx as Trx, engine, actor, { docId: id, title: `拜访计划：${name}`, amount: Number(v.cash_advance), submitterId: actor.userId, unitId: v.unit_id });
+    const approvalId = await visitPlanApprovable.submit(trx as Trx, engine, actor, { docId: id, title: `拜访计划：${name}`, amount: Number(v.budget), secondAmount: Number(v.cash_advance), chainAmount: Number(v.cash_advance), submitterId: actor.userId, unitId: v.unit_id });
     await audit(trx, actor, { entity: 'visit', entityId: id, action: 'submit', data: { approvalId, cashAdvance: Number(v.cash_advance) } });
   });
 }

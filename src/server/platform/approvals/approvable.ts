@@ -21,6 +21,12 @@ export interface ApprovableDef {
   types: readonly [string, ...string[]];
   /** the company-wide chain each type starts with (an admin edits it; a start only adds the missing) */
   defaultChains: Readonly<Record<string, { name: string; steps: readonly ChainStep[] }>>;
+  /**
+   * What the approval's amount is, as its approvers read it (issue 13 item 4): the i18n key of its
+   * label — 预算金额, 申请金额, 报销金额 — and, where the document has a second figure beside it (the
+   * advance beside a visit's budget, the estimate beside a trip's actual cost), that one's label.
+   */
+  amount: AmountLabels;
   /** the web route of one document */
   link(docId: number): string;
   /** the document's table, and the column the approval's doc_id names (default id) */
@@ -40,12 +46,23 @@ export interface ApprovableDef {
   onStatus?(c: { trx: Trx; docId: number; approval: ApprovalStatus; actor: Actor; engine: ApprovalEngine }): Promise<void>;
 }
 
+/** The labels (i18n keys) of an approval's amount and of its second figure, if the document has one. */
+export interface AmountLabels {
+  label: string;
+  second?: string;
+}
+
 export interface SubmitDoc {
   /** one of the definition's types (default: the first) */
   type?: string;
   docId: number;
   title: string;
+  /** the document's real amount (fen), as `amount.label` names it */
   amount: number | null;
+  /** the second figure, as `amount.second` names it */
+  secondAmount?: number | null;
+  /** what the chain's minAmount thresholds read when it is not the amount (a visit plan: its cash advance, so finance signs only an advance) */
+  chainAmount?: number | null;
   submitterId: number;
   unitId: number;
   /** the room's own columns the submission sets, written with the status */
@@ -105,6 +122,8 @@ export function defineApprovable(def: ApprovableDef): Approvable {
         engine.registerDocType({
           type,
           labelKey: `docTypes.${type}`,
+          amountLabel: def.amount.label,
+          secondAmountLabel: def.amount.second ?? null,
           link: def.link,
           summary: def.summary,
           async onStatusChange(trx, docId, approval, actor, submitted) {
@@ -159,7 +178,8 @@ export function stampedBy(statusFor: (approval: ApprovalStatus) => string, unsta
 export const field = {
   text: (label: string, value: string | null | undefined): SummaryField => ({ label, kind: 'text', value: value ?? null }),
   longText: (label: string, value: string | null | undefined): SummaryField => ({ label, kind: 'longText', value: value ?? null }),
-  money: (label: string, fen: number | null | undefined): SummaryField => ({ label, kind: 'money', value: fen ?? null }),
+  /** fen as the column holds it (a bigint may come as a string); none stays none, never 0 */
+  money: (label: string, fen: number | string | null | undefined): SummaryField => ({ label, kind: 'money', value: fen === null || fen === undefined ? null : Number(fen) }),
   date: (label: string, value: string | null | undefined): SummaryField => ({ label, kind: 'date', value: value ?? null }),
   dateTime: (label: string, value: Date | string | null | undefined): SummaryField => ({ label, kind: 'dateTime', value: value instanceof Date ? value.toISOString() : (value ?? null) }),
   count: (label: string, value: number | null | undefined): SummaryField => ({ label, kind: 'count', value: value ?? null }),

@@ -54,10 +54,10 @@ export const engineRepo = {
     const r = await db.selectFrom('approval_instances').select('id').where('doc_type', '=', docType).where('doc_id', '=', docId).where('status', '=', 'pending').executeTakeFirst();
     return Boolean(r);
   },
-  async insertInstance(db: Executor, v: { docType: string; docId: number; title: string; amount: number | null; submitterId: number; unitId: number; chainId: number | null; allowRepeatApprover: boolean }) {
+  async insertInstance(db: Executor, v: { docType: string; docId: number; title: string; amount: number | null; secondAmount: number | null; submitterId: number; unitId: number; chainId: number | null; allowRepeatApprover: boolean }) {
     return db
       .insertInto('approval_instances')
-      .values({ doc_type: v.docType, doc_id: v.docId, title: v.title, amount: v.amount, submitter_id: v.submitterId, unit_id: v.unitId, chain_id: v.chainId, allow_repeat_approver: v.allowRepeatApprover, status: 'pending', current_seq: null })
+      .values({ doc_type: v.docType, doc_id: v.docId, title: v.title, amount: v.amount, second_amount: v.secondAmount, submitter_id: v.submitterId, unit_id: v.unitId, chain_id: v.chainId, allow_repeat_approver: v.allowRepeatApprover, status: 'pending', current_seq: null })
       .returningAll()
       .executeTakeFirstOrThrow();
   },

@@ -15,6 +15,9 @@ export interface DocTypeDef {
   type: string;
   /** i18n key of the type's label, e.g. 'docTypes.general_request' */
   labelKey: string;
+  /** i18n keys ('namespace:key') of what its amount is (预算金额, 申请金额…) and of its second figure, if any */
+  amountLabel: string;
+  secondAmountLabel: string | null;
   /** the web route of one document */
   link(docId: number): string;
   /**
@@ -37,7 +40,12 @@ export interface SubmitInput {
   docType: string;
   docId: number;
   title: string;
+  /** the document's real amount (fen), shown as its type's amountLabel */
   amount: number | null;
+  /** its second figure, shown as the type's secondAmountLabel */
+  secondAmount?: number | null;
+  /** what the chain's minAmount thresholds read, when not the amount */
+  chainAmount?: number | null;
   submitterId: number;
   unitId: number;
   /** the document's own columns the submission sets (written with its status, in one update) */
@@ -166,9 +174,10 @@ export class ApprovalEngine {
     const def = this.types.get(input.docType);
     if (!def) throw new Error(`Approval doc type ${input.docType} is not registered`);
     if (await engineRepo.hasPending(trx, input.docType, input.docId)) throw new AppError('INVALID_STATE', 'This document is already waiting for approval', undefined, { key: 'approvals.alreadyPending' });
-    const { chain, steps } = await this.resolve(trx, input);
-    const { docValues: _values, ...instance } = input;
-    const inst = await engineRepo.insertInstance(trx, { ...instance, chainId: chain.id, allowRepeatApprover: chain.allowRepeatApprover });
+    const chainAmount = input.chainAmount === undefined ? input.amount : input.chainAmount;
+    const { chain, steps } = await this.resolve(trx, { ...input, amount: chainAmount });
+    const { docValues: _values, chainAmount: _chain, ...instance } = input;
+    const inst = await engineRepo.insertInstance(trx, { ...instance, secondAmount: input.secondAmount ?? null, chainId: chain.id, allowRepeatApprover: chain.allowRepeatApprover });
     const first = steps.find((s) => !s.skipped);
     for (const s of steps) {
       await engineRepo.insertStep(trx, {
@@ -206,7 +215,7 @@ export class ApprovalEngine {
       entity: 'approval_instance',
       entityId: inst.id,
       action: 'submit',
-      data: { docType: input.docType, docId: input.docId, chainId: chain.id, steps: steps.map((s) => ({ seq: s.seq, approverId: s.approverId, skipped: s.skipped })) },
+      data: { docType: input.docType, docId: input.docId, chainId: chain.id, ...(chainAmount !== input.amount && { chainAmount }), steps: steps.map((s) => ({ seq: s.seq, approverId: s.approverId, skipped: s.skipped })) },
     });
     return inst.id;
   }

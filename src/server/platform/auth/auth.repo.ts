@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/client';
+import type { MoneyUnit } from '../../../shared/domain/money';
 
-/** SQL for sessions, login attempts and API tokens. */
+/** SQL for sessions, login attempts, API tokens and the user's own preferences. */
 export const authRepo = {
   async touchSession(db: Executor, id: string, expiresAt: Date) {
     await db.updateTable('sessions').set({ last_seen_at: sql`now()`, expires_at: expiresAt }).where('id', '=', id).execute();
@@ -84,6 +85,12 @@ export const authRepo = {
   },
   async pruneLockouts(db: Executor, olderThanDays: number) {
     await db.deleteFrom('login_lockouts').where('updated_at', '<', sql<Date>`now() - make_interval(days => ${olderThanDays})`).execute();
+  },
+  /** Sets the user's money unit; returns the one it had. */
+  async setMoneyUnit(db: Executor, userId: number, unit: MoneyUnit) {
+    const before = await db.selectFrom('users').select('money_unit').where('id', '=', userId).forUpdate().executeTakeFirstOrThrow();
+    await db.updateTable('users').set({ money_unit: unit, updated_at: sql`now()` }).where('id', '=', userId).execute();
+    return before.money_unit;
   },
   async registerSuccess(db: Executor, userId: number) {
     await db
