@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { createPlatform, type Platform } from './platform/context';
@@ -11,6 +11,7 @@ import { enforceRouteAccess, installErrorHandler, installInputGuard, type RouteR
 import { registerFeatures } from './features';
 import { registerWebApp } from './web-static';
 import { installSecurityHeaders } from './platform/security-headers';
+import { openApiComplete, openApiTransform } from './platform/openapi';
 
 export interface BuildAppOptions {
   database: Database;
@@ -70,7 +71,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<AppHandle> {
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Tongmeng 同盟 API', version: '1.0.0', description: 'Key-account management system. Authenticate with the session cookie (POST /api/auth/login) plus the x-csrf-token header on writes, or with a personal API token as `Authorization: Bearer <token>`.' },
+      info: {
+        title: 'Tongmeng 同盟 API',
+        version: '1.0.0',
+        description: 'Key-account management system. Authenticate with the session cookie (POST /api/auth/login) plus the x-csrf-token header on writes, or with a personal API token as `Authorization: Bearer <token>`. Every error answers `{ error: { code, message, details } }`.',
+        license: { name: 'Proprietary (UNLICENSED)' },
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'tm_session' },
@@ -79,7 +85,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<AppHandle> {
       },
       security: [{ session: [] }, { token: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
+    transformObject: openApiComplete(opts.config.PUBLIC_URL),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 

@@ -30,7 +30,7 @@ const reasons = (rows: Awaited<ReturnType<typeof reportRows>>, rowNo: number) =>
 
 describe('templates', () => {
   it('XLSX and CSV templates per kind carry the Chinese headers, required ones marked, trade terms only for holders', async () => {
-    const x = await download(t, c.director, '/api/imports/templates/accounts?format=xlsx');
+    const x = await download(t, c.director, '/api/import-templates/accounts?format=xlsx');
     expect(x.status).toBe(200);
     expect(x.headers['content-type']).toContain('spreadsheetml');
     expect(String(x.headers['content-disposition'])).toContain(encodeURIComponent('客户档案'));
@@ -38,16 +38,16 @@ describe('templates', () => {
     expect(headers).toEqual(expect.arrayContaining(['*客户名称', '简称', '统一社会信用代码', '企业性质', '注册资本（元）', '账期（天）', '客户经理账号']));
     expect(headers).not.toContain('客户规模');
 
-    const csvT = await download(t, c.director, '/api/imports/templates/contacts?format=csv');
+    const csvT = await download(t, c.director, '/api/import-templates/contacts?format=csv');
     expect(csvT.body.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(csvT.body.toString('utf8')).toMatch(/^\uFEFF客户名称,客户统一社会信用代码,\*姓名,/);
 
-    const en = await download(t, c.director, '/api/imports/templates/revenue?format=csv&lang=en');
+    const en = await download(t, c.director, '/api/import-templates/revenue?format=csv&lang=en');
     expect(en.body.toString('utf8')).toBe('\uFEFFAccount name,Account credit code,*Year,*Amount (CNY),Note\r\n');
   });
 
   it('a template opened, filled and uploaded imports as it is', async () => {
-    const [headers] = await readXlsx((await download(t, c.director, '/api/imports/templates/accounts?format=xlsx')).body);
+    const [headers] = await readXlsx((await download(t, c.director, '/api/import-templates/accounts?format=xlsx')).body);
     const row = headers.map((h) => (h === '*客户名称' ? '模板回填客户' : h === '企业性质' ? '民营' : h === 'VIP客户' ? '否' : null));
     const s = await dryRun(t, c.director, 'accounts', 'filled.xlsx', await xlsx([headers, row]));
     expect(s.status).toBe('validated');

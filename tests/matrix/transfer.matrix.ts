@@ -30,7 +30,7 @@ export const transferMatrix: MatrixSuite = {
     { name: 'commit', method: 'POST', url: ({ ids }) => `/api/imports/${ids.import}/commit`, body: () => ({ version: 99 }), expect: conflicts(directorsImport) },
     { name: 'cancel', method: 'POST', url: ({ ids }) => `/api/imports/${ids.import}/cancel`, body: () => ({ version: 99 }), expect: conflicts(directorsImport) },
     { name: 'a missing import', method: 'GET', url: () => '/api/imports/999999', expect: all('deny', { admin: 'hidden', gm: 'hidden', director: 'hidden' }) },
-    { name: 'download a template', method: 'GET', url: () => '/api/imports/templates/contacts?format=csv', expect: importers },
+    { name: 'download a template', method: 'GET', url: () => '/api/import-templates/contacts?format=csv', expect: importers },
     { name: 'export accounts', method: 'GET', url: () => '/api/accounts/export?format=csv', expect: accountWorkers },
     { name: 'export contacts', method: 'GET', url: () => '/api/contacts/export?format=xlsx', expect: accountWorkers },
   ],

@@ -27,7 +27,7 @@ export async function authRoutes(fastify: FastifyInstance, p: Platform) {
   });
 
   app.post('/api/auth/login', {
-    config: { access: PUBLIC },
+    config: { access: PUBLIC, errors: [401, 423, 429] },
     schema: { tags, summary: 'Sign in; sets the session cookie and returns the CSRF token', body: loginBody, response: { 200: meResponse } },
   }, async (req, reply) => {
     const result = await service.login(p.db, p.config, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });

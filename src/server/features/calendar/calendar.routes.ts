@@ -25,7 +25,7 @@ export async function calendarRoutes(app: FastifyInstance, p: Platform): Promise
 
   r.get('/api/calendar/export.ics', {
     config: { access: AUTHENTICATED },
-    schema: { tags: ['calendar'], summary: 'The same events as an iCalendar file', querystring: calendarRange },
+    schema: { tags: ['calendar'], summary: 'The same events as an iCalendar file', querystring: calendarRange, produces: [ICS] },
   }, async (req, reply) => {
     const text = await service.exportIcs(db, actorOf(req), req.query, config.BUSINESS_TZ, config.PUBLIC_URL);
     return reply.header('content-type', ICS).header('content-disposition', `attachment; filename="calendar-${req.query.from}-${req.query.to}.ics"`).send(text);
@@ -51,7 +51,7 @@ export async function calendarRoutes(app: FastifyInstance, p: Platform): Promise
 
   r.get('/api/calendar/feed/:token.ics', {
     config: { access: PUBLIC },
-    schema: { tags: ['calendar'], summary: 'The secret per-user ICS feed (no sign-in: the token is the credential)', params: feedTokenParam },
+    schema: { tags: ['calendar'], summary: 'The secret per-user ICS feed (no sign-in: the token is the credential)', params: feedTokenParam, produces: [ICS] },
   }, async (req, reply) => {
     const text = await service.feedIcs(db, req.params.token, config.BUSINESS_TZ, config.PUBLIC_URL);
     return reply.header('content-type', ICS).header('cache-control', 'private, max-age=300').send(text);

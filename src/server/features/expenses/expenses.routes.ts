@@ -85,7 +85,7 @@ export async function expensesRoutes(fastify: FastifyInstance, p: Platform) {
 
   app.get('/api/expense-claims/export', {
     config: { access: 'expense:pay' },
-    schema: { tags, summary: 'XLSX reconciliation of approved and paid claim lines dated in the month', querystring: exportQuery },
+    schema: { tags, summary: 'XLSX reconciliation of approved and paid claim lines dated in the month', querystring: exportQuery, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
   }, async (req, reply) => {
     const rows = await service.exportRows(db, req.query.period);
     const lines = rows.map((r) => ({

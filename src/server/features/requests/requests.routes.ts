@@ -83,7 +83,7 @@ export async function requestsRoutes(fastify: FastifyInstance, p: Platform) {
 
   app.get('/api/files/:id', {
     config: { access: AUTHENTICATED },
-    schema: { tags: ['files'], summary: 'Download a file (uploader, or whoever can see the record it is attached to)', params: idParam },
+    schema: { tags: ['files'], summary: 'Download a file (uploader, or whoever can see the record it is attached to); in the type it was uploaded with', params: idParam, produces: ['*/*'] },
   }, async (req, reply) => {
     const file = await service.download(db, actorOf(req), req.params.id);
     return reply

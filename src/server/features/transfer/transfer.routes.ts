@@ -207,6 +207,7 @@ export async function transferRoutes(fastify: FastifyInstance, p: Platform) {
         tags: ['imports'],
         summary: 'Upload a CSV or XLSX file (multipart, field "file", ≤ 100 MB) of accounts, contacts or revenue; the dry run starts in the background',
         querystring: importCreateQuery,
+        consumes: ['multipart/form-data'],
         response: { 200: importSummary },
       },
     }, async (req) => {
@@ -223,6 +224,7 @@ export async function transferRoutes(fastify: FastifyInstance, p: Platform) {
         summary: 'Replace the file with a corrected one (version required); the report is rebuilt by a new dry run',
         params: idParam,
         querystring: importReplaceQuery,
+        consumes: ['multipart/form-data'],
         response: { 200: importSummary },
       },
     }, async (req) => {
@@ -300,9 +302,9 @@ export async function transferRoutes(fastify: FastifyInstance, p: Platform) {
     return summary(actor, req.params.id);
   });
 
-  app.get('/api/imports/templates/:kind', {
+  app.get('/api/import-templates/:kind', {
     config: { access: 'account:import' },
-    schema: { tags: ['imports'], summary: 'An empty file to fill in: the header row (required columns marked *), XLSX with notes and drop-downs', params: templateParams, querystring: fileQuery },
+    schema: { tags: ['imports'], summary: 'An empty file to fill in: the header row (required columns marked *), XLSX with notes and drop-downs', params: templateParams, querystring: fileQuery, produces: [MIME.xlsx, MIME.csv] },
   }, async (req, reply) => {
     const t = await exports.template(actorOf(req), req.params.kind, req.query.format, req.query.lang, tz);
     return reply.header('content-type', MIME[req.query.format]).header('content-disposition', disposition(t.fileName)).send(t.content);
@@ -314,6 +316,7 @@ export async function transferRoutes(fastify: FastifyInstance, p: Platform) {
       tags: ['accounts'],
       summary: 'The account list (its filters and q) as XLSX or CSV, streamed; every match in the caller\'s scope. Trade terms only for account:trade-terms holders (audited)',
       querystring: accountExportQuery,
+      produces: [MIME.xlsx, MIME.csv],
     },
   }, async (req, reply) => sendSheet(reply, await exports.accountExport(db, actorOf(req), req.query, tz), req.query.format, tz));
 
@@ -323,6 +326,7 @@ export async function transferRoutes(fastify: FastifyInstance, p: Platform) {
       tags: ['contacts'],
       summary: 'The contact list (its filters and q) as XLSX or CSV, streamed. Personal details only where the caller may see them; such exports are audited',
       querystring: contactExportQuery,
+      produces: [MIME.xlsx, MIME.csv],
     },
   }, async (req, reply) => sendSheet(reply, await exports.contactExport(db, actorOf(req), req.query, tz), req.query.format, tz));
 }

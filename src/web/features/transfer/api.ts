@@ -73,7 +73,7 @@ export const useRevalidate = () => useImportWrite((v: { id: number; version: num
 export const useCommit = () => useImportWrite((v: { id: number; version: number; skipErrorRows: boolean }) => api.post<ImportSummary>(`/api/imports/${v.id}/commit`, { version: v.version, skipErrorRows: v.skipErrorRows }));
 export const useCancel = () => useImportWrite((v: { id: number; version: number }) => api.post<ImportSummary>(`/api/imports/${v.id}/cancel`, { version: v.version }));
 
-export const templateUrl = (kind: ImportKind, format: FileFormat, lang: FileLanguage) => withQuery(`/api/imports/templates/${kind}`, { format, lang });
+export const templateUrl = (kind: ImportKind, format: FileFormat, lang: FileLanguage) => withQuery(`/api/import-templates/${kind}`, { format, lang });
 
 const LIST_ONLY = ['page', 'pageSize', 'sort'];
 
