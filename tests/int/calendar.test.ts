@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, testConfig, type Client, type TestApp } from '../support/app';
@@ -16,6 +17,8 @@ let accB: number;
 const ids: Record<string, number> = {};
 
 const tz = testConfig().BUSINESS_TZ;
+/** the installation's address: event UIDs are minted on its domain */
+const PUBLIC_URL = 'https://tongmeng.example.com';
 const day = (offset: number) => {
   const d = new Date(`${businessDate(new Date(), tz)}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + offset);
@@ -46,7 +49,7 @@ const keys = (items: { kind: string; id: number }[]) => items.map((e) => `${e.ki
 const paths = (r: { body: { error: { details: { issues: { path: string }[] } } } }) => r.body.error.details.issues.map((i) => i.path);
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ config: { PUBLIC_URL } });
   [spec, specB, director] = await Promise.all(['spec_a1', 'spec_b1', 'director'].map((u) => t.login(u)));
   const db = t.database.db;
   const u = t.org.users;
@@ -165,6 +168,56 @@ describe('ICS', () => {
     expect(redactFeedToken('/api/calendar/feed/tmcal_secret123.ics')).toBe('/api/calendar/feed/***.ics');
     expect(redactFeedToken('/api/calendar/feed/tmcal_secret123.ics?x=1')).toBe('/api/calendar/feed/***.ics?x=1');
     expect(redactFeedToken('/api/calendar?from=2026-01-01')).toBe('/api/calendar?from=2026-01-01');
+  });
+
+  it('parses as iCalendar: LOCATION where each event happens, UIDs on the PUBLIC_URL domain, times in UTC (RFC 5545)', async () => {
+    const db = t.database.db;
+    await db.updateTable('accounts').set({ province: '江苏省', city: '南京市', address: '南京市玄武区中山路 1 号, 金鹰国际中心 A 座; 28 楼' }).where('id', '=', accA).execute();
+    await db.updateTable('receptions').set({ place: '本部一号会议室\n（东门进）' }).where('id', '=', ids.receptionA!).execute();
+    const r = await t.app.inject({ method: 'GET', url: `/api/calendar/export.ics?from=${day(0)}&to=${day(10)}`, headers: { cookie: spec.cookie } });
+    expect(r.statusCode).toBe(200);
+    // physical lines: CRLF only, none longer than 75 octets, continuations start with a space
+    const lines = r.body.split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    for (const line of lines) expect(Buffer.byteLength(line, 'utf8'), line).toBeLessThanOrEqual(75);
+
+    const cal = new ICAL.Component(ICAL.parse(r.body));
+    expect(cal.getFirstPropertyValue('version')).toBe('2.0');
+    const events = new Map(cal.getAllSubcomponents('vevent').map((e) => [String(e.getFirstPropertyValue('uid')), e]));
+    expect([...events.keys()].sort()).toEqual([`reception-${ids.receptionA}@tongmeng.example.com`, `trip-${ids.tripA}@tongmeng.example.com`, `visit-${ids.visitA}@tongmeng.example.com`].sort());
+    const visit = events.get(`visit-${ids.visitA}@tongmeng.example.com`)!;
+    const reception = events.get(`reception-${ids.receptionA}@tongmeng.example.com`)!;
+    const trip = events.get(`trip-${ids.tripA}@tongmeng.example.com`)!;
+
+    // commas, semicolons and the line break come back as written
+    expect(visit.getFirstPropertyValue('location')).toBe('江苏省南京市玄武区中山路 1 号, 金鹰国际中心 A 座; 28 楼');
+    expect(reception.getFirstPropertyValue('location')).toBe('本部一号会议室\n（东门进）');
+    expect(trip.getFirstPropertyValue('location')).toBe('南京, 江苏');
+    expect(trip.getFirstPropertyValue('summary')).toBe('出差：南京, 江苏');
+
+    // 10:00 in the business zone is 02:00Z; the reception ends 12:30 there; the trip is whole days, the end exclusive
+    const start = visit.getFirstPropertyValue('dtstart') as ICAL.Time;
+    expect(start.zone?.tzid).toBe('UTC');
+    expect(start.toString()).toBe(`${day(2)}T02:00:00Z`);
+    expect(start.toJSDate().toISOString()).toBe(new Date(at10(2)).toISOString());
+    expect((reception.getFirstPropertyValue('dtend') as ICAL.Time).toJSDate().toISOString()).toBe(new Date(`${day(5)}T12:30:00+08:00`).toISOString());
+    const tripStart = trip.getFirstPropertyValue('dtstart') as ICAL.Time;
+    expect(tripStart.isDate).toBe(true);
+    expect(tripStart.toString()).toBe(day(6));
+    expect((trip.getFirstPropertyValue('dtend') as ICAL.Time).toString()).toBe(day(9));
+    expect(visit.getFirstPropertyValue('url')).toBe(`${PUBLIC_URL}/visits/${ids.visitA}`);
+
+    // the JSON calendar says the same place
+    const json = await spec.get(`/api/calendar?from=${day(0)}&to=${day(10)}`);
+    expect(json.body.items.map((e: { location: string | null }) => e.location)).toEqual(['江苏省南京市玄武区中山路 1 号, 金鹰国际中心 A 座; 28 楼', '本部一号会议室\n（东门进）', '南京, 江苏']);
+  });
+
+  it('a checked-in visit is where it was checked in', async () => {
+    await t.database.db.updateTable('visits').set({ checked_in_at: new Date(at10(40)), check_in_place: '客户总部，3 楼' }).where('id', '=', ids.visitLater!).execute();
+    const r = await t.app.inject({ method: 'GET', url: `/api/calendar/export.ics?from=${day(40)}&to=${day(40)}`, headers: { cookie: spec.cookie } });
+    const [visit] = new ICAL.Component(ICAL.parse(r.body)).getAllSubcomponents('vevent');
+    expect(visit!.getFirstPropertyValue('uid')).toBe(`visit-${ids.visitLater}@tongmeng.example.com`);
+    expect(visit!.getFirstPropertyValue('location')).toBe('客户总部，3 楼');
   });
 
   it('stops serving the feed of a user who is no longer active', async () => {

@@ -26,6 +26,8 @@ export const calendarEvent = z.object({
   ownerName: z.string(),
   /** the web route of the record */
   link: z.string(),
+  /** where it happens (calendar.rules.ts eventLocation): a visit's check-in place or the account's address, a reception's place, a trip's destination */
+  location: z.string().nullable(),
 });
 export type CalendarEvent = z.infer<typeof calendarEvent>;
 

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { escapeText, foldLine, icsDate, utcStamp, writeIcs } from './ics';
+import { escapeText, foldLine, icsDate, utcStamp, writeIcs } from './ics.rules';
 
 const octets = (s: string) => new TextEncoder().encode(s).length;
 
 describe('ics', () => {
   it('escapes backslash, semicolon, comma and newlines', () => {
     expect(escapeText('a\\b;c,d\ne\r\nf')).toBe('a\\\\b\\;c\\,d\\ne\\nf');
+  });
+
+  it('drops control characters a TEXT value may not hold, keeps a tab', () => {
+    expect(escapeText('a\u0000b\u0007c\u001Fd\u007Fe\tf')).toBe('abcde\tf');
+    expect(escapeText('line one\nline two')).toBe('line one\\nline two');
   });
 
   it('leaves a short line alone', () => {
@@ -31,6 +36,15 @@ describe('ics', () => {
       expect(p).not.toContain('\uFFFD');
     }
     expect(folded.replace(/\r\n /g, '')).toBe(line);
+  });
+
+  it('a long LOCATION with commas, semicolons and a line break is escaped, then folded, and unfolds to the escaped value', () => {
+    const place = '江苏省南京市玄武区中山路 1 号, 金鹰国际中心 A 座; 28 楼\n大会议室（请走东门）';
+    const text = writeIcs({ name: 'c', stamp: new Date('2026-11-30T00:00:00Z'), events: [{ uid: 'visit-1@tm.example.cn', title: 't', start: new Date('2026-12-01T01:30:00Z'), end: new Date('2026-12-01T02:30:00Z'), allDay: false, location: place }] });
+    for (const line of text.split('\r\n')) expect(octets(line)).toBeLessThanOrEqual(75);
+    const unfolded = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+    expect(unfolded).toContain(`LOCATION:${escapeText(place)}`);
+    expect(escapeText(place)).toBe('江苏省南京市玄武区中山路 1 号\\, 金鹰国际中心 A 座\\; 28 楼\\n大会议室（请走东门）');
   });
 
   it('writes UTC stamps and dates', () => {

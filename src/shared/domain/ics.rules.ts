@@ -28,9 +28,13 @@ export interface IcsCalendar {
 const CRLF = '\r\n';
 const encoder = new TextEncoder();
 
-/** Escapes a TEXT value: backslash, semicolon, comma and line breaks (§3.3.11). */
+/** Control characters a TEXT value may not hold (§3.3.11 allows HTAB only; line breaks are escaped first). */
+// eslint-disable-next-line no-control-regex -- these are the characters being removed
+const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F]/g;
+
+/** Escapes a TEXT value: backslash, semicolon, comma and line breaks (§3.3.11); other control characters are dropped. */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n').replace(CONTROL, '');
 }
 
 /** Folds a content line so no physical line exceeds 75 octets; continuation lines start with a space (§3.1). */

@@ -20,7 +20,7 @@ export const calendarRepo = {
       .selectFrom('visits')
       .innerJoin('accounts as a', 'a.id', 'visits.account_id')
       .innerJoin('users as o', 'o.id', 'visits.owner_id')
-      .select(['visits.id', 'visits.status', 'visits.owner_id', 'o.name as owner_name', 'a.name as account_name', 'visits.check_in_place'])
+      .select(['visits.id', 'visits.status', 'visits.owner_id', 'o.name as owner_name', 'a.name as account_name', 'visits.check_in_place', 'a.province', 'a.city', 'a.address'])
       .select(sql<Date>`coalesce(visits.checked_in_at, visits.planned_at)`.as('at'))
       .where(scope)
       .where('visits.status', 'not in', DEAD)

@@ -2,7 +2,7 @@ import type { Executor, Kdb } from '../../db/client';
 import { CALENDAR_MAX_DAYS, type CalendarEvent, type CalendarRange } from '../../../shared/contracts/calendar';
 import { iso } from '../../../shared/contracts/common';
 import { businessDate, zonedInstant } from '../../../shared/domain/business-time';
-import { writeIcs, type IcsEvent } from '../../../shared/domain/ics';
+import { writeIcs, type IcsEvent } from '../../../shared/domain/ics.rules';
 import { AppError, issue, validationError } from '../../../shared/errors';
 import { can, type Actor } from '../../platform/actor';
 import { loadActorForUser, randomToken, sha256 } from '../../platform/auth/actor-loader';
@@ -13,6 +13,7 @@ import receptionsZh from '../../../shared/locales/zh-CN/receptions.json';
 import tripsZh from '../../../shared/locales/zh-CN/trips.json';
 import visitsZh from '../../../shared/locales/zh-CN/visits.json';
 import { calendarRepo, type Window } from './calendar.repo';
+import { eventLocation, eventUid, uidDomain } from './calendar.rules';
 import { ownedScope } from '../../platform/scope';
 
 const DAY = 86_400_000;
@@ -51,14 +52,15 @@ async function eventsIn(db: Executor, actor: Actor, w: Window): Promise<Calendar
   const events: CalendarEvent[] = [
     ...visits.map((v) => {
       const at = new Date(v.at);
-      return { kind: 'visit' as const, id: v.id, title: v.account_name, start: iso(at), end: iso(new Date(at.getTime() + VISIT_LENGTH)), allDay: false, status: v.status, ownerId: v.owner_id, ownerName: v.owner_name, link: `/visits/${v.id}` };
+      const location = eventLocation({ kind: 'visit', checkInPlace: v.check_in_place, account: v });
+      return { kind: 'visit' as const, id: v.id, title: v.account_name, start: iso(at), end: iso(new Date(at.getTime() + VISIT_LENGTH)), allDay: false, status: v.status, ownerId: v.owner_id, ownerName: v.owner_name, link: `/visits/${v.id}`, location };
     }),
     ...receptions.map((r) => {
       const start = new Date(r.starts_at);
       const end = r.ends_at ? new Date(r.ends_at) : new Date(start.getTime() + RECEPTION_LENGTH);
-      return { kind: 'reception' as const, id: r.id, title: r.account_name, start: iso(start), end: iso(end), allDay: false, status: r.status, ownerId: r.owner_id, ownerName: r.owner_name, link: `/receptions/${r.id}` };
+      return { kind: 'reception' as const, id: r.id, title: r.account_name, start: iso(start), end: iso(end), allDay: false, status: r.status, ownerId: r.owner_id, ownerName: r.owner_name, link: `/receptions/${r.id}`, location: eventLocation({ kind: 'reception', place: r.place }) };
     }),
-    ...trips.map((t) => ({ kind: 'trip' as const, id: t.id, title: t.destination, start: t.start_on, end: t.end_on, allDay: true, status: t.status, ownerId: t.owner_id, ownerName: t.owner_name, link: `/trips/${t.id}` })),
+    ...trips.map((t) => ({ kind: 'trip' as const, id: t.id, title: t.destination, start: t.start_on, end: t.end_on, allDay: true, status: t.status, ownerId: t.owner_id, ownerName: t.owner_name, link: `/trips/${t.id}`, location: eventLocation({ kind: 'trip', destination: t.destination }) })),
   ];
   // all-day events sort at the start of their first day
   const sortKey = (e: CalendarEvent) => (e.allDay ? `${e.start}T00:00:00.000Z` : e.start);
@@ -78,20 +80,15 @@ const ICS_TEXT = { kinds: calendarZh.kinds, ...calendarZh.ics };
 const STATUS_TEXT: Record<CalendarEvent['kind'], Record<string, string>> = { visit: visitsZh.statuses, reception: receptionsZh.statuses, trip: tripsZh.statuses };
 
 function toIcs(actorName: string, events: CalendarEvent[], publicUrl: string, now: Date): string {
-  const host = (() => {
-    try {
-      return new URL(publicUrl).hostname || 'tongmeng';
-    } catch {
-      return 'tongmeng';
-    }
-  })();
+  const domain = uidDomain(publicUrl);
   const items: IcsEvent[] = events.map((e) => ({
-    uid: `${e.kind}-${e.id}@${host}`,
+    uid: eventUid(e.kind, e.id, domain),
     title: interpolate(ICS_TEXT.summary, { kind: ICS_TEXT.kinds[e.kind], title: e.title }),
     start: e.allDay ? e.start : new Date(e.start),
     end: e.allDay ? e.end : new Date(e.end),
     allDay: e.allDay,
     description: `${e.ownerName} · ${STATUS_TEXT[e.kind][e.status] ?? e.status}`,
+    location: e.location,
     url: absoluteUrl(publicUrl, e.link),
   }));
   return writeIcs({ name: interpolate(ICS_TEXT.name, { name: actorName }), stamp: now, events: items });
