@@ -5,6 +5,7 @@ import { PLAN_DUE_KIND, runPlanReminder } from '../../src/server/features/work-p
 import { addMonths, lastWorkingDay, monthOf } from '../../src/server/features/work-plans/work-plans.rules';
 import { createTestApp, testConfig, type Client, type Response, type TestApp } from '../support/app';
 import { insertAccount } from '../support/pipeline';
+import { recordedVisit as madeVisit } from '../support/visits';
 
 /**
  * Daily visit reports and monthly plans (ACT-4): the report is generated from visits made through
@@ -29,22 +30,8 @@ const DAY = 86_400_000;
 const paths = (r: Response) => (r.body.error.details.issues as { path: string }[]).map((i) => i.path).sort();
 const today = () => businessDate(new Date(), tz);
 const thisMonth = () => monthOf(new Date(), tz);
-
-/** A visit of `who` to `accountId` made through the API and recorded with `record`; returns its id. */
-async function recordedVisit(who: Client, accountId: number, purpose: string, record: Record<string, unknown>) {
-  const created = await who.post('/api/visits', { accountId, purpose, method: 'onsite', plannedAt: new Date(Date.now() + DAY).toISOString() });
-  expect(created.status).toBe(200);
-  let v = created.body.visit;
-  const submitted = await who.post(`/api/visits/${v.id}/submit`, { version: v.version });
-  expect(submitted.status).toBe(200);
-  expect((await director.post(`/api/approvals/${submitted.body.visit.approvalId}/approve`, {})).status).toBe(200);
-  v = (await who.get(`/api/visits/${v.id}`)).body.visit;
-  const checked = await who.post(`/api/visits/${v.id}/check-in`, { version: v.version, place: '客户总部' });
-  expect(checked.status).toBe(200);
-  const recorded = await who.post(`/api/visits/${v.id}/record`, { version: checked.body.visit.version, metName: '刘主任', discussed: '面谈', result: 'B', ...record });
-  expect(recorded.status).toBe(200);
-  return v.id as number;
-}
+/** A visit of `who` recorded with `record`, approved by the director. */
+const recordedVisit = (who: Client, accountId: number, purpose: string, record: Record<string, unknown>) => madeVisit(who, director, accountId, purpose, record);
 
 const emptyPlan = { plannedVisits: 0, plannedExpansions: 0, plannedDeals: 0 };
 

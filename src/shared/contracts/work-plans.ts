@@ -26,6 +26,17 @@ export const dailyReportQuery = z.object({
 });
 export const teamDailyQuery = z.object({ date: businessDate.optional() });
 
+/** Whose report's day is asked for: default the caller; another person within the visit:read scope. */
+export const reportDayQuery = z.object({ userId: z.coerce.number().int().positive().optional() });
+/**
+ * The day a daily report opens on: the latest business day up to today with a recorded visit in scope
+ * (`found`), looking back REPORT_DAY_LOOKBACK days; with none, the last working day (Mon–Fri) up to today.
+ */
+export const reportDay = z.object({ date: businessDate, found: z.boolean() });
+export type ReportDay = z.infer<typeof reportDay>;
+/** How far back the report's opening day is looked for, in days. */
+export const REPORT_DAY_LOOKBACK = 92;
+
 const person = z.object({ id: z.number().int(), name: z.string() });
 
 export const dailyCounts = z.object({

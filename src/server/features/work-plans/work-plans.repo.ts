@@ -138,6 +138,22 @@ export const workPlansRepo = {
       .execute();
   },
 
+  /**
+   * The latest check-in of a recorded visit in [since, end) within the visit scope: one person's
+   * (`ownerId`, on visits_owner_checked_in_idx), or of anyone in the user scope (the team's day).
+   */
+  async latestCheckIn(db: Executor, since: Date, end: Date, visits: DayVisitScope, who: { ownerId: number } | { users: UserScope }): Promise<Date | null> {
+    const base = db
+      .selectFrom('visits')
+      .select(sql<Date | string | null>`max(visits.checked_in_at)`.as('at'))
+      .where('visits.status', '=', 'recorded')
+      .where('visits.checked_in_at', '>=', since)
+      .where('visits.checked_in_at', '<', end)
+      .where(visits);
+    const row = await ('ownerId' in who ? base.where('visits.owner_id', '=', who.ownerId) : base.innerJoin('users', 'users.id', 'visits.owner_id').where(who.users)).executeTakeFirst();
+    return row?.at ? new Date(row.at) : null;
+  },
+
   // ------------------------------------------------------------ monthly plans
 
   async list(db: Executor, f: PlanFilter, tz: string) {

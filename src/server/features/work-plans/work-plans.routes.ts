@@ -10,6 +10,8 @@ import {
   monthlyPlanResponse,
   monthlyPlanUpdate,
   monthlyPlanVersion,
+  reportDay,
+  reportDayQuery,
   teamDailyQuery,
   teamDailyReport,
 } from '../../../shared/contracts/work-plans';
@@ -43,6 +45,16 @@ export async function workPlansRoutes(fastify: FastifyInstance, p: Platform) {
     config: { access: 'visit:read' },
     schema: { tags, summary: 'The day of the people in the caller’s visit:read scope who make visits (or made one that day): visits, problems handled and open, expenses', querystring: teamDailyQuery, response: { 200: teamDailyReport } },
   }, async (req) => service.teamDailyReport(db, actorOf(req), req.query, tz));
+
+  app.get('/api/daily-reports/latest-day', {
+    config: { access: 'visit:read' },
+    schema: { tags, summary: 'The day a person’s daily report opens on: the latest business day up to today with a recorded visit (default: the caller; others within the visit:read scope), else the last working day', querystring: reportDayQuery, response: { 200: reportDay } },
+  }, async (req) => service.reportDay(db, actorOf(req), req.query, tz));
+
+  app.get('/api/daily-reports/team/latest-day', {
+    config: { access: 'visit:read' },
+    schema: { tags, summary: 'The day the team daily report opens on: the latest business day up to today with a recorded visit of anyone in the caller’s visit:read scope, else the last working day', response: { 200: reportDay } },
+  }, async (req) => service.reportDay(db, actorOf(req), { team: true }, tz));
 
   app.get('/api/monthly-plans', {
     config: { access: 'visit:read' },

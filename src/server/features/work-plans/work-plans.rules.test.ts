@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, canChange, completionRate, dayCounts, isLate, itemIssues, lastWorkingDay, monthOf, monthProblem, planDueOn } from './work-plans.rules';
+import { addMonths, canChange, completionRate, dayCounts, daysBefore, isLate, itemIssues, lastWorkingDay, lastWorkingDayUpTo, monthOf, monthProblem, planDueOn, reportDayOf } from './work-plans.rules';
 
 const TZ = 'Asia/Shanghai';
 const v = (solved: string | null, concerns: string | null = null, toWatch: string | null = null) => ({ solved, concerns, toWatch });
@@ -48,6 +48,29 @@ describe('last working day and the plan deadline', () => {
   it('the business month of an instant follows the time zone', () => {
     expect(monthOf(new Date('2026-11-30T16:30:00Z'), TZ)).toBe('2026-12');
     expect(monthOf(new Date('2026-11-30T16:30:00Z'), 'UTC')).toBe('2026-11');
+  });
+});
+
+describe('the day a daily report opens on', () => {
+  it('the last working day up to a date: a weekday is itself, a weekend steps back to Friday', () => {
+    expect(lastWorkingDayUpTo('2026-12-07')).toBe('2026-12-07'); // Monday
+    expect(lastWorkingDayUpTo('2026-12-04')).toBe('2026-12-04'); // Friday
+    expect(lastWorkingDayUpTo('2026-12-05')).toBe('2026-12-04'); // Saturday
+    expect(lastWorkingDayUpTo('2026-12-06')).toBe('2026-12-04'); // Sunday
+    expect(lastWorkingDayUpTo('2028-01-01')).toBe('2027-12-31'); // a Saturday across the year end
+    expect(lastWorkingDayUpTo('2024-03-02')).toBe('2024-03-01'); // Saturday after a leap day
+  });
+  it('days before a date cross months and years', () => {
+    expect(daysBefore('2026-03-01', 1)).toBe('2026-02-28');
+    expect(daysBefore('2027-01-01', 92)).toBe('2026-10-01');
+    expect(daysBefore('2026-12-31', -1)).toBe('2027-01-01');
+  });
+  it('is the latest day with a visit when there is one (a Saturday with visits too), else the last working day', () => {
+    expect(reportDayOf('2026-12-06', '2026-12-04')).toEqual({ date: '2026-12-04', found: true });
+    expect(reportDayOf('2026-12-07', '2026-12-07')).toEqual({ date: '2026-12-07', found: true });
+    expect(reportDayOf('2026-12-07', '2026-12-05')).toEqual({ date: '2026-12-05', found: true });
+    expect(reportDayOf('2026-12-06', null)).toEqual({ date: '2026-12-04', found: false });
+    expect(reportDayOf('2026-12-08', null)).toEqual({ date: '2026-12-08', found: false });
   });
 });
 

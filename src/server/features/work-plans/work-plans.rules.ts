@@ -53,6 +53,28 @@ export function lastWorkingDay(month: string): string {
   return `${month}-${pad(last.getUTCDate() - back)}`;
 }
 
+/** The business date `n` days before 'YYYY-MM-DD' (n < 0: after). */
+export function daysBefore(date: string, n: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - n)).toISOString().slice(0, 10);
+}
+
+/** The last working day (Monday–Friday) on or before 'YYYY-MM-DD': a Saturday or Sunday steps back to Friday. */
+export function lastWorkingDayUpTo(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const wd = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return daysBefore(date, wd === 6 ? 1 : wd === 0 ? 2 : 0);
+}
+
+/**
+ * The day a daily report opens on: the latest day with a recorded visit (`latest`, a business date up to
+ * today, or null when there is none in the look-back), else the last working day up to today — never a
+ * day of zeros when some day has data, never a weekend when none has.
+ */
+export function reportDayOf(today: string, latest: string | null): { date: string; found: boolean } {
+  return latest ? { date: latest, found: true } : { date: lastWorkingDayUpTo(today), found: false };
+}
+
 /** A plan for `month` is due on the last working day of the month before. */
 export const planDueOn = (month: string) => lastWorkingDay(addMonths(month, -1));
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Executor, Kdb } from '../../db/client';
 import { iso } from '../../../shared/contracts/common';
-import type { DailyReport, MonthlyPlanDetail, MonthlyPlanListItem, monthlyPlanCreate, monthlyPlanListQuery, monthlyPlanUpdate, monthlyPlanVersion, PlanItemKind, PlanStatus, TeamDailyReport } from '../../../shared/contracts/work-plans';
+import { REPORT_DAY_LOOKBACK, type DailyReport, type MonthlyPlanDetail, type MonthlyPlanListItem, type monthlyPlanCreate, type monthlyPlanListQuery, type monthlyPlanUpdate, type monthlyPlanVersion, type PlanItemKind, type PlanStatus, type ReportDay, type TeamDailyReport } from '../../../shared/contracts/work-plans';
 import type { VisitPurpose, VisitResult } from '../../../shared/contracts/visits';
 import { businessDate, zonedInstant } from '../../../shared/domain/business-time';
 import { AppError, issue, validationError } from '../../../shared/errors';
@@ -12,7 +12,7 @@ import { pageWindow, resolveSort } from '../../platform/listing';
 import { scopeWhere, ownedScope, accountScope } from '../../platform/scope';
 import { withVersioned } from '../../platform/versioned';
 import { workPlansRepo, type PlanRow, type PlanScope, type PlanSortColumn, type UserScope } from './work-plans.repo';
-import { addMonths, canChange, dayCounts, isLate, itemIssues, lastWorkingDay, monthOf, monthProblem, planDueOn, planVsActual } from './work-plans.rules';
+import { addMonths, canChange, dayCounts, daysBefore, isLate, itemIssues, lastWorkingDay, monthOf, monthProblem, planDueOn, planVsActual, reportDayOf } from './work-plans.rules';
 
 /**
  * Daily and monthly plans (ACT-4). The daily report is read from the recorded visits; the monthly
@@ -78,6 +78,29 @@ export async function teamDailyReport(db: Kdb, actor: Actor, q: { date?: string 
     date,
     items: rows.map((r) => ({ user: { id: r.id, name: r.name }, unitName: r.unit_name, visits: Number(r.n ?? 0), handled: Number(r.handled ?? 0), open: Number(r.open ?? 0), expenseTotal: Number(r.cost ?? 0) })),
   };
+}
+
+/**
+ * The day a daily report opens on (issue 13 item 7: not a Sunday of zeros): the latest business day up to
+ * today with a recorded visit of the person (default: the caller; another only within the visit:read
+ * scope, 404 outside it) — or, for the team (`team`), of anyone in scope — within the look-back; else the
+ * last working day. One indexed max() per call.
+ */
+export async function reportDay(db: Kdb, actor: Actor, q: { userId?: number; team?: boolean }, tz: string, now = new Date()): Promise<ReportDay> {
+  const today = businessDate(now, tz);
+  const since = dayBounds(daysBefore(today, REPORT_DAY_LOOKBACK), tz).start;
+  const { end } = dayBounds(today, tz);
+  const visits = ownedScope('visits', actor, 'visit:read');
+  let who: { ownerId: number } | { users: UserScope };
+  if (q.team) who = { users: userScope(actor) };
+  else {
+    const self = q.userId === undefined || q.userId === actor.userId;
+    const user = await workPlansRepo.user(db, q.userId ?? actor.userId, self ? (eb) => eb('users.id', '=', actor.userId) : userScope(actor));
+    if (!user) throw userNotFound();
+    who = { ownerId: user.id };
+  }
+  const latest = await workPlansRepo.latestCheckIn(db, since, end, visits, who);
+  return reportDayOf(today, latest ? businessDate(latest, tz) : null);
 }
 
 // ---------------------------------------------------------------- monthly plans
