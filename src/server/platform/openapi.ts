@@ -5,7 +5,8 @@ import { completeDocument, ERRORS_EXTENSION, PERMISSION_EXTENSION } from './open
 
 /**
  * The OpenAPI document (served at /api/openapi.json, shown at /api/docs): @fastify/swagger
- * with these two steps. Per route, after the zod contracts become JSON schemas:
+ * with these two steps. Per route — only those under /api/, the web app's are left out — after
+ * the zod contracts become JSON schemas:
  * - a PUBLIC route says `security: []`, a permission route its permission (x-permission),
  *   `config.errors` its extra error statuses;
  * - an upload (`consumes: ['multipart/form-data']`, no JSON body) gets its multipart body with
@@ -39,6 +40,8 @@ const downloadSchema = (contentType: string) => (contentType.startsWith('text/')
 
 /** The route step (the `transform` option of @fastify/swagger). */
 export function openApiTransform(input: TransformInput): { schema: FastifySchema; url: string } {
+  // the web app's routes (/, its files, client-side paths) are no part of the API
+  if (!input.url.startsWith('/api/')) return { schema: { hide: true }, url: input.url };
   const out = jsonSchemaTransform(input);
   const schema = out.schema as DocSchema;
   if (schema.hide) return out;
