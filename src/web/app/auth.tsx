@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { Me } from '../../shared/contracts/auth';
 import { AUTHENTICATED, PUBLIC, type RouteAccess } from '../../shared/permissions';
 import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from '../api/client';
+import { DisplayProvider } from '../components/display';
 
 interface AuthState {
   me: Me | null;
@@ -70,7 +71,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, [me, loading, refresh, apply, queryClient]);
 
-  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+  // money in the person's unit and times printed in the business time zone, as /api/auth/me says (PLAT-6)
+  const moneyUnit = me?.moneyUnit ?? 'yuan';
+  const timeZone = me?.businessTimeZone ?? 'Asia/Shanghai';
+  const display = useMemo(() => ({ moneyUnit, timeZone }), [moneyUnit, timeZone]);
+  return (
+    <AuthContext.Provider value={value}>
+      <DisplayProvider value={display}>{children}</DisplayProvider>
+    </AuthContext.Provider>
+  );
 }
 
 export function useAuth(): AuthState {

@@ -2,6 +2,7 @@ import { Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { formatInstant } from './format';
 
 interface Props {
   value: string | null | undefined;
@@ -10,9 +11,9 @@ interface Props {
   type?: 'secondary' | 'danger' | 'warning';
 }
 
-/** Formats a timestamp in the user's language; dayjs's locale follows i18next (see App.tsx). */
-export function formatDateTime(value: string, format: 'date' | 'dateTime' | 'fullDateTime', t: TFunction, language: string): string {
-  return dayjs(value).locale(dayjsLocale(language)).format(t(`common:formats.${format}`));
+/** Formats a timestamp in the user's language; dayjs's locale follows i18next (see App.tsx). With `timeZone`, in that zone (print: the business one). */
+export function formatDateTime(value: string, format: 'date' | 'dateTime' | 'fullDateTime', t: TFunction, language: string, timeZone?: string): string {
+  return formatInstant(value, t(`common:formats.${format}`), dayjsLocale(language), timeZone);
 }
 
 export function dayjsLocale(language: string): string {

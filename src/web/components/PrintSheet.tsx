@@ -28,21 +28,37 @@ export function PrintToolbar({ back, label, testId }: { back: string; label: Rea
  * A paper form of the department's rules on A4 portrait (print-sheet.css): the title, the
  * header row (`meta`, spread from left to right) and the form's bordered tables as children.
  * On screen it is the width of the paper and scrolls sideways on a phone; printed, it is all
- * that shows. `className` names the form for its own rules on top.
+ * that shows: a form longer than a page breaks between its rows, never inside one, with the
+ * title and header row again at the top of each page and the page number at the foot. Times on
+ * it are the business time zone's (components/display.ts useBusinessTime). `className` names the
+ * form for its own rules on top.
  */
 export function PrintSheet({ title, meta, className, testId, children }: { title: ReactNode; meta?: ReactNode[]; className?: string; testId?: string; children: ReactNode }) {
   return (
     <div className="print-sheet-scroll">
       <div className={className ? `print-sheet ${className}` : 'print-sheet'} data-testid={testId}>
-        <h1>{title}</h1>
-        {meta && (
-          <div className="print-meta">
-            {meta.map((m, i) => (
-              <span key={i}>{m}</span>
-            ))}
-          </div>
-        )}
-        {children}
+        {/* a frame whose head the browser repeats on every printed page */}
+        <table className="print-frame">
+          <thead>
+            <tr>
+              <td>
+                <h1>{title}</h1>
+                {meta && (
+                  <div className="print-meta">
+                    {meta.map((m, i) => (
+                      <span key={i}>{m}</span>
+                    ))}
+                  </div>
+                )}
+              </td>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td>{children}</td>
+            </tr>
+          </tbody>
+        </table>
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/PageHeader';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { DisplayCard } from './DisplayCard';
 import { TokensCard } from './TokensCard';
 
 export function AccountPage() {
@@ -28,6 +29,7 @@ export function AccountPage() {
               </Descriptions.Item>
             </Descriptions>
           </Card>
+          <DisplayCard />
           <Card title={t('auth:changePassword.title')} style={{ flex: '1 1 320px', minWidth: 0 }}>
             <ChangePasswordForm />
           </Card>

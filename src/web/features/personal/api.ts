@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type { Paged } from '../../../shared/contracts/common';
 import type { Notification, Task, taskCreate, taskUpdate } from '../../../shared/contracts/tasks';
-import type { createTokenBody, createTokenResponse, tokenItem } from '../../../shared/contracts/auth';
+import type { createTokenBody, createTokenResponse, Me, preferencesBody, tokenItem } from '../../../shared/contracts/auth';
 import { api } from '../../api/client';
 
 export type TaskTab = 'open' | 'done' | 'all';
@@ -101,5 +101,13 @@ export function useRevokeToken() {
 export function useChangePassword() {
   return useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post('/api/auth/password', body),
+  });
+}
+
+/** Saves the person's display preferences (money in 元 or 万元); `onSaved` reloads the session that carries them. */
+export function useSavePreferences(onSaved: () => Promise<void>) {
+  return useMutation({
+    mutationFn: (body: z.input<typeof preferencesBody>) => api.put<Me>('/api/auth/preferences', body),
+    onSuccess: onSaved,
   });
 }

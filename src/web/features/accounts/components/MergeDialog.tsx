@@ -63,7 +63,7 @@ export function MergeDialog({ account, open, onClose }: { account: AccountDetail
   const value = (field: string, v: MergePreview['fields'][number]['value'], hidden: boolean) => {
     if (hidden) return <Typography.Text type="secondary">{t('hidden')}</Typography.Text>;
     if (v === null) return '—';
-    if (MONEY_FIELDS.has(field)) return <MoneyText fen={v as number} unit="auto" />;
+    if (MONEY_FIELDS.has(field)) return <MoneyText fen={v as number} />;
     if (field === 'discountBp') return ta('units.percentOff', { value: (v as number) / 100 });
     if (field === 'paymentTermDays') return ta('units.daysValue', { count: v as number });
     const prefix = ENUM_FIELDS[field as keyof AccountDetail];

@@ -27,7 +27,7 @@ export function QuadrantTag({ quadrant, overridden }: { quadrant: Quadrant; over
 function Basis({ f }: { f: QuadrantFactor }) {
   const { t } = useTranslation(['portfolio', 'accounts']);
   const b = f.basis;
-  const money = (v: unknown) => (typeof v === 'number' ? <MoneyText fen={v} unit="auto" /> : t('card.blank'));
+  const money = (v: unknown) => (typeof v === 'number' ? <MoneyText fen={v} /> : t('card.blank'));
   const parts: Record<string, ReactNode> = {
     size: (
       <>

@@ -32,7 +32,7 @@ function YearTotals({ title, rows, testId }: { title: string; rows: { year: numb
         rows.map((r) => (
           <Flex key={r.year} justify="space-between" style={{ padding: '4px 0' }}>
             <Typography.Text>{t('revenue.yearLabel', { year: r.year })}</Typography.Text>
-            <MoneyText fen={r.amount} unit="auto" />
+            <MoneyText fen={r.amount} />
           </Flex>
         ))
       )}

@@ -214,7 +214,7 @@ function ProfileView({ account: a }: { account: AccountDetail }) {
     if (f === 'parentId') return a.parent ? a.parent.visible ? <Link to={`/accounts/${a.parent.id}`}>{a.parent.name}</Link> : a.parent.name : <Typography.Text type="secondary">—</Typography.Text>;
     if (f === 'vip') return a.vip ? t('yes') : t('no');
     if (v === null || v === undefined || v === '') return <Typography.Text type="secondary">—</Typography.Text>;
-    if (MONEY_FIELDS.has(f)) return <MoneyText fen={v as number} unit="auto" />;
+    if (MONEY_FIELDS.has(f)) return <MoneyText fen={v as number} />;
     if (ENUM_FIELDS[f as keyof AccountDetail]) return t(`${ENUM_FIELDS[f as keyof AccountDetail]}.${String(v)}`);
     if (f === 'discountBp') return t('units.percentOff', { value: (v as number) / 100 });
     if (f === 'paymentTermDays') return t('units.daysValue', { count: v as number });
@@ -281,7 +281,7 @@ function GroupView({ account: a }: { account: AccountDetail }) {
               a.groupRevenueByYear.map((r) => (
                 <Flex key={r.year} justify="space-between" style={{ padding: '4px 0', maxWidth: 420 }}>
                   <Typography.Text>{t('revenue.yearLabel', { year: r.year })}</Typography.Text>
-                  <MoneyText fen={r.amount} unit="auto" />
+                  <MoneyText fen={r.amount} />
                 </Flex>
               ))
             )}

@@ -9,7 +9,7 @@ import { POSITIONS, type Position } from '../../../../shared/permissions';
 import { api } from '../../../api/client';
 import { useDocTypeLabel, useDocTypes } from '../../approvals';
 import { useApiError, useFeedback } from '../../../components/feedback';
-import { fmtYuan } from '../../../components/format';
+import { useMoney } from '../../../components/display';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { PageHeader } from '../../../components/PageHeader';
 import { RecordHistory } from '../components/RecordHistory';
@@ -43,7 +43,8 @@ function toRule(a: StepForm['approver']): ApproverRule {
 }
 
 export function ApprovalChainsPage() {
-  const { t, i18n } = useTranslation('admin');
+  const { t } = useTranslation('admin');
+  const money = useMoney();
   const qc = useQueryClient();
   const { message } = useFeedback();
   const showError = useApiError();
@@ -117,7 +118,7 @@ export function ApprovalChainsPage() {
             <Tag key={i} color={s.minAmount !== null ? 'gold' : undefined}>
               {i + 1}. {s.name}
               {describeRule(s.approver) !== s.name ? ` · ${describeRule(s.approver)}` : ''}
-              {s.minAmount !== null ? ` ${t('chains.aboveShort', { amount: fmtYuan(s.minAmount, i18n.language) })}` : ''}
+              {s.minAmount !== null ? ` ${t('chains.aboveShort', { amount: money(s.minAmount) })}` : ''}
             </Tag>
           ))}
         </Space>

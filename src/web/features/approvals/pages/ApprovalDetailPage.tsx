@@ -18,11 +18,11 @@ import type { ApprovalDetail, APPROVAL_ACTIONS, STEP_STATUSES } from '../../../.
 import { api } from '../../../api/client';
 import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { useApiError, useFeedback } from '../../../components/feedback';
 import { useFormSession } from '../../../components/layout';
 import { UserSelect } from '../../../components/UserSelect';
+import { approvalAmountItems } from '../components/ApprovalAmount';
 import { ApprovalStatusTag } from '../components/ApprovalStatusTag';
 import { DocumentSummaryView } from '../components/DocumentSummary';
 import { useDocTypeLabel } from '../components/docTypes';
@@ -190,7 +190,7 @@ export function ApprovalDetailPage() {
               column={{ xs: 1, sm: 2 }}
               items={[
                 { key: 'docType', label: t('list.docType'), children: docTypeLabel(a.docType) },
-                { key: 'amount', label: t('list.amount'), children: <MoneyText fen={a.amount} strong /> },
+                ...approvalAmountItems(a, t),
                 { key: 'submitter', label: t('list.submitter'), children: a.submitterName },
                 { key: 'unit', label: t('list.unit'), children: a.unitName },
                 { key: 'created', label: t('detail.submittedAt'), children: <DateTime value={a.createdAt} /> },

@@ -9,9 +9,9 @@ import type { Paged } from '../../../../shared/contracts/common';
 import { api } from '../../../api/client';
 import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { oneOf, text, useListState, useTextFilter, word } from '../../../components/useListState';
+import { ApprovalAmount } from '../components/ApprovalAmount';
 import { ApprovalStatusTag } from '../components/ApprovalStatusTag';
 import { useDocTypeLabel, useDocTypes } from '../components/docTypes';
 
@@ -52,7 +52,7 @@ export function ApprovalsPage() {
       ),
     },
     { title: t('list.docType'), dataIndex: 'docType', width: 120, render: (d: string) => docTypeLabel(d) },
-    { title: t('list.amount'), dataIndex: 'amount', key: 'amount', width: 130, align: 'right', render: (v: number | null) => <MoneyText fen={v} /> },
+    { title: t('list.amount'), dataIndex: 'amount', key: 'amount', width: 130, align: 'right', render: (_, a) => <ApprovalAmount a={a} /> },
     { title: t('list.submitter'), dataIndex: 'submitterName', width: 100 },
     { title: t('list.unit'), dataIndex: 'unitName', width: 130 },
     { title: t('list.status'), dataIndex: 'status', width: 100, render: (s: Status) => <ApprovalStatusTag status={s} /> },

@@ -122,7 +122,7 @@ export function BudgetsPage() {
         columns={[
           { title: t('budgets.subject'), dataIndex: 'subjectName', render: (v: string, r) => `${t(`budgets.subjects.${r.subject}`)} · ${v}` },
           { title: t('fields.category'), dataIndex: 'category' },
-          { title: t('budgets.budget'), dataIndex: 'budget', align: 'right', render: (v: number | null) => (v === null ? '—' : <MoneyText fen={v} />) },
+          { title: t('budgets.budget'), dataIndex: 'budget', align: 'right', render: (v: number | null) => <MoneyText fen={v} /> },
           { title: t('budgets.actual'), dataIndex: 'actual', align: 'right', render: (v: number) => <MoneyText fen={v} /> },
           { title: t('budgets.rate'), dataIndex: 'rate', align: 'right', render: pct },
         ]}

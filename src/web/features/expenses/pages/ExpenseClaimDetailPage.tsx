@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ExpenseClaim } from '../../../../shared/contracts/expenses';
 import { useAuth } from '../../../app/auth';
+import { useMoney } from '../../../components/display';
 import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
@@ -20,6 +21,7 @@ const RECORD_PATHS: Record<Line['kind'], string> = { visit: '/visits/', receptio
 export function ExpenseClaimDetailPage() {
   const { t } = useTranslation('expenses');
   const { t: ta } = useTranslation('approvals');
+  const money = useMoney();
   const { can, me } = useAuth();
   const id = Number(useParams().id);
   const claim = useClaim(id);
@@ -76,7 +78,7 @@ export function ExpenseClaimDetailPage() {
       />
       {action.error ? <ErrorAlert error={action.error} /> : null}
       {remove.error ? <ErrorAlert error={remove.error} /> : null}
-      {c.phoneOver > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('detail.phoneOver', { amount: (c.phoneOver / 100).toFixed(2) })} data-testid="expense-phone-over" />}
+      {c.phoneOver > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('detail.phoneOver', { amount: money(c.phoneOver) })} data-testid="expense-phone-over" />}
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('fields.owner')}>{c.ownerName} · {c.unitName}</Descriptions.Item>
         <Descriptions.Item label={t('fields.status')}><span data-testid="expense-status"><StatusTag value={c.status} labelPrefix="expenses:statuses" colors={CLAIM_COLORS} /></span></Descriptions.Item>
@@ -100,7 +102,7 @@ export function ExpenseClaimDetailPage() {
           { title: t('fields.kind'), dataIndex: 'kind', render: (v: string) => t(`kinds.${v}`) },
           { title: t('fields.ref'), dataIndex: 'refId', render: (v: number | null, r) => (v === null ? '—' : <Link to={`${RECORD_PATHS[r.kind]}${v}`} data-testid={`expense-line-ref-${r.seq}`}>{r.refLabel ?? `#${v}`}</Link>) },
           { title: t('fields.category'), dataIndex: 'category' },
-          { title: t('fields.amountYuan'), dataIndex: 'amount', align: 'right', render: (v: number) => <MoneyText fen={v} /> },
+          { title: t('fields.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => <MoneyText fen={v} /> },
           { title: t('fields.occurredOn'), dataIndex: 'occurredOn' },
           { title: t('fields.note'), dataIndex: 'note' },
         ]}

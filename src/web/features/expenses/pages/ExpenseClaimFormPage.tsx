@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { EXPENSE_LINE_KINDS, PHONE_CATEGORY, UNLINKED_LINE_KINDS, type ClaimableRecord, type ExpenseLineKind } from '../../../../shared/contracts/expenses';
+import { useMoney } from '../../../components/display';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { applyFormErrors } from '../../../components/errors';
 import { dateFieldProps } from '../../../components/formDate';
@@ -20,11 +21,11 @@ interface LineValues {
   occurredOn: string;
 }
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /** Under a phone line: the month's allowance (手机费核定标准) and what is already submitted against it. */
 function PhoneAllowanceHint({ occurredOn }: { occurredOn?: string }) {
   const { t } = useTranslation('expenses');
+  const yuan = useMoney();
   const period = occurredOn && /^\d{4}-\d{2}-\d{2}$/.test(occurredOn) ? occurredOn.slice(0, 7) : null;
   const use = usePhoneAllowance(period);
   if (!use.data) return null;
@@ -39,6 +40,7 @@ function PhoneAllowanceHint({ occurredOn }: { occurredOn?: string }) {
  */
 export function ExpenseClaimFormPage() {
   const { t } = useTranslation('expenses');
+  const money = useMoney();
   const navigate = useNavigate();
   const [form] = Form.useForm<{ title: string; lines: LineValues[] }>();
   const claimable = useClaimable();
@@ -66,7 +68,7 @@ export function ExpenseClaimFormPage() {
 
   /** A record as an option; one still waiting for approval leads with a tag that stays visible on a phone. */
   const option = (r: ClaimableRecord) => {
-    const text = `${r.label} · ${r.date ?? ''} · ¥${yuan(r.spent)}`;
+    const text = `${r.label} · ${r.date ?? ''} · ${money(r.spent)}`;
     const waiting = r.ready ? null : t(`form.waiting.${r.state}`, { defaultValue: t('form.waiting.submitted') });
     return {
       value: r.refId,

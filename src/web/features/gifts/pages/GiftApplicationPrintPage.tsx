@@ -2,8 +2,9 @@ import { Skeleton } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { formatMoney } from '../../../../shared/domain/money';
+import { useBusinessTime } from '../../../components/display';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { fmtYuan } from '../../../components/format';
 import { Cols, PrintSheet, PrintToolbar } from '../../../components/PrintSheet';
 import { useGiftApplication } from '../api';
 import './GiftApplicationPrint.css';
@@ -22,10 +23,13 @@ export function GiftApplicationPrintPage() {
   const { t, i18n } = useTranslation('gifts');
   const id = Number(useParams().id);
   const q = useGiftApplication(id);
+  // times as the business day saw them, whatever the printing browser's zone
+  const time = useBusinessTime();
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return <Skeleton active />;
   const a = q.data;
-  const yuan = (fen: number) => formatMoney(fen, 'yuan', i18n.language);
+  const yuan = (fen: number) => fmtYuan(fen, i18n.language);
+  /** a business date ('YYYY-MM-DD') in the form's own format */
   const day = (v: string) => dayjs(v).format(t('print.dateFormat'));
   const signs = SIGN_STEPS.filter(([key, name]) => key !== 'signGm' || a.overCap || a.signatures.some((s) => s.name === name));
   const signed = (name: string) => a.signatures.find((s) => s.name === name && s.status === 'approved');
@@ -34,7 +38,7 @@ export function GiftApplicationPrintPage() {
       <PrintToolbar back={`/gifts/applications/${a.id}`} label={t('print.print')} testId="gift-print-button" />
       <PrintSheet
         title={t('print.title')}
-        meta={[t('print.number', { no: `LP-${String(a.id).padStart(6, '0')}` }), t('print.filledOn', { date: day(a.createdAt) })]}
+        meta={[t('print.number', { no: `LP-${String(a.id).padStart(6, '0')}` }), t('print.filledOn', { date: time(a.createdAt, { pattern: t('print.dateFormat') }) })]}
         className="gift-print-sheet"
         testId="gift-print-sheet"
       >
@@ -87,14 +91,14 @@ export function GiftApplicationPrintPage() {
             <tr>
               <td>
                 {a.ownerName}
-                <span className="gift-print-date">{a.submittedAt ? dayjs(a.submittedAt).format('YYYY-MM-DD') : ''}</span>
+                <span className="gift-print-date">{time(a.submittedAt, 'date')}</span>
               </td>
               {signs.map(([key, name]) => {
                 const s = signed(name);
                 return (
                   <td key={key}>
                     {s?.approverName ?? ''}
-                    <span className="gift-print-date">{s?.actedAt ? dayjs(s.actedAt).format('YYYY-MM-DD') : ''}</span>
+                    <span className="gift-print-date">{time(s?.actedAt, 'date')}</span>
                   </td>
                 );
               })}

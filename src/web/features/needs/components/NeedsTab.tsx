@@ -88,9 +88,9 @@ export function NeedsTab({ accountId, editable, contactsReadable }: { accountId:
       <Typography.Text type="secondary">—</Typography.Text>
     ) : (
       <span style={{ whiteSpace: 'nowrap' }}>
-        {n.priceMin !== null && <MoneyText fen={n.priceMin} unit="auto" />}
+        {n.priceMin !== null && <MoneyText fen={n.priceMin} />}
         {n.priceMin !== null && n.priceMax !== null && ' ~ '}
-        {n.priceMax !== null && <MoneyText fen={n.priceMax} unit="auto" />}
+        {n.priceMax !== null && <MoneyText fen={n.priceMax} />}
       </span>
     );
   const long = (text: string | null) => (text ? <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 3, expandable: 'collapsible' }}>{text}</Typography.Paragraph> : '—');

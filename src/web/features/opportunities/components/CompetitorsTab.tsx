@@ -39,7 +39,7 @@ export function CompetitorsTab({ o }: { o: OpportunityDetail }) {
               }
             >
               <Field label={t('competitors.price')}>
-                <MoneyText fen={c.price} unit="auto" />
+                <MoneyText fen={c.price} />
                 {c.pricePosition && <Tag style={{ marginInlineStart: 8 }}>{t(`pipeline:pricePosition.${c.pricePosition}`)}</Tag>}
               </Field>
               <Field label={t('competitors.strengths')}>{c.strengths}</Field>

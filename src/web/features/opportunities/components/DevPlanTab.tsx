@@ -1,5 +1,5 @@
 import { DeleteOutlined, FileSearchOutlined, PlusOutlined, SaveOutlined, SendOutlined, UndoOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Divider, Flex, Form, Input, InputNumber, Row, Select, Skeleton, Space, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Divider, Empty, Flex, Form, Input, InputNumber, Row, Select, Skeleton, Space, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DevPlan, DevPlanInput, OpportunityDetail } from '../../../../shared/contracts/opportunities';
@@ -14,6 +14,7 @@ import { MoneyInput } from '../../../components/MoneyInput';
 import { UserSelect } from '../../../components/UserSelect';
 import { opportunityApi, useDevPlan, useOpportunityWrite } from '../api';
 import { expectedReturn } from '../helpers';
+import { DevPlanDocument } from './DevPlanDocument';
 import { PlanStatusTag } from './tags';
 import { saveByButton } from '../../../components/formSubmit';
 
@@ -45,13 +46,60 @@ function toInput(v: Values, version: number): DevPlanInput {
 
 /**
  * 客户开发方案 (PIPE-6): strategy, the six advantages, steps, company support, resources, budget
- * and the 费用销售预测 with its expected return; saved as a draft, submitted to the director.
+ * and the 费用销售预测 with its expected return; saved as a draft, submitted to the director. A plan
+ * that cannot be changed here (with the director, approved, or the caller may not write) reads as
+ * a document.
  */
 export function DevPlanTab({ o }: { o: OpportunityDetail }) {
   const plan = useDevPlan(o.id);
   if (plan.isLoading) return <Skeleton active />;
   if (plan.isError) return <ErrorAlert error={plan.error} onRetry={() => void plan.refetch()} />;
-  return <PlanForm key={plan.data ? `${plan.data.id}:${plan.data.version}` : 'new'} o={o} plan={plan.data ?? null} />;
+  const p = plan.data ?? null;
+  // the server takes changes to a draft, or to a plan that came back rejected or withdrawn
+  const editable = o.canWrite && o.status === 'open' && (!p || EDITABLE.has(p.status));
+  const key = p ? `${p.id}:${p.version}` : 'new';
+  return editable ? <PlanForm key={key} o={o} plan={p} /> : <PlanView key={key} o={o} plan={p} />;
+}
+
+/** The plan's status, author and approval link, and what its status means for the project. */
+function PlanHeader({ o, plan }: { o: OpportunityDetail; plan: DevPlan | null }) {
+  const { t } = useTranslation('opportunities');
+  if (!plan) return null;
+  return (
+    <>
+      <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
+        <PlanStatusTag status={plan.status} />
+        <Typography.Text type="secondary">
+          {t('plan.by', { name: plan.createdBy.name })} · <DateTime value={plan.updatedAt} />
+        </Typography.Text>
+        {plan.approvalId && (
+          <Link to={`/approvals/${plan.approvalId}`} data-testid="plan-approval-link">
+            <FileSearchOutlined /> {t('plan.openApproval')}
+          </Link>
+        )}
+      </Flex>
+      {plan.status === 'approved' && o.stage === 3 && <Alert type="success" showIcon style={{ marginBottom: 12 }} title={t('plan.approvedHint')} />}
+      {plan.status === 'rejected' && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('plan.rejectedHint')} />}
+    </>
+  );
+}
+
+/** A plan nobody can change here: the document, and the withdrawal while it waits for the director. */
+function PlanView({ o, plan }: { o: OpportunityDetail; plan: DevPlan | null }) {
+  const { t } = useTranslation('opportunities');
+  const { message } = useFeedback();
+  const withdraw = useOpportunityWrite(() => opportunityApi.withdrawPlan(o.id, plan?.version ?? 0), { onDone: () => void message.success(t('plan.withdrawn')) });
+  return (
+    <div data-testid="dev-plan">
+      <PlanHeader o={o} plan={plan} />
+      {plan ? <DevPlanDocument plan={plan} /> : <Empty description={t('plan.none')} />}
+      {o.canWrite && plan?.status === 'pending' && (
+        <Button icon={<UndoOutlined />} loading={withdraw.isPending} onClick={() => withdraw.mutate(undefined)} style={{ marginTop: 16 }} data-testid="plan-withdraw">
+          {t('plan.withdraw')}
+        </Button>
+      )}
+    </div>
+  );
 }
 
 function PlanForm({ o, plan }: { o: OpportunityDetail; plan: DevPlan | null }) {
@@ -59,9 +107,6 @@ function PlanForm({ o, plan }: { o: OpportunityDetail; plan: DevPlan | null }) {
   const { message } = useFeedback();
   const [form] = Form.useForm<Values>();
   const forecast = Form.useWatch('forecast', form) ?? plan?.forecast ?? {};
-  const pending = plan?.status === 'pending';
-  // the server takes changes to a draft, or to a plan that came back rejected or withdrawn
-  const editable = o.canWrite && o.status === 'open' && (!plan || EDITABLE.has(plan.status));
   const version = plan?.version ?? 0;
 
   const save = useOpportunityWrite((v: Values) => opportunityApi.savePlan(o.id, toInput(v, version)), { form, onDone: () => void message.success(t('plan.saved')) });
@@ -73,7 +118,6 @@ function PlanForm({ o, plan }: { o: OpportunityDetail; plan: DevPlan | null }) {
     },
     { form, onDone: () => void message.success(t('plan.submitted')) },
   );
-  const withdraw = useOpportunityWrite(() => opportunityApi.withdrawPlan(o.id, version), { onDone: () => void message.success(t('plan.withdrawn')) });
 
   const initialValues: Values = plan
     ? { ...plan, resources: plan.resources ?? undefined, forecast: Object.fromEntries(Object.entries(plan.forecast).filter(([k, v]) => k !== 'expectedReturn' && v !== null)) }
@@ -83,22 +127,8 @@ function PlanForm({ o, plan }: { o: OpportunityDetail; plan: DevPlan | null }) {
 
   return (
     <div data-testid="dev-plan">
-      {plan && (
-        <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
-          <PlanStatusTag status={plan.status} />
-          <Typography.Text type="secondary">
-            {t('plan.by', { name: plan.createdBy.name })} · <DateTime value={plan.updatedAt} />
-          </Typography.Text>
-          {plan.approvalId && (
-            <Link to={`/approvals/${plan.approvalId}`} data-testid="plan-approval-link">
-              <FileSearchOutlined /> {t('plan.openApproval')}
-            </Link>
-          )}
-        </Flex>
-      )}
-      {plan?.status === 'approved' && o.stage === 3 && <Alert type="success" showIcon style={{ marginBottom: 12 }} title={t('plan.approvedHint')} />}
-      {plan?.status === 'rejected' && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('plan.rejectedHint')} />}
-      <Form<Values> form={form} {...saveByButton} layout="vertical" disabled={!editable} initialValues={initialValues} onFinish={(v) => save.mutate(v)} scrollToFirstError>
+      <PlanHeader o={o} plan={plan} />
+      <Form<Values> form={form} {...saveByButton} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)} scrollToFirstError>
         <Form.Item name="strategy" label={t('plan.strategy')} rules={[required]} extra={t('plan.strategyHint')}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={8000} data-testid="plan-strategy" />
         </Form.Item>
@@ -207,37 +237,26 @@ function PlanForm({ o, plan }: { o: OpportunityDetail; plan: DevPlan | null }) {
           </Typography.Text>
         </Card>
       </Form>
-      {o.canWrite && (
-        <Space wrap>
-          {editable && (
-            <Button icon={<SaveOutlined />} loading={save.isPending} onClick={() => form.submit()} data-testid="plan-save">
-              {t('plan.save')}
-            </Button>
-          )}
-          {editable && (
-            <Button
-              type="primary"
-              icon={<SendOutlined />}
-              loading={submit.isPending}
-              onClick={() =>
-                form
-                  .validateFields()
-                  .then((v) => submit.mutate(v))
-                  // the form shows what is missing
-                  .catch(() => undefined)
-              }
-              data-testid="plan-submit"
-            >
-              {t('plan.submit')}
-            </Button>
-          )}
-          {pending && (
-            <Button icon={<UndoOutlined />} loading={withdraw.isPending} onClick={() => withdraw.mutate(undefined)} data-testid="plan-withdraw">
-              {t('plan.withdraw')}
-            </Button>
-          )}
-        </Space>
-      )}
+      <Space wrap>
+        <Button icon={<SaveOutlined />} loading={save.isPending} onClick={() => form.submit()} data-testid="plan-save">
+          {t('plan.save')}
+        </Button>
+        <Button
+          type="primary"
+          icon={<SendOutlined />}
+          loading={submit.isPending}
+          onClick={() =>
+            form
+              .validateFields()
+              .then((v) => submit.mutate(v))
+              // the form shows what is missing
+              .catch(() => undefined)
+          }
+          data-testid="plan-submit"
+        >
+          {t('plan.submit')}
+        </Button>
+      </Space>
     </div>
   );
 }

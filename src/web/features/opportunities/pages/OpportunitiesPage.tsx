@@ -143,8 +143,8 @@ export function OpportunitiesPage() {
         </Space>
       ),
     },
-    { title: t('columns.value'), dataIndex: 'expectedValue', key: 'expectedValue', sorter: true, width: 130, align: 'right', render: (v: number) => <MoneyText fen={v} unit="auto" /> },
-    { title: t('columns.weighted'), dataIndex: 'weightedValue', width: 130, align: 'right', render: (v: number) => <MoneyText fen={v} unit="auto" /> },
+    { title: t('columns.value'), dataIndex: 'expectedValue', key: 'expectedValue', sorter: true, width: 130, align: 'right', render: (v: number) => <MoneyText fen={v} /> },
+    { title: t('columns.weighted'), dataIndex: 'weightedValue', width: 130, align: 'right', render: (v: number) => <MoneyText fen={v} /> },
     { title: t('columns.close'), dataIndex: 'expectedCloseOn', key: 'expectedCloseOn', sorter: true, width: 110, render: (v: string | null) => v ?? '—' },
     { title: t('columns.days'), key: 'stageEnteredAt', sorter: true, width: 130, render: (_: unknown, o) => (o.status === 'open' ? <DaysInStage days={o.daysInStage} stalled={o.stalled} /> : '—') },
     { title: t('columns.owner'), dataIndex: 'ownerName', width: 90 },
@@ -251,11 +251,11 @@ export function OpportunityCard({ o }: { o: OpportunitySummary }) {
         <Flex justify="space-between" wrap gap={8} style={{ marginTop: 8, fontSize: 13 }}>
           <span>
             <Typography.Text type="secondary">{t('columns.value')} </Typography.Text>
-            <MoneyText fen={o.expectedValue} unit="auto" />
+            <MoneyText fen={o.expectedValue} />
           </span>
           <span>
             <Typography.Text type="secondary">{t('columns.weighted')} </Typography.Text>
-            <MoneyText fen={o.weightedValue} unit="auto" />
+            <MoneyText fen={o.weightedValue} />
           </span>
           {o.status === 'open' && <DaysInStage days={o.daysInStage} stalled={o.stalled} />}
         </Flex>

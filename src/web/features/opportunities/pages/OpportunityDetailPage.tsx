@@ -132,8 +132,8 @@ function Opportunity({ o }: { o: OpportunityDetail }) {
           size="small"
           column={{ xs: 2, sm: 2, md: 3, lg: 3, xl: 4, xxl: 5 }}
           items={[
-            { key: 'value', label: t('columns.value'), children: <MoneyText fen={o.expectedValue} unit="auto" strong /> },
-            { key: 'weighted', label: t('columns.weighted'), children: <MoneyText fen={o.weightedValue} unit="auto" /> },
+            { key: 'value', label: t('columns.value'), children: <MoneyText fen={o.expectedValue} strong /> },
+            { key: 'weighted', label: t('columns.weighted'), children: <MoneyText fen={o.weightedValue} /> },
             { key: 'close', label: t('fields.expectedCloseOn'), children: o.expectedCloseOn ?? '—' },
             { key: 'days', label: t('columns.days'), children: open ? <DaysInStage days={o.daysInStage} stalled={o.stalled} /> : '—' },
             { key: 'grade', label: t('detail.accountGrade'), children: o.accountGrade ? <GradeTag grade={o.accountGrade} /> : '—' },

@@ -92,7 +92,7 @@ export function BoardCard({ card, canMove, busy, onMove, onDragStart, onDragEnd 
         {card.accountName}
       </Typography.Text>
       <Flex justify="space-between" align="center" gap={6} style={{ marginTop: 4 }}>
-        <MoneyText fen={card.expectedValue} unit="auto" strong />
+        <MoneyText fen={card.expectedValue} strong />
         <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, minWidth: 0 }}>
           <UserOutlined /> {card.ownerName}
         </Typography.Text>

@@ -38,13 +38,13 @@ export function ColumnHeader({ column }: { column: Column }) {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('board:column.value')}
         </Typography.Text>
-        {column.value ? <MoneyText fen={column.value} unit="auto" /> : <Typography.Text type="secondary">0</Typography.Text>}
+        <MoneyText fen={column.value} />
       </Flex>
       <Flex justify="space-between" gap={4}>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('board:column.weighted', { probability: column.probability })}
         </Typography.Text>
-        {column.weighted ? <MoneyText fen={column.weighted} unit="auto" strong /> : <Typography.Text type="secondary">0</Typography.Text>}
+        <MoneyText fen={column.weighted} strong />
       </Flex>
     </div>
   );

@@ -10,8 +10,8 @@ export function BucketTable({ buckets, nameTitle, testId }: { buckets: ForecastB
   const columns: TableColumnsType<ForecastBucket> = [
     { key: 'name', title: nameTitle, render: (_, b) => b.label ?? b.key, ellipsis: true },
     { key: 'count', title: t('forecast.count'), dataIndex: 'count', align: 'right', width: 72 },
-    { key: 'value', title: t('forecast.value'), align: 'right', render: (_, b) => <MoneyText fen={b.value} unit="auto" /> },
-    { key: 'weighted', title: t('forecast.weighted'), align: 'right', render: (_, b) => <MoneyText fen={b.weighted} unit="auto" strong /> },
+    { key: 'value', title: t('forecast.value'), align: 'right', render: (_, b) => <MoneyText fen={b.value} /> },
+    { key: 'weighted', title: t('forecast.weighted'), align: 'right', render: (_, b) => <MoneyText fen={b.weighted} strong /> },
   ];
   return (
     <Table<ForecastBucket>

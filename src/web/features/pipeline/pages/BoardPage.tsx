@@ -107,8 +107,8 @@ export function BoardPage() {
         subtitle={
           board.data && (
             <span data-testid="board-totals">
-              {t('board:totals', { count: totals.count })} · {t('board:column.value')} <MoneyText fen={totals.value} unit="auto" /> · {t('board:totalWeighted')}{' '}
-              <MoneyText fen={totals.weighted} unit="auto" strong />
+              {t('board:totals', { count: totals.count })} · {t('board:column.value')} <MoneyText fen={totals.value} /> · {t('board:totalWeighted')}{' '}
+              <MoneyText fen={totals.weighted} strong />
             </span>
           )
         }

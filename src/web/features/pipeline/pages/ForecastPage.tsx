@@ -5,8 +5,8 @@ import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Ageing, Conversion, OpportunitySummary, WinLoss } from '../../../../shared/contracts/opportunities';
-import { formatMoney } from '../../../../shared/domain/money';
 import type { Stage } from '../../../../shared/domain/pipeline';
+import { useMoney } from '../../../components/display';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
@@ -24,11 +24,11 @@ const FORECAST_FILTERS = { ...PIPELINE_FILTERS, tab: oneOf(TABS, 'forecast'), fr
 /** Labels and money formats for the chart builders, in the user's language. */
 function useChartText(): ChartText {
   const { t, i18n } = useTranslation(['board', 'pipeline', 'common']);
+  const money = useMoney();
   return useMemo(() => {
-    const lng = i18n.language;
     return {
       stage: (s: Stage) => t(`pipeline:stages.${s}`),
-      money: (fen: number) => (Math.abs(fen) >= 1_000_000 ? t('common:money.wan', { value: formatMoney(fen, 'wan', lng) }) : t('common:money.yuan', { value: formatMoney(fen, 'yuan', lng) })),
+      money,
       series: {
         value: t('board:forecast.value'),
         weighted: t('board:forecast.weighted'),
@@ -44,7 +44,7 @@ function useChartText(): ChartText {
       reason: (key: string) => t(`pipeline:reasons.${key}`),
       percent: (r: number) => `${Math.round(r * 1000) / 10}%`,
     };
-  }, [t, i18n.language]);
+  }, [t, i18n.language, money]);
 }
 
 function ChartCard({ title, children, extra }: { title: ReactNode; children: ReactNode; extra?: ReactNode }) {
@@ -140,10 +140,10 @@ function ForecastTab({ filter }: { filter: ForecastFilter }) {
               <Statistic title={t('forecast.openProjects')} value={f.total.count} />
             </Col>
             <Col xs={8}>
-              <Statistic title={t('forecast.value')} value={f.total.value} formatter={() => <MoneyText fen={f.total.value} unit="auto" />} />
+              <Statistic title={t('forecast.value')} value={f.total.value} formatter={() => <MoneyText fen={f.total.value} />} />
             </Col>
             <Col xs={8}>
-              <Statistic title={t('forecast.weighted')} value={f.total.weighted} formatter={() => <MoneyText fen={f.total.weighted} unit="auto" strong />} />
+              <Statistic title={t('forecast.weighted')} value={f.total.weighted} formatter={() => <MoneyText fen={f.total.weighted} strong />} />
             </Col>
           </Row>
         </Card>
@@ -242,7 +242,7 @@ function AgeingTab({ filter }: { filter: ForecastFilter }) {
     { key: 'owner', title: t('forecast.owner'), dataIndex: 'ownerName' },
     { key: 'stage', title: t('conversion.stage'), render: (_, o) => <Tag style={{ marginInlineEnd: 0 }}>{`${o.stage}. ${t(`pipeline:stages.${o.stage}`)}`}</Tag> },
     { key: 'days', title: t('ageing.daysInStage'), align: 'right', render: (_, o) => <Typography.Text type="danger">{t('ageing.days', { count: o.daysInStage })}</Typography.Text> },
-    { key: 'value', title: t('forecast.value'), align: 'right', render: (_, o) => <MoneyText fen={o.expectedValue} unit="auto" /> },
+    { key: 'value', title: t('forecast.value'), align: 'right', render: (_, o) => <MoneyText fen={o.expectedValue} /> },
   ];
   return (
     <Row gutter={[12, 12]} data-testid="ageing-content">

@@ -1,18 +1,17 @@
 import { Skeleton } from 'antd';
-import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { COST_LINES, RECEPTION_EXECUTIONS, RECEPTION_LEVELS, RECEPTION_PURPOSES, SPENT_LINES, type ReceptionDetail, type SeatingPlanOut } from '../../../../shared/contracts/receptions';
-import { formatMoney } from '../../../../shared/domain/money';
+import { useBusinessTime } from '../../../components/display';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { fmtYuan } from '../../../components/format';
 import { Choice, Cols, PrintSheet, PrintToolbar } from '../../../components/PrintSheet';
 import { useReception, useSeating } from '../api';
 import '../components/print.css';
 
-const yuan = (fen: number) => formatMoney(fen, 'yuan', 'zh-CN');
+const yuan = (fen: number) => fmtYuan(fen);
 const names = (list: { name: string; title: string | null }[]) => list.map((p) => (p.title ? `${p.name}（${p.title}）` : p.name)).join('、');
-const when = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
 
 /** /receptions/:id/print/:form — A4 print views laid out like seed 003 forms 6 and 7, and the banquet cards. */
 export function ReceptionPrintPage() {
@@ -33,6 +32,7 @@ export function ReceptionPrintPage() {
 
 /** 客户接待申请表 — seed 003 form 6. */
 function ApplicationSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
+  const when = useBusinessTime();
   return (
     <PrintSheet title={t(r.kind === 'tour' ? 'sheet.tourTitle' : 'sheet.applicationTitle')} testId="print-sheet">
       <table>
@@ -119,7 +119,7 @@ function ApplicationSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
             <td className="rc-sign">
               {r.owner.name}
               <br />
-              {t('sheet.dateLabel')}{r.submittedAt ? dayjs(r.submittedAt).format('YYYY-MM-DD') : ''}
+              {t('sheet.dateLabel')}{when(r.submittedAt, 'date')}
             </td>
             <th>{t('sheet.directorSign')}</th>
             <td className="rc-sign">{t('sheet.dateLabel')}</td>
@@ -138,6 +138,7 @@ function ApplicationSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
 
 /** 客户接待报告表 — seed 003 form 7. */
 function ReportSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
+  const when = useBusinessTime();
   const rep = r.report;
   return (
     <PrintSheet title={t('sheet.reportTitle')} testId="print-sheet">
@@ -160,7 +161,7 @@ function ReportSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
             <th>{t('sheet.reporter')}</th>
             <td>{r.owner.name}</td>
             <th>{t('sheet.reportedAt')}</th>
-            <td>{rep?.submittedAt ? dayjs(rep.submittedAt).format('YYYY-MM-DD') : ''}</td>
+            <td>{when(rep?.submittedAt, 'date')}</td>
           </tr>
           <tr>
             <th>{t('sheet.guests')}</th>
@@ -215,7 +216,7 @@ function ReportSheet({ r, t }: { r: ReceptionDetail; t: TFunction }) {
           <tr>
             <th>{t('sheet.directorReview')}</th>
             <td className="rc-sign">
-              {rep?.confirmedBy ? `${rep.confirmedBy.name} · ${rep.confirmedAt ? dayjs(rep.confirmedAt).format('YYYY-MM-DD') : ''}` : ''}
+              {rep?.confirmedBy ? `${rep.confirmedBy.name} · ${when(rep.confirmedAt, 'date')}` : ''}
               {rep?.comment ? <div>{rep.comment}</div> : null}
             </td>
             <th>{t('sheet.gmReview')}</th>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { VisitDetail } from '../../../../shared/contracts/visits';
 import { useAuth } from '../../../app/auth';
+import { useMoney } from '../../../components/display';
 import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { errorDetail, errorMessage } from '../../../components/errors';
@@ -40,6 +41,7 @@ export function VisitDetailPage() {
 function VisitView({ visit: v }: { visit: VisitDetail }) {
   const { t } = useTranslation('visits');
   const { can, me } = useAuth();
+  const money = useMoney();
   const { message } = useFeedback();
   const [editing, setEditing] = useState(false);
   const [comment, setComment] = useState('');
@@ -207,7 +209,7 @@ function VisitView({ visit: v }: { visit: VisitDetail }) {
                   <Descriptions.Item label={t('record.cost')}>
                     <MoneyText fen={v.costTotal} />
                     {v.record.expenses.length > 0 && (
-                      <Typography.Text type="secondary"> （{v.record.expenses.map((e) => `${e.item} ${(e.amount / 100).toFixed(2)}`).join('；')}）</Typography.Text>
+                      <Typography.Text type="secondary"> （{v.record.expenses.map((e) => `${e.item} ${money(e.amount)}`).join('；')}）</Typography.Text>
                     )}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('fields.nextVisitAt')}>{v.record.nextVisitAt ? <DateTime value={v.record.nextVisitAt} mode="dateTime" /> : '—'}</Descriptions.Item>

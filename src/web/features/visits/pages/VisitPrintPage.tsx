@@ -1,14 +1,13 @@
 import { Skeleton } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { VISIT_PURPOSES, VISIT_RESULTS } from '../../../../shared/contracts/visits';
+import { useBusinessTime } from '../../../components/display';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { fmtYuan } from '../../../components/format';
 import { Choice, Cols, PrintSheet, PrintToolbar } from '../../../components/PrintSheet';
 import { useVisit } from '../api';
 
-const time = (v: string | null | undefined) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '');
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /**
  * /visits/:id/print — 大客户拜访记录表 (seed 000) on A4, laid out like the seed's table, with the
@@ -16,7 +15,9 @@ const yuan = (fen: number) => (fen / 100).toFixed(2);
  */
 export function VisitPrintPage() {
   const { id } = useParams();
-  const { t } = useTranslation('visits');
+  const { t, i18n } = useTranslation('visits');
+  // times as the business day saw them, whatever the printing browser's zone
+  const time = useBusinessTime();
   const q = useVisit(Number(id));
   if (!q.data) return q.error ? <ErrorAlert error={q.error} /> : <Skeleton active />;
   const v = q.data;
@@ -29,7 +30,7 @@ export function VisitPrintPage() {
       <PrintToolbar back={`/visits/${v.id}`} label={t('actions.print')} testId="visit-print-button" />
       <PrintSheet
         title={t('print.title')}
-        meta={[`${t('print.staff')}：${v.owner.name}`, `${t('print.date')}：${r ? dayjs(r.recordedAt).format('YYYY-MM-DD') : ''}`]}
+        meta={[`${t('print.staff')}：${v.owner.name}`, `${t('print.date')}：${r ? time(r.recordedAt, 'date') : ''}`]}
         testId="visit-print-sheet"
       >
         <table>
@@ -110,7 +111,7 @@ export function VisitPrintPage() {
             {(r?.expenses.length ? r.expenses : [{ item: '', amount: -1, note: null }]).map((e, i) => (
               <tr key={i}>
                 <td>{e.item}</td>
-                <td className="money">{e.amount >= 0 ? yuan(e.amount) : ''}</td>
+                <td className="money">{e.amount >= 0 ? fmtYuan(e.amount, i18n.language) : ''}</td>
                 <td>{e.note ?? ''}</td>
               </tr>
             ))}

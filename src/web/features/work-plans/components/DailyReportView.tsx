@@ -46,7 +46,7 @@ export function DailyReportView({ report }: { report: DailyReport }) {
         ))}
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('daily.expenseTotal')} value={report.expenseTotal / 100} precision={2} />
+            <Statistic title={t('daily.expenseTotal')} value={report.expenseTotal} formatter={() => <MoneyText fen={report.expenseTotal} />} />
           </Card>
         </Col>
       </Row>

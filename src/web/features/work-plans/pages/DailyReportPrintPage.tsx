@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { VISIT_PURPOSES, VISIT_RESULTS } from '../../../../shared/contracts/visits';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { fmtYuan } from '../../../components/format';
 import { today } from '../../../components/formDate';
 import { Cols, PrintSheet, PrintToolbar } from '../../../components/PrintSheet';
 import { reportQuery, useDailyReport } from '../api';
 import './DailyReportPrint.css';
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 /** The seed's choice letters: 商谈计划 a/b/c, 成果 A–E. */
 const PURPOSE_LETTER = { first: 'a', problem: 'b', relationship: 'c' } as const;
 /** The sheet keeps the seed's height: at least this many visit rows and expense rows. */
@@ -22,7 +22,8 @@ const MIN_EXPENSES = 4;
  * DailyReportPrint.css adds the denser cells and the choice columns.
  */
 export function DailyReportPrintPage() {
-  const { t } = useTranslation('workPlans');
+  const { t, i18n } = useTranslation('workPlans');
+  const yuan = (fen: number) => fmtYuan(fen, i18n.language);
   const [params] = useSearchParams();
   const userId = Number(params.get('userId')) || undefined;
   const date = params.get('date') ?? today();
