@@ -11,7 +11,7 @@ import { enforceRouteAccess, installErrorHandler, installInputGuard, type RouteR
 import { registerFeatures } from './features';
 import { registerWebApp } from './web-static';
 import { installSecurityHeaders } from './platform/security-headers';
-import { openApiComplete, openApiTransform } from './platform/openapi';
+import { forDocsPage, openApiComplete, openApiTransform } from './platform/openapi';
 
 export interface BuildAppOptions {
   database: Database;
@@ -88,7 +88,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<AppHandle> {
     transform: openApiTransform,
     transformObject: openApiComplete(opts.config.PUBLIC_URL),
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', transformSpecification: forDocsPage, transformSpecificationClone: false });
 
   const platform = createPlatform(opts.database, opts.config, app.log);
   installAuthHook(app, platform.db, opts.config.SESSION_TTL_HOURS * 3600_000);

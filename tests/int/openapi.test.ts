@@ -80,6 +80,15 @@ describe('the OpenAPI document', () => {
     expect(bare).toEqual([]);
   });
 
+  it('the docs page tries requests on its own host first, then on PUBLIC_URL', async () => {
+    const res = await call(t.app, { method: 'GET', url: '/api/docs/json' });
+    expect(res.status).toBe(200);
+    expect(res.body.servers.map((s: { url: string }) => s.url)).toEqual(['/', PUBLIC_URL]);
+    expect(Object.keys(res.body.paths)).toEqual(Object.keys(doc.paths));
+    // the served document itself is not changed by it
+    expect((await call(t.app, { method: 'GET', url: '/api/openapi.json' })).body.servers).toEqual(doc.servers);
+  });
+
   it('gives every operation an operationId, each one unique', () => {
     expect(ops.length).toBeGreaterThan(200);
     const ids = ops.map((o) => o.op.operationId);

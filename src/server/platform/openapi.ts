@@ -68,6 +68,15 @@ export function openApiTransform(input: TransformInput): { schema: FastifySchema
   return { schema, url: out.url };
 }
 
+/**
+ * The document as the docs page (/api/docs) gets it: "Try it out" calls the host the page came
+ * from first — PUBLIC_URL may name another (or the default localhost) — then PUBLIC_URL.
+ */
+export function forDocsPage(spec: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const servers = Array.isArray(spec.servers) ? spec.servers : [];
+  return { ...spec, servers: [{ url: '/', description: 'The host these docs are served from' }, ...servers] };
+}
+
 /** The document step (the `transformObject` option). */
 export function openApiComplete(serverUrl: string) {
   return (documentObject: { openapiObject?: unknown; swaggerObject?: unknown }) => {
