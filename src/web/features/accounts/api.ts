@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { AccountChange, AccountDetail, AccountSettings, CompletenessReport } from '../../../shared/contracts/accounts';
 import type { QuadrantDistribution, QuadrantView } from '../../../shared/contracts/quadrant';
-import { api } from '../../api/client';
+import { api, isId } from '../../api/client';
 
 /** Query keys: every account write invalidates `accountKeys.all`. */
 export const accountKeys = {
@@ -24,7 +24,7 @@ export function useAccount(id: number) {
   return useQuery({
     queryKey: accountKeys.detail(id),
     queryFn: () => api.get<AccountDetail>(`/api/accounts/${id}`),
-    enabled: Number.isInteger(id) && id > 0,
+    enabled: isId(id),
   });
 }
 
@@ -32,11 +32,12 @@ export function useAccountChanges(id: number) {
   return useQuery({
     queryKey: accountKeys.changes(id),
     queryFn: () => api.get<{ items: AccountChange[] }>(`/api/accounts/${id}/changes`),
+    enabled: isId(id),
   });
 }
 
 export function useQuadrant(id: number) {
-  return useQuery({ queryKey: accountKeys.quadrant(id), queryFn: () => api.get<QuadrantView>(`/api/accounts/${id}/quadrant`) });
+  return useQuery({ queryKey: accountKeys.quadrant(id), queryFn: () => api.get<QuadrantView>(`/api/accounts/${id}/quadrant`), enabled: isId(id) });
 }
 
 /** Accounts per quadrant under the list's filters (its quadrant, sort and paging left out). */

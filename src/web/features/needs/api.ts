@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ContactListItem } from '../../../shared/contracts/contacts';
 import type { AccountNeeds } from '../../../shared/contracts/needs';
-import { api } from '../../api/client';
+import { api, isId } from '../../api/client';
 import { useApiError, useFeedback } from '../../components/feedback';
 import { contactKeys } from '../contacts';
 import { timelineKeys } from '../timeline';
@@ -19,6 +19,7 @@ export function useAccountNeeds(accountId: number) {
   return useQuery({
     queryKey: needsKeys.ofAccount(accountId),
     queryFn: () => api.get<AccountNeeds>(`/api/accounts/${accountId}/needs`),
+    enabled: isId(accountId),
   });
 }
 
@@ -27,7 +28,7 @@ export function useContactOptions(accountId: number, enabled: boolean) {
   return useQuery({
     queryKey: contactKeys.ofAccount(accountId),
     queryFn: () => api.get<{ items: ContactListItem[] }>(`/api/accounts/${accountId}/contacts`),
-    enabled,
+    enabled: enabled && isId(accountId),
   });
 }
 

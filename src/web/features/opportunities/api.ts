@@ -21,7 +21,7 @@ import type {
   ReopenOpportunity,
 } from '../../../shared/contracts/opportunities';
 import type { PipelineSettings } from '../../../shared/domain/pipeline';
-import { api } from '../../api/client';
+import { api, isId } from '../../api/client';
 import { useApiError } from '../../components/feedback';
 import { accountKeys } from '../accounts';
 
@@ -53,7 +53,7 @@ export function useOpportunity(id: number) {
   return useQuery({
     queryKey: opportunityKeys.detail(id),
     queryFn: () => api.get<OpportunityDetail>(`/api/opportunities/${id}`),
-    enabled: Number.isInteger(id) && id > 0,
+    enabled: isId(id),
   });
 }
 
@@ -61,6 +61,7 @@ export function useDevPlan(id: number) {
   return useQuery({
     queryKey: opportunityKeys.plan(id),
     queryFn: () => api.get<{ plan: DevPlan | null }>(`/api/opportunities/${id}/plan`).then((r) => r.plan),
+    enabled: isId(id),
   });
 }
 

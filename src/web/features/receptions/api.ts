@@ -9,7 +9,7 @@ import type {
   SeatingProposeInput,
   SeatingSaveInput,
 } from '../../../shared/contracts/receptions';
-import { api } from '../../api/client';
+import { api, isId } from '../../api/client';
 
 export const receptionKeys = {
   all: ['receptions'] as const,
@@ -25,11 +25,11 @@ export function useReceptions(filters: Record<string, string | number | undefine
 }
 
 export function useReception(id: number) {
-  return useQuery({ queryKey: receptionKeys.detail(id), queryFn: () => api.get<One>(`/api/receptions/${id}`), enabled: id > 0 });
+  return useQuery({ queryKey: receptionKeys.detail(id), queryFn: () => api.get<One>(`/api/receptions/${id}`), enabled: isId(id) });
 }
 
 export function useSeating(id: number) {
-  return useQuery({ queryKey: receptionKeys.seating(id), queryFn: () => api.get<{ seating: SeatingPlanOut | null }>(`/api/receptions/${id}/seating`) });
+  return useQuery({ queryKey: receptionKeys.seating(id), queryFn: () => api.get<{ seating: SeatingPlanOut | null }>(`/api/receptions/${id}/seating`), enabled: isId(id) });
 }
 
 /** Every reception write: the server answers with the reception as it now is. */
