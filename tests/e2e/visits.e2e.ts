@@ -57,7 +57,9 @@ async function fillVisitClaim(page: Page, waiting: boolean) {
   await expect(page.getByTestId('expense-line-0-amount').inputValue()).resolves.toBe('86.50');
   // the day the visit took place: its check-in (today, in business time), not the planned day
   await expect(page.getByTestId('expense-line-0-date').inputValue()).resolves.toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()));
-  await page.getByTestId('expense-line-0-category').fill('交通费');
+  // the category is picked from the expense categories budgets use, not typed
+  await page.getByTestId('expense-line-0-category').click();
+  await page.locator('.ant-select-item-option').filter({ visible: true }).filter({ hasText: /^交通费$/ }).click();
   await page.getByTestId('expense-line-0-note').fill('拜访往返出租车');
 }
 
