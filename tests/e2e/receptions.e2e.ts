@@ -87,6 +87,9 @@ describe('reception journey', () => {
       await page.getByTestId('seat-add-host').click();
       await page.getByTestId(`seat-person-name-${3 + GUESTS.length + i}`).fill(name);
     }
+    // 张明远 (row 1) sits opposite the host as 副主人 because he is marked so, not for being second in rank
+    await page.getByTestId('seat-second-host-1').check();
+    expect(await page.getByTestId('seat-second-host-3').isDisabled()).toBe(true);
     await page.getByTestId('seats-per-table').fill('8');
     await page.getByTestId('seating-propose').click();
     await page.getByTestId('seat-map').waitFor();
@@ -94,7 +97,7 @@ describe('reception journey', () => {
     const person = async (table: number, seat: number) => page.getByTestId(`seat-${table}-${seat}`).getAttribute('data-person');
     const tables = await page.locator('[data-testid^="table-"]').count();
     expect(tables).toBe(2);
-    // host at the centre, chief guest on the host's right, second host opposite, second guest on their right
+    // host at the centre, chief guest on the host's right, the marked second host opposite, second guest on their right
     expect(await person(1, 0)).toBe('h1');
     expect(await person(1, 1)).toBe('g1');
     expect(await person(1, 4)).toBe('h2');

@@ -220,7 +220,7 @@ describe('receptions (ACT-6)', () => {
 describe('banquet seating (ACT-7)', () => {
   const people = [
     { key: 'h1', name: '王总', title: '总经理', side: 'host', rank: 1 },
-    { key: 'h2', name: '张总监', side: 'host', rank: 2 },
+    { key: 'h2', name: '张总监', side: 'host', rank: 2, secondHost: true },
     { key: 'h3', name: '孙经理', side: 'host', rank: 3 },
     { key: 'h4', name: '周专员', side: 'host', rank: 4 },
     { key: 'g1', name: '刘行长', title: '行长', side: 'guest', rank: 1 },
@@ -276,6 +276,41 @@ describe('banquet seating (ACT-7)', () => {
     const side = (k: string | null) => many.find((p) => p.key === k)?.side;
     expect(side(tables[1].seats[0])).toBe('host');
     expect(tables[0].seats[0]).toBe('h1');
+  });
+
+  it('the second host is whoever is marked so — nobody when nobody is — and one host at most', async () => {
+    const r = (await manager.post('/api/receptions', application())).body.reception;
+    const unmarked = people.map((p) => ({ ...p, secondHost: false }));
+    const plain = (await manager.post(`/api/receptions/${r.id}/seating/propose`, { people: unmarked, seatsPerTable: 10 })).body.seating;
+    const seats = plain.tables[0].seats as (string | null)[];
+    expect(seats.slice(0, 3)).toEqual(['h1', 'g1', 'i1']);
+    expect(seats[5]).not.toBe('h2');
+    // no two of ours side by side (four hosts, four guests and the interpreter round ten seats)
+    const sideOf = (k: string | null) => unmarked.find((p) => p.key === k && !p.interpreter)?.side;
+    expect(seats.filter((k, i) => sideOf(k) === 'host' && sideOf(seats[(i + 1) % 10]!) === 'host')).toEqual([]);
+    expect(plain.people.every((p: { secondHost: boolean }) => p.secondHost === false)).toBe(true);
+    // h4 marked instead: h4 opposite
+    const h4 = people.map((p) => ({ ...p, secondHost: p.key === 'h4' }));
+    expect((await manager.post(`/api/receptions/${r.id}/seating/propose`, { people: h4, seatsPerTable: 10 })).body.seating.tables[0].seats[5]).toBe('h4');
+
+    const two = await manager.post(`/api/receptions/${r.id}/seating/propose`, { people: people.map((p) => ({ ...p, secondHost: p.key === 'h2' || p.key === 'h3' })) });
+    expect(two.status).toBe(400);
+    expect(paths(two)).toEqual(['people.2.secondHost']);
+    expect(two.body.error.details.issues[0].key).toBe('receptions.secondHostTwice');
+    const guestMarked = await manager.post(`/api/receptions/${r.id}/seating/propose`, { people: people.map((p) => ({ ...p, secondHost: p.key === 'g1' || p.key === 'i1' })) });
+    expect(paths(guestMarked)).toEqual(['people.4.secondHost', 'people.8.secondHost']);
+  });
+
+  it('a plan saved before second hosts were marked reads with nobody marked', async () => {
+    const r = (await manager.post('/api/receptions', application())).body.reception;
+    const old = [{ key: 'h1', name: '王总', title: '总经理', side: 'host', rank: 1, interpreter: false }, { key: 'g1', name: '刘行长', title: '行长', side: 'guest', rank: 1, interpreter: false }];
+    await t.database.db
+      .insertInto('reception_seating')
+      .values({ reception_id: r.id, seats_per_table: 4, people: JSON.stringify(old), tables: JSON.stringify([{ no: 1, x: 0, y: 0, seats: ['h1', 'g1', null, null] }]) })
+      .execute();
+    const res = await manager.get(`/api/receptions/${r.id}/seating`);
+    expect(res.status).toBe(200);
+    expect(res.body.seating.people.map((p: { key: string; secondHost: boolean }) => [p.key, p.secondHost])).toEqual([['h1', false], ['g1', false]]);
   });
 
   it('refuses broken plans with field paths, duplicate keys, and writers outside the scope', async () => {

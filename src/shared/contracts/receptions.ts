@@ -173,6 +173,8 @@ export const seatPerson = z.object({
   side: z.enum(['host', 'guest']),
   rank: z.number().int().min(1).max(999),
   interpreter: z.boolean().default(false),
+  /** 女主人 / 副主人: the one host who sits opposite the host (seed 000 §二(四)); at most one, a host and not an interpreter */
+  secondHost: z.boolean().default(false),
 });
 export type SeatPersonInput = z.input<typeof seatPerson>;
 const seatsPerTable = z.number().int().min(4).max(20);
@@ -194,7 +196,7 @@ export const seatingSave = z.object({
 });
 export type SeatingSaveInput = z.input<typeof seatingSave>;
 
-const seatPersonOut = z.object({ key: z.string(), name: z.string(), title: z.string().nullable(), side: z.enum(['host', 'guest']), rank: z.number(), interpreter: z.boolean() });
+const seatPersonOut = z.object({ key: z.string(), name: z.string(), title: z.string().nullable(), side: z.enum(['host', 'guest']), rank: z.number(), interpreter: z.boolean(), secondHost: z.boolean() });
 export const seatingPlan = z.object({
   seatsPerTable: z.number(),
   people: z.array(seatPersonOut),

@@ -10,15 +10,20 @@
  * The rules, each its own function below:
  *  1. 以主人的座位为中心 — the highest-ranked host sits at seat 0 of the main table.
  *  2. 近高远低，右上左下 — seats rank by nearness to a centre seat, then right above left.
- *  3. 把主宾安排在主人的右手位置 — the chief guest sits on the host's right.
- *  4. 以主人和女主人为基准 / 第二主人右侧的第二主宾 (seed 001 服务顺序) — the second host sits
- *     opposite the host, with the second guest on the second host's right.
+ *  3. 把主宾安排在主人的右手位置 — the chief guest (the best-ranked guest) sits on the host's right.
+ *  4. 如果女主人参加时，则以主人和女主人为基准 / 主宾夫人安排在女主人右手位置 — only a host marked as
+ *     the second host (女主人 / 副主人, `secondHost`) sits opposite the host, with the second guest
+ *     on their right; an ordinary companion (陪客) is never put there for being second in rank.
  *  5. 翻译人员安排在主宾右侧 — an interpreter sits on the chief guest's right (seed 001).
- *  6. 主人方面的陪客尽可能与客人相互交叉 — hosts and guests alternate as far as the numbers allow.
+ *  6. 主人方面的陪客，尽可能与客人相互交叉…要避免自己人坐在一起 — as few of ours side by side as the
+ *     numbers allow (none while guests are at least as many), then as few guests side by side.
  *  7. 桌次以距主桌的远近而定，以主桌为基准右高左低、近高远低 — table order by distance from the
  *     main table, then right above left (seen from the main table's host, facing the door).
  *  8. Each further table is headed by the best-ranked host left for it (主客双方的身份要对等),
  *     and higher ranks go to better tables.
+ *
+ * Rank (位次) is 1 for the highest; `rankByTitles` proposes it from the titles (职务), so that 主宾
+ * is the guest of the highest office — a bank's 副行长 before its 项目经理.
  */
 
 export type Side = 'host' | 'guest';
@@ -33,6 +38,8 @@ export interface SeatPerson {
   rank: number;
   /** an interpreter (翻译) — seated on the chief guest's right */
   interpreter?: boolean;
+  /** the second host (女主人 / 副主人), a host marked as such — seated opposite the host (rule 4); at most one */
+  secondHost?: boolean;
 }
 
 export interface SeatTable {
@@ -52,6 +59,61 @@ export interface SeatingPlan {
 }
 
 const mod = (a: number, n: number) => ((a % n) + n) % n;
+
+// ---------------------------------------------------------------- rank from titles
+
+/**
+ * The levels of a customer's organisation on seed 003's 客户关系强化表 (总经理, 副总经理, 部门经理,
+ * 部门主管, 部门员工), as the ending of a title reads: [level without, level with a department in
+ * front]. A head's title after a department (科技部总经理, 办公室主任) is a department manager's; a
+ * deputy's (科技部副总经理) a section head's. Finer steps inside a level (董事长 before 总经理) are tenths.
+ */
+const TITLE_ENDINGS: [string, number, number][] = [
+  ['董事长', 1, 3],
+  ...['总裁', '行长', '总经理', '局长', '厅长', '院长', '校长', '主席', '书记', '市长', '县长', '区长'].map((t): [string, number, number] => [t, 1.1, 3]),
+  ['主任', 1.2, 3],
+  ['副董事长', 2, 4],
+  ...['副总裁', '副行长', '副总经理', '副局长', '副厅长', '副院长', '副校长', '副主席', '副书记', '副市长', '副县长', '副区长', '副总'].map((t): [string, number, number] => [t, 2.1, 4]),
+  ['副主任', 2.2, 4],
+  ...['总监', '部长', '处长', '经理', '行长助理', '总经理助理'].map((t): [string, number, number] => [t, 3, 3]),
+  ...['副总监', '副部长', '副处长', '副经理', '科长', '主管', '项目经理', '客户经理', '产品经理', '组长', '站长', '所长', '队长', '领班'].map((t): [string, number, number] => [t, 4, 4]),
+  ['副科长', 4.5, 4.5],
+  ...['专员', '科员', '工程师', '职员', '助理', '秘书', '文员', '干事', '业务员', '员'].map((t): [string, number, number] => [t, 5, 5]),
+];
+/** What names a department (or a unit below the organisation) when it stands before a head's title. */
+const DEPARTMENT = /(部|中心|室|处|科|所|车间|办|组|队)$/;
+
+/**
+ * The level 1 (head of the organisation) … 5 (staff) a title reads as, or null when the title
+ * names no known office. Lower is higher in rank.
+ */
+export function titleLevel(title: string | null | undefined): number | null {
+  const t = (title ?? '').replace(/[（(][^）)]*[）)]/g, '').replace(/\s/g, '');
+  let best: [string, number, number] | undefined;
+  for (const e of TITLE_ENDINGS) if (t.endsWith(e[0]) && (!best || e[0].length > best[0].length)) best = e;
+  if (!best) return null;
+  const prefix = t.slice(0, t.length - best[0].length);
+  return prefix && DEPARTMENT.test(prefix) ? best[2] : best[1];
+}
+
+/**
+ * Ranks 1…n on each side by title level (rule 3's 主宾 is the best-ranked guest); people of the
+ * same level, and those whose title names no office, keep the order they were listed in (the
+ * latter after all the others). Interpreters are ranked with their side.
+ */
+export function rankByTitles<P extends Pick<SeatPerson, 'side' | 'title' | 'rank'>>(people: readonly P[]): P[] {
+  const rank = new Map<P, number>();
+  for (const side of ['host', 'guest'] as const) {
+    const ordered = people
+      .map((p, i) => ({ p, i, level: titleLevel(p.title) ?? Number.POSITIVE_INFINITY }))
+      .filter((x) => x.p.side === side)
+      .sort((a, b) => a.level - b.level || a.i - b.i);
+    ordered.forEach((x, r) => rank.set(x.p, r + 1));
+  }
+  return people.map((p) => ({ ...p, rank: rank.get(p) ?? p.rank }));
+}
+
+// ---------------------------------------------------------------- geometry and precedence
 
 /** Rule 4 — the seat opposite the centre seat. */
 export function oppositeSeat(n: number): number {
@@ -98,6 +160,17 @@ export function byRank(people: readonly SeatPerson[]): { hosts: SeatPerson[]; gu
 }
 
 /**
+ * Rules 1 and 4 — of hosts in rank order: the one who heads the table (the best-ranked host not
+ * marked second host), the second host (the best-ranked host marked so, when someone else heads
+ * the table), and the rest in rank order.
+ */
+export function tableHosts(hosts: readonly SeatPerson[]): { head: SeatPerson | undefined; second: SeatPerson | undefined; rest: SeatPerson[] } {
+  const head = hosts.find((p) => !p.secondHost) ?? hosts[0];
+  const second = hosts.find((p) => p.secondHost && p !== head);
+  return { head, second, rest: hosts.filter((p) => p !== head && p !== second) };
+}
+
+/**
  * Rule 7 — hall positions of `count` tables: the main table at (0, 0), then the free slots of a
  * grid around it by distance from it, right (x > 0) above left at equal distance, front row
  * (nearer the main table's row) first.
@@ -120,16 +193,17 @@ export function compareTablePlaces(a: { x: number; y: number }, b: { x: number; 
 }
 
 /**
- * Rule 8 — splits people into tables of n seats: the main table takes the top ranks, each table
- * takes hosts and guests in the proportion left to seat and at least one host to head it.
- * Interpreters go to the main table (they serve the chief guest).
+ * Rule 8 — splits people into tables of n seats: the main table takes the top ranks (and the
+ * second host, if one is marked), each table takes hosts and guests in the proportion left to
+ * seat and at least one host to head it. Interpreters go to the main table (they serve the chief guest).
  */
 export function distributeToTables(people: readonly SeatPerson[], n: number): SeatPerson[][] {
   const { hosts, guests, interpreters } = byRank(people);
+  const { head, second, rest } = tableHosts(hosts);
   const total = people.length;
   const count = Math.max(1, Math.ceil(total / n));
   const out: SeatPerson[][] = [];
-  const h = [...hosts];
+  const h = [head, second, ...rest].filter((p): p is SeatPerson => p !== undefined);
   const g = [...guests];
   for (let t = 0; t < count; t++) {
     const table: SeatPerson[] = [];
@@ -139,14 +213,16 @@ export function distributeToTables(people: readonly SeatPerson[], n: number): Se
     const capacity = Math.min(n - table.length, Math.ceil(left / tablesLeft));
     let hostShare = left ? Math.round((h.length * capacity) / left) : 0;
     if (h.length && hostShare === 0) hostShare = 1;
+    // the second host sits at the main table, opposite its host
+    if (t === 0 && second) hostShare = Math.max(hostShare, 2);
     hostShare = Math.min(hostShare, h.length, capacity);
     const guestShare = Math.min(g.length, capacity - hostShare);
     table.push(...h.splice(0, hostShare + Math.max(0, capacity - hostShare - guestShare)), ...g.splice(0, guestShare));
     out.push(table);
   }
   // extra interpreters beyond the main table, and anyone the rounding left over, to the last tables with room
-  const rest = [...interpreters.slice(n - 2), ...h, ...g];
-  for (const p of rest) {
+  const restOver = [...interpreters.slice(n - 2), ...h, ...g];
+  for (const p of restOver) {
     const room = out.find((tb) => tb.length < n);
     if (room) room.push(p);
     else out.push([p]);
@@ -154,49 +230,95 @@ export function distributeToTables(people: readonly SeatPerson[], n: number): Se
   return out;
 }
 
+// ---------------------------------------------------------------- one table
+
+type Mark = 'host' | 'guest' | 'other' | null;
+
 /**
- * Rules 1, 3, 4, 5, 6 on one table: host at 0; chief guest on their right; interpreter on the
- * chief guest's right; second host opposite with the second guest on their right; the other
- * seats in precedence order (rule 2), each given to the side its seated neighbours are not
- * (guests first when both or neither), best rank first.
+ * Rule 6's measure of a table whose seats are marked host / guest / other (interpreter) / empty,
+ * some still open: the fewest pairs of hosts side by side, then of guests side by side, that
+ * the open seats can reach when `hosts` of them take hosts and the rest guests — as
+ * hostPairs × (n + 1) + guestPairs, or Infinity when the numbers cannot be met.
+ */
+export function bestAdjacency(marks: readonly Mark[], open: ReadonlySet<number>, hosts: number): number {
+  const n = marks.length;
+  const weight = (a: Mark, b: Mark) => (a === 'host' && b === 'host' ? n + 1 : a === 'guest' && b === 'guest' ? 1 : 0);
+  // dp over the seats in order: key `${hostsUsed}|${first}|${last}` → least cost so far
+  let dp = new Map<string, { used: number; first: Mark; last: Mark; cost: number }>([['start', { used: 0, first: null, last: null, cost: 0 }]]);
+  for (let s = 0; s < n; s++) {
+    const next = new Map<string, { used: number; first: Mark; last: Mark; cost: number }>();
+    const choices: Mark[] = open.has(s) ? ['host', 'guest'] : [marks[s] ?? null];
+    for (const st of dp.values()) {
+      for (const m of choices) {
+        const used = st.used + (open.has(s) && m === 'host' ? 1 : 0);
+        if (used > hosts) continue;
+        const cost = st.cost + (s > 0 ? weight(st.last, m) : 0);
+        const first = s === 0 ? m : st.first;
+        const key = `${used}|${first}|${m}`;
+        const seen = next.get(key);
+        if (!seen || seen.cost > cost) next.set(key, { used, first, last: m, cost });
+      }
+    }
+    dp = next;
+  }
+  let best = Number.POSITIVE_INFINITY;
+  for (const st of dp.values()) if (st.used === hosts) best = Math.min(best, st.cost + (n > 1 ? weight(st.last, st.first) : 0));
+  return best;
+}
+
+/**
+ * Rules 1–6 on one table: the host at 0; the chief guest on their right; a marked second host
+ * opposite with the second guest on their right; the interpreter on the chief guest's right;
+ * the others on the next most honoured seats (rule 2, empty seats left at the far end), sides
+ * chosen so that as few of ours as the numbers allow sit side by side — then as few guests —
+ * and, where that leaves a choice, a guest before a host on the more honoured seat; each side
+ * takes its seats best rank first.
  */
 export function seatTable(people: readonly SeatPerson[], n: number): (string | null)[] {
   const seats: (string | null)[] = Array.from({ length: n }, () => null);
+  const marks: Mark[] = Array.from({ length: n }, () => null);
   const { hosts, guests, interpreters } = byRank(people);
-  const sideOf = new Map(people.map((p) => [p.key, p.interpreter ? null : p.side]));
-  const take = (s: number, p: SeatPerson | undefined) => {
-    if (p && seats[s] === null) seats[s] = p.key;
-    return Boolean(p);
+  const { head, second, rest: companions } = tableHosts(hosts);
+  const put = (s: number, p: SeatPerson, mark: Mark) => {
+    seats[s] = p.key;
+    marks[s] = mark;
   };
-  const host = hosts.shift();
-  if (host) take(0, host);
-  else {
-    const g = guests.shift();
-    if (g) take(0, g);
-  }
+  const top = head ?? guests.shift();
+  if (top) put(0, top, top.side === 'host' ? 'host' : 'guest');
   const chief = guests.shift();
-  if (chief) take(neighbourSeat(0, n, true), chief);
-  const interp = interpreters.shift();
-  if (interp && chief) take(neighbourSeat(1, n, true), interp);
-  else if (interp) interpreters.unshift(interp);
-  const withSecond = hosts.length > 0 && n >= 4;
-  if (withSecond) {
+  if (chief && n > 1) put(neighbourSeat(0, n, true), chief, 'guest');
+  const withSecond = Boolean(second) && n >= 4;
+  if (second && withSecond) {
     const opposite = oppositeSeat(n);
-    take(opposite, hosts.shift());
-    const secondGuest = guests[0];
-    if (secondGuest && seats[neighbourSeat(opposite, n, true)] === null) take(neighbourSeat(opposite, n, true), guests.shift());
+    put(opposite, second, 'host');
+    const spouse = neighbourSeat(opposite, n, true);
+    if (guests.length && seats[spouse] === null) put(spouse, guests.shift()!, 'guest');
+  } else if (second) companions.unshift(second);
+  const order = seatPrecedence(n, withSecond);
+  const interp = interpreters.shift();
+  if (interp) {
+    const beside = chief ? neighbourSeat(neighbourSeat(0, n, true), n, true) : -1;
+    const s = beside >= 0 && seats[beside] === null ? beside : order.find((x) => seats[x] === null);
+    if (s !== undefined) put(s, interp, 'other');
   }
-  for (const s of seatPrecedence(n, withSecond)) {
-    if (seats[s] !== null) continue;
-    const near = [seats[neighbourSeat(s, n, true)], seats[neighbourSeat(s, n, false)]].map((k) => (k ? sideOf.get(k) ?? null : null));
-    const hasGuest = near.includes('guest');
-    const hasHost = near.includes('host');
-    const prefer: Side = hasGuest && !hasHost ? 'host' : 'guest';
-    const first = prefer === 'guest' ? guests : hosts;
-    const second = prefer === 'guest' ? hosts : guests;
-    const p = first.shift() ?? second.shift() ?? interpreters.shift();
-    if (!p) break;
-    take(s, p);
+  // the seats the rest take: the most honoured free ones; further interpreters on the last of them
+  const free = order.filter((s) => seats[s] === null).slice(0, companions.length + guests.length + interpreters.length);
+  for (const p of interpreters) put(free.pop()!, p, 'other');
+  const open = new Set(free);
+  let hostsLeft = companions.length;
+  const best = bestAdjacency(marks, open, hostsLeft);
+  for (const s of free) {
+    open.delete(s);
+    const guestsLeft = open.size + 1 - hostsLeft;
+    marks[s] = 'guest';
+    if (guestsLeft <= 0 || (hostsLeft > 0 && bestAdjacency(marks, open, hostsLeft) > best)) {
+      marks[s] = 'host';
+      hostsLeft--;
+    }
+  }
+  for (const s of free) {
+    const p = marks[s] === 'host' ? companions.shift() : guests.shift();
+    if (p) seats[s] = p.key;
   }
   return seats;
 }

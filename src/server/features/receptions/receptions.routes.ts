@@ -18,6 +18,7 @@ import {
   type ReceptionSummary,
   type SeatingPlanOut,
 } from '../../../shared/contracts/receptions';
+import type { SeatPerson } from '../../../shared/domain/seating.rules';
 import type { Platform } from '../../platform/context';
 import { actorOf } from '../../platform/http';
 import * as service from './receptions.service';
@@ -87,10 +88,21 @@ function detailOut(r: service.ReceptionView): ReceptionDetail {
   };
 }
 
+/** A seated person as stored; a plan saved before a flag existed reads with its default (a second host is marked, never assumed). */
+const personOut = (p: Partial<SeatPerson>): SeatingPlanOut['people'][number] => ({
+  key: p.key ?? '',
+  name: p.name ?? '',
+  title: p.title ?? null,
+  side: p.side ?? 'guest',
+  rank: p.rank ?? 1,
+  interpreter: p.interpreter ?? false,
+  secondHost: p.secondHost ?? false,
+});
+
 function seatingOut(s: NonNullable<Awaited<ReturnType<typeof service.getSeating>>>): SeatingPlanOut {
   return {
     seatsPerTable: s.seats_per_table,
-    people: s.people as SeatingPlanOut['people'],
+    people: (s.people as Partial<SeatPerson>[]).map(personOut),
     tables: s.tables as SeatingPlanOut['tables'],
     locked: s.locked,
     version: s.version,
@@ -190,7 +202,7 @@ export async function receptionsRoutes(fastify: FastifyInstance, p: Platform) {
   }, async (req) => {
     const plan = await service.proposeForReception(db, actorOf(req), req.params.id, req.body);
     const current = await service.getSeating(db, actorOf(req), req.params.id);
-    return { seating: { ...plan, people: plan.people.map((x) => ({ ...x, title: x.title ?? null, interpreter: Boolean(x.interpreter) })), locked: false, version: current?.version ?? 0, updatedAt: null } };
+    return { seating: { ...plan, people: plan.people.map(personOut), locked: false, version: current?.version ?? 0, updatedAt: null } };
   });
 
   app.put('/api/receptions/:id/seating', {

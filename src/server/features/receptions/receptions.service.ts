@@ -231,14 +231,20 @@ export async function getSeating(db: Executor, actor: Actor, id: number) {
   return receptionsRepo.seating(db, id);
 }
 
-const people = (list: z.infer<typeof seatingPropose>['people']): SeatPerson[] => list.map((p) => ({ key: p.key, name: p.name, title: p.title ?? null, side: p.side, rank: p.rank, interpreter: p.interpreter }));
+const people = (list: z.infer<typeof seatingPropose>['people']): SeatPerson[] =>
+  list.map((p) => ({ key: p.key, name: p.name, title: p.title ?? null, side: p.side, rank: p.rank, interpreter: p.interpreter, secondHost: p.secondHost }));
 
-function checkKeys(list: { key: string }[]) {
+/** Each person has a key of their own; at most one second host (女主人 / 副主人), who is a host and not an interpreter. */
+function checkPeople(list: z.infer<typeof seatingPropose>['people']) {
   const seen = new Set<string>();
+  let seconds = 0;
   const issues = list.flatMap((p, i) => {
-    const dup = seen.has(p.key);
+    const out = [];
+    if (seen.has(p.key)) out.push(issue(`people.${i}.key`, 'receptions.seatKeyTwice', 'Each person needs a key of their own'));
     seen.add(p.key);
-    return dup ? [issue(`people.${i}.key`, 'receptions.seatKeyTwice', 'Each person needs a key of their own')] : [];
+    if (p.secondHost && (p.side !== 'host' || p.interpreter)) out.push(issue(`people.${i}.secondHost`, 'receptions.secondHostNotHost', 'Only one of the hosts, not an interpreter, is the second host'));
+    else if (p.secondHost && ++seconds > 1) out.push(issue(`people.${i}.secondHost`, 'receptions.secondHostTwice', 'Only one person is the second host'));
+    return out;
   });
   if (issues.length) throw validationError(issues);
 }
@@ -247,7 +253,7 @@ function checkKeys(list: { key: string }[]) {
 export async function proposeForReception(db: Kdb, actor: Actor, id: number, input: z.infer<typeof seatingPropose>) {
   const row = await getReception(db, actor, id);
   if (!row.can_write) throw notFound();
-  checkKeys(input.people);
+  checkPeople(input.people);
   return proposeSeating(people(input.people), input.seatsPerTable);
 }
 
@@ -258,7 +264,7 @@ export async function saveSeating(db: Kdb, actor: Actor, id: number, input: z.in
     if ((before?.version ?? 0) !== input.version) throw stale();
     // a locked plan only takes the unlock (the same plan with locked: false)
     if (before?.locked && input.locked) throw new AppError('INVALID_STATE', 'The seating plan is locked; unlock it to change it', undefined, { key: 'receptions.seatingLocked' });
-    checkKeys(input.people);
+    checkPeople(input.people);
     const plan = { seatsPerTable: input.seatsPerTable, people: people(input.people), tables: input.tables.map((t) => ({ ...t, seats: t.seats.map((s) => s ?? null) })) };
     const problems = checkPlan(plan);
     if (problems.length) {

@@ -1,11 +1,11 @@
 import { DeleteOutlined, LockOutlined, PlusOutlined, PrinterOutlined, ThunderboltOutlined, UnlockOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Empty, Flex, Grid, Input, InputNumber, List, Segmented, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Empty, Flex, Grid, Input, InputNumber, List, Segmented, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ReceptionDetail, SeatingPlanOut } from '../../../../shared/contracts/receptions';
-import { seatPoint, swapSeats, type SeatPerson } from '../../../../shared/domain/seating.rules';
+import { rankByTitles, seatPoint, swapSeats, type SeatPerson } from '../../../../shared/domain/seating.rules';
 import { useApiError, useFeedback } from '../../../components/feedback';
 import { useProposeSeating, useSaveSeating, useSeating } from '../api';
 
@@ -20,15 +20,18 @@ const SEAT_RING = 98;
 
 export const sideColor = (p: Pick<SeatPerson, 'side' | 'interpreter'> | undefined) => (!p ? '#f0f0f0' : p.interpreter ? '#d9f7be' : p.side === 'host' ? '#bae0ff' : '#ffd8bf');
 
-/** The people a reception already names: its visitors as guests, the report's attendees on both sides. */
+/** The people a reception already names: its visitors as guests, the report's attendees on both sides — ranked by their titles. */
 function peopleFrom(r: ReceptionDetail): Person[] {
   const guests = [...(r.report?.guestAttendees ?? []), ...r.visitors].filter((p, i, all) => all.findIndex((q) => q.name === p.name) === i);
   const hosts = r.report?.hostAttendees.length ? r.report.hostAttendees : [{ name: r.owner.name, title: null }];
-  return [
-    ...hosts.map((p, i) => ({ key: `h${i + 1}`, name: p.name, title: p.title, side: 'host' as const, rank: i + 1, interpreter: false })),
-    ...guests.map((p, i) => ({ key: `g${i + 1}`, name: p.name, title: p.title, side: 'guest' as const, rank: i + 1, interpreter: false })),
-  ];
+  return rankByTitles([
+    ...hosts.map((p, i) => ({ key: `h${i + 1}`, name: p.name, title: p.title, side: 'host' as const, rank: i + 1, interpreter: false, secondHost: false })),
+    ...guests.map((p, i) => ({ key: `g${i + 1}`, name: p.name, title: p.title, side: 'guest' as const, rank: i + 1, interpreter: false, secondHost: false })),
+  ]);
 }
+
+/** Seat 0 is the host's; the seat of the one marked second host reads as theirs. */
+const seatLabel = (t: TFunction, si: number, p: Person | undefined) => t(si === 0 ? 'seating.hostSeat' : p?.secondHost ? 'seating.secondHostSeat' : 'seating.seat', { n: si + 1 });
 
 /** The banquet seating of a reception (ACT-7): attendees → proposal by the rules → swaps → save / lock → cards. */
 export function SeatingEditor({ reception }: { reception: ReceptionDetail }) {
@@ -54,13 +57,21 @@ function Editor({ reception, stored, t }: { reception: ReceptionDetail; stored: 
   const editable = reception.canWrite && !locked;
   const byKey = useMemo(() => new Map((plan?.people ?? people).map((p) => [p.key, p])), [plan, people]);
 
-  const edit = (i: number, patch: Partial<Person>) => setPeople((list) => list.map((p, j) => (j === i ? { ...p, ...patch } : p)));
+  const edit = (i: number, patch: Partial<Person>) =>
+    setPeople((list) =>
+      list.map((p, j) => {
+        if (j !== i) return patch.secondHost ? { ...p, secondHost: false } : p;
+        const next = { ...p, ...patch };
+        // only a host who is not the interpreter can be the second host
+        return next.side === 'host' && !next.interpreter ? next : { ...next, secondHost: false };
+      }),
+    );
   const add = (side: 'host' | 'guest') =>
     setPeople((list) => {
       const n = list.filter((p) => p.side === side).length + 1;
       let key = `${side[0]}${n}`;
       while (list.some((p) => p.key === key)) key = `${key}_`;
-      return [...list, { key, name: '', title: null, side, rank: n, interpreter: false }];
+      return [...list, { key, name: '', title: null, side, rank: n, interpreter: false, secondHost: false }];
     });
 
   const runPropose = async () => {
@@ -98,7 +109,7 @@ function Editor({ reception, stored, t }: { reception: ReceptionDetail; stored: 
             size="small"
             rowKey="key"
             pagination={false}
-            scroll={{ x: 560 }}
+            scroll={{ x: 640 }}
             dataSource={people}
             columns={[
               { title: t('fields.name'), key: 'name', render: (_: unknown, p: Person, i: number) => <Input value={p.name} maxLength={50} onChange={(e) => edit(i, { name: e.target.value })} data-testid={`seat-person-name-${i}`} /> },
@@ -111,6 +122,14 @@ function Editor({ reception, stored, t }: { reception: ReceptionDetail; stored: 
               },
               { title: t('seating.rank'), key: 'rank', width: 90, render: (_: unknown, p: Person, i: number) => <InputNumber min={1} max={999} value={p.rank} onChange={(v) => edit(i, { rank: v ?? 1 })} style={{ width: 70 }} /> },
               { title: t('seating.interpreter'), key: 'interp', width: 70, render: (_: unknown, p: Person, i: number) => <Checkbox checked={p.interpreter} onChange={(e) => edit(i, { interpreter: e.target.checked })} /> },
+              {
+                title: <Tooltip title={t('seating.secondHostHint')}>{t('seating.secondHost')}</Tooltip>,
+                key: 'second',
+                width: 80,
+                render: (_: unknown, p: Person, i: number) => (
+                  <Checkbox checked={p.secondHost} disabled={p.side !== 'host' || p.interpreter} onChange={(e) => edit(i, { secondHost: e.target.checked })} data-testid={`seat-second-host-${i}`} aria-label={t('seating.secondHost')} />
+                ),
+              },
               { key: 'del', width: 40, render: (_: unknown, _p: Person, i: number) => <Button type="text" icon={<DeleteOutlined />} onClick={() => setPeople((l) => l.filter((_x, j) => j !== i))} /> },
             ]}
           />
@@ -122,6 +141,9 @@ function Editor({ reception, stored, t }: { reception: ReceptionDetail; stored: 
               {t('seating.sides.guest')}
             </Button>
             <Button onClick={() => setPeople(peopleFrom(reception))}>{t('seating.fromReception')}</Button>
+            <Button onClick={() => setPeople((list) => rankByTitles(list))} data-testid="seat-rank-by-title">
+              {t('seating.rankByTitle')}
+            </Button>
             <Space>
               {t('seating.seatsPerTable')}
               <InputNumber min={4} max={20} value={seatsPerTable} onChange={(v) => setSeatsPerTable(v ?? 10)} data-testid="seats-per-table" />
@@ -209,7 +231,7 @@ function SeatMap({ plan, byKey, selected, onSeat, t }: { plan: Plan; byKey: Map<
                 const isSel = selected?.table === ti && selected.seat === si;
                 return (
                   <g key={si} onClick={() => onSeat({ table: ti, seat: si })} style={{ cursor: 'pointer' }} data-testid={`seat-${tb.no}-${si}`} data-person={key ?? ''}>
-                    <circle cx={cx + p.x} cy={cy + p.y} r={SEAT_R} fill={sideColor(person)} stroke={isSel ? '#f5222d' : si === 0 ? '#1677ff' : '#bfbfbf'} strokeWidth={isSel || si === 0 ? 3 : 1} />
+                    <circle cx={cx + p.x} cy={cy + p.y} r={SEAT_R} fill={sideColor(person)} stroke={isSel ? '#f5222d' : si === 0 || person?.secondHost ? '#1677ff' : '#bfbfbf'} strokeWidth={isSel || si === 0 || person?.secondHost ? 3 : 1} />
                     <text x={cx + p.x} y={cy + p.y + 4} textAnchor="middle" fontSize={11}>
                       {person ? person.name.slice(0, 4) : t('seating.empty')}
                     </text>
@@ -229,7 +251,7 @@ function SeatMap({ plan, byKey, selected, onSeat, t }: { plan: Plan; byKey: Map<
 
 function SeatList({ plan, byKey, editable, onMove, t }: { plan: Plan; byKey: Map<string, Person>; editable: boolean; onMove: (from: SeatRef, to: SeatRef) => void; t: TFunction }) {
   const options = plan.tables.flatMap((tb, ti) =>
-    tb.seats.map((k, si) => ({ value: `${ti}:${si}`, label: `${tb.no === 1 ? t('seating.mainTable') : t('seating.table', { no: tb.no })} · ${t(si === 0 ? 'seating.hostSeat' : 'seating.seat', { n: si + 1 })}${k ? ` · ${byKey.get(k)?.name ?? ''}` : ''}` })),
+    tb.seats.map((k, si) => ({ value: `${ti}:${si}`, label: `${tb.no === 1 ? t('seating.mainTable') : t('seating.table', { no: tb.no })} · ${seatLabel(t, si, k ? byKey.get(k) : undefined)}${k ? ` · ${byKey.get(k)?.name ?? ''}` : ''}` })),
   );
   return (
     <Flex vertical gap={8}>
@@ -245,7 +267,7 @@ function SeatList({ plan, byKey, editable, onMove, t }: { plan: Plan; byKey: Map
             return (
               <List.Item data-testid={`seat-row-${tb.no}-${si}`}>
                 <Flex gap={8} align="center" wrap style={{ width: '100%' }}>
-                  <Tag>{t(si === 0 ? 'seating.hostSeat' : 'seating.seat', { n: si + 1 })}</Tag>
+                  <Tag>{seatLabel(t, si, p)}</Tag>
                   <span style={{ background: sideColor(p), padding: '0 6px', borderRadius: 4, minWidth: 80 }}>{p ? `${p.name}${p.title ? `（${p.title}）` : ''}` : t('seating.empty')}</span>
                   {editable && (
                     <Select size="small" placeholder={t('seating.moveTo')} style={{ minWidth: 160, flex: 1 }} value={null} options={options.filter((o) => o.value !== `${ti}:${si}`)} onChange={(v: string) => onMove({ table: ti, seat: si }, { table: Number(v.split(':')[0]), seat: Number(v.split(':')[1]) })} />
