@@ -266,6 +266,18 @@ describe('development projects (PIPE-1, PIPE-2)', () => {
 
     const collect = await c.manager_a.put(`/api/opportunities/${opp.id}/assessment`, { scores: { share: 5 }, informationSufficient: false, version: opp.version });
     expect(collect.body).toMatchObject({ assessmentOutcome: 'collect', accountGrade: 'B' });
+    // a partial assessment (继续收集信息) is stored and read with every factor, the open ones null
+    const open = { share: null, effort: null, deal_risk: null, business_value: null, payment_risk: null, supply_capacity: null, difficulty: null };
+    expect(collect.body.assessment.scores).toEqual({ ...open, share: 5 });
+    expect((await c.director.get(`/api/opportunities/${opp.id}`)).body.assessment.scores).toEqual({ ...open, share: 5 });
+
+    // issue 13 item 12: an assessment stored with factors left out of the jsonb (as the demo loader wrote
+    // one) answered GET with a 500; it reads, the factors left out as unscored
+    const partial = { scores: { share: 4, business_value: 4, effort: 3 }, notes: {}, informationSufficient: false, summary: '决策链尚不清楚', value: null, difficulty: null, outcome: 'collect', by: t.org.users.manager_a, at: new Date().toISOString() };
+    await db().updateTable('opportunities').set({ assessment: JSON.stringify(partial) }).where('id', '=', early.id).execute();
+    const read = await c.manager_a.get(`/api/opportunities/${early.id}`);
+    expect(read.status, JSON.stringify(read.body)).toBe(200);
+    expect(read.body.assessment).toMatchObject({ scores: { ...open, share: 4, business_value: 4, effort: 3 }, outcome: 'collect', informationSufficient: false, summary: '决策链尚不清楚' });
     const abandon = await c.manager_a.put(`/api/opportunities/${opp.id}/assessment`, { scores: { share: 1, business_value: 1, ...hard }, version: collect.body.version });
     expect(abandon.body).toMatchObject({ assessmentOutcome: 'abandon', accountGrade: 'B' });
     expect(abandon.body.missing).toContain('assessment');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ALL_CHECKLIST_ITEMS,
+  allFactorScores,
   ASSESSMENT_FACTORS,
   DEFAULT_PIPELINE_SETTINGS,
   STAGE_ITEMS,
@@ -18,6 +19,12 @@ const vd = (v: number, d: number): FactorScores => ({ share: v, business_value: 
 const s = DEFAULT_PIPELINE_SETTINGS;
 
 describe('value assessment grading (seed 003 §3.2.3 (五))', () => {
+  it('keeps every factor of a partial assessment (继续收集信息), the open ones null', () => {
+    expect(allFactorScores({ share: 4, business_value: 4, effort: 3 })).toEqual({ share: 4, effort: 3, deal_risk: null, business_value: 4, payment_risk: null, supply_capacity: null, difficulty: null });
+    expect(Object.keys(allFactorScores(null))).toEqual([...ASSESSMENT_FACTORS]);
+    expect(gradeAssessment({ share: 4, business_value: 4, effort: 3 }, s).outcome).toBe('collect');
+  });
+
   it('grades the value × difficulty grid into A/B/C/D and abandon', () => {
     expect(gradeAssessment(vd(5, 1), s).outcome).toBe('A');
     expect(gradeAssessment(vd(5, 5), s).outcome).toBe('B');

@@ -142,6 +142,15 @@ export const DEFAULT_PIPELINE_SETTINGS: PipelineSettings = {
 
 export type FactorScores = Partial<Record<AssessmentFactor, number | null>>;
 
+/**
+ * Every one of the seven factors, unscored ones as null. An assessment may leave factors open —
+ * the seed's 信息不足，继续收集信息 (§3.2.3 (五)2(5)) is an outcome, not an error — so this is the
+ * shape an assessment is stored and read in, whatever wrote it.
+ */
+export function allFactorScores(scores: FactorScores | null | undefined): Record<AssessmentFactor, number | null> {
+  return Object.fromEntries(ASSESSMENT_FACTORS.map((f) => [f, scores?.[f] ?? null])) as Record<AssessmentFactor, number | null>;
+}
+
 export interface AssessmentResult {
   /** 0–100, null when the value factors are not all scored */
   value: number | null;

@@ -17,7 +17,7 @@ import {
   type projectCompetitorUpdate,
   type reopenOpportunity,
 } from '../../../shared/contracts/opportunities';
-import { ASSESSMENT_FACTORS, gradeAssessment, isAutoItem, isGrade, missingForGate, type ChecklistItem, type OpportunityStatus, type PipelineSettings, type Stage } from '../../../shared/domain/pipeline';
+import { allFactorScores, gradeAssessment, isAutoItem, isGrade, missingForGate, type ChecklistItem, type OpportunityStatus, type PipelineSettings, type Stage } from '../../../shared/domain/pipeline';
 import { can, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { columnValues } from '../../platform/columns';
@@ -99,7 +99,7 @@ export async function getOpportunity(db: Kdb, actor: Actor, id: number) {
   ]);
   const gate = facts.get(id)!;
   const checklist = checklistRows(gate.ticks, gate.facts, settings.gates);
-  const assessment = row.assessment as StoredAssessment | null;
+  const assessment = readAssessment(row.assessment);
   const names = await opportunitiesRepo.userNames(db, [...checklist.flatMap((c) => (c.by ? [c.by] : [])), ...(assessment ? [assessment.by] : [])]);
   const wonBy = row.won_by_competitor_id ? await opportunitiesRepo.competitor(db, row.won_by_competitor_id) : undefined;
   const now = new Date();
@@ -132,6 +132,27 @@ export interface StoredAssessment {
   outcome: string;
   by: number;
   at: string;
+}
+
+/**
+ * The stored assessment as it is shown: all seven factors, an unscored one as null — an
+ * assessment written with factors left open (继续收集信息), or by an older or other writer that
+ * left them out, reads rather than failing the whole project.
+ */
+function readAssessment(json: unknown): StoredAssessment | null {
+  if (json === null || json === undefined) return null;
+  const a = (typeof json === 'string' ? JSON.parse(json) : json) as Partial<StoredAssessment>;
+  return {
+    scores: allFactorScores(a.scores),
+    notes: a.notes ?? {},
+    informationSufficient: a.informationSufficient ?? true,
+    summary: a.summary ?? null,
+    value: a.value ?? null,
+    difficulty: a.difficulty ?? null,
+    outcome: a.outcome ?? 'collect',
+    by: Number(a.by),
+    at: String(a.at),
+  };
 }
 
 // ---------------------------------------------------------------- checks
@@ -340,7 +361,7 @@ export async function assessOpportunity(db: Kdb, actor: Actor, id: number, input
     const { settings } = await loadPipelineSettings(trx);
     const result = gradeAssessment(input.scores, settings, input.informationSufficient);
     const stored: StoredAssessment = {
-      scores: Object.fromEntries(ASSESSMENT_FACTORS.map((f) => [f, input.scores[f] ?? null])),
+      scores: allFactorScores(input.scores),
       notes: Object.fromEntries(Object.entries(input.notes ?? {}).filter(([, n]) => n)) as Record<string, string>,
       informationSufficient: input.informationSufficient,
       summary: input.summary ?? null,
