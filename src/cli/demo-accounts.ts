@@ -16,9 +16,11 @@ import {
 } from '../shared/contracts/accounts';
 import { contactCreate, relationshipChange, RELATIONSHIP_STAGES, type BuyingRole, type ContactLayer, type KeyRole } from '../shared/contracts/contacts';
 import { creditCodeCheckChar, CREDIT_CODE_CHARSET } from '../shared/domain/credit-code';
-import { businessDate, localDate } from '../shared/domain/business-time';
+import { localDate } from '../shared/domain/business-time';
 import type { DemoOrg } from './demo-data';
 import { loadDemoNeedsAndPlans, type DemoPlanAccount } from './demo-needs-plans';
+import { calendar } from './demo-fieldwork.data';
+import { ARCHIVE_STAMPED, fieldworkSeedRepo, stepper } from './demo-fieldwork.repo';
 
 /**
  * The demo account archive and key people (issue 3 item 11): about 60 fictional accounts over
@@ -324,12 +326,32 @@ export interface DemoAccountsResult {
   planItems: number;
 }
 
+/**
+ * How long ago the demo account at `index` was opened: one to three years (so the visit policy and
+ * the monthly plans' expansions read them as old accounts), from 368 days because a Saturday or
+ * Sunday moves on to Monday and every account must stay over a year old; a branch is opened after
+ * its head office.
+ */
+export function openedDaysAgo(index: number): number {
+  const own = 368 + ((index * 53) % 700);
+  const parent = DEMO_ACCOUNTS[index]?.parent;
+  const head = parent ? DEMO_ACCOUNTS.findIndex((a) => a.key === parent) : -1;
+  return head >= 0 ? Math.min(own, Math.max(368, openedDaysAgo(head) - 30)) : own;
+}
+
 /** Loads the demo accounts once; accounts already there (by credit code) are left alone. */
 export async function loadDemoAccounts(db: Kdb, org: DemoOrg, opts: { log: (line: string) => void; tz?: string; now?: Date }): Promise<DemoAccountsResult> {
   const tz = opts.tz ?? (process.env.BUSINESS_TZ || 'Asia/Shanghai');
   const now = opts.now ?? new Date();
   const year = localDate(now, tz).year;
   const daysAgo = (d: number) => new Date(now.getTime() - d * DAY_MS);
+  // the archive's history is dated back: each step through the services is stamped with the moment
+  // it is meant to have happened, so the timeline reads in the order things happened
+  const cal = calendar(now, tz);
+  const step = stepper(db, now, ARCHIVE_STAMPED);
+  const contactIds: number[] = [];
+  /** a weekday about `days` back (a Saturday or Sunday moves on to Monday) at a local time */
+  const workday = (days: number, hh: number, mm = 0) => cal.at(cal.weekdayFrom(daysAgo(days)), hh, mm);
 
   const actors = new Map<number, Actor>();
   const actorOf = async (userId: number) => {
@@ -347,7 +369,7 @@ export async function loadDemoAccounts(db: Kdb, org: DemoOrg, opts: { log: (line
   const ids = new Map<string, number>();
   const result: DemoAccountsResult = { accounts: 0, contacts: 0, relationshipChanges: 0, needs: 0, countermeasures: 0, planItems: 0 };
   const created: DemoPlanAccount[] = [];
-  for (const spec of DEMO_ACCOUNTS) {
+  for (const [index, spec] of DEMO_ACCOUNTS.entries()) {
     const code = creditCode(spec);
     const existing = await accountsRepo.findByCreditCode(db, code);
     if (existing) {
@@ -360,27 +382,30 @@ export async function loadDemoAccounts(db: Kdb, org: DemoOrg, opts: { log: (line
     const parentSpec = spec.parent ? DEMO_ACCOUNTS.find((a) => a.key === spec.parent) : undefined;
     // a branch under someone else's head office is set up by management, who sees both
     const creator = parentSpec && parentSpec.owner !== spec.owner ? gm : ownerActor;
-    const id = await createAccount(db, creator, accountInput(spec, r, owners, parentId), tz);
+    // opened one to three years back, a branch after its head office (its group change reads then too)
+    const id = await step(cal.at(cal.weekdayFrom(daysAgo(openedDaysAgo(index))), 10, spec.parent ? 30 : 0), () => createAccount(db, creator, accountInput(spec, r, owners, parentId), tz));
     ids.set(spec.key, id);
     result.accounts++;
     created.push({ id, spec, owner: ownerActor, r: rng(seedOf(`needs:${spec.key}`)) });
     const current = async () => (await accountsRepo.find(db, id))!.version;
     let version = await current();
+    // spreads the accounts' dates over a month, the same on every load
+    const jitter = seedOf(`dates:${spec.key}`) % 30;
 
     if (spec.revenue) {
       const rows = spec.revenue
         .map((wan, i) => ({ year: year - 2 + i, source: i < 2 ? ('import' as const) : ('contract' as const), amount: wan * 10_000_00, note: i < 2 ? '财务系统导入' : '合同台账' }))
         .filter((row) => row.amount > 0);
-      await replaceRevenue(db, ownerActor, id, revenueUpdate.parse({ rows, version }), tz);
+      await step(workday(360 - jitter, 10, 30), () => replaceRevenue(db, ownerActor, id, revenueUpdate.parse({ rows, version }), tz));
       version = await current();
     }
     const reason = LIFECYCLE_REASON[spec.lifecycle];
     if (reason) {
-      await changeLifecycle(db, ownerActor, id, lifecycleChange.parse({ to: spec.lifecycle, reason, version }), tz);
+      await step(workday(40 + jitter, 15, 0), () => changeLifecycle(db, ownerActor, id, lifecycleChange.parse({ to: spec.lifecycle, reason, version }), tz));
       version = await current();
     }
     const grade = gradeOf(spec);
-    if (grade) await changeGrade(db, gm, id, gradeChange.parse({ grade, reason: '年度客户分级评定', version }));
+    if (grade) await step(workday(340 - jitter, 11, 0), () => changeGrade(db, gm, id, gradeChange.parse({ grade, reason: '年度客户分级评定', version })));
 
     const titles = TITLES[spec.kind];
     const used = new Set<string>();
@@ -395,7 +420,11 @@ export async function loadDemoAccounts(db: Kdb, org: DemoOrg, opts: { log: (line
       used.add(name);
       const cold = spec.pattern === 'cold';
       const lastContact = cold ? daysAgo(120 + i * 17) : daysAgo(3 + i * 4);
-      const contactId = await createContact(
+      // the relationship's steps spread over the last year, oldest first, ending before the last contact;
+      // the contact was entered a week before the first
+      const end = Math.round((now.getTime() - lastContact.getTime()) / DAY_MS) + 5;
+      const start = Math.max(end + 30, 330 - i * 10);
+      const contactId = await step(workday(start + 7, 9, 30 + i), () => createContact(
         db,
         ownerActor,
         contactCreate.parse({
@@ -421,23 +450,23 @@ export async function loadDemoAccounts(db: Kdb, org: DemoOrg, opts: { log: (line
           reportsToId: managerLayer[plan.layer] ? (firstOf.get(managerLayer[plan.layer]!) ?? null) : null,
         }),
         tz,
-      );
+      ));
+      contactIds.push(contactId);
       if (!firstOf.has(plan.layer)) firstOf.set(plan.layer, contactId);
       result.contacts++;
       const changes = historyOf(plan, spec, r);
-      // spread the steps over the last year, oldest first, ending before the last contact
-      const end = Math.round((now.getTime() - lastContact.getTime()) / DAY_MS) + 5;
-      const start = Math.max(end + 30, 330 - i * 10);
       let contactVersion = 1;
       for (const [k, change] of changes.entries()) {
-        const at = daysAgo(Math.round(start - ((start - end) * k) / Math.max(1, changes.length - 1)));
-        await changeRelationship(db, ownerActor, contactId, relationshipChange.parse({ ...change, occurredOn: businessDate(at, tz), version: contactVersion }), tz);
+        // recorded on the day it happened, late in the afternoon
+        const day = cal.weekdayFrom(daysAgo(Math.round(start - ((start - end) * k) / Math.max(1, changes.length - 1))));
+        await step(cal.at(day, 16, 30), () => changeRelationship(db, ownerActor, contactId, relationshipChange.parse({ ...change, occurredOn: day, version: contactVersion }), tz));
         contactVersion++;
         result.relationshipChanges++;
       }
     }
   }
-  Object.assign(result, await loadDemoNeedsAndPlans(db, created, { tz, now, cities: CITIES }));
+  Object.assign(result, await loadDemoNeedsAndPlans(db, created, { tz, now, cities: CITIES, step, workday, closeAt: (date) => cal.at(date, 17, 0) }));
+  await fieldworkSeedRepo.alignStartingStates(db, contactIds, tz);
   opts.log(
     result.accounts
       ? `Demo data: created ${result.accounts} accounts with ${result.contacts} contacts and ${result.relationshipChanges} relationship changes; ${result.needs} needs, ${result.countermeasures} countermeasures and ${result.planItems} strengthening-plan items.`

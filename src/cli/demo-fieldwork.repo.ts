@@ -1,6 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../server/db/client';
 
+const DAY = 86_400_000;
+
 /**
  * SQL for the field-work demo (demo-fieldwork.ts): what it needs to find, and the back-dating.
  * Every step of the demo goes through the services at load time; `restamp` then moves the
@@ -8,8 +10,10 @@ import type { Executor } from '../server/db/client';
  * is append-only and keeps the real load time.
  */
 
+type Stamped = Record<string, string[]>;
+
 /** The timestamp columns a step of the field work writes with the clock, per table (not the planned times a user enters). */
-const STAMPED: Record<string, string[]> = {
+const STAMPED: Stamped = {
   approval_instances: ['created_at', 'updated_at', 'finished_at'],
   approval_steps: ['acted_at'],
   approval_events: ['at'],
@@ -30,6 +34,41 @@ const STAMPED: Record<string, string[]> = {
   monthly_plans: ['created_at', 'updated_at'],
 };
 
+/**
+ * The clock columns the archive's steps write (demo-accounts.ts, demo-needs-plans.ts): account
+ * changes, contacts and their relationship history, needs, countermeasures and plan items with
+ * their tasks — what the account timeline shows — and the accounts' own opening.
+ */
+export const ARCHIVE_STAMPED: Stamped = {
+  accounts: ['created_at'],
+  account_changes: ['at'],
+  account_revenue: ['updated_at'],
+  contacts: ['created_at', 'updated_at'],
+  contact_relationship_history: ['at'],
+  account_needs: ['created_at', 'updated_at', 'closed_at'],
+  account_countermeasures: ['created_at', 'updated_at', 'closed_at'],
+  account_plan_items: ['created_at', 'updated_at', 'closed_at'],
+  tasks: ['created_at', 'updated_at', 'completed_at'],
+  notifications: ['created_at'],
+};
+
+/**
+ * Runs one step of a demo through the services, then dates what it wrote to `at` (never ahead of
+ * `now`): the clock columns of `tables` written during the step. Notifications of a step more than
+ * three days back are read by then.
+ */
+export function stepper(db: Executor, now: Date, tables: Stamped = STAMPED) {
+  return async <T>(at: Date, fn: () => Promise<T>): Promise<T> => {
+    const clock = await fieldworkSeedRepo.clock(db);
+    const since = new Date(Math.min(clock.getTime(), Date.now()) - 1);
+    const out = await fn();
+    // never ahead of the load itself (the first of the month before 09:00, say)
+    const when = new Date(Math.min(at.getTime(), now.getTime()));
+    await fieldworkSeedRepo.restamp(db, since, when, when.getTime() < now.getTime() - 3 * DAY, tables);
+    return out;
+  };
+}
+
 type DocTable = 'visits' | 'receptions' | 'gift_applications' | 'business_trips' | 'expense_claims' | 'gift_items' | 'monthly_plans';
 
 export const fieldworkSeedRepo = {
@@ -45,15 +84,12 @@ export const fieldworkSeedRepo = {
     return new Map(rows.map((r) => [r.id, r.unit_id]));
   },
   /**
-   * The demo archive predates the field work: each account just created by this load is dated
-   * `daysAgo` back, with the 'created' line of its change history.
+   * A contact's starting state (its first history lines, from nothing) holds the day it was
+   * entered: once its entry is dated back, so is that day.
    */
-  async backdateAccounts(db: Executor, rows: { id: number; at: Date }[], createdSince: Date) {
-    for (const r of rows) {
-      const moved = await sql`update accounts set created_at = ${r.at} where id = ${r.id} and created_at >= ${createdSince}`.execute(db);
-      if (!Number(moved.numAffectedRows)) continue;
-      await sql`update account_changes set at = ${r.at} where account_id = ${r.id} and reason_key = 'created'`.execute(db);
-    }
+  async alignStartingStates(db: Executor, contactIds: number[], tz: string) {
+    if (!contactIds.length) return;
+    await sql`update contact_relationship_history set occurred_on = (at at time zone ${tz})::date where from_value is null and contact_id in (${sql.join(contactIds)})`.execute(db);
   },
   /** The database's clock, so back-dating catches what this step wrote whatever the host clocks say. */
   async clock(db: Executor): Promise<Date> {
@@ -88,8 +124,8 @@ export const fieldworkSeedRepo = {
    * Moves every clock timestamp written at or after `since` to `at` in one statement; notifications
    * older than a few days are marked read at that time, as their reader would have.
    */
-  async restamp(db: Executor, since: Date, at: Date, markRead: boolean) {
-    const ctes: RawBuilder<unknown>[] = Object.entries(STAMPED).map(([table, cols], i) => {
+  async restamp(db: Executor, since: Date, at: Date, markRead: boolean, tables: Stamped = STAMPED) {
+    const ctes: RawBuilder<unknown>[] = Object.entries(tables).map(([table, cols], i) => {
       const sets = cols.map((c) => sql`${sql.ref(c)} = case when ${sql.ref(c)} >= ${since} then ${at}::timestamptz else ${sql.ref(c)} end`);
       if (table === 'notifications' && markRead) sets.push(sql`read_at = coalesce(read_at, case when created_at >= ${since} then ${at}::timestamptz end)`);
       const any = cols.length === 1 ? sql.ref(cols[0]!) : sql`greatest(${sql.join(cols.map((c) => sql.ref(c)))})`;

@@ -24,10 +24,10 @@ import { receptionInput, receptionReportInput, reportConfirm, seatingSave, type 
 import { tripCheckinCreate, tripCreate, tripReportInput, type TripCostCategory } from '../shared/contracts/trips';
 import { visitCheckIn, visitCreate, visitRecordInput, visitReview } from '../shared/contracts/visits';
 import { taskUpdate } from '../shared/contracts/tasks';
-import { proposeSeating, type SeatPerson } from '../shared/domain/seating.rules';
+import { proposeSeating, rankByTitles, titleLevel, type SeatPerson } from '../shared/domain/seating.rules';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import type { DemoOrg } from './demo-data';
-import { fieldworkSeedRepo as seed } from './demo-fieldwork.repo';
+import { fieldworkSeedRepo as seed, stepper } from './demo-fieldwork.repo';
 import { calendar, CATEGORIES, CITY_POS, DAY, EXPANSION_TARGETS, GIFT_ITEMS, OTHER_NOTES, OWNERS, RESULTS, TALKS, type GiftKey, type Owner } from './demo-fieldwork.data';
 
 /**
@@ -72,16 +72,6 @@ export async function loadDemoFieldwork(db: Kdb, org: DemoOrg, opts: { log: (lin
     return result;
   }
 
-  // the archive was built up over the last years: accounts created by this load are dated back
-  // one to three years (so the visit policy and the monthly plans' expansions read them as old accounts);
-  // from 368 days, because a Saturday or Sunday moves on to Monday and every account must stay over a year old
-  const loadStart = new Date(now.getTime() - DAY);
-  await seed.backdateAccounts(
-    db,
-    DEMO_ACCOUNTS.map((a, i) => ({ id: accounts.get(a.name)?.id ?? 0, at: cal.at(cal.weekdayFrom(new Date(now.getTime() - (368 + ((i * 53) % 700)) * DAY)), 10, 0) })).filter((r) => r.id > 0),
-    loadStart,
-  );
-
   const actors = new Map<number, Actor>();
   const actorOf = async (userId: number) => {
     let a = actors.get(userId);
@@ -104,15 +94,7 @@ export async function loadDemoFieldwork(db: Kdb, org: DemoOrg, opts: { log: (lin
   expenses.claimApprovable.register(engine);
 
   /** Runs one step through the services, then dates what it wrote to `at`. */
-  const step = async <T>(at: Date, fn: () => Promise<T>): Promise<T> => {
-    const clock = await seed.clock(db);
-    const since = new Date(Math.min(clock.getTime(), Date.now()) - 1);
-    const out = await fn();
-    // never ahead of the load itself (the first of the month before 09:00, say)
-    const when = new Date(Math.min(at.getTime(), now.getTime()));
-    await seed.restamp(db, since, when, when.getTime() < now.getTime() - 3 * DAY);
-    return out;
-  };
+  const step = stepper(db, now);
   /** Each current approver of the instance approves in turn, until it is decided or `stopAt` holds the step. */
   const approveAll = async (approvalId: number, times: Date[], comments: string[] = [], stopAt?: number) => {
     for (let i = 0; ; i++) {
@@ -311,13 +293,15 @@ export async function loadDemoFieldwork(db: Kdb, org: DemoOrg, opts: { log: (lin
     },
   );
   const jn = accountOf('jnbank') ? await contactsOf(chen, accountOf('jnbank')!.id) : [];
-  const guests = jn.slice(0, 4);
-  const banquetPeople: SeatPerson[] = [
-    { key: 'h1', name: '王建国', title: '总经理', side: 'host', rank: 1, interpreter: false },
-    { key: 'h2', name: '张明远', title: '大客户部总监', side: 'host', rank: 2, interpreter: false },
-    { key: 'h3', name: '陈思远', title: '客户经理', side: 'host', rank: 3, interpreter: false },
-    ...guests.map((c, i) => ({ key: `g${i + 1}`, name: c.name, title: c.title, side: 'guest' as const, rank: i + 1, interpreter: false })),
-  ];
+  // four of the bank's people, listed on the forms most senior first
+  const guests = jn.slice(0, 4).sort((a, b) => (titleLevel(a.title) ?? 9) - (titleLevel(b.title) ?? 9));
+  // ranked by their titles, so the bank's most senior guest is 主宾; the director is 副主人, opposite the GM
+  const banquetPeople: SeatPerson[] = rankByTitles([
+    { key: 'h1', name: '王建国', title: '总经理', side: 'host', rank: 1, interpreter: false, secondHost: false },
+    { key: 'h2', name: '张明远', title: '大客户部总监', side: 'host', rank: 2, interpreter: false, secondHost: true },
+    { key: 'h3', name: '陈思远', title: '客户经理', side: 'host', rank: 3, interpreter: false, secondHost: false },
+    ...guests.map((c, i) => ({ key: `g${i + 1}`, name: c.name, title: c.title, side: 'guest' as const, rank: i + 1, interpreter: false, secondHost: false })),
+  ]);
   const banquetId = await reception(
     chen,
     'chensiyuan',

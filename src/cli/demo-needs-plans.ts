@@ -131,14 +131,30 @@ export interface DemoNeedsResult {
   planItems: number;
 }
 
-/** Needs, countermeasures and plan items for the accounts given (those the demo just created). */
-export async function loadDemoNeedsAndPlans(db: Kdb, accounts: DemoPlanAccount[], opts: { tz: string; now: Date; cities: Record<string, { province: string }> }): Promise<DemoNeedsResult> {
+interface ArchiveSteps {
+  /** runs one step through the services and dates what it wrote to `at` */
+  step: <T>(at: Date, fn: () => Promise<T>) => Promise<T>;
+  /** a weekday about `days` back at a local time */
+  workday: (days: number, hh: number, mm?: number) => Date;
+  /** the end of a business date's working day (17:00 local) */
+  closeAt: (date: string) => Date;
+}
+
+/**
+ * Needs, countermeasures and plan items for the accounts given (those the demo just created),
+ * each dated when it is meant to have been entered: needs a few months back (a met one closed
+ * since), countermeasures a month or so back, plan items just before they started.
+ */
+export async function loadDemoNeedsAndPlans(db: Kdb, accounts: DemoPlanAccount[], opts: { tz: string; now: Date; cities: Record<string, { province: string }> } & ArchiveSteps): Promise<DemoNeedsResult> {
   const out: DemoNeedsResult = { needs: 0, countermeasures: 0, planItems: 0 };
+  const { step, workday } = opts;
   const day = (offset: number) => businessDate(new Date(opts.now.getTime() + offset * 86_400_000), opts.tz);
   for (const { id, spec, owner, r } of accounts) {
     // a share of the accounts: those being worked on, and not every one of them
     if (spec.lifecycle === 'prospect' || spec.lifecycle === 'lost' || !r.chance(0.65)) continue;
     const province = opts.cities[spec.city]!.province;
+    // spreads the accounts' dates without drawing on r (which would change what the demo holds)
+    const jitter = (id * 7) % 20;
 
     const pool = NEEDS[spec.kind];
     const first = r.int(0, pool.length - 1);
@@ -147,21 +163,23 @@ export async function loadDemoNeedsAndPlans(db: Kdb, accounts: DemoPlanAccount[]
       const qty = r.int(idea.qty[0], idea.qty[1]);
       // prices are quoted in round thousands of 元
       const low = Math.round(r.int(idea.price[0], (idea.price[0] + idea.price[1]) / 2) / 1000) * 1000;
-      const needId = await createNeed(
-        db,
-        owner,
-        id,
-        needCreate.parse({ productType: idea.product, quantity: qty, unit: idea.unit, region: REGION[spec.kind](`${spec.city}市`, province), priceMin: low * 100, priceMax: idea.price[1] * 100, reason: idea.reason }),
+      const needId = await step(workday(150 - n * 60 + jitter, 10, 20), () =>
+        createNeed(
+          db,
+          owner,
+          id,
+          needCreate.parse({ productType: idea.product, quantity: qty, unit: idea.unit, region: REGION[spec.kind](`${spec.city}市`, province), priceMin: low * 100, priceMax: idea.price[1] * 100, reason: idea.reason }),
+        ),
       );
       out.needs++;
       // an active account has had one need met already
-      if (n === 1 && (spec.lifecycle === 'active' || spec.lifecycle === 'maintaining')) await updateNeed(db, owner, needId, needUpdate.parse({ status: 'met', version: 1 }));
+      if (n === 1 && (spec.lifecycle === 'active' || spec.lifecycle === 'maintaining')) await step(workday(30 + jitter, 16, 10), () => updateNeed(db, owner, needId, needUpdate.parse({ status: 'met', version: 1 })));
     }
 
     const people = (await accountContacts(db, owner, id)).filter((c) => c.status === 'active');
     const key = people.find((c) => c.support < 0) ?? people.find((c) => c.buying_role === 'decision_maker') ?? people[0];
     for (const [n, move] of MOVES[spec.pattern].entries()) {
-      await createCountermeasure(
+      await step(workday(28 + n * 5 + jitter, 14, 0), () => createCountermeasure(
         db,
         owner,
         id,
@@ -174,7 +192,7 @@ export async function loadDemoNeedsAndPlans(db: Kdb, accounts: DemoPlanAccount[]
           // the at-risk accounts carry an overdue countermeasure worth noticing
           dueOn: spec.lifecycle === 'at_risk' && n === 0 ? day(-r.int(3, 12)) : day(r.int(7, 40)),
         }),
-      );
+      ));
       out.countermeasures++;
     }
 
@@ -188,7 +206,8 @@ export async function loadDemoNeedsAndPlans(db: Kdb, accounts: DemoPlanAccount[]
       const start = -r.int(20, 60);
       // the first item is done, an at-risk account's second is overdue, the rest lie ahead
       const due = n === 0 ? start + r.int(10, 18) : spec.lifecycle === 'at_risk' && n === 1 ? -r.int(2, 9) : r.int(10, 45);
-      const itemId = await createPlanItem(
+      // entered two days before it starts; a done one closed on the day it was done
+      const itemId = await step(workday(2 - start, 9, 15 + n), () => createPlanItem(
         db,
         owner,
         id,
@@ -206,9 +225,15 @@ export async function loadDemoNeedsAndPlans(db: Kdb, accounts: DemoPlanAccount[]
           status: n === 0 || due < 0 ? 'in_progress' : 'planned',
         }),
         { tz: opts.tz },
-      );
+      ));
       out.planItems++;
-      if (n === 0) await completePlanItem(db, owner, itemId, planItemComplete.parse({ doneOn: day(Math.min(-1, start + r.int(5, 15))), outcome: r.pick(OUTCOMES), version: 1 }), { tz: opts.tz }, opts.now);
+      if (n === 0) {
+        const doneOn = day(Math.min(-1, start + r.int(5, 15)));
+        const outcome = r.pick(OUTCOMES);
+        await step(opts.closeAt(doneOn), () =>
+          completePlanItem(db, owner, itemId, planItemComplete.parse({ doneOn, outcome, version: 1 }), { tz: opts.tz }, opts.now),
+        );
+      }
     }
   }
   return out;

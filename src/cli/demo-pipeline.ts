@@ -11,9 +11,10 @@ import { devPlanApprovable, savePlan, submitPlan } from '../server/features/dev-
 import { closeSeededProject, pipelineSeedRepo } from '../server/features/pipeline/seed.repo';
 import { competitorCreate, devPlanInput, type DevPlanInput } from '../shared/contracts/opportunities';
 import { businessDate } from '../shared/domain/business-time';
-import { DEFAULT_PIPELINE_SETTINGS, gradeAssessment, isGrade, STAGE_ITEMS, type FactorScores, type Stage } from '../shared/domain/pipeline';
+import { allFactorScores, DEFAULT_PIPELINE_SETTINGS, gradeAssessment, isGrade, STAGE_ITEMS, type AssessmentFactor, type FactorScores, type Stage } from '../shared/domain/pipeline';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import type { DemoOrg } from './demo-data';
+import { stepper } from './demo-fieldwork.repo';
 
 /**
  * Account development demo (PIPE-1..7): five competitors and fifteen development projects on
@@ -39,7 +40,21 @@ const A: Scores = { share: 5, effort: 2, deal_risk: 2, business_value: 5, paymen
 const B: Scores = { share: 4, effort: 4, deal_risk: 4, business_value: 5, payment_risk: 3, supply_capacity: 3, difficulty: 4 };
 const C: Scores = { share: 3, effort: 4, deal_risk: 4, business_value: 3, payment_risk: 3, supply_capacity: 2, difficulty: 4 };
 const D: Scores = { share: 2, effort: 2, deal_risk: 2, business_value: 2, payment_risk: 2, supply_capacity: 4, difficulty: 2 };
-const PARTIAL: Scores = { share: 4, business_value: 4, effort: 3 };
+/**
+ * The project still collecting information (seed 003 §3.2.3 (五)2(5) 信息不足，继续收集信息): every
+ * factor scored as far as it is known, with what each score rests on, and the assessor's word that
+ * the information is not yet enough to grade.
+ */
+const COLLECT: Scores = { share: 3, effort: 4, deal_risk: 4, business_value: 4, payment_risk: 2, supply_capacity: 4, difficulty: 3 };
+const COLLECT_NOTES: Partial<Record<AssessmentFactor, string>> = {
+  share: '分行计划分两期建设，首期只覆盖公司业务部，份额待二期范围确定',
+  effort: '需两轮方案交流和一次联合演示，售前投入约 30 人日',
+  deal_risk: '分管行长尚未表态，采购走总行集采还是分行自采未定',
+  business_value: '对公营销平台是今年主推产品，可复制到总行其他分行',
+  payment_risk: '股份制银行分行，历年付款按合同节点执行',
+  supply_capacity: '已有两家同类银行的实施团队，可抽调项目经理',
+  difficulty: '需对接核心系统客户信息和行内统一认证，接口文档尚未拿到',
+};
 
 interface ProjectIdea {
   account: string;
@@ -58,6 +73,8 @@ interface ProjectIdea {
   /** ticks of the current stage beyond those of the earlier stages */
   ticks: string[];
   scores?: Scores;
+  /** per factor, what the score rests on */
+  notes?: Partial<Record<AssessmentFactor, string>>;
   informationSufficient?: boolean;
   plan?: 'approved' | 'pending' | 'draft';
   director?: boolean;
@@ -74,7 +91,7 @@ const PROJECTS: ProjectIdea[] = [
   { account: 'jnbank', name: '网点智能柜员机二期', products: ['网点智能柜员机'], stage: 5, status: 'open', value: 2_800_000, closeIn: 20, days: 12, age: 160, ticks: ['strengths_presented', 'site_visit'], scores: A, plan: 'approved', director: true, senior: 'wangjianguo', competitors: [{ name: '华信科技', threat: 'high' }] },
   { account: 'sxgroup', name: '设备预测性维护平台', products: ['设备预测性维护平台'], stage: 4, status: 'open', value: 1_600_000, closeIn: 75, days: 75, age: 170, ticks: ['entry_point', 'deep_communication'], scores: B, plan: 'approved', director: true, competitors: [{ name: '中软恒达', threat: 'medium' }] },
   { account: 'jyelec', name: '生产执行系统（MES）一期', products: ['生产执行系统（MES）'], stage: 4, status: 'open', value: 1_500_000, closeIn: 45, days: 15, age: 120, ticks: ['entry_point', 'deep_communication', 'senior_involved', 'image_presented'], scores: A, plan: 'approved', director: true, senior: 'lizhiqiang' },
-  { account: 'dhbankSh', name: '对公客户营销管理平台', products: ['对公客户营销管理平台'], stage: 3, status: 'open', value: 2_200_000, closeIn: 110, days: 20, age: 90, ticks: ['deal_possibility'], scores: PARTIAL, informationSufficient: false, plan: 'pending', director: true, competitors: [{ name: '博远软件', threat: 'medium' }] },
+  { account: 'dhbankSh', name: '对公客户营销管理平台', products: ['对公客户营销管理平台'], stage: 3, status: 'open', value: 2_200_000, closeIn: 110, days: 20, age: 90, ticks: ['deal_possibility'], scores: COLLECT, notes: COLLECT_NOTES, informationSufficient: false, plan: 'pending', director: true, competitors: [{ name: '博远软件', threat: 'medium' }] },
   { account: 'hssteel', name: '供应链协同平台', products: ['供应链协同平台'], stage: 3, status: 'open', value: 1_200_000, closeIn: 90, days: 40, age: 110, ticks: ['deal_possibility', 'deal_difficulty'], scores: C, competitors: [{ name: '中软恒达', threat: 'high' }] },
   { account: 'qthotels', name: '会员积分营销平台', products: ['会员积分营销平台'], stage: 2, status: 'open', value: 600_000, closeIn: 120, days: 50, age: 80, ticks: ['insider_found', 'decision_maker_profile', 'demo_given', 'current_suppliers'], competitors: [{ name: '智联网科', threat: 'medium' }] },
   { account: 'zkelectric', name: '车间生产执行系统', products: ['生产执行系统（MES）'], stage: 2, status: 'open', value: 900_000, closeIn: 150, days: 10, age: 40, ticks: ['insider_found', 'demo_given'] },
@@ -127,6 +144,7 @@ export async function loadDemoPipeline(db: Kdb, org: DemoOrg, opts: { log: (line
   const engine = new ApprovalEngine(db, new Notifier(new JobQueue(db), false), tz);
   devPlanApprovable.register(engine);
 
+  const gradeStep = stepper(db, now, { account_changes: ['at'] });
   const gm = await actorOf(org.users.wangjianguo!);
   const competitors = new Map<string, number>();
   for (const c of COMPETITORS) {
@@ -162,7 +180,16 @@ export async function loadDemoPipeline(db: Kdb, org: DemoOrg, opts: { log: (line
     const grading = idea.scores ? gradeAssessment(idea.scores, DEFAULT_PIPELINE_SETTINGS, idea.informationSufficient ?? true) : null;
     const assessedAt = ago(enteredDaysAgo - 3);
     const assessment = grading
-      ? { scores: idea.scores, notes: {}, informationSufficient: idea.informationSufficient ?? true, summary: grading.outcome === 'collect' ? '决策链和预算尚不清楚，继续收集信息' : '成交路径清晰：内线支持，决策人认可方案', ...grading, by: ownerId, at: assessedAt.toISOString() }
+      ? {
+          // stored as the service stores it: every factor, an open one null
+          scores: allFactorScores(idea.scores),
+          notes: idea.notes ?? {},
+          informationSufficient: idea.informationSufficient ?? true,
+          summary: grading.outcome === 'collect' ? '决策链和预算尚不清楚：分管行长未表态、采购方式未定，补齐信息后再评定等级' : '成交路径清晰：内线支持，决策人认可方案',
+          ...grading,
+          by: ownerId,
+          at: assessedAt.toISOString(),
+        }
       : null;
     const id = await pipelineSeedRepo.insertProject(db, {
       accountId,
@@ -191,7 +218,8 @@ export async function loadDemoPipeline(db: Kdb, org: DemoOrg, opts: { log: (line
     if (grading && isGrade(grading.outcome)) {
       const assessor = await actorOf(ownerId);
       const grade = grading.outcome;
-      await db.transaction().execute((trx) => gradeFromAssessment(trx, assessor, accountId, grade, { opportunityId: id }));
+      // the account's grade changed when the project was assessed, not when the demo was loaded
+      await gradeStep(assessedAt, () => db.transaction().execute((trx) => gradeFromAssessment(trx, assessor, accountId, grade, { opportunityId: id })));
     }
 
     // created at stage 1, then one step per stage, evenly spread until the current stage

@@ -23,6 +23,8 @@ import { getPlan } from '../../src/server/features/work-plans/work-plans.service
 import { listOverdue } from '../../src/server/features/visit-policy/visit-policy.service';
 import { visitListQuery } from '../../src/shared/contracts/visits';
 import { businessDate, localDate } from '../../src/shared/domain/business-time';
+import { titleLevel } from '../../src/shared/domain/seating.rules';
+import { ASSESSMENT_FACTORS } from '../../src/shared/domain/pipeline';
 import { call, testConfig } from '../support/app';
 import { cloneTemplate, type TestDatabase } from '../support/db';
 
@@ -34,6 +36,7 @@ describe('demo data (issue item 12)', () => {
   let first: Awaited<ReturnType<typeof loadDemoData>>;
   let second: Awaited<ReturnType<typeof loadDemoData>>;
   const runMs: number[] = [];
+  let loadStartedAt = 0;
 
   beforeAll(async () => {
     tdb = await cloneTemplate();
@@ -45,7 +48,10 @@ describe('demo data (issue item 12)', () => {
       const result = await loadDemoData(tdb.database.db, { log: (l) => lines.push(l), password: DEFAULT_DEMO_PASSWORD });
       runMs.push(Date.now() - started);
       logs.push(lines);
-      if (i === 0) first = result;
+      if (i === 0) {
+        first = result;
+        loadStartedAt = started;
+      }
       else second = result;
     }
   });
@@ -439,6 +445,87 @@ describe('demo data (issue item 12)', () => {
         .executeTakeFirstOrThrow();
       expect(detail.actuals.visits.actual).toBe(Number(recorded.n));
       expect(detail.actuals.visits.planned).toBe(10);
+    });
+  });
+  describe('demo data a director would believe (issue 13 item 12)', () => {
+    const db = () => tdb.database.db;
+    const signIn = async (username: string) => {
+      const res = await call(handle.app, { method: 'POST', url: '/api/auth/login', payload: { username, password: DEFAULT_DEMO_PASSWORD } });
+      expect(res.status).toBe(200);
+      const cookie = String(res.headers['set-cookie']).split(';')[0]!;
+      return (url: string) => call(handle.app, { method: 'GET', url, headers: { cookie } });
+    };
+
+    it('answers every demo development project with 200; the one still collecting information has all seven factors scored with their grounds', async () => {
+      const get = await signIn('wangjianguo');
+      const ids = await db().selectFrom('opportunities').select(['id', 'name']).orderBy('id').execute();
+      expect(ids).toHaveLength(15);
+      for (const o of ids) expect((await get(`/api/opportunities/${o.id}`)).status, o.name).toBe(200);
+      const collecting = await db().selectFrom('opportunities').select('id').where('assessment_outcome', '=', 'collect').execute();
+      expect(collecting).toHaveLength(1);
+      const a = (await get(`/api/opportunities/${collecting[0]!.id}`)).body.assessment;
+      expect(Object.keys(a.scores).sort()).toEqual([...ASSESSMENT_FACTORS].sort());
+      expect(ASSESSMENT_FACTORS.every((f) => typeof a.scores[f] === 'number' && (a.notes[f] ?? '').length > 0)).toBe(true);
+      expect(a).toMatchObject({ informationSufficient: false, outcome: 'collect' });
+      // every stored assessment keeps all seven factors, as the service stores them
+      const stored = await db().selectFrom('opportunities').select('assessment').where('assessment', 'is not', null).execute();
+      for (const r of stored) expect(Object.keys((r.assessment as { scores: object }).scores).sort()).toEqual([...ASSESSMENT_FACTORS].sort());
+    });
+
+    it('seats the banquet by rank: the bank’s most senior guest is 主宾 on the GM’s right, the director opposite as 副主人, no two of ours side by side', async () => {
+      const plan = await db().selectFrom('reception_seating').select(['people', 'tables']).executeTakeFirstOrThrow();
+      const people = plan.people as { key: string; name: string; title: string | null; side: string; rank: number; secondHost?: boolean }[];
+      const seats = (plan.tables as { seats: (string | null)[] }[])[0]!.seats;
+      const at = (s: number) => people.find((p) => p.key === seats[s]);
+      const guests = people.filter((p) => p.side === 'guest');
+      expect(guests.length).toBeGreaterThanOrEqual(3);
+      const best = Math.min(...guests.map((g) => titleLevel(g.title) ?? 9));
+      expect(at(0)).toMatchObject({ name: '王建国', side: 'host' });
+      expect(at(1)!.side).toBe('guest');
+      expect(at(1)!.rank).toBe(1);
+      expect(titleLevel(at(1)!.title)).toBe(best);
+      // a bank's 行长 or 副行长, never its project manager
+      expect(at(1)!.title).toMatch(/行长$/);
+      expect(at(seats.length / 2)).toMatchObject({ name: '张明远', secondHost: true });
+      const sideAt = seats.map((k) => people.find((p) => p.key === k)?.side ?? null);
+      expect(sideAt.filter((s, i) => s === 'host' && sideAt[(i + 1) % seats.length] === 'host')).toEqual([]);
+      // the forms list the guests most senior first
+      const banquet = await db().selectFrom('receptions').select(['visitors']).where('id', '=', (await db().selectFrom('reception_seating').select('reception_id').executeTakeFirstOrThrow()).reception_id).executeTakeFirstOrThrow();
+      const levels = (banquet.visitors as { title: string | null }[]).map((v) => titleLevel(v.title) ?? 9);
+      expect([...levels].sort((x, y) => x - y)).toEqual(levels);
+    });
+
+    it('dates the archive’s timeline back: contacts, relationship steps, needs, countermeasures, plan items and account changes were not entered at load time', async () => {
+      const loaded = new Date(loadStartedAt);
+      const late = async (table: 'contacts' | 'contact_relationship_history' | 'account_needs' | 'account_countermeasures' | 'account_plan_items' | 'account_changes', column: string) =>
+        Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(column)} >= ${loaded}`.execute(db())).rows[0]!.n);
+      for (const [table, column] of [
+        ['contacts', 'created_at'],
+        ['contact_relationship_history', 'at'],
+        ['account_needs', 'created_at'],
+        ['account_needs', 'closed_at'],
+        ['account_countermeasures', 'created_at'],
+        ['account_plan_items', 'created_at'],
+        ['account_plan_items', 'closed_at'],
+        ['account_changes', 'at'],
+      ] as const) expect(await late(table, column), `${table}.${column}`).toBe(0);
+      // a contact's history reads from the day it was entered (its starting state too), never the load day
+      const today = businessDate(loaded, 'Asia/Shanghai');
+      expect(Number((await sql<{ n: string }>`select count(*) as n from contact_relationship_history where occurred_on >= ${today}`.execute(db())).rows[0]!.n)).toBe(0);
+
+      // as the bank's timeline shows them: each at its moment (not a bare date), a contact entered before its relationship moved
+      const get = await signIn('wangjianguo');
+      const bank = await db().selectFrom('accounts').select('id').where('name', '=', '江南银行股份有限公司').executeTakeFirstOrThrow();
+      const items = (await get(`/api/accounts/${bank.id}/timeline?limit=100`)).body.items as { at: string; dateOnly: boolean; kind: string; params: { name?: string } }[];
+      const archive = items.filter((e) => ['contact_added', 'relationship_change', 'need_added', 'need_closed', 'countermeasure_added', 'plan_item_created', 'plan_item_closed', 'account_change'].includes(e.kind));
+      expect(new Set(archive.map((e) => e.kind))).toEqual(new Set(['contact_added', 'relationship_change', 'need_added', 'need_closed', 'countermeasure_added', 'plan_item_created', 'plan_item_closed', 'account_change']));
+      expect(archive.filter((e) => Date.parse(e.at) >= loadStartedAt)).toEqual([]);
+      expect(archive.filter((e) => e.kind === 'relationship_change' && e.dateOnly)).toEqual([]);
+      for (const added of archive.filter((e) => e.kind === 'contact_added')) {
+        const steps = archive.filter((e) => e.kind === 'relationship_change' && e.params.name === added.params.name);
+        expect(steps.length, added.params.name).toBeGreaterThan(0);
+        expect(steps.every((e) => Date.parse(e.at) > Date.parse(added.at))).toBe(true);
+      }
     });
   });
 });
