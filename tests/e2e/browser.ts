@@ -16,14 +16,14 @@ export interface Browser {
 }
 
 /** A fresh Chromium profile per journey: the system's /usr/bin/chromium, never a downloaded one. */
-export async function openBrowser(opts: { width?: number; height?: number; geolocation?: boolean } = {}): Promise<Browser> {
+export async function openBrowser(opts: { width?: number; height?: number; geolocation?: boolean; timezoneId?: string } = {}): Promise<Browser> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tm-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: opts.width ?? 1366, height: opts.height ?? 800 },
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: opts.timezoneId ?? 'Asia/Shanghai',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   context.setDefaultTimeout(30_000);
@@ -97,7 +97,7 @@ export function trackBrowsers(prefix: string) {
   afterAll(async () => {
     for (const b of open) await b.close();
   });
-  const browser = async (opts?: { width: number; height: number }) => {
+  const browser = async (opts?: { width: number; height: number; timezoneId?: string }) => {
     const b = await openBrowser(opts);
     open.push(b);
     return b;

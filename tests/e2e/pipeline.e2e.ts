@@ -194,6 +194,11 @@ describe('account development journey', () => {
 
     await page.reload();
     await page.getByTestId('dev-plan').getByTestId('plan-status').getByText(pipeline.planStatuses.approved).waitFor();
+    // the approved plan reads as a document, not as a greyed-out form (issue 13 item 10)
+    await page.getByTestId('plan-document').waitFor();
+    expect(await page.getByTestId('dev-plan').locator('input, textarea, .ant-select').count()).toBe(0);
+    expect(await page.getByTestId('plan-doc-strategy').innerText()).toContain('以仓储效率为切入点');
+    expect(await page.getByTestId('plan-expected-return').innerText()).toContain('380,000.00');
   });
 
   it('the manager takes the project into stage 4 and the board shows it there', async () => {

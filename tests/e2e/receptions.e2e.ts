@@ -141,15 +141,36 @@ describe('reception journey', () => {
     expect([Math.round(Number(w)), Math.round(Number(h))]).toEqual([595, 842]);
     expect(pdf.match(/\/Type\s*\/Page\b/g)!.length).toBeGreaterThanOrEqual(2);
 
-    // the application and the report print like seed 003 forms 6 and 7
+    // the application and the report print like seed 003 forms 6 and 7, each on one A4 page
+    // (Chromium's PDF printer: no row split onto a second page — issue 13 item 19)
     for (const form of ['application', 'report'] as const) {
       await page.goto(`${baseUrl}/receptions/${id}/print/${form}`);
       await page.getByTestId('print-sheet').waitFor();
       const text = await page.getByTestId('print-sheet').innerText();
       expect(text).toContain(form === 'application' ? '客户接待申请表' : '客户接待报告表');
       expect(text).toContain(form === 'application' ? '10,000.00' : '9,900.00');
+      expect(pdfPages(await page.pdf({ format: 'A4' })), form).toBe(1);
       await shot(page, `receptions-0${form === 'application' ? 5 : 6}-${form}-print`);
     }
+    // the reception starts at 18:00 in Shanghai: so it prints, here and in a browser in New York
+    await page.goto(`${baseUrl}/receptions/${id}/print/application`);
+    await page.getByTestId('print-sheet').waitFor();
+    expect(await page.getByTestId('print-sheet').innerText()).toContain('2026-12-18 18:00');
     await page.emulateMedia({ media: 'screen' });
+
+    const abroad = (await browser({ width: 1366, height: 800, timezoneId: 'America/New_York' })).page;
+    await signIn(abroad, 'zhaolei');
+    expect(await abroad.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/New_York');
+    await abroad.goto(`${baseUrl}/receptions/${id}/print/application`);
+    await abroad.getByTestId('print-sheet').waitFor();
+    const printed = await abroad.getByTestId('print-sheet').innerText();
+    expect(printed).toContain('2026-12-18 18:00');
+    expect(printed).not.toContain('2026-12-18 05:00');
+    expect(pdfPages(await abroad.pdf({ format: 'A4' }))).toBe(1);
   });
 });
+
+/** The number of pages of a PDF Chromium printed. */
+function pdfPages(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0;
+}
