@@ -251,8 +251,9 @@ export async function loadDemoFieldwork(db: Kdb, org: DemoOrg, opts: { log: (lin
     if (!report) return id;
     await approveAll(await seed.approvalId(db, 'receptions', id), [cal.at(applyDay, 15, 0), cal.at(cal.after(applyDay, 1), 9, 30)], ['同意，注意控制标准', '费用在预算内，同意']);
     if (seating) {
-      const plan = proposeSeating(seating, 10);
-      await step(cal.at(cal.before(day, 1), 16, 0), () => receptions.saveSeating(db, owner, id, seatingSave.parse({ version: 0, seatsPerTable: 10, people: plan.people, tables: plan.tables, locked: true })));
+      // a round table for eight: seven diners leave one seat free, at the far end
+      const plan = proposeSeating(seating, 8);
+      await step(cal.at(cal.before(day, 1), 16, 0), () => receptions.saveSeating(db, owner, id, seatingSave.parse({ version: 0, seatsPerTable: 8, people: plan.people, tables: plan.tables, locked: true })));
     }
     const reportDay = cal.after(day, 1);
     await step(cal.at(reportDay, 11, 0), async () => receptions.writeReport(db, notifier, owner, id, receptionReportInput.parse({ version: await seed.version(db, 'receptions', id), date: day, ...report })));
