@@ -58,6 +58,16 @@ export async function signIn(page: Page, username: string, password = E2E_DEMO_P
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
+/**
+ * Clicks the menu entry of `path` (test id `nav-<path>`), first opening its group when it is collapsed: the
+ * menu keeps only the current page's group open. On a phone, open the drawer (`nav-open`) first.
+ */
+export async function navTo(page: Page, path: string) {
+  const item = page.getByTestId(`nav-${path}`);
+  if (!(await item.isVisible())) await page.locator(`[data-testid="nav"] li.ant-menu-submenu:has([data-testid="nav-${path}"]) > .ant-menu-submenu-title`).click();
+  await item.click();
+}
+
 /** Resolves once no finite animation runs (spinners loop forever and are ignored). */
 export async function settled(page: Page) {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));

@@ -5,7 +5,7 @@ import approvals from '../../src/shared/locales/zh-CN/approvals.json';
 import auth from '../../src/shared/locales/zh-CN/auth.json';
 import common from '../../src/shared/locales/zh-CN/common.json';
 import notifications from '../../src/shared/locales/zh-CN/notifications.json';
-import { settled, shot, trackBrowsers, type Browser } from './browser';
+import { navTo, settled, shot, trackBrowsers, type Browser } from './browser';
 import { E2E_ADMIN_PASSWORD, E2E_DEMO_PASSWORD } from './global-setup';
 
 /**
@@ -80,7 +80,7 @@ describe('platform journeys', () => {
     await page.getByTestId('nav-area-system').waitFor();
     await shot(page, 'platform-01-admin-home');
 
-    await page.getByTestId('nav-/admin/org-units').click();
+    await navTo(page, '/admin/org-units');
     // The head office's 大客户部 is the one with code KA; the provinces have their own 大客户部.
     const kaRow = page.locator('tr', { has: page.getByRole('cell', { name: 'KA', exact: true }) });
     await kaRow.waitFor();
@@ -97,7 +97,7 @@ describe('platform journeys', () => {
     await expect(unitRow.getAttribute('class')).resolves.toMatch(/ant-table-row-level-2/);
     await shot(page, 'platform-03-unit-created');
 
-    await page.getByTestId('nav-/admin/users').click();
+    await navTo(page, '/admin/users');
     await page.getByTestId('user-create').click();
     await field(page, 'user-username').fill(USER.username);
     await field(page, 'user-name').fill(USER.name);
@@ -146,7 +146,7 @@ describe('platform journeys', () => {
     await page.getByTestId('page-403').waitFor();
     await shot(page, 'platform-08-user-403');
 
-    await page.getByTestId('nav-/requests/new').click();
+    await navTo(page, '/requests/new');
     await field(page, 'request-title').fill(REQUEST_TITLE);
     await pick(page, 'request-category', approvals.categories.office_supplies);
     await field(page, 'request-amount').fill('800.00');
@@ -175,7 +175,7 @@ describe('platform journeys', () => {
     await page.getByTestId('home-notifications').waitFor();
     await inbox.click();
     await page.getByTestId('approvals-tab-inbox').waitFor();
-    await page.getByTestId('nav-/approvals').click();
+    await navTo(page, '/approvals');
     await page.getByTestId('approvals-tab-inbox').waitFor();
     await expect(page.getByRole('tab', { selected: true }).innerText()).resolves.toContain(approvals.boxes.inbox);
     const link = page.getByRole('link', { name: REQUEST_TITLE, exact: true });
@@ -236,7 +236,7 @@ describe('platform journeys', () => {
     await area.waitFor();
     await expect(area.innerText()).resolves.toContain(common.areas.approvals);
     await shot(page, 'platform-15-phone-drawer', { fullPage: false });
-    await page.getByTestId('nav-/approvals').click();
+    await navTo(page, '/approvals');
     await area.waitFor({ state: 'hidden' });
     await expect(page.getByTestId('approvals-tab-inbox').innerText()).resolves.toContain(approvals.boxes.inbox);
     await noOverflow();
@@ -269,7 +269,7 @@ describe('list state in the URL', () => {
     expect(entityCount, `audit entries of ${entity}`).toBeGreaterThan(20);
 
     // users: only the active ones, ten a page, the second page
-    await page.getByTestId('nav-/admin/users').click();
+    await navTo(page, '/admin/users');
     await page.getByTestId('user-open-admin').waitFor();
     await pick(page, 'user-filter-status', admin.users.statuses.active);
     await page.waitForURL(/\/admin\/users\?status=active$/);
@@ -285,7 +285,7 @@ describe('list state in the URL', () => {
     await expect.poll(() => rows.count()).toBe(Math.min(10, activeUsers - 10));
 
     // the audit log: one record type, its second page
-    await page.getByTestId('nav-/admin/audit').click();
+    await navTo(page, '/admin/audit');
     await page.waitForURL(/\/admin\/audit$/);
     await field(page, 'audit-entity').fill(entity);
     await page.keyboard.press('Escape');
@@ -297,7 +297,7 @@ describe('list state in the URL', () => {
     await shot(page, 'platform-18-audit-filtered-page-2');
 
     // somewhere else, then Back through the list states, newest first
-    await page.getByTestId('nav-/admin/org-units').click();
+    await navTo(page, '/admin/org-units');
     await page.waitForURL(/\/admin\/org-units$/);
 
     await page.goBack();

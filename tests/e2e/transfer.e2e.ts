@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '../../src/shared/domain/credit-code';
 import errors from '../../src/shared/locales/zh-CN/errors.json';
 import { readXlsx, xlsx, type Rows } from '../support/transfer';
-import { settled, shot, signIn, trackBrowsers } from './browser';
+import { navTo, settled, shot, signIn, trackBrowsers } from './browser';
 
 /**
  * The import and export journey (issue 3 items 5 and 12): the KA director imports an account
@@ -49,7 +49,7 @@ describe('import and export journey', () => {
   it('the director imports a file with two bad rows, sees why, uploads the corrected file and commits', async () => {
     const { page } = await browser();
     await signIn(page, DIRECTOR);
-    await page.getByTestId('nav-/accounts/import').click();
+    await navTo(page, '/accounts/import');
     await page.waitForURL(/\/accounts\/import$/);
 
     await page

@@ -1,12 +1,13 @@
 import { CheckSquareOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Tooltip, Typography, theme } from 'antd';
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from './auth';
 import { LanguageMenu } from './LanguageSwitch';
-import { buildMenu, selectedMenuKey } from './nav';
+import { buildMenu, openMenuKey, selectedMenuKey } from './nav';
 import { NotificationBell } from './NotificationBell';
+import { headerItems } from './registry';
 import type { AppRoute } from './types';
 
 const SIDER_WIDTH = 220;
@@ -24,12 +25,19 @@ export function AppLayout({ routes }: { routes: AppRoute[] }) {
 
   const items = useMemo(() => buildMenu(routes, can, t), [routes, can, t]);
   const selected = selectedMenuKey(location.pathname, routes);
+  // The groups open: the current page's, plus any the user opens; moving to a page of another group opens that one instead.
+  const current = openMenuKey(selected, routes);
+  const [open, setOpen] = useState<{ current: string | undefined; keys: string[] }>({ current, keys: current ? [current] : [] });
+  if (open.current !== current) setOpen({ current, keys: current ? [current] : open.keys });
 
   const menu = (
     <Menu
       mode="inline"
       items={items}
       selectedKeys={[selected]}
+      openKeys={open.keys}
+      onOpenChange={(keys) => setOpen({ current, keys })}
+      forceSubMenuRender
       onClick={() => setDrawerOpen(false)}
       style={{ borderInlineEnd: 'none' }}
       data-testid="nav"
@@ -67,6 +75,9 @@ export function AppLayout({ routes }: { routes: AppRoute[] }) {
         <div style={{ flex: 1, minWidth: 0, display: 'flex', alignItems: 'center' }}>{brand}</div>
         <Flex align="center" gap={mobile ? 0 : 4}>
           <NotificationBell />
+          {headerItems.filter((h) => can(h.access)).map((h) => (
+            <Fragment key={h.key}>{h.element}</Fragment>
+          ))}
           <Tooltip title={t('header.myTasks')}>
             <Button type="text" icon={<CheckSquareOutlined style={{ fontSize: 17 }} />} onClick={() => void navigate('/tasks')} aria-label={t('header.myTasks')} data-testid="header-tasks">
               {!mobile && t('header.myTasks')}

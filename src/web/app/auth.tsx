@@ -1,9 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Me } from '../../shared/contracts/auth';
-import { AUTHENTICATED, PUBLIC, type RouteAccess } from '../../shared/permissions';
+import { AUTHENTICATED, PUBLIC, type Permission, type RouteAccess } from '../../shared/permissions';
 import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from '../api/client';
 import { DisplayProvider } from '../components/display';
+import type { Access } from './types';
 
 interface AuthState {
   me: Me | null;
@@ -11,7 +12,10 @@ interface AuthState {
   login(username: string, password: string): Promise<Me>;
   logout(): Promise<void>;
   refresh(): Promise<void>;
-  can(access: RouteAccess): boolean;
+  /** whether the user holds the permission (or every one of a list): what a page, link or filter needs */
+  can(access: Access): boolean;
+  /** whether the user's data scope for the permission reaches others' records (team, unit or all): a manager's lists open on the team */
+  seesOthers(permission: Permission): boolean;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -44,7 +48,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [apply, refresh]);
 
   const value = useMemo<AuthState>(() => {
-    const permissions = new Set(me?.permissions.map((p) => p.permission));
+    const permissions = new Map(me?.permissions.map((p) => [p.permission, p.scope]));
+    const one = (access: RouteAccess) => access === PUBLIC || (!!me && (access === AUTHENTICATED || permissions.has(access)));
     return {
       me,
       loading,
@@ -64,9 +69,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         }
       },
       can(access) {
-        if (access === PUBLIC) return true;
-        if (!me) return false;
-        return access === AUTHENTICATED || permissions.has(access);
+        return typeof access === 'string' ? one(access) : access.every(one);
+      },
+      seesOthers(permission) {
+        const scope = permissions.get(permission);
+        return scope !== undefined && scope !== 'own';
       },
     };
   }, [me, loading, refresh, apply, queryClient]);

@@ -10,6 +10,7 @@ describe('shell locales', () => {
       development: '客户开发',
       field: '外勤与接待',
       visits: '拜访与接待',
+      expenses: '费用',
       approvals: '审批',
       deals: '合同回款',
       service: '服务',

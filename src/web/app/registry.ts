@@ -18,7 +18,7 @@ import { transferWeb } from '../features/transfer/manifest';
 import { tripsWeb } from '../features/trips/manifest';
 import { visitsWeb } from '../features/visits/manifest';
 import { workPlansWeb } from '../features/work-plans/manifest';
-import type { AccountTab, AppRoute, HomeWidget, TimelineRenderers, WebFeature } from './types';
+import type { AccountTab, AppRoute, HeaderItem, HomeWidget, TimelineRenderers, WebFeature } from './types';
 
 /**
  * Every room of the web app, in menu order within each area. A room declares its WebFeature in
@@ -39,8 +39,8 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   savedViewsWeb,
   opportunitiesWeb,
   pipelineWeb,
-  // 外勤与接待 in the order of the day's work: visits and their calendar, daily reports and monthly plans, contacts,
-  // receptions, gifts, trips, claims
+  // in the order of the day's work: visits and their calendar, daily reports and monthly plans, contacts, receptions,
+  // gifts (under 客情关系), trips (外勤与接待), claims (费用)
   visitsWeb,
   calendarWeb,
   workPlansWeb,
@@ -62,3 +62,6 @@ export const timelineRenderers: TimelineRenderers = Object.assign({}, ...WEB_FEA
 
 /** The home page's widgets from every room, in their order. */
 export const homeWidgets: HomeWidget[] = WEB_FEATURES.flatMap((f) => f.homeWidgets ?? []).sort((a, b) => a.order - b.order);
+
+/** The header's buttons from every room, in their order. */
+export const headerItems: HeaderItem[] = WEB_FEATURES.flatMap((f) => f.headerItems ?? []).sort((a, b) => a.order - b.order);

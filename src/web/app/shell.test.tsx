@@ -3,9 +3,9 @@ import type { TFunction } from 'i18next';
 import type { FormInstance } from 'antd';
 import { ApiError } from '../api/client';
 import { applyFormErrors } from '../components/errors';
-import { buildMenu, selectedMenuKey } from './nav';
+import { buildMenu, openMenuKey, selectedMenuKey } from './nav';
 import { safeNext } from './next';
-import type { AppRoute } from './types';
+import type { Access, AppRoute } from './types';
 
 const t = ((key: string) => key) as unknown as TFunction;
 const page = (path: string, extra: Partial<AppRoute>): AppRoute => ({ path, element: null, access: 'authenticated', labelKey: `x:${path}`, ...extra });
@@ -32,6 +32,31 @@ describe('buildMenu', () => {
     const items = buildMenu(routes, (access) => access === 'request:read' || access === 'authenticated', t) as unknown as Record<string, unknown>[];
     expect(items.map((i) => i['data-testid'])).toEqual(['nav-/', 'nav-area-approvals']);
     expect((items[1].children as Record<string, unknown>[]).map((i) => i.key)).toEqual(['/requests']);
+  });
+
+  it('makes each area a collapsible group (a submenu), not a heading', () => {
+    const items = buildMenu(routes, () => true, t) as unknown as Record<string, unknown>[];
+    expect(items.slice(1).map((i) => [i.key, i.type])).toEqual([
+      ['area:approvals', undefined],
+      ['area:system', undefined],
+    ]);
+  });
+
+  it('leaves out a page unless the user holds every permission it needs', () => {
+    const withPlans = [...routes, page('/gifts/plans', { area: 'relationships', access: ['gift:read', 'account:read'] })];
+    // as the session's can(): a list of permissions needs every one
+    const holds = (...held: string[]) => (access: Access) => [access].flat().every((a) => held.includes(a));
+    const finance = buildMenu(withPlans, holds('gift:read', 'authenticated'), t) as unknown as Record<string, unknown>[];
+    expect(finance.map((i) => i['data-testid'])).toEqual(['nav-/']);
+    const director = buildMenu(withPlans, holds('gift:read', 'account:read'), t) as unknown as Record<string, unknown>[];
+    expect(director.map((i) => i['data-testid'])).toEqual(['nav-/', 'nav-area-relationships']);
+  });
+
+  it('keeps the group of the current page open', () => {
+    expect(openMenuKey(selectedMenuKey('/approvals/12', routes), routes)).toBe('area:approvals');
+    expect(openMenuKey(selectedMenuKey('/admin/audit', routes), routes)).toBe('area:system');
+    expect(openMenuKey(selectedMenuKey('/', routes), routes)).toBeUndefined();
+    expect(openMenuKey(selectedMenuKey('/tasks', routes), routes)).toBeUndefined();
   });
 
   it('highlights the deepest menu page containing the location', () => {

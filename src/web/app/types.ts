@@ -4,15 +4,19 @@ import type { AccountDetail } from '../../shared/contracts/accounts';
 import type { TimelineEvent, TimelineKind } from '../../shared/contracts/timeline';
 import type { Permission, RouteAccess } from '../../shared/permissions';
 
-/** The areas of the navigation (issue 2 §11), in menu order. */
-export const AREAS = ['customers', 'relationships', 'development', 'field', 'visits', 'approvals', 'deals', 'service', 'performance', 'reports', 'system'] as const;
+/** The areas of the navigation (issue 2 §11), in menu order; each is a collapsible group of the menu. */
+export const AREAS = ['customers', 'relationships', 'development', 'field', 'visits', 'expenses', 'approvals', 'deals', 'service', 'performance', 'reports', 'system'] as const;
 export type Area = (typeof AREAS)[number];
+
+/** Who may use a page or widget: one permission, or several that it all needs (a page that also reads accounts). */
+export type Access = RouteAccess | readonly RouteAccess[];
 
 /** A page a feature contributes: its route, who may open it, and where it sits in the menu. */
 export interface AppRoute {
   path: string;
   element: ReactNode;
-  access: RouteAccess;
+  /** every permission the page needs to work: without one it is neither in the menu nor opened (403 page) */
+  access: Access;
   /** when set, the page appears in the menu under this area */
   area?: Area;
   /** i18n key of the menu label (namespace:key) */
@@ -52,6 +56,16 @@ export interface WebFeature {
   timelineRenderers?: TimelineRenderers;
   /** what the room puts on the home page (workbench) */
   homeWidgets?: readonly HomeWidget[];
+  /** what the room puts in the header, on every page (the approvals waiting for me) */
+  headerItems?: readonly HeaderItem[];
+}
+
+/** A button in the header beside the notifications, shown to holders of `access`, by order. */
+export interface HeaderItem {
+  key: string;
+  order: number;
+  access: Access;
+  element: ReactNode;
 }
 
 /** A widget on the home page: a figure in the top row (`stat`) or a card below (`card`), shown to holders of `access`, by order. */
@@ -59,7 +73,7 @@ export interface HomeWidget {
   key: string;
   kind: 'stat' | 'card';
   order: number;
-  access: RouteAccess;
+  access: Access;
   element: ReactNode;
 }
 

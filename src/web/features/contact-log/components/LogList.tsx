@@ -2,10 +2,10 @@ import { DeleteOutlined, MailOutlined, MessageOutlined, PhoneOutlined, TeamOutli
 import { Button, List, Popconfirm, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { ContactLog, ContactLogKind } from '../../../../shared/contracts/contact-log';
 import { DateTime } from '../../../components/DateTime';
 import { useDeleteContactLog } from '../api';
+import { AccountLink } from '../../accounts';
 
 const ICONS: Record<ContactLogKind, ReactNode> = { call: <PhoneOutlined />, email: <MailOutlined />, meeting: <TeamOutlined />, other: <MessageOutlined /> };
 
@@ -42,7 +42,7 @@ export function LogList({ items, loading, editable, showAccount, pagination }: {
                 {showAccount && (
                   <>
                     {' · '}
-                    <Link to={`/accounts/${l.account.id}?tab=contactLog`}>{l.account.name}</Link>
+                    <AccountLink id={l.account.id} tab="contactLog">{l.account.name}</AccountLink>
                   </>
                 )}
               </span>

@@ -1,7 +1,6 @@
 import { Card, Flex, Grid, List, Progress, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { CoverageListItem } from '../../../../shared/contracts/contacts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
@@ -10,6 +9,7 @@ import { id, useListState } from '../../../components/useListState';
 import { SavedViewsMenu } from '../../saved-views';
 import { useCoverageList } from '../api';
 import { coverageColor, CoverageFlags } from '../components/CoverageBadge';
+import { AccountLink } from '../../accounts';
 
 /** /coverage — accounts in my scope by relationship coverage gap (REL-5), worst first. */
 export function CoveragePage() {
@@ -28,9 +28,9 @@ export function CoveragePage() {
       title: t('coverage.page.account'),
       render: (_, r) => (
         <div>
-          <Link to={`/accounts/${r.accountId}?tab=contacts`} data-testid={`coverage-account-${r.accountId}`}>
+          <AccountLink id={r.accountId} tab="contacts" data-testid={`coverage-account-${r.accountId}`}>
             {r.accountName}
-          </Link>
+          </AccountLink>
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {r.unitName}
@@ -72,9 +72,9 @@ export function CoveragePage() {
                 <Flex gap={12} align="flex-start" style={{ width: '100%' }}>
                   {score(r)}
                   <Flex vertical gap={4} style={{ minWidth: 0, flex: 1 }}>
-                    <Link to={`/accounts/${r.accountId}?tab=contacts`} data-testid={`coverage-account-${r.accountId}`}>
+                    <AccountLink id={r.accountId} tab="contacts" data-testid={`coverage-account-${r.accountId}`}>
                       {r.accountName}
-                    </Link>
+                    </AccountLink>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {r.unitName} · {r.ownerName} · {t('coverage.page.contactsCount', { count: r.activeContacts })}
                     </Typography.Text>

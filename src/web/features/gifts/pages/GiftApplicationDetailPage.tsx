@@ -13,6 +13,7 @@ import { useApiError, useFeedback } from '../../../components/feedback';
 import { useDeleteGiftApplication, useGiftApplication, useGiftApplicationAction } from '../api';
 import { CapNotice } from '../components/CapNotice';
 import { STATUS_COLORS } from './GiftApplicationsPage';
+import { AccountLink } from '../../accounts';
 
 const EDITABLE = new Set(['draft', 'rejected']);
 
@@ -45,7 +46,7 @@ export function GiftApplicationDetailPage() {
             items={[
               { key: 'dept', label: t('detail.applyDept'), children: a.unitName },
               { key: 'managing', label: t('form.managingDept'), children: a.managingDept ?? '—' },
-              { key: 'account', label: t('form.account'), children: <Link to={`/accounts/${a.accountId}`}>{a.accountName}</Link> },
+              { key: 'account', label: t('form.account'), children: <AccountLink id={a.accountId}>{a.accountName}</AccountLink> },
               { key: 'contact', label: t('form.contact'), children: a.contactTitle ? `${a.contactName}（${a.contactTitle}）` : a.contactName },
               { key: 'item', label: t('form.item'), children: a.itemName },
               { key: 'quantity', label: t('form.quantity'), children: `${a.quantity} ${a.itemUnit}` },

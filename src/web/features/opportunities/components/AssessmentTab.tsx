@@ -1,13 +1,13 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Flex, Form, Input, Progress, Radio, Row, Statistic, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { OpportunityDetail } from '../../../../shared/contracts/opportunities';
 import { ASSESSMENT_FACTORS, DEFAULT_PIPELINE_SETTINGS, FACTOR_DIMENSION, gradeAssessment, isGrade, type AssessmentFactor, type FactorScores } from '../../../../shared/domain/pipeline';
 import { DateTime } from '../../../components/DateTime';
 import { useFeedback } from '../../../components/feedback';
 import { opportunityApi, useOpportunityWrite, usePipelineSettings } from '../api';
 import { OutcomeTag } from './tags';
+import { AccountLink } from '../../accounts';
 
 interface Values {
   scores: FactorScores;
@@ -62,7 +62,7 @@ export function AssessmentTab({ o }: { o: OpportunityDetail }) {
               <div>{t('assessment.by', { name: a.assessedBy.name })} · <DateTime value={a.assessedAt} /></div>
               {isGrade(a.outcome) && o.accountGrade && (
                 <div data-testid="assessment-account-grade">
-                  {t('assessment.accountGraded', { grade: o.accountGrade })} <Link to={`/accounts/${o.accountId}`}>{o.accountName}</Link>
+                  {t('assessment.accountGraded', { grade: o.accountGrade })} <AccountLink id={o.accountId}>{o.accountName}</AccountLink>
                 </div>
               )}
             </>

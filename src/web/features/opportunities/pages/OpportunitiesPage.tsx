@@ -15,7 +15,7 @@ import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { UserSelect } from '../../../components/UserSelect';
 import { useListState, useTextFilter, type ListFilters } from '../../../components/useListState';
-import { AccountSelect } from '../../accounts';
+import { AccountLink, AccountSelect } from '../../accounts';
 import { opportunityKeys } from '../api';
 import { DaysInStage, OpportunityStatusTag, StageTag } from '../components/tags';
 import { OPPORTUNITY_LIST, OPPORTUNITY_LIST_OPTIONS } from '../helpers';
@@ -68,9 +68,12 @@ export function OpportunitiesPage() {
       <Col xs={24} sm={12} md={6} lg={4}>
         <UserSelect value={filters.ownerId} onChange={(id) => setFilter('ownerId', id)} placeholder={t('filters.owner')} data-testid="opportunity-filter-owner" />
       </Col>
-      <Col xs={24} sm={12} md={6} lg={5}>
-        <AccountSelect value={filters.accountId} onChange={(id) => setFilter('accountId', id)} placeholder={t('filters.account')} data-testid="opportunity-filter-account" />
-      </Col>
+      {/* picking an account reads the account list: only for those who may read accounts */}
+      {can('account:read') && (
+        <Col xs={24} sm={12} md={6} lg={5}>
+          <AccountSelect value={filters.accountId} onChange={(id) => setFilter('accountId', id)} placeholder={t('filters.account')} data-testid="opportunity-filter-account" />
+        </Col>
+      )}
       <Col xs={24} sm={12} md={6} lg={3}>
         <Select
           allowClear
@@ -123,9 +126,9 @@ export function OpportunitiesPage() {
             {name}
           </Link>
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} ellipsis>
-            <Link to={`/accounts/${o.accountId}`} style={{ color: 'inherit' }}>
+            <AccountLink id={o.accountId} style={{ color: 'inherit' }}>
               {o.accountName}
-            </Link>
+            </AccountLink>
           </Typography.Text>
         </div>
       ),

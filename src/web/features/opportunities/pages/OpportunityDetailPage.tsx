@@ -1,14 +1,14 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, Flex, Grid, Skeleton, Space, Steps, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { OpportunityDetail } from '../../../../shared/contracts/opportunities';
 import { PROCUREMENT_STEPS, STAGES } from '../../../../shared/domain/pipeline';
 import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
-import { GradeTag } from '../../accounts';
+import { AccountLink, GradeTag } from '../../accounts';
 import { opportunityApi, useOpportunity, useOpportunityWrite } from '../api';
 import { AssessmentTab } from '../components/AssessmentTab';
 import { ChecklistTab } from '../components/ChecklistTab';
@@ -64,9 +64,9 @@ function Opportunity({ o }: { o: OpportunityDetail }) {
         }
         subtitle={
           <>
-            <Link to={`/accounts/${o.accountId}`} data-testid="opportunity-account-link">
+            <AccountLink id={o.accountId} data-testid="opportunity-account-link">
               {o.accountName}
-            </Link>
+            </AccountLink>
             {' · '}
             {t('detail.owner', { owner: o.ownerName, unit: o.unitName })}
           </>

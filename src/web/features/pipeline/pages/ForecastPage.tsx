@@ -47,6 +47,25 @@ function useChartText(): ChartText {
   }, [t, i18n.language, money]);
 }
 
+/** A tab with nothing to chart: says why (nothing in the user's scope, or the filters) instead of drawing empty axes. */
+function NoData({ tab, filtered }: { tab: Tab; filtered: boolean }) {
+  const { t } = useTranslation('board');
+  return (
+    <Card size="small" data-testid={`${tab}-empty`}>
+      <Empty
+        description={
+          <>
+            <Typography.Text strong style={{ display: 'block' }}>
+              {t(`analysisEmpty.${tab}`)}
+            </Typography.Text>
+            <Typography.Text type="secondary">{t(filtered ? 'analysisEmpty.filtered' : 'analysisEmpty.scope')}</Typography.Text>
+          </>
+        }
+      />
+    </Card>
+  );
+}
+
 function ChartCard({ title, children, extra }: { title: ReactNode; children: ReactNode; extra?: ReactNode }) {
   return (
     <Card size="small" title={title} extra={extra} style={{ height: '100%' }}>
@@ -69,6 +88,7 @@ export function ForecastPage() {
   const tab: Tab = filter.tab;
   const base = { ownerId: filter.ownerId, unitId: filter.unitId };
   const analysis: AnalysisFilter = { ...base, from: filter.from, to: filter.to };
+  const filtered = state.changed.some((k) => k !== 'tab');
 
   const monthRange = (
     <Col xs={24} sm={12} md={6}>
@@ -104,10 +124,10 @@ export function ForecastPage() {
         activeKey={tab}
         onChange={(k) => setFilter({ tab: k as Tab })}
         items={[
-          { key: 'forecast', label: t('forecast.tab'), children: <ForecastTab filter={{ ...base, fromMonth: filter.fromMonth, toMonth: filter.toMonth }} /> },
-          { key: 'conversion', label: t('conversion.tab'), children: <ConversionTab filter={analysis} /> },
-          { key: 'ageing', label: t('ageing.tab'), children: <AgeingTab filter={base} /> },
-          { key: 'winLoss', label: t('winLoss.tab'), children: <WinLossTab filter={analysis} /> },
+          { key: 'forecast', label: t('forecast.tab'), children: <ForecastTab filter={{ ...base, fromMonth: filter.fromMonth, toMonth: filter.toMonth }} filtered={filtered} /> },
+          { key: 'conversion', label: t('conversion.tab'), children: <ConversionTab filter={analysis} filtered={filtered} /> },
+          { key: 'ageing', label: t('ageing.tab'), children: <AgeingTab filter={base} filtered={filtered} /> },
+          { key: 'winLoss', label: t('winLoss.tab'), children: <WinLossTab filter={analysis} filtered={filtered} /> },
         ]}
         data-testid="forecast-tabs"
       />
@@ -120,7 +140,7 @@ function Loading({ q }: { q: { isLoading: boolean; isError: boolean; error: unkn
   return q.isLoading ? <Skeleton active paragraph={{ rows: 8 }} /> : null;
 }
 
-function ForecastTab({ filter }: { filter: ForecastFilter }) {
+function ForecastTab({ filter, filtered }: { filter: ForecastFilter; filtered: boolean }) {
   const { t } = useTranslation('board');
   const text = useChartText();
   const q = useForecast(filter);
@@ -130,6 +150,7 @@ function ForecastTab({ filter }: { filter: ForecastFilter }) {
     [f, text],
   );
   if (!f || !options) return <Loading q={q} />;
+  if (f.total.count === 0) return <NoData tab="forecast" filtered={filtered} />;
   const barHeight = (n: number) => Math.max(200, 60 + n * 36);
   return (
     <Row gutter={[12, 12]} data-testid="forecast-content">
@@ -174,13 +195,14 @@ function ForecastTab({ filter }: { filter: ForecastFilter }) {
 
 const rate = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
 
-function ConversionTab({ filter }: { filter: AnalysisFilter }) {
+function ConversionTab({ filter, filtered }: { filter: AnalysisFilter; filtered: boolean }) {
   const { t } = useTranslation(['board', 'pipeline']);
   const text = useChartText();
   const q = useConversion(filter);
   const c = q.data;
   const option = useMemo(() => c && conversionOption(c, text), [c, text]);
   if (!c || !option) return <Loading q={q} />;
+  if (c.won + c.lost + c.abandoned === 0 && c.stages.every((s) => s.reached === 0)) return <NoData tab="conversion" filtered={filtered} />;
   const columns: TableColumnsType<Conversion['stages'][number]> = [
     { key: 'stage', title: t('conversion.stage'), render: (_, s) => `${s.stage}. ${t(`pipeline:stages.${s.stage}`)}` },
     { key: 'reached', title: t('conversion.reached'), dataIndex: 'reached', align: 'right' },
@@ -223,13 +245,14 @@ function ConversionTab({ filter }: { filter: AnalysisFilter }) {
   );
 }
 
-function AgeingTab({ filter }: { filter: ForecastFilter }) {
+function AgeingTab({ filter, filtered }: { filter: ForecastFilter; filtered: boolean }) {
   const { t } = useTranslation(['board', 'pipeline']);
   const text = useChartText();
   const q = useAgeing(filter);
   const a = q.data;
   const option = useMemo(() => a && ageingOption(a, text), [a, text]);
   if (!a || !option) return <Loading q={q} />;
+  if (a.stages.every((s) => s.open === 0)) return <NoData tab="ageing" filtered={filtered} />;
   const stageColumns: TableColumnsType<Ageing['stages'][number]> = [
     { key: 'stage', title: t('conversion.stage'), render: (_, s) => `${s.stage}. ${t(`pipeline:stages.${s.stage}`)}` },
     { key: 'limit', title: t('ageing.limit'), align: 'right', render: (_, s) => t('ageing.days', { count: s.limit }) },
@@ -265,13 +288,14 @@ function AgeingTab({ filter }: { filter: ForecastFilter }) {
   );
 }
 
-function WinLossTab({ filter }: { filter: AnalysisFilter }) {
+function WinLossTab({ filter, filtered }: { filter: AnalysisFilter; filtered: boolean }) {
   const { t } = useTranslation(['board', 'pipeline']);
   const text = useChartText();
   const q = useWinLoss(filter);
   const w = q.data;
   const options = useMemo(() => w && { reasons: reasonsOption(w.reasons, text), byStage: closedByStageOption(w.byStage, text) }, [w, text]);
   if (!w || !options) return <Loading q={q} />;
+  if (w.byStage.every((s) => s.won + s.lost + s.abandoned === 0) && w.reasons.length === 0) return <NoData tab="winLoss" filtered={filtered} />;
   const competitorColumns: TableColumnsType<WinLoss['competitors'][number]> = [
     { key: 'name', title: t('winLoss.competitor'), dataIndex: 'name' },
     { key: 'met', title: t('winLoss.met'), dataIndex: 'met', align: 'right' },

@@ -14,6 +14,7 @@ import { useTrip, useTripAction } from '../api';
 import { CheckinCard } from '../components/CheckinCard';
 import { ReportForm } from '../components/ReportForm';
 import { ReportStatusTag, TripStatusTag } from '../components/TripTags';
+import { AccountLink } from '../../accounts';
 
 const EDITABLE = new Set(['draft', 'rejected', 'withdrawn']);
 
@@ -82,7 +83,7 @@ function TripView({ trip }: { trip: TripDetail }) {
               <Descriptions.Item label={t('fields.dates')}>{`${trip.startOn} ～ ${trip.endOn}`}</Descriptions.Item>
               <Descriptions.Item label={t('fields.transport')}>{t(`transports.${trip.transport}`)}{trip.transportNote ? `（${trip.transportNote}）` : ''}</Descriptions.Item>
               <Descriptions.Item label={t('fields.accountIds')}>
-                <Flex gap={4} wrap>{trip.accounts.length ? trip.accounts.map((a) => <Link key={a.id} to={`/accounts/${a.id}`}><Tag>{a.name}</Tag></Link>) : '—'}</Flex>
+                <Flex gap={4} wrap>{trip.accounts.length ? trip.accounts.map((a) => <AccountLink key={a.id} id={a.id}><Tag>{a.name}</Tag></AccountLink>) : '—'}</Flex>
               </Descriptions.Item>
               <Descriptions.Item label={t('fields.purpose')} span="filled">{trip.purpose}</Descriptions.Item>
               <Descriptions.Item label={t('fields.estimatedTotal')}><MoneyText fen={trip.estimatedTotal} /></Descriptions.Item>

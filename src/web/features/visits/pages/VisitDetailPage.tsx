@@ -16,6 +16,7 @@ import { useVisit, useVisitAction } from '../api';
 import { CheckInPanel } from '../components/CheckInPanel';
 import { RecordForm } from '../components/RecordForm';
 import { ReportTag, VisitStatusTag } from '../components/tags';
+import { AccountLink } from '../../accounts';
 
 const EDITABLE = ['draft', 'rejected', 'withdrawn'];
 const CANCELLABLE = ['draft', 'rejected', 'withdrawn', 'approved'];
@@ -40,8 +41,8 @@ export function VisitDetailPage() {
 
 function VisitView({ visit: v }: { visit: VisitDetail }) {
   const { t } = useTranslation('visits');
-  const { can, me } = useAuth();
   const money = useMoney();
+  const { can, me } = useAuth();
   const { message } = useFeedback();
   const [editing, setEditing] = useState(false);
   const [comment, setComment] = useState('');
@@ -110,7 +111,7 @@ function VisitView({ visit: v }: { visit: VisitDetail }) {
       <PageHeader
         title={
           <Space wrap>
-            <Link to={`/accounts/${v.account.id}`}>{v.account.name}</Link>
+            <AccountLink id={v.account.id}>{v.account.name}</AccountLink>
             <VisitStatusTag value={v.status} />
             {v.status === 'recorded' && <ReportTag value={v.report.status} />}
           </Space>

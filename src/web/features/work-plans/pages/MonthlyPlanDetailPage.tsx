@@ -13,6 +13,7 @@ import { useFeedback } from '../../../components/feedback';
 import { useMonthlyPlan, usePlanWrite } from '../api';
 import { PlanStatus } from '../components/PlanStatus';
 import { RateBar } from '../components/RateBar';
+import { AccountLink } from '../../accounts';
 
 const METRIC_OF = { visit: 'visits', expansion: 'expansions', deal: 'deals' } as const;
 
@@ -102,7 +103,7 @@ function PlanView({ plan: p }: { plan: MonthlyPlanDetail }) {
                 renderItem={(i) => (
                   <Flex justify="space-between" align="start" gap={8} wrap>
                     <span style={{ minWidth: 0 }}>
-                      {i.account ? <Link to={`/accounts/${i.account.id}`}>{i.account.name}</Link> : i.targetName}
+                      {i.account ? <AccountLink id={i.account.id}>{i.account.name}</AccountLink> : i.targetName}
                       <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
                         {[i.plannedOn, i.note].filter(Boolean).join(' · ')}
                       </Typography.Text>
