@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Paged } from '../../../shared/contracts/common';
-import type { DailyReport, MonthlyPlanDetail, MonthlyPlanListItem, TeamDailyReport } from '../../../shared/contracts/work-plans';
+import type { DailyReport, MonthlyPlanDetail, MonthlyPlanListItem, ReportDay, TeamDailyReport } from '../../../shared/contracts/work-plans';
 import { api } from '../../api/client';
 
 /** Query keys: every plan write invalidates `planKeys.all`. */
@@ -15,12 +15,24 @@ export function reportQuery(userId: number | undefined, date: string) {
   return new URLSearchParams({ ...(userId ? { userId: String(userId) } : {}), date }).toString();
 }
 
-export function useDailyReport(userId: number | undefined, date: string) {
-  return useQuery({ queryKey: ['daily-reports', userId ?? 'me', date], queryFn: () => api.get<DailyReport>('/api/daily-reports', { userId, date }) });
+export function useDailyReport(userId: number | undefined, date: string | undefined) {
+  return useQuery({ queryKey: ['daily-reports', userId ?? 'me', date], queryFn: () => api.get<DailyReport>('/api/daily-reports', { userId, date }), enabled: date !== undefined });
 }
 
-export function useTeamDailyReport(date: string) {
-  return useQuery({ queryKey: ['daily-reports', 'team', date], queryFn: () => api.get<TeamDailyReport>('/api/daily-reports/team', { date }) });
+/**
+ * The day a report opens on when the URL names none: the latest day with a recorded visit in scope
+ * (of the person, or `team`), else the last working day — asked only while `enabled`.
+ */
+export function useReportDay(who: number | 'me' | 'team', enabled: boolean) {
+  return useQuery({
+    queryKey: ['daily-reports', 'latest-day', who],
+    queryFn: () => (who === 'team' ? api.get<ReportDay>('/api/daily-reports/team/latest-day') : api.get<ReportDay>('/api/daily-reports/latest-day', { userId: who === 'me' ? undefined : who })),
+    enabled,
+  });
+}
+
+export function useTeamDailyReport(date: string | undefined) {
+  return useQuery({ queryKey: ['daily-reports', 'team', date], queryFn: () => api.get<TeamDailyReport>('/api/daily-reports/team', { date }), enabled: date !== undefined });
 }
 
 export type PlanFilters = { box: 'mine' | 'all'; month?: string; page: number; pageSize: number };

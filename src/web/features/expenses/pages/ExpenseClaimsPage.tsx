@@ -32,12 +32,13 @@ export function ClaimTable({ box, pagination }: { box: 'mine' | 'finance' | 'all
   );
 }
 
-/** 我的报销单 (and, for directors, every claim in scope). */
+/** 我的报销单 and every claim in scope — the default of those who see others' claims. */
 export function ExpenseClaimsPage() {
   const { t } = useTranslation('expenses');
-  const { can } = useAuth();
+  const { can, seesOthers } = useAuth();
   const navigate = useNavigate();
-  const state = useListState({ box: oneOf(['mine', 'all'], 'mine') }, { pageSize: 10 });
+  // a manager or director (an expense:read scope beyond their own) opens on the claims in scope; a specialist on their own
+  const state = useListState({ box: oneOf(['mine', 'all'], seesOthers('expense:read') || !can('expense:write') ? 'all' : 'mine') }, { pageSize: 10 });
   const { box } = state.filters;
   return (
     <>
@@ -51,7 +52,7 @@ export function ExpenseClaimsPage() {
           )
         }
       />
-      <Segmented<'mine' | 'all'> style={{ marginBottom: 12 }} value={box} onChange={(v) => state.set({ box: v })} options={[{ value: 'mine', label: t('claims.mine') }, { value: 'all', label: t('claims.all') }]} />
+      <Segmented<'mine' | 'all'> style={{ marginBottom: 12 }} data-testid="expense-boxes" value={box} onChange={(v) => state.set({ box: v })} options={[{ value: 'mine', label: t('claims.mine') }, { value: 'all', label: t('claims.all') }]} />
       <ClaimTable box={box} pagination={state.pagination} />
     </>
   );

@@ -20,9 +20,10 @@ const BOXES = ['mine', 'all'] as const;
 /** /monthly-plans — my monthly plans, or (box=all) every plan in my scope: the director's view of a month. */
 export function MonthlyPlansPage() {
   const { t } = useTranslation('workPlans');
-  const { can } = useAuth();
+  const { can, seesOthers } = useAuth();
   const phone = Grid.useBreakpoint().md === false;
-  const state = useListState({ box: oneOf(BOXES, can('visit:write') ? 'mine' : 'all'), month: month() });
+  // a manager or director (a visit:read scope beyond their own) opens on the team's plans; a specialist on their own
+  const state = useListState({ box: oneOf(BOXES, seesOthers('visit:read') || !can('visit:write') ? 'all' : 'mine'), month: month() });
   const { box, month: period } = state.filters;
   const list = useMonthlyPlans(state.query);
   const pagination = { ...state.pagination, total: list.data?.total ?? 0 };

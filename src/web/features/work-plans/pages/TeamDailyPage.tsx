@@ -1,16 +1,15 @@
-import { Card, Flex, Grid, Table, Typography } from 'antd';
+import { Card, Flex, Grid, Skeleton, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TeamDailyReport } from '../../../../shared/contracts/work-plans';
 import { DayStepper } from '../components/DayStepper';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { today } from '../../../components/formDate';
 import { ItemList } from '../../../components/ItemList';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { date as day, useListState } from '../../../components/useListState';
-import { reportQuery, useTeamDailyReport } from '../api';
+import { reportQuery, useReportDay, useTeamDailyReport } from '../api';
 
 type Row = TeamDailyReport['items'][number];
 
@@ -18,11 +17,13 @@ type Row = TeamDailyReport['items'][number];
 export function TeamDailyPage() {
   const { t } = useTranslation('workPlans');
   const phone = Grid.useBreakpoint().md === false;
-  const state = useListState({ date: day(today()) });
+  // the day shown when the URL names none: the last day anyone in scope recorded a visit (not a Sunday of zeros)
+  const opening = useReportDay('team', true);
+  const state = useListState({ date: opening.data ? day(opening.data.date) : day() });
   const { date } = state.filters;
   const team = useTeamDailyReport(date);
   const link = (r: Row) => (
-    <Link to={`/daily-reports?${reportQuery(r.user.id, date)}`} data-testid={`team-person-${r.user.id}`}>
+    <Link to={`/daily-reports?${reportQuery(r.user.id, date!)}`} data-testid={`team-person-${r.user.id}`}>
       {r.user.name}
     </Link>
   );
@@ -41,9 +42,10 @@ export function TeamDailyPage() {
       <PageHeader
         title={t('team.title')}
         subtitle={t('team.subtitle')}
-        extra={<DayStepper value={date} onChange={(d) => state.set({ date: d })} testId="team-date" />}
+        extra={date && <DayStepper value={date} onChange={(d) => state.set({ date: d })} testId="team-date" />}
       />
-      {team.error && <ErrorAlert error={team.error} />}
+      {(opening.error || team.error) && <ErrorAlert error={opening.error ?? team.error} />}
+      {!date && !opening.error && <Skeleton active />}
       <Card size="small">
         {phone ? (
           <ItemList
