@@ -1,7 +1,8 @@
 import { AuditOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Badge, Card, Col, Empty, Input, Row, Select, Table, Tabs, Typography } from 'antd';
+import { Badge, Card, Col, Empty, Flex, Grid, Input, Row, Select, Table, Tabs, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { APPROVAL_STATUSES, type ApprovalItem } from '../../../../shared/contracts/approvals';
@@ -9,8 +10,10 @@ import type { Paged } from '../../../../shared/contracts/common';
 import { api } from '../../../api/client';
 import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ItemList } from '../../../components/ItemList';
 import { PageHeader } from '../../../components/PageHeader';
 import { oneOf, text, useListState, useTextFilter, word } from '../../../components/useListState';
+import { useApprovalCounts } from '../components/approvalCounts';
 import { ApprovalAmount } from '../components/ApprovalAmount';
 import { ApprovalStatusTag } from '../components/ApprovalStatusTag';
 import { useDocTypeLabel, useDocTypes } from '../components/docTypes';
@@ -19,9 +22,12 @@ type Status = (typeof APPROVAL_STATUSES)[number];
 const BOXES = ['inbox', 'submitted', 'done'] as const;
 const APPROVAL_LIST = { box: oneOf(BOXES, 'inbox'), q: text(), docType: word(), status: oneOf(APPROVAL_STATUSES) };
 
-export function useApprovalCounts() {
-  return useQuery({ queryKey: ['approvals', 'counts'], queryFn: () => api.get<{ inbox: number }>('/api/approvals/counts'), refetchInterval: 60_000 });
-}
+/** A cell's text on one line, cut with … and shown whole in a tooltip. */
+const Clipped = ({ text, children }: { text: string; children?: ReactNode }) => (
+  <Tooltip title={text} placement="topLeft">
+    <div style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{children ?? text}</div>
+  </Tooltip>
+);
 
 export function ApprovalsPage() {
   const { t } = useTranslation('approvals');
@@ -31,6 +37,7 @@ export function ApprovalsPage() {
   const docTypes = useDocTypes();
   const docTypeLabel = useDocTypeLabel();
   const counts = useApprovalCounts();
+  const phone = Grid.useBreakpoint().md === false;
 
   const list = useQuery({
     queryKey: ['approvals', 'list', state.query],
@@ -38,40 +45,53 @@ export function ApprovalsPage() {
     placeholderData: keepPreviousData,
   });
 
+  // The table fits the content width beside the menu at 1440 px: fixed widths add up to about 930 px and the
+  // title takes the rest; long texts end in … with the whole in a tooltip. A phone gets a list instead.
   const columns: TableColumnsType<ApprovalItem> = [
     {
       title: t('list.title'),
       dataIndex: 'title',
       key: 'title',
-      fixed: 'left',
-      width: 200,
       render: (title: string, a) => (
-        <Link to={`/approvals/${a.id}`} data-testid={`approval-open-${a.id}`}>
-          {title}
-        </Link>
+        <Clipped text={title}>
+          <Link to={`/approvals/${a.id}`} data-testid={`approval-open-${a.id}`}>
+            {title}
+          </Link>
+        </Clipped>
       ),
     },
-    { title: t('list.docType'), dataIndex: 'docType', width: 120, render: (d: string) => docTypeLabel(d) },
-    { title: t('list.amount'), dataIndex: 'amount', key: 'amount', width: 130, align: 'right', render: (_, a) => <ApprovalAmount a={a} /> },
-    { title: t('list.submitter'), dataIndex: 'submitterName', width: 100 },
-    { title: t('list.unit'), dataIndex: 'unitName', width: 130 },
-    { title: t('list.status'), dataIndex: 'status', width: 100, render: (s: Status) => <ApprovalStatusTag status={s} /> },
+    { title: t('list.docType'), dataIndex: 'docType', width: 110, render: (d: string) => <Clipped text={docTypeLabel(d)} /> },
+    { title: t('list.amount'), dataIndex: 'amount', key: 'amount', width: 150, align: 'right', render: (_, a) => <ApprovalAmount a={a} /> },
+    {
+      title: t('list.submitter'),
+      key: 'submitter',
+      width: 150,
+      render: (_, a) => (
+        <Clipped text={`${a.submitterName} · ${a.unitName}`}>
+          {a.submitterName}
+          <Typography.Text type="secondary"> · {a.unitName}</Typography.Text>
+        </Clipped>
+      ),
+    },
+    // everything in the inbox waits for me: the status says something only in the other boxes
+    ...(box === 'inbox' ? [] : [{ title: t('list.status'), dataIndex: 'status', width: 90, render: (st: Status) => <ApprovalStatusTag status={st} /> }]),
     {
       title: t('list.currentStep'),
       key: 'current',
-      width: 180,
-      render: (_, a) =>
-        a.status === 'pending' && a.currentStepName ? (
-          <span>
+      width: 170,
+      render: (_, a) => {
+        if (a.status !== 'pending' || !a.currentStepName) return '—';
+        const who = a.currentApproverNames.join(t('list.nameSeparator'));
+        return (
+          <Clipped text={who ? `${a.currentStepName} · ${who}` : a.currentStepName}>
             {a.currentStepName}
-            {a.currentApproverNames.length > 0 && <Typography.Text type="secondary"> · {a.currentApproverNames.join(t('list.nameSeparator'))}</Typography.Text>}
-          </span>
-        ) : (
-          '—'
-        ),
+            {who && <Typography.Text type="secondary"> · {who}</Typography.Text>}
+          </Clipped>
+        );
+      },
     },
-    { title: t('list.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 150, sorter: true, render: (v: string) => <DateTime value={v} /> },
-    { title: t('list.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', width: 150, sorter: true, render: (v: string) => <DateTime value={v} /> },
+    { title: t('list.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 140, sorter: true, render: (v: string) => <DateTime value={v} /> },
+    { title: t('list.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', width: 140, sorter: true, render: (v: string) => <DateTime value={v} /> },
   ];
 
   const emptyText = list.isError ? t('list.loadFailed') : t(`list.empty.${box}`);
@@ -123,17 +143,50 @@ export function ApprovalsPage() {
           )}
         </Row>
         {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
-        <Table<ApprovalItem>
-          rowKey="id"
-          size="middle"
-          loading={list.isFetching}
-          columns={state.sorted(columns)}
-          dataSource={list.data?.items}
-          scroll={{ x: 1160 }}
-          onChange={state.onTableChange}
-          pagination={{ current: state.page, pageSize: state.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common:state.total', { count: n }) }}
-          locale={{ emptyText: <Empty image={<AuditOutlined style={{ fontSize: 40, color: '#bfbfbf' }} />} description={emptyText} /> }}
-        />
+        {phone ? (
+          <ItemList
+            items={list.data?.items ?? []}
+            loading={list.isFetching}
+            rowKey={(a) => a.id}
+            empty={emptyText}
+            pagination={{ ...state.pagination, total: list.data?.total ?? 0, showTotal: (n) => t('common:state.total', { count: n }) }}
+            rowProps={(a) => ({ 'data-testid': `approval-item-${a.id}` })}
+            renderItem={(a) => (
+              <Flex vertical gap={4}>
+                <Flex justify="space-between" gap={8} align="start">
+                  <Link to={`/approvals/${a.id}`} data-testid={`approval-open-${a.id}`} style={{ minWidth: 0 }}>
+                    {a.title}
+                  </Link>
+                  {box !== 'inbox' && <ApprovalStatusTag status={a.status} />}
+                </Flex>
+                <Flex justify="space-between" gap={8} align="start">
+                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                    {docTypeLabel(a.docType)} · {a.submitterName} · {a.unitName}
+                    {a.status === 'pending' && a.currentStepName && ` · ${a.currentStepName}`}
+                  </Typography.Text>
+                  <div style={{ textAlign: 'right', flexShrink: 0 }}>
+                    <ApprovalAmount a={a} />
+                  </div>
+                </Flex>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  <DateTime value={a.createdAt} />
+                </Typography.Text>
+              </Flex>
+            )}
+          />
+        ) : (
+          <Table<ApprovalItem>
+            rowKey="id"
+            size="middle"
+            loading={list.isFetching}
+            columns={state.sorted(columns)}
+            dataSource={list.data?.items}
+            tableLayout="fixed"
+            onChange={state.onTableChange}
+            pagination={{ current: state.page, pageSize: state.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common:state.total', { count: n }) }}
+            locale={{ emptyText: <Empty image={<AuditOutlined style={{ fontSize: 40, color: '#bfbfbf' }} />} description={emptyText} /> }}
+          />
+        )}
       </Card>
     </div>
   );

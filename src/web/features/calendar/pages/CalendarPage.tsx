@@ -1,10 +1,11 @@
 import { DownloadOutlined, LeftOutlined, LinkOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert, Button, Calendar, Card, Empty, Flex, Grid, List, Popconfirm, Segmented, Tag, Typography } from 'antd';
+import { Alert, Button, Calendar, Card, Empty, Flex, Grid, List, Popconfirm, Segmented, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CalendarEvent, CalendarKind } from '../../../../shared/contracts/calendar';
+import { useAuth } from '../../../app/auth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { date, oneOf, useListState } from '../../../components/useListState';
@@ -31,19 +32,45 @@ function daysOf(e: CalendarEvent): string[] {
   return out;
 }
 
-function EventLine({ e }: { e: CalendarEvent }) {
+/** When the entry takes place, for its tooltip: the days of an all-day entry, else the day and the hours. */
+function whenOf(e: CalendarEvent): string {
+  if (e.allDay) return e.start === e.end ? e.start : `${e.start} ～ ${e.end}`;
+  return `${dayjs(e.start).format('YYYY-MM-DD HH:mm')}–${dayjs(e.end).format('HH:mm')}`;
+}
+
+/**
+ * One entry: kind, time and title, and — when the calendar shows others' entries too (`owners`) — whose it
+ * is, first, so a cut line still says it; the tooltip has the whole.
+ */
+function EventLine({ e, owners }: { e: CalendarEvent; owners: boolean }) {
   const { t } = useTranslation('calendar');
+  const tip = (
+    <div>
+      <div>
+        {t(`kinds.${e.kind}`)} · {whenOf(e)}
+      </div>
+      <div>{e.title}</div>
+      <div>{t('owner', { name: e.ownerName })}</div>
+    </div>
+  );
   return (
-    <Link to={e.link} data-testid={`cal-${e.kind}-${e.id}`} style={{ display: 'block', fontSize: 12, lineHeight: '18px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-      <Tag color={KIND_COLOR[e.kind]} style={{ marginInlineEnd: 4, fontSize: 11, lineHeight: '16px', paddingInline: 4 }}>{t(`kinds.${e.kind}`)}</Tag>
-      {!e.allDay && <span style={{ color: '#888', marginInlineEnd: 4 }}>{dayjs(e.start).format('HH:mm')}</span>}
-      {e.title}
-    </Link>
+    <Tooltip title={tip} placement="topLeft">
+      <Link to={e.link} data-testid={`cal-${e.kind}-${e.id}`} style={{ display: 'block', fontSize: 12, lineHeight: '18px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+        <Tag color={KIND_COLOR[e.kind]} style={{ marginInlineEnd: 4, fontSize: 11, lineHeight: '16px', paddingInline: 4 }}>{t(`kinds.${e.kind}`)}</Tag>
+        {!e.allDay && <span style={{ color: '#888', marginInlineEnd: 4 }}>{dayjs(e.start).format('HH:mm')}</span>}
+        {owners && (
+          <span style={{ fontWeight: 600, marginInlineEnd: 4 }} data-testid="cal-owner">
+            {e.ownerName}
+          </span>
+        )}
+        {e.title}
+      </Link>
+    </Tooltip>
   );
 }
 
 /** Seven columns, Monday to Sunday. */
-function WeekGrid({ from, byDay }: { from: Dayjs; byDay: Map<string, CalendarEvent[]> }) {
+function WeekGrid({ from, byDay, owners }: { from: Dayjs; byDay: Map<string, CalendarEvent[]>; owners: boolean }) {
   const { t } = useTranslation('calendar');
   const today = dayjs().format(DAY_FORMAT);
   return (
@@ -55,7 +82,7 @@ function WeekGrid({ from, byDay }: { from: Dayjs; byDay: Map<string, CalendarEve
             <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>
               {t(`weekdays.${d.day()}`)} {d.format('M/D')}
             </Typography.Text>
-            {(byDay.get(key) ?? []).map((e) => <EventLine key={`${e.kind}-${e.id}`} e={e} />)}
+            {(byDay.get(key) ?? []).map((e) => <EventLine key={`${e.kind}-${e.id}`} e={e} owners={owners} />)}
           </div>
         );
       })}
@@ -64,7 +91,7 @@ function WeekGrid({ from, byDay }: { from: Dayjs; byDay: Map<string, CalendarEve
 }
 
 /** Phones: the days that have events, as a list. */
-function DayList({ from, days, byDay }: { from: Dayjs; days: number; byDay: Map<string, CalendarEvent[]> }) {
+function DayList({ from, days, byDay, owners }: { from: Dayjs; days: number; byDay: Map<string, CalendarEvent[]>; owners: boolean }) {
   const { t } = useTranslation('calendar');
   const rows = Array.from({ length: days }, (_, i) => from.add(i, 'day')).filter((d) => byDay.has(d.format(DAY_FORMAT)));
   if (!rows.length) return <Empty description={t('empty')} />;
@@ -75,7 +102,7 @@ function DayList({ from, days, byDay }: { from: Dayjs; days: number; byDay: Map<
         <List.Item>
           <div style={{ width: '100%' }}>
             <Typography.Text strong>{d.format('M/D')} {t(`weekdays.${d.day()}`)}</Typography.Text>
-            {(byDay.get(d.format(DAY_FORMAT)) ?? []).map((e) => <EventLine key={`${e.kind}-${e.id}`} e={e} />)}
+            {(byDay.get(d.format(DAY_FORMAT)) ?? []).map((e) => <EventLine key={`${e.kind}-${e.id}`} e={e} owners={owners} />)}
           </div>
         </List.Item>
       )}
@@ -129,6 +156,9 @@ export function CalendarPage() {
   const { from, days } = rangeOf(mode, anchor);
   const to = from.add(days - 1, 'day');
   const q = useCalendar(from.format(DAY_FORMAT), to.format(DAY_FORMAT));
+  // others' entries in view (a manager's team, a director's department): every entry says whose it is
+  const { me } = useAuth();
+  const owners = (q.data?.items ?? []).some((e) => e.ownerId !== me?.id);
   const byDay = useMemo(() => {
     const m = new Map<string, CalendarEvent[]>();
     for (const e of q.data?.items ?? []) for (const d of daysOf(e)) m.set(d, [...(m.get(d) ?? []), e]);
@@ -149,14 +179,19 @@ export function CalendarPage() {
         <Button icon={<RightOutlined />} onClick={() => step(1)} aria-label={t('next')} />
         <Typography.Text strong>{title}</Typography.Text>
         <Flex gap={4} style={{ marginInlineStart: 'auto' }}>
+          {owners && (
+            <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineEnd: 4 }} data-testid="cal-shows-others">
+              {t('showsOthers')}
+            </Typography.Text>
+          )}
           {(['visit', 'reception', 'trip'] as const).map((k) => <Tag key={k} color={KIND_COLOR[k]}>{t(`kinds.${k}`)}</Tag>)}
         </Flex>
       </Flex>
       {q.isError && <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />}
       {phone ? (
-        <DayList from={from} days={days} byDay={byDay} />
+        <DayList from={from} days={days} byDay={byDay} owners={owners} />
       ) : mode === 'week' ? (
-        <WeekGrid from={from} byDay={byDay} />
+        <WeekGrid from={from} byDay={byDay} owners={owners} />
       ) : (
         <Calendar
           value={anchor}
@@ -164,7 +199,7 @@ export function CalendarPage() {
           onSelect={(d, info) => info.source === 'date' && go({ view: 'week', date: d })}
           cellRender={(d, info) =>
             info.type === 'date' ? (
-              <div data-testid={`cal-cell-${d.format(DAY_FORMAT)}`}>{(byDay.get(d.format(DAY_FORMAT)) ?? []).slice(0, 4).map((e) => <EventLine key={`${e.kind}-${e.id}`} e={e} />)}</div>
+              <div data-testid={`cal-cell-${d.format(DAY_FORMAT)}`}>{(byDay.get(d.format(DAY_FORMAT)) ?? []).slice(0, 4).map((e) => <EventLine key={`${e.kind}-${e.id}`} e={e} owners={owners} />)}</div>
             ) : null
           }
         />
