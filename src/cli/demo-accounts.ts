@@ -45,7 +45,7 @@ export interface DemoAccountSpec {
   city: keyof typeof CITIES;
   owner: Owner;
   lifecycle: LifecycleStage;
-  /** revenue in 万元 for [two years ago, last year, this year] */
+  /** revenue in 万元 for the last three complete years [three years ago, two years ago, last year] — the tier window (seed 004); this year to date follows last year's pace */
   revenue?: [number, number, number];
   pattern: Pattern;
   parent?: string;
@@ -393,8 +393,9 @@ export async function loadDemoAccounts(db: Kdb, org: DemoOrg, opts: { log: (line
     const jitter = seedOf(`dates:${spec.key}`) % 30;
 
     if (spec.revenue) {
-      const rows = spec.revenue
-        .map((wan, i) => ({ year: year - 2 + i, source: i < 2 ? ('import' as const) : ('contract' as const), amount: wan * 10_000_00, note: i < 2 ? '财务系统导入' : '合同台账' }))
+      const ytd = Math.round((spec.revenue[2] * localDate(now, tz).month0) / 12);
+      const rows = [...spec.revenue, ytd]
+        .map((wan, i) => ({ year: year - 3 + i, source: i < 2 ? ('import' as const) : ('contract' as const), amount: wan * 10_000_00, note: i < 2 ? '财务系统导入' : '合同台账' }))
         .filter((row) => row.amount > 0);
       await step(workday(360 - jitter, 10, 30), () => replaceRevenue(db, ownerActor, id, revenueUpdate.parse({ rows, version }), tz));
       version = await current();
