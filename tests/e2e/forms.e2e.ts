@@ -95,6 +95,18 @@ describe('forms', () => {
     await expect(page.getByTestId('expense-line-0-category').innerText()).resolves.toContain('招待费');
   });
 
+  it('finance keeps the expense categories on the budgets page; a budget picks one of them', async () => {
+    const { page } = await browser({ width: 1440, height: 900 });
+    await signIn(page, 'wufang');
+    await page.goto(`${baseUrl}/expenses/budgets`);
+    const card = page.getByTestId('expense-categories');
+    await card.locator('.ant-select-selection-item', { hasText: '手机费' }).or(card.getByText('手机费', { exact: true })).first().waitFor();
+    await expect(card.innerText()).resolves.toContain('交通费');
+    await page.getByTestId('budget-category').click();
+    await page.locator('.ant-select-item-option').filter({ visible: true }).filter({ hasText: /^招待费$/ }).waitFor();
+    await shot(page, 'forms-budget-categories', { fullPage: false });
+  });
+
   it('a unit picker shows and finds units by their path; a user picker shows names with the unit, not logins', async () => {
     const { page } = await browser();
     await signIn(page, 'wangjianguo');
