@@ -107,7 +107,6 @@ async function phoneOverOf(trx: Executor, ownerId: number, claimId: number, line
   return over;
 }
 
-// ---- lines ----
 // ---- categories ----
 
 /** 费用类别: the list claim lines and budgets choose from; finance (budget:manage) keeps it. */
@@ -134,6 +133,7 @@ async function checkCategories(trx: Executor, lines: ExpenseLineInput[], kept: r
   if (issues.length) throw validationError(issues);
 }
 
+// ---- lines ----
 
 /**
  * Checks the lines against their linked records (locked): scope, report approved, amount cap → 400
@@ -190,8 +190,8 @@ export const claimable = async (db: Kdb, actor: Actor, tz: string) =>
 
 export async function createClaim(db: Kdb, actor: Actor, input: z.infer<typeof expenseClaimCreate>) {
   return db.transaction().execute(async (trx) => {
-    await checkLines(trx, actor, input.lines, null);
     await checkCategories(trx, input.lines);
+    await checkLines(trx, actor, input.lines, null);
     const row = await expensesRepo.insertClaim(trx, { owner_id: actor.userId, unit_id: actor.unitId, title: input.title, total: claimTotal(input.lines) });
     await expensesRepo.replaceLines(trx, row.id, lineRows(input.lines));
     await holdLines(trx, row.id, input.lines);
@@ -209,9 +209,9 @@ const lockOwn = async (trx: Executor, actor: Actor, id: number) => {
 export async function updateClaim(db: Kdb, actor: Actor, id: number, input: z.infer<typeof expenseClaimCreate> & { version: number }) {
   await withVersioned(db, (trx) => lockOwn(trx, actor, id), input.version, { notFound, stale }, async (trx, before) => {
     if (!EDITABLE_CLAIM_STATUSES.has(before.status)) throw notEditable(before.status);
-    await checkLines(trx, actor, input.lines, id);
     // a category taken off the list since the claim was written may stay on it
     await checkCategories(trx, input.lines, (await expensesRepo.lines(trx, id)).map((l) => l.category));
+    await checkLines(trx, actor, input.lines, id);
     const after = await expensesRepo.updateClaim(trx, id, { title: input.title, total: claimTotal(input.lines) });
     await expensesRepo.replaceLines(trx, id, lineRows(input.lines));
     // a draft holds its records; a rejected claim takes them again when it is submitted
@@ -275,8 +275,8 @@ export const listBudgets = (db: Kdb, period: string) => expensesRepo.budgets(db,
 export async function createBudget(db: Kdb, actor: Actor, input: z.infer<typeof budgetInput>) {
   return db.transaction().execute(async (trx) => {
     const key = { userId: input.userId ?? null, unitId: input.unitId ?? null, category: input.category, period: input.period };
-    if (key.userId && !(await expensesRepo.userExists(trx, key.userId))) throw validationError([issue('userId', 'expenses.userNotFound', 'Choose a user')]);
     if (!(await getCategories(trx)).items.includes(key.category)) throw validationError([unknownCategory('category', key.category)]);
+    if (key.userId && !(await expensesRepo.userExists(trx, key.userId))) throw validationError([issue('userId', 'expenses.userNotFound', 'Choose a user')]);
     if (key.unitId && !(await expensesRepo.unitExists(trx, key.unitId))) throw validationError([issue('unitId', 'expenses.unitNotFound', 'Choose a unit')]);
     if (await expensesRepo.budgetByKey(trx, key)) throw validationError([issue('category', 'expenses.budgetExists', 'This budget is already set; change its amount instead')]);
     const row = await expensesRepo.insertBudget(trx, { user_id: key.userId, unit_id: key.unitId, category: key.category, period: key.period, amount: input.amount, created_by: actor.userId });
