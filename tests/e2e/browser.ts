@@ -63,8 +63,14 @@ export async function signIn(page: Page, username: string, password = E2E_DEMO_P
  * menu keeps only the current page's group open. On a phone, open the drawer (`nav-open`) first.
  */
 export async function navTo(page: Page, path: string) {
-  const item = page.getByTestId(`nav-${path}`);
-  if (!(await item.isVisible())) await page.locator(`[data-testid="nav"] li.ant-menu-submenu:has([data-testid="nav-${path}"]) > .ant-menu-submenu-title`).click();
+  // within the menu: antd also renders each group's entries in a hidden pop-up under <body>
+  const item = page.getByTestId('nav').getByTestId(`nav-${path}`);
+  if (!(await item.isVisible())) {
+    await page.locator(`[data-testid="nav"] li.ant-menu-submenu:has([data-testid="nav-${path}"]) > .ant-menu-submenu-title`).click();
+    // the group slides open: a click mid-animation can land beside the entry
+    await item.waitFor();
+    await settled(page);
+  }
   await item.click();
 }
 
