@@ -105,7 +105,11 @@ describe('gifts', () => {
     // printed, only the A4 sheet remains (the app's menu and header are hidden)
     await page.emulateMedia({ media: 'print' });
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('header, .ant-layout-header') ?? document.body).visibility)).toBe('hidden');
-    expect(await sheet.evaluate((el) => Math.round(el.getBoundingClientRect().width))).toBe(Math.round((210 * 96) / 25.4));
+    // Chromium's PDF printer: the form's own A4 portrait page setup, and the application fits one page
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const [, w, h] = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf)!;
+    expect([Math.round(Number(w)), Math.round(Number(h))]).toEqual([595, 842]);
+    expect(pdf.match(/\/Type\s*\/Page\b/g)!.length).toBe(1);
     await shot(page, 'gifts-print-media');
     await page.emulateMedia({ media: 'screen' });
 

@@ -50,7 +50,8 @@ async function fillVisitClaim(page: Page, waiting: boolean) {
   await page.getByTestId('expense-title').fill(CLAIM_TITLE);
   await page.getByTestId('expense-line-0-ref').click();
   const option = page.locator('.ant-select-item-option').filter({ visible: true }).filter({ hasText: ACCOUNT_NAME });
-  await expect(option.innerText()).resolves.toContain('¥86.50');
+  // the visit's spend in the one money display (元 unless the reader prefers 万元)
+  await expect(option.innerText()).resolves.toContain('86.50 元');
   expect((await option.innerText()).includes(expenses.form.waiting.submitted)).toBe(waiting);
   await settled(page);
   await option.click();
