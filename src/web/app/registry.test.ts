@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { TIMELINE_GROUPS, type TimelineKind } from '../../shared/contracts/timeline';
 import timelineWords from '../../shared/locales/zh-CN/timeline.json';
-import { accountTabs, featureRoutes, homeWidgets, timelineRenderers, WEB_FEATURES } from './registry';
+import { accountTabs, featureRoutes, headerItems, homeWidgets, timelineRenderers, WEB_FEATURES } from './registry';
 
 const dupes = (xs: readonly string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
 
@@ -13,6 +13,11 @@ describe('the web rooms’ manifests', () => {
     expect(dupes(accountTabs.map((x) => x.key))).toEqual([]);
     expect(dupes(homeWidgets.map((x) => x.key))).toEqual([]);
     expect(homeWidgets.find((w) => w.key === 'approvalInbox')?.access).toBe('approval:act');
+    expect(dupes(headerItems.map((x) => x.key))).toEqual([]);
+    // the approvals waiting for me are in the header on every page, for those who decide approvals
+    expect(headerItems.find((h) => h.key === 'approvals')?.access).toBe('approval:act');
+    // a page that needs more than one permission says so: gift plans are picked by account
+    expect(featureRoutes.find((r) => r.path === '/gifts/plans')?.access).toEqual(['gift:read', 'account:read']);
     expect(accountTabs.map((x) => x.key)).toEqual(expect.arrayContaining(['contacts', 'map', 'contactLog', 'needs', 'plan', 'gifts', 'opportunities', 'timeline']));
   });
 
