@@ -24,9 +24,12 @@ export function ContactLogPage() {
       <PageHeader title={t('title')} />
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder={t('filters.q')} {...search.search} style={{ width: phone ? '100%' : 260 }} />
-        <div style={{ width: phone ? '100%' : 240 }}>
-          <AccountSelect value={accountId ?? null} onChange={(v) => state.set({ accountId: v ?? undefined })} />
-        </div>
+        {/* picking an account reads the account list: only for those who may read accounts */}
+        {can('account:read') && (
+          <div style={{ width: phone ? '100%' : 240 }}>
+            <AccountSelect value={accountId ?? null} onChange={(v) => state.set({ accountId: v ?? undefined })} />
+          </div>
+        )}
         <Select allowClear placeholder={t('fields.kind')} value={kind} onChange={(v) => state.set({ kind: v })} style={{ width: 110 }} options={CONTACT_LOG_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
         <DatePicker.RangePicker
           value={from && to ? [dayjs(from), dayjs(to)] : null}
