@@ -275,7 +275,9 @@ export const listBudgets = (db: Kdb, period: string) => expensesRepo.budgets(db,
 export async function createBudget(db: Kdb, actor: Actor, input: z.infer<typeof budgetInput>) {
   return db.transaction().execute(async (trx) => {
     const key = { userId: input.userId ?? null, unitId: input.unitId ?? null, category: input.category, period: input.period };
-    if (!(await getCategories(trx)).items.includes(key.category)) throw validationError([unknownCategory('category', key.category)]);
+    // a budget's category is one of the list (its key and field come from unknownCategory)
+    const issues = (await getCategories(trx)).items.includes(key.category) ? [] : [unknownCategory('category', key.category)];
+    if (issues.length) throw validationError(issues);
     if (key.userId && !(await expensesRepo.userExists(trx, key.userId))) throw validationError([issue('userId', 'expenses.userNotFound', 'Choose a user')]);
     if (key.unitId && !(await expensesRepo.unitExists(trx, key.unitId))) throw validationError([issue('unitId', 'expenses.unitNotFound', 'Choose a unit')]);
     if (await expensesRepo.budgetByKey(trx, key)) throw validationError([issue('category', 'expenses.budgetExists', 'This budget is already set; change its amount instead')]);
