@@ -19,6 +19,8 @@ import type { ReceptionsTables } from '../features/receptions/receptions.tables'
 import type { CalendarTables } from '../features/calendar/calendar.tables';
 import type { VisitPolicyTables } from '../features/visit-policy/visit-policy.tables';
 import type { WorkPlansTables } from '../features/work-plans/work-plans.tables';
+import type { ContractsTables } from '../features/contracts/contracts.tables';
+import type { CollectionsTables } from '../features/collections/collections.tables';
 export type { GeneralRequestTable } from '../features/requests/requests.tables';
 export type { TaskTable } from '../features/tasks/tasks.tables';
 export type { AccountChangeTable, AccountRevenueTable, AccountTable, AccountTeamTable } from '../features/accounts/accounts.tables';
@@ -298,7 +300,7 @@ export interface NotificationTable {
 }
 
 /** The whole database: the platform's tables and every room's. */
-export interface DB extends RequestsTables, TasksTables, AccountsTables, ContactsTables, SavedViewsTables, NeedsTables, PlansTables, TransferTables, CompetitorsTables, OpportunitiesTables, DevPlansTables, GiftsTables, ExpensesTables, TripsTables, ContactLogTables, VisitsTables, ReceptionsTables, CalendarTables, VisitPolicyTables, WorkPlansTables {
+export interface DB extends RequestsTables, TasksTables, AccountsTables, ContactsTables, SavedViewsTables, NeedsTables, PlansTables, TransferTables, CompetitorsTables, OpportunitiesTables, DevPlansTables, GiftsTables, ExpensesTables, TripsTables, ContactLogTables, VisitsTables, ReceptionsTables, CalendarTables, VisitPolicyTables, WorkPlansTables, ContractsTables, CollectionsTables {
   org_units: OrgUnitTable;
   users: UserTable;
   user_positions: UserPositionTable;

@@ -30,6 +30,8 @@ import { expensesFeature } from './expenses';
 import { calendarFeature } from './calendar';
 import { visitPolicyFeature } from './visit-policy';
 import { workPlansFeature } from './work-plans';
+import { contractsFeature } from './contracts';
+import { collectionsFeature } from './collections';
 
 /**
  * Every room of the server, in the order their routes, timeline sources, merge parts and
@@ -65,6 +67,8 @@ export const FEATURES: readonly Feature[] = [
   calendarFeature,
   visitPolicyFeature,
   workPlansFeature,
+  contractsFeature,
+  collectionsFeature,
 ];
 
 /**
