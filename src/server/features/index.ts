@@ -32,6 +32,7 @@ import { visitPolicyFeature } from './visit-policy';
 import { workPlansFeature } from './work-plans';
 import { contractsFeature } from './contracts';
 import { collectionsFeature } from './collections';
+import { receivablesFeature } from './receivables';
 
 /**
  * Every room of the server, in the order their routes, timeline sources, merge parts and
@@ -69,6 +70,7 @@ export const FEATURES: readonly Feature[] = [
   workPlansFeature,
   contractsFeature,
   collectionsFeature,
+  receivablesFeature,
 ];
 
 /**

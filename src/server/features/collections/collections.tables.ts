@@ -73,21 +73,11 @@ export interface InstalmentWriteOffTable {
   updated_at: UpdatedAt;
 }
 
-/** 帐款催收: the dunning levels an instalment has reached, each once. */
-export interface DunningStepTable {
-  instalment_id: number;
-  level: number;
-  days_overdue: number;
-  at: CreatedAt;
-  task_id: number | null;
-}
-
 /** The tables the collections room owns (composed into the database's type in db/schema.ts). */
 export interface CollectionsTables {
   receipts: ReceiptTable;
   receipt_allocations: ReceiptAllocationTable;
   invoices: InvoiceTable;
   instalment_write_offs: InstalmentWriteOffTable;
-  dunning_steps: DunningStepTable;
 }
-export const COLLECTIONS_TABLES = ['receipts', 'receipt_allocations', 'invoices', 'instalment_write_offs', 'dunning_steps'] as const satisfies readonly (keyof CollectionsTables)[];
+export const COLLECTIONS_TABLES = ['receipts', 'receipt_allocations', 'invoices', 'instalment_write_offs'] as const satisfies readonly (keyof CollectionsTables)[];

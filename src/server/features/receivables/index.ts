@@ -1,0 +1,8 @@
+import { defineFeature } from '../../platform/feature';
+import { RECEIVABLES_TABLES } from './receivables.tables';
+
+/** 应收 (DEAL-2, DEAL-3): ageing as of a date, dunning (帐款催收), collection and settlement rates, statements and the finance reconciliation. */
+export const receivablesFeature = defineFeature({
+  name: 'receivables',
+  tables: RECEIVABLES_TABLES,
+});
