@@ -18,6 +18,25 @@ import { businessDate, fen, isoDateTime, isoDateTimeNullable, listQuery, paged, 
  * discount and amount are commercial secrets (ORG-4): without contract:prices they are null in every
  * response and export (`pricesHidden: true`), and a write that sends `lines` is refused (403).
  * Money is integer fen; dates 'YYYY-MM-DD'.
+ *
+ * Routes (tag contracts):
+ *   GET    /api/contracts                    contractListQuery → contractPage
+ *   GET    /api/contracts/export             contractExportQuery → XLSX
+ *   POST   /api/contracts/plan-preview       planPreviewInput → planPreview
+ *   POST   /api/contracts                    contractCreate → 201 contract
+ *   GET    /api/contracts/:id                → contract
+ *   PUT    /api/contracts/:id                contractUpdate → contract (draft/rejected)
+ *   DELETE /api/contracts/:id?version=       → ok (a draft never submitted)
+ *   POST   /api/contracts/:id/submit         contractVersionBody → contract (→ pending)
+ *   POST   /api/contracts/:id/withdraw       contractVersionBody → contract (→ draft)
+ *   POST   /api/contracts/:id/start          contractVersionBody → contract (signed → in_progress)
+ *   POST   /api/contracts/:id/terminate      contractReasonBody → contract (contract:manage)
+ *   POST   /api/contracts/:id/void           contractReasonBody → contract (contract:manage; nothing received)
+ *   POST   /api/contracts/:id/settle         contractReasonBody → contract (contract:manage; 合同结算 by hand → completed)
+ *   POST   /api/contracts/:id/files          contractFileUpload → 201 contractFile
+ *   GET    /api/contracts/:id/files/:fileId  → the file's bytes
+ *   DELETE /api/contracts/:id/files/:fileId  → ok (its uploader or contract:manage)
+ *   GET    /api/accounts/:id/contracts       → accountContracts
  */
 
 export const CONTRACT_KINDS = ['framework', 'sales', 'supplement'] as const;
