@@ -33,7 +33,10 @@ export const ACCOUNT_GRADES = ['A', 'B', 'C', 'D'] as const;
 export const LIFECYCLE_STAGES = ['prospect', 'developing', 'active', 'maintaining', 'at_risk', 'lost', 'recovered'] as const;
 /** 项目经理 / 客户经理 / 技术实施 / 客户专员 / 投诉受理 (seed 003 form 1) */
 export const TEAM_ROLES = ['project_manager', 'account_manager', 'technical', 'specialist', 'complaints'] as const;
+/** the ledger's sources a person types or imports */
 export const REVENUE_SOURCES = ['import', 'contract', 'manual'] as const;
+/** and the one the system keeps from the signed contracts (decision 014): a year reads the larger of it and the rest, never their sum */
+export const LEDGER_SOURCES = [...REVENUE_SOURCES, 'signed'] as const;
 
 export type AccountNature = (typeof ACCOUNT_NATURES)[number];
 export type AccountTier = (typeof ACCOUNT_TIERS)[number];
@@ -42,6 +45,7 @@ export type AccountGrade = (typeof ACCOUNT_GRADES)[number];
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 export type TeamRole = (typeof TEAM_ROLES)[number];
 export type RevenueSource = (typeof REVENUE_SOURCES)[number];
+export type LedgerSource = (typeof LEDGER_SOURCES)[number];
 export type CreditStanding = (typeof CREDIT_STANDINGS)[number];
 
 /**
@@ -275,12 +279,14 @@ export const accountDetail = accountListItem.omit({ matchedContact: true }).exte
   sourceChannel: z.enum(SOURCE_CHANNELS).nullable(),
   createdBy: z.number().nullable(),
   createdAt: isoDateTime,
+  /** the director's 高价值 choice overriding the one derived from the contracts; null: derived (decision 014) */
+  highValueOverride: z.boolean().nullable(),
   team: z.array(teamMember),
   /** completeness fields still empty, heaviest first */
   completenessMissing: z.array(z.object({ field: z.enum(COMPLETENESS_FIELDS), weight: z.number() })),
   parent: accountSummary.nullable(),
   children: z.array(accountSummary),
-  /** this account's revenue per year, all sources summed, newest first */
+  /** this account's revenue per year (the larger of the signed contracts and the ledger, decision 014), newest first */
   revenueByYear: z.array(revenueYear),
   /** this account plus all its descendants (ACC-2 roll-up), newest first */
   groupRevenueByYear: z.array(revenueYear),
@@ -297,10 +303,10 @@ export const gradeChange = z.object({
   reason: z.string().trim().min(1).max(1000),
   version: z.number().int().positive(),
 });
-/** The director's manual categories until contracts exist (high_value) / always (strategic). */
+/** The director's categories: strategic is theirs; high_value is derived from the contracts, their choice overrides it (null: derived again). */
 export const categoriesChange = z.object({
   strategic: z.boolean().optional(),
-  highValue: z.boolean().optional(),
+  highValue: z.boolean().nullable().optional(),
   reason: z.string().trim().min(1).max(1000),
   version: z.number().int().positive(),
 });
@@ -327,7 +333,7 @@ export const revenueRow = z.object({
 export const revenueLedger = z.object({
   /** the account's version after the last change (the ledger feeds the classification) */
   version: z.number(),
-  rows: z.array(revenueRow.extend({ note: z.string() })),
+  rows: z.array(revenueRow.extend({ source: z.enum(LEDGER_SOURCES), note: z.string() })),
 });
 export type RevenueLedger = z.infer<typeof revenueLedger>;
 /** Replaces the whole ledger; one row per year + source. */
@@ -358,6 +364,7 @@ export const SYSTEM_REASON_KEYS = [
   'handover',
   'merge',
   'assessment',
+  'contracts',
 ] as const;
 export type SystemReasonKey = (typeof SYSTEM_REASON_KEYS)[number];
 export const accountChange = z.object({
@@ -393,10 +400,14 @@ export const classificationSettings = z.object({
   /** cumulative revenue for 优质 */
   premiumCumulativeThreshold: fen,
   premiumCreditStandings: z.array(z.enum(CREDIT_STANDINGS)).min(1),
+  /** 高价值: a single signed contract at or above this value (seed 003 §3.2.2: 1千万)… */
+  highValueContractThreshold: fen,
+  /** …with good payment credit: a good credit standing (as 优质 reads it) and nothing owed longer than this many days overdue */
+  highValueMaxOverdueDays: z.number().int().min(0).max(3650),
 });
 export type ClassificationSettings = z.infer<typeof classificationSettings>;
 /** The classification as PUT takes it and as releases before the window stored it: without one it is kept (PUT) or the default (stored). */
-export const classificationInput = classificationSettings.extend({ revenueWindow: z.enum(REVENUE_WINDOWS).optional() });
+export const classificationInput = classificationSettings.extend({ revenueWindow: z.enum(REVENUE_WINDOWS).optional(), highValueContractThreshold: fen.optional(), highValueMaxOverdueDays: z.number().int().min(0).max(3650).optional() });
 export const completenessSettings = z.object({
   weights: z.partialRecord(z.enum(COMPLETENESS_FIELDS), z.number().int().min(0).max(100)),
   /** an account at or above this completeness counts as complete in the department rate (ACC-3 KPI) */

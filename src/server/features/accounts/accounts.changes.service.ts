@@ -48,8 +48,10 @@ export async function gradeFromAssessment(trx: Executor, actor: Actor, accountId
 
 export async function changeCategories(db: Kdb, actor: Actor, id: number, input: z.infer<typeof categoriesChange>, tz: string) {
   await withAccount(db, actor, id, 'account:assign', input.version, 'categories', async (trx, before) => {
-    const next = { ...before, cat_strategic: input.strategic ?? before.cat_strategic, cat_high_value: input.highValue ?? before.cat_high_value };
-    await accountsRepo.update(trx, id, input.version, { cat_strategic: next.cat_strategic, cat_high_value: next.cat_high_value });
+    // 高价值: true/false is the director's override, null hands it back to the contracts (decision 014; the recompute below derives it)
+    const override = input.highValue === undefined ? before.high_value_override : input.highValue;
+    const next = { ...before, cat_strategic: input.strategic ?? before.cat_strategic, cat_high_value: input.highValue ?? before.cat_high_value, high_value_override: override };
+    await accountsRepo.update(trx, id, input.version, { cat_strategic: next.cat_strategic, cat_high_value: next.cat_high_value, high_value_override: override });
     const from = categoriesText(before);
     const to = categoriesText(next);
     if (from !== to) await accountsRepo.insertChanges(trx, [{ accountId: id, field: 'categories', from, to, reason: input.reason, reasonKey: null, actorId: actor.userId }]);

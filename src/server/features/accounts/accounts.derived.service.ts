@@ -1,7 +1,7 @@
 import type { Executor, Kdb } from '../../db/client';
 import type { AccountTable } from '../../db/schema';
 import type { Insertable } from 'kysely';
-import { localDate } from '../../../shared/domain/business-time';
+import { businessDate, localDate } from '../../../shared/domain/business-time';
 import type { CompletenessField, CreditStanding, LifecycleStage, SystemReasonKey } from '../../../shared/contracts/accounts';
 import type { Quadrant } from '../../../shared/contracts/quadrant';
 import type { Actor } from '../../platform/actor';
@@ -33,10 +33,12 @@ interface Clock {
   now: Date;
   year: number;
   month0: number;
+  /** the business date, 'YYYY-MM-DD' (how long an instalment is overdue) */
+  today: string;
 }
 export function clockOf(tz: string, now = new Date()): Clock {
   const { year, month0 } = localDate(now, tz);
-  return { tz, now, year, month0 };
+  return { tz, now, year, month0, today: businessDate(now, tz) };
 }
 
 export const categoriesText = (r: Pick<Row, 'cat_premium' | 'cat_high_value' | 'cat_group' | 'cat_strategic'>) =>
@@ -49,6 +51,9 @@ interface DeriveInput {
   teamSize: number;
   contacts: CoverageContact[];
   requalifiedYear: number | null;
+  /** the largest signed sales contract and the longest overdue instalment (高价值, decision 014) */
+  largestContract: number;
+  maxOverdueDays: number;
 }
 
 /**
@@ -65,7 +70,9 @@ function derive(row: Row, i: DeriveInput, s: Settings, clock: Clock): DerivedVal
       hasParent: row.parent_id !== null,
       childCount: i.childCount,
       strategic: row.cat_strategic,
-      highValue: row.cat_high_value,
+      highValueOverride: row.high_value_override,
+      largestContract: i.largestContract,
+      maxOverdueDays: i.maxOverdueDays,
     },
     s.classification,
   );
@@ -92,6 +99,7 @@ function derive(row: Row, i: DeriveInput, s: Settings, clock: Clock): DerivedVal
     lifecycle,
     tier,
     cat_premium: cats.premium,
+    cat_high_value: cats.high_value,
     cat_group: cats.group,
     completeness: completenessOf(completenessInput(row, i.teamSize), s.completeness.weights).score,
     coverage_score: coverage.score,
@@ -113,6 +121,8 @@ function deriveInput(row: RecomputeRow, tz: string): DeriveInput {
     teamSize: Number(row.team_size),
     contacts: (row.contact_rows as unknown as CoverageRow[]).map(toCoverageContact),
     requalifiedYear: row.requalified_at ? businessYear(tz, new Date(row.requalified_at)) : null,
+    largestContract: Number(row.largest_contract),
+    maxOverdueDays: Number(row.max_overdue_days),
   };
 }
 
@@ -122,7 +132,7 @@ function deriveInput(row: RecomputeRow, tz: string): DeriveInput {
  * whether anything changed.
  */
 export async function refreshDerived(trx: Executor, id: number, actor: Actor | null, reason: SystemReasonKey, s: Settings, clock: Clock): Promise<boolean> {
-  const [row] = await accountsRepo.rowsForRecompute(trx, [id]);
+  const [row] = await accountsRepo.rowsForRecompute(trx, [id], clock.today);
   if (!row) return false;
   return applyDerived(trx, row, derive(row, deriveInput(row, clock.tz), s, clock), actor, reason);
 }
@@ -133,6 +143,21 @@ export async function refreshDerived(trx: Executor, id: number, actor: Actor | n
  */
 export async function refreshAccount(trx: Executor, accountId: number, actor: Actor, reason: SystemReasonKey, tz: string): Promise<void> {
   await refreshDerived(trx, accountId, actor, reason, await loadSettings(trx), clockOf(tz));
+}
+
+/**
+ * For the contracts and collections rooms (decision 014): after a contract is signed, ends or is
+ * voided, or an instalment's payment changes, the accounts' `signed` revenue rows are summed again
+ * from the contracts and their derived fields (tier, 高价值 and the rest) recomputed, in the caller's
+ * transaction.
+ */
+export async function syncContractFigures(trx: Executor, accountIds: readonly number[], actor: Actor, tz: string): Promise<void> {
+  const ids = [...new Set(accountIds)].sort((a, b) => a - b);
+  if (!ids.length) return;
+  await accountsRepo.syncSignedRevenue(trx, ids);
+  const s = await loadSettings(trx);
+  const clock = clockOf(tz);
+  for (const id of ids) await refreshDerived(trx, id, actor, 'contracts', s, clock);
 }
 
 /** JSON with object keys sorted: jsonb stores keys in its own order, so a plain stringify would always differ. */
@@ -153,6 +178,7 @@ async function applyDerived(trx: Executor, row: Row, d: DerivedValues, actor: Ac
     row.lifecycle === d.lifecycle &&
     row.tier === d.tier &&
     row.cat_premium === d.cat_premium &&
+    row.cat_high_value === d.cat_high_value &&
     row.cat_group === d.cat_group &&
     row.completeness === d.completeness &&
     row.coverage_score === d.coverage_score &&
@@ -172,7 +198,7 @@ async function applyDerived(trx: Executor, row: Row, d: DerivedValues, actor: Ac
   if (row.lifecycle !== d.lifecycle) changes.push(change('lifecycle', row.lifecycle, d.lifecycle, 'autoActivate'));
   if (row.tier !== d.tier) changes.push(change('tier', row.tier, d.tier));
   const before = categoriesText(row);
-  const after = categoriesText({ ...row, cat_premium: d.cat_premium, cat_group: d.cat_group });
+  const after = categoriesText({ ...row, cat_premium: d.cat_premium, cat_high_value: d.cat_high_value, cat_group: d.cat_group });
   if (before !== after) changes.push(change('categories', before, after));
   // a new account had no quadrant before this first computation, whatever the column default says
   if (row.quadrant !== d.quadrant || reasonKey === 'created') changes.push(change('quadrant', reasonKey === 'created' ? null : row.quadrant, d.quadrant));
@@ -194,7 +220,7 @@ const UNCLASSIFIED = {
   quadrant_override: null,
 };
 const EMPTY_PROFILE = Object.fromEntries(Object.values(PROFILE_COLUMNS).map((column) => [column, null]));
-const NOTHING_YET: DeriveInput = { revenue: new Map(), childCount: 0, teamSize: 0, contacts: [], requalifiedYear: null };
+const NOTHING_YET: DeriveInput = { revenue: new Map(), childCount: 0, teamSize: 0, contacts: [], requalifiedYear: null, largestContract: 0, maxOverdueDays: 0 };
 
 /**
  * The derived fields of accounts about to be inserted in bulk (no revenue, subsidiaries, team or
@@ -212,7 +238,7 @@ export async function classifyNew(trx: Executor, rows: readonly Insertable<Accou
     const changes: { field: string; from: string | null; to: string; reason: string; reasonKey: SystemReasonKey }[] = [];
     if (row.tier !== d.tier) changes.push({ field: 'tier', from: row.tier, to: d.tier, ...why });
     const before = categoriesText(row);
-    const after = categoriesText({ ...row, cat_premium: d.cat_premium, cat_group: d.cat_group });
+    const after = categoriesText({ ...row, cat_premium: d.cat_premium, cat_high_value: d.cat_high_value, cat_group: d.cat_group });
     if (before !== after) changes.push({ field: 'categories', from: before, to: after, ...why });
     changes.push({ field: 'quadrant', from: null, to: d.quadrant, ...why });
     return { derived: { ...d, coverage_flags: JSON.stringify(d.coverage_flags), quadrant_factors: JSON.stringify(d.quadrant_factors) }, changes };
@@ -229,7 +255,7 @@ export async function refreshDerivedMany(trx: Executor, ids: readonly number[], 
   const clock = clockOf(tz, now);
   let changed = 0;
   for (let i = 0; i < ids.length; i += RECOMPUTE_BATCH) {
-    for (const row of await accountsRepo.rowsForRecompute(trx, ids.slice(i, i + RECOMPUTE_BATCH))) {
+    for (const row of await accountsRepo.rowsForRecompute(trx, ids.slice(i, i + RECOMPUTE_BATCH), clock.today)) {
       if (await applyDerived(trx, row, derive(row, deriveInput(row, clock.tz), s, clock), actor, reason)) changed++;
     }
   }

@@ -20,6 +20,7 @@ export const SYSTEM_REASONS: Record<SystemReasonKey, string> = {
   handover: 'handover',
   merge: 'merge',
   assessment: 'value assessment of a development project',
+  contracts: 'contracts and collections',
 };
 
 /** Contract field → column, for the profile fields a create or PATCH may carry. */

@@ -19,6 +19,7 @@ export type DerivedValues = {
   lifecycle: string;
   tier: string;
   cat_premium: boolean;
+  cat_high_value: boolean;
   cat_group: boolean;
   completeness: number;
   coverage_score: number;
@@ -154,6 +155,9 @@ function searchCondition(eb: ExpressionBuilder<DB, 'accounts'>, q: string, pinyi
   const ids = eb.selectFrom('accounts').select('accounts.id').where(own).union(contacts);
   return sql<SqlBool>`accounts.id = any(array(${ids}))`;
 }
+
+/** A year's revenue of one account (grouped by account and year): the larger of the signed contracts and the ledger's other sources, never their sum (decision 014). */
+const YEAR_REVENUE = sql<number>`greatest(coalesce(sum(amount) filter (where source = 'signed'), 0), coalesce(sum(amount) filter (where source <> 'signed'), 0))`;
 
 export const accountsRepo = {
   /** Accounts (joined with owner and unit) that pass the filter; the export builds on it. */
@@ -374,16 +378,34 @@ export const accountsRepo = {
   async revenueRows(db: Executor, accountId: number) {
     return db.selectFrom('account_revenue').select(['year', 'source', 'amount', 'note']).where('account_id', '=', accountId).orderBy('year', 'desc').orderBy('source').execute();
   },
+  /** Replaces the rows people keep (import, contract, manual); the system's `signed` rows stay (syncSignedRevenue keeps them). */
   async replaceRevenue(db: Executor, accountId: number, rows: { year: number; source: string; amount: number; note: string }[]) {
-    await db.deleteFrom('account_revenue').where('account_id', '=', accountId).execute();
+    await db.deleteFrom('account_revenue').where('account_id', '=', accountId).where('source', '<>', 'signed').execute();
     if (rows.length) await db.insertInto('account_revenue').values(rows.map((r) => ({ account_id: accountId, ...r }))).execute();
   },
-  /** Revenue per year of several accounts, all sources summed. */
+  /**
+   * The `signed` revenue rows from the signed sales contracts and supplements, per sign year in the
+   * business calendar (a terminated contract counts what it brought in). Decision 014.
+   */
+  async syncSignedRevenue(db: Executor, accountIds: number[]) {
+    if (!accountIds.length) return;
+    await db.deleteFrom('account_revenue').where('account_id', 'in', accountIds).where('source', '=', 'signed').execute();
+    await sql`
+      insert into account_revenue (account_id, year, source, amount, note)
+      select c.account_id, extract(year from c.sign_date)::int, 'signed',
+             sum(case when c.status = 'terminated' then (select coalesce(sum(i.paid_amount), 0) from contract_instalments i where i.contract_id = c.id) else c.amount end), ''
+      from contracts c
+      where c.account_id in (${sql.join(accountIds)}) and c.kind in ('sales', 'supplement') and c.sign_date is not null
+        and c.status in ('signed', 'in_progress', 'completed', 'terminated')
+      group by c.account_id, extract(year from c.sign_date)
+      having sum(case when c.status = 'terminated' then (select coalesce(sum(i.paid_amount), 0) from contract_instalments i where i.contract_id = c.id) else c.amount end) > 0`.execute(db);
+  },
+  /** Revenue per year of several accounts: the larger of the signed contracts and the ledger's other sources summed (decision 014). */
   async revenueByYear(db: Executor, accountIds: number[]) {
     if (!accountIds.length) return [];
     return db
       .selectFrom('account_revenue')
-      .select(['account_id', 'year', (eb) => eb.fn.sum<number>('amount').as('amount')])
+      .select(['account_id', 'year', YEAR_REVENUE.as('amount')])
       .where('account_id', 'in', accountIds)
       .groupBy(['account_id', 'year'])
       .execute();
@@ -397,7 +419,8 @@ export const accountsRepo = {
         select c.id, tree.seen || c.id from accounts c join tree on c.parent_id = tree.id where not c.id = any(tree.seen)
       )
       select r.year, sum(r.amount)::bigint as amount
-      from account_revenue r where r.account_id in (select id from tree)
+      from (select account_id, year, ${YEAR_REVENUE} as amount from account_revenue
+            where account_id in (select id from tree) group by account_id, year) r
       group by r.year order by r.year desc`.execute(db);
     return r.rows.map((x) => ({ year: Number(x.year), amount: Number(x.amount) }));
   },
@@ -437,7 +460,7 @@ export const accountsRepo = {
    * on one account deadlock. The read follows in its own statement, so a writer that waited for
    * the lock sees what the one before it committed.
    */
-  async rowsForRecompute(db: Executor, ids: number[]) {
+  async rowsForRecompute(db: Executor, ids: number[], today: string) {
     if (!ids.length) return [];
     await db.selectFrom('accounts').select('id').where('id', 'in', ids).orderBy('id').forNoKeyUpdate().execute();
     return db
@@ -447,7 +470,12 @@ export const accountsRepo = {
         eb.selectFrom('accounts as c').select((e) => e.fn.countAll<number>().as('n')).whereRef('c.parent_id', '=', 'accounts.id').as('child_count'),
         eb.selectFrom('account_team as t').select((e) => e.fn.countAll<number>().as('n')).whereRef('t.account_id', '=', 'accounts.id').as('team_size'),
         sql<{ year: number; amount: number }[]>`(select coalesce(jsonb_agg(jsonb_build_object('year', r.year, 'amount', r.amount)), '[]'::jsonb)
-          from (select year, sum(amount) as amount from account_revenue where account_id = accounts.id group by year) r)`.as('revenue'),
+          from (select year, ${YEAR_REVENUE} as amount from account_revenue where account_id = accounts.id group by year) r)`.as('revenue'),
+        // 高价值 (decision 014): the largest signed sales contract with its signed supplements, and the longest overdue instalment with something owed
+        sql<number>`(select coalesce(max(c.amount + coalesce((select sum(s.amount) from contracts s where s.parent_id = c.id and s.kind = 'supplement' and s.status in ('signed', 'in_progress', 'completed')), 0)), 0)
+          from contracts c where c.account_id = accounts.id and c.kind = 'sales' and c.status in ('signed', 'in_progress', 'completed'))`.as('largest_contract'),
+        sql<number>`(select coalesce(max(${today}::date - i.due_date), 0) from contract_instalments i join contracts c on c.id = i.contract_id
+          where i.account_id = accounts.id and i.due_date < ${today}::date and i.paid_amount + i.written_off < i.amount and c.status in ('signed', 'in_progress', 'completed'))`.as('max_overdue_days'),
         sql<Record<string, unknown>[]>`(select coalesce(jsonb_agg(to_jsonb(ct)), '[]'::jsonb) from contacts ct where ct.account_id = accounts.id)`.as('contact_rows'),
         eb
           .selectFrom('account_changes as ch')

@@ -122,6 +122,7 @@ export function accountDetailOut(v: service.AccountView): AccountDetail {
     sourceChannel: r.source_channel as AccountDetail['sourceChannel'],
     createdBy: r.created_by,
     createdAt: iso(r.created_at),
+    highValueOverride: r.high_value_override,
     // completeness of the detail is computed live, so it follows changed weights at once
     completeness: v.completeness.score,
     completenessMissing: v.completeness.missing,

@@ -142,7 +142,7 @@ describe('tier (seed 004)', () => {
 });
 
 describe('value categories', () => {
-  const base = { revenueByYear: years([]), creditStanding: null, hasParent: false, childCount: 0, strategic: false, highValue: false };
+  const base = { revenueByYear: years([]), creditStanding: null, hasParent: false, childCount: 0, strategic: false, highValueOverride: null, largestContract: 0, maxOverdueDays: 0 };
   it('premium needs ¥10M cumulative and good credit', () => {
     const rich = years([[2020, yuan(6_000_000)], [2026, yuan(4_000_000)]]);
     expect(categoriesOf({ ...base, revenueByYear: rich, creditStanding: 'good' }, DEFAULT_CLASSIFICATION).premium).toBe(true);
@@ -151,8 +151,22 @@ describe('value categories', () => {
   });
   it('group when it has a parent or children; manual flags pass through', () => {
     expect(categoryList(categoriesOf({ ...base, hasParent: true }, DEFAULT_CLASSIFICATION))).toEqual(['group']);
-    expect(categoryList(categoriesOf({ ...base, childCount: 2, strategic: true, highValue: true }, DEFAULT_CLASSIFICATION))).toEqual(['high_value', 'group', 'strategic']);
+    expect(categoryList(categoriesOf({ ...base, childCount: 2, strategic: true, highValueOverride: true }, DEFAULT_CLASSIFICATION))).toEqual(['high_value', 'group', 'strategic']);
     expect(categoryList(categoriesOf(base, DEFAULT_CLASSIFICATION))).toEqual([]);
+  });
+  it('high value: a single contract of ¥10M with good payment credit (seed 003 §3.2.2), the director overriding either way', () => {
+    const big = { ...base, largestContract: yuan(10_000_000), creditStanding: 'good' as const };
+    expect(categoriesOf(big, DEFAULT_CLASSIFICATION).high_value).toBe(true);
+    expect(categoriesOf({ ...big, largestContract: yuan(9_999_999.99) }, DEFAULT_CLASSIFICATION).high_value).toBe(false);
+    // payment credit: the credit standing and nothing owed more than 90 days overdue
+    expect(categoriesOf({ ...big, creditStanding: 'average' }, DEFAULT_CLASSIFICATION).high_value).toBe(false);
+    expect(categoriesOf({ ...big, creditStanding: null }, DEFAULT_CLASSIFICATION).high_value).toBe(false);
+    expect(categoriesOf({ ...big, maxOverdueDays: 90 }, DEFAULT_CLASSIFICATION).high_value).toBe(true);
+    expect(categoriesOf({ ...big, maxOverdueDays: 91 }, DEFAULT_CLASSIFICATION).high_value).toBe(false);
+    expect(categoriesOf({ ...big, maxOverdueDays: 91 }, { ...DEFAULT_CLASSIFICATION, highValueMaxOverdueDays: 120 }).high_value).toBe(true);
+    // the override wins both ways
+    expect(categoriesOf({ ...big, highValueOverride: false }, DEFAULT_CLASSIFICATION).high_value).toBe(false);
+    expect(categoriesOf({ ...base, highValueOverride: true }, DEFAULT_CLASSIFICATION).high_value).toBe(true);
   });
 });
 

@@ -37,6 +37,8 @@ export const DEFAULT_CLASSIFICATION: ClassificationSettings = {
   revenueWindow: DEFAULT_REVENUE_WINDOW,
   premiumCumulativeThreshold: 10_000_000_00,
   premiumCreditStandings: ['good'],
+  highValueContractThreshold: 10_000_000_00,
+  highValueMaxOverdueDays: 90,
 };
 
 /**
@@ -86,7 +88,13 @@ export const DEFAULT_LIFECYCLE: LifecycleSettings = { autoActivate: true };
 /** A value stored before the tier window was a setting has none: it reads as the default window. */
 export function readClassificationSettings(stored: unknown): ClassificationSettings {
   const r = classificationInput.safeParse(stored);
-  return r.success ? { ...r.data, revenueWindow: r.data.revenueWindow ?? DEFAULT_REVENUE_WINDOW } : DEFAULT_CLASSIFICATION;
+  if (!r.success) return DEFAULT_CLASSIFICATION;
+  return {
+    ...r.data,
+    revenueWindow: r.data.revenueWindow ?? DEFAULT_REVENUE_WINDOW,
+    highValueContractThreshold: r.data.highValueContractThreshold ?? DEFAULT_CLASSIFICATION.highValueContractThreshold,
+    highValueMaxOverdueDays: r.data.highValueMaxOverdueDays ?? DEFAULT_CLASSIFICATION.highValueMaxOverdueDays,
+  };
 }
 
 /** Stored weights override the defaults field by field, so a new field keeps its default weight. */
@@ -211,18 +219,28 @@ export interface CategoryInput {
   creditStanding: CreditStanding | null;
   hasParent: boolean;
   childCount: number;
-  /** set by the director (ACC-4): kept as they are */
+  /** set by the director (ACC-4): kept as it is */
   strategic: boolean;
-  highValue: boolean;
+  /** the director's choice of 高价值 when they made one (it overrides the derived value), else null */
+  highValueOverride: boolean | null;
+  /** the largest single signed sales contract (its value with its signed supplements), fen */
+  largestContract: number;
+  /** the longest any of the account's instalments is overdue today with something owed (0: none) */
+  maxOverdueDays: number;
 }
 
-/** ACC-4 value categories: 优质 and 集团 are computed; 高价值 and 战略 are the director's. */
+/** Good payment credit (seed 003 §3.2.2 付款信誉良好): a good credit standing, as 优质 reads it, and nothing owed long overdue. */
+export function goodPaymentCredit(input: Pick<CategoryInput, 'creditStanding' | 'maxOverdueDays'>, s: ClassificationSettings): boolean {
+  return input.creditStanding !== null && s.premiumCreditStandings.includes(input.creditStanding) && input.maxOverdueDays <= s.highValueMaxOverdueDays;
+}
+
+/** ACC-4 value categories: 优质, 高价值 and 集团 are computed (the director may override 高价值); 战略 is the director's. */
 export function categoriesOf(input: CategoryInput, s: ClassificationSettings): Record<AccountCategory, boolean> {
   let cumulative = 0;
   for (const amount of input.revenueByYear.values()) cumulative += amount;
   return {
     premium: cumulative >= s.premiumCumulativeThreshold && input.creditStanding !== null && s.premiumCreditStandings.includes(input.creditStanding),
-    high_value: input.highValue,
+    high_value: input.highValueOverride ?? (input.largestContract >= s.highValueContractThreshold && goodPaymentCredit(input, s)),
     group: input.hasParent || input.childCount > 0,
     strategic: input.strategic,
   };

@@ -29,7 +29,12 @@ export async function putSettings(db: Kdb, actor: Actor, input: z.infer<typeof a
   await db.transaction().execute(async (trx) => {
     const before = await loadSettings(trx);
     const after = {
-      classification: { ...input.classification, revenueWindow: input.classification.revenueWindow ?? before.classification.revenueWindow },
+      classification: {
+        ...input.classification,
+        revenueWindow: input.classification.revenueWindow ?? before.classification.revenueWindow,
+        highValueContractThreshold: input.classification.highValueContractThreshold ?? before.classification.highValueContractThreshold,
+        highValueMaxOverdueDays: input.classification.highValueMaxOverdueDays ?? before.classification.highValueMaxOverdueDays,
+      },
       completeness: readCompletenessSettings(input.completeness),
       quadrant: input.quadrant ?? before.quadrant,
       lifecycle: input.lifecycle ?? before.lifecycle,

@@ -45,6 +45,8 @@ export interface AccountTable {
   tier: Generated<string>;
   cat_premium: Generated<boolean>;
   cat_high_value: Generated<boolean>;
+  /** the director's 高价值 choice overriding the derived one (decision 014); null: derived */
+  high_value_override: boolean | null;
   cat_group: Generated<boolean>;
   cat_strategic: Generated<boolean>;
   grade: string | null;

@@ -11,7 +11,7 @@ import {
   INDUSTRY_POSITIONS,
   LIFECYCLE_STAGES,
   PAYMENT_ATTITUDES,
-  REVENUE_SOURCES,
+  LEDGER_SOURCES,
   SOURCE_CHANNELS,
   SYSTEM_REASON_KEYS,
   TEAM_ROLES,
@@ -34,7 +34,7 @@ describe('accounts locales', () => {
     ['paymentAttitudes', PAYMENT_ATTITUDES],
     ['sourceChannels', SOURCE_CHANNELS],
     ['teamRoles', TEAM_ROLES],
-    ['revenueSources', REVENUE_SOURCES],
+    ['revenueSources', LEDGER_SOURCES],
     ['changes.fields', ACCOUNT_CHANGE_FIELDS],
     ['changes.reasons', SYSTEM_REASON_KEYS],
   ] as const)('labels every value of %s', (prefix, values) => {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Checkbox, Form, Input, Modal, Select, Typography } from 'antd';
+import { Checkbox, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_GRADES, LIFECYCLE_TRANSITIONS, type AccountDetail, type AccountGrade, type LifecycleStage } from '../../../../shared/contracts/accounts';
 import { api } from '../../../api/client';
@@ -22,7 +22,7 @@ interface Values {
   ownerId?: number | null;
   unitId?: number | null;
   strategic?: boolean;
-  highValue?: boolean;
+  highValue?: 'auto' | 'yes' | 'no';
   reason: string;
 }
 
@@ -38,7 +38,7 @@ export function AccountActionModal({ account, action, onClose }: Props) {
     mutationFn: (v: Values) => {
       const base = { reason: v.reason, version: account.version };
       if (action === 'lifecycle') return api.post<AccountDetail>(`/api/accounts/${account.id}/lifecycle`, { ...base, to: v.to });
-      if (action === 'categories') return api.post<AccountDetail>(`/api/accounts/${account.id}/categories`, { ...base, strategic: v.strategic, highValue: v.highValue });
+      if (action === 'categories') return api.post<AccountDetail>(`/api/accounts/${account.id}/categories`, { ...base, strategic: v.strategic, highValue: v.highValue === 'auto' ? null : v.highValue === 'yes' });
       if (action === 'grade') return api.post<AccountDetail>(`/api/accounts/${account.id}/grade`, { ...base, grade: v.grade === 'none' ? null : v.grade });
       return api.post<AccountDetail>(`/api/accounts/${account.id}/assign`, { ...base, ownerId: v.ownerId, unitId: v.unitId ?? undefined });
     },
@@ -74,7 +74,7 @@ export function AccountActionModal({ account, action, onClose }: Props) {
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ grade: account.grade ?? 'none', ownerId: null, strategic: account.categories.includes('strategic'), highValue: account.categories.includes('high_value'), reason: '' }}
+        initialValues={{ grade: account.grade ?? 'none', ownerId: null, strategic: account.categories.includes('strategic'), highValue: account.highValueOverride === null ? 'auto' : account.highValueOverride ? 'yes' : 'no', reason: '' }}
         onFinish={(v) => run.mutate(v)}
       >
         {action === 'lifecycle' && (
@@ -96,8 +96,16 @@ export function AccountActionModal({ account, action, onClose }: Props) {
             <Form.Item name="strategic" valuePropName="checked" style={{ marginBottom: 8 }}>
               <Checkbox data-testid="account-category-strategic">{t('categories.strategic')}</Checkbox>
             </Form.Item>
-            <Form.Item name="highValue" valuePropName="checked">
-              <Checkbox data-testid="account-category-high-value">{t('categories.high_value')}</Checkbox>
+            <Form.Item name="highValue" label={t('categories.high_value')} extra={t('actions.highValueHint')}>
+              <Radio.Group
+                data-testid="account-category-high-value"
+                optionType="button"
+                options={[
+                  { value: 'auto', label: t('actions.highValueAuto', { now: t(account.categories.includes('high_value') ? 'actions.highValueYes' : 'actions.highValueNo') }) },
+                  { value: 'yes', label: t('actions.highValueYes') },
+                  { value: 'no', label: t('actions.highValueNo') },
+                ]}
+              />
             </Form.Item>
           </>
         )}

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Empty, Flex, Form, Input, InputNumber, Row, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REVENUE_SOURCES, type AccountDetail, type RevenueSource } from '../../../../shared/contracts/accounts';
+import { REVENUE_SOURCES, type AccountDetail, type LedgerSource } from '../../../../shared/contracts/accounts';
 import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
@@ -13,7 +13,7 @@ import { accountKeys } from '../api';
 
 interface Row {
   year: number;
-  source: RevenueSource;
+  source: LedgerSource;
   amount: number;
   note: string;
 }
@@ -86,7 +86,8 @@ export function RevenueTab({ account, editable }: { account: AccountDetail; edit
               icon={<EditOutlined />}
               data-testid="account-revenue-edit"
               onClick={() => {
-                form.setFieldsValue({ rows: ledger.data?.rows ?? [] });
+                // the system's rows from the signed contracts are not typed by hand (decision 014)
+                form.setFieldsValue({ rows: (ledger.data?.rows ?? []).filter((r) => r.source !== 'signed') });
                 setEditing(true);
               }}
             >
@@ -151,9 +152,10 @@ export function RevenueTab({ account, editable }: { account: AccountDetail; edit
             pagination={false}
             scroll={{ x: 520 }}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('revenue.none')} /> }}
+            footer={(rows) => (rows.some((r) => r.source === 'signed') ? <Typography.Text type="secondary">{t('revenue.signedHint')}</Typography.Text> : null)}
             columns={[
               { title: t('revenue.year'), dataIndex: 'year', width: 80 },
-              { title: t('revenue.source'), dataIndex: 'source', width: 120, render: (s: RevenueSource) => <Tag>{t(`revenueSources.${s}`)}</Tag> },
+              { title: t('revenue.source'), dataIndex: 'source', width: 120, render: (s: LedgerSource) => <Tag color={s === 'signed' ? 'blue' : undefined}>{t(`revenueSources.${s}`)}</Tag> },
               { title: t('revenue.amount'), dataIndex: 'amount', width: 160, align: 'right', render: (v: number) => <MoneyText fen={v} /> },
               { title: t('revenue.note'), dataIndex: 'note', render: (v: string) => v || '—' },
             ]}

@@ -95,6 +95,16 @@ export function AccountSettingsPage() {
                   <Select mode="multiple" options={CREDIT_STANDINGS.map((c) => ({ value: c, label: t(`accounts:creditStandings.${c}`) }))} />
                 </Form.Item>
               </Col>
+              <Col {...col}>
+                <Form.Item name={['classification', 'highValueContractThreshold']} label={t('settings.highValueContractThreshold')} extra={t('settings.highValueHelp')} rules={[{ required: true }]}>
+                  <MoneyInput data-testid="settings-high-value-threshold" />
+                </Form.Item>
+              </Col>
+              <Col {...col}>
+                <Form.Item name={['classification', 'highValueMaxOverdueDays']} label={t('settings.highValueMaxOverdueDays')} rules={[{ required: true }]}>
+                  <InputNumber {...percent(0, 3650)} suffix={t('settings.days')} />
+                </Form.Item>
+              </Col>
             </Row>
           </Card>
 
