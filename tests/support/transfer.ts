@@ -28,10 +28,11 @@ export async function xlsx(rows: Rows, sheetName = 'Sheet1', numFmts: Record<str
 /** A date cell's wall clock (its UTC fields): the day alone at midnight, else with the time. */
 const dateText = (d: Date) => (d.toISOString().endsWith('T00:00:00.000Z') ? d.toISOString().slice(0, 10) : d.toISOString().slice(0, 16).replace('T', ' '));
 
-export async function readXlsx(content: Buffer | ArrayBuffer): Promise<string[][]> {
+/** The cells of one sheet (the first unless `sheet` says which, 0-based) as text. */
+export async function readXlsx(content: Buffer | ArrayBuffer, sheet = 0): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(content as ArrayBuffer);
-  const ws = wb.worksheets[0];
+  const ws = wb.worksheets[sheet];
   const out: string[][] = [];
   ws.eachRow((row) => {
     const values = (row.values as unknown[]).slice(1);

@@ -48,10 +48,24 @@ const MAX_LIST_FORMULA = 255;
 /** exceljs keeps range validations on the worksheet; its typings only know the per-cell form. */
 const validations = (ws: ExcelJS.Worksheet) => (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
 
+const workbookWriter = (out: Writable) => new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+
 /** A one-sheet workbook written to `out` as rows are added; `end` finishes the file and `out`. */
 export function xlsxSheet(out: Writable, opts: XlsxSheetOptions): XlsxSheet {
+  const wb = workbookWriter(out);
+  const sheet = sheetOf(wb, opts);
+  return {
+    row: sheet.row,
+    async end() {
+      await sheet.end();
+      await wb.commit();
+    },
+  };
+}
+
+/** One sheet of a streaming workbook: `end` commits the sheet (the workbook goes on). */
+function sheetOf(wb: ExcelJS.stream.xlsx.WorkbookWriter, opts: XlsxSheetOptions): XlsxSheet {
   const { columns, timeZone } = opts;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   // Excel refuses sheet names over 31 characters and with any of : \ / ? * [ ]
   const ws = wb.addWorksheet(opts.sheetName.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   const widest = columns.map((c) => textWidth(c.header));
@@ -94,13 +108,19 @@ export function xlsxSheet(out: Writable, opts: XlsxSheetOptions): XlsxSheet {
     async end() {
       if (held) start();
       ws.commit();
-      await wb.commit();
     },
   };
 }
 
+export type SheetRows = Iterable<{ values: readonly SheetInput[]; style?: RowStyle }>;
+
 /** A small workbook (a template, a month's reconciliation) as a buffer. */
-export async function xlsxFile(opts: XlsxSheetOptions, rows: Iterable<{ values: readonly SheetInput[]; style?: RowStyle }> = []): Promise<Buffer> {
+export async function xlsxFile(opts: XlsxSheetOptions, rows: SheetRows = []): Promise<Buffer> {
+  return xlsxBook([{ ...opts, rows }]);
+}
+
+/** A small workbook of several sheets, in order, as a buffer. */
+export async function xlsxBook(sheets: readonly (XlsxSheetOptions & { rows: SheetRows })[]): Promise<Buffer> {
   const out = new PassThrough();
   const parts: Buffer[] = [];
   out.on('data', (b: Buffer) => parts.push(b));
@@ -108,9 +128,13 @@ export async function xlsxFile(opts: XlsxSheetOptions, rows: Iterable<{ values: 
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const sheet = xlsxSheet(out, opts);
-  for (const r of rows) await sheet.row(r.values, r.style);
-  await sheet.end();
+  const wb = workbookWriter(out);
+  for (const { rows, ...opts } of sheets) {
+    const sheet = sheetOf(wb, opts);
+    for (const r of rows) await sheet.row(r.values, r.style);
+    await sheet.end();
+  }
+  await wb.commit();
   await done;
   return Buffer.concat(parts);
 }

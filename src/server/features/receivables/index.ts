@@ -1,8 +1,14 @@
 import { defineFeature } from '../../platform/feature';
+import { receivablesRoutes, registerReceivablesJobs } from './receivables.routes';
 import { RECEIVABLES_TABLES } from './receivables.tables';
 
 /** 应收 (DEAL-2, DEAL-3): ageing as of a date, dunning (帐款催收), collection and settlement rates, statements and the finance reconciliation. */
 export const receivablesFeature = defineFeature({
   name: 'receivables',
   tables: RECEIVABLES_TABLES,
+  routes: receivablesRoutes,
+  wire: (p) => registerReceivablesJobs(p),
 });
+
+/** settleDunning: the collections room closes the collection tasks of instalments it paid or wrote off; collectionRates: the KPI library's rates. */
+export { collectionRates, runDunning, settleDunning } from './receivables.service';
