@@ -26,6 +26,7 @@ export const TIMELINE_KINDS = [
   'contact_log',
   'visit',
   'reception',
+  'receipt',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -38,6 +39,7 @@ export const TIMELINE_GROUPS = {
   pipeline: ['opportunity'],
   field: ['trip', 'contact_log', 'reception', 'gift'],
   visits: ['visit'],
+  deals: ['receipt'],
 } as const satisfies Record<string, readonly TimelineKind[]>;
 export type TimelineGroup = keyof typeof TIMELINE_GROUPS;
 

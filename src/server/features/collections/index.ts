@@ -1,5 +1,8 @@
 import { defineFeature } from '../../platform/feature';
 import { COLLECTIONS_TABLES } from './collections.tables';
+import { collectionsRoutes } from './collections.routes';
+import { handoverParts, mergeParts, timelineSources } from './collections.parts';
+import { writeOffApprovable } from './collections.write-offs.service';
 
 /** 回款 (DEAL-2, DEAL-3): receipts and their allocation, invoices, write-offs, ageing, dunning, rates. */
 export const collectionsFeature = defineFeature({
@@ -14,4 +17,16 @@ export const collectionsFeature = defineFeature({
     specialist: ['receipt:read'],
     finance: ['receipt:read', 'receipt:write', 'receipt:confirm'],
   },
+  approvables: [writeOffApprovable],
+  routes: collectionsRoutes,
+  timelineSources,
+  mergeParts,
+  handoverParts,
 });
+
+/**
+ * recordReceipt: the import of finance's receipt files (transfer room) writes one receipt inside its
+ * transaction, checked as the form is; receiptConflicts maps a lost race on a unique index to the
+ * same 409 (run the transaction inside it).
+ */
+export { recordReceipt, receiptConflicts, type ReceiptInput } from './collections.service';

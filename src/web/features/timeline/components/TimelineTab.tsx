@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BulbOutlined, CarOutlined, EnvironmentOutlined, FlagOutlined, FundProjectionScreenOutlined, HistoryOutlined, TeamOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, ApartmentOutlined, BulbOutlined, CarOutlined, EnvironmentOutlined, FlagOutlined, FundProjectionScreenOutlined, HistoryOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Empty, Flex, Skeleton, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -20,8 +20,9 @@ const ICONS: Record<TimelineGroup, ReactNode> = {
   pipeline: <FundProjectionScreenOutlined />,
   visits: <EnvironmentOutlined />,
   field: <CarOutlined />,
+  deals: <AccountBookOutlined />,
 };
-const COLORS: Record<TimelineGroup, string> = { account: 'blue', contacts: 'green', needs: 'orange', plan: 'purple', pipeline: 'cyan', visits: 'magenta', field: 'geekblue' };
+const COLORS: Record<TimelineGroup, string> = { account: 'blue', contacts: 'green', needs: 'orange', plan: 'purple', pipeline: 'cyan', visits: 'magenta', field: 'geekblue', deals: 'gold' };
 
 /** The event's sentence and an optional second line in the reader's language: the room the event comes from says how (its manifest's timelineRenderers). */
 function describe(t: TFunction, e: TimelineEvent): { text: string; detail?: string } {
