@@ -1,4 +1,7 @@
 import { defineFeature } from '../../platform/feature';
+import { handoverParts, mergeParts, timelineSources } from './contracts.parts';
+import { contractsRoutes } from './contracts.routes';
+import { contractApprovable } from './contracts.service';
 import { CONTRACTS_TABLES } from './contracts.tables';
 
 /** 合同 (DEAL-1): framework agreements, sales contracts and supplements, their lines, files, payment plans and states. */
@@ -14,4 +17,15 @@ export const contractsFeature = defineFeature({
     specialist: ['contract:read'],
     finance: ['contract:read', 'contract:prices'],
   },
+  approvables: [contractApprovable],
+  routes: contractsRoutes,
+  timelineSources,
+  mergeParts,
+  handoverParts,
 });
+
+/**
+ * For the collections room: after an allocation, its undo or an approved write-off, in the same
+ * transaction — moves the contracts on (signed → in progress; completed by the plan; back in progress).
+ */
+export { followCollections } from './contracts.service';
