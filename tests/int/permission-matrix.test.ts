@@ -27,9 +27,10 @@ import { receptionsMatrix } from '../matrix/receptions.matrix';
 import { calendarMatrix } from '../matrix/calendar.matrix';
 import { workPlansMatrix } from '../matrix/work-plans.matrix';
 import { receivablesMatrix } from '../matrix/receivables.matrix';
+import { collectionsMatrix } from '../matrix/collections.matrix';
 
 /** Every feature adds its suite here: role × route × own/other record → allow / deny / hidden. */
-const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix, competitorsMatrix, devPlansMatrix, pipelineMatrix, tripsMatrix, contactLogMatrix, visitsMatrix, receptionsMatrix, giftsMatrix, expensesMatrix, calendarMatrix, workPlansMatrix, receivablesMatrix];
+const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix, competitorsMatrix, devPlansMatrix, pipelineMatrix, tripsMatrix, contactLogMatrix, visitsMatrix, receptionsMatrix, giftsMatrix, expensesMatrix, calendarMatrix, workPlansMatrix, receivablesMatrix, collectionsMatrix];
 
 /** The route (METHOD pattern) a request hits, by the registered routes' patterns, static segments first. */
 function routeOf(method: string, url: string): string {
