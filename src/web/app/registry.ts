@@ -4,6 +4,7 @@ import { approvalsWeb } from '../features/approvals/manifest';
 import { calendarWeb } from '../features/calendar/manifest';
 import { contactLogWeb } from '../features/contact-log/manifest';
 import { contactsWeb } from '../features/contacts/manifest';
+import { contractsWeb } from '../features/contracts/manifest';
 import { expensesWeb } from '../features/expenses/manifest';
 import { giftsWeb } from '../features/gifts/manifest';
 import { needsWeb } from '../features/needs/manifest';
@@ -11,6 +12,7 @@ import { opportunitiesWeb } from '../features/opportunities/manifest';
 import { personalWeb } from '../features/personal/manifest';
 import { pipelineWeb } from '../features/pipeline/manifest';
 import { plansWeb } from '../features/plans/manifest';
+import { receivablesWeb } from '../features/receivables/manifest';
 import { receptionsWeb } from '../features/receptions/manifest';
 import { savedViewsWeb } from '../features/saved-views/manifest';
 import { timelineWeb } from '../features/timeline/manifest';
@@ -49,6 +51,8 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   giftsWeb,
   tripsWeb,
   expensesWeb,
+  contractsWeb,
+  receivablesWeb,
 ];
 
 /** Every page in the layout. */
