@@ -181,7 +181,7 @@ describe('allocation', () => {
     expect((await c.spec_a1!.post(`/api/receipts/${id}/allocations`, { auto: true })).status).toBe(403);
   });
 
-  it('refuses over-allocation: more than an instalment owes is a 409 naming the line, more than the receipt has a 400', async () => {
+  it('refuses over-allocation: more than an instalment owes or the receipt has left is a 409 naming the line or the lines', async () => {
     const id = ids.creditReceipt!;
     const over = await c.manager_a!.post(`/api/receipts/${id}/allocations`, { allocations: [{ instalmentId: inst[2], amount: 5_000 }, { instalmentId: inst[1], amount: 50_001 }] });
     expect(over.status).toBe(409);
@@ -191,8 +191,8 @@ describe('allocation', () => {
     expect((await receiptRow(id)).allocated).toBe(30_000);
 
     const tooMuch = await c.manager_a!.post(`/api/receipts/${id}/allocations`, { allocations: [{ instalmentId: inst[2], amount: 60_001 }] });
-    expect(tooMuch.status).toBe(400);
-    expect(keys(tooMuch)).toEqual(['collections.overReceipt']);
+    expect(tooMuch.status).toBe(409);
+    expect(tooMuch.body.error).toMatchObject({ details: { path: 'allocations' }, i18n: { key: 'collections.overReceipt', params: { total: 60_001, available: 60_000 } } });
     const twice = await c.manager_a!.post(`/api/receipts/${id}/allocations`, { allocations: [{ instalmentId: inst[2], amount: 1 }, { instalmentId: inst[2], amount: 1 }] });
     expect(paths(twice)).toEqual(['allocations.1.instalmentId']);
     const other = await c.manager_a!.post(`/api/receipts/${id}/allocations`, { allocations: [{ instalmentId: ids.instB, amount: 1 }, { instalmentId: ids.instDraft, amount: 1 }] });

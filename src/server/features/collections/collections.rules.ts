@@ -40,20 +40,21 @@ export function allocateOldestFirst<T extends OpenInstalment>(available: number,
 /** The lines of an allocation the proposal gives: only those that receive something. */
 export const proposedLines = (lines: readonly { id: number; proposed: number }[]) => lines.filter((l) => l.proposed > 0).map((l) => ({ instalmentId: l.id, amount: l.proposed }));
 
-/**
- * The shape problems of an allocation request the database need not be asked about: an instalment
- * named twice (allocations.<i>.instalmentId), and a total above what the receipt has left (allocations).
- */
-export function allocationIssues(lines: readonly { instalmentId: number; amount: number }[], available: number): FieldIssue[] {
+/** An allocation request names each instalment once (allocations.<i>.instalmentId otherwise). */
+export function allocationIssues(lines: readonly { instalmentId: number }[]): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const seen = new Set<number>();
   lines.forEach((l, i) => {
     if (seen.has(l.instalmentId)) issues.push(issue(`allocations.${i}.instalmentId`, 'collections.instalmentTwice', 'Name each instalment once'));
     seen.add(l.instalmentId);
   });
-  const total = lines.reduce((s, l) => s + l.amount, 0);
-  if (total > available) issues.push(issue('allocations', 'collections.overReceipt', 'The lines add up to more than the receipt has left', { total, available }));
   return issues;
+}
+
+/** The lines' total, and whether it is more than the receipt has left (a 409: someone allocated it meanwhile, or the request asks too much). */
+export function overReceipt(lines: readonly { amount: number }[], available: number): { total: number; over: boolean } {
+  const total = lines.reduce((s, l) => s + l.amount, 0);
+  return { total, over: total > available };
 }
 
 /**

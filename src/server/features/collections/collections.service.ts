@@ -7,7 +7,7 @@ import { audit } from '../../platform/audit';
 import { pageWindow, resolveSort } from '../../platform/listing';
 import { accountScope, ownedScope } from '../../platform/scope';
 import { collectionsRepo, type ReceiptFilter } from './collections.repo';
-import { allocateOldestFirst, allocationIssues, COLLECTING_CONTRACT_STATUSES, inLockOrder, proposedLines, receiptNumber } from './collections.rules';
+import { allocateOldestFirst, allocationIssues, COLLECTING_CONTRACT_STATUSES, inLockOrder, overReceipt, proposedLines, receiptNumber } from './collections.rules';
 import { followUp } from './collections.follow';
 
 // ---- errors ----
@@ -22,7 +22,8 @@ const notRecorded = (status: string) => new AppError('INVALID_STATE', `The recei
 const notConfirmed = (status: string) => new AppError('INVALID_STATE', `The receipt is ${status}; only a confirmed receipt is allocated`, undefined, { key: 'collections.notConfirmed', params: { status } });
 const overInstalment = (index: number) =>
   new AppError('CONFLICT', 'The instalment does not owe this much any more (someone allocated or wrote off meanwhile); reload the proposal', { path: `allocations.${index}.amount` }, { key: 'collections.overInstalment', params: { line: index + 1 } });
-const overReceipt = () => new AppError('CONFLICT', 'The receipt has not this much left to allocate; reload it', { path: 'allocations' }, { key: 'collections.overReceiptNow' });
+const receiptShort = (total: number, available: number) =>
+  new AppError('CONFLICT', 'The lines add up to more than the receipt has left (allocated meanwhile, or asked too much); reload it', { path: 'allocations' }, { key: 'collections.overReceipt', params: { total, available } });
 
 /** The unique indexes of receipts, by the field a caller typed into them. */
 const RECEIPT_UNIQUE: Record<string, () => AppError> = { receipts_number_key: numberTaken, receipts_bank_ref_key: bankRefTaken };
@@ -216,8 +217,10 @@ function instalmentIssues(lines: readonly AllocationInput[], found: Map<number, 
  */
 async function allocateLocked(trx: Executor, actor: Actor, receipt: ReceiptRecord, lines: readonly AllocationInput[]) {
   const available = Number(receipt.amount) - Number(receipt.allocated);
-  let issues = allocationIssues(lines, available);
+  let issues = allocationIssues(lines);
   if (issues.length) throw validationError(issues);
+  const { total, over } = overReceipt(lines, available);
+  if (over) throw receiptShort(total, available);
   const found = new Map((await collectionsRepo.instalmentsByIds(trx, [...new Set(lines.map((l) => l.instalmentId))])).map((i) => [i.id, i]));
   issues = instalmentIssues(lines, found, receipt.account_id);
   if (issues.length) throw validationError(issues);
@@ -227,9 +230,9 @@ async function allocateLocked(trx: Executor, actor: Actor, receipt: ReceiptRecor
     if (!done) throw overInstalment(l.index);
     contractIds.add(done.contract_id);
   }
-  const total = lines.reduce((s, l) => s + l.amount, 0);
+  // the receipt's row is locked, so this guard only stands behind the check above
   const after = await collectionsRepo.addAllocated(trx, receipt.id, total);
-  if (!after) throw overReceipt();
+  if (!after) throw receiptShort(total, available);
   const rows = await collectionsRepo.insertAllocations(
     trx,
     lines.map((l) => ({ receipt_id: receipt.id, instalment_id: l.instalmentId, amount: l.amount, received_on: receipt.received_on, allocated_by: actor.userId })),
