@@ -162,6 +162,18 @@ const FIXTURES: Record<string, Fixture> = {
     version: versionIn('receptions'),
     after: { approved: 'approved', rejected: 'rejected', returned: 'rejected', withdrawn: 'withdrawn' },
   },
+  contract: {
+    by: 'manager_a',
+    async submit() {
+      const c = await as('manager_a');
+      const created = ok(await c.post('/api/contracts', { kind: 'sales', accountId, title: '通用审批测试合同', amount: 10_000_000, paymentTerms: '一次付清', instalments: [{ dueDate: '2027-06-30', amount: 10_000_000 }] }), 'contract');
+      ok(await c.post(`/api/contracts/${created.id}/submit`, { version: created.version }), 'submit contract');
+      return created.id;
+    },
+    status: statusIn('contracts'),
+    version: versionIn('contracts'),
+    after: { approved: 'signed', rejected: 'rejected', returned: 'rejected', withdrawn: 'draft' },
+  },
   expense_claim: claim([{ kind: 'other', category: '其他', amount: 10_000, occurredOn: today() }]),
   expense_claim_phone: claim([{ kind: 'phone', category: '通讯', amount: 10_000, occurredOn: today() }]),
   expense_claim_phone_over: claim([{ kind: 'phone', category: '通讯', amount: 90_000, occurredOn: today() }]),
@@ -265,7 +277,7 @@ describe('every approvable document type', () => {
 });
 
 describe('a submission writes the document once', () => {
-  it.each(['expense_claim', 'gift_application', 'visit_plan', 'reception', 'business_trip', 'opportunity_plan'])('%s: saved at version 1, submitted at 2', async (type) => {
+  it.each(['expense_claim', 'gift_application', 'visit_plan', 'reception', 'business_trip', 'opportunity_plan', 'contract'])('%s: saved at version 1, submitted at 2', async (type) => {
     const f = FIXTURES[type]!;
     expect(await f.version(await f.submit())).toBe(2);
   });

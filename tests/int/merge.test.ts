@@ -103,6 +103,7 @@ describe('account merge (issue 3 item 5)', () => {
       visits: 1,
       receptions: 1,
       monthlyPlanItems: 0,
+      contracts: 0,
     });
     const fields = Object.fromEntries(r.fields.map((f: Body) => [f.field, f.value]));
     // the target keeps its phone; its empty fields take the source's

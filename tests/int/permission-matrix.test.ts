@@ -26,11 +26,12 @@ import { contactLogMatrix } from '../matrix/contact-log.matrix';
 import { receptionsMatrix } from '../matrix/receptions.matrix';
 import { calendarMatrix } from '../matrix/calendar.matrix';
 import { workPlansMatrix } from '../matrix/work-plans.matrix';
+import { contractsMatrix } from '../matrix/contracts.matrix';
 import { receivablesMatrix } from '../matrix/receivables.matrix';
 import { collectionsMatrix } from '../matrix/collections.matrix';
 
 /** Every feature adds its suite here: role × route × own/other record → allow / deny / hidden. */
-const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix, competitorsMatrix, devPlansMatrix, pipelineMatrix, tripsMatrix, contactLogMatrix, visitsMatrix, receptionsMatrix, giftsMatrix, expensesMatrix, calendarMatrix, workPlansMatrix, receivablesMatrix, collectionsMatrix];
+const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix, competitorsMatrix, devPlansMatrix, pipelineMatrix, tripsMatrix, contactLogMatrix, visitsMatrix, receptionsMatrix, giftsMatrix, expensesMatrix, calendarMatrix, workPlansMatrix, contractsMatrix, receivablesMatrix, collectionsMatrix];
 
 /** The route (METHOD pattern) a request hits, by the registered routes' patterns, static segments first. */
 function routeOf(method: string, url: string): string {

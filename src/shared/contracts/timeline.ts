@@ -27,6 +27,7 @@ export const TIMELINE_KINDS = [
   'visit',
   'reception',
   'receipt',
+  'contract',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -39,7 +40,7 @@ export const TIMELINE_GROUPS = {
   pipeline: ['opportunity'],
   field: ['trip', 'contact_log', 'reception', 'gift'],
   visits: ['visit'],
-  deals: ['receipt'],
+  deals: ['contract', 'receipt'],
 } as const satisfies Record<string, readonly TimelineKind[]>;
 export type TimelineGroup = keyof typeof TIMELINE_GROUPS;
 

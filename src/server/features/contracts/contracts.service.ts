@@ -164,10 +164,14 @@ export async function get(db: Executor, actor: Actor, id: number, tz: string) {
 }
 export type ContractView = Awaited<ReturnType<typeof get>>;
 
-/** The account's contracts in the caller's scope (the 360 page): 404 when the account is out of reach. */
+/**
+ * The account's contracts in the caller's scope (the 360 page), newest first. 404 when the caller reaches
+ * neither the account (account:read) nor any of its contracts (finance reads contracts without accounts).
+ */
 export async function ofAccount(db: Kdb, actor: Actor, accountId: number, tz: string) {
-  if (!(await accountReachable(db, accountId, accountScope(actor, 'account:read')))) throw new AppError('NOT_FOUND', 'Account not found', undefined, { key: 'accounts.notFound' });
-  return contractsRepo.list(db, { scope: readScope(actor), today: today(tz), accountId }, { column: 'contracts.created_at', desc: true }, null);
+  const items = await contractsRepo.list(db, { scope: readScope(actor), today: today(tz), accountId }, { column: 'contracts.created_at', desc: true }, null);
+  if (!items.length && !(await accountReachable(db, accountId, accountScope(actor, 'account:read')))) throw new AppError('NOT_FOUND', 'Account not found', undefined, { key: 'accounts.notFound' });
+  return items;
 }
 
 export function planPreview(input: z.infer<typeof planPreviewInput>) {
