@@ -7,6 +7,7 @@ import { ROLE_FOR_POSITION } from '../shared/permissions';
 import { orgRepo } from '../server/features/org/org.repo';
 import type { OrgUnitKind, Position } from '../shared/permissions';
 import { loadDemoAccounts } from './demo-accounts';
+import { loadDemoDeals } from './demo-deals';
 import { loadDemoFieldwork } from './demo-fieldwork';
 import { loadDemoPipeline } from './demo-pipeline';
 
@@ -97,12 +98,13 @@ function matchUnits(units: UnitRow[]): Partial<Record<DemoUnitKey, number>> {
   return found;
 }
 
-/** Loads the demo organisation, then the demo accounts (demo-accounts.ts), development projects (demo-pipeline.ts) and the last month's field work (demo-fieldwork.ts); a second call changes nothing. */
+/** Loads the demo organisation, then the demo accounts (demo-accounts.ts), development projects (demo-pipeline.ts), the last month's field work (demo-fieldwork.ts) and the contracts with their collections (demo-deals.ts); a second call changes nothing. */
 export async function loadDemoData(db: Kdb, opts: DemoOptions): Promise<DemoOrg> {
   const org = await loadDemoOrg(db, opts);
   await loadDemoAccounts(db, org, { log: opts.log });
   await loadDemoPipeline(db, org, { log: opts.log });
   await loadDemoFieldwork(db, org, { log: opts.log });
+  await loadDemoDeals(db, org, { log: opts.log });
   return org;
 }
 

@@ -528,4 +528,49 @@ describe('demo data (issue item 12)', () => {
       }
     });
   });
+
+  describe('contracts and collections (issue 14 item 10)', () => {
+    const db = () => tdb.database.db;
+    const signIn = async (username: string) => {
+      const res = await call(handle.app, { method: 'POST', url: '/api/auth/login', payload: { username, password: DEFAULT_DEMO_PASSWORD } });
+      expect(res.status).toBe(200);
+      const cookie = String(res.headers['set-cookie']).split(';')[0]!;
+      return (url: string) => call(handle.app, { method: 'GET', url, headers: { cookie } });
+    };
+
+    it('loads once: frameworks with sales contracts under them and a supplement, one waiting for approval and a draft; the second run adds nothing', async () => {
+      expect(logs[1]!.some((l) => l.includes('contracts are already there'))).toBe(true);
+      const rows = await db().selectFrom('contracts').select(['id', 'kind', 'status', 'parent_id', 'signed_at', 'created_at']).execute();
+      expect(rows.length).toBeGreaterThanOrEqual(10);
+      const frameworks = rows.filter((r) => r.kind === 'framework');
+      expect(frameworks.length).toBeGreaterThanOrEqual(2);
+      for (const f of frameworks) expect(rows.some((r) => r.kind === 'sales' && r.parent_id === f.id), 'a sales contract under each framework').toBe(true);
+      expect(rows.some((r) => r.kind === 'supplement' && r.status !== 'draft')).toBe(true);
+      expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['signed', 'in_progress', 'completed', 'pending', 'draft']));
+      // signed in the past, not at load time
+      expect(rows.filter((r) => r.signed_at !== null && Date.parse(String(r.signed_at)) >= loadStartedAt - 86_400_000)).toEqual([]);
+      const get = await signIn('wangjianguo');
+      for (const r of rows) expect((await get(`/api/contracts/${r.id}`)).status).toBe(200);
+    });
+
+    it('has instalments in every status, overdue in every ageing bucket, an unallocated credit, a receipt waiting for finance, invoices and escalated collection tasks', async () => {
+      const get = await signIn('wangjianguo');
+      const statuses = new Set<string>();
+      for (const c of await db().selectFrom('contracts').select('id').execute()) for (const i of (await get(`/api/contracts/${c.id}`)).body.instalments) statuses.add(i.status);
+      expect(statuses).toEqual(new Set(['not_due', 'partly_paid', 'paid', 'overdue', 'written_off']));
+      const ageing = (await get('/api/receivables/ageing?groupBy=unit')).body;
+      const buckets = ageing.totals.buckets as number[];
+      expect(buckets.length).toBe(6);
+      for (const [i, amount] of buckets.entries()) expect(amount, `bucket ${i}`).toBeGreaterThan(0);
+      const receipts = await db().selectFrom('receipts').select(['status', 'amount', 'allocated']).execute();
+      expect(receipts.some((r) => r.status === 'recorded')).toBe(true);
+      expect(receipts.some((r) => r.status === 'confirmed' && Number(r.allocated) < Number(r.amount))).toBe(true);
+      expect(Number((await db().selectFrom('invoices').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThanOrEqual(5);
+      const levels = await db().selectFrom('dunning_steps').select(['level', 'task_id']).execute();
+      expect(Math.max(...levels.map((l) => l.level))).toBe(4);
+      expect(levels.some((l) => l.task_id !== null)).toBe(true);
+      const tasks = await db().selectFrom('tasks').select('id').where('link_entity', '=', 'contract_instalment').where('status', '=', 'open').execute();
+      expect(tasks.length).toBeGreaterThan(0);
+    });
+  });
 });
