@@ -68,7 +68,7 @@ async function generate(file: string) {
       province,
       city,
       (i % 5000) * 10000 + 0.5,
-      (i % 997) * 1234.56,
+      ((i % 997) * 123456) / 100,
       (i % 3000) + 10,
       `025-${String(80000000 + i)}`,
       `${city}市某区某路${i}号`,

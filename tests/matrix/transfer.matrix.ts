@@ -2,13 +2,13 @@ import { all, type MatrixSuite, conflicts } from './harness';
 import { upload, xlsx } from '../support/transfer';
 
 /**
- * Import needs account:import (director, GM, deputy, admin); an import is its creator's own, so
+ * Import needs account:import (director, GM, deputy, finance for receipts, admin); an import is its creator's own, so
  * everyone else who may import gets a 404 for the director's. Exports need account:export (every
  * account worker; finance has none). Writes send a version that does not match: a 409 still
  * shows the request passed authorisation and ownership.
  */
-const importers = all('deny', { admin: 'allow', gm: 'allow', director: 'allow' });
-const directorsImport = all('deny', { admin: 'hidden', gm: 'hidden', director: 'allow' });
+const importers = all('deny', { admin: 'allow', gm: 'allow', director: 'allow', finance: 'allow' });
+const directorsImport = all('deny', { admin: 'hidden', gm: 'hidden', director: 'allow', finance: 'hidden' });
 const accountWorkers = all('allow', { finance: 'deny' });
 
 export const transferMatrix: MatrixSuite = {
@@ -29,7 +29,7 @@ export const transferMatrix: MatrixSuite = {
     { name: 'validate again', method: 'POST', url: ({ ids }) => `/api/imports/${ids.import}/validate`, body: () => ({ version: 99 }), expect: conflicts(directorsImport) },
     { name: 'commit', method: 'POST', url: ({ ids }) => `/api/imports/${ids.import}/commit`, body: () => ({ version: 99 }), expect: conflicts(directorsImport) },
     { name: 'cancel', method: 'POST', url: ({ ids }) => `/api/imports/${ids.import}/cancel`, body: () => ({ version: 99 }), expect: conflicts(directorsImport) },
-    { name: 'a missing import', method: 'GET', url: () => '/api/imports/999999', expect: all('deny', { admin: 'hidden', gm: 'hidden', director: 'hidden' }) },
+    { name: 'a missing import', method: 'GET', url: () => '/api/imports/999999', expect: all('deny', { admin: 'hidden', gm: 'hidden', director: 'hidden', finance: 'hidden' }) },
     { name: 'download a template', method: 'GET', url: () => '/api/import-templates/contacts?format=csv', expect: importers },
     { name: 'export accounts', method: 'GET', url: () => '/api/accounts/export?format=csv', expect: accountWorkers },
     { name: 'export contacts', method: 'GET', url: () => '/api/contacts/export?format=xlsx', expect: accountWorkers },

@@ -14,7 +14,13 @@ import { isoDateTime, isoDateTimeNullable, listQuery } from './common';
  * overridable per row.
  */
 
-export const IMPORT_KINDS = ['accounts', 'contacts', 'revenue'] as const;
+/**
+ * contracts, instalments (a contract's payment plan) and receipts (回款单 from finance) arrive from
+ * the core systems (issue 14 item 9): contracts as signed / in progress / completed records, not
+ * drafts; a number that exists is an error, as is a plan for a contract that has one; receipts are
+ * duplicates by 银行流水号 (always skipped: a receipt is never overwritten by a file).
+ */
+export const IMPORT_KINDS = ['accounts', 'contacts', 'revenue', 'contracts', 'instalments', 'receipts'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const EXPORT_KINDS = ['accounts', 'contacts'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -31,8 +37,8 @@ export type DuplicateAction = (typeof DUPLICATE_ACTIONS)[number];
 export const IMPORT_ROW_STATUSES = ['ok', 'error', 'duplicate'] as const;
 export type ImportRowStatus = (typeof IMPORT_ROW_STATUSES)[number];
 
-/** How a duplicate was found: same credit code, similar name, same person at the account, same account and year. */
-export const MATCH_BY = ['creditCode', 'name', 'contact', 'revenue'] as const;
+/** How a duplicate was found: same credit code, similar name, same person at the account, same account and year, same bank reference. */
+export const MATCH_BY = ['creditCode', 'name', 'contact', 'revenue', 'bankRef'] as const;
 export type MatchBy = (typeof MATCH_BY)[number];
 
 export const FILE_FORMATS = ['xlsx', 'csv'] as const;

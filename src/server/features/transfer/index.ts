@@ -6,7 +6,8 @@ export const transferFeature = defineFeature({
   name: 'transfer',
   tables: TRANSFER_TABLES,
   permissions: ['account:import', 'account:export'],
-  grants: { gm: ['account:import', 'account:export'], deputy_gm: ['account:import', 'account:export'], ka_director: ['account:import', 'account:export'], account_manager: ['account:export'], specialist: ['account:export'] },
+  // finance imports receipts (issue 14 item 9): the kinds' own permissions keep it from accounts, contacts and revenue
+  grants: { gm: ['account:import', 'account:export'], deputy_gm: ['account:import', 'account:export'], ka_director: ['account:import', 'account:export'], account_manager: ['account:export'], specialist: ['account:export'], finance: ['account:import'] },
   routes: transferRoutes,
   wire: (p) => registerTransferJobs(p),
 });

@@ -3,6 +3,12 @@ import enAccounts from '../../../shared/locales/en/accounts.json';
 import zhContacts from '../../../shared/locales/zh-CN/contacts.json';
 import enContacts from '../../../shared/locales/en/contacts.json';
 import zhPortfolio from '../../../shared/locales/zh-CN/portfolio.json';
+import zhContracts from '../../../shared/locales/zh-CN/contracts.json';
+import enContracts from '../../../shared/locales/en/contracts.json';
+import zhCollections from '../../../shared/locales/zh-CN/collections.json';
+import enCollections from '../../../shared/locales/en/collections.json';
+import { CONTRACT_KINDS } from '../../../shared/contracts/contracts';
+import { RECEIPT_METHODS } from '../../../shared/contracts/collections';
 import enPortfolio from '../../../shared/locales/en/portfolio.json';
 import { QUADRANTS } from '../../../shared/contracts/quadrant';
 import {
@@ -79,6 +85,8 @@ export interface ColumnDef {
   sensitive?: boolean;
   /** ORG-4: payment term and discount, only for account:trade-terms holders */
   tradeTerms?: boolean;
+  /** the template's note on the header beyond the type's hint: what the column means for this kind */
+  note?: Partial<Record<FileLanguage, string>>;
 }
 
 const ok = (value: unknown): Parsed => ({ ok: true, value });
@@ -441,7 +449,75 @@ export const REVENUE_COLUMNS: readonly ColumnDef[] = [
   { field: 'note', header: h('备注', 'Note'), aliases: ['说明'], type: text },
 ];
 
-export const COLUMNS: Record<ImportKind, readonly ColumnDef[]> = { accounts: ACCOUNT_COLUMNS, contacts: CONTACT_COLUMNS, revenue: REVENUE_COLUMNS };
+// ---------------------------------------------------------------- contracts, payment plans and receipts (issue 14 item 9)
+
+/**
+ * The account of a contract or receipt: one column 客户 holding its credit code or its exact name
+ * (checkRow tells them apart), or the credit code in a column of its own.
+ */
+const dealAccountRef: ColumnDef[] = [
+  { field: 'accountName', header: h('客户', 'Account'), aliases: ['客户名称', '所属客户', '企业名称', '单位名称', 'account name', 'customer'], type: text, note: { 'zh-CN': '统一社会信用代码或客户的准确名称', en: 'the credit code or the exact name of the account' } },
+  { field: 'accountCreditCode', header: h('客户统一社会信用代码', 'Account credit code'), aliases: ['统一社会信用代码', '信用代码', 'credit code'], type: text },
+];
+
+/** The states an imported contract arrives in: historical records from the core system, never drafts. */
+export const IMPORTED_CONTRACT_STATUSES = ['signed', 'in_progress', 'completed'] as const;
+const zk = zhContracts;
+const ek = enContracts;
+
+export const CONTRACT_COLUMNS: readonly ColumnDef[] = [
+  { field: 'number', header: h('合同编号', 'Contract number'), aliases: ['合同号', 'number'], type: text, required: true, note: { 'zh-CN': '已存在的编号会报错', en: 'a number that exists is an error' } },
+  { field: 'kind', header: h('合同类型', 'Kind'), aliases: ['类型', '合同种类'], type: enumeration(CONTRACT_KINDS, zk.kinds, ek.kinds, { framework: ['框架协议', '战略协议'], supplement: ['补充合同'] }), required: true },
+  { field: 'parentNumber', header: h('上级合同编号', 'Parent contract number'), aliases: ['上级合同', '框架协议编号', '主合同编号'], type: text, note: { 'zh-CN': '销售合同：所属战略合作协议（可空）；补充协议：所补充的销售合同（必填）。可以是本文件前面的行', en: 'sales: its framework agreement (optional); supplement: the sales contract it amends (required); may be an earlier row of the file' } },
+  ...dealAccountRef,
+  { field: 'owner', header: h('负责人', 'Owner'), aliases: ['负责人账号', '合同负责人', '客户经理', 'owner username'], type: text, note: { 'zh-CN': '账号或姓名；空则为导入人', en: 'username or name; empty: the importer' } },
+  { field: 'title', header: h('合同名称', 'Title'), aliases: ['名称', '合同标题'], type: text, required: true },
+  { field: 'amount', header: h('合同金额（元）', 'Amount (CNY)'), aliases: ['金额', '合同额'], type: yuan, required: true },
+  { field: 'signDate', header: h('签订日期', 'Sign date'), aliases: ['签约日期', '签署日期'], type: date, required: true },
+  { field: 'startDate', header: h('开始日期', 'Start date'), aliases: ['生效日期', '起始日期'], type: date },
+  { field: 'endDate', header: h('结束日期', 'End date'), aliases: ['截止日期', '终止日期', '到期日期'], type: date },
+  { field: 'paymentTerms', header: h('付款条件', 'Payment terms'), aliases: ['付款方式', '付款条款'], type: text },
+  {
+    field: 'status',
+    header: h('状态', 'Status'),
+    aliases: ['合同状态'],
+    type: enumeration(IMPORTED_CONTRACT_STATUSES, zk.statuses, ek.statuses, { in_progress: ['执行中', '履约中'], completed: ['已完成', '已履行', '完成'] }),
+    note: {
+      'zh-CN': '核心系统的历史合同：按所填状态直接记为已签订/执行中/已完成，不走审批，不是草稿；空则为已签订',
+      en: 'historical contracts from the core system: written as signed / in progress / completed as given, without approval — not drafts; empty: signed',
+    },
+  },
+  { field: 'note', header: h('备注', 'Note'), aliases: ['说明'], type: text },
+];
+
+export const INSTALMENT_COLUMNS: readonly ColumnDef[] = [
+  { field: 'contractNumber', header: h('合同编号', 'Contract number'), aliases: ['合同号'], type: text, required: true, note: { 'zh-CN': '已有回款计划的合同会报错', en: 'a contract that already has a plan is an error' } },
+  { field: 'seq', header: h('期次', 'Instalment'), aliases: ['期数', '第几期', 'seq'], type: integer, required: true },
+  { field: 'milestone', header: h('里程碑', 'Milestone'), aliases: ['节点', '付款节点'], type: text },
+  { field: 'dueDate', header: h('到期日', 'Due date'), aliases: ['到期日期', '应收日期', '计划回款日期'], type: date, required: true },
+  { field: 'amount', header: h('金额（元）', 'Amount (CNY)'), aliases: ['应收金额', '计划金额'], type: yuan, required: true, note: { 'zh-CN': '同一合同各期之和须等于合同金额', en: "a contract's instalments must add up to its amount" } },
+];
+
+export const RECEIPT_COLUMNS: readonly ColumnDef[] = [
+  { field: 'number', header: h('回款单号', 'Receipt number'), aliases: ['单号', '收款单号'], type: text, note: { 'zh-CN': '可空：自动编号', en: 'optional: numbered automatically' } },
+  ...dealAccountRef,
+  { field: 'receivedOn', header: h('到账日期', 'Received on'), aliases: ['收款日期', '回款日期', '到账日'], type: date, required: true },
+  { field: 'amount', header: h('金额（元）', 'Amount (CNY)'), aliases: ['回款金额', '收款金额', '到账金额'], type: yuan, required: true },
+  { field: 'method', header: h('方式', 'Method'), aliases: ['回款方式', '收款方式', '付款方式'], type: enumeration(RECEIPT_METHODS, zhCollections.methods, enCollections.methods, { transfer: ['转账', '电汇', '银行'], acceptance: ['承兑', '汇票', '银行承兑'] }) },
+  { field: 'bankRef', header: h('银行流水号', 'Bank reference'), aliases: ['流水号', '交易流水号'], type: text, note: { 'zh-CN': '与已有回款单或前面的行相同即为重复，不会导入', en: 'the same as an existing receipt or an earlier row: a duplicate, not imported' } },
+  { field: 'payer', header: h('付款方', 'Payer'), aliases: ['付款单位', '付款人'], type: text },
+  { field: 'note', header: h('备注', 'Note'), aliases: ['说明', '摘要'], type: text },
+  { field: 'confirmed', header: h('确认', 'Confirmed'), aliases: ['已确认', '是否确认'], type: boolean, note: { 'zh-CN': '“是”：导入即为已确认，金额作为客户预收款待分配；空或“否”：待确认', en: 'yes: confirmed at once, held as the account\'s credit until allocated; empty or no: to be confirmed' } },
+];
+
+export const COLUMNS: Record<ImportKind, readonly ColumnDef[]> = {
+  accounts: ACCOUNT_COLUMNS,
+  contacts: CONTACT_COLUMNS,
+  revenue: REVENUE_COLUMNS,
+  contracts: CONTRACT_COLUMNS,
+  instalments: INSTALMENT_COLUMNS,
+  receipts: RECEIPT_COLUMNS,
+};
 
 /** A header cell as the matcher sees it: no required marker, no parenthesised unit, loose. */
 export function headerKey(header: string): string {

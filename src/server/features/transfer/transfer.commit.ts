@@ -6,12 +6,12 @@ import type { DuplicateAction, ImportKind, ImportMatch, ImportResult } from '../
 import { AppError } from '../../../shared/errors';
 import type { Actor } from '../../platform/actor';
 import { auditMany, type AuditEntry } from '../../platform/audit';
-import { classifyNew, insertAccountChanges, refreshDerivedMany } from '../accounts';
+import { classifyNew, insertAccountChanges, refreshDerivedMany, syncContractFigures } from '../accounts';
 import { duplicateChanges, effectiveAction, recordValues } from './transfer.rules';
 import { ACCOUNT_COLUMNS, ACCOUNT_UPDATE_FIELDS, CONTACT_COLUMNS, CONTACT_UPDATE_FIELDS, accountApiValues, accountColumns, contactApiValues, contactColumns } from './transfer.records';
 import { transferRepo } from './transfer.repo';
 import type { ProgressSink } from './transfer.validate';
-import { accountScope } from '../../platform/scope';
+import { accountScope, ownedScope } from '../../platform/scope';
 
 /**
  * The commit (ACC-6): applies the validated report in ONE transaction the caller opens — all of
@@ -326,8 +326,195 @@ async function commitRevenue(ctx: CommitContext): Promise<ImportResult> {
   return { created, updated, skipped, excluded: ctx.skipErrorRows ? ctx.errorRows : 0 };
 }
 
-export function applyImport(ctx: CommitContext): Promise<ImportResult> {
-  if (ctx.kind === 'accounts') return commitAccounts(ctx);
-  if (ctx.kind === 'contacts') return commitContacts(ctx);
-  return commitRevenue(ctx);
+// ---------------------------------------------------------------- contracts, payment plans, receipts (issue 14 item 9)
+
+/** Accounts whose contract figures (signed revenue, 高价值, overdue) the import changed are brought up to date this many at a time. */
+const SYNC_BATCH = 500;
+
+async function syncFigures(ctx: CommitContext, accountIds: Set<number>, done: number) {
+  await ctx.onProgress({ phase: 'classifying', progress: 90, rows: done });
+  const ids = [...accountIds];
+  for (let i = 0; i < ids.length; i += SYNC_BATCH) await syncContractFigures(ctx.trx, ids.slice(i, i + SYNC_BATCH), ctx.actor, ctx.tz);
 }
+
+const result = (ctx: CommitContext, created: number, skipped = 0): ImportResult => ({ created, updated: 0, skipped, excluded: ctx.skipErrorRows ? ctx.errorRows : 0 });
+
+/**
+ * Contracts from the core system, written as the state they arrive in (signed / in progress /
+ * completed — no approval, no draft), each with an audit entry 'import'. A parent named by an
+ * earlier row of the file is the contract that row created; a supplement takes the next revision.
+ */
+async function commitContracts(ctx: CommitContext): Promise<ImportResult> {
+  const { trx, actor } = ctx;
+  const recordOf = new Map<number, number>();
+  const revisions = new Map<number, number>();
+  const accounts = new Set<number>();
+  const writeScope = ownedScope('contracts', actor, 'contract:write');
+  let created = 0;
+  let done = 0;
+  const parentOf = (r: CommitRow) => (r.values.parentRow ? recordOf.get(Number(r.values.parentRow)) : (r.values.parentId as number | null)) ?? null;
+  const write = async (rows: CommitRow[]) => {
+    const parents = [...new Set(rows.filter((r) => r.values.kind === 'supplement').map(parentOf))].filter((p): p is number => p !== null && !revisions.has(p));
+    for (const [p, next] of await transferRepo.nextRevisions(trx, parents)) revisions.set(p, next);
+    const accountIds = [...new Set(rows.map((r) => Number(r.values.accountId)))];
+    if ((await transferRepo.accountsInScope(trx, accountIds, accountScope(actor, 'account:read'))).length !== accountIds.length) throw changed('account outside your scope or removed');
+    const inserts = rows.map((r) => {
+      const v = r.values;
+      const parentId = parentOf(r);
+      if ((v.parentId || v.parentRow) && parentId === null) throw changed(`row ${r.row_no}`);
+      let revision = 0;
+      if (v.kind === 'supplement') {
+        revision = revisions.get(parentId!) ?? 1;
+        revisions.set(parentId!, revision + 1);
+      }
+      const status = String(v.status ?? 'signed');
+      return {
+        number: String(v.number),
+        kind: String(v.kind),
+        parent_id: parentId,
+        revision,
+        account_id: Number(v.accountId),
+        owner_id: Number(v.ownerId),
+        unit_id: Number(v.unitId),
+        title: String(v.title),
+        amount: Number(v.amount),
+        sign_date: String(v.signDate),
+        start_date: (v.startDate as string | undefined) ?? null,
+        end_date: (v.endDate as string | undefined) ?? null,
+        payment_terms: (v.paymentTerms as string | undefined) ?? '',
+        note: (v.note as string | undefined) ?? '',
+        status,
+        // midnight UTC of the sign date: the same business day in any zone east of Greenwich
+        signed_at: `${String(v.signDate)}T00:00:00Z`,
+        closed_at: status === 'completed' ? new Date() : null,
+        created_by: actor.userId,
+      };
+    });
+    const written = await transferRepo.insertContracts(trx, inserts);
+    // the importer writes only what they may see afterwards: an owner who left the scope since the dry run is refused
+    if ((await transferRepo.contractsForPlan(trx, written.map((c) => c.id), writeScope)).length !== written.length) throw changed('owner outside your scope');
+    rows.forEach((r, i) => {
+      recordOf.set(r.row_no, written[i].id);
+      accounts.add(written[i].account_id);
+    });
+    await auditMany(trx, actor, written.map((c, i) => ({ entity: 'contract', entityId: c.id, action: 'import', after: c as unknown as Record<string, unknown>, data: traced(ctx, rows[i].row_no) })));
+    created += written.length;
+  };
+  for await (const rows of chunks(ctx)) {
+    // a row whose parent is a row of the same batch waits for the next insert
+    let batch: CommitRow[] = [];
+    const inBatch = new Set<number>();
+    for (const r of rows) {
+      if (r.values.parentRow && inBatch.has(Number(r.values.parentRow))) {
+        await write(batch);
+        batch = [];
+        inBatch.clear();
+      }
+      batch.push(r);
+      inBatch.add(r.row_no);
+    }
+    await write(batch);
+    done += rows.length;
+    await chunkDone(ctx, rows, recordOf, done, 90);
+  }
+  await syncFigures(ctx, accounts, done);
+  return result(ctx, created);
+}
+
+/** Payment plans: each contract's instalments as the file gives them, once per contract (one audit entry per contract and chunk). */
+async function commitInstalments(ctx: CommitContext): Promise<ImportResult> {
+  const { trx, actor } = ctx;
+  const recordOf = new Map<number, number>();
+  const planned = new Set<number>();
+  const accounts = new Set<number>();
+  const writeScope = ownedScope('contracts', actor, 'contract:write');
+  let done = 0;
+  for await (const rows of chunks(ctx)) {
+    const fresh = [...new Set(rows.map((r) => Number(r.values.contractId)))].filter((id) => !planned.has(id));
+    const found = await transferRepo.contractsForPlan(trx, fresh, writeScope);
+    if (found.length !== fresh.length) throw changed('contract outside your scope or removed');
+    if (found.some((c) => c.has_plan)) throw changed('a contract got a payment plan meanwhile');
+    for (const c of found) planned.add(c.id);
+    const inserts = rows.map((r) => ({
+      contract_id: Number(r.values.contractId),
+      account_id: Number(r.values.accountId),
+      seq: Number(r.values.seq),
+      milestone: (r.values.milestone as string | undefined) ?? '',
+      due_date: String(r.values.dueDate),
+      amount: Number(r.values.amount),
+    }));
+    await transferRepo.insertInstalments(trx, inserts);
+    const perContract = new Map<number, { rows: number[]; instalments: typeof inserts }>();
+    rows.forEach((r, i) => {
+      const c = inserts[i].contract_id;
+      const e = perContract.get(c) ?? { rows: [], instalments: [] };
+      e.rows.push(r.row_no);
+      e.instalments.push(inserts[i]);
+      perContract.set(c, e);
+      recordOf.set(r.row_no, c);
+      accounts.add(inserts[i].account_id);
+    });
+    await auditMany(
+      trx,
+      actor,
+      [...perContract].map(([id, e]) => ({ entity: 'contract', entityId: id, action: 'import', data: { ...traced(ctx, e.rows), instalments: e.instalments.map(({ seq, milestone, due_date, amount }) => ({ seq, milestone, dueDate: due_date, amount })) } })),
+    );
+    done += rows.length;
+    await chunkDone(ctx, rows, recordOf, done, 90);
+  }
+  await syncFigures(ctx, accounts, done);
+  return result(ctx, done);
+}
+
+/**
+ * Receipts from finance, set-based a chunk at a time. A duplicate (same bank reference) is always
+ * left alone: a file never overwrites a receipt. A confirmed receipt is the account's credit until
+ * it is allocated, so no instalment — and no account figure — changes here.
+ */
+async function commitReceipts(ctx: CommitContext): Promise<ImportResult> {
+  const { trx, actor } = ctx;
+  const scope = accountScope(actor, 'receipt:confirm');
+  const recordOf = new Map<number, number>();
+  let created = 0;
+  let skipped = 0;
+  let done = 0;
+  for await (const rows of chunks(ctx)) {
+    const fresh = rows.filter((r) => r.status === 'ok');
+    skipped += rows.length - fresh.length;
+    const text = (v: unknown) => (typeof v === 'string' ? v : null);
+    const written = await transferRepo.insertReceipts(
+      trx,
+      {
+        accountId: fresh.map((r) => Number(r.values.accountId)),
+        number: fresh.map((r) => text(r.values.number)),
+        receivedOn: fresh.map((r) => String(r.values.receivedOn)),
+        amount: fresh.map((r) => Number(r.values.amount)),
+        method: fresh.map((r) => text(r.values.method) ?? 'transfer'),
+        bankRef: fresh.map((r) => text(r.values.bankRef)),
+        payer: fresh.map((r) => text(r.values.payer) ?? ''),
+        note: fresh.map((r) => text(r.values.note) ?? ''),
+        confirmed: fresh.map((r) => r.values.confirmed === true),
+      },
+      actor.userId,
+      scope,
+    );
+    if (written.length !== fresh.length) throw changed('account outside your scope or removed');
+    fresh.forEach((r, i) => recordOf.set(r.row_no, written[i].id));
+    await auditMany(trx, actor, written.map((x, i) => ({ entity: 'receipt', entityId: x.id, action: 'import', after: x, data: traced(ctx, fresh[i].row_no) })));
+    created += written.length;
+    done += rows.length;
+    await chunkDone(ctx, fresh, recordOf, done, 100);
+  }
+  return result(ctx, created, skipped);
+}
+
+const COMMITS: Record<ImportKind, (ctx: CommitContext) => Promise<ImportResult>> = {
+  accounts: commitAccounts,
+  contacts: commitContacts,
+  revenue: commitRevenue,
+  contracts: commitContracts,
+  instalments: commitInstalments,
+  receipts: commitReceipts,
+};
+
+export const applyImport = (ctx: CommitContext): Promise<ImportResult> => COMMITS[ctx.kind](ctx);

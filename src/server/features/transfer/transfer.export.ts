@@ -37,6 +37,9 @@ const SHEET_NAMES: Record<ImportKind, Record<FileLanguage, string>> = {
   accounts: { 'zh-CN': '客户档案', en: 'Accounts' },
   contacts: { 'zh-CN': '关键人', en: 'Contacts' },
   revenue: { 'zh-CN': '营收', en: 'Revenue' },
+  contracts: { 'zh-CN': '合同', en: 'Contracts' },
+  instalments: { 'zh-CN': '回款计划', en: 'Payment plans' },
+  receipts: { 'zh-CN': '回款单', en: 'Receipts' },
 };
 
 /** A moment as the business wall clock shows it, 'YYYY-MM-DD HH:mm'. */

@@ -348,7 +348,7 @@ export async function templateFile(format: FileFormat, columns: ColumnDef[], lan
   }
   const described = sheet.map((s, i) => {
     const choices = columns[i].type.choices?.(lang);
-    const hint = columns[i].type.hint?.[lang];
+    const hint = [columns[i].type.hint?.[lang], columns[i].note?.[lang]].filter(Boolean).join(lang === 'en' ? '; ' : '；');
     const note = [hint, choices?.join(lang === 'en' ? ', ' : '、')].filter(Boolean).join(lang === 'en' ? ': ' : '：');
     return { ...s, ...(note && { note }), ...(choices && { choices }) };
   });

@@ -1,7 +1,7 @@
 import { expressionBuilder, sql, type Expression, type Insertable, type SqlBool } from 'kysely';
 import type { Executor, Kdb } from '../../db/client';
 import type { AccountTable, ContactRelationshipHistoryTable, ContactTable, DB, ImportRowTable } from '../../db/schema';
-import { type AccountScope } from '../../platform/scope';
+import { type AccountScope, type OwnedScope } from '../../platform/scope';
 
 /** A user-scope condition over `users` (users.id / users.unit_id), built with scopeWhere. */
 export type UserScope = Expression<SqlBool>;
@@ -391,8 +391,134 @@ export const transferRepo = {
     return db.selectFrom('accounts').select(['accounts.id', 'accounts.name']).where('accounts.id', 'in', ids).where(scope).forUpdate().execute();
   },
 
-  // ---------------------------------------------------------------- export
+  // ---------------------------------------------------------------- contracts, payment plans and receipts
 
+  /** Problems the dry run found once the whole file was read: the rows become errors with the issue added. */
+  async addRowIssues(db: Executor, importId: number, rows: { rowNo: number; issue: unknown }[]) {
+    for (let i = 0; i < rows.length; i += 5000) {
+      const part = rows.slice(i, i + 5000);
+      await sql`update import_rows r set status = 'error', errors = r.errors || jsonb_build_array(v.issue)
+        from jsonb_to_recordset(${JSON.stringify(part)}::jsonb) as v("rowNo" int, issue jsonb)
+        where r.import_id = ${importId} and r.row_no = v."rowNo"`.execute(db);
+    }
+  },
 
+  /**
+   * Users a contract file names as owner, by username (any case) or name, with whether each is
+   * active and whether a contract they own in their unit lies in `ownerScope`.
+   */
+  async dealOwners(db: Executor, keys: string[], ownerScope: UserScope) {
+    if (!keys.length) return [];
+    const r = await sql<{ id: number; username: string; name: string; unit_id: number; active: boolean; in_scope: boolean }>`
+      select users.id, users.username, users.name, users.unit_id, users.status = 'active' as active, ${ownerScope} as in_scope
+      from users
+      where lower(users.username) in (${sql.join(keys.map((k) => k.toLowerCase()))}) or users.name in (${sql.join(keys)})
+      order by users.id`.execute(db);
+    return r.rows;
+  },
 
+  /** Contracts with any of the numbers (any case), whether each lies in `scope`, and whether it has instalments. */
+  async contractsByNumber(db: Executor, numbers: string[], scope: OwnedScope<'contracts'>) {
+    if (!numbers.length) return [];
+    return db
+      .selectFrom('contracts')
+      .select((eb) => [
+        'contracts.id',
+        'contracts.number',
+        'contracts.kind',
+        'contracts.status',
+        'contracts.account_id',
+        'contracts.amount',
+        sql<boolean>`${scope(eb)}`.as('visible'),
+        eb.exists(eb.selectFrom('contract_instalments as i').select('i.id').whereRef('i.contract_id', '=', 'contracts.id')).as('has_plan'),
+      ])
+      .where(sql<string>`lower(contracts.number)`, 'in', [...new Set(numbers.map((n) => n.toLowerCase()))])
+      .execute();
+  },
+
+  /** Live receipts with any of the bank references, whether each lies in `scope`. */
+  async receiptsByBankRef(db: Executor, refs: string[], scope: OwnedScope<'receipts'>) {
+    if (!refs.length) return [];
+    return db
+      .selectFrom('receipts')
+      .select((eb) => ['receipts.id', 'receipts.number', 'receipts.bank_ref', 'receipts.account_id', sql<boolean>`${scope(eb)}`.as('visible')])
+      .where('receipts.bank_ref', 'in', refs)
+      .where('receipts.status', '<>', 'void')
+      .execute();
+  },
+
+  async receiptNumbersTaken(db: Executor, numbers: string[]) {
+    if (!numbers.length) return [];
+    const rows = await db
+      .selectFrom('receipts')
+      .select('number')
+      .where(sql<string>`lower(number)`, 'in', numbers.map((n) => n.toLowerCase()))
+      .execute();
+    return rows.map((r) => r.number);
+  },
+
+  /** New contracts in the order given; PostgreSQL returns the rows of a multi-row insert in that order. */
+  async insertContracts(db: Executor, rows: Insertable<DB['contracts']>[]) {
+    if (!rows.length) return [];
+    return db.insertInto('contracts').values(rows).returningAll().execute();
+  },
+
+  /** The next supplement revision under each parent. */
+  async nextRevisions(db: Executor, parentIds: number[]) {
+    if (!parentIds.length) return new Map<number, number>();
+    const rows = await db
+      .selectFrom('contracts')
+      .select(['parent_id', (eb) => eb.fn.max('revision').as('r')])
+      .where('parent_id', 'in', parentIds)
+      .where('kind', '=', 'supplement')
+      .groupBy('parent_id')
+      .execute();
+    return new Map(rows.map((r) => [Number(r.parent_id), Number(r.r) + 1]));
+  },
+
+  /** The contracts (locked) still in `scope`, with whether each has a plan: the commit's re-check of the dry run. */
+  async contractsForPlan(db: Executor, ids: number[], scope: OwnedScope<'contracts'>) {
+    if (!ids.length) return [];
+    return db
+      .selectFrom('contracts')
+      .select((eb) => ['contracts.id', 'contracts.account_id', eb.exists(eb.selectFrom('contract_instalments as i').select('i.id').whereRef('i.contract_id', '=', 'contracts.id')).as('has_plan')])
+      .where('contracts.id', 'in', ids)
+      .where(scope)
+      .forUpdate()
+      .execute();
+  },
+
+  async insertInstalments(db: Executor, rows: Insertable<DB['contract_instalments']>[]) {
+    if (rows.length) await db.insertInto('contract_instalments').values(rows).execute();
+  },
+
+  /**
+   * Receipts of an import chunk, set-based: one statement from arrays (unnest), the owner and unit
+   * taken from each account as it is now, only accounts still in `scope`; a receipt without a
+   * number gets HK-<year received>-<id>, as one recorded by hand. Returns the rows written, in order.
+   */
+  async insertReceipts(
+    db: Executor,
+    v: { accountId: number[]; number: (string | null)[]; receivedOn: string[]; amount: number[]; method: string[]; bankRef: (string | null)[]; payer: string[]; note: string[]; confirmed: boolean[] },
+    actorId: number,
+    scope: AccountScope,
+  ) {
+    if (!v.accountId.length) return [];
+    const r = await sql<Record<string, unknown> & { id: number; account_id: number }>`
+      with v as (
+        select nextval(pg_get_serial_sequence('receipts', 'id')) as id, v.*
+        from unnest(${v.accountId}::bigint[], ${v.number}::text[], ${v.receivedOn}::date[], ${v.amount}::bigint[], ${v.method}::text[],
+                    ${v.bankRef}::text[], ${v.payer}::text[], ${v.note}::text[], ${v.confirmed}::boolean[])
+             with ordinality as v(account_id, number, received_on, amount, method, bank_ref, payer, note, confirmed, ord)
+      )
+      insert into receipts (id, number, account_id, owner_id, unit_id, received_on, amount, method, bank_ref, payer, note, source, status, recorded_by, confirmed_by, confirmed_at)
+      select v.id, coalesce(v.number, 'HK-' || to_char(v.received_on, 'YYYY') || '-' || lpad(v.id::text, 6, '0')), accounts.id, accounts.owner_id, accounts.unit_id,
+             v.received_on, v.amount, v.method, v.bank_ref, v.payer, v.note, 'import',
+             case when v.confirmed then 'confirmed' else 'recorded' end, ${actorId}, case when v.confirmed then ${actorId}::bigint end, case when v.confirmed then now() end
+      from v join accounts on accounts.id = v.account_id
+      where ${scopeSql(scope)}
+      order by v.ord
+      returning receipts.*`.execute(db);
+    return r.rows;
+  },
 };

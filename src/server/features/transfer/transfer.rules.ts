@@ -1,11 +1,15 @@
 import { accountCreate, revenueRow } from '../../../shared/contracts/accounts';
 import { contactCreate } from '../../../shared/contracts/contacts';
+import { contractCreate, instalmentInput } from '../../../shared/contracts/contracts';
+import { receiptFields } from '../../../shared/contracts/collections';
+import { businessDate } from '../../../shared/contracts/common';
 import type { DuplicateAction, ImportIssue, ImportKind } from '../../../shared/contracts/transfer';
-import { normalizeCreditCode } from '../../../shared/domain/credit-code';
+import { isValidCreditCode, normalizeCreditCode } from '../../../shared/domain/credit-code';
 import { issue, type FieldIssue } from '../../../shared/errors';
 import { zodIssueParams } from '../../platform/http';
 import { creditCodeIssue } from '../accounts';
-import { cellText, type Cell, type CellProblem, type ColumnMapping } from './transfer.columns';
+import { z } from 'zod';
+import { cellText, IMPORTED_CONTRACT_STATUSES, type Cell, type CellProblem, type ColumnMapping } from './transfer.columns';
 
 /**
  * The pure part of an import: reading a row through the column definitions, validating it with
@@ -21,10 +25,21 @@ export const ROW_SCHEMAS = {
   accounts: accountCreate.omit({ ownerId: true, unitId: true, parentId: true }),
   contacts: contactCreate.omit({ accountId: true, reportsToId: true, assistantOfId: true, ownerId: true }),
   revenue: revenueRow.omit({ source: true }),
+  // a contract from the core system: its own number, signed on a date, in the state it is in
+  contracts: contractCreate
+    .pick({ kind: true, title: true, amount: true, startDate: true, endDate: true, paymentTerms: true, note: true })
+    .extend({ number: z.string().trim().min(1).max(60), signDate: businessDate, status: z.enum(IMPORTED_CONTRACT_STATUSES).default('signed') }),
+  instalments: instalmentInput.extend({ contractNumber: z.string().trim().min(1).max(60), seq: z.number().int().positive().max(120) }),
+  receipts: receiptFields.omit({ accountId: true }).extend({ confirmed: z.boolean().optional() }),
 } as const;
 
 /** Fields that name something to look up rather than carry a value of the record. */
-const REFERENCE_FIELDS = ['ownerUsername', 'accountName', 'accountCreditCode'] as const;
+const REFERENCE_FIELDS = ['ownerUsername', 'owner', 'accountName', 'accountCreditCode', 'parentNumber', 'contractNumber'] as const;
+
+/** The kinds whose rows name their account (by credit code or exact name). */
+const ACCOUNT_REFERENCING: readonly ImportKind[] = ['contacts', 'revenue', 'contracts', 'receipts'];
+/** The kinds whose one 客户 column holds either the account's credit code or its name. */
+const CODE_OR_NAME: readonly ImportKind[] = ['contracts', 'receipts'];
 
 /** Twin of the SQL function tm_account_name_key (migration 0010): legal-form words, spaces and punctuation removed. */
 const PUNCTUATION = /[ \t\n\v\f\r()[\]{}<>【】《》〈〉「」『』·•.,，。、;；:：!！?？'"“”‘’/\\|&+_~-]/g;
@@ -86,6 +101,13 @@ export function checkRow(kind: ImportKind, mapping: ColumnMapping, cells: readon
     }
   }
   const at = (field: string) => columnOf.get(field);
+  // 客户 holding a valid credit code names the account by it
+  if (CODE_OR_NAME.includes(kind) && read.accountCreditCode === undefined && typeof read.accountName === 'string' && isValidCreditCode(normalizeCreditCode(read.accountName))) {
+    read.accountCreditCode = read.accountName;
+    delete read.accountName;
+    const c = columnOf.get('accountName');
+    if (c) columnOf.set('accountCreditCode', c);
+  }
 
   const parsed = ROW_SCHEMAS[kind].safeParse(read);
   let values: Record<string, unknown> = read;
@@ -113,8 +135,11 @@ export function checkRow(kind: ImportKind, mapping: ColumnMapping, cells: readon
     const problem = creditCodeIssue(code, field);
     if (problem) found.push(rowIssue(problem, at(field)?.header ?? null, preview(at(field)?.cell)));
   }
-  if (kind !== 'accounts' && values.accountName === undefined && values.accountCreditCode === undefined) {
+  if (ACCOUNT_REFERENCING.includes(kind) && values.accountName === undefined && values.accountCreditCode === undefined) {
     found.push(rowIssue(issue('accountName', 'transfer.accountRequired', 'Name the account by its credit code or its name'), null, null));
+  }
+  if (kind === 'contracts' && typeof values.startDate === 'string' && typeof values.endDate === 'string' && !failed.has('endDate') && values.endDate < values.startDate) {
+    found.push(rowIssue(issue('endDate', 'transfer.endBeforeStart', 'The end date is before the start date'), at('endDate')?.header ?? null, preview(at('endDate')?.cell)));
   }
   return { values, issues: found };
 }

@@ -35,7 +35,15 @@ const stale = () =>
   new AppError('STALE_VERSION', 'The import has changed meanwhile (a new file, other choices, or it was committed); reload it', undefined, { key: 'transfer.stale' });
 
 /** What each kind writes, besides account:import itself. */
-const KIND_PERMISSION: Record<ImportKind, Permission> = { accounts: 'account:create', contacts: 'contact:write', revenue: 'account:update' };
+const KIND_PERMISSION: Record<ImportKind, Permission> = {
+  accounts: 'account:create',
+  contacts: 'contact:write',
+  revenue: 'account:update',
+  contracts: 'contract:write',
+  instalments: 'contract:write',
+  // receipts come from finance, who may also confirm them (issue 14 item 9)
+  receipts: 'receipt:confirm',
+};
 
 /** Background work the routes hand to the job queue (the CLI runs the same steps in-process instead). */
 export interface ImportQueue {

@@ -6,7 +6,9 @@ import { SENSITIVE_CONTACT_FIELDS } from '../../../shared/contracts/contacts';
 import type { ImportColumns, ImportIssue, ImportKind, ImportMatch, ImportOptions, ImportRowStatus } from '../../../shared/contracts/transfer';
 import { issue } from '../../../shared/errors';
 import { can, type Actor } from '../../platform/actor';
-import { scopeWhere, accountScope } from '../../platform/scope';
+import { scopeWhere, accountScope, ownedScope, type AccountScope } from '../../platform/scope';
+import { SIGNED_CONTRACT_STATUSES } from '../../../shared/contracts/contracts';
+import { hundredthsText } from './transfer.columns';
 import { seesSensitive } from '../contacts';
 import { mapHeaders, type ColumnMapping } from './transfer.columns';
 import { readRows, type FileSource } from './transfer.files';
@@ -62,7 +64,13 @@ const fieldIssue = (mapping: ColumnMapping, field: string, key: string, message:
 /** The importer's reach: accounts they may import into (ORG-2), whose scope also decides what a duplicate may match. */
 const importScope = (actor: Actor) => accountScope(actor, 'account:import');
 
-type Classifier = (rows: Pending[]) => Promise<Classified[]>;
+/** A problem found once the whole file is read (a payment plan whose sum is wrong), for rows already stored. */
+export interface LateIssue {
+  rowNo: number;
+  issue: ImportIssue;
+}
+/** Classifies a chunk of rows; `finish`, when there, judges what only the whole file shows. */
+type Classifier = ((rows: Pending[]) => Promise<Classified[]>) & { finish?: () => LateIssue[] };
 
 /** An earlier row of the file that later rows may duplicate; `dbId` once it is known to be an existing record. */
 interface FileTarget {
@@ -189,9 +197,8 @@ interface AccountRef {
 }
 type RefResult = AccountRef | { key: string; message: string; field: string };
 
-/** Resolves each row's account (credit code first, else exact name) within the importer's scope, with a cache across chunks. */
-function accountResolver(db: Kdb, actor: Actor) {
-  const scope = importScope(actor);
+/** Resolves each row's account (credit code first, else exact name) within `scope`, with a cache across chunks. */
+function accountResolver(db: Kdb, scope: AccountScope) {
   const byCode = new Map<string, AccountRef | null>();
   const byName = new Map<string, AccountRef[]>();
   return async (rows: Pending[]): Promise<Map<number, RefResult>> => {
@@ -224,7 +231,7 @@ function accountResolver(db: Kdb, actor: Actor) {
 }
 
 function contactClassifier(db: Kdb, actor: Actor, mapping: ColumnMapping): Classifier {
-  const resolve = accountResolver(db, actor);
+  const resolve = accountResolver(db, importScope(actor));
   const users = new Map<string, number | null>();
   /** earlier rows per account and name, with their mobile */
   const seen = new Map<string, (FileTarget & { mobile: string | null })[]>();
@@ -284,18 +291,24 @@ function contactClassifier(db: Kdb, actor: Actor, mapping: ColumnMapping): Class
   };
 }
 
+/** Each row's account within `scope`: an error on the row when it names none (or several). */
+async function rowAccounts(rows: Pending[], resolve: ReturnType<typeof accountResolver>, mapping: ColumnMapping) {
+  const refs = await resolve(rows);
+  const accounts = new Map<number, AccountRef>();
+  for (const r of rows) {
+    const ref = refs.get(r.rowNo);
+    if (!ref) continue;
+    if ('key' in ref) err(r, fieldIssue(mapping, ref.field, ref.key, ref.message, undefined, r.values[ref.field]));
+    else accounts.set(r.rowNo, ref);
+  }
+  return accounts;
+}
+
 function revenueClassifier(db: Kdb, actor: Actor, mapping: ColumnMapping): Classifier {
-  const resolve = accountResolver(db, actor);
+  const resolve = accountResolver(db, importScope(actor));
   const seen = new Map<string, FileTarget>();
   return async (rows) => {
-    const refs = await resolve(rows);
-    const accounts = new Map<number, AccountRef>();
-    for (const r of rows) {
-      const ref = refs.get(r.rowNo);
-      if (!ref) continue;
-      if ('key' in ref) err(r, fieldIssue(mapping, ref.field, ref.key, ref.message, undefined, r.values[ref.field]));
-      else accounts.set(r.rowNo, ref);
-    }
+    const accounts = await rowAccounts(rows, resolve, mapping);
     const good = rows.filter((r) => !r.issues.length);
     const existing = new Map(
       (await transferRepo.importedRevenue(db, good.map((r) => ({ accountId: accounts.get(r.rowNo)!.id, year: Number(r.values.year) })))).map((x) => [`${x.account_id}:${x.year}`, x]),
@@ -315,10 +328,191 @@ function revenueClassifier(db: Kdb, actor: Actor, mapping: ColumnMapping): Class
   };
 }
 
+// ---------------------------------------------------------------- contracts, payment plans, receipts (issue 14 item 9)
+
+const lower = (s: string) => s.toLowerCase();
+const strings = (rows: Pending[], field: string) => [...new Set(rows.map((r) => r.values[field]).filter((v): v is string => typeof v === 'string'))];
+
+
+/** A contract of the file as later rows may name it (as parent). */
+interface FileContract {
+  row: number;
+  kind: string;
+  accountId: number;
+  status: string;
+}
+
+/**
+ * Contracts from the core system: the number must be new (in the database and in the file), the
+ * account readable, the owner (username or name; the importer when empty) active and such that
+ * the contract falls in the importer's contract:write scope, the parent of the right kind on the
+ * same account, signed — in the database or an earlier row.
+ */
+function contractClassifier(db: Kdb, actor: Actor, mapping: ColumnMapping): Classifier {
+  const resolve = accountResolver(db, accountScope(actor, 'account:read'));
+  const readScope = ownedScope('contracts', actor, 'contract:read');
+  const ownerScope = scopeWhere(expressionBuilder<DB, 'users'>(), actor, 'contract:write', { owner: 'users.id', unit: 'users.unit_id' });
+  const owners = new Map<string, { id: number; unitId: number } | { key: string; message: string }>();
+  const seen = new Map<string, FileContract>();
+  const PARENT_KIND: Record<string, string> = { sales: 'framework', supplement: 'sales' };
+
+  return async (rows) => {
+    const accounts = await rowAccounts(rows, resolve, mapping);
+    const wanted = strings(rows, 'owner').filter((o) => !owners.has(o));
+    const users = await transferRepo.dealOwners(db, wanted, ownerScope);
+    for (const o of wanted) {
+      const byUsername = users.filter((u) => lower(u.username) === lower(o));
+      const byName = users.filter((u) => u.name === o);
+      const hits = byUsername.length ? byUsername : byName;
+      const u = hits[0];
+      if (!u) owners.set(o, { key: 'transfer.userUnknown', message: 'No user with this username or name' });
+      else if (hits.length > 1) owners.set(o, { key: 'transfer.userAmbiguous', message: 'Several users have this name; give the username' });
+      else if (!u.active || !u.in_scope) owners.set(o, { key: 'contracts.ownerOutOfScope', message: 'Choose an owner within your data scope' });
+      else owners.set(o, { id: u.id, unitId: u.unit_id });
+    }
+    const inDb = new Map((await transferRepo.contractsByNumber(db, [...strings(rows, 'number'), ...strings(rows, 'parentNumber')], readScope)).map((c) => [lower(c.number), c]));
+
+    return rows.map((r) => {
+      const account = accounts.get(r.rowNo);
+      const number = typeof r.values.number === 'string' ? r.values.number : null;
+      const kind = String(r.values.kind);
+      let owner: { id: number; unitId: number } = { id: actor.userId, unitId: actor.unitId };
+      if (typeof r.values.owner === 'string') {
+        const o = owners.get(r.values.owner)!;
+        if ('key' in o) err(r, fieldIssue(mapping, 'owner', o.key, o.message, undefined, r.values.owner));
+        else owner = o;
+      } else if (!can(actor, 'contract:write')) err(r, fieldIssue(mapping, 'owner', 'contracts.ownerOutOfScope', 'Choose an owner within your data scope'));
+      if (number !== null) {
+        const earlier = seen.get(lower(number));
+        if (inDb.has(lower(number))) err(r, fieldIssue(mapping, 'number', 'transfer.contractNumberTaken', 'A contract with this number exists', undefined, number));
+        else if (earlier) err(r, fieldIssue(mapping, 'number', 'transfer.numberRepeated', 'An earlier row of the file has this number', { row: earlier.row }, number));
+      }
+      // the parent: by kind, then in the database (readable) or earlier in the file
+      const parentNumber = typeof r.values.parentNumber === 'string' ? r.values.parentNumber : null;
+      let parent: { id: number | null; row: number | null } | null = null;
+      if (kind === 'framework' && parentNumber) err(r, fieldIssue(mapping, 'parentNumber', 'transfer.parentNotAllowed', 'A framework agreement has no parent contract', undefined, parentNumber));
+      else if (kind === 'supplement' && !parentNumber) err(r, fieldIssue(mapping, 'parentNumber', 'transfer.parentRequired', 'A supplement names the sales contract it amends'));
+      else if (parentNumber && PARENT_KIND[kind]) {
+        const db = inDb.get(lower(parentNumber));
+        const file = seen.get(lower(parentNumber));
+        const found = db && db.visible ? { kind: db.kind, accountId: Number(db.account_id), status: db.status, id: Number(db.id), row: null } : file ? { ...file, id: null, row: file.row } : null;
+        if (!found) err(r, fieldIssue(mapping, 'parentNumber', 'transfer.parentNotFound', 'No contract with this number in your data scope', undefined, parentNumber));
+        else if (found.kind !== PARENT_KIND[kind] || (account && found.accountId !== account.id) || !(SIGNED_CONTRACT_STATUSES as readonly string[]).includes(found.status)) {
+          const unfit = kind === 'sales' ? (['transfer.parentNotFramework', 'The parent must be a signed framework agreement of the same account'] as const) : (['transfer.parentNotSales', 'The parent must be a signed sales contract of the same account'] as const);
+          err(r, fieldIssue(mapping, 'parentNumber', unfit[0], unfit[1], undefined, parentNumber));
+        } else parent = { id: found.id, row: found.row };
+      }
+      if (number !== null && !seen.has(lower(number)) && account) seen.set(lower(number), { row: r.rowNo, kind, accountId: account.id, status: String(r.values.status ?? 'signed') });
+      if (!account) return outcome(r, null);
+      return outcome(r, null, { accountId: account.id, accountName: account.name, ownerId: owner.id, unitId: owner.unitId, parentId: parent?.id ?? null, parentRow: parent?.row ?? null });
+    });
+  };
+}
+
+/**
+ * Payment plans: each row an instalment of a contract (by number, in the importer's contract:write
+ * scope) that has no plan yet and may have one; the instalment numbers differ within a contract and,
+ * once the whole file is read, a contract's instalments add up to its amount — otherwise every row
+ * of that contract is an error, so a plan is imported whole or not at all.
+ */
+function instalmentClassifier(db: Kdb, actor: Actor, mapping: ColumnMapping): Classifier {
+  const writeScope = ownedScope('contracts', actor, 'contract:write');
+  const contracts = new Map<string, { id: number; number: string; amount: number; accountId: number; sum: number; rows: number[]; seqs: Set<number>; broken: boolean } | { key: string; message: string }>();
+  const classify = async (rows: Pending[]) => {
+    const wanted = strings(rows, 'contractNumber').filter((n) => !contracts.has(lower(n)));
+    const found = new Map((await transferRepo.contractsByNumber(db, wanted, writeScope)).map((c) => [lower(c.number), c]));
+    for (const n of wanted) {
+      const c = found.get(lower(n));
+      if (!c || !c.visible) contracts.set(lower(n), { key: 'transfer.contractNotFound', message: 'No contract with this number in your data scope' });
+      else if (c.kind === 'framework') contracts.set(lower(n), { key: 'transfer.frameworkNoPlan', message: 'A framework agreement has no payment plan' });
+      else if (c.status === 'void' || c.status === 'terminated') contracts.set(lower(n), { key: 'transfer.contractClosed', message: 'The contract is void or terminated' });
+      else if (c.has_plan) contracts.set(lower(n), { key: 'transfer.contractHasPlan', message: 'The contract already has a payment plan' });
+      else contracts.set(lower(n), { id: Number(c.id), number: c.number, amount: Number(c.amount), accountId: Number(c.account_id), sum: 0, rows: [], seqs: new Set(), broken: false });
+    }
+    return rows.map((r) => {
+      if (typeof r.values.contractNumber !== 'string') return outcome(r, null);
+      const c = contracts.get(lower(r.values.contractNumber))!;
+      if ('key' in c) {
+        err(r, fieldIssue(mapping, 'contractNumber', c.key, c.message, undefined, r.values.contractNumber));
+        return outcome(r, null);
+      }
+      const seq = r.values.seq;
+      if (typeof seq === 'number' && c.seqs.has(seq)) err(r, fieldIssue(mapping, 'seq', 'transfer.instalmentRepeated', 'An earlier row gives this instalment of the contract', undefined, seq));
+      if (typeof seq === 'number') c.seqs.add(seq);
+      c.rows.push(r.rowNo);
+      if (typeof r.values.amount === 'number') c.sum += r.values.amount;
+      if (r.issues.length) c.broken = true;
+      return outcome(r, null, { contractId: c.id, accountId: c.accountId });
+    });
+  };
+  const finish = (): LateIssue[] => {
+    const late: LateIssue[] = [];
+    for (const c of contracts.values()) {
+      if ('key' in c || !c.rows.length) continue;
+      const params = { contract: c.number, sum: hundredthsText(c.sum), amount: hundredthsText(c.amount) };
+      const problem = c.broken
+        ? rowIssue(issue('contractNumber', 'transfer.planHasErrors', 'Another row of this contract has an error: its plan is imported whole or not at all', params), null, c.number)
+        : c.sum !== c.amount
+          ? rowIssue(issue('amount', 'transfer.planSumMismatch', "The contract's instalments do not add up to its amount", params), null, c.number)
+          : null;
+      if (problem) for (const rowNo of c.rows) late.push({ rowNo, issue: problem });
+    }
+    return late;
+  };
+  return Object.assign(classify, { finish });
+}
+
+/**
+ * Receipts from finance: the account in the importer's receipt:confirm scope; a bank reference an
+ * existing live receipt (in scope) or an earlier row has makes the row a duplicate — one out of
+ * scope is an error, as a credit code held by a hidden account is; a receipt number must be new.
+ */
+function receiptClassifier(db: Kdb, actor: Actor, mapping: ColumnMapping): Classifier {
+  const resolve = accountResolver(db, accountScope(actor, 'receipt:confirm'));
+  const scope = ownedScope('receipts', actor, 'receipt:confirm');
+  const refsSeen = new Map<string, FileTarget>();
+  const numbersSeen = new Map<string, number>();
+  return async (rows) => {
+    const accounts = await rowAccounts(rows, resolve, mapping);
+    const held = new Map((await transferRepo.receiptsByBankRef(db, strings(rows, 'bankRef'), scope)).map((x) => [x.bank_ref, x]));
+    const taken = new Set((await transferRepo.receiptNumbersTaken(db, strings(rows, 'number'))).map(lower));
+    return rows.map((r) => {
+      const number = typeof r.values.number === 'string' ? r.values.number : null;
+      if (number !== null) {
+        if (taken.has(lower(number))) err(r, fieldIssue(mapping, 'number', 'transfer.receiptNumberTaken', 'A receipt with this number exists', undefined, number));
+        else if (numbersSeen.has(lower(number))) err(r, fieldIssue(mapping, 'number', 'transfer.numberRepeated', 'An earlier row of the file has this number', { row: numbersSeen.get(lower(number)) }, number));
+        else numbersSeen.set(lower(number), r.rowNo);
+      }
+      const ref = typeof r.values.bankRef === 'string' ? r.values.bankRef : null;
+      const holder = ref === null ? undefined : held.get(ref);
+      if (holder && !holder.visible) err(r, fieldIssue(mapping, 'bankRef', 'collections.bankRefTaken', 'Another receipt has this bank reference', undefined, ref));
+      const account = accounts.get(r.rowNo);
+      if (r.issues.length || !account) return outcome(r, null);
+      let match: ImportMatch | null = null;
+      const earlier = ref === null ? undefined : refsSeen.get(ref);
+      if (holder) match = { source: 'db', by: 'bankRef', id: Number(holder.id), accountId: Number(holder.account_id), name: holder.number, row: null, similarity: null };
+      else if (earlier) match = fileMatch('bankRef', earlier);
+      if (ref !== null && !earlier) refsSeen.set(ref, { row: r.rowNo, name: ref, code: null, dbId: holder ? Number(holder.id) : null, accountId: account.id });
+      return outcome(r, match, { accountId: account.id, accountName: account.name });
+    });
+  };
+}
+
 function classifierFor(kind: ImportKind, db: Kdb, actor: Actor, mapping: ColumnMapping, options: ImportOptions): Classifier {
-  if (kind === 'accounts') return accountClassifier(db, actor, mapping, options);
-  if (kind === 'contacts') return contactClassifier(db, actor, mapping);
-  return revenueClassifier(db, actor, mapping);
+  switch (kind) {
+    case 'accounts':
+      return accountClassifier(db, actor, mapping, options);
+    case 'contacts':
+      return contactClassifier(db, actor, mapping);
+    case 'revenue':
+      return revenueClassifier(db, actor, mapping);
+    case 'contracts':
+      return contractClassifier(db, actor, mapping);
+    case 'instalments':
+      return instalmentClassifier(db, actor, mapping);
+    case 'receipts':
+      return receiptClassifier(db, actor, mapping);
+  }
 }
 
 // ---------------------------------------------------------------- the run
@@ -381,6 +575,7 @@ export async function checkFile(
     if (pending.length >= CHUNK_ROWS) await flush();
   }
   await flush();
+  if (classify?.finish) await transferRepo.addRowIssues(db, imp.id, classify.finish());
   if (!mapping) throw new ImportFailure('transfer.noHeader', 'The file has no header row');
   if (total === 0) throw new ImportFailure('transfer.noRows', 'The file has a header but no rows');
   return { columns: { recognised: mapping.recognised, ignored: mapping.ignored }, total };
