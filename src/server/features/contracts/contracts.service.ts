@@ -176,7 +176,8 @@ export async function ofAccount(db: Kdb, actor: Actor, accountId: number, tz: st
 
 export function planPreview(input: z.infer<typeof planPreviewInput>) {
   const problem = termsProblem(input.terms);
-  if (problem) throw validationError([planIssue(problem)]);
+  const issues = problem ? [planIssue(problem)] : [];
+  if (issues.length) throw validationError(issues);
   return { instalments: generatePlan(input.amount, input.terms) };
 }
 
@@ -207,7 +208,7 @@ async function checkFields(trx: Executor, actor: Actor, kind: ContractKind, acco
   if (kind === 'framework' && input.instalments?.length) issues.push(issue('instalments', 'contracts.frameworkNoPlan', 'A framework agreement has no payment plan'));
   else {
     const plan = input.instalments ?? current?.plan ?? [];
-    issues.push(...planProblems(input.amount, plan).map(planIssue));
+    for (const p of planProblems(input.amount, plan)) issues.push(issue(p.path, planKeys[p.problem], `Payment plan: ${p.problem}`, p.params));
   }
   if (issues.length) throw validationError(issues);
   return { ownerId, unitId: unitId! };
@@ -335,8 +336,8 @@ export async function submit(db: Kdb, engine: ApprovalEngine, actor: Actor, id: 
     const kind = row.kind as ContractKind;
     await checkParent(trx, actor, kind, row.account_id, row.parent_id);
     if (kind !== 'framework') {
-      const problems = planProblems(row.amount, await contractsRepo.instalments(trx, id), true);
-      if (problems.length) throw validationError(problems.map(planIssue));
+      const issues = planProblems(row.amount, await contractsRepo.instalments(trx, id), true).map(planIssue);
+      if (issues.length) throw validationError(issues);
     }
     const approvalId = await contractApprovable.submit(trx as Trx, engine, actor, { docId: id, title: `合同审批：${row.number} ${row.title}`, amount: row.amount, submitterId: actor.userId, unitId: row.unit_id });
     await audit(trx, actor, { entity: DOC_TYPE, entityId: id, action: 'submit', data: { approvalId, amount: row.amount } });
