@@ -9,13 +9,14 @@ import type { ContractListItem } from '../../../../shared/contracts/contracts';
 import type { Receivable, ReceivableList } from '../../../../shared/contracts/receivables';
 import { api } from '../../../api/client';
 import { useAuth } from '../../../app/auth';
+import { useMoney } from '../../../components/display';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { StatusTag } from '../../../components/StatusTag';
 import { useAccountContracts, useAccountCredit, useAccountReceipts } from '../api';
 import { accountTotals } from '../helpers';
 import { ContractCard } from '../pages/ContractsPage';
-import { ContractStatusTag, KindTag } from './tags';
+import { columnsWidth, useContractColumns } from './contractColumns';
 
 /**
  * 合同与回款 tab of the account 360 page (issue 14 item 8): the account's money over its signed sales contracts,
@@ -27,6 +28,7 @@ export function AccountContractsTab({ accountId }: { accountId: number }) {
   const { can } = useAuth();
   const phone = Grid.useBreakpoint().md === false;
   const receipts = can('receipt:read');
+  const money = useMoney();
   const list = useAccountContracts(accountId);
   const credit = useAccountCredit(accountId, receipts);
   if (list.isLoading) return <Skeleton active />;
@@ -34,31 +36,21 @@ export function AccountContractsTab({ accountId }: { accountId: number }) {
   const items = list.data?.items ?? [];
   const totals = accountTotals(items);
   const figure = (key: string, title: string, fen: number | undefined, danger = false) => (
-    <Col xs={12} sm={8} lg={receipts ? 4 : 6} key={key}>
+    <Col xs={12} sm={8} md={{ flex: '1 1 0' }} key={key}>
       <Card size="small" styles={{ body: { padding: 12 } }}>
         <Statistic
           title={title}
           value={fen ?? 0}
           valueRender={() => (
-            <Typography.Text type={danger && (fen ?? 0) > 0 ? 'danger' : undefined} data-testid={`account-contracts-${key}`}>
-              <MoneyText fen={fen} strong />
+            <Typography.Text strong type={danger && (fen ?? 0) > 0 ? 'danger' : undefined} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }} data-testid={`account-contracts-${key}`}>
+              {money(fen)}
             </Typography.Text>
           )}
         />
       </Card>
     </Col>
   );
-  const columns: TableColumnsType<ContractListItem> = [
-    { title: t('contracts:fields.number'), dataIndex: 'number', width: 160, render: (v: string, c) => <Link to={`/contracts/${c.id}`} data-testid={`account-contract-${c.id}`}>{v}</Link> },
-    { title: t('contracts:fields.kind'), dataIndex: 'kind', width: 120, render: (_: unknown, c) => <KindTag kind={c.kind} revision={c.revision} /> },
-    { title: t('contracts:fields.title'), dataIndex: 'title', width: 200, ellipsis: true },
-    { title: t('list.amount'), dataIndex: 'effectiveAmount', width: 130, align: 'right', render: (v: number) => <MoneyText fen={v} /> },
-    { title: t('contracts:fields.received'), key: 'received', width: 130, align: 'right', render: (_: unknown, c) => <MoneyText fen={c.money.received} /> },
-    { title: t('contracts:fields.outstanding'), key: 'outstanding', width: 130, align: 'right', render: (_: unknown, c) => <MoneyText fen={c.money.outstanding} /> },
-    { title: t('contracts:fields.overdue'), key: 'overdue', width: 120, align: 'right', render: (_: unknown, c) => <MoneyText fen={c.money.overdue} /> },
-    { title: t('contracts:fields.signDate'), dataIndex: 'signDate', width: 110, render: (v: string | null) => v ?? '—' },
-    { title: t('contracts:fields.status'), dataIndex: 'status', width: 100, render: (_: unknown, c) => <ContractStatusTag status={c.status} /> },
-  ];
+  const columns = useContractColumns({ account: false });
   return (
     <Flex vertical gap={12} data-testid="account-contracts">
       <Flex gap={8} wrap justify="flex-end">
@@ -91,7 +83,7 @@ export function AccountContractsTab({ accountId }: { accountId: number }) {
         ) : phone ? (
           items.map((c) => <ContractCard key={c.id} c={c} hideAccount />)
         ) : (
-          <Table<ContractListItem> rowKey="id" size="small" pagination={items.length > 10 ? { pageSize: 10, size: 'small' } : false} columns={columns} dataSource={items} scroll={{ x: 'max-content' }} />
+          <Table<ContractListItem> rowKey="id" size="small" pagination={items.length > 10 ? { pageSize: 10, size: 'small' } : false} columns={columns} dataSource={items} scroll={{ x: columnsWidth(columns as TableColumnsType<unknown>) }} data-testid="account-contracts-table" />
         )}
       </Card>
       {receipts && <OpenInstalments accountId={accountId} />}

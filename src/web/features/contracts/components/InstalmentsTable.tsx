@@ -1,5 +1,5 @@
 import { AuditOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Flex, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Empty, Flex, Form, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,7 +31,28 @@ export function InstalmentsTable({ instalments, collecting }: Props) {
   const { can } = useAuth();
   const [invoiceFor, setInvoiceFor] = useState<Instalment | null>(null);
   const [writeOffFor, setWriteOffFor] = useState<Instalment | null>(null);
+  const phone = Grid.useBreakpoint().md === false;
   const actions = collecting && can('receipt:write');
+  const actionButtons = (x: Instalment) => (
+    <Space size={0} wrap>
+      {x.invoiced < x.amount && (
+        <Button type="link" size="small" icon={<FileTextOutlined />} onClick={() => setInvoiceFor(x)} data-testid={`instalment-${x.seq}-invoice`}>
+          {t('instalment.invoice')}
+        </Button>
+      )}
+      {x.outstanding > 0 && (
+        <Button type="link" size="small" icon={<AuditOutlined />} onClick={() => setWriteOffFor(x)} data-testid={`instalment-${x.seq}-write-off`}>
+          {t('instalment.writeOff')}
+        </Button>
+      )}
+    </Space>
+  );
+  const statusTags = (x: Instalment) => (
+    <Space size={4} wrap>
+      <InstalmentStatusTag status={x.status} />
+      {x.writtenOff > 0 && x.status !== 'written_off' && <Tag color="purple">{t('detail.writtenOffPart')}</Tag>}
+    </Space>
+  );
   const total = (k: 'amount' | 'paid' | 'outstanding' | 'invoiced') => instalments.reduce((s, x) => s + x[k], 0);
   const columns: TableColumnsType<Instalment> = [
     { title: t('contracts:instalmentFields.seq'), dataIndex: 'seq', width: 56 },
@@ -52,38 +73,57 @@ export function InstalmentsTable({ instalments, collecting }: Props) {
       title: t('contracts:instalmentFields.status'),
       dataIndex: 'status',
       width: 150,
-      render: (_: unknown, x) => (
-        <Space size={4} wrap>
-          <InstalmentStatusTag status={x.status} />
-          {x.writtenOff > 0 && x.status !== 'written_off' && <Tag color="purple">{t('detail.writtenOffPart')}</Tag>}
-        </Space>
-      ),
+      render: (_: unknown, x) => statusTags(x),
     },
     ...(actions
       ? [
           {
             title: t('detail.actions'),
             key: 'actions',
-            width: 180,
-            fixed: 'right' as const,
-            render: (_: unknown, x: Instalment) => (
-              <Space size={0} wrap>
-                {x.invoiced < x.amount && (
-                  <Button type="link" size="small" icon={<FileTextOutlined />} onClick={() => setInvoiceFor(x)} data-testid={`instalment-${x.seq}-invoice`}>
-                    {t('instalment.invoice')}
-                  </Button>
-                )}
-                {x.outstanding > 0 && (
-                  <Button type="link" size="small" icon={<AuditOutlined />} onClick={() => setWriteOffFor(x)} data-testid={`instalment-${x.seq}-write-off`}>
-                    {t('instalment.writeOff')}
-                  </Button>
-                )}
-              </Space>
-            ),
+            width: 190,
+            render: (_: unknown, x: Instalment) => actionButtons(x),
           },
         ]
       : []),
   ];
+  const drawers = (
+    <>
+      <InvoiceDrawer instalment={invoiceFor} onClose={() => setInvoiceFor(null)} />
+      <WriteOffDrawer instalment={writeOffFor} onClose={() => setWriteOffFor(null)} />
+    </>
+  );
+  if (phone)
+    return (
+      <Flex vertical gap={8} data-testid="contract-instalments">
+        {instalments.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noPlan')} />}
+        {instalments.map((x) => (
+          <Card key={x.id} size="small" data-testid={`instalment-card-${x.seq}`}>
+            <Flex justify="space-between" gap={8} align="flex-start">
+              <Typography.Text strong>
+                {t('instalment.seq', { seq: x.seq })}
+                {x.milestone ? ` · ${x.milestone}` : ''}
+              </Typography.Text>
+              {statusTags(x)}
+            </Flex>
+            <Flex wrap gap="4px 16px" style={{ marginTop: 6, fontSize: 13 }}>
+              <span>
+                <Typography.Text type="secondary">{t('contracts:instalmentFields.dueDate')} </Typography.Text>
+                {x.dueDate}
+                {x.daysOverdue > 0 && <Typography.Text type="danger">{` · ${t('detail.days', { count: x.daysOverdue })}`}</Typography.Text>}
+              </span>
+              {(['amount', 'paid', 'outstanding', 'invoiced'] as const).map((k) => (
+                <span key={k}>
+                  <Typography.Text type="secondary">{t(`contracts:instalmentFields.${k}`)} </Typography.Text>
+                  <MoneyText fen={x[k]} />
+                </span>
+              ))}
+            </Flex>
+            {actions && (x.invoiced < x.amount || x.outstanding > 0) && <div style={{ marginTop: 4, marginLeft: -8 }}>{actionButtons(x)}</div>}
+          </Card>
+        ))}
+        {drawers}
+      </Flex>
+    );
   return (
     <>
       <Table<Instalment>
@@ -112,8 +152,7 @@ export function InstalmentsTable({ instalments, collecting }: Props) {
           ) : null
         }
       />
-      <InvoiceDrawer instalment={invoiceFor} onClose={() => setInvoiceFor(null)} />
-      <WriteOffDrawer instalment={writeOffFor} onClose={() => setWriteOffFor(null)} />
+      {drawers}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { Card, Col, Progress, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ContractMoney, FrameworkRollup } from '../../../../shared/contracts/contracts';
+import { useMoney } from '../../../components/display';
 import { MoneyText } from '../../../components/MoneyText';
 
 const FIGURES = ['contracted', 'invoiced', 'received', 'invoicedNotReceived', 'outstanding', 'overdue'] as const;
@@ -11,6 +12,7 @@ const FIGURES = ['contracted', 'invoiced', 'received', 'invoicedNotReceived', 'o
  */
 export function MoneySummary({ money, testId = 'contract-money' }: { money: ContractMoney; testId?: string }) {
   const { t } = useTranslation('contracts');
+  const text = useMoney();
   return (
     <Row gutter={[8, 8]} data-testid={testId}>
       {FIGURES.map((k) => (
@@ -21,8 +23,8 @@ export function MoneySummary({ money, testId = 'contract-money' }: { money: Cont
               value={money[k]}
               valueRender={() =>
                 k === 'overdue' && money.overdue > 0 ? (
-                  <Typography.Text type="danger" strong data-testid={`${testId}-${k}`}>
-                    <MoneyText fen={money[k]} strong />
+                  <Typography.Text type="danger" strong style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }} data-testid={`${testId}-${k}`}>
+                    {text(money[k])}
                   </Typography.Text>
                 ) : (
                   <span data-testid={`${testId}-${k}`}>

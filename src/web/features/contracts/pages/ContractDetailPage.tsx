@@ -12,6 +12,7 @@ import { AccountLink } from '../../accounts';
 import { useContract } from '../api';
 import { ApprovalProgress } from '../components/ApprovalProgress';
 import { ContractActions } from '../components/ContractActions';
+import { columnsWidth, useContractColumns } from '../components/contractColumns';
 import { FilesPanel } from '../components/FilesPanel';
 import { InstalmentsTable } from '../components/InstalmentsTable';
 import { InvoicesPanel } from '../components/InvoicesPanel';
@@ -193,15 +194,6 @@ function Lines({ c }: { c: Contract }) {
 
 /** A sales contract's supplements, or a framework's sales contracts, with their money. */
 function ChildContracts({ items, empty }: { items: ContractListItem[]; empty: string }) {
-  const { t } = useTranslation(['deals', 'contracts']);
-  const columns: TableColumnsType<ContractListItem> = [
-    { title: t('contracts:fields.number'), dataIndex: 'number', width: 170, render: (v: string, r) => <Link to={`/contracts/${r.id}`}>{v}</Link> },
-    { title: t('contracts:fields.title'), dataIndex: 'title', width: 220 },
-    { title: t('list.amount'), dataIndex: 'effectiveAmount', width: 140, align: 'right', render: (v: number) => <MoneyText fen={v} /> },
-    { title: t('contracts:fields.received'), key: 'received', width: 130, align: 'right', render: (_: unknown, r) => <MoneyText fen={r.money.received} /> },
-    { title: t('contracts:fields.outstanding'), key: 'outstanding', width: 130, align: 'right', render: (_: unknown, r) => <MoneyText fen={r.money.outstanding} /> },
-    { title: t('contracts:fields.signDate'), dataIndex: 'signDate', width: 110, render: (v: string | null) => v ?? '—' },
-    { title: t('contracts:fields.status'), dataIndex: 'status', width: 100, render: (_: unknown, r) => <ContractStatusTag status={r.status} /> },
-  ];
-  return <Table<ContractListItem> rowKey="id" size="small" pagination={false} columns={columns} dataSource={items} scroll={{ x: 'max-content' }} locale={{ emptyText: empty }} data-testid="contract-children" />;
+  const columns = useContractColumns({ account: false });
+  return <Table<ContractListItem> rowKey="id" size="small" pagination={false} columns={columns} dataSource={items} scroll={{ x: columnsWidth(columns as TableColumnsType<unknown>) }} locale={{ emptyText: empty }} data-testid="contract-children" />;
 }

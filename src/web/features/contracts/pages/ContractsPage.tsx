@@ -7,6 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { CONTRACT_KINDS, CONTRACT_STATUSES, type ContractKind, type ContractListItem, type ContractStatus } from '../../../../shared/contracts/contracts';
 import { withQuery } from '../../../api/client';
 import { useAuth } from '../../../app/auth';
+import { useMoney } from '../../../components/display';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ListFrame } from '../../../components/ListFrame';
 import { MoneyText } from '../../../components/MoneyText';
@@ -14,8 +15,9 @@ import { PageHeader } from '../../../components/PageHeader';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { UserSelect } from '../../../components/UserSelect';
 import { useListState, useTextFilter } from '../../../components/useListState';
-import { AccountLink, AccountSelect } from '../../accounts';
+import { AccountSelect } from '../../accounts';
 import { useContracts } from '../api';
+import { columnsWidth, useContractColumns } from '../components/contractColumns';
 import { ContractStatusTag, KindTag } from '../components/tags';
 import { CONTRACT_LIST, CONTRACT_LIST_OPTIONS, contractQuery, type ContractFilters } from '../helpers';
 
@@ -113,47 +115,7 @@ export function ContractsPage() {
     </Row>
   );
 
-  const columns: TableColumnsType<ContractListItem> = [
-    {
-      title: t('contracts:fields.number'),
-      dataIndex: 'number',
-      key: 'number',
-      sorter: true,
-      fixed: 'left',
-      width: 170,
-      render: (v: string, c) => (
-        <Link to={`/contracts/${c.id}`} data-testid={`contract-open-${c.id}`}>
-          {v}
-        </Link>
-      ),
-    },
-    { title: t('contracts:fields.kind'), dataIndex: 'kind', width: 120, render: (_: unknown, c) => <KindTag kind={c.kind} revision={c.revision} /> },
-    { title: t('contracts:fields.title'), dataIndex: 'title', key: 'title', sorter: true, width: 220, ellipsis: true },
-    {
-      title: t('contracts:fields.account'),
-      dataIndex: 'accountName',
-      width: 200,
-      ellipsis: true,
-      render: (v: string, c) => (
-        <AccountLink id={c.accountId} tab="contracts">
-          {v}
-        </AccountLink>
-      ),
-    },
-    { title: t('contracts:fields.owner'), dataIndex: 'ownerName', width: 90 },
-    { title: t('list.amount'), dataIndex: 'effectiveAmount', key: 'amount', sorter: true, width: 140, align: 'right', render: (v: number) => <MoneyText fen={v} /> },
-    { title: t('contracts:fields.received'), key: 'received', width: 130, align: 'right', render: (_: unknown, c) => <MoneyText fen={c.money.received} /> },
-    { title: t('contracts:fields.outstanding'), key: 'outstanding', width: 130, align: 'right', render: (_: unknown, c) => <MoneyText fen={c.money.outstanding} /> },
-    {
-      title: t('contracts:fields.overdue'),
-      key: 'overdue',
-      width: 130,
-      align: 'right',
-      render: (_: unknown, c) => (c.money.overdue > 0 ? <Typography.Text type="danger"><MoneyText fen={c.money.overdue} /></Typography.Text> : <MoneyText fen={0} />),
-    },
-    { title: t('contracts:fields.signDate'), dataIndex: 'signDate', key: 'signDate', sorter: true, width: 110, render: (v: string | null) => v ?? '—' },
-    { title: t('contracts:fields.status'), dataIndex: 'status', key: 'status', sorter: true, width: 100, render: (v: ContractStatus) => <ContractStatusTag status={v} /> },
-  ];
+  const columns = useContractColumns({ sortable: true });
   const empty = <Empty image={<FileProtectOutlined style={{ fontSize: 40, color: '#bfbfbf' }} />} description={filters.q || active ? t('list.noMatch') : t('list.empty')} />;
 
   return (
@@ -206,7 +168,7 @@ export function ContractsPage() {
             loading={list.isFetching}
             columns={state.sorted(columns)}
             dataSource={list.data?.items}
-            scroll={{ x: 1560 }}
+            scroll={{ x: columnsWidth(columns as TableColumnsType<unknown>) }}
             onChange={state.onTableChange}
             data-testid="contract-table"
             pagination={{ current: state.page, pageSize: state.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('list.total', { count: n }) }}
@@ -221,6 +183,7 @@ export function ContractsPage() {
 /** A contract as a phone (and the account's tab) shows it: number and title, account, amount and what is still owed. */
 export function ContractCard({ c, hideAccount }: { c: ContractListItem; hideAccount?: boolean }) {
   const { t } = useTranslation(['deals', 'contracts']);
+  const money = useMoney();
   return (
     <Link to={`/contracts/${c.id}`} style={{ display: 'block', color: 'inherit', width: '100%' }} data-testid={`contract-card-${c.id}`}>
       <Card size="small" hoverable style={{ marginBottom: 8 }}>
@@ -252,7 +215,7 @@ export function ContractCard({ c, hideAccount }: { c: ContractListItem; hideAcco
           )}
           {c.money.overdue > 0 && (
             <Typography.Text type="danger" data-testid={`contract-card-overdue-${c.id}`}>
-              {t('contracts:fields.overdue')} <MoneyText fen={c.money.overdue} />
+              {t('contracts:fields.overdue')} {money(c.money.overdue)}
             </Typography.Text>
           )}
         </Flex>
