@@ -1,5 +1,5 @@
 import { FilterOutlined } from '@ant-design/icons';
-import { Badge, Button, Drawer, Flex, Grid, Row } from 'antd';
+import { Badge, Button, Col, Drawer, Flex, Grid, Row } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -27,8 +27,8 @@ export function FilterBar({ children, active, onReset, lead, testId }: Props) {
   if (!phone) {
     return (
       <div style={{ marginBottom: 12 }} data-testid={testId}>
-        {lead && <div style={{ marginBottom: 8 }}>{lead}</div>}
         <Row gutter={[8, 8]} align="middle">
+          {lead && <Col flex="none">{lead}</Col>}
           {children}
           {reset}
         </Row>

@@ -1,5 +1,5 @@
 import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Empty, Segmented, Table, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Grid, Segmented, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -34,6 +34,7 @@ export function AgeingPage() {
   const { t } = useTranslation('receipts');
   const { can } = useAuth();
   const money = useMoney();
+  const phone = Grid.useBreakpoint().md === false;
   const bucketText = useBucketText();
   const state = useListState({ asOf: date(today()), groupBy: oneOf(AGEING_GROUPS, 'account'), unitId: id() });
   const { filters } = state;
@@ -59,7 +60,7 @@ export function AgeingPage() {
       title: t(`ageing.groupTitles.${filters.groupBy}`),
       dataIndex: 'name',
       fixed: 'left',
-      width: 200,
+      width: phone ? 130 : 180,
       render: (name: string, r) =>
         filters.groupBy === 'account' ? (
           <div>
@@ -76,12 +77,11 @@ export function AgeingPage() {
       title: bucketText(label),
       key: `b${i}`,
       align: 'right' as const,
-      width: 130,
       onHeaderCell: () => ({ style: i > 0 ? { color: '#cf1322' } : undefined }),
       render: (_: unknown, r: AgeingRow) => cell(r.buckets[i] ?? 0, r.key, i, `ageing-cell-${r.key}-${i}`),
     })),
-    { title: t('ageing.count'), key: 'count', align: 'right', width: 90, render: (_, r) => t('ageing.countOf', { count: r.count, overdue: r.overdue }) },
-    { title: t('ageing.total'), key: 'total', align: 'right', width: 140, render: (_, r) => <strong>{cell(r.total, r.key, undefined, `ageing-total-${r.key}`)}</strong> },
+    { title: t('ageing.count'), key: 'count', align: 'right', render: (_, r) => t('ageing.countOf', { count: r.count, overdue: r.overdue }) },
+    { title: t('ageing.total'), key: 'total', align: 'right', render: (_, r) => <strong>{cell(r.total, r.key, undefined, `ageing-total-${r.key}`)}</strong> },
   ];
 
   return (

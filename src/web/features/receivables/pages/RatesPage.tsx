@@ -1,4 +1,4 @@
-import { Card, Col, DatePicker, Empty, Flex, Segmented, Select, Table, Tag, Typography } from 'antd';
+import { Card, Col, DatePicker, Empty, Flex, Grid, Segmented, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -57,6 +57,7 @@ export function RatesPage() {
   const query = custom ? { from: filters.from, to: filters.to, groupBy: filters.groupBy, unitId: filters.unitId } : { period, groupBy: filters.groupBy, unitId: filters.unitId };
   const q = useRates(query, ready);
   const report = q.data;
+  const phone = Grid.useBreakpoint().md === false;
 
   const picker = (() => {
     if (custom)
@@ -92,19 +93,19 @@ export function RatesPage() {
       title: t(`rates.groupTitles.${filters.groupBy}`),
       dataIndex: 'name',
       fixed: 'left',
-      width: 200,
+      width: phone ? 110 : 200,
       render: (v: string, r) => (
         <span>
           {v} {r.direct && <Tag>{t('rates.direct')}</Tag>}
         </span>
       ),
     },
+    { title: t('rates.collectionRate'), key: 'collectionRate', align: 'right', width: 220, render: (_, r) => <Rate rate={r.collectionRate} num={r.received} den={r.due} money testId={`rates-collection-${r.key}`} /> },
+    { title: t('rates.settlementRate'), key: 'settlementRate', align: 'right', width: 120, render: (_, r) => <Rate rate={r.settlementRate} num={r.settled} den={r.planned} money={false} testId={`rates-settlement-${r.key}`} /> },
     { title: t('rates.due'), dataIndex: 'due', align: 'right', width: 140, render: (v: number) => <MoneyText fen={v} /> },
     { title: t('rates.received'), dataIndex: 'received', align: 'right', width: 140, render: (v: number) => <MoneyText fen={v} /> },
-    { title: t('rates.collectionRate'), key: 'collectionRate', width: 220, render: (_, r) => <Rate rate={r.collectionRate} num={r.received} den={r.due} money testId={`rates-collection-${r.key}`} /> },
     { title: t('rates.planned'), dataIndex: 'planned', align: 'right', width: 100 },
     { title: t('rates.settled'), dataIndex: 'settled', align: 'right', width: 100 },
-    { title: t('rates.settlementRate'), key: 'settlementRate', width: 130, render: (_, r) => <Rate rate={r.settlementRate} num={r.settled} den={r.planned} money={false} testId={`rates-settlement-${r.key}`} /> },
   ];
   const totals = (x: Totals) => (
     <Table.Summary fixed="bottom">
@@ -112,23 +113,23 @@ export function RatesPage() {
         <Table.Summary.Cell index={0}>
           <strong>{t('rates.totals')}</strong>
         </Table.Summary.Cell>
-        <Table.Summary.Cell index={1} align="right">
-          <MoneyText fen={x.due} />
-        </Table.Summary.Cell>
-        <Table.Summary.Cell index={2} align="right">
-          <MoneyText fen={x.received} />
-        </Table.Summary.Cell>
-        <Table.Summary.Cell index={3}>
+        <Table.Summary.Cell index={1}>
           <Rate rate={x.collectionRate} num={x.received} den={x.due} money testId="rates-collection-total" />
         </Table.Summary.Cell>
+        <Table.Summary.Cell index={2}>
+          <Rate rate={x.settlementRate} num={x.settled} den={x.planned} money={false} testId="rates-settlement-total" />
+        </Table.Summary.Cell>
+        <Table.Summary.Cell index={3} align="right">
+          <MoneyText fen={x.due} />
+        </Table.Summary.Cell>
         <Table.Summary.Cell index={4} align="right">
-          {x.planned}
+          <MoneyText fen={x.received} />
         </Table.Summary.Cell>
         <Table.Summary.Cell index={5} align="right">
-          {x.settled}
+          {x.planned}
         </Table.Summary.Cell>
-        <Table.Summary.Cell index={6}>
-          <Rate rate={x.settlementRate} num={x.settled} den={x.planned} money={false} testId="rates-settlement-total" />
+        <Table.Summary.Cell index={6} align="right">
+          {x.settled}
         </Table.Summary.Cell>
       </Table.Summary.Row>
     </Table.Summary>

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Empty, Flex, Input, Segmented, Select, Table, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Flex, Grid, Input, Pagination, Segmented, Select, Spin, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -46,8 +46,10 @@ export function ReceiptsPage() {
   const query = { ...state.query, withCredit: filters.withCredit ? 'true' : undefined };
   const list = useReceipts(query);
   const finance = can('receipt:confirm');
+  const phone = Grid.useBreakpoint().md === false;
   const preset: Preset | undefined = filters.withCredit && !filters.status ? 'credit' : filters.status === 'recorded' && !filters.withCredit ? 'recorded' : !filters.status && !filters.withCredit ? 'all' : undefined;
   const active = state.changed.filter((k) => k !== 'q').length;
+  const empty = <Empty description={active || filters.q ? t('list.noMatch') : t('list.empty')} />;
 
   const columns: TableColumnsType<ReceiptListItem> = [
     {
@@ -63,10 +65,11 @@ export function ReceiptsPage() {
         </Link>
       ),
     },
+    { title: t('fields.status'), dataIndex: 'status', width: 90, render: (v: ReceiptListItem['status']) => <ReceiptStatusTag status={v} /> },
     {
       title: t('fields.account'),
       dataIndex: 'accountName',
-      width: 200,
+      width: 180,
       ellipsis: true,
       render: (v: string, r) => <AccountLink id={r.accountId}>{v}</AccountLink>,
     },
@@ -75,12 +78,11 @@ export function ReceiptsPage() {
     { title: t('fields.allocated'), dataIndex: 'allocated', align: 'right', width: 140, render: (v: number) => <MoneyText fen={v} /> },
     { title: t('fields.credit'), dataIndex: 'credit', align: 'right', width: 140, render: (v: number) => (v ? <MoneyText fen={v} strong /> : <MoneyText fen={0} />) },
     { title: t('fields.method'), dataIndex: 'method', width: 100, render: (v: string) => t(`methods.${v}`) },
-    { title: t('fields.bankRef'), dataIndex: 'bankRef', width: 160, ellipsis: true, render: (v: string | null) => v ?? '—' },
-    { title: t('fields.status'), dataIndex: 'status', width: 90, render: (v: ReceiptListItem['status']) => <ReceiptStatusTag status={v} /> },
+    { title: t('fields.bankRef'), dataIndex: 'bankRef', width: 150, ellipsis: true, render: (v: string | null) => v ?? '—' },
     {
       title: t('fields.owner'),
       dataIndex: 'ownerName',
-      width: 150,
+      width: 130,
       render: (v: string, r) => (
         <div>
           {v}
@@ -94,7 +96,7 @@ export function ReceiptsPage() {
 
   const fields = (
     <>
-      <Col xs={24} sm={12} md={6} lg={4}>
+      <Col xs={24} sm={12} md={6} lg={3}>
         <Select allowClear style={{ width: '100%' }} placeholder={t('filters.status')} value={filters.status} onChange={(v) => state.set({ status: v })} options={RECEIPT_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} data-testid="receipts-filter-status" />
       </Col>
       <Col xs={24} sm={12} md={6} lg={5}>
@@ -103,10 +105,10 @@ export function ReceiptsPage() {
       <Col xs={24} sm={12} md={6} lg={4}>
         <UserSelect value={filters.ownerId} onChange={(v) => state.set({ ownerId: v ?? undefined })} placeholder={t('filters.owner')} data-testid="receipts-filter-owner" />
       </Col>
-      <Col xs={24} sm={12} md={6} lg={5}>
+      <Col xs={24} sm={12} md={6} lg={4}>
         <UnitTreeSelect value={filters.unitId} onChange={(v) => state.set({ unitId: v ?? undefined })} placeholder={t('filters.unit')} data-testid="receipts-filter-unit" />
       </Col>
-      <Col xs={24} sm={12} md={8} lg={6}>
+      <Col xs={24} sm={12} md={8} lg={5}>
         <DatePicker.RangePicker
           style={{ width: '100%' }}
           value={filters.receivedFrom && filters.receivedTo ? [dayjs(filters.receivedFrom), dayjs(filters.receivedTo)] : null}
@@ -115,7 +117,7 @@ export function ReceiptsPage() {
           data-testid="receipts-filter-dates"
         />
       </Col>
-      <Col xs={24} sm={12} md={6} lg={4}>
+      <Col xs={24} sm={12} md={4} lg={3}>
         <Select
           allowClear
           style={{ width: '100%' }}
@@ -172,25 +174,68 @@ export function ReceiptsPage() {
           testId="receipts-filters"
           active={active}
           onReset={() => state.reset(['q'])}
-          lead={<Input.Search allowClear placeholder={t('list.search')} {...search.search} enterButton={<SearchOutlined />} style={{ maxWidth: 420 }} data-testid="receipts-search" />}
+          lead={<Input.Search allowClear placeholder={t('list.search')} {...search.search} enterButton={<SearchOutlined />} style={{ width: phone ? '100%' : 360 }} data-testid="receipts-search" />}
         >
           {fields}
         </FilterBar>
-        <Table<ReceiptListItem>
-          rowKey="id"
-          size="middle"
-          loading={list.isFetching}
-          columns={state.sorted(columns)}
-          dataSource={list.data?.items}
-          scroll={{ x: 1400 }}
-          onChange={state.onTableChange}
-          data-testid="receipts-table"
-          pagination={{ current: state.page, pageSize: state.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('list.total', { count: n }) }}
-          locale={{ emptyText: <Empty description={active || filters.q ? t('list.noMatch') : t('list.empty')} /> }}
-        />
+        {phone ? (
+          <>
+            <Spin spinning={list.isFetching}>
+              <div data-testid="receipts-cards">{list.data?.items.length ? list.data.items.map((r) => <ReceiptCard key={r.id} r={r} />) : !list.isFetching && empty}</div>
+            </Spin>
+            {(list.data?.total ?? 0) > state.pageSize && (
+              <Flex justify="center" style={{ marginTop: 12 }}>
+                <Pagination simple {...state.pagination} total={list.data?.total ?? 0} />
+              </Flex>
+            )}
+          </>
+        ) : (
+          <Table<ReceiptListItem>
+            rowKey="id"
+            size="middle"
+            loading={list.isFetching}
+            columns={state.sorted(columns)}
+            dataSource={list.data?.items}
+            scroll={{ x: 1300 }}
+            onChange={state.onTableChange}
+            data-testid="receipts-table"
+            pagination={{ current: state.page, pageSize: state.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('list.total', { count: n }) }}
+            locale={{ emptyText: empty }}
+          />
+        )}
       </Card>
       <ReceiptFormDrawer open={recording} accountId={filters.accountId} onClose={() => setRecording(false)} onSaved={(r) => void navigate(`/receipts/${r.id}`)} />
     </div>
   );
 }
 
+
+/** A receipt as a phone shows it: number and status, account, date, amount and what is unallocated. */
+function ReceiptCard({ r }: { r: ReceiptListItem }) {
+  const { t } = useTranslation('receipts');
+  return (
+    <Link to={`/receipts/${r.id}`} style={{ display: 'block', color: 'inherit' }} data-testid={`receipt-card-${r.id}`}>
+      <Card size="small" hoverable style={{ marginBottom: 8 }}>
+        <Flex justify="space-between" gap={8} align="flex-start">
+          <div style={{ minWidth: 0 }}>
+            <Typography.Text strong>{r.number}</Typography.Text>
+            <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>
+              {r.accountName} · {r.ownerName}
+            </Typography.Text>
+          </div>
+          <ReceiptStatusTag status={r.status} />
+        </Flex>
+        <Flex justify="space-between" wrap gap={8} style={{ marginTop: 8, fontSize: 13 }}>
+          <span>{r.receivedOn}</span>
+          <MoneyText fen={r.amount} strong />
+          {r.credit > 0 && (
+            <span>
+              <Typography.Text type="secondary">{t('fields.credit')} </Typography.Text>
+              <MoneyText fen={r.credit} />
+            </span>
+          )}
+        </Flex>
+      </Card>
+    </Link>
+  );
+}

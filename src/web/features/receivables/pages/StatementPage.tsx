@@ -17,6 +17,7 @@ import { date, useListState } from '../../../components/useListState';
 import { AccountLink } from '../../accounts';
 import { useStatement } from '../api';
 import { ContractLink } from '../components/bits';
+import '../components/statement.css';
 
 /** The statement's period in the URL: from the first of the year to today unless chosen. */
 function useStatementPeriod() {
@@ -65,7 +66,7 @@ export function StatementPage() {
   return (
     <div>
       <PageHeader
-        title={s ? t('statement.title', { account: s.account.name }) : t('statement.titlePlain')}
+        title={t('statement.titlePlain')}
         subtitle={s && <AccountLink id={s.account.id}>{s.account.name}</AccountLink>}
         extra={
           <>
@@ -166,16 +167,17 @@ function StatementSheet({ s }: { s: Statement }) {
     <PrintSheet
       title={t('statement.sheetTitle')}
       meta={[t('statement.sheetAccount', { account: s.account.name }), t('statement.sheetPeriod', { from: s.from, to: s.to }), t('statement.sheetPrinted', { at: when(new Date().toISOString(), 'date') })]}
+      className="statement-sheet"
       testId="statement-sheet"
     >
       <table>
-        <Cols widths={['12%', '9%', '15%', '18%', '11.5%', '11.5%', '11.5%', '11.5%']} />
+        <Cols widths={['12%', '8%', '17%', '15%', '12%', '12%', '12%', '12%']} />
         <thead>
           <tr>
             <th>{t('statement.date')}</th>
             <th>{t('statement.kind')}</th>
             <th>{t('statement.ref')}</th>
-            <th>{t('fields.contract')}</th>
+            <th>{t('statement.instalment')}</th>
             <th>{t('statement.debitYuan')}</th>
             <th>{t('statement.creditYuan')}</th>
             <th>{t('statement.invoicedYuan')}</th>
@@ -184,19 +186,16 @@ function StatementSheet({ s }: { s: Statement }) {
         </thead>
         <tbody>
           <tr>
-            <td>{s.from}</td>
+            <td className="nowrap">{s.from}</td>
             <td colSpan={6}>{t('statement.opening')}</td>
             <td className="money">{fmtYuan(s.opening)}</td>
           </tr>
           {s.lines.map((l, i) => (
             <tr key={i}>
-              <td>{l.date}</td>
+              <td className="nowrap">{l.date}</td>
               <td>{t(`statement.kinds.${l.kind}`)}</td>
-              <td>{l.ref}</td>
-              <td>
-                {l.contractNumber ?? ''}
-                {l.seq ? ` · ${t('fields.seqOf', { seq: l.seq })}` : ''}
-              </td>
+              <td>{l.ref === l.contractNumber || !l.contractNumber ? l.ref : `${l.ref}（${l.contractNumber}）`}</td>
+              <td>{l.seq ? [t('fields.seqOf', { seq: l.seq }), l.milestone].filter(Boolean).join(' · ') : ''}</td>
               <td className="money">{y(l.debit)}</td>
               <td className="money">{y(l.credit)}</td>
               <td className="money">{y(l.invoiced)}</td>
