@@ -201,29 +201,20 @@ export async function contractsRoutes(fastify: FastifyInstance, p: Platform) {
     return { ok: true as const };
   });
 
-  app.post('/api/contracts/:id/submit', {
-    config: { access: 'contract:write' },
-    schema: { tags, summary: 'Submit for approval (合同审批: 客户总监; 财务经理 above ¥500,000; 总经理 above ¥5,000,000); a sales contract or supplement above 0 needs a plan summing to its amount', params: idParam, body: contractVersionBody, response: { 200: contract } },
-  }, async (req) => {
-    await service.submit(db, p.approvals, actorOf(req), req.params.id, req.body.version);
-    return read(req, req.params.id);
-  });
-
-  app.post('/api/contracts/:id/withdraw', {
-    config: { access: 'contract:write' },
-    schema: { tags, summary: 'Withdraw a pending contract from the approvers (its submitter); it becomes a draft again', params: idParam, body: contractVersionBody, response: { 200: contract } },
-  }, async (req) => {
-    await service.withdraw(db, p.approvals, actorOf(req), req.params.id, req.body.version);
-    return read(req, req.params.id);
-  });
-
-  app.post('/api/contracts/:id/start', {
-    config: { access: 'contract:write' },
-    schema: { tags, summary: 'Start a signed contract (→ in progress)', params: idParam, body: contractVersionBody, response: { 200: contract } },
-  }, async (req) => {
-    await service.move(db, actorOf(req), req.params.id, 'start', req.body);
-    return read(req, req.params.id);
-  });
+  // the moves that take only the version the caller saw
+  for (const [action, summary, run] of [
+    ['submit', 'Submit for approval (合同审批: 客户总监; 财务经理 above ¥500,000; 总经理 above ¥5,000,000); a sales contract or supplement above 0 needs a plan summing to its amount', (req: FastifyRequest, id: number, version: number) => service.submit(db, p.approvals, actorOf(req), id, version)],
+    ['withdraw', 'Withdraw a pending contract from the approvers (its submitter); it becomes a draft again', (req: FastifyRequest, id: number, version: number) => service.withdraw(db, p.approvals, actorOf(req), id, version)],
+    ['start', 'Start a signed contract (→ in progress)', (req: FastifyRequest, id: number, version: number) => service.move(db, actorOf(req), id, 'start', { version })],
+  ] as const) {
+    app.post(`/api/contracts/:id/${action}`, {
+      config: { access: 'contract:write' },
+      schema: { tags, summary, params: idParam, body: contractVersionBody, response: { 200: contract } },
+    }, async (req) => {
+      await run(req, req.params.id, req.body.version);
+      return read(req, req.params.id);
+    });
+  }
 
   for (const [action, summary] of [
     ['terminate', 'Terminate a signed or in-progress contract, with the reason'],

@@ -222,6 +222,26 @@ async function checkParent(trx: Executor, actor: Actor, kind: ContractKind, acco
   return parent;
 }
 
+/** The columns of the fields a create and an update write alike. */
+const fieldColumns = (input: Fields, ownerId: number, unitId: number) => ({
+  owner_id: ownerId,
+  unit_id: unitId,
+  signatory_contact_id: input.signatoryContactId ?? null,
+  title: input.title,
+  amount: input.amount,
+  currency: input.currency,
+  sign_date: input.signDate ?? null,
+  start_date: input.startDate ?? null,
+  end_date: input.endDate ?? null,
+  payment_terms: input.paymentTerms,
+  note: input.note,
+});
+
+/** The caller writes only what they may still change afterwards: an owner outside their scope is refused. */
+async function assertStillWritable(trx: Executor, actor: Actor, id: number) {
+  if (!(await contractsRepo.lock(trx, id, writeScope(actor)))) throw validationError([issue('ownerId', 'contracts.ownerOutOfScope', 'Choose an owner within your data scope')]);
+}
+
 const assertPrices = (actor: Actor, lines: unknown) => {
   if (lines !== undefined && !can(actor, 'contract:prices')) throw pricesForbidden();
 };
@@ -243,21 +263,10 @@ export async function create(db: Kdb, actor: Actor, input: z.infer<typeof contra
         parent_id: parent?.id ?? null,
         revision,
         account_id: input.accountId,
-        owner_id: ownerId,
-        unit_id: unitId,
-        signatory_contact_id: input.signatoryContactId ?? null,
-        title: input.title,
-        amount: input.amount,
-        currency: input.currency,
-        sign_date: input.signDate ?? null,
-        start_date: input.startDate ?? null,
-        end_date: input.endDate ?? null,
-        payment_terms: input.paymentTerms,
-        note: input.note,
+        ...fieldColumns(input, ownerId, unitId),
         created_by: actor.userId,
       });
-      // the caller writes only what they may see afterwards: an owner outside their scope is refused
-      if (!(await contractsRepo.lock(trx, id, writeScope(actor)))) throw validationError([issue('ownerId', 'contracts.ownerOutOfScope', 'Choose an owner within your data scope')]);
+      await assertStillWritable(trx, actor, id);
       const lines = lineRows(input.lines ?? []);
       await contractsRepo.replaceLines(trx, id, lines);
       await contractsRepo.replaceInstalments(trx, id, input.accountId, instalmentRows(input.instalments ?? []));
@@ -287,21 +296,8 @@ export async function update(db: Kdb, actor: Actor, id: number, input: z.infer<t
       const { ownerId, unitId } = await checkFields(trx, actor, kind, before.account_id, merged, { owner_id: before.owner_id, unit_id: before.unit_id, plan });
       const number = input.number ?? before.number;
       if (number.toLowerCase() !== before.number.toLowerCase() && (await contractsRepo.numberTaken(trx, number, id))) throw numberTaken();
-      const after = await contractsRepo.update(trx, id, {
-        number,
-        owner_id: ownerId,
-        unit_id: unitId,
-        signatory_contact_id: merged.signatoryContactId ?? null,
-        title: input.title,
-        amount: input.amount,
-        currency: input.currency,
-        sign_date: merged.signDate ?? null,
-        start_date: merged.startDate ?? null,
-        end_date: merged.endDate ?? null,
-        payment_terms: input.paymentTerms,
-        note: input.note,
-      });
-      if (!(await contractsRepo.lock(trx, id, writeScope(actor)))) throw validationError([issue('ownerId', 'contracts.ownerOutOfScope', 'Choose an owner within your data scope')]);
+      const after = await contractsRepo.update(trx, id, { number, ...fieldColumns(merged, ownerId, unitId) });
+      await assertStillWritable(trx, actor, id);
       const data: Record<string, unknown> = {};
       if (input.lines) {
         const lines = lineRows(input.lines);
