@@ -136,6 +136,10 @@ describe('creating a contract', () => {
     const upd = await c.manager_a!.put(`/api/contracts/${b.id}`, { ...sales({ number: 'HT-TEST-ALPHA' }), version: b.version });
     expect(upd.status).toBe(409);
     expect(upd.body.error.details.path).toBe('number');
+    // two writes racing for one number: the unique index decides, the loser gets the same 409
+    const raced = await Promise.all([c.manager_a!.post('/api/contracts', sales({ number: 'HT-RACE-1' })), c.director!.post('/api/contracts', sales({ number: 'ht-race-1' }))]);
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(raced.find((r) => r.status === 409)!.body.error.details.path).toBe('number');
     // the manager may pick the owner in the team; the unit follows the owner
     const forSpec = await create(c.manager_a!, sales({ ownerId: t.org.users.spec_a1 }));
     expect(forSpec).toMatchObject({ ownerId: t.org.users.spec_a1, ownerName: '周专员', unitId: t.org.units.teamA });
@@ -298,6 +302,11 @@ describe('supplements and frameworks', () => {
     const first = await create(c.manager_a!, { kind: 'supplement', parentId: parent.id, accountId: accA, title: '补充协议一', amount: 200_000, instalments: plan(200_000) });
     const second = await create(c.manager_a!, { kind: 'supplement', parentId: parent.id, accountId: accA, title: '补充协议二（工期）', amount: 0 });
     expect([first.revision, second.revision]).toEqual([1, 2]);
+    // supplements written at once still get one revision each (the parent is locked while counting)
+    const together = await Promise.all([1, 2, 3].map((n) => c.manager_a!.post('/api/contracts', { kind: 'supplement', parentId: parent.id, accountId: accA, title: `并发补充${n}`, amount: 0 })));
+    expect(together.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(together.map((r) => r.body.revision).sort()).toEqual([3, 4, 5]);
+    for (const r of together) ok(await c.manager_a!.delete(`/api/contracts/${r.body.id}?version=${r.body.version}`));
     expect(first).toMatchObject({ parentId: parent.id, parentNumber: 'HT-SUPP-PARENT', effectiveAmount: 200_000 });
     // a draft supplement adds nothing yet
     expect((await get(parent.id)).effectiveAmount).toBe(1_000_000);
