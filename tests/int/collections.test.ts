@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDunning } from '../../src/server/features/receivables';
 import { businessDate } from '../../src/shared/domain/business-time';
 import { createTestApp, type Client, type TestApp } from '../support/app';
 import { insertSignedContract } from '../support/contracts';
@@ -195,9 +196,13 @@ describe('allocation', () => {
     expect(tooMuch.body.error).toMatchObject({ details: { path: 'allocations' }, i18n: { key: 'collections.overReceipt', params: { total: 60_001, available: 60_000 } } });
     const twice = await c.manager_a!.post(`/api/receipts/${id}/allocations`, { allocations: [{ instalmentId: inst[2], amount: 1 }, { instalmentId: inst[2], amount: 1 }] });
     expect(paths(twice)).toEqual(['allocations.1.instalmentId']);
-    const other = await c.manager_a!.post(`/api/receipts/${id}/allocations`, { allocations: [{ instalmentId: ids.instB, amount: 1 }, { instalmentId: ids.instDraft, amount: 1 }] });
+    const other = await c.manager_a!.post(`/api/receipts/${id}/allocations`, { allocations: [{ instalmentId: inst[2], amount: 1 }, { instalmentId: ids.instB, amount: 1 }] });
     expect(other.status).toBe(400);
-    expect(keys(other)).toEqual(['collections.instalmentNotOfAccount', 'collections.contractNotCollecting']);
+    expect(paths(other)).toEqual(['allocations.1.instalmentId']);
+    expect(keys(other)).toEqual(['collections.instalmentNotOfAccount']);
+    const draft = await c.manager_a!.post(`/api/receipts/${id}/allocations`, { allocations: [{ instalmentId: inst[2], amount: 1 }, { instalmentId: ids.instDraft, amount: 1 }] });
+    expect(draft.status).toBe(409);
+    expect(draft.body.error).toMatchObject({ details: { path: 'allocations.1.instalmentId' }, i18n: { key: 'collections.contractNotCollecting', params: { status: 'draft' } } });
     const zero = await c.manager_a!.post(`/api/receipts/${id}/allocations`, { allocations: [{ instalmentId: inst[2], amount: 0 }] });
     expect(paths(zero)).toEqual(['allocations.0.amount']);
     expect((await c.manager_a!.post(`/api/receipts/${id}/allocations`, {})).status).toBe(400);
@@ -240,6 +245,39 @@ describe('allocation', () => {
     const v = await c.finance!.post(`/api/receipts/${id}/void`, { reason: '银行退回' });
     expect(v.status).toBe(200);
     expect(v.body).toMatchObject({ status: 'void', confirmedAt: null, credit: 0 });
+  });
+});
+
+describe('what follows an allocation', () => {
+  const contractStatus = async (id: number) => (await t.database.db.selectFrom('contracts').select(['status', 'status_reason']).where('id', '=', id).executeTakeFirstOrThrow()).status;
+
+  it('moves the contract: in progress once something is paid, completed by the plan when all is paid, back in progress after an undo', async () => {
+    expect(await contractStatus(ids.contractA!)).toBe('in_progress');
+    const deal = await insertSignedContract(t.database.db, { accountId: ids.accountB!, ownerId: t.org.users.spec_b1!, instalments: [{ dueDate: '2025-10-31', amount: 30_000 }] });
+    const receiptId = await receipt(ids.accountB!, 30_000, { by: 'finance' });
+    const full = await c.finance!.post(`/api/receipts/${receiptId}/allocations`, { allocations: [{ instalmentId: deal.instalmentIds[0], amount: 30_000 }] });
+    expect(full.status).toBe(201);
+    expect(await contractStatus(deal.contractId)).toBe('completed');
+    // a completed contract takes no more allocations
+    const more = await receipt(ids.accountB!, 1_000, { by: 'finance' });
+    expect((await c.finance!.post(`/api/receipts/${more}/allocations`, { allocations: [{ instalmentId: deal.instalmentIds[0], amount: 1 }] })).body.error.i18n.key).toBe('collections.contractNotCollecting');
+    const undo = await c.finance!.post(`/api/receipt-allocations/${full.body.allocations[0].id}/undo`, { reason: '退款' });
+    expect(undo.status).toBe(200);
+    expect(await contractStatus(deal.contractId)).toBe('in_progress');
+  });
+
+  it('closes the collection task (帐款催收) of an overdue instalment once it is paid', async () => {
+    const deal = await insertSignedContract(t.database.db, { accountId: ids.accountB!, ownerId: t.org.users.spec_b1!, instalments: [{ dueDate: '2026-01-31', amount: 40_000 }] });
+    await runDunning(t.database.db, '2026-03-15', t.platform.notifier, { timeZone: 'Asia/Shanghai' });
+    const task = () => t.database.db.selectFrom('tasks').select('status').where('link_entity', '=', 'contract_instalment').where('link_id', '=', deal.instalmentIds[0]!).executeTakeFirst();
+    expect((await task())?.status).toBe('open');
+    const receiptId = await receipt(ids.accountB!, 40_000, { by: 'finance' });
+    const part = await c.finance!.post(`/api/receipts/${receiptId}/allocations`, { allocations: [{ instalmentId: deal.instalmentIds[0], amount: 10_000 }] });
+    expect(part.status).toBe(201);
+    // partly paid: still chased
+    expect((await task())?.status).toBe('open');
+    expect((await c.finance!.post(`/api/receipts/${receiptId}/allocations`, { allocations: [{ instalmentId: deal.instalmentIds[0], amount: 30_000 }] })).status).toBe(201);
+    expect((await task())?.status).toBe('done');
   });
 });
 

@@ -1,12 +1,15 @@
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../platform/actor';
+import { followCollections } from '../contracts';
 import { settleDunning } from '../receivables';
 
 /**
  * What follows a change of what instalments have received or written off, in the same transaction:
- * the receivables room closes the collection tasks (帐款催收) of instalments now settled.
+ * the contracts room moves its contracts' states (signed → in progress, completed by the plan, back to
+ * in progress after an undo), the receivables room closes the collection tasks (帐款催收) of
+ * instalments now settled.
  */
 export async function followUp(trx: Executor, actor: Actor, contractIds: readonly number[], instalmentIds: readonly number[]): Promise<void> {
-  void contractIds;
+  await followCollections(trx, [...new Set(contractIds)], actor);
   await settleDunning(trx, [...new Set(instalmentIds)], actor);
 }

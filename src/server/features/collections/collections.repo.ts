@@ -178,6 +178,16 @@ export const collectionsRepo = {
       .execute();
   },
 
+  /**
+   * Locks contracts in id order before their instalments are touched — the one order every write on
+   * money takes (receipt, contracts, instalments), so a contract ended meanwhile is seen, and two
+   * writes never wait on each other crosswise. Returns their states.
+   */
+  lockContracts(db: Executor, ids: readonly number[]) {
+    if (!ids.length) return Promise.resolve([]);
+    return db.selectFrom('contracts').select(['id', 'status']).where('id', 'in', [...ids]).orderBy('id').forUpdate().execute();
+  },
+
   instalmentsByIds(db: Executor, ids: number[]) {
     if (!ids.length) return Promise.resolve([]);
     return instalments(db).where('i.id', 'in', ids).execute();

@@ -184,8 +184,8 @@ async function openOf(db: Executor, accountId: number) {
 export async function allocationProposal(db: Kdb, actor: Actor, id: number) {
   const receipt = await collectionsRepo.receiptForUpdate(db, id, writeScope(actor), false);
   if (!receipt) throw receiptNotFound();
-  if (receipt.status === 'void') throw notConfirmed(receipt.status);
-  const available = Number(receipt.amount) - Number(receipt.allocated);
+  // a void receipt has nothing to give (a recorded one shows what confirming it with 'auto' would do)
+  const available = receipt.status === 'void' ? 0 : Number(receipt.amount) - Number(receipt.allocated);
   const lines = allocateOldestFirst(available, await openOf(db, receipt.account_id));
   const proposedTotal = lines.reduce((s, l) => s + l.proposed, 0);
   return {
@@ -197,20 +197,23 @@ export async function allocationProposal(db: Kdb, actor: Actor, id: number) {
   };
 }
 
-/** Each line's instalment must be of the receipt's account and of a signed / in-progress contract. */
-function instalmentIssues(lines: readonly AllocationInput[], found: Map<number, { account_id: number; contract_status: string }>, accountId: number): FieldIssue[] {
+/** Each line's instalment must be of the receipt's account (400 naming the line). */
+function instalmentIssues(lines: readonly AllocationInput[], found: Map<number, { account_id: number }>, accountId: number): FieldIssue[] {
   const issues: FieldIssue[] = [];
   lines.forEach((l, i) => {
     const inst = found.get(l.instalmentId);
     if (!inst || inst.account_id !== accountId) issues.push(issue(`allocations.${i}.instalmentId`, 'collections.instalmentNotOfAccount', 'Choose an instalment of the receipt’s account'));
-    else if (!COLLECTING_CONTRACT_STATUSES.includes(inst.contract_status)) issues.push(issue(`allocations.${i}.instalmentId`, 'collections.contractNotCollecting', 'The instalment’s contract is not signed or in progress', { status: inst.contract_status }));
   });
   return issues;
 }
 
+/** An instalment whose contract is not (or no longer: completed by the plan, ended meanwhile) signed or in progress: a 409 naming the line. */
+const notCollecting = (index: number, status: string) =>
+  new AppError('INVALID_STATE', `The instalment's contract is ${status}; only signed or running contracts take allocations`, { path: `allocations.${index}.instalmentId` }, { key: 'collections.contractNotCollecting', params: { status } });
+
 /**
  * Allocates within the transaction that holds the receipt's row lock: each instalment must be of the
- * receipt's account and of a signed / in-progress contract (400 naming the line); the instalment rows
+ * receipt's account (400 naming the line) and of a signed / in-progress contract (409); the instalment rows
  * are updated in id order, each only while it stays within what it owes (409 naming the line's amount
  * otherwise), then the receipt's allocated sum likewise. Whatever runs at the same time on other
  * servers, nothing is allocated twice.
@@ -222,8 +225,13 @@ async function allocateLocked(trx: Executor, actor: Actor, receipt: ReceiptRecor
   const { total, over } = overReceipt(lines, available);
   if (over) throw receiptShort(total, available);
   const found = new Map((await collectionsRepo.instalmentsByIds(trx, [...new Set(lines.map((l) => l.instalmentId))])).map((i) => [i.id, i]));
+  // the contracts' states as of their locks: one ended meanwhile takes nothing
+  const states = new Map((await collectionsRepo.lockContracts(trx, [...new Set([...found.values()].map((i) => i.contract_id))])).map((c) => [c.id, c.status]));
+  for (const i of found.values()) i.contract_status = states.get(i.contract_id) ?? i.contract_status;
   issues = instalmentIssues(lines, found, receipt.account_id);
   if (issues.length) throw validationError(issues);
+  const closed = lines.findIndex((l) => !COLLECTING_CONTRACT_STATUSES.includes(found.get(l.instalmentId)!.contract_status));
+  if (closed >= 0) throw notCollecting(closed, found.get(lines[closed]!.instalmentId)!.contract_status);
   const contractIds = new Set<number>();
   for (const l of inLockOrder(lines)) {
     const done = await collectionsRepo.addPaid(trx, l.instalmentId, l.amount, receipt.received_on);
@@ -261,12 +269,14 @@ export async function undoAllocation(db: Kdb, actor: Actor, allocationId: number
     db.transaction().execute(async (trx) => {
       const receiptId = await collectionsRepo.receiptOfAllocation(trx, allocationId, writeScope(actor));
       if (receiptId === undefined) throw allocationNotFound();
-      // the receipt first, as allocations lock it: the two never wait on each other crosswise
+      // receipt, contract, instalment: the order allocations lock them in, so the two never wait on each other crosswise
       const receipt = await collectionsRepo.receiptForUpdate(trx, receiptId, writeScope(actor));
       if (!receipt) throw allocationNotFound();
       const allocation = await collectionsRepo.allocationForUpdate(trx, allocationId);
       if (!allocation) throw allocationNotFound();
       if (allocation.undone_at !== null) throw new AppError('INVALID_STATE', 'The allocation was already undone', undefined, { key: 'collections.alreadyUndone' });
+      const [of] = await collectionsRepo.instalmentsByIds(trx, [allocation.instalment_id]);
+      await collectionsRepo.lockContracts(trx, of ? [of.contract_id] : []);
       const amount = Number(allocation.amount);
       const inst = await collectionsRepo.subtractPaid(trx, allocation.instalment_id, amount);
       const after = await collectionsRepo.subtractAllocated(trx, receiptId, amount);

@@ -59,6 +59,8 @@ export const writeOffApprovable = defineApprovable({
     if (approval !== 'approved') return;
     const w = await collectionsRepo.writeOff(trx, docId);
     if (!w) return;
+    // contract, then instalment: the order allocations lock them in
+    await collectionsRepo.lockContracts(trx, [w.contract_id]);
     const inst = await collectionsRepo.instalmentForUpdate(trx, w.instalment_id);
     if (!inst) return;
     const requested = Number(w.amount);
@@ -79,7 +81,12 @@ export const writeOffApprovable = defineApprovable({
 export async function requestWriteOff(db: Kdb, engine: ApprovalEngine, actor: Actor, instalmentId: number, input: z.output<typeof writeOffCreate>): Promise<number> {
   try {
     return await db.transaction().execute(async (trx) => {
-      const inst = await collectionsRepo.instalment(trx, instalmentId, ownedScope('contracts', actor, 'receipt:write'), true);
+      const scope = ownedScope('contracts', actor, 'receipt:write');
+      const seen = await collectionsRepo.instalment(trx, instalmentId, scope);
+      if (!seen) throw instalmentNotFound();
+      // contract, then instalment: the order allocations lock them in (an approval may follow at once)
+      await collectionsRepo.lockContracts(trx, [seen.contract_id]);
+      const inst = await collectionsRepo.instalment(trx, instalmentId, scope, true);
       if (!inst) throw instalmentNotFound();
       if (!COLLECTING_CONTRACT_STATUSES.includes(inst.contract_status)) {
         throw new AppError('INVALID_STATE', `The contract is ${inst.contract_status}; write-offs are of signed or running contracts`, undefined, { key: 'collections.contractNotCollecting', params: { status: inst.contract_status } });
