@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate } from '../../src/shared/domain/business-time';
 import { createTestApp, type Client, type TestApp } from '../support/app';
+import { insertSignedContract } from '../support/contracts';
 import { insertAccount, insertProject } from '../support/pipeline';
 
 /**
@@ -173,6 +174,16 @@ const FIXTURES: Record<string, Fixture> = {
     status: statusIn('contracts'),
     version: versionIn('contracts'),
     after: { approved: 'signed', rejected: 'rejected', returned: 'rejected', withdrawn: 'draft' },
+  },
+  instalment_write_off: {
+    by: 'manager_a',
+    async submit() {
+      const { instalmentIds } = await insertSignedContract(t.database.db, { accountId, ownerId: t.org.users.spec_a1!, instalments: [{ dueDate: '2025-12-31', amount: 500_000 }] });
+      return ok(await (await as('manager_a')).post(`/api/instalments/${instalmentIds[0]}/write-offs`, { amount: 200_000, reason: '客户破产清算' }), 'write-off').id;
+    },
+    status: statusIn('instalment_write_offs'),
+    version: versionIn('instalment_write_offs'),
+    after: { approved: 'approved', rejected: 'rejected', returned: 'rejected', withdrawn: 'withdrawn' },
   },
   expense_claim: claim([{ kind: 'other', category: '其他', amount: 10_000, occurredOn: today() }]),
   expense_claim_phone: claim([{ kind: 'phone', category: '通讯', amount: 10_000, occurredOn: today() }]),
