@@ -155,6 +155,11 @@ describe('as of a past date', () => {
     expect(first).toMatchObject({ paid: 60_000, writtenOff: 0, outstanding: 40_000, status: 'overdue', daysOverdue: 60, bucket: 2, contractStatus: 'signed' });
     expect(r.body.items.map((i: { outstanding: number }) => i.outstanding)).toEqual([40_000, 50_000, 80_000]);
     expect(r.body.outstanding).toBe(170_000);
+    // a page past the last still tells the count and the sum
+    const past = await c.spec_a1!.get(`/api/receivables/instalments?${qs({ asOf: '2026-04-30', accountId, page: 9, pageSize: 2 })}`);
+    expect([past.body.items.length, past.body.total, past.body.outstanding]).toEqual([0, 3, 170_000]);
+    const second = await c.spec_a1!.get(`/api/receivables/instalments?${qs({ asOf: '2026-04-30', accountId, page: 2, pageSize: 2, sort: '-outstanding' })}`);
+    expect([second.body.items.map((i: { outstanding: number }) => i.outstanding), second.body.total]).toEqual([[40_000], 3]);
     const ageing = await c.spec_a1!.get(`/api/receivables/ageing?${qs({ asOf: '2026-04-30', accountId })}`);
     expect(ageing.body.totals.total).toBe(170_000);
     const before = await c.spec_a1!.get(`/api/receivables/instalments?${qs({ asOf: '2026-02-28', accountId })}`);

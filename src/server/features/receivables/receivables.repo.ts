@@ -10,10 +10,10 @@ import type { Permission } from '../../../shared/permissions';
  * All SQL of the receivables room. It reads the contracts room's contracts and instalments and the
  * collections room's receipts, allocations, invoices and write-offs, and owns dunning_steps.
  *
- * The receivables as of a date D are set-based: the candidates are the instalments open now (the
- * partial index contract_instalments_open_idx) ∪ those settled after D (contract_instalments_settled_idx)
- * ∪ those with a live allocation received after D (receipt_allocations_received_idx) ∪ those written
- * off after D; their figures as of D subtract the allocations received after D and a write-off after D.
+ * The receivables as of a date D are set-based: the candidates are the instalments open now ∪ those
+ * with a live allocation received after D (receipt_allocations_received_idx; those settled after D are
+ * among them) ∪ those written off after D; their figures as of D subtract the allocations received
+ * after D and a write-off after D.
  */
 
 /** Contracts whose instalments are receivables: void and terminated contracts are left out. */
@@ -59,31 +59,28 @@ function bucketSql(days: RawBuilder<number>, bounds: readonly number[]): RawBuil
 
 /**
  * The receivables with something outstanding as of `asOf` in scope and filter, as a CTE chain ending
- * in `r` (one row per instalment: figures as of the date, days overdue and bucket).
+ * in `r` (one row per instalment: figures as of the date, days overdue and bucket). One pass over the
+ * instalments: a candidate is open now, or has a live allocation received after the date (`later`,
+ * from receipt_allocations_received_idx; an instalment settled after the date is one of these), or was
+ * written off after it; its paid amount as of the date is paid_amount less those later allocations.
  */
 function receivablesAsOf(asOf: string, scope: RawBuilder<SqlBool>, f: ReceivableFilter, bounds: readonly number[]) {
   const days = sql<number>`greatest(0, ${asOf}::date - b.due_date)`;
   return sql`
     later as (
-      select a.instalment_id, sum(a.amount) as amt from receipt_allocations a
+      select a.instalment_id, sum(a.amount)::bigint as amt from receipt_allocations a
       where a.undone_at is null and a.received_on > ${asOf}::date group by a.instalment_id
-    ),
-    cand as (
-      select id from contract_instalments where paid_amount + written_off < amount
-      union select id from contract_instalments where settled_on is not null and settled_on > ${asOf}::date
-      union select instalment_id from later
-      union select id from contract_instalments where written_off > 0 and written_off_on > ${asOf}::date
     ),
     b as (
       select i.id, i.contract_id, i.account_id, i.seq, i.milestone, i.due_date, i.amount,
         i.paid_amount - coalesce(later.amt, 0) as paid,
         case when i.written_off > 0 and coalesce(i.written_off_on, ${asOf}::date) <= ${asOf}::date then i.written_off else 0 end as written_off,
         contracts.owner_id, contracts.unit_id, contracts.number, contracts.status as contract_status
-      from cand
-      join contract_instalments i on i.id = cand.id
+      from contract_instalments i
       join contracts on contracts.id = i.contract_id
       left join later on later.instalment_id = i.id
-      where ${activeContract} and (contracts.sign_date is null or contracts.sign_date <= ${asOf}::date)
+      where (i.paid_amount + i.written_off < i.amount or later.instalment_id is not null or (i.written_off > 0 and i.written_off_on > ${asOf}::date))
+        and ${activeContract} and (contracts.sign_date is null or contracts.sign_date <= ${asOf}::date)
         and ${scope} and ${filterSql(f)}
     ),
     r as (
@@ -122,17 +119,25 @@ export const receivablesRepo = {
   /** Outstanding per group and bucket as of the date. */
   async ageing(db: Executor, o: AsOfOptions & { groupBy: AgeingKey }) {
     const key = sql.ref(`r.${KEY_COLUMN[o.groupBy]}`);
-    const rows = await sql<{ key: number; bucket: number; total: number; count: number; overdue: number }>`
-      with ${receivablesAsOf(o.asOf, o.scope, o.filter, o.bounds)}
-      select ${key} as key, r.bucket, sum(r.outstanding) as total, count(*) as count, count(*) filter (where r.days > 0) as overdue
-      from r group by ${key}, r.bucket`.execute(db);
+    const name = { account: sql<string>`(select a.name from accounts a where a.id = g.key)`, owner: sql<string>`(select w.name from users w where w.id = g.key)`, unit: unitPathOf('g.key') }[o.groupBy];
+    const rows = await sql<{ key: number; name: string | null; bucket: number; total: number; count: number; overdue: number }>`
+      with ${receivablesAsOf(o.asOf, o.scope, o.filter, o.bounds)},
+      g as (
+        select ${key} as key, r.bucket, sum(r.outstanding) as total, count(*) as count, count(*) filter (where r.days > 0) as overdue
+        from r group by ${key}, r.bucket
+      )
+      select g.*, ${name} as name from g`.execute(db);
     return rows.rows;
   },
 
-  /** A page of receivables as of the date, with the names a list shows, and the count and sum of all that match. */
+  /**
+   * A page of receivables as of the date (all of them without a limit), with the names a list shows
+   * (read for the page's rows only) and the count and outstanding sum of all that match.
+   */
   async receivables(db: Executor, o: AsOfOptions & ReceivableNarrow & { sort: { column: ReceivableSortColumn; desc: boolean }; limit?: number; offset?: number }) {
     const dir = o.sort.desc ? sql`desc` : sql`asc`;
-    const order = o.sort.column === 'account_name' ? sql`acc.name ${dir}, r.id` : sql`${sql.ref(`r.${o.sort.column}`)} ${dir}, r.id`;
+    const byName = o.sort.column === 'account_name';
+    const order = (t: string) => sql`${sql.ref(`${t}.${o.sort.column}`)} ${dir}, ${sql.ref(`${t}.id`)}`;
     const page = o.limit === undefined ? sql`` : sql`limit ${o.limit} offset ${o.offset ?? 0}`;
     const rows = await sql<{
       id: number;
@@ -155,14 +160,23 @@ export const receivablesRepo = {
       days: number;
       bucket: number;
       dunning_level: number;
+      total_count: number;
+      total_outstanding: number;
     }>`
-      with ${receivablesAsOf(o.asOf, o.scope, o.filter, o.bounds)}
-      select r.id, r.contract_id, r.number, r.contract_status, r.account_id, acc.name as account_name, r.owner_id, ow.name as owner_name,
-        r.unit_id, coalesce(${unitPathOf('r.unit_id')}, '') as unit_name, r.seq, r.milestone, r.due_date, r.amount, r.paid, r.written_off,
-        r.outstanding, r.days, r.bucket, coalesce((select max(ds.level) from dunning_steps ds where ds.instalment_id = r.id), 0) as dunning_level
-      from r join accounts acc on acc.id = r.account_id join users ow on ow.id = r.owner_id
-      where ${narrowSql(o)}
-      order by ${order} ${page}`.execute(db);
+      with ${receivablesAsOf(o.asOf, o.scope, o.filter, o.bounds)},
+      f as (
+        select r.*${byName ? sql`, acc.name as account_name` : sql``} from r ${byName ? sql`join accounts acc on acc.id = r.account_id` : sql``}
+        where ${narrowSql(o)}
+      ),
+      p as (
+        select f.*, count(*) over () as total_count, sum(f.outstanding) over () as total_outstanding from f order by ${order('f')} ${page}
+      )
+      select p.id, p.contract_id, p.number, p.contract_status, p.account_id, acc.name as account_name, p.owner_id, ow.name as owner_name,
+        p.unit_id, coalesce(${unitPathOf('p.unit_id')}, '') as unit_name, p.seq, p.milestone, p.due_date, p.amount, p.paid, p.written_off,
+        p.outstanding, p.days, p.bucket, coalesce((select max(ds.level) from dunning_steps ds where ds.instalment_id = p.id), 0) as dunning_level,
+        p.total_count, p.total_outstanding
+      from p join accounts acc on acc.id = p.account_id join users ow on ow.id = p.owner_id
+      order by ${order('p')}`.execute(db);
     return rows.rows;
   },
 
@@ -323,26 +337,23 @@ export const receivablesRepo = {
 
   /**
    * Due (instalments falling due in [from, to] of receivable contracts) and received (live allocations
-   * of confirmed receipts to them, received by `to`) per group key.
+   * to them received by `to`) per group key. Received is paid_amount less the live allocations received
+   * after `to` (receipt_allocations_received_idx), so no allocation is looked up one by one; a live
+   * allocation is always of a confirmed receipt (receipts: status = 'confirmed' or allocated = 0).
    */
   async collection(db: Executor, o: { from: string; to: string; scope: RawBuilder<SqlBool>; filter: ReceivableFilter; key: RawBuilder<number> }) {
     const rows = await sql<{ key: number; due: number; received: number }>`
-      with d as (
-        select i.id, i.amount, ${o.key} as key
-        from contract_instalments i
-        join contracts on contracts.id = i.contract_id
-        join org_units cu on cu.id = contracts.unit_id
-        where i.due_date between ${o.from}::date and ${o.to}::date and ${activeContract} and ${o.scope} and ${filterSql(o.filter)}
-      ),
-      rc as (
-        select a.instalment_id, sum(a.amount) as amt
-        from receipt_allocations a join receipts rcp on rcp.id = a.receipt_id and rcp.status = 'confirmed'
-        where a.undone_at is null and a.received_on <= ${o.to}::date and a.instalment_id in (select id from d)
-        group by a.instalment_id
+      with later as (
+        select a.instalment_id, sum(a.amount)::bigint as amt from receipt_allocations a
+        where a.undone_at is null and a.received_on > ${o.to}::date group by a.instalment_id
       )
-      select d.key, sum(d.amount) as due, coalesce(sum(rc.amt), 0) as received
-      from d left join rc on rc.instalment_id = d.id
-      group by d.key`.execute(db);
+      select ${o.key} as key, sum(i.amount) as due, sum(i.paid_amount - coalesce(later.amt, 0)) as received
+      from contract_instalments i
+      join contracts on contracts.id = i.contract_id
+      join org_units cu on cu.id = contracts.unit_id
+      left join later on later.instalment_id = i.id
+      where i.due_date between ${o.from}::date and ${o.to}::date and ${activeContract} and ${o.scope} and ${filterSql(o.filter)}
+      group by 1`.execute(db);
     return rows.rows;
   },
 

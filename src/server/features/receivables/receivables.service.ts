@@ -94,10 +94,10 @@ export async function ageing(db: Kdb, actor: Actor, q: AgeingQuery, today: strin
   const { bounds } = (await ageingSetting.get(db)).value;
   const cells = await repo.ageing(db, { asOf, scope: contractScope(actor, READ), filter: filterOf(q), bounds, groupBy: q.groupBy });
   const width = bounds.length + 2;
-  const byKey = new Map<number, Omit<AgeingRow, 'name'>>();
+  const byKey = new Map<number, AgeingRow>();
   const totals = { buckets: new Array<number>(width).fill(0), total: 0, count: 0, overdue: 0 };
   for (const c of cells) {
-    const row = byKey.get(c.key) ?? { key: c.key, buckets: new Array<number>(width).fill(0), total: 0, count: 0, overdue: 0 };
+    const row = byKey.get(c.key) ?? { key: c.key, name: c.name ?? '', buckets: new Array<number>(width).fill(0), total: 0, count: 0, overdue: 0 };
     const total = Number(c.total);
     row.buckets[c.bucket] = (row.buckets[c.bucket] ?? 0) + total;
     row.total += total;
@@ -109,8 +109,7 @@ export async function ageing(db: Kdb, actor: Actor, q: AgeingQuery, today: strin
     totals.count += Number(c.count);
     totals.overdue += Number(c.overdue);
   }
-  const names = await namesOf(db, q.groupBy, [...byKey.keys()]);
-  const rows = [...byKey.values()].map((r) => ({ ...r, name: names.get(r.key) ?? '' })).sort((a, b) => b.total - a.total || a.name.localeCompare(b.name) || a.key - b.key);
+  const rows = [...byKey.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name) || a.key - b.key);
   return { asOf, groupBy: q.groupBy, bounds, labels: bucketRanges(bounds), rows, totals };
 }
 
@@ -148,7 +147,9 @@ export async function receivables(db: Kdb, actor: Actor, q: ReceivableListQuery,
   const { bounds } = (await ageingSetting.get(db)).value;
   const sort = resolveSort(q.sort, SORTS, '-daysOverdue');
   const o = { asOf, scope: contractScope(actor, READ), filter: filterOf(q), bounds, bucket: q.bucket, status: q.status };
-  const [rows, summary] = await Promise.all([repo.receivables(db, { ...o, sort, ...pageWindow(q) }), repo.receivablesSummary(db, o)]);
+  const rows = await repo.receivables(db, { ...o, sort, ...pageWindow(q) });
+  // past the last page the rows carry no totals: count them alone
+  const summary = rows[0] ? { count: Number(rows[0].total_count), outstanding: Number(rows[0].total_outstanding) } : await repo.receivablesSummary(db, o);
   return { items: rows.map((r) => receivableOut(r, asOf)), total: summary.count, outstanding: summary.outstanding, page: q.page, pageSize: q.pageSize, asOf, labels: bucketRanges(bounds) };
 }
 
