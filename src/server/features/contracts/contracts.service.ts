@@ -157,8 +157,8 @@ export async function get(db: Executor, actor: Actor, id: number, tz: string) {
     contractsRepo.lines(db, id),
     contractsRepo.instalments(db, id),
     contractsRepo.files(db, id),
-    row.kind === 'sales' ? contractsRepo.list(db, { scope, today: day, parentId: id, kind: 'supplement' }, { column: 'contracts.created_at', desc: false }, null) : [],
-    row.kind === 'framework' ? contractsRepo.list(db, { scope, today: day, parentId: id, kind: 'sales' }, { column: 'contracts.created_at', desc: false }, null) : [],
+    row.kind === 'sales' ? contractsRepo.list(db, { scope, today: day, parentId: id, kind: 'supplement' }, { column: 'contracts.id', desc: false }, null) : [],
+    row.kind === 'framework' ? contractsRepo.list(db, { scope, today: day, parentId: id, kind: 'sales' }, { column: 'contracts.id', desc: false }, null) : [],
   ]);
   return { ...row, lines, instalments, files, supplements, salesContracts, today: day, pricesHidden: !can(actor, 'contract:prices') };
 }
@@ -169,7 +169,7 @@ export type ContractView = Awaited<ReturnType<typeof get>>;
  * neither the account (account:read) nor any of its contracts (finance reads contracts without accounts).
  */
 export async function ofAccount(db: Kdb, actor: Actor, accountId: number, tz: string) {
-  const items = await contractsRepo.list(db, { scope: readScope(actor), today: today(tz), accountId }, { column: 'contracts.created_at', desc: true }, null);
+  const items = await contractsRepo.list(db, { scope: readScope(actor), today: today(tz), accountId }, { column: 'contracts.id', desc: true }, null);
   if (!items.length && !(await accountReachable(db, accountId, accountScope(actor, 'account:read')))) throw new AppError('NOT_FOUND', 'Account not found', undefined, { key: 'accounts.notFound' });
   return items;
 }
