@@ -141,11 +141,44 @@ describe('contracts', () => {
     await expect.poll(() => page.getByTestId('framework-fulfilled').innerText()).toContain('800,000.00');
     await expect.poll(() => page.getByTestId('framework-remaining').innerText()).toContain('2,200,000.00');
 
+    // the account's 合同与回款 tab lists both, the sales contract's plan among the open instalments
+    await page.goto(`${baseUrl}/accounts/${account.id}?tab=contracts`);
+    await page.getByTestId('account-contracts-table').getByTestId(`contract-open-${salesId}`).waitFor();
+    await page.getByTestId('account-contracts-table').getByTestId(`contract-open-${frameworkId}`).waitFor();
+    await expect.poll(() => page.getByTestId('account-open-instalments').innerText()).toContain('质保期满');
+    await shot(page, 'contracts-account-tab');
+
     // on a phone the contract reads without sideways scrolling, its plan as cards
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${baseUrl}/contracts/${salesId}`);
     await page.getByTestId('instalment-card-3').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await shot(page, 'contracts-detail-phone');
+  });
+
+  it('a specialist reads his contract without its prices (ORG-4) and may not write contracts', async () => {
+    const specialist = await apiAs('zhaolei');
+    const account = (await specialist.get<{ items: { id: number }[] }>(`/api/accounts?ownerId=${specialist.me.id}&pageSize=1`)).items[0]!;
+    const director = await apiAs('zhangmingyuan');
+    const c = await director.post<ContractView & { version: number }>('/api/contracts', {
+      kind: 'sales',
+      accountId: account.id,
+      ownerId: specialist.me.id,
+      title: `寄递信息化改造合同 ${TAG}`,
+      amount: 26_000_000,
+      lines: [{ product: '寄递管理软件', spec: 'V5', unit: '套', quantity: 1, unitPrice: 26_000_000, discount: 0 }],
+      instalments: [{ milestone: '预付款', dueDate: dayjs().add(20, 'day').format('YYYY-MM-DD'), amount: 26_000_000 }],
+    });
+    const { page } = await browser({ width: 1440, height: 900 });
+    await signIn(page, 'zhaolei');
+    await page.goto(`${baseUrl}/contracts/${c.id}?tab=lines`);
+    await page.getByTestId('contract-prices-hidden').waitFor();
+    expect(await page.getByTestId('contract-lines').innerText()).toContain('寄递管理软件');
+    expect(await page.getByTestId('contract-lines').innerText()).not.toContain('260,000.00');
+    expect(await page.getByTestId('contract-edit').count()).toBe(0);
+    await page.goto(`${baseUrl}/contracts`);
+    await page.getByTestId(`contract-open-${c.id}`).waitFor();
+    expect(await page.getByTestId('contract-new').count()).toBe(0);
+    await shot(page, 'contracts-list-specialist');
   });
 });

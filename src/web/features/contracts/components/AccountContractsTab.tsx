@@ -31,6 +31,7 @@ export function AccountContractsTab({ accountId }: { accountId: number }) {
   const money = useMoney();
   const list = useAccountContracts(accountId);
   const credit = useAccountCredit(accountId, receipts);
+  const columns = useContractColumns({ account: false });
   if (list.isLoading) return <Skeleton active />;
   if (list.isError) return <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />;
   const items = list.data?.items ?? [];
@@ -50,7 +51,6 @@ export function AccountContractsTab({ accountId }: { accountId: number }) {
       </Card>
     </Col>
   );
-  const columns = useContractColumns({ account: false });
   return (
     <Flex vertical gap={12} data-testid="account-contracts">
       <Flex gap={8} wrap justify="flex-end">

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { CONTRACT_KINDS, EDITABLE_CONTRACT_STATUSES, type Contract, type ContractKind } from '../../../../shared/contracts/contracts';
+import type { FieldIssue } from '../../../../shared/errors';
 import { useAuth } from '../../../app/auth';
+import { useMoney } from '../../../components/display';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { applyFormErrors } from '../../../components/errors';
 import { dateFieldProps } from '../../../components/formDate';
@@ -60,6 +62,7 @@ function ContractForm({ contract }: { contract?: Contract }) {
   const [params] = useSearchParams();
   const [form] = Form.useForm<FormValues>();
   const save = useSaveContract();
+  const money = useMoney();
   const [unplaced, setUnplaced] = useState<unknown>(null);
   // ORG-4: prices are the holders' of contract:prices; a write with lines from anyone else is refused
   const withPrices = can('contract:prices') && !contract?.pricesHidden;
@@ -93,6 +96,13 @@ function ContractForm({ contract }: { contract?: Contract }) {
       }
     : { kind: queryKind ?? 'sales', accountId: queryId('accountId'), parentId: queryId('parentId'), ownerId: me?.id, lines: [], instalments: [] };
 
+  /** the server words a plan's sums in fen; the form says them in the reader's money */
+  const planIssue = (issue: FieldIssue) => {
+    const p = (issue.params ?? {}) as { sum?: number; amount?: number };
+    if (issue.key === 'contracts.planSum') return t('plan.serverSum', { sum: money(p.sum ?? 0), amount: money(p.amount ?? 0) });
+    if (issue.key === 'contracts.planMissing') return t('plan.serverMissing', { amount: money(p.amount ?? 0) });
+    return undefined;
+  };
   const submit = useOneSave(async (v: FormValues) => {
     setUnplaced(null);
     const fields = {
@@ -116,7 +126,7 @@ function ContractForm({ contract }: { contract?: Contract }) {
         : await save.mutateAsync({ body: { ...fields, kind: v.kind, accountId: v.accountId ?? 0, parentId: kind === 'framework' ? null : (v.parentId ?? null) } });
       void navigate(`/contracts/${saved.id}`);
     } catch (err) {
-      if (!applyFormErrors(form, err)) setUnplaced(err);
+      if (!applyFormErrors(form, err, planIssue)) setUnplaced(err);
       else {
         const first = form.getFieldsError().find((f) => f.errors.length);
         if (first) form.scrollToField(first.name, { block: 'center' });
