@@ -58,10 +58,16 @@ describe('departure handover (ORG-5)', () => {
     const liveReception = await insertReception(t.database.db, { accountId: accounts[0]!, ownerId: u.director!, status: 'approved' });
     const doneReception = await insertReception(t.database.db, { accountId: accounts[0]!, ownerId: u.director!, status: 'approved', reportStatus: 'approved' });
 
+    // receipts: one waiting for finance moves (its successor chases it); a confirmed one stays as history
+    const liveReceipt = await leaver.post('/api/receipts', { accountId: accounts[0], amount: 30_000, receivedOn: '2026-11-10' });
+    const doneReceipt = await leaver.post('/api/receipts', { accountId: accounts[0], amount: 20_000, receivedOn: '2026-11-10' });
+    expect([liveReceipt.status, doneReceipt.status]).toEqual([201, 201]);
+    expect((await (await t.login('finance')).post(`/api/receipts/${doneReceipt.body.id}/confirm`, { version: doneReceipt.body.version })).status).toBe(200);
+
     const preview = await admin.get(`/api/users/${u.director}/handover`);
     expect(preview.status).toBe(200);
     expect(preview.body.user).toMatchObject({ id: u.director, status: 'active' });
-    expect(Object.fromEntries(preview.body.parts.map((p: { key: string; count: number }) => [p.key, p.count]))).toEqual({ accounts: 2, contacts: 1, tasks: 2, plans: 0, approvals: 1, requests: 1, delegations: 1, opportunities: 2, giftApplications: 0, giftPlans: 0, trips: 1, visits: 1, receptions: 1, contracts: 0 });
+    expect(Object.fromEntries(preview.body.parts.map((p: { key: string; count: number }) => [p.key, p.count]))).toEqual({ accounts: 2, contacts: 1, tasks: 2, plans: 0, approvals: 1, requests: 1, delegations: 1, opportunities: 2, giftApplications: 0, giftPlans: 0, trips: 1, visits: 1, receptions: 1, contracts: 0, receipts: 1 });
     expect(part(preview.body, 'opportunities').items.map((i) => i.label).sort()).toEqual(['交接客户乙 · 交接项目乙', '交接客户甲 · 交接项目甲']);
     expect(part(preview.body, 'accounts').items.map((i) => i.label).sort()).toEqual(['交接客户乙', '交接客户甲'].sort());
     expect(part(preview.body, 'approvals').items[0].label).toContain('待审申请');
@@ -82,7 +88,7 @@ describe('departure handover (ORG-5)', () => {
     expect(done.body.userId).toBe(u.director);
     expect(done.body.leftAt.slice(0, 4)).toBe('2026');
     expect(Object.fromEntries(done.body.parts.map((p: { key: string; count: number; successorId: number | null }) => [p.key, [p.count, p.successorId]]))).toEqual({
-      accounts: [2, u.manager_b], contacts: [1, u.manager_b], tasks: [2, u.spec_a2], plans: [0, u.manager_b], approvals: [1, u.deputy], requests: [1, u.manager_b], delegations: [1, null], opportunities: [2, u.manager_b], giftApplications: [0, u.manager_b], giftPlans: [0, u.manager_b], trips: [1, u.manager_b], visits: [1, u.manager_b], receptions: [1, u.manager_b], contracts: [0, u.manager_b],
+      accounts: [2, u.manager_b], contacts: [1, u.manager_b], tasks: [2, u.spec_a2], plans: [0, u.manager_b], approvals: [1, u.deputy], requests: [1, u.manager_b], delegations: [1, null], opportunities: [2, u.manager_b], giftApplications: [0, u.manager_b], giftPlans: [0, u.manager_b], trips: [1, u.manager_b], visits: [1, u.manager_b], receptions: [1, u.manager_b], contracts: [0, u.manager_b], receipts: [1, u.manager_b],
     });
 
     const db = t.database.db;
@@ -92,6 +98,8 @@ describe('departure handover (ORG-5)', () => {
     expect(after.body.parts.every((p: { count: number }) => p.count === 0)).toBe(true);
     const receptionOwners = await db.selectFrom('receptions').select(['id', 'owner_id']).where('id', 'in', [liveReception, doneReception]).orderBy('id').execute();
     expect(receptionOwners.map((r) => r.owner_id)).toEqual([u.manager_b, u.director]);
+    const receiptOwners = await db.selectFrom('receipts').select(['owner_id', 'unit_id']).where('id', 'in', [liveReceipt.body.id, doneReceipt.body.id]).orderBy('id').execute();
+    expect(receiptOwners.map((r) => [r.owner_id, r.unit_id])).toEqual([[u.manager_b, t.org.units.teamB], [u.director, t.org.units.ka]]);
     const owners = await db.selectFrom('accounts').select('owner_id').where('id', 'in', accounts).execute();
     expect(owners.map((o) => o.owner_id)).toEqual([u.manager_b, u.manager_b]);
     const changes = await db.selectFrom('account_changes').selectAll().where('account_id', 'in', accounts).where('reason', '=', 'handover').execute();

@@ -79,6 +79,9 @@ describe('account merge (issue 3 item 5)', () => {
     ids.project = await insertProject(t.database.db, { accountId: ids.source, ownerId: t.org.users.spec_b1!, name: '重复档案上的项目', stage: 2 });
     ids.visit = ok(await c.spec_b1.post('/api/visits', { accountId: ids.source, contactIds: [contact.id], purpose: 'first', method: 'onsite', plannedAt: new Date().toISOString() })).visit.id;
     ids.reception = await insertReception(t.database.db, { accountId: ids.source, ownerId: t.org.users.spec_b1! });
+    const receipt = await c.director.post('/api/receipts', { accountId: ids.source, amount: 50_000, receivedOn: '2026-04-01' });
+    expect(receipt.status).toBe(201);
+    ids.receipt = receipt.body.id;
   });
 
   it('previews the counts per part and the fields that would be filled', async () => {
@@ -104,6 +107,7 @@ describe('account merge (issue 3 item 5)', () => {
       receptions: 1,
       monthlyPlanItems: 0,
       contracts: 0,
+      receipts: 1,
     });
     const fields = Object.fromEntries(r.fields.map((f: Body) => [f.field, f.value]));
     // the target keeps its phone; its empty fields take the source's
@@ -137,9 +141,10 @@ describe('account merge (issue 3 item 5)', () => {
     );
     expect(r).toMatchObject({ targetId: ids.target, sourceId: ids.source });
     expect(r.filledFields.sort()).toEqual(['address', 'creditCode', 'parentId', 'shortName']);
-    expect(Object.fromEntries(r.parts.map((p: Body) => [p.key, p.count]))).toMatchObject({ contacts: 1, revenue: 2, team: 2, children: 1, tasks: 2, needs: 1, countermeasures: 1, planItems: 1, opportunities: 1, visits: 1, receptions: 1 });
+    expect(Object.fromEntries(r.parts.map((p: Body) => [p.key, p.count]))).toMatchObject({ contacts: 1, revenue: 2, team: 2, children: 1, tasks: 2, needs: 1, countermeasures: 1, planItems: 1, opportunities: 1, visits: 1, receptions: 1, receipts: 1 });
     expect((await t.database.db.selectFrom('visits').select('account_id').where('id', '=', ids.visit).executeTakeFirstOrThrow()).account_id).toBe(ids.target);
     expect((await t.database.db.selectFrom('receptions').select('account_id').where('id', '=', ids.reception).executeTakeFirstOrThrow()).account_id).toBe(ids.target);
+    expect((await t.database.db.selectFrom('receipts').select('account_id').where('id', '=', ids.receipt).executeTakeFirstOrThrow()).account_id).toBe(ids.target);
     expect((await t.database.db.selectFrom('opportunities').select(['account_id', 'version']).where('id', '=', ids.project).executeTakeFirstOrThrow())).toEqual({ account_id: ids.target, version: 2 });
 
     expect((await c.gm.get(`/api/accounts/${ids.source}`)).status).toBe(404);
