@@ -120,3 +120,29 @@ export function trackBrowsers(prefix: string) {
   };
   return { browser, open };
 }
+
+/** A demo user's own API session (cookie and CSRF token) for the steps a journey does not click through. */
+export async function apiAs(username: string, password = E2E_DEMO_PASSWORD) {
+  const baseUrl = inject('baseUrl');
+  const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  expect(login.status).toBe(200);
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const me = (await (await fetch(`${baseUrl}/api/auth/me`, { headers: { cookie } })).json()) as { id: number; csrfToken: string };
+  const call = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${baseUrl}${url}`, { method, headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    const text = await res.text();
+    expect(res.ok, `${method} ${url}: ${text}`).toBe(true);
+    return JSON.parse(text) as T;
+  };
+  return { me, get: <T>(url: string) => call<T>('GET', url), post: <T>(url: string, body: unknown) => call<T>('POST', url, body), put: <T>(url: string, body: unknown) => call<T>('PUT', url, body) };
+}
+
+/** Picks the option showing `text` in the select with test id `testId`, typing `type` first to search. */
+export async function pick(page: Page, testId: string, text: string, type?: string) {
+  await page.getByTestId(testId).click();
+  if (type) await page.keyboard.type(type);
+  const option = page.locator('.ant-select-item-option').filter({ visible: true }).filter({ hasText: text }).first();
+  await option.waitFor();
+  await settled(page);
+  await option.click();
+}

@@ -11,10 +11,10 @@ const RECEIPT_COLORS: Record<ReceiptStatus, string> = { recorded: 'processing', 
 const RECEIVABLE_COLORS: Record<ReceivableStatus, string> = { not_due: 'default', partly_paid: 'gold', overdue: 'error' };
 const LEVEL_COLORS = ['default', 'gold', 'orange', 'volcano', 'red'];
 
-export function ReceiptStatusTag({ status }: { status: ReceiptStatus }) {
+export function ReceiptStatusTag({ status, testId }: { status: ReceiptStatus; testId?: string }) {
   const { t } = useTranslation('receipts');
   return (
-    <Tag color={RECEIPT_COLORS[status]} style={{ marginInlineEnd: 0 }} data-testid="receipt-status">
+    <Tag color={RECEIPT_COLORS[status]} style={{ marginInlineEnd: 0 }} data-testid={testId}>
       {t(`statuses.${status}`)}
     </Tag>
   );

@@ -49,7 +49,7 @@ export function ReceiptDetailPage() {
     <div>
       <PageHeader
         title={t('detail.title', { number: r.number })}
-        subtitle={<ReceiptStatusTag status={r.status} />}
+        subtitle={<ReceiptStatusTag status={r.status} testId="receipt-status" />}
         extra={
           <>
             {canConfirm && (
