@@ -119,14 +119,19 @@ export const receivablesRepo = {
   /** Outstanding per group and bucket as of the date. */
   async ageing(db: Executor, o: AsOfOptions & { groupBy: AgeingKey }) {
     const key = sql.ref(`r.${KEY_COLUMN[o.groupBy]}`);
-    const name = { account: sql<string>`(select a.name from accounts a where a.id = g.key)`, owner: sql<string>`(select w.name from users w where w.id = g.key)`, unit: unitPathOf('g.key') }[o.groupBy];
+    // accounts and owners by a join (many keys), a unit's path per unit (few)
+    const names = {
+      account: sql`select g.*, n.name from g left join accounts n on n.id = g.key`,
+      owner: sql`select g.*, n.name from g left join users n on n.id = g.key`,
+      unit: sql`select g.*, ${unitPathOf('g.key')} as name from g`,
+    }[o.groupBy];
     const rows = await sql<{ key: number; name: string | null; bucket: number; total: number; count: number; overdue: number }>`
       with ${receivablesAsOf(o.asOf, o.scope, o.filter, o.bounds)},
       g as (
         select ${key} as key, r.bucket, sum(r.outstanding) as total, count(*) as count, count(*) filter (where r.days > 0) as overdue
         from r group by ${key}, r.bucket
       )
-      select g.*, ${name} as name from g`.execute(db);
+      ${names}`.execute(db);
     return rows.rows;
   },
 
@@ -187,11 +192,6 @@ export const receivablesRepo = {
     return { count: Number(row.rows[0]?.count ?? 0), outstanding: Number(row.rows[0]?.outstanding ?? 0) };
   },
 
-  async accountNames(db: Executor, ids: number[]) {
-    if (!ids.length) return new Map<number, string>();
-    const rows = await db.selectFrom('accounts').select(['id', 'name']).where('id', 'in', ids).execute();
-    return new Map(rows.map((r) => [r.id, r.name]));
-  },
   async userNames(db: Executor, ids: number[]) {
     if (!ids.length) return new Map<number, string>();
     const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();

@@ -33,7 +33,7 @@ import { pageWindow, resolveSort } from '../../platform/listing';
 import { accountReachable, accountScope } from '../../platform/scope';
 import { defineSetting } from '../../platform/settings';
 import { closeTasksFor, createTask } from '../tasks';
-import { contractScope, receiptScope, receivablesRepo as repo, type AgeingKey, type ReceivableFilter, type ReceivableSortColumn } from './receivables.repo';
+import { contractScope, receiptScope, receivablesRepo as repo, type ReceivableFilter, type ReceivableSortColumn } from './receivables.repo';
 import {
   addDays,
   addWorkingDays,
@@ -81,12 +81,8 @@ export async function putSettings(db: Kdb, actor: Actor, input: ReceivablesSetti
 
 const filterOf = (q: { unitId?: number; ownerId?: number; accountId?: number }): ReceivableFilter => ({ unitId: q.unitId, ownerId: q.ownerId, accountId: q.accountId });
 
-/** The names of ageing groups: accounts, owners, or unit paths. */
-async function namesOf(db: Executor, groupBy: AgeingKey | 'person' | 'team', ids: number[]): Promise<Map<number, string>> {
-  if (groupBy === 'account') return repo.accountNames(db, ids);
-  if (groupBy === 'owner' || groupBy === 'person') return repo.userNames(db, ids);
-  return repo.unitNames(db, ids);
-}
+/** The names of rate rows: people, or unit paths. */
+const namesOf = (db: Executor, groupBy: RatesQuery['groupBy'], ids: number[]): Promise<Map<number, string>> => (groupBy === 'person' ? repo.userNames(db, ids) : repo.unitNames(db, ids));
 
 /** Receivable ageing as of a date per account, owner or unit, over the contracts the actor reaches with receipt:read. */
 export async function ageing(db: Kdb, actor: Actor, q: AgeingQuery, today: string): Promise<AgeingReport> {
