@@ -397,7 +397,7 @@ export async function loadDemoDeals(db: Kdb, org: DemoOrg, opts: { log: (line: s
     if (!r.confirm) continue;
     // the prepayment waits for its contract: confirmed without allocation, it is the account's credit
     const allocate = r.account === 'qtrcb' ? 'none' : 'auto';
-    await step(at(r.received - 1), () => confirmReceipt(db, finance, receiptId, receiptConfirmBody.parse({ version: 1, allocate })));
+    await step(at(r.received - 1), () => confirmReceipt(db, finance, receiptId, receiptConfirmBody.parse({ version: 1, allocate }), tz));
   }
 
   // invoices: issued for what fell due on the big contracts (the second instalment invoiced in full before it was paid in part)

@@ -93,4 +93,49 @@ describe('the account read from its contracts', () => {
     ledger = (await director.get(`/api/accounts/${accountId}/revenue`)).body;
     expect(ledger.rows.some((r: { source: string }) => r.source === 'signed')).toBe(false);
   });
+
+  it('a confirmed receipt allocated to the long-overdue instalment brings 高价值 back at once, through the collections room', async () => {
+    const other = await insertAccount(t.database.db, '江北重工集团有限公司', t.org.users.manager_a!);
+    await t.database.db.updateTable('accounts').set({ credit_standing: 'good' }).where('id', '=', other).execute();
+    const { instalmentIds } = await insertSignedContract(t.database.db, { accountId: other, ownerId: t.org.users.manager_a!, signDate: `${year}-01-05`, instalments: [{ dueDate: dayOffset(-120), amount: yuan(4_000_000) }, { dueDate: dayOffset(60), amount: yuan(8_000_000) }] });
+    await syncContractFigures(t.database.db, [other], systemActor(), TZ);
+    const read = async () => (await director.get(`/api/accounts/${other}`)).body;
+    expect((await read()).categories).not.toContain('high_value');
+    const manager = await t.login('manager_a');
+    const finance = await t.login('finance');
+    const r = await manager.post('/api/receipts', { accountId: other, receivedOn: dayOffset(-1), amount: yuan(4_000_000), method: 'transfer', bankRef: 'ACC-CONTRACTS-1' });
+    expect(r.status).toBe(201);
+    // recorded only: it counts nowhere yet
+    expect((await read()).categories).not.toContain('high_value');
+    const c = await finance.post(`/api/receipts/${r.body.id}/confirm`, { version: r.body.version, allocate: 'auto' });
+    expect(c.status).toBe(200);
+    const inst = await t.database.db.selectFrom('contract_instalments').select(['paid_amount']).where('id', '=', instalmentIds[0]!).executeTakeFirstOrThrow();
+    expect(Number(inst.paid_amount)).toBe(yuan(4_000_000));
+    expect((await read()).categories).toContain('high_value');
+  });
+
+  it('through the API: approving a contract feeds the account at once, terminating it counts what it brought in', async () => {
+    const acc = await insertAccount(t.database.db, '江东港务集团有限公司', t.org.users.manager_a!);
+    await t.database.db.updateTable('accounts').set({ credit_standing: 'good' }).where('id', '=', acc).execute();
+    const manager = await t.login('manager_a');
+    const people: Record<string, Client> = { director, manager_a: manager, finance: await t.login('finance'), gm: await t.login('gm') };
+    const created = await manager.post('/api/contracts', { kind: 'sales', accountId: acc, title: '港口设备采购', amount: yuan(11_000_000), signDate: `${year}-02-01`, instalments: [{ milestone: '预付款', dueDate: dayOffset(20), amount: yuan(11_000_000) }] });
+    expect(created.status).toBe(201);
+    expect((await manager.post(`/api/contracts/${created.body.id}/submit`, { version: created.body.version })).status).toBe(200);
+    for (;;) {
+      const inst = await t.database.db.selectFrom('approval_instances').select(['id', 'status', 'current_seq']).where('doc_type', '=', 'contract').where('doc_id', '=', created.body.id).executeTakeFirstOrThrow();
+      if (inst.status !== 'pending') break;
+      const step = await t.database.db.selectFrom('approval_steps').select('approver_id').where('instance_id', '=', inst.id).where('seq', '=', inst.current_seq!).executeTakeFirstOrThrow();
+      const who = Object.entries(t.org.users).find(([, id]) => id === step.approver_id)![0];
+      expect((await people[who]!.post(`/api/approvals/${inst.id}/approve`, {})).status).toBe(200);
+    }
+    const a = (await director.get(`/api/accounts/${acc}`)).body;
+    expect(a.categories).toContain('high_value');
+    expect(a.revenueByYear.find((r: { year: number }) => r.year === year).amount).toBe(yuan(11_000_000));
+    const c = (await director.get(`/api/contracts/${created.body.id}`)).body;
+    expect((await director.post(`/api/contracts/${c.id}/terminate`, { version: c.version, reason: '客户项目取消' })).status).toBe(200);
+    const after = (await director.get(`/api/accounts/${acc}`)).body;
+    expect(after.categories).not.toContain('high_value');
+    expect(after.revenueByYear.find((r: { year: number }) => r.year === year)).toBeUndefined();
+  });
 });

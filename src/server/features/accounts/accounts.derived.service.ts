@@ -160,6 +160,12 @@ export async function syncContractFigures(trx: Executor, accountIds: readonly nu
   for (const id of ids) await refreshDerived(trx, id, actor, 'contracts', s, clock);
 }
 
+/** The same for the accounts of some contracts (the collections room knows contracts and instalments, not accounts). */
+export async function syncContractFiguresFor(trx: Executor, contractIds: readonly number[], actor: Actor, tz: string): Promise<void> {
+  if (!contractIds.length) return;
+  await syncContractFigures(trx, await accountsRepo.accountsOfContracts(trx, [...new Set(contractIds)]), actor, tz);
+}
+
 /** JSON with object keys sorted: jsonb stores keys in its own order, so a plain stringify would always differ. */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;

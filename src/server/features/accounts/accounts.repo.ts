@@ -400,6 +400,12 @@ export const accountsRepo = {
       group by c.account_id, extract(year from c.sign_date)
       having sum(case when c.status = 'terminated' then (select coalesce(sum(i.paid_amount), 0) from contract_instalments i where i.contract_id = c.id) else c.amount end) > 0`.execute(db);
   },
+  /** The accounts some contracts belong to (decision 014: their figures follow the contracts). */
+  async accountsOfContracts(db: Executor, contractIds: number[]): Promise<number[]> {
+    if (!contractIds.length) return [];
+    const rows = await db.selectFrom('contracts').select('account_id').distinct().where('id', 'in', contractIds).execute();
+    return rows.map((r) => Number(r.account_id));
+  },
   /** Revenue per year of several accounts: the larger of the signed contracts and the ledger's other sources summed (decision 014). */
   async revenueByYear(db: Executor, accountIds: number[]) {
     if (!accountIds.length) return [];

@@ -24,7 +24,7 @@ export const accountsFeature = defineFeature({
   handoverParts,
 });
 
-export { refreshAccount, syncContractFigures } from './accounts.derived.service';
+export { refreshAccount, syncContractFigures, syncContractFiguresFor } from './accounts.derived.service';
 export { gradeFromAssessment } from './accounts.changes.service';
 export { loadSettings as loadAccountSettings } from './accounts.settings.service';
 

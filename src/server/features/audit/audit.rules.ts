@@ -11,6 +11,8 @@ const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCas
 export const AUDIT_REDACTIONS: readonly { entity: string; permission: Permission; fields: ReadonlySet<string> }[] = [
   { entity: 'contact', permission: 'contact:sensitive', fields: new Set(SENSITIVE_CONTACT_FIELDS.flatMap((f) => [f, snake(f)])) },
   { entity: 'account', permission: 'account:trade-terms', fields: new Set(['paymentTermDays', 'discountBp'].flatMap((f) => [f, snake(f)])) },
+  // ORG-4: a contract's prices and discounts (its lines in the create and update records)
+  { entity: 'contract', permission: 'contract:prices', fields: new Set(['unitPrice', 'discount', 'lineAmount'].flatMap((f) => [f, snake(f)])) },
 ];
 
 export const REDACTED = '***';

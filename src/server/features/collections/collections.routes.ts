@@ -192,7 +192,7 @@ export async function collectionsRoutes(fastify: FastifyInstance, p: Platform) {
     config: { access: 'receipt:confirm' },
     schema: { tags, summary: 'Finance confirms a recorded receipt (only confirmed receipts count); allocate: none (default), auto (oldest due first) or the lines', params: idParam, body: receiptConfirmBody, response: { 200: receipt } },
   }, async (req) => {
-    await service.confirmReceipt(db, actorOf(req), req.params.id, req.body);
+    await service.confirmReceipt(db, actorOf(req), req.params.id, req.body, p.config.BUSINESS_TZ);
     return readReceipt(req, req.params.id);
   });
 
@@ -205,14 +205,14 @@ export async function collectionsRoutes(fastify: FastifyInstance, p: Platform) {
     config: { access: 'receipt:write' },
     schema: { tags, summary: 'Allocate a confirmed receipt to instalments of its account (the lines, or auto: oldest due first); 409 naming allocations.<i>.amount when an instalment does not owe that much', params: idParam, body: allocationsBody, response: { 201: receipt } },
   }, async (req, reply) => {
-    await service.allocate(db, actorOf(req), req.params.id, req.body);
+    await service.allocate(db, actorOf(req), req.params.id, req.body, p.config.BUSINESS_TZ);
     return reply.code(201).send(await readReceipt(req, req.params.id));
   });
 
   app.post('/api/receipt-allocations/:id/undo', {
     config: { access: 'receipt:write' },
     schema: { tags, summary: 'Undo an allocation with a reason: the instalment and the receipt get the amount back; returns the receipt', params: idParam, body: allocationUndoBody, response: { 200: receipt } },
-  }, async (req) => readReceipt(req, await service.undoAllocation(db, actorOf(req), req.params.id, req.body.reason)));
+  }, async (req) => readReceipt(req, await service.undoAllocation(db, actorOf(req), req.params.id, req.body.reason, p.config.BUSINESS_TZ)));
 
   app.get('/api/accounts/:id/credit', {
     config: { access: 'receipt:read' },

@@ -149,7 +149,7 @@ export async function voidReceipt(db: Kdb, actor: Actor, id: number, reason: str
  * Finance confirms a recorded receipt at the version it saw; from now on it counts. `allocate`:
  * 'none' leaves it all as the account's credit, 'auto' spreads it oldest due first, or the lines given.
  */
-export async function confirmReceipt(db: Kdb, actor: Actor, id: number, input: z.output<typeof receiptConfirmBody>) {
+export async function confirmReceipt(db: Kdb, actor: Actor, id: number, input: z.output<typeof receiptConfirmBody>, tz: string) {
   await receiptConflicts(() =>
     db.transaction().execute(async (trx) => {
       const before = await collectionsRepo.receiptForUpdate(trx, id, ownedScope('receipts', actor, 'receipt:confirm'));
@@ -160,7 +160,7 @@ export async function confirmReceipt(db: Kdb, actor: Actor, id: number, input: z
       await audit(trx, actor, { entity: 'receipt', entityId: id, action: 'confirm', before, after });
       if (input.allocate === 'none') return;
       const lines = input.allocate === 'auto' ? await proposal(trx, after) : input.allocate;
-      if (lines.length) await allocateLocked(trx, actor, after, lines);
+      if (lines.length) await allocateLocked(trx, actor, after, lines, tz);
     }),
   );
 }
@@ -218,7 +218,7 @@ const notCollecting = (index: number, status: string) =>
  * otherwise), then the receipt's allocated sum likewise. Whatever runs at the same time on other
  * servers, nothing is allocated twice.
  */
-async function allocateLocked(trx: Executor, actor: Actor, receipt: ReceiptRecord, lines: readonly AllocationInput[]) {
+async function allocateLocked(trx: Executor, actor: Actor, receipt: ReceiptRecord, lines: readonly AllocationInput[], tz: string) {
   const available = Number(receipt.amount) - Number(receipt.allocated);
   let issues = allocationIssues(lines);
   if (issues.length) throw validationError(issues);
@@ -246,11 +246,11 @@ async function allocateLocked(trx: Executor, actor: Actor, receipt: ReceiptRecor
     lines.map((l) => ({ receipt_id: receipt.id, instalment_id: l.instalmentId, amount: l.amount, received_on: receipt.received_on, allocated_by: actor.userId })),
   );
   await audit(trx, actor, { entity: 'receipt', entityId: receipt.id, action: 'allocate', before: { allocated: receipt.allocated }, after: { allocated: after.allocated }, data: { allocations: rows.map((r) => ({ id: r.id, instalmentId: r.instalment_id, amount: Number(r.amount) })) } });
-  await followUp(trx, actor, [...contractIds], lines.map((l) => l.instalmentId));
+  await followUp(trx, actor, [...contractIds], lines.map((l) => l.instalmentId), tz);
 }
 
 /** POST /allocations: the lines given, or the proposal (409 when it gives nothing). */
-export async function allocate(db: Kdb, actor: Actor, id: number, input: z.output<typeof allocationsBody>) {
+export async function allocate(db: Kdb, actor: Actor, id: number, input: z.output<typeof allocationsBody>, tz: string) {
   await receiptConflicts(() =>
     db.transaction().execute(async (trx) => {
       const receipt = await collectionsRepo.receiptForUpdate(trx, id, writeScope(actor));
@@ -258,13 +258,13 @@ export async function allocate(db: Kdb, actor: Actor, id: number, input: z.outpu
       if (receipt.status !== 'confirmed') throw notConfirmed(receipt.status);
       const lines = input.auto ? await proposal(trx, receipt) : (input.allocations ?? []);
       if (!lines.length) throw new AppError('INVALID_STATE', 'Nothing to allocate: the receipt is used up or the account owes nothing open', undefined, { key: 'collections.nothingToAllocate' });
-      await allocateLocked(trx, actor, receipt, lines);
+      await allocateLocked(trx, actor, receipt, lines, tz);
     }),
   );
 }
 
 /** 撤销分配 with a reason: the instalment and the receipt get the amount back; returns the receipt's id. */
-export async function undoAllocation(db: Kdb, actor: Actor, allocationId: number, reason: string): Promise<number> {
+export async function undoAllocation(db: Kdb, actor: Actor, allocationId: number, reason: string, tz: string): Promise<number> {
   return receiptConflicts(() =>
     db.transaction().execute(async (trx) => {
       const receiptId = await collectionsRepo.receiptOfAllocation(trx, allocationId, writeScope(actor));
@@ -283,7 +283,7 @@ export async function undoAllocation(db: Kdb, actor: Actor, allocationId: number
       const undone = await collectionsRepo.undoAllocation(trx, allocationId, actor.userId, reason);
       if (!inst || !after || !undone) throw new AppError('CONFLICT', 'The figures changed meanwhile; reload and try again', undefined, { key: 'collections.figuresChanged' });
       await audit(trx, actor, { entity: 'receipt_allocation', entityId: allocationId, action: 'undo', before: allocation, after: undone, data: { reason, receiptId, instalmentId: allocation.instalment_id, amount } });
-      await followUp(trx, actor, [inst.contract_id], [allocation.instalment_id]);
+      await followUp(trx, actor, [inst.contract_id], [allocation.instalment_id], tz);
       return receiptId;
     }),
   );

@@ -70,7 +70,7 @@ export const writeOffApprovable = defineApprovable({
       if (shrunk) await collectionsRepo.setWriteOffAmount(trx, docId, applied);
     }
     await audit(trx, actor, { entity: WRITE_OFF_DOC_TYPE, entityId: docId, action: 'apply', data: { instalmentId: inst.id, requested, applied, shrunk } });
-    if (applied > 0) await followUp(trx as Trx, actor, [inst.contract_id], [inst.id]);
+    if (applied > 0) await followUp(trx as Trx, actor, [inst.contract_id], [inst.id], engine.timeZone);
   },
 });
 

@@ -205,7 +205,7 @@ export async function contractsRoutes(fastify: FastifyInstance, p: Platform) {
   for (const [action, summary, run] of [
     ['submit', 'Submit for approval (合同审批: 客户总监; 财务经理 above ¥500,000; 总经理 above ¥5,000,000); a sales contract or supplement above 0 needs a plan summing to its amount', (req: FastifyRequest, id: number, version: number) => service.submit(db, p.approvals, actorOf(req), id, version)],
     ['withdraw', 'Withdraw a pending contract from the approvers (its submitter); it becomes a draft again', (req: FastifyRequest, id: number, version: number) => service.withdraw(db, p.approvals, actorOf(req), id, version)],
-    ['start', 'Start a signed contract (→ in progress)', (req: FastifyRequest, id: number, version: number) => service.move(db, actorOf(req), id, 'start', { version })],
+    ['start', 'Start a signed contract (→ in progress)', (req: FastifyRequest, id: number, version: number) => service.move(db, actorOf(req), id, 'start', { version }, p.config.BUSINESS_TZ)],
   ] as const) {
     app.post(`/api/contracts/:id/${action}`, {
       config: { access: 'contract:write' },
@@ -225,7 +225,7 @@ export async function contractsRoutes(fastify: FastifyInstance, p: Platform) {
       config: { access: 'contract:manage' },
       schema: { tags, summary, params: idParam, body: contractReasonBody, response: { 200: contract } },
     }, async (req) => {
-      await service.move(db, actorOf(req), req.params.id, action, req.body);
+      await service.move(db, actorOf(req), req.params.id, action, req.body, p.config.BUSINESS_TZ);
       return read(req, req.params.id);
     });
   }

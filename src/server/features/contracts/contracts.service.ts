@@ -11,6 +11,7 @@ import { defineApprovable, field, NOW, stepBy } from '../../platform/approvals/a
 import type { ApprovalEngine, ApprovalStatus } from '../../platform/approvals/engine';
 import { pageWindow, resolveSort } from '../../platform/listing';
 import { orgReads } from '../../platform/org.repo';
+import { syncContractFiguresFor } from '../accounts';
 import { accountReachable, accountScope, ownedScope } from '../../platform/scope';
 import { withVersioned } from '../../platform/versioned';
 import { CONTRACT_SORT_COLUMNS, contractsRepo, type ContractFilter } from './contracts.repo';
@@ -107,9 +108,12 @@ export const contractApprovable = defineApprovable({
   entity: DOC_TYPE,
   statusValues: contractStatusValues,
   auditData: (approval, values) => ({ status: values.status, approval }),
-  async onStatus({ trx, docId, approval, engine }) {
+  async onStatus({ trx, docId, approval, actor, engine }) {
+    if (approval !== 'approved') return;
     // a contract signed without a typed sign date is signed on the day of the approval
-    if (approval === 'approved') await contractsRepo.stampSignDate(trx, docId, today(engine.timeZone));
+    await contractsRepo.stampSignDate(trx, docId, today(engine.timeZone));
+    // a signed contract feeds its account's revenue and 高价值 (decision 014)
+    await syncContractFiguresFor(trx, [docId], actor, engine.timeZone);
   },
 });
 
@@ -350,7 +354,7 @@ export async function withdraw(db: Kdb, engine: ApprovalEngine, actor: Actor, id
  * nothing was received) and settle (合同结算 → completed, settled_by) — contract:manage in scope, each
  * with its reason, audited.
  */
-export async function move(db: Kdb, actor: Actor, id: number, action: ManualMove, input: { version: number; reason?: string }) {
+export async function move(db: Kdb, actor: Actor, id: number, action: ManualMove, input: { version: number; reason?: string }, tz: string) {
   const scope = action === 'start' ? writeScope(actor) : manageScope(actor);
   if (action !== 'start') assertCan(actor, 'contract:manage');
   await withVersioned(db, (trx) => contractsRepo.lock(trx, id, scope), input.version, { notFound, stale }, async (trx, before) => {
@@ -364,6 +368,8 @@ export async function move(db: Kdb, actor: Actor, id: number, action: ManualMove
       ...(action === 'settle' && { settled_by: actor.userId }),
     });
     await audit(trx, actor, { entity: DOC_TYPE, entityId: id, action, before: { status: before.status, status_reason: before.status_reason }, after: { status: after.status, status_reason: after.status_reason }, data: { reason: input.reason ?? null } });
+    // terminated counts what it brought in, void nothing (decision 014)
+    if (closing) await syncContractFiguresFor(trx, [id], actor, tz);
   });
 }
 
