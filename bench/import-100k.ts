@@ -2,7 +2,9 @@
  * Measures an import of many account rows (ACC-6) end to end through the same service the server
  * and the CLI use: dry run (parse, validate, duplicates, report) and commit (one transaction),
  * then the export of all of them to XLSX, and the same file imported again (every row a duplicate by
- * credit code, updated), with the time of each and the process's peak memory.
+ * credit code, updated), then as many receipts (回款单, issue 14 item 9) over those accounts — named by
+ * credit code, half of them confirmed — with the time of each, rows per second of each commit and the
+ * process's peak memory.
  * Not part of `npm test`. Run it with a capped heap (node --max-old-space-size=256 --import tsx
  * bench/import-100k.ts) to show that no phase holds the rows in memory.
  *
@@ -50,6 +52,19 @@ function companyName(i: number, city: string, industry: string) {
   const a = WORDS[i % WORDS.length];
   const b = WORDS[Math.floor(i / WORDS.length) % WORDS.length];
   return `${city}${a}${b}${industry}${i}号有限公司`;
+}
+
+/** Receipts from finance over the imported accounts: every account one, by its credit code, with a unique bank reference. */
+async function generateReceipts(file: string) {
+  const out = createWriteStream(file);
+  const headers = ['客户', '到账日期', '金额（元）', '方式', '银行流水号', '付款方', '备注', '确认'];
+  const w = sheetWriter(FORMAT, out, { sheetName: '回款单', columns: headers.map((header) => ({ header, kind: header.includes('（元）') ? 'money' : 'text' })), timeZone: TZ });
+  for (let i = 1; i <= ROWS; i++) {
+    const day = `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
+    await w.row([creditCode(i), day, ((i % 9973) * 100 + 1234) / 100, i % 7 === 0 ? '承兑汇票' : '银行转账', `BANK-${String(i).padStart(9, '0')}`, `付款单位${i}`, i % 5 === 0 ? '尾款' : '', i % 2 === 0 ? '是' : '否']);
+  }
+  await w.end();
+  await new Promise<void>((resolve) => out.on('close', () => resolve()));
 }
 
 async function generate(file: string) {
@@ -190,15 +205,29 @@ async function main() {
     await requestCommit(database.db, actor, againId, { version: again.version, skipErrorRows: false });
     const againCommit = await measured('commit again', () => runCommit(database.db, againId, again.version + 1, TZ, progress));
     console.error(`commit again: ${JSON.stringify(againCommit.result)}`);
+    // Receipts over those accounts (finance's import; the admin holds receipt:confirm).
+    const receiptFile = path.join(tmp, `bench-receipts-${ROWS}.${FORMAT}`);
+    await generateReceipts(receiptFile);
+    const receiptsId = await createImport(database.db, actor, 'receipts', { onDuplicate: 'skip', nameThreshold: 0.5 }, { fileName: path.basename(receiptFile), content: await readFile(receiptFile) });
+    const receiptsDry = await measured('receipts dry run', () => runValidation(database.db, receiptsId, 1, progress));
+    const receipts = await getImport(database.db, actor, receiptsId);
+    console.error(`receipts: ${receipts.ok_rows} ok, ${receipts.error_rows} errors, ${receipts.duplicate_rows} duplicates`);
+    if (receipts.error_rows || receiptsDry.result !== 'validated') throw new Error(`the receipts file did not validate: ${JSON.stringify(receipts.error)}`);
+    await requestCommit(database.db, actor, receiptsId, { version: receipts.version, skipErrorRows: false });
+    const receiptsCommit = await measured('receipts commit', () => runCommit(database.db, receiptsId, receipts.version + 1, TZ, progress));
+    console.error(`receipts commit: ${JSON.stringify(receiptsCommit.result)}`);
+    const perSecond = (seconds: number) => `${Math.round(ROWS / seconds).toLocaleString('en-US')} rows/s`;
     const table = [
       ['database', database.kind],
       ['rows', ROWS.toLocaleString('en-US')],
       ['file', `${FORMAT}, ${(size / 2 ** 20).toFixed(1)} MB`],
       ['dry run', `${dry.seconds.toFixed(1)} s (peak RSS ${dry.rssMb} MB, heap ${dry.heapMb} MB)`],
-      ['commit', `${committed.seconds.toFixed(1)} s (peak RSS ${committed.rssMb} MB, heap ${committed.heapMb} MB)`],
+      ['commit', `${committed.seconds.toFixed(1)} s = ${perSecond(committed.seconds)} (peak RSS ${committed.rssMb} MB, heap ${committed.heapMb} MB)`],
       ['export to XLSX', `${exported.seconds.toFixed(1)} s (peak RSS ${exported.rssMb} MB, heap ${exported.heapMb} MB)`],
       ['same file again: dry run (all duplicates by credit code)', `${againDry.seconds.toFixed(1)} s (peak RSS ${againDry.rssMb} MB, heap ${againDry.heapMb} MB)`],
       ['same file again: commit with update (nothing changes)', `${againCommit.seconds.toFixed(1)} s (peak RSS ${againCommit.rssMb} MB, heap ${againCommit.heapMb} MB)`],
+      ['receipts: dry run (accounts by credit code, bank references)', `${receiptsDry.seconds.toFixed(1)} s (peak RSS ${receiptsDry.rssMb} MB, heap ${receiptsDry.heapMb} MB)`],
+      ['receipts: commit', `${receiptsCommit.seconds.toFixed(1)} s = ${perSecond(receiptsCommit.seconds)} (peak RSS ${receiptsCommit.rssMb} MB, heap ${receiptsCommit.heapMb} MB)`],
     ];
     for (const [k, v] of table) console.log(`| ${k} | ${v} |`);
   } finally {

@@ -525,7 +525,7 @@ async function loadHistory(c: pg.Client, n: number) {
 }
 
 /** Secondary indexes of the bulk tables: dropped for the load and built afterwards, which is several times faster. */
-async function secondaryIndexes(c: pg.Client, tables: string[]) {
+export async function secondaryIndexes(c: pg.Client, tables: string[]) {
   const r = await c.query<{ name: string; table: string; def: string }>(
     `select i.indexname as name, i.tablename as table, i.indexdef as def from pg_indexes i
      where i.schemaname = 'public' and i.tablename = any($1)
