@@ -10,6 +10,7 @@ export const receivableRoutes: AppRoute[] = [
   { path: '/receivables/instalments', element: lazyPage(() => import('./pages/ReceivablesPage'), 'ReceivablesPage'), access: 'receipt:read' },
   { path: '/receivables/dunning', element: lazyPage(() => import('./pages/DunningPage'), 'DunningPage'), access: 'receipt:read', area: 'deals', labelKey: 'receipts:menu.dunning', icon: <AlertOutlined /> },
   { path: '/receivables/rates', element: lazyPage(() => import('./pages/RatesPage'), 'RatesPage'), access: 'receipt:read', area: 'deals', labelKey: 'receipts:menu.rates', icon: <BarChartOutlined /> },
+  { path: '/write-offs/:id', element: lazyPage(() => import('./pages/WriteOffPage'), 'WriteOffPage'), access: 'receipt:read' },
   { path: '/accounts/:id/statement', element: lazyPage(() => import('./pages/StatementPage'), 'StatementPage'), access: 'receipt:read' },
   { path: '/accounts/:id/statement/print', element: lazyPage(() => import('./pages/StatementPage'), 'StatementPrintPage'), access: 'receipt:read' },
 ];
