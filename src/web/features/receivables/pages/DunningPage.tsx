@@ -46,11 +46,11 @@ export function DunningPage() {
         </div>
       ),
     },
-    { title: t('fields.account'), dataIndex: 'accountName', width: 200, ellipsis: true, render: (v: string, r) => <AccountLink id={r.accountId}>{v}</AccountLink> },
+    { title: t('fields.account'), dataIndex: 'accountName', width: 180, ellipsis: true, render: (v: string, r) => <AccountLink id={r.accountId}>{v}</AccountLink> },
     {
       title: t('fields.owner'),
       dataIndex: 'ownerName',
-      width: 150,
+      width: 110,
       render: (v: string, r) => (
         <div>
           {v}
@@ -66,22 +66,33 @@ export function DunningPage() {
     {
       title: t('fields.dunningLevel'),
       key: 'level',
-      width: 200,
-      render: (_, r) => (
-        <Flex vertical gap={2}>
-          <DunningLevelTag level={r.level} />
-          {r.steps.map((s) => (
-            <Typography.Text key={s.level} type="secondary" style={{ fontSize: 12 }}>
-              {t('dunning.step', { level: s.level, days: s.daysOverdue })} · <DateTime value={s.at} mode="date" />
-            </Typography.Text>
-          ))}
-        </Flex>
-      ),
+      width: 150,
+      render: (_, r) => {
+        const last = r.steps[r.steps.length - 1];
+        return (
+          <Tooltip
+            title={r.steps.map((s) => (
+              <div key={s.level}>
+                {t('dunning.step', { level: s.level, days: s.daysOverdue })} · <DateTime value={s.at} mode="date" />
+              </div>
+            ))}
+          >
+            <Flex vertical gap={2} align="flex-start">
+              <DunningLevelTag level={r.level} />
+              {last && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  <DateTime value={last.at} mode="date" />
+                </Typography.Text>
+              )}
+            </Flex>
+          </Tooltip>
+        );
+      },
     },
     {
       title: t('dunning.task'),
       key: 'task',
-      width: 200,
+      width: 150,
       render: (_, r) =>
         r.task ? (
           <Flex vertical gap={2} data-testid={`dunning-task-${r.instalmentId}`}>
@@ -139,7 +150,7 @@ export function DunningPage() {
           loading={q.isFetching}
           columns={columns}
           dataSource={q.data?.items}
-          scroll={{ x: 1250 }}
+          scroll={{ x: 1150 }}
           onRow={(r) => ({ 'data-testid': `dunning-${r.instalmentId}` }) as never}
           data-testid="dunning-table"
           pagination={{ ...state.pagination, total: q.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('list.total', { count: n }) }}

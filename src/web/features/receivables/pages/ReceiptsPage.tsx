@@ -1,5 +1,5 @@
-import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Empty, Flex, Grid, Input, Pagination, Segmented, Select, Spin, Table, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, DatePicker, Empty, Flex, Row, Segmented, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { Link, useNavigate } from 'react-router';
 import { RECEIPT_SORTS, RECEIPT_STATUSES, type ReceiptListItem } from '../../../../shared/contracts/collections';
 import { useAuth } from '../../../app/auth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ListFrame } from '../../../components/ListFrame';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
@@ -17,7 +18,6 @@ import { AccountLink } from '../../accounts';
 import { exportHref, useReceipts } from '../api';
 import { AccountPicker } from '../components/AccountPicker';
 import { ReceiptStatusTag } from '../components/bits';
-import { FilterBar } from '../components/FilterBar';
 import { ReceiptFormDrawer } from '../components/ReceiptFormDrawer';
 
 const RECEIPT_LIST = {
@@ -46,7 +46,6 @@ export function ReceiptsPage() {
   const query = { ...state.query, withCredit: filters.withCredit ? 'true' : undefined };
   const list = useReceipts(query);
   const finance = can('receipt:confirm');
-  const phone = Grid.useBreakpoint().md === false;
   const preset: Preset | undefined = filters.withCredit && !filters.status ? 'credit' : filters.status === 'recorded' && !filters.withCredit ? 'recorded' : !filters.status && !filters.withCredit ? 'all' : undefined;
   const active = state.changed.filter((k) => k !== 'q').length;
   const empty = <Empty description={active || filters.q ? t('list.noMatch') : t('list.empty')} />;
@@ -169,27 +168,32 @@ export function ReceiptsPage() {
         </Card>
       )}
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
-      <Card size="small">
-        <FilterBar
-          testId="receipts-filters"
-          active={active}
-          onReset={() => state.reset(['q'])}
-          lead={<Input.Search allowClear placeholder={t('list.search')} {...search.search} enterButton={<SearchOutlined />} style={{ width: phone ? '100%' : 360 }} data-testid="receipts-search" />}
-        >
-          {fields}
-        </FilterBar>
-        {phone ? (
-          <>
-            <Spin spinning={list.isFetching}>
-              <div data-testid="receipts-cards">{list.data?.items.length ? list.data.items.map((r) => <ReceiptCard key={r.id} r={r} />) : !list.isFetching && empty}</div>
-            </Spin>
-            {(list.data?.total ?? 0) > state.pageSize && (
-              <Flex justify="center" style={{ marginTop: 12 }}>
-                <Pagination simple {...state.pagination} total={list.data?.total ?? 0} />
-              </Flex>
+      <ListFrame<ReceiptListItem>
+        testId="receipts"
+        search={search.search}
+        searchPlaceholder={t('list.search')}
+        filters={
+          <Row gutter={[8, 8]}>
+            {fields}
+            {active > 0 && (
+              <Col>
+                <Button onClick={() => state.reset(['q'])} data-testid="receipts-filters-reset">
+                  {t('filters.reset')}
+                </Button>
+              </Col>
             )}
-          </>
-        ) : (
+          </Row>
+        }
+        activeFilters={active}
+        filtersLabel={t('filters.title')}
+        doneLabel={t('filters.done')}
+        items={list.data?.items}
+        renderCard={(r) => <ReceiptCard key={r.id} r={r} />}
+        loading={list.isFetching}
+        total={list.data?.total ?? 0}
+        pagination={state.pagination}
+        empty={empty}
+        table={
           <Table<ReceiptListItem>
             rowKey="id"
             size="middle"
@@ -202,13 +206,12 @@ export function ReceiptsPage() {
             pagination={{ current: state.page, pageSize: state.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('list.total', { count: n }) }}
             locale={{ emptyText: empty }}
           />
-        )}
-      </Card>
+        }
+      />
       <ReceiptFormDrawer open={recording} accountId={filters.accountId} onClose={() => setRecording(false)} onSaved={(r) => void navigate(`/receipts/${r.id}`)} />
     </div>
   );
 }
-
 
 /** A receipt as a phone shows it: number and status, account, date, amount and what is unallocated. */
 function ReceiptCard({ r }: { r: ReceiptListItem }) {
