@@ -1,8 +1,7 @@
 import dayjs from 'dayjs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { navTo, settled, shot, signIn, trackBrowsers } from './browser';
-import { E2E_DEMO_PASSWORD } from './global-setup';
+import { apiAs, navTo, pick, shot, signIn, trackBrowsers } from './browser';
 
 /**
  * 合同 (issue 14 item 12, the contracts part): an account manager writes a 战略合作协议 for one of his
@@ -17,35 +16,11 @@ const baseUrl = inject('baseUrl');
 const { browser } = trackBrowsers('contracts');
 const TAG = Math.floor(Math.random() * 100_000);
 
-/** A demo user's own API session (cookie and CSRF token) for the steps the journey does not click through. */
-async function apiAs(username: string) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: E2E_DEMO_PASSWORD }) });
-  expect(login.status).toBe(200);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const me = (await (await fetch(`${baseUrl}/api/auth/me`, { headers: { cookie } })).json()) as { id: number; csrfToken: string };
-  const call = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${baseUrl}${url}`, { method, headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-    const text = await res.text();
-    expect(res.ok, `${method} ${url}: ${text}`).toBe(true);
-    return JSON.parse(text) as T;
-  };
-  return { me, get: <T>(url: string) => call<T>('GET', url), post: <T>(url: string, body: unknown) => call<T>('POST', url, body) };
-}
-
 interface ContractView {
   id: number;
   status: string;
   approvalId: number | null;
   instalments: { amount: number; dueDate: string; milestone: string }[];
-}
-
-async function pick(page: Page, testId: string, text: string, type?: string) {
-  await page.getByTestId(testId).click();
-  if (type) await page.keyboard.type(type);
-  const option = page.locator('.ant-select-item-option').filter({ visible: true }).filter({ hasText: text }).first();
-  await option.waitFor();
-  await settled(page);
-  await option.click();
 }
 
 /** A date typed into an antd DatePicker (its input carries the test id); Enter takes it and never submits the form. */
