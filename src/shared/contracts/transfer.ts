@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Permission } from '../permissions';
 import { accountListQuery } from './accounts';
 import { contactListQuery } from './contacts';
 import { isoDateTime, isoDateTimeNullable, listQuery } from './common';
@@ -22,6 +23,25 @@ import { isoDateTime, isoDateTimeNullable, listQuery } from './common';
  */
 export const IMPORT_KINDS = ['accounts', 'contacts', 'revenue', 'contracts', 'instalments', 'receipts'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
+/** What each kind writes, besides account:import itself: the server checks it, the import page offers only the kinds it allows. */
+export const IMPORT_KIND_PERMISSION: Readonly<Record<ImportKind, Permission>> = {
+  accounts: 'account:create',
+  contacts: 'contact:write',
+  revenue: 'account:update',
+  contracts: 'contract:write',
+  instalments: 'contract:write',
+  // receipts come from finance, who may also confirm them (issue 14 item 9)
+  receipts: 'receipt:confirm',
+};
+/** Where the records of a committed import are listed. */
+export const IMPORT_KIND_LIST: Readonly<Record<ImportKind, string>> = {
+  accounts: '/accounts?sort=-createdAt',
+  contacts: '/contacts',
+  revenue: '/accounts',
+  contracts: '/contracts',
+  instalments: '/contracts',
+  receipts: '/receipts',
+};
 export const EXPORT_KINDS = ['accounts', 'contacts'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 

@@ -10,9 +10,9 @@ import {
   type ImportOptions,
   type ImportResult,
   type ImportStatus,
+  IMPORT_KIND_PERMISSION,
 } from '../../../shared/contracts/transfer';
 import { AppError, issue, validationError } from '../../../shared/errors';
-import type { Permission } from '../../../shared/permissions';
 import { assertCan, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { loadActorForUser } from '../../platform/auth/actor-loader';
@@ -35,15 +35,7 @@ const stale = () =>
   new AppError('STALE_VERSION', 'The import has changed meanwhile (a new file, other choices, or it was committed); reload it', undefined, { key: 'transfer.stale' });
 
 /** What each kind writes, besides account:import itself. */
-const KIND_PERMISSION: Record<ImportKind, Permission> = {
-  accounts: 'account:create',
-  contacts: 'contact:write',
-  revenue: 'account:update',
-  contracts: 'contract:write',
-  instalments: 'contract:write',
-  // receipts come from finance, who may also confirm them (issue 14 item 9)
-  receipts: 'receipt:confirm',
-};
+const KIND_PERMISSION = IMPORT_KIND_PERMISSION;
 
 /** Background work the routes hand to the job queue (the CLI runs the same steps in-process instead). */
 export interface ImportQueue {

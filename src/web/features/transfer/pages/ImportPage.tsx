@@ -4,7 +4,8 @@ import type { UploadProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { DEFAULT_NAME_THRESHOLD, DUPLICATE_ACTIONS, IMPORT_BUSY_STATUSES, IMPORT_KINDS, MIN_NAME_THRESHOLD, type DuplicateAction, type FileLanguage, type ImportKind, type ImportRow, type ImportSummary } from '../../../../shared/contracts/transfer';
+import { DEFAULT_NAME_THRESHOLD, DUPLICATE_ACTIONS, IMPORT_BUSY_STATUSES, IMPORT_KIND_LIST, IMPORT_KIND_PERMISSION, IMPORT_KINDS, MIN_NAME_THRESHOLD, type DuplicateAction, type FileLanguage, type ImportKind, type ImportRow, type ImportSummary } from '../../../../shared/contracts/transfer';
+import { useAuth } from '../../../app/auth';
 import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
@@ -36,7 +37,10 @@ function StatusTag({ status }: { status: ImportSummary['status'] }) {
 /** Step 1: what to import, the template, the file. */
 function Start({ onStarted }: { onStarted: (s: ImportSummary) => void }) {
   const { t, i18n } = useTranslation('transfer');
-  const [kind, setKind] = useState<ImportKind>('accounts');
+  const { can } = useAuth();
+  // only the kinds the person may write (finance: receipts)
+  const kinds = IMPORT_KINDS.filter((k) => can(IMPORT_KIND_PERMISSION[k]));
+  const [kind, setKind] = useState<ImportKind>(kinds[0] ?? 'accounts');
   const [onDuplicate, setOnDuplicate] = useState<DuplicateAction>('skip');
   const [nameThreshold, setNameThreshold] = useState(DEFAULT_NAME_THRESHOLD);
   const upload = useUpload();
@@ -62,7 +66,7 @@ function Start({ onStarted }: { onStarted: (s: ImportSummary) => void }) {
       <Flex vertical gap={16}>
         <Flex vertical gap={6}>
           <Typography.Text strong>{t('choose.kind')}</Typography.Text>
-          <Segmented<ImportKind> value={kind} onChange={setKind} options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} data-testid="import-kind" />
+          <Segmented<ImportKind> value={kind} onChange={setKind} options={kinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} data-testid="import-kind" />
           <Typography.Text type="secondary">{t(`kindHints.${kind}`)}</Typography.Text>
         </Flex>
         <Flex gap={16} wrap align="flex-end">
@@ -244,7 +248,7 @@ function Done({ summary, onNew }: { summary: ImportSummary; onNew: () => void })
         title={t('result.title')}
         subTitle={<span data-testid="import-result">{t('result.summary', r)}</span>}
         extra={[
-          <Button key="list" type="primary" onClick={() => navigate(summary.kind === 'accounts' ? '/accounts?sort=-createdAt' : '/accounts')} data-testid="import-open-list">
+          <Button key="list" type="primary" onClick={() => navigate(IMPORT_KIND_LIST[summary.kind as ImportKind] ?? '/accounts')} data-testid="import-open-list">
             {t('result.openList')}
           </Button>,
           <Button key="new" onClick={onNew} data-testid="import-new">
