@@ -155,8 +155,9 @@ describe('the shell per role', () => {
     expect([1, 2, 3, 4, 5]).toContain(weekday(day.date));
     await open(page, '/daily-reports/team');
     await expect.poll(() => dateInput(page, 'team-date').inputValue()).toBe(day.date);
-    const visits = await page.$$eval('[data-testid="team-table"] .ant-table-row td:nth-child(3)', (tds) => tds.reduce((n, td) => n + Number(td.textContent), 0));
-    expect(visits).toBeGreaterThan(0);
+    // the day's rows arrive after the date is set: wait for them rather than read the table once
+    const visits = () => page.$$eval('[data-testid="team-table"] .ant-table-row td:nth-child(3)', (tds) => tds.reduce((n, td) => n + Number(td.textContent), 0));
+    await expect.poll(visits, { timeout: 15_000 }).toBeGreaterThan(0);
     await shot(page, 'shell-04-director-team-day');
 
     await open(page, '/expenses');
