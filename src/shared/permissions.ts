@@ -11,7 +11,7 @@ export const PERMISSION_GROUPS = {
   visit: ['visit:read', 'visit:write', 'visit:review'],
   reception: ['reception:read', 'reception:write'],
   expense: ['expense:read', 'expense:write', 'expense:pay', 'budget:manage'],
-  contract: ['contract:read', 'contract:write', 'contract:prices', 'contract:manage', 'receipt:read', 'receipt:write', 'receipt:confirm'],
+  contract: ['contract:read', 'contract:write', 'contract:prices', 'contract:manage', 'receipt:read', 'receipt:write', 'receipt:confirm', 'receivable:dunning'],
   approval: ['approval:act', 'request:create', 'request:read'],
   system: [
     'org:read',

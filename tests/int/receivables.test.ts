@@ -7,6 +7,7 @@ import { download, readXlsx } from '../support/transfer';
 import { runDunning, settleDunning } from '../../src/server/features/receivables';
 import { DUNNING_JOB } from '../../src/server/features/receivables/receivables.routes';
 import { addDays } from '../../src/server/features/receivables/receivables.rules';
+import { todayIn } from '../../src/server/features/receivables/receivables.service';
 
 let t: TestApp;
 const c: Record<string, Client> = {};
@@ -255,6 +256,79 @@ describe('scope and grouping', () => {
     expect(lines[0]![0]).toBe('合同编号');
     expect(lines.length).toBe(report.totals.count + 1);
     expect(lines.slice(1).reduce((s, l) => s + Number(l[10]), 0)).toBeCloseTo(report.totals.total / 100, 2);
+  });
+});
+
+describe('run the dunning now (立即运行催收)', () => {
+  const run = '/api/receivables/dunning/run';
+  const dunningJobs = () => db().selectFrom('jobs').select(['id', 'status', 'dedupe_key']).where('name', '=', DUNNING_JOB).orderBy('id').execute();
+  let instalmentId: number;
+  let contractId: number;
+
+  beforeAll(async () => {
+    const accountId = await insertAccount(db(), '立即催收客户', u().spec_a1!);
+    const today = todayIn(tz());
+    const made = await contract({ accountId, ownerId: u().spec_a1!, signDate: addDays(today, -60), instalments: [{ dueDate: addDays(today, -20), amount: 100_000 }] });
+    [contractId, instalmentId] = [made.contractId, made.instalmentIds[0]!];
+  });
+
+  it('is for finance, the director and the GM: a manager or a specialist gets 403, and nothing is queued', async () => {
+    for (const who of ['manager_a', 'spec_a1']) {
+      expect((await c[who]!.post(run)).status, who).toBe(403);
+      expect((await c[who]!.get(run)).status, who).toBe(403);
+    }
+    expect(await dunningJobs()).toEqual([]);
+    const none = await c.finance!.get(run);
+    expect([none.status, none.body]).toEqual([200, null]);
+  });
+
+  it('20 requests at once queue exactly one run, and each answers 202 with it', async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => c[i % 2 ? 'finance' : 'director']!.post(run)));
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(202));
+    const jobs = await dunningJobs();
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]).toMatchObject({ status: 'queued', dedupe_key: `schedule:${DUNNING_JOB}` });
+    expect(new Set(answers.map((a) => a.body.id))).toEqual(new Set([jobs[0]!.id]));
+    expect(answers[0]!.body).toMatchObject({ status: 'queued', finishedAt: null, lastError: null });
+    const audited = await db().selectFrom('audit_log').select(['actor_id', 'diff']).where('entity', '=', 'job').where('entity_id', '=', String(jobs[0]!.id)).execute();
+    expect(audited).toHaveLength(1);
+    expect(audited[0]!.diff).toMatchObject({ _: { name: DUNNING_JOB } });
+    const state = await c.gm!.get(run);
+    expect([state.status, state.body.id, state.body.status]).toEqual([200, jobs[0]!.id, 'queued']);
+  });
+
+  it('the queued run chases an instalment 20 days overdue as of today: levels 1 and 2 and the owner’s collection task; then it reads done', async () => {
+    expect(await db().selectFrom('dunning_steps').select('level').where('instalment_id', '=', instalmentId).execute()).toEqual([]);
+    while ((await t.platform.jobs.runDue()) > 0);
+    const steps = await db().selectFrom('dunning_steps').select(['level', 'days_overdue', 'task_id']).where('instalment_id', '=', instalmentId).orderBy('level').execute();
+    expect(steps.map((s) => [s.level, s.days_overdue])).toEqual([
+      [1, 20],
+      [2, 20],
+    ]);
+    const tasks = await db().selectFrom('tasks').select(['id', 'owner_id', 'status', 'source', 'title', 'link_url']).where('link_entity', '=', 'contract_instalment').where('link_id', '=', instalmentId).execute();
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ id: steps[1]!.task_id, owner_id: u().spec_a1, status: 'open', source: 'dunning', link_url: `/contracts/${contractId}` });
+    expect(tasks[0]!.title).toContain('帐款催收');
+    const [job] = await dunningJobs();
+    const done = await c.director!.get(run);
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ id: job!.id, status: 'done', lastError: null });
+    expect(Date.parse(done.body.finishedAt)).toBeGreaterThanOrEqual(Date.parse(done.body.runAt));
+    // the owner sees the task on the dunning list
+    const listed = await c.spec_a1!.get(`/api/receivables/dunning?${qs({ ownerId: u().spec_a1 })}`);
+    expect(listed.body.items.find((i: { instalmentId: number }) => i.instalmentId === instalmentId)).toMatchObject({ level: 2, task: { id: tasks[0]!.id, ownerId: u().spec_a1 } });
+  });
+
+  it('once the run is done, the next request queues a new one; a second run repeats no level', async () => {
+    const again = await c.finance!.post(run);
+    expect(again.status).toBe(202);
+    const jobs = await dunningJobs();
+    expect(jobs.map((j) => j.status)).toEqual(['done', 'queued']);
+    expect(again.body.id).toBe(jobs[1]!.id);
+    while ((await t.platform.jobs.runDue()) > 0);
+    expect((await c.finance!.get(run)).body).toMatchObject({ id: jobs[1]!.id, status: 'done' });
+    expect(await db().selectFrom('dunning_steps').select('level').where('instalment_id', '=', instalmentId).orderBy('level').execute()).toEqual([{ level: 1 }, { level: 2 }]);
+    expect(await db().selectFrom('tasks').select('id').where('link_entity', '=', 'contract_instalment').where('link_id', '=', instalmentId).execute()).toHaveLength(1);
   });
 });
 

@@ -6,6 +6,9 @@ import { RECEIVABLES_TABLES } from './receivables.tables';
 export const receivablesFeature = defineFeature({
   name: 'receivables',
   tables: RECEIVABLES_TABLES,
+  /** receivable:dunning — run the daily dunning now (finance, the KA director, the GMs) */
+  permissions: ['receivable:dunning'],
+  grants: { gm: ['receivable:dunning'], deputy_gm: ['receivable:dunning'], ka_director: ['receivable:dunning'], finance: ['receivable:dunning'] },
   routes: receivablesRoutes,
   wire: (p) => registerReceivablesJobs(p),
 });

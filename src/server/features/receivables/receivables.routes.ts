@@ -7,6 +7,8 @@ import {
   ageingReport,
   dunningList,
   dunningListQuery,
+  dunningRun,
+  latestDunningRun,
   ratesQuery,
   ratesReport,
   receivableList,
@@ -22,6 +24,7 @@ import {
 import receivablesZh from '../../../shared/locales/zh-CN/receivables.json';
 import type { Platform } from '../../platform/context';
 import { actorOf } from '../../platform/http';
+import { scheduledJobKey } from '../../platform/jobs/queue';
 import { interpolate } from '../../platform/notifications/email';
 import { xlsxBook, type SheetColumn, type SheetKind, type SheetRows } from '../../platform/spreadsheet';
 import * as service from './receivables.service';
@@ -113,6 +116,24 @@ export async function receivablesRoutes(fastify: FastifyInstance, p: Platform): 
     config: read,
     schema: { tags, summary: `帐款催收: instalments with the dunning levels they reached (still owed, or all) and the open collection task. ${scopeNote}`, querystring: dunningListQuery, response: { 200: dunningList } },
   }, async (req) => service.dunningList(db, actorOf(req), req.query, today()));
+
+  app.post('/api/receivables/dunning/run', {
+    config: { access: 'receivable:dunning' },
+    schema: {
+      tags,
+      summary: '立即运行催收: queue the daily dunning job now, as of today (notices and collection tasks, each level once per instalment). While a run is queued or running, no second one is queued: 202 with that run.',
+      response: { 202: dunningRun },
+    },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    const run = await service.queueDunningRun(db, actor, DUNNING_JOB, (trx) => p.jobs.enqueue(trx, DUNNING_JOB, { requestedBy: actor.userId }, { dedupeKey: scheduledJobKey(DUNNING_JOB) }));
+    return reply.code(202).send(run);
+  });
+
+  app.get('/api/receivables/dunning/run', {
+    config: { access: 'receivable:dunning' },
+    schema: { tags, summary: 'The latest dunning run (the daily one or one asked for): queued, running, done or failed, with its last error; null before any', response: { 200: latestDunningRun } },
+  }, async () => service.latestDunningRun(db, DUNNING_JOB));
 
   app.get('/api/receivables/rates', {
     config: read,

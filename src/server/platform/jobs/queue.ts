@@ -38,6 +38,12 @@ export const STALE_AFTER_SECONDS = 600;
 /** How often a worker says it is alive while a job runs; well inside the visibility timeout. */
 export const HEARTBEAT_SECONDS = 30;
 
+/**
+ * The dedupe key of a scheduled job's runs: a run asked for now with this key (a "run now" button)
+ * joins the scheduled one queued or running instead of adding a second.
+ */
+export const scheduledJobKey = (name: string) => `schedule:${name}`;
+
 /** Retry delay: 2^attempt seconds, capped at an hour. */
 export function backoffSeconds(attempt: number): number {
   return Math.min(3600, 2 ** attempt);
@@ -168,7 +174,7 @@ export class JobQueue {
       for (const s of due) {
         const spec = this.schedules.get(s.name);
         if (!spec) continue;
-        await jobsRepo.insert(trx, { name: s.name, payload: { scheduledFor: s.next_run_at }, dedupeKey: `schedule:${s.name}` });
+        await jobsRepo.insert(trx, { name: s.name, payload: { scheduledFor: s.next_run_at }, dedupeKey: scheduledJobKey(s.name) });
         await jobsRepo.advanceSchedule(trx, s.name, nextRun(spec, new Date()));
       }
     });
