@@ -14,6 +14,7 @@ import { id, int, oneOf, useListState } from '../../../components/useListState';
 import { AccountLink } from '../../accounts';
 import { useDunning } from '../api';
 import { ContractLink, DunningLevelTag } from '../components/bits';
+import { DunningRunButton } from '../components/DunningRunButton';
 import { FilterBar } from '../components/FilterBar';
 
 const STATES = ['open', 'all'] as const;
@@ -21,11 +22,12 @@ const LEVELS = [1, 2, 3, 4] as const;
 
 /**
  * /receivables/dunning — 帐款催收: overdue instalments with the dunning levels the daily run reached
- * (1 notice to the owner, 2 collection task, 3 the KA director, 4 the GM) and the open collection task.
+ * (1 notice to the owner, 2 collection task, 3 the KA director, 4 the GM) and the open collection task;
+ * holders of receivable:dunning run it now (立即运行催收), and the list reloads when the run ends.
  */
 export function DunningPage() {
   const { t } = useTranslation('receipts');
-  const { me } = useAuth();
+  const { me, can } = useAuth();
   const state = useListState({ state: oneOf(STATES, 'open'), level: int({ min: 1, max: 9 }), ownerId: id(), unitId: id() });
   const { filters } = state;
   const q = useDunning(state.query);
@@ -117,7 +119,7 @@ export function DunningPage() {
 
   return (
     <div>
-      <PageHeader title={t('dunning.title')} subtitle={t('dunning.subtitle')} />
+      <PageHeader title={t('dunning.title')} subtitle={t('dunning.subtitle')} extra={can('receivable:dunning') && <DunningRunButton />} />
       <FilterBar
         testId="dunning-filters"
         active={active}
