@@ -19,6 +19,7 @@ import type { ReceptionsTables } from '../features/receptions/receptions.tables'
 import type { CalendarTables } from '../features/calendar/calendar.tables';
 import type { VisitPolicyTables } from '../features/visit-policy/visit-policy.tables';
 import type { WorkPlansTables } from '../features/work-plans/work-plans.tables';
+import type { WorkdaysTables } from '../features/workdays/workdays.tables';
 import type { ContractsTables } from '../features/contracts/contracts.tables';
 import type { CollectionsTables } from '../features/collections/collections.tables';
 import type { ReceivablesTables } from '../features/receivables/receivables.tables';
@@ -301,7 +302,7 @@ export interface NotificationTable {
 }
 
 /** The whole database: the platform's tables and every room's. */
-export interface DB extends RequestsTables, TasksTables, AccountsTables, ContactsTables, SavedViewsTables, NeedsTables, PlansTables, TransferTables, CompetitorsTables, OpportunitiesTables, DevPlansTables, GiftsTables, ExpensesTables, TripsTables, ContactLogTables, VisitsTables, ReceptionsTables, CalendarTables, VisitPolicyTables, WorkPlansTables, ContractsTables, CollectionsTables, ReceivablesTables {
+export interface DB extends RequestsTables, TasksTables, AccountsTables, ContactsTables, SavedViewsTables, NeedsTables, PlansTables, TransferTables, CompetitorsTables, OpportunitiesTables, DevPlansTables, GiftsTables, ExpensesTables, TripsTables, ContactLogTables, VisitsTables, ReceptionsTables, CalendarTables, VisitPolicyTables, WorkPlansTables, ContractsTables, CollectionsTables, ReceivablesTables, WorkdaysTables {
   org_units: OrgUnitTable;
   users: UserTable;
   user_positions: UserPositionTable;

@@ -33,6 +33,7 @@ import { workPlansFeature } from './work-plans';
 import { contractsFeature } from './contracts';
 import { collectionsFeature } from './collections';
 import { receivablesFeature } from './receivables';
+import { workdaysFeature } from './workdays';
 
 /**
  * Every room of the server, in the order their routes, timeline sources, merge parts and
@@ -71,6 +72,7 @@ export const FEATURES: readonly Feature[] = [
   contractsFeature,
   collectionsFeature,
   receivablesFeature,
+  workdaysFeature,
 ];
 
 /**
