@@ -84,15 +84,15 @@ export const CONTRACT_SORT_COLUMNS = {
 } as const;
 export type ContractSortColumn = (typeof CONTRACT_SORT_COLUMNS)[keyof typeof CONTRACT_SORT_COLUMNS];
 
+/**
+ * The contracts that match, with nothing joined: the account name of the search is an exists, so the page
+ * of ids and the count read only the contracts' own indexes.
+ */
 function listBase(db: Executor, f: ContractFilter) {
-  let q = db
-    .selectFrom('contracts')
-    .innerJoin('accounts as a', 'a.id', 'contracts.account_id')
-    .innerJoin('users as o', 'o.id', 'contracts.owner_id')
-    .where(f.scope);
+  let q = db.selectFrom('contracts').where(f.scope);
   if (f.q) {
     const p = containsPattern(f.q);
-    q = q.where(sql<SqlBool>`(contracts.number ilike ${p} or contracts.title ilike ${p} or a.name ilike ${p})`);
+    q = q.where(sql<SqlBool>`(contracts.number ilike ${p} or contracts.title ilike ${p} or exists (select 1 from accounts sa where sa.id = contracts.account_id and sa.name ilike ${p}))`);
   }
   if (f.kind) q = q.where('contracts.kind', '=', f.kind);
   if (f.statuses?.length) q = q.where('contracts.status', 'in', f.statuses);
@@ -108,6 +108,8 @@ function listBase(db: Executor, f: ContractFilter) {
 
 function listSelect(db: Executor, f: ContractFilter) {
   return listBase(db, f)
+    .innerJoin('accounts as a', 'a.id', 'contracts.account_id')
+    .innerJoin('users as o', 'o.id', 'contracts.owner_id')
     .leftJoinLateral(moneyOf(f.today).as('m'), (j) => j.onTrue())
     .select([
     'contracts.id',
@@ -145,10 +147,20 @@ function listSelect(db: Executor, f: ContractFilter) {
 export type ContractListRow = Awaited<ReturnType<ReturnType<typeof listSelect>['execute']>>[number];
 
 export const contractsRepo = {
+  /**
+   * A page of the list (all of it without a window). A page is read in two steps: the ids in order
+   * through the sort column's index, then names and money for those ids only — the money of a contract
+   * reads its whole collection group, and joined before the sort it was read for every match (≈ 0.4 s a
+   * page at 200,000 contracts, bench:deals).
+   */
   async list(db: Executor, f: ContractFilter, sort: SortSpec<ContractSortColumn>, window: { limit: number; offset: number } | null) {
-    let q = listSelect(db, f).orderBy(sql.ref(sort.column), sort.desc ? 'desc' : 'asc').orderBy('contracts.id', sort.desc ? 'desc' : 'asc');
-    if (window) q = q.limit(window.limit).offset(window.offset);
-    return q.execute();
+    const dir = sort.desc ? 'desc' : 'asc';
+    if (!window) return listSelect(db, f).orderBy(sql.ref(sort.column), dir).orderBy('contracts.id', dir).execute();
+    const ids = (await listBase(db, f).select('contracts.id').orderBy(sql.ref(sort.column), dir).orderBy('contracts.id', dir).limit(window.limit).offset(window.offset).execute()).map((r) => r.id);
+    if (!ids.length) return [];
+    const rows = await listSelect(db, { scope: f.scope, today: f.today }).where('contracts.id', 'in', ids).execute();
+    const at = new Map(ids.map((id, i) => [id, i]));
+    return rows.sort((x, y) => at.get(x.id)! - at.get(y.id)!);
   },
   async count(db: Executor, f: ContractFilter) {
     return count(await listBase(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst());
