@@ -446,6 +446,24 @@ describe('money of a contract', () => {
     expect(list.items.map((i: { id: number }) => i.id)).toEqual([contractId]);
     expect(list.items[0].money).toEqual(k.money);
   });
+
+  it('the overdue filter lists a contract whose group is overdue: a framework for its sales contract, a sales contract for its supplement — not for a draft under it', async () => {
+    const db = t.database.db;
+    const owner = t.org.users.manager_a!;
+    const due = [{ dueDate: '2020-03-31', amount: 1000 }];
+    const later = [{ dueDate: '2099-03-31', amount: 1000 }];
+    const { contractId: frame } = await insertSignedContract(db, { accountId: accA, ownerId: owner, kind: 'framework', number: 'HT-OVG-F', status: 'in_progress', instalments: [], amount: 100_000 });
+    const { contractId: sale } = await insertSignedContract(db, { accountId: accA, ownerId: owner, number: 'HT-OVG-S', parentId: frame, instalments: later });
+    const { contractId: supplement } = await insertSignedContract(db, { accountId: accA, ownerId: owner, kind: 'supplement', number: 'HT-OVG-S-1', parentId: sale, instalments: due });
+    const { contractId: quiet } = await insertSignedContract(db, { accountId: accA, ownerId: owner, number: 'HT-OVG-Q', instalments: later });
+    await insertSignedContract(db, { accountId: accA, ownerId: owner, kind: 'supplement', number: 'HT-OVG-Q-1', parentId: quiet, status: 'draft', instalments: due });
+    const overdue = async () => (ok(await c.manager_a!.get('/api/contracts?overdue=true&q=HT-OVG&pageSize=50')).items as { id: number }[]).map((i) => i.id).sort((a, b) => a - b);
+    // the supplement's overdue instalment makes its sales contract and the framework above it overdue too
+    expect(await overdue()).toEqual([frame, sale, supplement].sort((a, b) => a - b));
+    // paid, nothing of the group is overdue any more
+    await db.updateTable('contract_instalments').set({ paid_amount: 1000 }).where('contract_id', '=', supplement).execute();
+    expect(await overdue()).toEqual([]);
+  });
 });
 
 describe('files', () => {

@@ -6,7 +6,7 @@ export interface SignedContractSpec {
   /** the owner's unit unless given */
   unitId?: number;
   number?: string;
-  kind?: 'sales' | 'framework';
+  kind?: 'sales' | 'framework' | 'supplement';
   parentId?: number | null;
   /** 'signed' unless given; 'in_progress', 'completed' and the others are written as they are */
   status?: string;
@@ -31,6 +31,8 @@ export async function insertSignedContract(db: Kdb, spec: SignedContractSpec): P
       number: spec.number ?? `TEST-${process.pid}-${++seq}`,
       kind: spec.kind ?? 'sales',
       parent_id: spec.parentId ?? null,
+      // a supplement is the first revision of its parent
+      revision: spec.kind === 'supplement' ? 1 : 0,
       account_id: spec.accountId,
       owner_id: spec.ownerId,
       unit_id: spec.unitId ?? owner.unit_id,

@@ -50,10 +50,25 @@ const moneyOf = (today: string) =>
     from contract_instalments i join contracts ic on ic.id = i.contract_id
     where ${inGroup})`;
 
-/** Whether something of the contract's collection group is overdue on `today` (the list's overdue filter, without the sums). */
+/**
+ * The contracts with something of their collection group overdue on `today` (the list's overdue filter,
+ * without the sums), set-based: the open contracts with an overdue instalment of their own (the open-
+ * instalment index), then their parents and grandparents as inGroup counts them (a member counts once
+ * signed). Asked per listed contract, the same question read every contract's group (minutes at
+ * 200,000 contracts for the GM's count).
+ */
 const overdueIn = (today: string) =>
-  sql<SqlBool>`exists (select 1 from contract_instalments i join contracts ic on ic.id = i.contract_id
-    where ${inGroup} and ic.status in (${OPEN}) and i.due_date < ${today}::date and i.paid_amount + i.written_off < i.amount)`;
+  sql<SqlBool>`contracts.id in (
+    with o as (
+      select distinct i.contract_id as id from contract_instalments i join contracts ic on ic.id = i.contract_id
+      where ic.status in (${OPEN}) and i.due_date < ${today}::date and i.paid_amount + i.written_off < i.amount
+    )
+    select o.id from o
+    union all
+    select g.parent_id from o join contracts g on g.id = o.id where g.parent_id is not null and g.status in (${COUNTED})
+    union all
+    select p.parent_id from o join contracts h on h.id = o.id join contracts p on p.id = h.parent_id
+    where p.parent_id is not null and h.status in (${COUNTED}))`;
 
 export interface ContractFilter {
   scope: ContractScope;
