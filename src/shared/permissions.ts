@@ -23,6 +23,7 @@ export const PERMISSION_GROUPS = {
     'delegation:manage',
     'audit:read',
     'job:read',
+    'workdays:manage',
   ],
 } as const;
 

@@ -1,18 +1,20 @@
-import type { Executor } from '../../db/client';
 import { defineFeature } from '../../platform/feature';
-import { calendarOf, type WorkCalendar } from '../../../shared/domain/workdays';
-import { workdaysRepo } from './workdays.repo';
+import { workdaysRoutes } from './workdays.routes';
 import { WORKDAYS_TABLES } from './workdays.tables';
 
+/** 工作日历 (issue 15 item 2): the holidays and make-up days per year and the working hours. */
 export const workdaysFeature = defineFeature({
   name: 'workdays',
   tables: WORKDAYS_TABLES,
+  /** workdays:manage — change a year's days and the working hours (the administrator's; everyone signed in reads them) */
+  permissions: ['workdays:manage'],
+  grants: { sys_admin: ['workdays:manage'] },
+  routes: workdaysRoutes,
 });
 
 /**
- * The working calendar as the rules in shared/domain/workdays.ts take it: every room that counts working
- * days or working time (SLA clocks, due dates of plans and tasks) reads it through here.
+ * What the rooms that count working days or working time use (SLA clocks, due dates of plans and tasks):
+ * loadWorkCalendar — the calendar as shared/domain/workdays.ts takes it; loadWorkTime — the calendar and
+ * the working hours.
  */
-export async function loadWorkCalendar(db: Executor): Promise<WorkCalendar> {
-  return calendarOf(await workdaysRepo.allDays(db));
-}
+export { loadWorkCalendar, loadWorkTime, type WorkTime } from './workdays.service';
