@@ -18,7 +18,9 @@ import { contactLogCreate, type ContactLogKind } from '../shared/contracts/conta
 import { budgetInput, expenseClaimCreate, PHONE_CATEGORY, type ExpenseLineInput } from '../shared/contracts/expenses';
 import { monthlyPlanCreate } from '../shared/contracts/work-plans';
 import * as workPlans from '../server/features/work-plans/work-plans.service';
-import { addMonths, lastWorkingDay } from '../server/features/work-plans/work-plans.rules';
+import { addMonths } from '../server/features/work-plans/work-plans.rules';
+import { loadWorkCalendar } from '../server/features/workdays';
+import { lastWorkingDayOfMonth } from '../shared/domain/workdays';
 import { giftApplicationCreate, giftItemCreate, giftMovementCreate, giftPlanCreate } from '../shared/contracts/gifts';
 import { receptionInput, receptionReportInput, reportConfirm, seatingSave, type ReceptionPurpose } from '../shared/contracts/receptions';
 import { tripCheckinCreate, tripCreate, tripReportInput, type TripCostCategory } from '../shared/contracts/trips';
@@ -550,7 +552,7 @@ export async function loadDemoFieldwork(db: Kdb, org: DemoOrg, opts: { log: (lin
   // ------------------------------------------------------------ monthly plans (ACT-4)
   // this month's plans went in on the last working day of last month (马骏's two days late);
   // 陈思远 has already submitted next month's, 刘晓峰 has a draft of it
-  const due = lastWorkingDay(previousPeriod(cal.today));
+  const due = lastWorkingDayOfMonth(previousPeriod(cal.today), await loadWorkCalendar(db));
   const thisMonthDays = cal.past.filter((d) => d.startsWith(period));
   for (const [o, ownerName] of OWNERS.entries()) {
     const owner = await user(ownerName);

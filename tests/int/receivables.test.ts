@@ -441,6 +441,28 @@ describe('dunning (帐款催收)', () => {
     expect(all.body.items.find((i: { instalmentId: number }) => i.instalmentId === paid)).toMatchObject({ outstanding: 0, task: null });
   });
 
+  it('a collection task made on 30 September 2026 falls due after 国庆节, on the make-up Saturday, at the end of the working hours', async () => {
+    // an account of its own: the lists below count this account's levels
+    const holidayAccount = await insertAccount(db(), '节后催收客户', u().spec_a1!);
+    const made = await contract({ accountId: holidayAccount, ownerId: u().spec_a1!, signDate: '2026-01-10', instalments: [{ dueDate: '2026-09-15', amount: 20_000 }] });
+    const inst = made.instalmentIds[0]!;
+    // the working day ends at 17:00 (the working hours' setting), not the default 18:00
+    const hours = await c.admin!.put('/api/work-calendar-hours', { start: '08:30', end: '17:00', breakStart: '12:00', breakEnd: '13:00', version: 0 });
+    expect(hours.status).toBe(200);
+    try {
+      await dunning('2026-09-30');
+      expect(await steps(inst)).toEqual([
+        [1, 15],
+        [2, 15],
+      ]);
+      const [task] = await tasksOf(inst);
+      // 1–7 October off, then Thursday 8, Friday 9 and the 调休 Saturday 10: 17:00 in Shanghai
+      expect(new Date(task!.due_at!).toISOString()).toBe('2026-10-10T09:00:00.000Z');
+    } finally {
+      await c.admin!.put('/api/work-calendar-hours', { start: '09:00', end: '18:00', breakStart: '12:00', breakEnd: '13:30', version: 1 });
+    }
+  });
+
   it('runs as the daily job, as of today', async () => {
     // due on 2026-12-01: overdue on any day the suite runs
     const inst = k.one!.instalmentIds[1]!;

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_DAY_LOOKBACK } from '../../src/shared/contracts/work-plans';
 import { businessDate } from '../../src/shared/domain/business-time';
-import { lastWorkingDayUpTo } from '../../src/server/features/work-plans/work-plans.rules';
+import { loadWorkCalendar } from '../../src/server/features/workdays';
+import { isWorkingDay, workingDayUpTo } from '../../src/shared/domain/workdays';
 import { createTestApp, testConfig, type Client, type TestApp } from '../support/app';
 import { insertAccount } from '../support/pipeline';
 import { recordedVisit } from '../support/visits';
@@ -28,6 +29,8 @@ const tz = testConfig().BUSINESS_TZ;
 const DAY = 86_400_000;
 const today = () => businessDate(new Date(), tz);
 const daysAgo = (n: number) => businessDate(new Date(Date.now() - n * DAY), tz);
+/** The last working day up to today under the working calendar as the server has it. */
+const lastWorked = async () => workingDayUpTo(today(), await loadWorkCalendar(t.database.db));
 
 /** Moves a visit's check-in `days` back. */
 const moveBack = (id: number, days: number) =>
@@ -88,21 +91,21 @@ describe('the day a daily report opens on', () => {
     expect(await dayOf(spec, '/api/daily-reports/team/latest-day')).toEqual({ date: daysAgo(3), found: true });
   });
 
-  it('with no visit in scope: the last working day up to today, never a weekend', async () => {
+  it('with no visit in scope: the last working day up to today, never a weekend or a holiday', async () => {
     const none = await dayOf(spec2, '/api/daily-reports/latest-day');
-    expect(none).toEqual({ date: lastWorkingDayUpTo(today()), found: false });
-    expect([0, 6]).not.toContain(new Date(`${none.date}T00:00:00Z`).getUTCDay());
-    expect(await dayOf(spec2, '/api/daily-reports/team/latest-day')).toEqual({ date: lastWorkingDayUpTo(today()), found: false });
+    expect(none).toEqual({ date: await lastWorked(), found: false });
+    expect(isWorkingDay(none.date, await loadWorkCalendar(t.database.db))).toBe(true);
+    expect(await dayOf(spec2, '/api/daily-reports/team/latest-day')).toEqual({ date: await lastWorked(), found: false });
   });
 
   it('looks back a bounded number of days, and only at recorded visits', async () => {
     await moveBack(visitA, REPORT_DAY_LOOKBACK + 5);
     expect(await dayOf(spec, '/api/daily-reports/latest-day')).toEqual({ date: daysAgo(10), found: true });
     await moveBack(visitA2, REPORT_DAY_LOOKBACK);
-    expect(await dayOf(spec, '/api/daily-reports/latest-day')).toEqual({ date: lastWorkingDayUpTo(today()), found: false });
+    expect(await dayOf(spec, '/api/daily-reports/latest-day')).toEqual({ date: await lastWorked(), found: false });
     // a visit that is not recorded does not make a day
     await t.database.db.updateTable('visits').set({ status: 'checked_in', recorded_at: null }).where('id', '=', visitB).execute();
-    expect(await dayOf(specB, '/api/daily-reports/latest-day')).toEqual({ date: lastWorkingDayUpTo(today()), found: false });
+    expect(await dayOf(specB, '/api/daily-reports/latest-day')).toEqual({ date: await lastWorked(), found: false });
   });
 
   it('bad input is a 400 naming the field', async () => {

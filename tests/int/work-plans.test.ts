@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate, zonedInstant } from '../../src/shared/domain/business-time';
 import { PLAN_DUE_KIND, runPlanReminder } from '../../src/server/features/work-plans/work-plans.service';
-import { addMonths, lastWorkingDay, monthOf } from '../../src/server/features/work-plans/work-plans.rules';
+import { addMonths, monthOf } from '../../src/server/features/work-plans/work-plans.rules';
+import { loadWorkCalendar } from '../../src/server/features/workdays';
+import { lastWorkingDayOfMonth } from '../../src/shared/domain/workdays';
 import { createTestApp, testConfig, type Client, type Response, type TestApp } from '../support/app';
 import { insertAccount } from '../support/pipeline';
 import { recordedVisit as madeVisit } from '../support/visits';
@@ -30,6 +32,8 @@ const DAY = 86_400_000;
 const paths = (r: Response) => (r.body.error.details.issues as { path: string }[]).map((i) => i.path).sort();
 const today = () => businessDate(new Date(), tz);
 const thisMonth = () => monthOf(new Date(), tz);
+/** The last working day of a month under the working calendar as the server has it. */
+const lastWorkingDay = async (month: string) => lastWorkingDayOfMonth(month, await loadWorkCalendar(t.database.db));
 /** A visit of `who` recorded with `record`, approved by the director. */
 const recordedVisit = (who: Client, accountId: number, purpose: string, record: Record<string, unknown>) => madeVisit(who, director, accountId, purpose, record);
 
@@ -137,7 +141,7 @@ describe('monthly plans', () => {
     const r = await spec2.post('/api/monthly-plans', { ...emptyPlan, plannedVisits: 8 });
     expect(r.status).toBe(200);
     const next = addMonths(thisMonth(), 1);
-    expect(r.body.plan).toMatchObject({ month: next, status: 'draft', submittedAt: null, late: false, dueOn: lastWorkingDay(thisMonth()), owner: { id: t.org.users.spec_a2 }, items: [] });
+    expect(r.body.plan).toMatchObject({ month: next, status: 'draft', submittedAt: null, late: false, dueOn: await lastWorkingDay(thisMonth()), owner: { id: t.org.users.spec_a2 }, items: [] });
     expect(r.body.plan.actuals.visits).toEqual({ planned: 8, actual: 0, rate: 0 });
     const again = await spec2.post('/api/monthly-plans', { ...emptyPlan, month: next });
     expect(again.status).toBe(409);
@@ -200,7 +204,7 @@ describe('monthly plans', () => {
 
     const sub = await spec.post(`/api/monthly-plans/${p.id}/submit`, { version: upd.body.plan.version });
     expect(sub.status).toBe(200);
-    expect(sub.body.plan).toMatchObject({ status: 'submitted', late: false, dueOn: lastWorkingDay(addMonths(month, -1)) });
+    expect(sub.body.plan).toMatchObject({ status: 'submitted', late: false, dueOn: await lastWorkingDay(addMonths(month, -1)) });
     expect(sub.body.plan.submittedAt).not.toBeNull();
     expect((await spec.put(`/api/monthly-plans/${p.id}`, { version: sub.body.plan.version, ...emptyPlan })).status).toBe(409);
     expect((await spec.post(`/api/monthly-plans/${p.id}/submit`, { version: sub.body.plan.version })).status).toBe(409);
@@ -269,15 +273,21 @@ describe('monthly plans', () => {
     expect(p.items[0].account.id).toBe(acc1);
   });
 
-  it('on the last working day, everyone who makes visits without a submitted plan for next month is reminded', async () => {
+  it('on the last working day of the working calendar, everyone who makes visits without a submitted plan for next month is reminded', async () => {
     const u = t.org.users;
     const db = t.database.db;
-    // 2099-05: the last working day and the day before it, at 10:00 business time
-    const due = lastWorkingDay('2099-05');
+    // 2099-05 ends on a weekend; the administrator makes Saturday 30 May a 调休 make-up day: the plans for
+    // June are due that Saturday, not on Friday 29 as Monday–Friday had it
+    const admin = await t.login('admin');
+    expect((await admin.put('/api/work-calendar/2099', { version: 0, days: [{ date: '2099-05-30', off: false, name: '调休' }] })).status).toBe(200);
+    const due = await lastWorkingDay('2099-05');
+    expect(due).toBe('2099-05-30');
+    // the last working day and the day before it, at 10:00 business time
     const [y, m, d] = due.split('-').map(Number) as [number, number, number];
     const onDay = zonedInstant(tz, y, m - 1, d, 10);
     const dayBefore = zonedInstant(tz, y, m - 1, d - 1, 10);
     const created = await spec.post('/api/monthly-plans', { ...emptyPlan, month: '2099-06' });
+    expect(created.body.plan.dueOn).toBe('2099-05-30');
     expect((await spec.post(`/api/monthly-plans/${created.body.plan.id}/submit`, { version: created.body.plan.version })).status).toBe(200);
     await spec2.post('/api/monthly-plans', { ...emptyPlan, month: '2099-06' }); // a draft does not count
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addWorkingDays, buildStatement, dunningActions, dunningDaysProblem, periodRange, ratio, settingsIssues, type StatementEntry } from './receivables.rules';
+import { CALENDAR_2026 } from '../../../../tests/support/workdays';
+import { WEEKDAYS_ONLY } from '../../../shared/domain/workdays';
+import { addDays, buildStatement, dunningTaskDueOn, dunningActions, dunningDaysProblem, periodRange, ratio, settingsIssues, type StatementEntry } from './receivables.rules';
 
 describe('periodRange', () => {
   it('reads a month, a quarter, a half year and a year', () => {
@@ -21,12 +23,20 @@ describe('dates', () => {
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
   });
-  it('adds working days, skipping Saturday and Sunday', () => {
+  it('a collection task falls due three working days on: Saturday and Sunday skipped', () => {
     // 2026-11-06 is a Friday
-    expect(addWorkingDays('2026-11-06', 1)).toBe('2026-11-09');
-    expect(addWorkingDays('2026-11-06', 3)).toBe('2026-11-11');
-    expect(addWorkingDays('2026-11-07', 1)).toBe('2026-11-09');
-    expect(addWorkingDays('2026-11-09', 3)).toBe('2026-11-12');
+    expect(dunningTaskDueOn('2026-11-06', CALENDAR_2026)).toBe('2026-11-11');
+    expect(dunningTaskDueOn('2026-11-07', CALENDAR_2026)).toBe('2026-11-11');
+    expect(dunningTaskDueOn('2026-11-09', CALENDAR_2026)).toBe('2026-11-12');
+  });
+  it('a collection task skips the holidays and counts a make-up Saturday', () => {
+    // made on 30 September 2026: 国庆节 1–7 October, then Thursday 8, Friday 9 and the make-up Saturday 10
+    expect(dunningTaskDueOn('2026-09-30', CALENDAR_2026)).toBe('2026-10-10');
+    expect(dunningTaskDueOn('2026-09-30', WEEKDAYS_ONLY)).toBe('2026-10-05');
+    // made on Thursday 24 September: 中秋节 on Friday 25, the weekend, then Monday 28 to Wednesday 30
+    expect(dunningTaskDueOn('2026-09-24', CALENDAR_2026)).toBe('2026-09-30');
+    // made on Friday 13 February: the make-up Saturday 14, then 春节 to 23 February, Tuesday 24 and Wednesday 25
+    expect(dunningTaskDueOn('2026-02-13', CALENDAR_2026)).toBe('2026-02-25');
   });
 });
 

@@ -1,4 +1,5 @@
 import { boundsProblem } from '../../../shared/domain/receivables';
+import { addWorkingDays, shiftDate, type WorkCalendar } from '../../../shared/domain/workdays';
 import { issue, type FieldIssue } from '../../../shared/errors';
 import type { StatementLine, StatementLineKind } from '../../../shared/contracts/receivables';
 
@@ -11,24 +12,13 @@ export const DUNNING_TASK_ENTITY = 'contract_instalment';
 /** What made such a task (tasks.source). */
 export const DUNNING_TASK_SOURCE = 'dunning';
 
-const DAY = 86_400_000;
-const toDate = (d: string) => new Date(`${d}T00:00:00Z`);
-const fromDate = (t: Date) => t.toISOString().slice(0, 10);
-
 /** The calendar date `n` days after (negative: before) 'YYYY-MM-DD'. */
-export const addDays = (date: string, n: number): string => fromDate(new Date(toDate(date).getTime() + n * DAY));
+export const addDays = shiftDate;
 
-/** The date `n` working days (Monday–Friday; no holiday calendar) after 'YYYY-MM-DD'. */
-export function addWorkingDays(date: string, n: number): string {
-  let t = toDate(date);
-  for (let left = n; left > 0; ) {
-    t = new Date(t.getTime() + DAY);
-    if (t.getUTCDay() !== 0 && t.getUTCDay() !== 6) left--;
-  }
-  return fromDate(t);
-}
+/** The day a collection task made on `asOf` falls due: DUNNING_TASK_WORKING_DAYS working days on, under the working calendar. */
+export const dunningTaskDueOn = (asOf: string, cal: WorkCalendar): string => addWorkingDays(asOf, DUNNING_TASK_WORKING_DAYS, cal);
 
-const lastDayOf = (year: number, month: number) => fromDate(new Date(Date.UTC(year, month, 0)));
+const lastDayOf = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**

@@ -36,16 +36,16 @@ import { pageWindow, resolveSort } from '../../platform/listing';
 import { accountReachable, accountScope } from '../../platform/scope';
 import { defineSetting } from '../../platform/settings';
 import { closeTasksFor, createTask } from '../tasks';
+import { loadWorkTime } from '../workdays';
 import { contractScope, receiptScope, receivablesRepo as repo, type ReceivableFilter, type ReceivableSortColumn } from './receivables.repo';
 import {
   addDays,
-  addWorkingDays,
   buildStatement,
   DUNNING_TASK_ENTITY,
   DUNNING_TASK_SOURCE,
-  DUNNING_TASK_WORKING_DAYS,
   dunningActions,
   dunningDaysProblem,
+  dunningTaskDueOn,
   monthRange,
   periodRange,
   ratio,
@@ -166,10 +166,10 @@ export async function allReceivables(db: Kdb, actor: Actor, q: Omit<ReceivableLi
 const DUNNING_BATCH = 500;
 const DUNNING_TEXT = receivablesZh.dunning;
 
-/** The end of the working day (18:00 business time) of 'YYYY-MM-DD'. */
-function endOfWorkingDay(date: string, timeZone: string): Date {
+/** The end of the working day of 'YYYY-MM-DD' (the working hours' end, business time). */
+function endOfWorkingDay(date: string, end: string, timeZone: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return zonedInstant(timeZone, y, m - 1, d, 18, 0);
+  return zonedInstant(timeZone, y, m - 1, d, Number(end.slice(0, 2)), Number(end.slice(3, 5)));
 }
 
 export interface DunningRunResult {
@@ -185,14 +185,15 @@ export interface DunningRunResult {
  * contract gets each level its days overdue reached (receivables.dunning) recorded in dunning_steps
  * with `on conflict do nothing returning` — only the rows this run inserted act, so a second run or
  * a second instance never repeats a level. Level 1 tells the owner; 2 gives the owner a collection
- * task (due in three working days, linked to the contract); 3 tells the KA director above the
- * owner's unit and gives them a task; 4 tells the GM. Levels skipped at once (first found 40 days
+ * task (due at the end of the third working day on — the working calendar's days and hours — linked
+ * to the contract); 3 tells the KA director above the owner's unit and gives them a task; 4 tells the GM. Levels skipped at once (first found 40 days
  * overdue) are recorded together and the owner is told once, at the highest.
  */
 export async function runDunning(db: Kdb, asOf: string, notifier: Notifier, opts: { timeZone: string; batch?: number }): Promise<DunningRunResult> {
   const { days } = (await dunningSetting.get(db)).value;
   const result: DunningRunResult = { steps: 0, instalments: 0, tasks: 0 };
-  const taskDue = endOfWorkingDay(addWorkingDays(asOf, DUNNING_TASK_WORKING_DAYS), opts.timeZone);
+  const work = await loadWorkTime(db);
+  const taskDue = endOfWorkingDay(dunningTaskDueOn(asOf, work.calendar), work.hours.end, opts.timeZone);
   let after: { dueDate: string; id: number } | undefined;
   for (;;) {
     const batch = await repo.dunningCandidates(db, { asOf, days, after, limit: opts.batch ?? DUNNING_BATCH });

@@ -1,5 +1,6 @@
 import type { DailyCounts, PlanItemKind, PlanStatus } from '../../../shared/contracts/work-plans';
 import { businessDate } from '../../../shared/domain/business-time';
+import { lastWorkingDayOfMonth, shiftDate, workingDayUpTo, type WorkCalendar } from '../../../shared/domain/workdays';
 import { issue, type FieldIssue } from '../../../shared/errors';
 
 /**
@@ -40,47 +41,27 @@ export function addMonths(month: string, n: number): string {
 /** The business month of an instant, 'YYYY-MM'. */
 export const monthOf = (at: Date, tz: string) => businessDate(at, tz).slice(0, 7);
 
-/**
- * The last working day of a month, 'YYYY-MM-DD': the last Monday–Friday. There is no holiday
- * calendar (法定节假日 and 调休 are not modelled), so a month ending on a public holiday still
- * counts that day as working.
- */
-export function lastWorkingDay(month: string): string {
-  const [y, m] = parseMonth(month);
-  const last = new Date(Date.UTC(y, m, 0));
-  const wd = last.getUTCDay();
-  const back = wd === 6 ? 1 : wd === 0 ? 2 : 0;
-  return `${month}-${pad(last.getUTCDate() - back)}`;
-}
-
 /** The business date `n` days before 'YYYY-MM-DD' (n < 0: after). */
-export function daysBefore(date: string, n: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d - n)).toISOString().slice(0, 10);
-}
-
-/** The last working day (Monday–Friday) on or before 'YYYY-MM-DD': a Saturday or Sunday steps back to Friday. */
-export function lastWorkingDayUpTo(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const wd = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return daysBefore(date, wd === 6 ? 1 : wd === 0 ? 2 : 0);
-}
+export const daysBefore = (date: string, n: number): string => shiftDate(date, -n);
 
 /**
  * The day a daily report opens on: the latest day with a recorded visit (`latest`, a business date up to
- * today, or null when there is none in the look-back), else the last working day up to today — never a
- * day of zeros when some day has data, never a weekend when none has.
+ * today, or null when there is none in the look-back), else the last working day up to today under the
+ * working calendar — never a day of zeros when some day has data, never a weekend or a holiday when none has.
  */
-export function reportDayOf(today: string, latest: string | null): { date: string; found: boolean } {
-  return latest ? { date: latest, found: true } : { date: lastWorkingDayUpTo(today), found: false };
+export function reportDayOf(today: string, latest: string | null, cal: WorkCalendar): { date: string; found: boolean } {
+  return latest ? { date: latest, found: true } : { date: workingDayUpTo(today, cal), found: false };
 }
 
-/** A plan for `month` is due on the last working day of the month before. */
-export const planDueOn = (month: string) => lastWorkingDay(addMonths(month, -1));
+/**
+ * A plan for `month` is due on the last working day of the month before (本月最后一个工作日上报次月工作计划),
+ * under the working calendar: a month ending in a holiday steps back before it, a make-up Saturday counts.
+ */
+export const planDueOn = (month: string, cal: WorkCalendar) => lastWorkingDayOfMonth(addMonths(month, -1), cal);
 
 /** Late: submitted (in business time) after the day it was due. */
-export function isLate(month: string, submittedAt: Date, tz: string): boolean {
-  return businessDate(submittedAt, tz) > planDueOn(month);
+export function isLate(month: string, submittedAt: Date, tz: string, cal: WorkCalendar): boolean {
+  return businessDate(submittedAt, tz) > planDueOn(month, cal);
 }
 
 /** 完成率: actual ÷ planned to 4 decimals (like the expense control rate); null when nothing was planned. */

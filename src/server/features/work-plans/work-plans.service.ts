@@ -11,8 +11,10 @@ import { audit } from '../../platform/audit';
 import { pageWindow, resolveSort } from '../../platform/listing';
 import { scopeWhere, ownedScope, accountScope } from '../../platform/scope';
 import { withVersioned } from '../../platform/versioned';
+import { lastWorkingDayOfMonth, type WorkCalendar } from '../../../shared/domain/workdays';
+import { loadWorkCalendar } from '../workdays';
 import { workPlansRepo, type PlanRow, type PlanScope, type PlanSortColumn, type UserScope } from './work-plans.repo';
-import { addMonths, canChange, dayCounts, daysBefore, isLate, itemIssues, lastWorkingDay, monthOf, monthProblem, planDueOn, planVsActual, reportDayOf } from './work-plans.rules';
+import { addMonths, canChange, dayCounts, daysBefore, isLate, itemIssues, monthOf, monthProblem, planDueOn, planVsActual, reportDayOf } from './work-plans.rules';
 
 /**
  * Daily and monthly plans (ACT-4). The daily report is read from the recorded visits; the monthly
@@ -84,7 +86,7 @@ export async function teamDailyReport(db: Kdb, actor: Actor, q: { date?: string 
  * The day a daily report opens on (issue 13 item 7: not a Sunday of zeros): the latest business day up to
  * today with a recorded visit of the person (default: the caller; another only within the visit:read
  * scope, 404 outside it) — or, for the team (`team`), of anyone in scope — within the look-back; else the
- * last working day. One indexed max() per call.
+ * last working day under the working calendar. One indexed max() per call.
  */
 export async function reportDay(db: Kdb, actor: Actor, q: { userId?: number; team?: boolean }, tz: string, now = new Date()): Promise<ReportDay> {
   const today = businessDate(now, tz);
@@ -100,12 +102,13 @@ export async function reportDay(db: Kdb, actor: Actor, q: { userId?: number; tea
     who = { ownerId: user.id };
   }
   const latest = await workPlansRepo.latestCheckIn(db, since, end, visits, who);
-  return reportDayOf(today, latest ? businessDate(latest, tz) : null);
+  return reportDayOf(today, latest ? businessDate(latest, tz) : null, await loadWorkCalendar(db));
 }
 
 // ---------------------------------------------------------------- monthly plans
 
-function listOut(r: PlanRow): MonthlyPlanListItem {
+/** A plan as listed; its due day under the working calendar. */
+function listOut(r: PlanRow, cal: WorkCalendar): MonthlyPlanListItem {
   return {
     id: r.id,
     owner: { id: r.owner_id, name: r.owner_name },
@@ -114,7 +117,7 @@ function listOut(r: PlanRow): MonthlyPlanListItem {
     status: r.status as PlanStatus,
     submittedAt: iso(r.submitted_at),
     late: r.late,
-    dueOn: planDueOn(r.month),
+    dueOn: planDueOn(r.month, cal),
     actuals: {
       visits: planVsActual(r.planned_visits, Number(r.actual_visits)),
       expansions: planVsActual(r.planned_expansions, Number(r.actual_expansions)),
@@ -132,15 +135,17 @@ export async function listPlans(db: Kdb, actor: Actor, q: z.infer<typeof monthly
     { scope: planScope(actor), ownerId: q.box === 'mine' ? actor.userId : q.userId, month: q.month, status: q.status, q: q.q || undefined, sort: resolveSort(q.sort, SORTS, '-month'), ...pageWindow(q) },
     tz,
   );
-  return { items: r.items.map(listOut), total: r.total, page: q.page, pageSize: q.pageSize };
+  const cal = await loadWorkCalendar(db);
+  return { items: r.items.map((p) => listOut(p, cal)), total: r.total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getPlan(db: Kdb, actor: Actor, id: number, tz: string): Promise<MonthlyPlanDetail> {
   const p = await workPlansRepo.find(db, id, planScope(actor), tz);
   if (!p) throw notFound();
   const items = await workPlansRepo.items(db, id, tz);
+  const cal = await loadWorkCalendar(db);
   return {
-    ...listOut(p),
+    ...listOut(p, cal),
     unitId: p.unit_id,
     note: p.note,
     items: items.map((i) => ({
@@ -216,25 +221,26 @@ export async function updatePlan(db: Kdb, actor: Actor, id: number, input: z.inf
   });
 }
 
-/** Submitting records the time and whether it came after the last working day of the month before. */
+/** Submitting records the time and whether it came after the last working day of the month before (the working calendar's). */
 export async function submitPlan(db: Kdb, actor: Actor, id: number, input: z.infer<typeof monthlyPlanVersion>, tz: string, now = new Date()) {
+  const cal = await loadWorkCalendar(db);
   await withVersioned(db, ownDraft(actor, id), input.version, { notFound, stale }, async (trx, before) => {
     if (!canChange(before.status as PlanStatus)) throw notDraft();
-    const late = isLate(before.month, now, tz);
+    const late = isLate(before.month, now, tz, cal);
     await workPlansRepo.update(trx, id, { status: 'submitted', submitted_at: now, late });
-    await audit(trx, actor, { entity: 'monthly_plan', entityId: id, action: 'submit', before: { status: before.status }, after: { status: 'submitted', submitted_at: now, late, dueOn: planDueOn(before.month) } });
+    await audit(trx, actor, { entity: 'monthly_plan', entityId: id, action: 'submit', before: { status: before.status }, after: { status: 'submitted', submitted_at: now, late, dueOn: planDueOn(before.month, cal) } });
   });
 }
 
 export const PLAN_DUE_KIND = 'workPlans.planDue';
 
 /**
- * The daily run: on the last working day of a month, everyone who makes visits and has not
- * submitted next month's plan is reminded (one notice that day; the schedule runs once a day).
+ * The daily run: on the last working day of a month (the working calendar's), everyone who makes visits
+ * and has not submitted next month's plan is reminded (one notice that day; the schedule runs once a day).
  */
 export async function runPlanReminder(db: Kdb, notifier: Notifier, tz: string, now = new Date()): Promise<{ month: string | null; notified: number }> {
   const month = monthOf(now, tz);
-  if (businessDate(now, tz) !== lastWorkingDay(month)) return { month: null, notified: 0 };
+  if (businessDate(now, tz) !== lastWorkingDayOfMonth(month, await loadWorkCalendar(db))) return { month: null, notified: 0 };
   const next = addMonths(month, 1);
   return db.transaction().execute(async (trx) => {
     const userIds = await workPlansRepo.withoutSubmittedPlan(trx, next);
