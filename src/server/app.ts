@@ -29,6 +29,8 @@ export interface AppHandle {
 
 /** `/api/calendar/feed/<token>.ics` → `/api/calendar/feed/***.ics` */
 export const redactFeedToken = (url: string) => url.replace(/(\/api\/calendar\/feed\/)[^/?#]+/, '$1***.ics');
+/** The secret tokens of request URLs as logs show them: the calendar feed's, and a survey link's (`/s/***`, `/api/public/surveys/***`). */
+export const redactTokens = (url: string) => redactFeedToken(url).replace(/^(\/s\/|\/api\/public\/surveys\/)[^/?#]+/, '$1***');
 
 /**
  * X-Forwarded-For is believed only from the proxies TRUST_PROXY names (by default none, so a
@@ -42,8 +44,8 @@ function trustProxyOption(v: Config['TRUST_PROXY']): boolean | string[] | ((addr
 /** The HTTP app without listen: main.ts listens, tests use app.inject(). */
 export async function buildApp(opts: BuildAppOptions): Promise<AppHandle> {
   const app = Fastify({
-    // the calendar feed's URL carries its secret token: request logs show it redacted
-    logger: typeof opts.logger === 'object' ? { ...opts.logger, serializers: { req: (req: { method: string; url: string; host?: string; ip?: string }) => ({ method: req.method, url: redactFeedToken(req.url), host: req.host, remoteAddress: req.ip }) } } : (opts.logger ?? false),
+    // the calendar feed's and a survey link's URLs carry their secret tokens: request logs show them redacted
+    logger: typeof opts.logger === 'object' ? { ...opts.logger, serializers: { req: (req: { method: string; url: string; host?: string; ip?: string }) => ({ method: req.method, url: redactTokens(req.url), host: req.host, remoteAddress: req.ip }) } } : (opts.logger ?? false),
     // one line per request only when asked for (LOG_LEVEL=debug or trace): at info the console keeps what matters, e.g. the first start's admin password
     logController: new LogController({ disableRequestLogging: typeof opts.logger !== 'object' || !['debug', 'trace'].includes(String((opts.logger as { level?: string }).level)) }),
     bodyLimit: 15 * 1024 * 1024,

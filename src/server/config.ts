@@ -51,6 +51,8 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   LOGIN_IP_LIMIT: z.coerce.number().int().positive().default(30),
+  /** requests a minute one address may make to the public survey link (GET and POST together) */
+  SURVEY_IP_LIMIT: z.coerce.number().int().positive().default(30),
   TRUST_PROXY: trustProxy.default(false),
 });
 

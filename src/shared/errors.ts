@@ -5,6 +5,8 @@ export const ERROR_STATUS = {
   CSRF: 403,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  /** a one-time link that no longer opens anything (the public survey link), whatever the reason */
+  GONE: 410,
   CONFLICT: 409,
   STALE_VERSION: 409,
   INVALID_STATE: 409,

@@ -13,6 +13,7 @@ export const PERMISSION_GROUPS = {
   expense: ['expense:read', 'expense:write', 'expense:pay', 'budget:manage'],
   contract: ['contract:read', 'contract:write', 'contract:prices', 'contract:manage', 'receipt:read', 'receipt:write', 'receipt:confirm', 'receivable:dunning'],
   approval: ['approval:act', 'request:create', 'request:read'],
+  survey: ['survey:read', 'survey:write', 'survey:configure'],
   system: [
     'org:read',
     'org:manage',

@@ -157,9 +157,11 @@ describe('the OpenAPI document', () => {
     expect(errorStatuses(op('get', '/api/auth/me'))).toEqual([401]);
     expect(errorStatuses(op('post', '/api/auth/login'))).toEqual([400, 401, 423, 429]);
     expect(errorStatuses(op('get', '/api/calendar/feed/{token}.ics'))).toEqual([400, 404]);
+    expect(errorStatuses(op('get', '/api/public/surveys/{token}'))).toEqual([400, 404, 410, 429]);
+    expect(errorStatuses(op('post', '/api/public/surveys/{token}'))).toEqual([400, 404, 410, 413, 429]);
     // public operations say so; the others need the session or a token
     expect(ops.filter((o) => Array.isArray(o.op.security) && o.op.security.length === 0).map((o) => `${o.method} ${o.path}`).sort())
-      .toEqual(['get /api/calendar/feed/{token}.ics', 'get /api/health', 'post /api/auth/login']);
+      .toEqual(['get /api/calendar/feed/{token}.ics', 'get /api/health', 'get /api/public/surveys/{token}', 'post /api/auth/login', 'post /api/public/surveys/{token}']);
     expect(op('post', '/api/imports')['x-permission']).toBe('account:import');
   });
 
@@ -171,8 +173,9 @@ describe('the OpenAPI document', () => {
       { method: 'get', path: '/api/calendar/feed/{token}.ics', res: await t.anonymous().get('/api/calendar/feed/tmcal_nosuchtoken.ics') },
       { method: 'post', path: '/api/auth/login', res: await call(t.app, { method: 'POST', url: '/api/auth/login', payload: { username: 'director', password: 'wrong password' } }) },
       { method: 'get', path: '/api/accounts', res: await t.anonymous().get('/api/accounts') },
+      { method: 'get', path: '/api/public/surveys/{token}', res: await t.anonymous().get('/api/public/surveys/no-such-token') },
     ];
-    expect(answers.map((a) => a.res.status)).toEqual([404, 400, 404, 401, 401]);
+    expect(answers.map((a) => a.res.status)).toEqual([404, 400, 404, 401, 401, 410]);
     for (const a of answers) {
       expect(errorStatuses(op(a.method, a.path)), `${a.method} ${a.path}`).toContain(a.res.status);
       expect(a.res.body.error).toEqual(expect.objectContaining({ code: expect.any(String), message: expect.any(String) }));

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Fastify from 'fastify';
+import { enforceRouteAccess, PUBLIC_API_ROUTES } from '../../src/server/platform/http';
 import { AUTHENTICATED, PUBLIC, isPermission } from '../../src/shared/permissions';
 import { call, createTestApp, type TestApp } from '../support/app';
 
@@ -20,12 +22,21 @@ describe('permissions by construction', () => {
     }
   });
 
-  it('only health, login, the OpenAPI document, docs and the secret calendar feed are public', () => {
+  it('only health, login, the OpenAPI document, docs, the secret calendar feed and the one-time survey link are public: the allow-list', () => {
     const publicApi = t.routes
       .filter((r) => r.url.startsWith('/api') && r.access === PUBLIC && !r.url.startsWith('/api/docs'))
       .map((r) => `${r.method} ${r.url}`)
       .sort();
-    expect(publicApi).toEqual(['GET /api/calendar/feed/:token.ics', 'GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login']);
+    const expected = ['GET /api/calendar/feed/:token.ics', 'GET /api/health', 'GET /api/openapi.json', 'GET /api/public/surveys/:token', 'POST /api/auth/login', 'POST /api/public/surveys/:token'];
+    expect(publicApi).toEqual(expected);
+    expect([...PUBLIC_API_ROUTES].sort()).toEqual(expected);
+  });
+
+  it('a route declaring PUBLIC outside the allow-list stops the app from starting', async () => {
+    const app = Fastify();
+    enforceRouteAccess(app, []);
+    expect(() => app.get('/api/accounts/open-to-all', { config: { access: PUBLIC } }, async () => ({}))).toThrow(/not in PUBLIC_API_ROUTES/);
+    await app.close();
   });
 
   it('every operation in /api/openapi.json except health and login answers 401 without a session', async () => {
@@ -37,7 +48,7 @@ describe('permissions by construction', () => {
         operations.push({ method: method.toUpperCase(), url: path.replace(/\{([^}]+)\}/g, ':$1') });
       }
     }
-    const expectedPublic = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /api/calendar/feed/:token.ics']);
+    const expectedPublic = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /api/calendar/feed/:token.ics', 'GET /api/public/surveys/:token', 'POST /api/public/surveys/:token']);
     const documented = operations.filter((o) => !expectedPublic.has(`${o.method} ${o.url}`));
     // every registered non-public API route is documented, so this walk covers the whole table
     const registered = t.routes.filter((r) => r.url.startsWith('/api') && r.access !== PUBLIC);

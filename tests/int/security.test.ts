@@ -1,4 +1,6 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app';
 import { businessDate } from '../../src/shared/domain/business-time';
 import { call, createTestApp, type Client, type TestApp } from '../support/app';
 import { testDbKind } from '../support/db';
@@ -396,4 +398,88 @@ describe('item 9: monthly plans search', () => {
     expect(await ids('工业园区')).toEqual([a.body.plan.id]);
     expect(await ids('没有这个')).toEqual([]);
   });
+});
+
+describe('item 10: the public survey link (issue 15 item 4) — its token is the only credential', () => {
+  const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+  const open = (app: TestApp['app'], token: string, headers: Record<string, string> = {}) => call(app, { method: 'GET', url: `/api/public/surveys/${encodeURIComponent(token)}`, headers });
+  const answer = (app: TestApp['app'], token: string, headers: Record<string, string> = {}) => call(app, { method: 'POST', url: `/api/public/surveys/${encodeURIComponent(token)}`, payload: { csat: 4, nps: 8 }, headers });
+  async function link(app: TestApp = t) {
+    const manager = app === t ? c.manager_a! : await app.login('manager_a');
+    const accountId = await insertAccount(app.database.db, `安全测试客户${randomBytes(3).toString('hex')}`, app.org.users.manager_a!);
+    const contact = await app.database.db.insertInto('contacts').values({ account_id: accountId, name: '安全测试联系人' }).returning('id').executeTakeFirstOrThrow();
+    const r = await manager.post('/api/surveys/invitations', { accountId, contactId: contact.id });
+    expect(r.status).toBe(201);
+    return { id: r.body.invitation.id as number, token: r.body.token as string };
+  }
+
+  it('an expired, a reused, a revoked and a guessed token all get the same 410, and none of them is let in', async () => {
+    const expired = await link();
+    await t.database.db.updateTable('survey_invitations').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', expired.id).execute();
+    const reused = await link();
+    expect((await answer(t.app, reused.token)).status).toBe(200);
+    const revoked = await link();
+    expect((await c.manager_a!.post(`/api/surveys/invitations/${revoked.id}/revoke`)).status).toBe(200);
+    const guesses = [randomBytes(32).toString('base64url'), reused.token.toUpperCase(), hash(reused.token), `${reused.token}=`, reused.token.slice(1)];
+    const answers = [];
+    for (const token of [expired.token, reused.token, revoked.token, ...guesses]) {
+      for (const r of [await open(t.app, token), await answer(t.app, token)]) {
+        expect(r.status, token).toBe(410);
+        answers.push(JSON.stringify(r.body));
+      }
+    }
+    expect(new Set(answers)).toEqual(new Set([JSON.stringify({ error: { code: 'GONE', message: 'This survey link is not valid: it may have expired, been used or been withdrawn', i18n: { key: 'surveys.linkUnavailable' } } })]));
+    // the reused one kept its first answers
+    const row = await t.database.db.selectFrom('survey_invitations').select(['csat', 'nps']).where('id', '=', reused.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ csat: 4, nps: 8 });
+  });
+
+  it('sets no session and neither reads nor renews the one a browser sends; writes need no CSRF header; a NUL in the token is a 400', async () => {
+    const l = await link();
+    const session = await t.database.db.selectFrom('sessions').select(['id', 'last_seen_at', 'expires_at']).where('user_id', '=', t.org.users.manager_a!).orderBy('last_seen_at', 'desc').executeTakeFirstOrThrow();
+    await t.database.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 3_600_000) }).where('id', '=', session.id).execute();
+    const before = await t.database.db.selectFrom('sessions').select(['last_seen_at', 'expires_at']).where('id', '=', session.id).executeTakeFirstOrThrow();
+    const read = await open(t.app, l.token, { cookie: c.manager_a!.cookie });
+    const posted = await answer(t.app, l.token, { cookie: c.manager_a!.cookie });
+    expect([read.status, posted.status]).toEqual([200, 200]);
+    for (const r of [read, posted]) expect(r.headers['set-cookie']).toBeUndefined();
+    expect(await t.database.db.selectFrom('sessions').select(['last_seen_at', 'expires_at']).where('id', '=', session.id).executeTakeFirstOrThrow()).toEqual(before);
+    const nul = await call(t.app, { method: 'GET', url: '/api/public/surveys/abc%00def' });
+    expect(nul.status).toBe(400);
+    expect(issuesOf(nul).map((i) => i.path)).toEqual(['token']);
+    // longer than Fastify lets a path parameter be (100 characters): 414, before any handler
+    expect((await open(t.app, 'x'.repeat(200))).status).toBe(414);
+    expect((await open(t.app, 'x'.repeat(100))).status).toBe(410);
+  });
+
+  it('30 requests a minute per address, counted in the database: a second server instance on it shares the count; another address is not held up', async () => {
+    const app = await createTestApp({ config: { SURVEY_IP_LIMIT: 30, TRUST_PROXY: ['127.0.0.1'] } });
+    const second = await buildApp({ database: app.database, config: app.platform.config });
+    try {
+      const l = await link(app);
+      const from = (ip: string) => ({ 'x-forwarded-for': ip });
+      // the count is per clock minute: start early in one, so all of this falls in it
+      const left = 60_000 - (Date.now() % 60_000);
+      if (left < 30_000) await new Promise((r) => setTimeout(r, left + 200));
+      const statuses: number[] = [];
+      // 20 opens on one instance, 10 on the other (guesses count too), then both refuse
+      for (let i = 0; i < 20; i++) statuses.push((await open(app.app, i % 2 ? l.token : `guess-${i}`, from('198.51.100.9'))).status);
+      for (let i = 0; i < 10; i++) statuses.push((await open(second.app, l.token, from('198.51.100.9'))).status);
+      expect(statuses.filter((s) => s === 429)).toEqual([]);
+      const limited = [await open(app.app, l.token, from('198.51.100.9')), await answer(second.app, l.token, from('198.51.100.9'))];
+      expect(limited.map((r) => r.status)).toEqual([429, 429]);
+      expect(limited[0]!.body.error).toMatchObject({ code: 'RATE_LIMITED', i18n: { key: 'surveys.rateLimited' } });
+      // the refused answer used nothing: from another address the link still works
+      expect((await answer(second.app, l.token, from('198.51.100.10'))).status).toBe(200);
+      const hits = await app.database.db.selectFrom('survey_rate_hits').select(['ip', 'hits']).orderBy('ip').execute();
+      expect(hits).toEqual([
+        { ip: '198.51.100.10', hits: 1 },
+        { ip: '198.51.100.9', hits: 32 },
+      ]);
+    } finally {
+      await second.platform.jobs.stop();
+      await second.app.close();
+      await app.close();
+    }
+  }, 120_000);
 });

@@ -8,9 +8,10 @@ export type MatrixUser = (typeof MATRIX_USERS)[number];
  * allow: the request got past authorisation (2xx, or a 400 about the input); conflict: a 409 —
  * past authorisation only if the service checks permission and scope before the version or
  * state, which the case says by expecting it; deny: 403; hidden: 404 — a record outside the
- * caller's data scope must not reveal itself.
+ * caller's data scope must not reveal itself; gone: 410 — a one-time link (the public survey's) that opens
+ * nothing, the same for every caller.
  */
-export type Outcome = 'allow' | 'conflict' | 'deny' | 'hidden';
+export type Outcome = 'allow' | 'conflict' | 'deny' | 'hidden' | 'gone';
 
 export interface MatrixContext {
   t: TestApp;
@@ -38,6 +39,7 @@ export function outcomeOf(status: number): Outcome | `unexpected ${number}` {
   if (status === 404) return 'hidden';
   if ((status >= 200 && status < 300) || status === 400) return 'allow';
   if (status === 409) return 'conflict';
+  if (status === 410) return 'gone';
   return `unexpected ${status}`;
 }
 

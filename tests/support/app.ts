@@ -44,7 +44,7 @@ export interface TestApp extends AppHandle {
 }
 
 export const testConfig = () =>
-  loadConfig({ ...process.env, DATA_DIR: '.tmp/unused', LOG_LEVEL: 'silent', SMTP_URL: '', LOGIN_IP_LIMIT: '1000' } as NodeJS.ProcessEnv);
+  loadConfig({ ...process.env, DATA_DIR: '.tmp/unused', LOG_LEVEL: 'silent', SMTP_URL: '', LOGIN_IP_LIMIT: '1000', SURVEY_IP_LIMIT: '1000' } as NodeJS.ProcessEnv);
 
 export async function createTestApp(opts: { config?: Partial<ReturnType<typeof testConfig>> } = {}): Promise<TestApp> {
   const { database, drop } = await cloneTemplate();

@@ -23,6 +23,7 @@ import type { WorkdaysTables } from '../features/workdays/workdays.tables';
 import type { ContractsTables } from '../features/contracts/contracts.tables';
 import type { CollectionsTables } from '../features/collections/collections.tables';
 import type { ReceivablesTables } from '../features/receivables/receivables.tables';
+import type { SurveysTables } from '../features/surveys/surveys.tables';
 export type { GeneralRequestTable } from '../features/requests/requests.tables';
 export type { TaskTable } from '../features/tasks/tasks.tables';
 export type { AccountChangeTable, AccountRevenueTable, AccountTable, AccountTeamTable } from '../features/accounts/accounts.tables';
@@ -302,7 +303,7 @@ export interface NotificationTable {
 }
 
 /** The whole database: the platform's tables and every room's. */
-export interface DB extends RequestsTables, TasksTables, AccountsTables, ContactsTables, SavedViewsTables, NeedsTables, PlansTables, TransferTables, CompetitorsTables, OpportunitiesTables, DevPlansTables, GiftsTables, ExpensesTables, TripsTables, ContactLogTables, VisitsTables, ReceptionsTables, CalendarTables, VisitPolicyTables, WorkPlansTables, ContractsTables, CollectionsTables, ReceivablesTables, WorkdaysTables {
+export interface DB extends RequestsTables, TasksTables, AccountsTables, ContactsTables, SavedViewsTables, NeedsTables, PlansTables, TransferTables, CompetitorsTables, OpportunitiesTables, DevPlansTables, GiftsTables, ExpensesTables, TripsTables, ContactLogTables, VisitsTables, ReceptionsTables, CalendarTables, VisitPolicyTables, WorkPlansTables, ContractsTables, CollectionsTables, ReceivablesTables, WorkdaysTables, SurveysTables {
   org_units: OrgUnitTable;
   users: UserTable;
   user_positions: UserPositionTable;

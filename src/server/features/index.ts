@@ -34,6 +34,7 @@ import { contractsFeature } from './contracts';
 import { collectionsFeature } from './collections';
 import { receivablesFeature } from './receivables';
 import { workdaysFeature } from './workdays';
+import { surveysFeature } from './surveys';
 
 /**
  * Every room of the server, in the order their routes, timeline sources, merge parts and
@@ -73,6 +74,7 @@ export const FEATURES: readonly Feature[] = [
   collectionsFeature,
   receivablesFeature,
   workdaysFeature,
+  surveysFeature,
 ];
 
 /**

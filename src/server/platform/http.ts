@@ -20,6 +20,29 @@ export function actorOf(req: FastifyRequest): Actor {
   return req.actor;
 }
 
+/**
+ * The only API routes open without a session (access PUBLIC) besides the docs pages: sign-in, health, the
+ * OpenAPI document and the routes whose secret token is the credential. The auth hook lets a public route
+ * through only when it is listed here, and a route declaring PUBLIC that is not stops the app from starting.
+ */
+export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set([
+  'GET /api/health',
+  'POST /api/auth/login',
+  'GET /api/openapi.json',
+  'GET /api/calendar/feed/:token.ics',
+  'GET /api/public/surveys/:token',
+  'POST /api/public/surveys/:token',
+]);
+
+const isApiUrl = (url: string) => url === '/api' || url.startsWith('/api/');
+const isDocsUrl = (url: string) => url.startsWith('/api/docs');
+
+/** Whether a route (method and pattern) is open without a session: the web app's and the docs' routes, and the listed API routes. */
+export function isPublicRoute(method: string, url: string): boolean {
+  if (!isApiUrl(url) || isDocsUrl(url)) return true;
+  return PUBLIC_API_ROUTES.has(`${method === 'HEAD' ? 'GET' : method} ${url}`);
+}
+
 export interface RouteRecord {
   method: string;
   url: string;
@@ -34,9 +57,7 @@ export function enforceRouteAccess(app: FastifyInstance, registry: RouteRecord[]
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const url = route.url;
-    const isApi = url === '/api' || url.startsWith('/api/');
-    const isDocs = url.startsWith('/api/docs');
-    if (!isApi || isDocs) {
+    if (!isApiUrl(url) || isDocsUrl(url)) {
       route.config = { ...(route.config ?? {}), access: PUBLIC };
     }
     const access = route.config?.access;
@@ -45,6 +66,7 @@ export function enforceRouteAccess(app: FastifyInstance, registry: RouteRecord[]
     }
     for (const method of methods) {
       if (method === 'HEAD' || method === 'OPTIONS') continue;
+      if (access === PUBLIC && !isPublicRoute(method, url)) throw new Error(`Route ${method} ${url} is PUBLIC but not in PUBLIC_API_ROUTES (platform/http.ts)`);
       registry.push({ method, url, access });
     }
   });

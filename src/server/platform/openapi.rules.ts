@@ -88,6 +88,7 @@ const RESPONSE_NAMES: Record<number, string> = {
   403: 'Forbidden',
   404: 'NotFound',
   409: 'Conflict',
+  410: 'Gone',
   413: 'PayloadTooLarge',
   423: 'Locked',
   429: 'TooManyRequests',
@@ -98,9 +99,10 @@ const RESPONSE_TEXT: Record<number, string> = {
   403: 'A permission is missing, or a cookie-authenticated write came without the x-csrf-token header',
   404: 'A record named in the path or the body does not exist or is outside the caller\'s data scope',
   409: 'A duplicate unique value, a stale version (reload and retry) or a state that does not allow this',
+  410: 'The one-time link no longer opens anything: unknown, expired, used or revoked (one answer for all)',
   413: 'The upload is larger than the limit',
   423: 'The user is locked after repeated failed sign-ins (details.lockedUntil)',
-  429: 'Too many failed sign-ins from this address',
+  429: 'Too many requests from this address (failed sign-ins, or the public survey link)',
 };
 
 export const ERROR_SCHEMA_NAME = 'Error';

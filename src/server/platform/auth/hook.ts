@@ -3,6 +3,7 @@ import type { Kdb } from '../../db/client';
 import { AppError } from '../../../shared/errors';
 import { AUTHENTICATED, PUBLIC, isPermission, type Permission } from '../../../shared/permissions';
 import type { Actor } from '../actor';
+import { isPublicRoute } from '../http';
 import { loadActorForUser, loadSessionActor, sha256 } from './actor-loader';
 import { authRepo } from './auth.repo';
 
@@ -41,14 +42,17 @@ async function fromToken(db: Kdb, req: FastifyRequest): Promise<Actor | undefine
 }
 
 /**
- * Authenticates every request to a non-public route before its body is even parsed:
+ * Authenticates every request to a route outside the public allow-list (http.ts PUBLIC_API_ROUTES)
+ * before its body is even parsed:
  * no session → 401; cookie-authenticated write without the CSRF header → 403;
  * missing permission → 403.
  */
 export function installAuthHook(app: FastifyInstance, db: Kdb, sessionTtlMs: number): void {
   app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config?.access;
-    if (!access || access === PUBLIC) return;
+    if (!access) return;
+    // open without a session only what the allow-list names: no actor, no cookie read or set, no CSRF
+    if (access === PUBLIC && isPublicRoute(req.method, req.routeOptions.url ?? '')) return;
     const actor = (await fromToken(db, req)) ?? (await fromSession(db, req, sessionTtlMs));
     if (!actor) throw new AppError('UNAUTHENTICATED', 'Not signed in', undefined, { key: 'auth.notSignedIn' });
     if (actor.via === 'session' && !SAFE_METHODS.has(req.method)) {
