@@ -59,41 +59,28 @@ function bucketSql(days: RawBuilder<number>, bounds: readonly number[]): RawBuil
 
 /**
  * The receivables with something outstanding as of `asOf` in scope and filter, as a CTE chain ending
- * in `r` (one row per instalment: figures as of the date, days overdue and bucket). The candidates are
- * three disjoint sets, each read through its own index: the instalments open now (the open-instalment
- * index), those settled now that have a live allocation received after the date (`later`, from
- * receipt_allocations_received_idx — an instalment settled after the date is one of these), and those
- * settled now and written off after it. As of today the last two are empty, so the request reads only
- * the open instalments; one pass with an OR over the three read every instalment instead. A candidate's
- * paid amount as of the date is paid_amount less its later allocations.
+ * in `r` (one row per instalment: figures as of the date, days overdue and bucket). One pass over the
+ * instalments: a candidate is open now, or has a live allocation received after the date (`later`,
+ * from receipt_allocations_received_idx; an instalment settled after the date is one of these), or was
+ * written off after it; its paid amount as of the date is paid_amount less those later allocations.
  */
 function receivablesAsOf(asOf: string, scope: RawBuilder<SqlBool>, f: ReceivableFilter, bounds: readonly number[]) {
   const days = sql<number>`greatest(0, ${asOf}::date - b.due_date)`;
-  const columns = sql`i.id, i.contract_id, i.account_id, i.seq, i.milestone, i.due_date, i.amount, i.paid_amount, i.written_off, i.written_off_on`;
-  const open = sql<SqlBool>`i.paid_amount + i.written_off < i.amount`;
-  const settled = sql<SqlBool>`i.paid_amount + i.written_off >= i.amount`;
   return sql`
     later as (
       select a.instalment_id, sum(a.amount)::bigint as amt from receipt_allocations a
       where a.undone_at is null and a.received_on > ${asOf}::date group by a.instalment_id
-    ),
-    c as (
-      select ${columns} from contract_instalments i where ${open}
-      union all
-      select ${columns} from later join contract_instalments i on i.id = later.instalment_id where ${settled}
-      union all
-      select ${columns} from contract_instalments i
-      where i.written_off > 0 and i.written_off_on > ${asOf}::date and ${settled} and not exists (select 1 from later where later.instalment_id = i.id)
     ),
     b as (
       select i.id, i.contract_id, i.account_id, i.seq, i.milestone, i.due_date, i.amount,
         i.paid_amount - coalesce(later.amt, 0) as paid,
         case when i.written_off > 0 and coalesce(i.written_off_on, ${asOf}::date) <= ${asOf}::date then i.written_off else 0 end as written_off,
         contracts.owner_id, contracts.unit_id, contracts.number, contracts.status as contract_status
-      from c i
+      from contract_instalments i
       join contracts on contracts.id = i.contract_id
       left join later on later.instalment_id = i.id
-      where ${activeContract} and (contracts.sign_date is null or contracts.sign_date <= ${asOf}::date)
+      where (i.paid_amount + i.written_off < i.amount or later.instalment_id is not null or (i.written_off > 0 and i.written_off_on > ${asOf}::date))
+        and ${activeContract} and (contracts.sign_date is null or contracts.sign_date <= ${asOf}::date)
         and ${scope} and ${filterSql(f)}
     ),
     r as (
