@@ -12,6 +12,7 @@ export const PERMISSION_GROUPS = {
   reception: ['reception:read', 'reception:write'],
   expense: ['expense:read', 'expense:write', 'expense:pay', 'budget:manage'],
   contract: ['contract:read', 'contract:write', 'contract:prices', 'contract:manage', 'receipt:read', 'receipt:write', 'receipt:confirm', 'receivable:dunning'],
+  service: ['ticket:read', 'ticket:write', 'ticket:judge', 'ticket:manage'],
   approval: ['approval:act', 'request:create', 'request:read'],
   survey: ['survey:read', 'survey:write', 'survey:configure'],
   system: [

@@ -29,11 +29,12 @@ import { workPlansMatrix } from '../matrix/work-plans.matrix';
 import { contractsMatrix } from '../matrix/contracts.matrix';
 import { receivablesMatrix } from '../matrix/receivables.matrix';
 import { collectionsMatrix } from '../matrix/collections.matrix';
-import { surveysMatrix } from '../matrix/surveys.matrix';
+import { ticketsMatrix } from '../matrix/tickets.matrix';
 import { workdaysMatrix } from '../matrix/workdays.matrix';
+import { surveysMatrix } from '../matrix/surveys.matrix';
 
 /** Every feature adds its suite here: role × route × own/other record → allow / deny / hidden. */
-const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix, competitorsMatrix, devPlansMatrix, pipelineMatrix, tripsMatrix, contactLogMatrix, visitsMatrix, receptionsMatrix, giftsMatrix, expensesMatrix, calendarMatrix, workPlansMatrix, contractsMatrix, receivablesMatrix, collectionsMatrix, workdaysMatrix, surveysMatrix];
+const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix, competitorsMatrix, devPlansMatrix, pipelineMatrix, tripsMatrix, contactLogMatrix, visitsMatrix, receptionsMatrix, giftsMatrix, expensesMatrix, calendarMatrix, workPlansMatrix, contractsMatrix, receivablesMatrix, collectionsMatrix, workdaysMatrix, ticketsMatrix, surveysMatrix];
 
 /** The route (METHOD pattern) a request hits, by the registered routes' patterns, static segments first. */
 function routeOf(method: string, url: string): string {

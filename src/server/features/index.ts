@@ -35,6 +35,7 @@ import { collectionsFeature } from './collections';
 import { receivablesFeature } from './receivables';
 import { workdaysFeature } from './workdays';
 import { surveysFeature } from './surveys';
+import { ticketsFeature } from './tickets';
 
 /**
  * Every room of the server, in the order their routes, timeline sources, merge parts and
@@ -74,6 +75,7 @@ export const FEATURES: readonly Feature[] = [
   collectionsFeature,
   receivablesFeature,
   workdaysFeature,
+  ticketsFeature,
   surveysFeature,
 ];
 

@@ -28,6 +28,7 @@ export const TIMELINE_KINDS = [
   'reception',
   'receipt',
   'contract',
+  'ticket',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -41,6 +42,7 @@ export const TIMELINE_GROUPS = {
   field: ['trip', 'contact_log', 'reception', 'gift'],
   visits: ['visit'],
   deals: ['contract', 'receipt'],
+  service: ['ticket'],
 } as const satisfies Record<string, readonly TimelineKind[]>;
 export type TimelineGroup = keyof typeof TIMELINE_GROUPS;
 

@@ -293,34 +293,6 @@ export const contractsRepo = {
     if (rows.length) await db.insertInto('contract_instalments').values(rows.map((r) => ({ ...r, contract_id: contractId, account_id: accountId }))).execute();
   },
 
-  // ---- files ----
-  async files(db: Executor, contractId: number) {
-    return db
-      .selectFrom('files as f')
-      .innerJoin('users as u', 'u.id', 'f.uploaded_by')
-      .select(['f.id', 'f.name', 'f.mime', 'f.size', 'f.uploaded_by', 'u.name as uploaded_by_name', 'f.created_at'])
-      .where('f.entity', '=', 'contract')
-      .where('f.entity_id', '=', contractId)
-      .orderBy('f.id')
-      .execute();
-  },
-  async file(db: Executor, contractId: number, fileId: number) {
-    return db.selectFrom('files').selectAll().where('id', '=', fileId).where('entity', '=', 'contract').where('entity_id', '=', contractId).executeTakeFirst();
-  },
-  async insertFile(db: Executor, v: { contractId: number; name: string; mime: string; size: number; sha256: string; content: Buffer; uploadedBy: number }) {
-    return db
-      .insertInto('files')
-      .values({ name: v.name, mime: v.mime, size: v.size, sha256: v.sha256, content: v.content, uploaded_by: v.uploadedBy, entity: 'contract', entity_id: v.contractId })
-      .returning(['id', 'name', 'mime', 'size', 'created_at'])
-      .executeTakeFirstOrThrow();
-  },
-  async deleteFile(db: Executor, fileId: number) {
-    await db.deleteFrom('files').where('id', '=', fileId).execute();
-  },
-  async deleteFilesOf(db: Executor, contractId: number) {
-    return db.deleteFrom('files').where('entity', '=', 'contract').where('entity_id', '=', contractId).returning(['id', 'name']).execute();
-  },
-
   // ---- the approval page ----
   async summaryOf(db: Executor, id: number) {
     return db

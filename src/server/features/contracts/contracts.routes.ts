@@ -24,6 +24,7 @@ import contractsZh from '../../../shared/locales/zh-CN/contracts.json';
 import { can } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import type { Platform } from '../../platform/context';
+import { sendFile } from '../../platform/files';
 import { actorOf } from '../../platform/http';
 import { xlsxFile, type SheetKind } from '../../platform/spreadsheet';
 import type { ContractListRow } from './contracts.repo';
@@ -105,12 +106,6 @@ const contractOut = (c: service.ContractView): Contract => {
     files: c.files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: Number(f.size), uploadedBy: { id: f.uploaded_by, name: f.uploaded_by_name }, createdAt: iso(f.created_at) })),
   };
 };
-
-/** RFC 6266: an ASCII fallback plus the UTF-8 name, so Chinese file names survive. */
-function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /** The export is in the business language: its words come from the zh-CN resources. */
 const XLSX_TEXT = contractsZh.export;
@@ -244,8 +239,7 @@ export async function contractsRoutes(fastify: FastifyInstance, p: Platform) {
     config: { access: 'contract:read' },
     schema: { tags, summary: 'Download a file of the contract, in the type it was uploaded with', params: contractFileParams, produces: ['*/*'] },
   }, async (req, reply) => {
-    const f = await service.file(db, actorOf(req), req.params.id, req.params.fileId);
-    return reply.header('content-type', f.mime).header('content-disposition', contentDisposition(f.name)).header('x-content-type-options', 'nosniff').send(f.content);
+    return sendFile(reply, await service.file(db, actorOf(req), req.params.id, req.params.fileId));
   });
 
   app.delete('/api/contracts/:id/files/:fileId', {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedFileType, canMove, contractNumber, effectiveAmount, followStatus, frameworkRollup, invoicedNotReceived, lineAmount, parentProblem } from './contracts.rules';
+import { canMove, CONTRACT_FILE_TYPES, contractNumber, effectiveAmount, followStatus, frameworkRollup, invoicedNotReceived, lineAmount, parentProblem } from './contracts.rules';
 
 describe('contract rules (DEAL-1)', () => {
   it('numbers a contract HT-<year>-<id in 6 digits>', () => {
@@ -74,11 +74,8 @@ describe('contract rules (DEAL-1)', () => {
     expect(followStatus({ status: 'signed', settledBy: null, instalments: [] })).toBeNull();
   });
 
-  it('takes documents and images as files, not executables', () => {
-    expect(allowedFileType('application/pdf')).toBe(true);
-    expect(allowedFileType('IMAGE/PNG')).toBe(true);
-    expect(allowedFileType('text/plain; charset=utf-8')).toBe(true);
-    expect(allowedFileType('application/x-msdownload')).toBe(false);
-    expect(allowedFileType('text/html')).toBe(false);
+  it('takes documents and images as files, not executables or pages', () => {
+    for (const mime of ['application/pdf', 'image/png', 'text/plain']) expect(CONTRACT_FILE_TYPES.has(mime), mime).toBe(true);
+    for (const mime of ['application/x-msdownload', 'text/html', 'image/svg+xml']) expect(CONTRACT_FILE_TYPES.has(mime), mime).toBe(false);
   });
 });

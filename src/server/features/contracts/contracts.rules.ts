@@ -93,8 +93,7 @@ export function followStatus(c: FollowInput): 'in_progress' | 'completed' | null
 /** The reason a contract completed by its plan carries. */
 export const PLAN_SETTLED_REASON = 'plan';
 
-/** Files a contract takes: scans and documents (the same 10 MB as every upload). */
-export const MAX_CONTRACT_FILE_BYTES = 10 * 1024 * 1024;
+/** Files a contract takes: scans and documents (the same 10 MB as every upload; platform/files checks both). */
 export const CONTRACT_FILE_TYPES: ReadonlySet<string> = new Set([
   'application/pdf',
   'image/jpeg',
@@ -115,4 +114,3 @@ export const CONTRACT_FILE_TYPES: ReadonlySet<string> = new Set([
   'text/plain',
   'text/csv',
 ]);
-export const allowedFileType = (mime: string) => CONTRACT_FILE_TYPES.has(mime.toLowerCase().split(';')[0]!.trim());

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Executor, Kdb, Trx } from '../../db/client';
 import { AppError, issue, validationError, type FieldIssue } from '../../../shared/errors';
@@ -7,6 +6,8 @@ import { businessDate } from '../../../shared/domain/business-time';
 import { generatePlan, planProblems, termsProblem, type PlanProblem } from '../../../shared/domain/payment-plan';
 import { assertCan, can, type Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
+import { decodeUpload, type UploadRules } from '../../platform/files';
+import { attachedFilesRepo } from '../../platform/files.repo';
 import { defineApprovable, field, NOW, stepBy } from '../../platform/approvals/approvable';
 import type { ApprovalEngine, ApprovalStatus } from '../../platform/approvals/engine';
 import { pageWindow, resolveSort } from '../../platform/listing';
@@ -15,7 +16,7 @@ import { syncContractFiguresFor } from '../accounts';
 import { accountReachable, accountScope, ownedScope } from '../../platform/scope';
 import { withVersioned } from '../../platform/versioned';
 import { CONTRACT_SORT_COLUMNS, contractsRepo, type ContractFilter } from './contracts.repo';
-import { allowedFileType, canMove, contractNumber, followStatus, lineAmount, MAX_CONTRACT_FILE_BYTES, MOVE_TARGET, parentProblem, PLAN_SETTLED_REASON, type ManualMove } from './contracts.rules';
+import { canMove, CONTRACT_FILE_TYPES, contractNumber, followStatus, lineAmount, MOVE_TARGET, parentProblem, PLAN_SETTLED_REASON, type ManualMove } from './contracts.rules';
 
 /** The approval document type and audit entity of a contract. */
 export const DOC_TYPE = 'contract';
@@ -160,7 +161,7 @@ export async function get(db: Executor, actor: Actor, id: number, tz: string) {
   const [lines, instalments, files, supplements, salesContracts] = await Promise.all([
     contractsRepo.lines(db, id),
     contractsRepo.instalments(db, id),
-    contractsRepo.files(db, id),
+    attachedFilesRepo.list(db, DOC_TYPE, id),
     row.kind === 'sales' ? contractsRepo.list(db, { scope, today: day, parentId: id, kind: 'supplement' }, { column: 'contracts.id', desc: false }, null) : [],
     row.kind === 'framework' ? contractsRepo.list(db, { scope, today: day, parentId: id, kind: 'sales' }, { column: 'contracts.id', desc: false }, null) : [],
   ]);
@@ -324,7 +325,7 @@ export async function update(db: Kdb, actor: Actor, id: number, input: z.infer<t
 export async function remove(db: Kdb, actor: Actor, id: number, version: number) {
   await withVersioned(db, (trx) => contractsRepo.lock(trx, id, writeScope(actor)), version, { notFound, stale }, async (trx, before) => {
     if (before.status !== 'draft' || before.approval_id !== null) throw invalidState(before.status, 'deleted');
-    const files = await contractsRepo.deleteFilesOf(trx, id);
+    const files = await attachedFilesRepo.removeAllOf(trx, DOC_TYPE, id);
     await contractsRepo.delete(trx, id);
     await audit(trx, actor, { entity: DOC_TYPE, entityId: id, action: 'delete', before, data: { files } });
   });
@@ -396,22 +397,15 @@ export async function followCollections(trx: Executor, contractIds: number[], ac
 
 // ---- files ----
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const contractFileKeys = { base64: 'contracts.fileBase64', tooLarge: 'contracts.fileTooLarge', empty: 'contracts.fileEmpty' } as const;
+const FILE_RULES: UploadRules = { keys: contractFileKeys, types: { allowed: CONTRACT_FILE_TYPES, key: 'contracts.fileType', message: 'Upload a PDF, an image, an Office document, text or a zip' } };
 
 /** Adds a file at any state (a signed scan): contract:write in scope; ≤ 10 MB of a document or image type. */
 export async function addFile(db: Kdb, actor: Actor, id: number, input: z.infer<typeof contractFileUpload>) {
-  const text = input.contentBase64.replace(/\s+/g, '');
-  const issues: FieldIssue[] = [];
-  if (!allowedFileType(input.mime)) issues.push(issue('mime', 'contracts.fileType', 'Upload a PDF, an image, an Office document, text or a zip'));
-  if (!BASE64.test(text) || text.length % 4 === 1) issues.push(issue('contentBase64', 'contracts.fileBase64', 'Not valid base64'));
-  if (issues.length) throw validationError(issues);
-  const content = Buffer.from(text, 'base64');
-  if (content.length > MAX_CONTRACT_FILE_BYTES) throw validationError([issue('contentBase64', 'contracts.fileTooLarge', `The file is larger than ${MAX_CONTRACT_FILE_BYTES / 1024 / 1024} MB`, { maxMb: MAX_CONTRACT_FILE_BYTES / 1024 / 1024 })]);
-  if (content.length === 0) throw validationError([issue('contentBase64', 'contracts.fileEmpty', 'The file is empty')]);
-  const sha256 = createHash('sha256').update(content).digest('hex');
+  const { content, sha256 } = decodeUpload(input, FILE_RULES);
   return db.transaction().execute(async (trx) => {
     if (!(await contractsRepo.lock(trx, id, writeScope(actor)))) throw notFound();
-    const row = await contractsRepo.insertFile(trx, { contractId: id, name: input.name, mime: input.mime, size: content.length, sha256, content, uploadedBy: actor.userId });
+    const row = await attachedFilesRepo.insert(trx, { entity: DOC_TYPE, entityId: id, name: input.name, mime: input.mime, size: content.length, sha256, content, uploadedBy: actor.userId });
     await audit(trx, actor, { entity: DOC_TYPE, entityId: id, action: 'file.add', data: { fileId: row.id, name: input.name, mime: input.mime, size: content.length, sha256 } });
     return row.id;
   });
@@ -421,7 +415,7 @@ const fileNotFound = () => new AppError('NOT_FOUND', 'File not found', undefined
 
 export async function file(db: Kdb, actor: Actor, id: number, fileId: number) {
   if (!(await contractsRepo.visible(db, id, readScope(actor)))) throw notFound();
-  const f = await contractsRepo.file(db, id, fileId);
+  const f = await attachedFilesRepo.one(db, DOC_TYPE, id, fileId);
   if (!f) throw fileNotFound();
   return f;
 }
@@ -430,11 +424,11 @@ export async function file(db: Kdb, actor: Actor, id: number, fileId: number) {
 export async function removeFile(db: Kdb, actor: Actor, id: number, fileId: number) {
   await db.transaction().execute(async (trx) => {
     if (!(await contractsRepo.lock(trx, id, readScope(actor)))) throw notFound();
-    const f = await contractsRepo.file(trx, id, fileId);
+    const f = await attachedFilesRepo.one(trx, DOC_TYPE, id, fileId);
     if (!f) throw fileNotFound();
     const mayRemove = f.uploaded_by === actor.userId ? (await contractsRepo.lock(trx, id, writeScope(actor))) !== undefined : can(actor, 'contract:manage') && (await contractsRepo.lock(trx, id, manageScope(actor))) !== undefined;
     if (!mayRemove) throw new AppError('FORBIDDEN', 'Only its uploader or a contract manager removes a file', undefined, { key: 'contracts.fileNotYours' });
-    await contractsRepo.deleteFile(trx, fileId);
+    await attachedFilesRepo.remove(trx, fileId);
     await audit(trx, actor, { entity: DOC_TYPE, entityId: id, action: 'file.remove', data: { fileId, name: f.name, size: f.size, sha256: f.sha256, uploadedBy: f.uploaded_by } });
   });
 }

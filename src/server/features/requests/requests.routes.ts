@@ -4,6 +4,7 @@ import { idParam, iso, paged } from '../../../shared/contracts/common';
 import { fileItem, fileUpload, generalRequest, generalRequestCreate, generalRequestListQuery, generalRequestUpdate, type REQUEST_CATEGORIES, type REQUEST_STATUSES } from '../../../shared/contracts/requests';
 import { AUTHENTICATED } from '../../../shared/permissions';
 import type { Platform } from '../../platform/context';
+import { sendFile } from '../../platform/files';
 import { actorOf } from '../../platform/http';
 import * as service from './requests.service';
 
@@ -30,12 +31,6 @@ const requestOut = (r: RequestRow) => ({
   version: r.version,
   createdAt: iso(r.created_at),
 });
-
-/** RFC 6266: an ASCII fallback plus the UTF-8 name, so Chinese file names survive. */
-function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export async function requestsRoutes(fastify: FastifyInstance, p: Platform) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -85,11 +80,6 @@ export async function requestsRoutes(fastify: FastifyInstance, p: Platform) {
     config: { access: AUTHENTICATED },
     schema: { tags: ['files'], summary: 'Download a file (uploader, or whoever can see the record it is attached to); in the type it was uploaded with', params: idParam, produces: ['*/*'] },
   }, async (req, reply) => {
-    const file = await service.download(db, actorOf(req), req.params.id);
-    return reply
-      .header('content-type', file.mime)
-      .header('content-disposition', contentDisposition(file.name))
-      .header('x-content-type-options', 'nosniff')
-      .send(file.content);
+    return sendFile(reply, await service.download(db, actorOf(req), req.params.id));
   });
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Kdb, Trx } from '../../db/client';
 import { AppError, issue, validationError, type FieldIssue } from '../../../shared/errors';
@@ -6,6 +5,7 @@ import type { fileUpload, generalRequestCreate, generalRequestListQuery, general
 import type { Actor } from '../../platform/actor';
 import { pageWindow, resolveSort } from '../../platform/listing';
 import { audit } from '../../platform/audit';
+import { decodeUpload } from '../../platform/files';
 import type { ApprovalEngine } from '../../platform/approvals/engine';
 import { defineApprovable, field, stepBy, stamped } from '../../platform/approvals/approvable';
 import { scopeWhere } from '../../platform/scope';
@@ -152,15 +152,10 @@ export async function withdraw(db: Kdb, engine: ApprovalEngine, actor: Actor, id
 
 // ---- files ----
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const requestFileKeys = { base64: 'requests.invalidBase64', tooLarge: 'requests.fileTooLarge', empty: 'requests.fileEmpty' } as const;
 
 export async function upload(db: Kdb, actor: Actor, input: z.infer<typeof fileUpload>) {
-  const text = input.contentBase64.replace(/\s+/g, '');
-  if (!BASE64.test(text) || text.length % 4 === 1) throw validationError([issue('contentBase64', 'requests.invalidBase64', 'Not valid base64')]);
-  const content = Buffer.from(text, 'base64');
-  if (content.length > MAX_FILE_BYTES) throw validationError([issue('contentBase64', 'requests.fileTooLarge', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, { maxMb: MAX_FILE_BYTES / 1024 / 1024 })]);
-  if (content.length === 0) throw validationError([issue('contentBase64', 'requests.fileEmpty', 'The file is empty')]);
-  const sha256 = createHash('sha256').update(content).digest('hex');
+  const { content, sha256 } = decodeUpload(input, { keys: requestFileKeys, maxBytes: MAX_FILE_BYTES });
   return db.transaction().execute(async (trx) => {
     const row = await requestsRepo.insertFile(trx, { name: input.name, mime: input.mime, size: content.length, sha256, content, uploadedBy: actor.userId });
     await audit(trx, actor, { entity: 'file', entityId: row.id, action: 'upload', data: { name: input.name, mime: input.mime, size: content.length, sha256 } });

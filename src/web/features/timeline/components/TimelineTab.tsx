@@ -1,4 +1,4 @@
-import { AccountBookOutlined, ApartmentOutlined, BulbOutlined, CarOutlined, EnvironmentOutlined, FlagOutlined, FundProjectionScreenOutlined, HistoryOutlined, TeamOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, ApartmentOutlined, BulbOutlined, CarOutlined, CustomerServiceOutlined, EnvironmentOutlined, FlagOutlined, FundProjectionScreenOutlined, HistoryOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Empty, Flex, Skeleton, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -21,8 +21,9 @@ const ICONS: Record<TimelineGroup, ReactNode> = {
   visits: <EnvironmentOutlined />,
   field: <CarOutlined />,
   deals: <AccountBookOutlined />,
+  service: <CustomerServiceOutlined />,
 };
-const COLORS: Record<TimelineGroup, string> = { account: 'blue', contacts: 'green', needs: 'orange', plan: 'purple', pipeline: 'cyan', visits: 'magenta', field: 'geekblue', deals: 'gold' };
+const COLORS: Record<TimelineGroup, string> = { account: 'blue', contacts: 'green', needs: 'orange', plan: 'purple', pipeline: 'cyan', visits: 'magenta', field: 'geekblue', deals: 'gold', service: 'volcano' };
 
 /** The event's sentence and an optional second line in the reader's language: the room the event comes from says how (its manifest's timelineRenderers). */
 function describe(t: TFunction, e: TimelineEvent): { text: string; detail?: string } {
