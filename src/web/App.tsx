@@ -7,13 +7,13 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
+import { createBrowserRouter, matchPath, RouterProvider, type RouteObject } from 'react-router';
 import { ApiError } from './api/client';
 import { AppLayout } from './app/AppLayout';
 import { AuthProvider, useAuth } from './app/auth';
 import { HomePage } from './app/HomePage';
 import { LoginPage } from './app/LoginPage';
-import { featureRoutes } from './app/registry';
+import { featureRoutes, publicRoutes } from './app/registry';
 import { RequireSession } from './app/RequireSession';
 import { CrashPage, ForbiddenPage, NotFoundPage } from './app/StatusPages';
 import type { AppRoute } from './app/types';
@@ -73,7 +73,14 @@ const routes: RouteObject[] = [
   },
 ];
 
-const router = createBrowserRouter(routes);
+/**
+ * A page open without signing in (the customer's survey link) is its own little app: no session is asked
+ * for or read (no /api/auth/me), no layout, no menu; the page loads on first use.
+ */
+const publicPage = publicRoutes.some((r) => matchPath(r.path, window.location.pathname) !== null);
+const publicRouteObjects: RouteObject[] = publicRoutes.map((r) => ({ path: r.path, element: <Suspense fallback={<Skeleton active style={{ padding: 24 }} />}>{r.element}</Suspense>, errorElement: <CrashPage /> }));
+
+const router = createBrowserRouter(publicPage ? publicRouteObjects : routes);
 
 function Themed() {
   const { i18n: current } = useTranslation();
@@ -92,9 +99,13 @@ function Themed() {
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <AuthProvider>
+      {publicPage ? (
         <Themed />
-      </AuthProvider>
+      ) : (
+        <AuthProvider>
+          <Themed />
+        </AuthProvider>
+      )}
     </QueryClientProvider>
   );
 }

@@ -573,4 +573,29 @@ describe('demo data (issue item 12)', () => {
       expect(tasks.length).toBeGreaterThan(0);
     });
   });
+
+  describe('satisfaction surveys (issue 15 item 9)', () => {
+    const db = () => tdb.database.db;
+
+    it('loads once: answered surveys with mixed scores over the last half year and one waiting; the second run adds nothing', async () => {
+      expect(logs[0]!.some((l) => /10 satisfaction surveys answered/.test(l))).toBe(true);
+      expect(logs[1]!.some((l) => l.includes('satisfaction surveys are already there'))).toBe(true);
+      // the surveys the managers sent (the demo tickets' closings send theirs too)
+      const rows = await db().selectFrom('survey_invitations').select(['csat', 'nps', 'answered_at', 'created_at', 'expires_at', 'created_by']).where('reason', '=', 'manual').execute();
+      expect(rows).toHaveLength(11);
+      const answered = rows.filter((r) => r.answered_at !== null);
+      expect(answered).toHaveLength(10);
+      expect(Math.min(...answered.map((r) => r.csat!))).toBeLessThanOrEqual(2);
+      expect(Math.max(...answered.map((r) => r.csat!))).toBe(5);
+      expect(answered.some((r) => r.nps! <= 6) && answered.some((r) => r.nps! >= 9)).toBe(true);
+      // sent and answered on their days, not at load time, across at least five months
+      expect(rows.filter((r) => Date.parse(String(r.created_at)) >= loadStartedAt - 86_400_000)).toEqual([]);
+      for (const r of answered) expect(Date.parse(String(r.answered_at))).toBeGreaterThan(Date.parse(String(r.created_at)));
+      expect(new Set(answered.map((r) => String(new Date(r.answered_at!).toISOString()).slice(0, 7))).size).toBeGreaterThanOrEqual(5);
+      const waiting = rows.filter((r) => r.answered_at === null);
+      expect(waiting).toHaveLength(1);
+      expect(Date.parse(String(waiting[0]!.expires_at))).toBeGreaterThan(Date.now());
+      expect(rows.every((r) => r.created_by !== null)).toBe(true);
+    });
+  });
 });

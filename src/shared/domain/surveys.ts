@@ -92,7 +92,7 @@ export const QUESTION_SETS: readonly QuestionSet[] = [
         key: 'industry',
         kind: 'rating',
         name: { 'zh-CN': '行业动态信息', en: 'Industry information' },
-        text: { 'zh-CN': '我们提供的行业动态和市场信息对您有帮助吗？', en: 'How useful is the industry and market information we share with you?' },
+        text: { 'zh-CN': '您对我们提供的行业动态和市场信息满意吗？', en: 'How satisfied are you with the industry and market information we share with you?' },
         required: false,
       },
       {

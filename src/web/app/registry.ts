@@ -14,6 +14,7 @@ import { pipelineWeb } from '../features/pipeline/manifest';
 import { plansWeb } from '../features/plans/manifest';
 import { receivablesWeb } from '../features/receivables/manifest';
 import { receptionsWeb } from '../features/receptions/manifest';
+import { surveysWeb } from '../features/surveys/manifest';
 import { savedViewsWeb } from '../features/saved-views/manifest';
 import { timelineWeb } from '../features/timeline/manifest';
 import { transferWeb } from '../features/transfer/manifest';
@@ -21,7 +22,7 @@ import { tripsWeb } from '../features/trips/manifest';
 import { visitsWeb } from '../features/visits/manifest';
 import { workPlansWeb } from '../features/work-plans/manifest';
 import { workdaysWeb } from '../features/workdays/manifest';
-import type { AccountTab, AppRoute, HeaderItem, HomeWidget, TimelineRenderers, WebFeature } from './types';
+import type { AccountTab, AppRoute, HeaderItem, HomeWidget, PublicRoute, TimelineRenderers, WebFeature } from './types';
 
 /**
  * Every room of the web app, in menu order within each area. A room declares its WebFeature in
@@ -55,10 +56,14 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   expensesWeb,
   contractsWeb,
   receivablesWeb,
+  surveysWeb,
 ];
 
 /** Every page in the layout. */
 export const featureRoutes: AppRoute[] = WEB_FEATURES.flatMap((f) => f.routes ?? []);
+
+/** The pages open without signing in, outside the layout (the survey link). */
+export const publicRoutes: PublicRoute[] = WEB_FEATURES.flatMap((f) => f.publicRoutes ?? []);
 
 /** The tabs the rooms add to the account 360 page, in their order. */
 export const accountTabs: AccountTab[] = WEB_FEATURES.flatMap((f) => f.accountTabs ?? []).sort((a, b) => a.order - b.order);

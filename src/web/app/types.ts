@@ -24,6 +24,15 @@ export interface AppRoute {
   icon?: ReactNode;
 }
 
+/**
+ * A page open without signing in (the customer's survey link): outside the app's layout and session, so it
+ * reads no session and shows no menu. Its API routes must be public on the server (http.ts PUBLIC_API_ROUTES).
+ */
+export interface PublicRoute {
+  path: string;
+  element: ReactNode;
+}
+
 /** What a tab of the account 360 page is given: the account, whether it is the tab shown, the caller's rights. */
 export interface AccountTabContext {
   account: AccountDetail;
@@ -58,6 +67,8 @@ export interface WebFeature {
   homeWidgets?: readonly HomeWidget[];
   /** what the room puts in the header, on every page (the approvals waiting for me) */
   headerItems?: readonly HeaderItem[];
+  /** pages anyone may open without signing in (the survey link) */
+  publicRoutes?: readonly PublicRoute[];
 }
 
 /** A button in the header beside the notifications, shown to holders of `access`, by order. */

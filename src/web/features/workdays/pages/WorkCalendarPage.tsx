@@ -15,6 +15,7 @@ import { HoursCard } from '../components/HoursCard';
 import { MonthGrid, useDayStyle } from '../components/MonthGrid';
 import { applyEdits, DAY_KINDS, workingDaysOf, type DayEdit } from '../rules';
 
+const NO_EDITS: ReadonlyMap<string, DayEdit> = new Map();
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 const STATUS_COLOR: Record<CalendarStatus, string> = { official: 'green', edited: 'blue', missing: 'default' };
 
@@ -39,15 +40,17 @@ export function WorkCalendarPage() {
   const { message, modal } = useFeedback();
   const showError = useApiError();
   const dayStyle = useDayStyle();
-  const [edits, setEdits] = useState<ReadonlyMap<string, DayEdit>>(new Map());
+  // the unsaved changes belong to the year they were made in: another year shown (Back, a link) shows none
+  const [pending, setPending] = useState<{ year: number; edits: ReadonlyMap<string, DayEdit> } | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
 
   const data = calendar.data;
+  const edits = pending && pending.year === data?.year ? pending.edits : NO_EDITS;
   const days = useMemo(() => (data ? applyEdits(data.days, edits) : []), [data, edits]);
   const listed = useMemo(() => new Map(days.map((d) => [d.date, d])), [days]);
   const edited = useMemo(() => new Set(edits.keys()), [edits]);
 
-  const discard = () => setEdits(new Map());
+  const discard = () => setPending(null);
   const reload = () => {
     discard();
     void calendar.refetch();
@@ -168,17 +171,15 @@ export function WorkCalendarPage() {
         date={picked}
         current={picked ? listed.get(picked) : undefined}
         onClose={() => setPicked(null)}
-        onApply={(date, edit) =>
-          setEdits((prev) => {
-            const next = new Map(prev);
-            const saved = data.days.find((d) => d.date === date);
-            // back to what is saved: no change left to save
-            const same = edit === null ? !saved : saved !== undefined && saved.off === edit.off && saved.name === edit.name;
-            if (same) next.delete(date);
-            else next.set(date, edit);
-            return next;
-          })
-        }
+        onApply={(date, edit) => {
+          const next = new Map(edits);
+          const saved = data.days.find((d) => d.date === date);
+          // back to what is saved: no change left to save
+          const same = edit === null ? !saved : saved !== undefined && saved.off === edit.off && saved.name === edit.name;
+          if (same) next.delete(date);
+          else next.set(date, edit);
+          setPending({ year: data.year, edits: next });
+        }}
       />
     </div>
   );
