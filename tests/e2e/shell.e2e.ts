@@ -115,8 +115,8 @@ describe('the shell per role', () => {
     const { page } = await browser({ width: 1440, height: 900 });
     await signIn(page, DIRECTOR);
     const { entries, groups } = await menu(page);
-    expect(groups).toEqual(['customers', 'relationships', 'development', 'field', 'expenses', 'approvals', 'deals']);
-    expect(entries).toEqual(expect.arrayContaining(['/accounts', '/gifts/plans', '/pipeline/forecast', '/daily-reports/team', '/expenses', '/approvals', '/contracts']));
+    expect(groups).toEqual(['customers', 'relationships', 'development', 'field', 'expenses', 'approvals', 'deals', 'service']);
+    expect(entries).toEqual(expect.arrayContaining(['/accounts', '/gifts/plans', '/pipeline/forecast', '/daily-reports/team', '/expenses', '/approvals', '/contracts', '/surveys']));
     // collapsed: on the home page no group is open and the whole menu fits beside the page, 审批 without a scroll
     const sider = await page.getByTestId('nav').boundingBox();
     expect(sider!.y + sider!.height).toBeLessThan(900);
