@@ -14,6 +14,7 @@ import { pipelineWeb } from '../features/pipeline/manifest';
 import { plansWeb } from '../features/plans/manifest';
 import { receivablesWeb } from '../features/receivables/manifest';
 import { receptionsWeb } from '../features/receptions/manifest';
+import { ticketsWeb } from '../features/tickets/manifest';
 import { surveysWeb } from '../features/surveys/manifest';
 import { savedViewsWeb } from '../features/saved-views/manifest';
 import { timelineWeb } from '../features/timeline/manifest';
@@ -56,6 +57,7 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   expensesWeb,
   contractsWeb,
   receivablesWeb,
+  ticketsWeb,
   surveysWeb,
 ];
 

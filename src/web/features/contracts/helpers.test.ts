@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContractListItem } from '../../../shared/contracts/contracts';
 import { generatePlan } from '../../../shared/domain/payment-plan';
 import { readList, writeList } from '../../components/useListState';
-import { accountTotals, CONTRACT_LIST, CONTRACT_LIST_OPTIONS, contractQuery, fileSize, fileToBase64, linePreview, parsePercents, termsFor } from './helpers';
+import { accountTotals, CONTRACT_LIST, CONTRACT_LIST_OPTIONS, contractQuery, linePreview, parsePercents, termsFor } from './helpers';
 
 describe('contract list filters in the address bar', () => {
   const read = (search: string) => readList(CONTRACT_LIST, CONTRACT_LIST_OPTIONS, new URLSearchParams(search));
@@ -90,15 +90,5 @@ describe('an account’s contracts added up', () => {
       c('sales', 'void', money(5, 0, 0, 0)),
     ]);
     expect(totals).toEqual({ contracted: 150, received: 80, outstanding: 70, overdue: 20 });
-  });
-});
-
-describe('files', () => {
-  it('travel as base64 of their bytes', async () => {
-    expect(await fileToBase64(new Blob(['合同'], { type: 'text/plain' }))).toBe(Buffer.from('合同').toString('base64'));
-  });
-
-  it('show their size for people', () => {
-    expect([fileSize(980), fileSize(12_595), fileSize(4_718_592)]).toEqual(['980 B', '12.3 KB', '4.5 MB']);
   });
 });
