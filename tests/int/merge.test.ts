@@ -82,6 +82,9 @@ describe('account merge (issue 3 item 5)', () => {
     const receipt = await c.director.post('/api/receipts', { accountId: ids.source, amount: 50_000, receivedOn: '2026-04-01' });
     expect(receipt.status).toBe(201);
     ids.receipt = receipt.body.id;
+    const ticket = await c.spec_b1.post('/api/tickets', { kind: 'complaint', severity: 'medium', channel: 'phone', accountId: ids.source, title: '重复档案上的投诉' });
+    expect(ticket.status).toBe(201);
+    ids.ticket = ticket.body.id;
   });
 
   it('previews the counts per part and the fields that would be filled', async () => {
@@ -109,6 +112,7 @@ describe('account merge (issue 3 item 5)', () => {
       contracts: 0,
       receipts: 1,
       surveys: 0,
+      tickets: 1,
     });
     const fields = Object.fromEntries(r.fields.map((f: Body) => [f.field, f.value]));
     // the target keeps its phone; its empty fields take the source's
@@ -142,7 +146,8 @@ describe('account merge (issue 3 item 5)', () => {
     );
     expect(r).toMatchObject({ targetId: ids.target, sourceId: ids.source });
     expect(r.filledFields.sort()).toEqual(['address', 'creditCode', 'parentId', 'shortName']);
-    expect(Object.fromEntries(r.parts.map((p: Body) => [p.key, p.count]))).toMatchObject({ contacts: 1, revenue: 2, team: 2, children: 1, tasks: 2, needs: 1, countermeasures: 1, planItems: 1, opportunities: 1, visits: 1, receptions: 1, receipts: 1 });
+    expect(Object.fromEntries(r.parts.map((p: Body) => [p.key, p.count]))).toMatchObject({ contacts: 1, revenue: 2, team: 2, children: 1, tasks: 2, needs: 1, countermeasures: 1, planItems: 1, opportunities: 1, visits: 1, receptions: 1, receipts: 1, tickets: 1 });
+    expect((await t.database.db.selectFrom('tickets').select('account_id').where('id', '=', ids.ticket).executeTakeFirstOrThrow()).account_id).toBe(ids.target);
     expect((await t.database.db.selectFrom('visits').select('account_id').where('id', '=', ids.visit).executeTakeFirstOrThrow()).account_id).toBe(ids.target);
     expect((await t.database.db.selectFrom('receptions').select('account_id').where('id', '=', ids.reception).executeTakeFirstOrThrow()).account_id).toBe(ids.target);
     expect((await t.database.db.selectFrom('receipts').select('account_id').where('id', '=', ids.receipt).executeTakeFirstOrThrow()).account_id).toBe(ids.target);
