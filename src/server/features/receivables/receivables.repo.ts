@@ -511,12 +511,4 @@ export const receivablesRepo = {
       order by i.due_date, contracts.number, i.seq`.execute(db);
     return r.rows;
   },
-
-  // ---- dunning runs ----
-
-  /** The latest job of this name (the daily dunning run or one asked for): newest id first; null before any. */
-  async latestJob(db: Executor, name: string) {
-    const row = await db.selectFrom('jobs').select(['id', 'status', 'run_at', 'finished_at', 'last_error']).where('name', '=', name).orderBy('id', 'desc').limit(1).executeTakeFirst();
-    return row ?? null;
-  },
 };

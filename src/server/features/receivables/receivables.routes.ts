@@ -24,7 +24,7 @@ import {
 import receivablesZh from '../../../shared/locales/zh-CN/receivables.json';
 import type { Platform } from '../../platform/context';
 import { actorOf } from '../../platform/http';
-import { scheduledJobKey } from '../../platform/jobs/queue';
+import { latestRun, queueScheduledRun } from '../../platform/jobs/run-now';
 import { interpolate } from '../../platform/notifications/email';
 import { xlsxBook, type SheetColumn, type SheetKind, type SheetRows } from '../../platform/spreadsheet';
 import * as service from './receivables.service';
@@ -125,15 +125,13 @@ export async function receivablesRoutes(fastify: FastifyInstance, p: Platform): 
       response: { 202: dunningRun },
     },
   }, async (req, reply) => {
-    const actor = actorOf(req);
-    const run = await service.queueDunningRun(db, actor, DUNNING_JOB, (trx) => p.jobs.enqueue(trx, DUNNING_JOB, { requestedBy: actor.userId }, { dedupeKey: scheduledJobKey(DUNNING_JOB) }));
-    return reply.code(202).send(run);
+    return reply.code(202).send(await queueScheduledRun(db, p.jobs, actorOf(req), DUNNING_JOB));
   });
 
   app.get('/api/receivables/dunning/run', {
     config: { access: 'receivable:dunning' },
     schema: { tags, summary: 'The latest dunning run (the daily one or one asked for): queued, running, done or failed, with its last error; null before any', response: { 200: latestDunningRun } },
-  }, async () => service.latestDunningRun(db, DUNNING_JOB));
+  }, async () => latestRun(db, DUNNING_JOB));
 
   app.get('/api/receivables/rates', {
     config: read,

@@ -8,8 +8,6 @@ import type {
   AgeingRow,
   DunningItem,
   DunningListQuery,
-  DunningRun,
-  DunningRunStatus,
   RateRow,
   RatesQuery,
   RatesReport,
@@ -28,7 +26,6 @@ import { businessDate, zonedInstant } from '../../../shared/domain/business-time
 import { formatMoney } from '../../../shared/domain/money';
 import receivablesZh from '../../../shared/locales/zh-CN/receivables.json';
 import type { Actor } from '../../platform/actor';
-import { audit } from '../../platform/audit';
 import { interpolate } from '../../platform/notifications/email';
 import type { Notifier } from '../../platform/notifications/notifier';
 import { orgReads } from '../../platform/org.repo';
@@ -281,32 +278,6 @@ export async function dunningList(db: Kdb, actor: Actor, q: DunningListQuery, to
     };
   });
   return { items, total, page: q.page, pageSize: q.pageSize };
-}
-
-type JobRow = NonNullable<Awaited<ReturnType<typeof repo.latestJob>>>;
-const dunningRunOut = (r: JobRow): DunningRun => ({ id: r.id, status: r.status as DunningRunStatus, runAt: iso(r.run_at), finishedAt: iso(r.finished_at), lastError: r.last_error });
-
-/**
- * 立即运行催收 (receivable:dunning): queues the dunning job (`job`) now through `enqueue`, whose dedupe key
- * makes the insert a no-op while a run is queued or running — so any number of requests at once queue one
- * run, and each gets that run. A queued run is audited; the run itself is the daily one's (as of the
- * business date it runs on, each level once per instalment).
- */
-export async function queueDunningRun(db: Kdb, actor: Actor, job: string, enqueue: (trx: Executor) => Promise<number | undefined>): Promise<DunningRun> {
-  return db.transaction().execute(async (trx) => {
-    const id = await enqueue(trx);
-    if (id !== undefined) await audit(trx, actor, { entity: 'job', entityId: id, action: 'create', data: { name: job } });
-    // the one inserted, or the queued/running one that made the insert a no-op (or, finished since, the newest)
-    const latest = await repo.latestJob(trx, job);
-    if (!latest) throw new Error(`no ${job} job after enqueueing one`);
-    return dunningRunOut(latest);
-  });
-}
-
-/** The latest dunning run (the daily one or one asked for), null before any. */
-export async function latestDunningRun(db: Executor, job: string): Promise<DunningRun | null> {
-  const latest = await repo.latestJob(db, job);
-  return latest && dunningRunOut(latest);
 }
 
 // ---- rates (DEAL-3) ----

@@ -345,9 +345,4 @@ export const ticketsRepo = {
     return q.orderBy('tickets.received_at').orderBy('tickets.id').execute();
   },
 
-  /** The latest job of this name (the escalation run, scheduled or asked for): newest first; null before any. */
-  async latestJob(db: Executor, name: string) {
-    const row = await db.selectFrom('jobs').select(['id', 'status', 'run_at', 'finished_at', 'last_error']).where('name', '=', name).orderBy('id', 'desc').limit(1).executeTakeFirst();
-    return row ?? null;
-  },
 };

@@ -26,7 +26,7 @@ import {
 import type { Platform } from '../../platform/context';
 import { sendFile } from '../../platform/files';
 import { actorOf } from '../../platform/http';
-import { scheduledJobKey } from '../../platform/jobs/queue';
+import { latestRun, queueScheduledRun } from '../../platform/jobs/run-now';
 import type { TicketListRow } from './tickets.repo';
 import type { TicketMove } from './tickets.rules';
 import * as service from './tickets.service';
@@ -131,15 +131,13 @@ export async function ticketsRoutes(fastify: FastifyInstance, p: Platform) {
     config: { access: 'ticket:manage' },
     schema: { tags, summary: '立即检查超时: queue the SLA escalation job now (warnings, breaches, the GM; each level once). While a run is queued or running, no second one is queued: 202 with that run.', response: { 202: escalationRun } },
   }, async (req, reply) => {
-    const actor = actorOf(req);
-    const run = await service.queueEscalationRun(db, actor, ESCALATION_JOB, (trx) => p.jobs.enqueue(trx, ESCALATION_JOB, { requestedBy: actor.userId }, { dedupeKey: scheduledJobKey(ESCALATION_JOB) }));
-    return reply.code(202).send(run);
+    return reply.code(202).send(await queueScheduledRun(db, p.jobs, actorOf(req), ESCALATION_JOB));
   });
 
   app.get('/api/tickets/escalation/run', {
     config: { access: 'ticket:manage' },
     schema: { tags, summary: 'The latest escalation run (scheduled or asked for): queued, running, done or failed; null before any', response: { 200: latestEscalationRun } },
-  }, async () => service.latestEscalationRun(db, ESCALATION_JOB));
+  }, async () => latestRun(db, ESCALATION_JOB));
 
   app.get('/api/tickets/:id', {
     config: { access: 'ticket:read' },

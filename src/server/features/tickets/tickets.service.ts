@@ -6,7 +6,6 @@ import {
   slaSettingsValue,
   TICKET_SORTS,
   type EscalationLevel,
-  type EscalationRun,
   type SlaMilestone,
   type SlaSettingsValue,
   type TicketKind,
@@ -580,28 +579,6 @@ export async function runEscalation(db: Kdb, notifier: Notifier, o: { timeZone: 
     });
   }
   return result;
-}
-
-type JobRow = NonNullable<Awaited<ReturnType<typeof repo.latestJob>>>;
-const runOut = (r: JobRow): EscalationRun => ({ id: r.id, status: r.status as EscalationRun['status'], runAt: iso(r.run_at), finishedAt: iso(r.finished_at), lastError: r.last_error });
-
-/**
- * 立即检查超时 (ticket:manage): queues the escalation job now through `enqueue`, whose dedupe key is the
- * schedule's — while a run is queued or running, no second one is queued and the caller gets that run.
- */
-export async function queueEscalationRun(db: Kdb, actor: Actor, job: string, enqueue: (trx: Executor) => Promise<number | undefined>): Promise<EscalationRun> {
-  return db.transaction().execute(async (trx) => {
-    const id = await enqueue(trx);
-    if (id !== undefined) await audit(trx, actor, { entity: 'job', entityId: id, action: 'create', data: { name: job } });
-    const latest = await repo.latestJob(trx, job);
-    if (!latest) throw new Error(`no ${job} job after enqueueing one`);
-    return runOut(latest);
-  });
-}
-
-export async function latestEscalationRun(db: Executor, job: string): Promise<EscalationRun | null> {
-  const latest = await repo.latestJob(db, job);
-  return latest && runOut(latest);
 }
 
 // ---- the scorecard ----

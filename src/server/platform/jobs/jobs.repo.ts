@@ -109,6 +109,10 @@ export const jobsRepo = {
   async advanceSchedule(db: Executor, name: string, nextRunAt: Date) {
     await db.updateTable('job_schedules').set({ next_run_at: nextRunAt, last_run_at: sql`now()` }).where('name', '=', name).execute();
   },
+  /** The newest job of this name (a scheduled run or one asked for), or undefined before any. */
+  async latestOf(db: Executor, name: string) {
+    return db.selectFrom('jobs').select(['id', 'status', 'run_at', 'finished_at', 'last_error']).where('name', '=', name).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  },
   async list(db: Executor, opts: { status?: string; limit: number; offset: number }) {
     let q = db.selectFrom('jobs').select(['id', 'name', 'status', 'attempts', 'max_attempts', 'run_at', 'last_error', 'created_at', 'finished_at']);
     let c = db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n'));

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AllocationInput, AllocationProposal, Receipt, ReceiptCreate, ReceiptListItem, ReceiptUpdate } from '../../../shared/contracts/collections';
 import type { Paged } from '../../../shared/contracts/common';
-import type { AgeingReport, DunningItem, DunningRun, RatesReport, ReceivableList, ReceivablesSettings, ReceivablesSettingsUpdate, Statement } from '../../../shared/contracts/receivables';
+import type { AgeingReport, DunningItem, RatesReport, ReceivableList, ReceivablesSettings, ReceivablesSettingsUpdate, Statement } from '../../../shared/contracts/receivables';
 import { api, isId, withQuery } from '../../api/client';
 
 type Query = Record<string, string | number | boolean | undefined | null>;
@@ -62,25 +62,6 @@ export const useAgeing = (q: Query) => useQuery({ queryKey: receivableKeys.agein
 export const useReceivables = (q: Query) =>
   useQuery({ queryKey: receivableKeys.instalments(q), queryFn: () => api.get<ReceivableList>('/api/receivables/instalments', q), placeholderData: keepPreviousData });
 export const useDunning = (q: Query) => useQuery({ queryKey: receivableKeys.dunning(q), queryFn: () => api.get<Paged<DunningItem>>('/api/receivables/dunning', q), placeholderData: keepPreviousData });
-/** How often a queued or running dunning run is asked about. */
-export const DUNNING_RUN_POLL_MS = 1500;
-export const dunningRunBusy = (run: DunningRun | null | undefined) => run?.status === 'queued' || run?.status === 'running';
-/** The latest dunning run (receivable:dunning), polled while it is queued or running — and only while a page shows it. */
-export const useDunningRun = (enabled: boolean) =>
-  useQuery({
-    queryKey: receivableKeys.dunningRun,
-    queryFn: () => api.get<DunningRun | null>('/api/receivables/dunning/run'),
-    enabled,
-    refetchInterval: (q) => (dunningRunBusy(q.state.data) ? DUNNING_RUN_POLL_MS : false),
-  });
-/** 立即运行催收: queues the run (or joins the one queued or running) and puts it in the cache, which starts the polling. */
-export function useRunDunning() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.post<DunningRun>('/api/receivables/dunning/run'),
-    onSuccess: (run) => qc.setQueryData(receivableKeys.dunningRun, run),
-  });
-}
 export const useRates = (q: Query, enabled: boolean) =>
   useQuery({ queryKey: receivableKeys.rates(q), queryFn: () => api.get<RatesReport>('/api/receivables/rates', q), placeholderData: keepPreviousData, enabled });
 export const useStatement = (id: number, q: { from: string; to: string }) =>

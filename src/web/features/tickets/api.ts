@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccountTickets, EscalationRun, Ticket, TicketCreate, TicketFile, TicketJudgeBody, TicketPage, TicketSettings, TicketSettingsUpdate, TicketUpdate } from '../../../shared/contracts/tickets';
+import type { AccountTickets, Ticket, TicketCreate, TicketFile, TicketJudgeBody, TicketPage, TicketSettings, TicketSettingsUpdate, TicketUpdate } from '../../../shared/contracts/tickets';
 import { api, isId } from '../../api/client';
 import type { TicketQuery } from './helpers';
 
@@ -39,14 +39,3 @@ export const ticketFileUrl = (id: number, fileId: number) => `/api/tickets/${id}
 export const useTicketSettings = () => useQuery({ queryKey: ticketKeys.settings, queryFn: () => api.get<TicketSettings>('/api/tickets/settings') });
 export const useSaveTicketSettings = () => useTicketWrite((body: TicketSettingsUpdate) => api.put<TicketSettings>('/api/tickets/settings', body));
 
-/** How often a queued or running escalation run is asked about. */
-export const RUN_POLL_MS = 1500;
-export const runBusy = (run: EscalationRun | null | undefined) => run?.status === 'queued' || run?.status === 'running';
-/** The latest escalation run (ticket:manage), polled while queued or running — and only while a page shows it. */
-export const useEscalationRun = (enabled: boolean) =>
-  useQuery({ queryKey: ticketKeys.run, queryFn: () => api.get<EscalationRun | null>('/api/tickets/escalation/run'), enabled, refetchInterval: (q) => (runBusy(q.state.data) ? RUN_POLL_MS : false) });
-/** 立即检查超时: queues the run (or joins the one queued or running) and puts it in the cache, which starts the polling. */
-export function useRunEscalation() {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: () => api.post<EscalationRun>('/api/tickets/escalation/run'), onSuccess: (run) => qc.setQueryData(ticketKeys.run, run) });
-}
