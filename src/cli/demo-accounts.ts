@@ -1,6 +1,4 @@
 import type { Kdb } from '../server/db/client';
-import { loadActorForUser } from '../server/platform/auth/actor-loader';
-import type { Actor } from '../server/platform/actor';
 import { accountsRepo } from '../server/features/accounts/accounts.repo';
 import { changeGrade, changeLifecycle, replaceRevenue } from '../server/features/accounts/accounts.changes.service';
 import { createAccount } from '../server/features/accounts/accounts.service';
@@ -17,6 +15,7 @@ import {
 import { contactCreate, relationshipChange, RELATIONSHIP_STAGES, type BuyingRole, type ContactLayer, type KeyRole } from '../shared/contracts/contacts';
 import { creditCodeCheckChar, CREDIT_CODE_CHARSET } from '../shared/domain/credit-code';
 import { localDate } from '../shared/domain/business-time';
+import { demoActors } from './demo-actors';
 import type { DemoOrg } from './demo-data';
 import { loadDemoNeedsAndPlans, type DemoPlanAccount } from './demo-needs-plans';
 import { calendar } from './demo-fieldwork.data';
@@ -353,16 +352,7 @@ export async function loadDemoAccounts(db: Kdb, org: DemoOrg, opts: { log: (line
   /** a weekday about `days` back (a Saturday or Sunday moves on to Monday) at a local time */
   const workday = (days: number, hh: number, mm = 0) => cal.at(cal.weekdayFrom(daysAgo(days)), hh, mm);
 
-  const actors = new Map<number, Actor>();
-  const actorOf = async (userId: number) => {
-    let a = actors.get(userId);
-    if (!a) {
-      a = await loadActorForUser(db, userId);
-      if (!a) throw new Error(`Demo accounts: user ${userId} is not active`);
-      actors.set(userId, a);
-    }
-    return a;
-  };
+  const { byId: actorOf } = demoActors(db, org, 'accounts');
   const owners = Object.fromEntries((['chensiyuan', 'liuxiaofeng', 'zhaolei', 'majun', 'linxiaoyan'] as const).map((u) => [u, org.users[u]!])) as Record<Owner, number>;
   const gm = await actorOf(org.users.wangjianguo!);
 

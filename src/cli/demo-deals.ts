@@ -1,6 +1,4 @@
 import type { Kdb } from '../server/db/client';
-import type { Actor } from '../server/platform/actor';
-import { loadActorForUser } from '../server/platform/auth/actor-loader';
 import { ApprovalEngine } from '../server/platform/approvals/engine';
 import { JobQueue } from '../server/platform/jobs/queue';
 import { Notifier } from '../server/platform/notifications/notifier';
@@ -15,6 +13,7 @@ import { receiptConfirmBody } from '../shared/contracts/collections';
 import { businessDate } from '../shared/domain/business-time';
 import { generatePlan } from '../shared/domain/payment-plan';
 import { DEMO_ACCOUNTS } from './demo-accounts';
+import { demoActors } from './demo-actors';
 import type { DemoOrg } from './demo-data';
 import { dealsSeedRepo } from './demo-deals.repo';
 import { stepper } from './demo-fieldwork.repo';
@@ -324,17 +323,7 @@ export async function loadDemoDeals(db: Kdb, org: DemoOrg, opts: { log: (line: s
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
   const day = (daysFromToday: number) => businessDate(new Date(now.getTime() + daysFromToday * DAY), tz);
 
-  const actors = new Map<number, Actor>();
-  const user = async (username: string) => {
-    const id = org.users[username]!;
-    let a = actors.get(id);
-    if (!a) {
-      a = await loadActorForUser(db, id);
-      if (!a) throw new Error(`Demo deals: user ${username} is not active`);
-      actors.set(id, a);
-    }
-    return a;
-  };
+  const { byId: actorOf, byName: user } = demoActors(db, org, 'deals');
   await ensureDefaultChains(db);
   const notifier = new Notifier(new JobQueue(db), false);
   const engine = new ApprovalEngine(db, notifier, tz);
@@ -346,9 +335,7 @@ export async function loadDemoDeals(db: Kdb, org: DemoOrg, opts: { log: (line: s
     for (let guard = 0; guard < 10; guard++) {
       const who = await dealsSeedRepo.currentApprover(db, approvalId);
       if (who === undefined) return;
-      const approver = actors.get(who) ?? (await loadActorForUser(db, who));
-      if (!approver) throw new Error(`Demo deals: approver ${who} is not active`);
-      await engine.approve(approver, approvalId, comment);
+      await engine.approve(await actorOf(who), approvalId, comment);
     }
   };
 

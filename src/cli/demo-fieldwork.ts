@@ -1,6 +1,5 @@
 import type { Kdb } from '../server/db/client';
 import type { Actor } from '../server/platform/actor';
-import { loadActorForUser } from '../server/platform/auth/actor-loader';
 import { ApprovalEngine } from '../server/platform/approvals/engine';
 import { ensureDefaultChains } from '../server/features/org/bootstrap';
 import { JobQueue } from '../server/platform/jobs/queue';
@@ -28,6 +27,7 @@ import { visitCheckIn, visitCreate, visitRecordInput, visitReview } from '../sha
 import { taskUpdate } from '../shared/contracts/tasks';
 import { proposeSeating, rankByTitles, titleLevel, type SeatPerson } from '../shared/domain/seating.rules';
 import { DEMO_ACCOUNTS } from './demo-accounts';
+import { demoActors } from './demo-actors';
 import type { DemoOrg } from './demo-data';
 import { fieldworkSeedRepo as seed, stepper } from './demo-fieldwork.repo';
 import { calendar, CATEGORIES, CITY_POS, DAY, EXPANSION_TARGETS, GIFT_ITEMS, OTHER_NOTES, OWNERS, RESULTS, TALKS, type GiftKey, type Owner } from './demo-fieldwork.data';
@@ -74,17 +74,7 @@ export async function loadDemoFieldwork(db: Kdb, org: DemoOrg, opts: { log: (lin
     return result;
   }
 
-  const actors = new Map<number, Actor>();
-  const actorOf = async (userId: number) => {
-    let a = actors.get(userId);
-    if (!a) {
-      a = await loadActorForUser(db, userId);
-      if (!a) throw new Error(`Demo field work: user ${userId} is not active`);
-      actors.set(userId, a);
-    }
-    return a;
-  };
-  const user = (username: string) => actorOf(org.users[username]!);
+  const { byId: actorOf, byName: user } = demoActors(db, org, 'field work');
   await ensureDefaultChains(db);
   const notifier = new Notifier(new JobQueue(db), false);
   const engine = new ApprovalEngine(db, notifier, tz);

@@ -1,6 +1,4 @@
 import type { Kdb } from '../server/db/client';
-import type { Actor } from '../server/platform/actor';
-import { loadActorForUser } from '../server/platform/auth/actor-loader';
 import { ApprovalEngine } from '../server/platform/approvals/engine';
 import { ensureDefaultChains } from '../server/features/org/bootstrap';
 import { JobQueue } from '../server/platform/jobs/queue';
@@ -13,6 +11,7 @@ import { competitorCreate, devPlanInput, type DevPlanInput } from '../shared/con
 import { businessDate } from '../shared/domain/business-time';
 import { allFactorScores, DEFAULT_PIPELINE_SETTINGS, gradeAssessment, isGrade, STAGE_ITEMS, type AssessmentFactor, type FactorScores, type Stage } from '../shared/domain/pipeline';
 import { DEMO_ACCOUNTS } from './demo-accounts';
+import { demoActors } from './demo-actors';
 import type { DemoOrg } from './demo-data';
 import { stepper } from './demo-fieldwork.repo';
 
@@ -130,16 +129,7 @@ export async function loadDemoPipeline(db: Kdb, org: DemoOrg, opts: { log: (line
     return result;
   }
   const ago = (days: number) => new Date(now.getTime() - days * DAY);
-  const actors = new Map<number, Actor>();
-  const actorOf = async (userId: number) => {
-    let a = actors.get(userId);
-    if (!a) {
-      a = await loadActorForUser(db, userId);
-      if (!a) throw new Error(`Demo pipeline: user ${userId} is not active`);
-      actors.set(userId, a);
-    }
-    return a;
-  };
+  const { byId: actorOf } = demoActors(db, org, 'pipeline');
   await ensureDefaultChains(db);
   const engine = new ApprovalEngine(db, new Notifier(new JobQueue(db), false), tz);
   devPlanApprovable.register(engine);

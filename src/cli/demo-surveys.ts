@@ -1,10 +1,9 @@
 import type { Kdb } from '../server/db/client';
-import type { Actor } from '../server/platform/actor';
-import { loadActorForUser } from '../server/platform/auth/actor-loader';
 import { JobQueue } from '../server/platform/jobs/queue';
 import { Notifier } from '../server/platform/notifications/notifier';
 import { answerPublic, create as createInvitation, type SurveyDeps } from '../server/features/surveys/surveys.service';
 import { DEMO_ACCOUNTS } from './demo-accounts';
+import { demoActors } from './demo-actors';
 import type { DemoOrg } from './demo-data';
 import { dealsSeedRepo } from './demo-deals.repo';
 import { stepper } from './demo-fieldwork.repo';
@@ -73,16 +72,7 @@ export async function loadDemoSurveys(db: Kdb, org: DemoOrg, opts: { log: (line:
   const notifier = new Notifier(new JobQueue(db), false);
   const deps: SurveyDeps = { db, jobs: new JobQueue(db), notifier, config: { SMTP_URL: undefined, PUBLIC_URL: process.env.PUBLIC_URL || 'http://localhost:3000', BUSINESS_TZ: tz } };
   const step = stepper(db, now, surveysSeedRepo.STAMPED);
-  const actors = new Map<string, Actor>();
-  const actor = async (username: string) => {
-    let a = actors.get(username);
-    if (!a) {
-      a = (await loadActorForUser(db, org.users[username]!)) ?? undefined;
-      if (!a) throw new Error(`Demo surveys: user ${username} is not active`);
-      actors.set(username, a);
-    }
-    return a;
-  };
+  const { byName: actor } = demoActors(db, org, 'surveys');
 
   for (const [i, s] of SURVEYS.entries()) {
     const accountId = ids[i]!;
