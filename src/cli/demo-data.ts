@@ -10,6 +10,7 @@ import { loadDemoAccounts } from './demo-accounts';
 import { loadDemoDeals } from './demo-deals';
 import { loadDemoFieldwork } from './demo-fieldwork';
 import { loadDemoPipeline } from './demo-pipeline';
+import { loadDemoTickets } from './demo-tickets';
 import { loadDemoSurveys } from './demo-surveys';
 
 /**
@@ -99,13 +100,14 @@ function matchUnits(units: UnitRow[]): Partial<Record<DemoUnitKey, number>> {
   return found;
 }
 
-/** Loads the demo organisation, then the demo accounts (demo-accounts.ts), development projects (demo-pipeline.ts), the last month's field work (demo-fieldwork.ts), the contracts with their collections (demo-deals.ts) and the satisfaction surveys (demo-surveys.ts); a second call changes nothing. */
+/** Loads the demo organisation, then the demo accounts (demo-accounts.ts), development projects (demo-pipeline.ts), the last month's field work (demo-fieldwork.ts), the contracts with their collections (demo-deals.ts), service tickets and complaints (demo-tickets.ts) and the satisfaction surveys (demo-surveys.ts); a second call changes nothing. */
 export async function loadDemoData(db: Kdb, opts: DemoOptions): Promise<DemoOrg> {
   const org = await loadDemoOrg(db, opts);
   await loadDemoAccounts(db, org, { log: opts.log });
   await loadDemoPipeline(db, org, { log: opts.log });
   await loadDemoFieldwork(db, org, { log: opts.log });
   await loadDemoDeals(db, org, { log: opts.log });
+  await loadDemoTickets(db, org, { log: opts.log });
   await loadDemoSurveys(db, org, { log: opts.log });
   return org;
 }

@@ -21,6 +21,9 @@ import { previousPeriod } from '../../src/server/features/expenses/expenses.rule
 import { listVisits } from '../../src/server/features/visits/visits.service';
 import { getPlan } from '../../src/server/features/work-plans/work-plans.service';
 import { listOverdue } from '../../src/server/features/visit-policy/visit-policy.service';
+import { validComplaints } from '../../src/server/features/tickets';
+import { list as listTickets } from '../../src/server/features/tickets/tickets.service';
+import { ticketListQuery } from '../../src/shared/contracts/tickets';
 import { visitListQuery } from '../../src/shared/contracts/visits';
 import { businessDate, localDate } from '../../src/shared/domain/business-time';
 import { titleLevel } from '../../src/shared/domain/seating.rules';
@@ -596,6 +599,36 @@ describe('demo data (issue item 12)', () => {
       expect(waiting).toHaveLength(1);
       expect(Date.parse(String(waiting[0]!.expires_at))).toBeGreaterThan(Date.now());
       expect(rows.every((r) => r.created_by !== null)).toBe(true);
+    });
+  });
+
+  describe('service tickets and complaints (issue 15 items 1–3)', () => {
+    const db = () => tdb.database.db;
+
+    it('loads once: a complaint breached and escalated to the director and the GM, one within its SLA, one closed and judged valid, one waiting; the second run adds nothing', async () => {
+      expect(logs[0]!.some((l) => /4 service tickets, \d+ SLA escalations/.test(l))).toBe(true);
+      expect(logs[1]!.some((l) => l.includes('tickets are already there'))).toBe(true);
+      const actor = (await loadActorForUser(db(), first.users.wangjianguo!))!;
+      const page = await listTickets(db(), actor, ticketListQuery.parse({ pageSize: 50 }), new Date());
+      expect(page.total).toBe(4);
+      const by = (status: string) => page.items.filter((t) => t.status === status);
+      // overdue first: the unanswered complaint, breached, with its escalations (the director's and the GM's tasks)
+      const [breached] = page.items;
+      expect(breached).toMatchObject({ kind: 'complaint', status: 'new', sla_state: 'breached' });
+      const levels = await db().selectFrom('ticket_escalations').select(['milestone', 'level', 'notified_id', 'task_id']).where('ticket_id', '=', breached!.id).execute();
+      expect(levels.map((l) => l.level).sort()).toEqual(['breach', 'breach', 'gm', 'gm', 'warning', 'warning']);
+      const tasks = await db().selectFrom('tasks').select(['owner_id', 'status']).where('link_entity', '=', 'ticket').where('link_id', '=', breached!.id).execute();
+      expect(new Set(tasks.map((t) => t.owner_id))).toEqual(new Set([first.users.zhangmingyuan, first.users.wangjianguo]));
+      expect(by('waiting')).toHaveLength(1);
+      expect(page.items.filter((t) => t.kind === 'enquiry' && t.sla_state === 'in_progress')).toHaveLength(1);
+      const [closed] = by('closed');
+      expect(closed).toMatchObject({ kind: 'complaint', validity: 'valid' });
+      const valid = await validComplaints(db(), { from: '2000-01-01', to: '2099-12-31', timeZone: 'Asia/Shanghai' });
+      expect(valid.items.map((v) => [v.id, v.responsibleId])).toEqual([[closed!.id, first.users.zhaolei]]);
+      // each step on its own moment: the closed complaint was received twelve days ago and closed two days after
+      const history = await db().selectFrom('ticket_history').select(['event', 'at']).where('ticket_id', '=', closed!.id).orderBy('id').execute();
+      expect(history.map((h) => h.event)).toEqual(['created', 'started', 'resolved', 'closed', 'judged']);
+      expect(Date.parse(String(history.at(-1)!.at))).toBeLessThan(loadStartedAt - 8 * 86_400_000);
     });
   });
 });
