@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { E2E_WORKERS } from './tests/e2e/global-setup';
 
 export default defineConfig({
   test: {
@@ -32,8 +33,8 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 240_000,
           pool: 'forks',
-          maxWorkers: 1,
-          fileParallelism: false,
+          // two journey files at a time, each worker against its own server and database (global-setup.ts)
+          maxWorkers: E2E_WORKERS,
           retry: 0,
         },
       },

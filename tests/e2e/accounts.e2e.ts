@@ -1,10 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COVERAGE_WEIGHTS, type CoverageFlagCode } from '../../src/shared/contracts/contacts';
 import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '../../src/shared/domain/credit-code';
 import accounts from '../../src/shared/locales/zh-CN/accounts.json';
 import contacts from '../../src/shared/locales/zh-CN/contacts.json';
-import { settled, shot, trackBrowsers } from './browser';
+import { serverUrl, settled, shot, trackBrowsers } from './browser';
 import { E2E_DEMO_PASSWORD } from './global-setup';
 
 /**
@@ -15,7 +15,7 @@ import { E2E_DEMO_PASSWORD } from './global-setup';
  * this run's own, so the demo archive around it does not matter.
  */
 
-const baseUrl = inject('baseUrl');
+const baseUrl = serverUrl();
 const SPECIALIST = 'zhaolei';
 const SPECIALIST_NAME = '赵磊';
 const DIRECTOR = 'zhangmingyuan';

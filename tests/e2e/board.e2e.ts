@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import board from '../../src/shared/locales/zh-CN/board.json';
 import errors from '../../src/shared/locales/zh-CN/errors.json';
 import pipeline from '../../src/shared/locales/zh-CN/pipeline.json';
-import { settled, shot, signIn, trackBrowsers } from './browser';
+import { serverUrl, settled, shot, signIn, trackBrowsers } from './browser';
 
 /**
  * The development board journey (PIPE-2, PIPE-7): the KA director drags a new stage-1 project to
@@ -13,7 +13,7 @@ import { settled, shot, signIn, trackBrowsers } from './browser';
  * The account and project are this run's own, created through the API.
  */
 
-const baseUrl = inject('baseUrl');
+const baseUrl = serverUrl();
 const DIRECTOR = 'zhangmingyuan';
 const run = Date.now().toString(36).slice(-5);
 const ACCOUNT_NAME = `看板演练${run}有限公司`;

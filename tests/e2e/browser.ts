@@ -49,9 +49,19 @@ export async function openBrowser(opts: { width?: number; height?: number; geolo
   };
 }
 
+/**
+ * The server of this worker: the journeys run in two workers, each against its own server and database
+ * (global-setup.ts starts one per worker), so one file's approvals, runs and counts never meet another's.
+ */
+export function serverUrl(): string {
+  const urls = inject('baseUrls');
+  const worker = Number(process.env.VITEST_POOL_ID ?? '1');
+  return urls[(worker - 1) % urls.length]!;
+}
+
 /** Signs in through the login page (a demo user by default) and waits until it is left. */
 export async function signIn(page: Page, username: string, password = E2E_DEMO_PASSWORD) {
-  await page.goto(`${inject('baseUrl')}/login`);
+  await page.goto(`${serverUrl()}/login`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
@@ -123,7 +133,7 @@ export function trackBrowsers(prefix: string) {
 
 /** A demo user's own API session (cookie and CSRF token) for the steps a journey does not click through. */
 export async function apiAs(username: string, password = E2E_DEMO_PASSWORD) {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   expect(login.status).toBe(200);
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');

@@ -1,9 +1,9 @@
 import dayjs from 'dayjs';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Contract } from '../../src/shared/contracts/contracts';
 import type { DunningItem, DunningRun } from '../../src/shared/contracts/receivables';
 import errors from '../../src/shared/locales/zh-CN/errors.json';
-import { apiAs, navTo, pick, settled, shot, signIn, trackBrowsers } from './browser';
+import { apiAs, navTo, pick, serverUrl, settled, shot, signIn, trackBrowsers } from './browser';
 
 /**
  * 回款 (issue 14 item 12, the collections part): a contract signed 60 days ago with three instalments of
@@ -19,7 +19,7 @@ import { apiAs, navTo, pick, settled, shot, signIn, trackBrowsers } from './brow
  * the dunning page. Screenshots of the dunning page with the button at 1440 and 390 px wide.
  */
 
-const baseUrl = inject('baseUrl');
+const baseUrl = serverUrl();
 const { browser } = trackBrowsers('collections');
 const TAG = Math.floor(Math.random() * 100_000);
 /** today in the business time zone (Asia/Shanghai), and days from it */

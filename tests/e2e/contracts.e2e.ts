@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { apiAs, navTo, pick, shot, signIn, trackBrowsers } from './browser';
+import { describe, expect, it } from 'vitest';
+import { apiAs, navTo, pick, serverUrl, shot, signIn, trackBrowsers } from './browser';
 
 /**
  * 合同 (issue 14 item 12, the contracts part): an account manager writes a 战略合作协议 for one of his
@@ -12,7 +12,7 @@ import { apiAs, navTo, pick, shot, signIn, trackBrowsers } from './browser';
  * and the framework shows it fulfilled. A phone reads the contract without sideways scrolling.
  */
 
-const baseUrl = inject('baseUrl');
+const baseUrl = serverUrl();
 const { browser } = trackBrowsers('contracts');
 const TAG = Math.floor(Math.random() * 100_000);
 

@@ -1,8 +1,8 @@
-import { describe, expect, inject, it } from 'vitest';
-import { shot, signIn, trackBrowsers } from './browser';
+import { describe, expect, it } from 'vitest';
+import { serverUrl, shot, signIn, trackBrowsers } from './browser';
 
 /** First run as people meet it (issue 13): the address the README gives opens the app. */
-const baseUrl = inject('baseUrl');
+const baseUrl = serverUrl();
 const { browser } = trackBrowsers('first-run');
 
 describe('first run', () => {

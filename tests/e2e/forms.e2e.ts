@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { settled, shot, signIn, trackBrowsers } from './browser';
+import { describe, expect, it } from 'vitest';
+import { serverUrl, settled, shot, signIn, trackBrowsers } from './browser';
 
 /**
  * Forms and names (issue 13 items 8 and 9): a new record's page asks the server about no record that
@@ -10,7 +10,7 @@ import { settled, shot, signIn, trackBrowsers } from './browser';
  * and finds them by it; a user picker shows people by name with their unit under it, never by login.
  */
 
-const baseUrl = inject('baseUrl');
+const baseUrl = serverUrl();
 const { browser } = trackBrowsers('forms');
 const JS_KA = '江苏分公司 / 大客户部';
 

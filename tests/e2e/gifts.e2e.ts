@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { settled, shot, signIn, trackBrowsers } from './browser';
+import { describe, expect, it } from 'vitest';
+import { serverUrl, settled, shot, signIn, trackBrowsers } from './browser';
 import { E2E_DEMO_PASSWORD } from './global-setup';
 
 /**
@@ -12,7 +12,7 @@ import { E2E_DEMO_PASSWORD } from './global-setup';
  * gift administrator issues it from stock.
  */
 
-const baseUrl = inject('baseUrl');
+const baseUrl = serverUrl();
 const { browser } = trackBrowsers('gifts');
 const GIFT = `端午礼盒${Math.floor(Math.random() * 100_000)}`;
 

@@ -7,17 +7,21 @@ import type { TestProject } from 'vitest/node';
 export const E2E_ADMIN_PASSWORD = 'Admin@12345';
 export const E2E_DEMO_PASSWORD = 'Demo@2026';
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
+/** How many servers (and journey workers): vitest.config.ts's e2e maxWorkers reads this too. */
+export const E2E_WORKERS = 2;
+
+interface Running {
+  server: ChildProcess;
+  dataDir: string;
+}
 
 /**
- * Starts the real server once for all journeys: `tongmeng start --demo` on a fresh embedded
- * database, which builds the web app when its sources are newer than dist/web.
+ * Starts `tongmeng start --demo` on a fresh embedded database. `ready` resolves with its URL; `built`
+ * when the web app is built (the server opens its database after that), so a second server started then
+ * finds dist/web fresh and does not build it again.
  */
-export default async function setup(project: TestProject) {
-  const root = path.resolve(import.meta.dirname, '../..');
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'tm-e2e-'));
-  const started = Date.now();
+function startOne(root: string, n: number): { running: Running; built: Promise<void>; ready: Promise<string> } {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tm-e2e-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
@@ -29,53 +33,78 @@ export default async function setup(project: TestProject) {
   };
   // An empty DATABASE_URL is rejected by the config; unset means the embedded database in DATA_DIR.
   delete env.DATABASE_URL;
-  server = spawn(process.execPath, [path.join(root, 'bin/tongmeng.js'), 'start', '--demo'], {
+  const server = spawn(process.execPath, [path.join(root, 'bin/tongmeng.js'), 'start', '--demo'], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // The server's warnings and errors during the journeys, for diagnosing a failure.
   mkdirSync(path.join(root, '.tmp'), { recursive: true });
-  const log = createWriteStream(path.join(root, '.tmp/e2e-server.log'));
+  const log = createWriteStream(path.join(root, `.tmp/e2e-server-${n}.log`));
   server.stdout!.pipe(log);
   server.stderr!.pipe(log);
-  const starting = new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${out}`)), 200_000);
+  let out = '';
+  let onBuilt: () => void = () => undefined;
+  const built = new Promise<void>((resolve) => (onBuilt = resolve));
+  const ready = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server ${n} did not start in time:\n${out}`)), 240_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
+      if (/^Database: /m.test(out)) onBuilt();
       const m = /running on http:\/\/localhost:(\d+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(`http://127.0.0.1:${m[1]}`);
       }
     };
-    server!.stdout!.on('data', onData);
-    server!.stderr!.on('data', onData);
-    server!.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+    server.stdout!.on('data', onData);
+    server.stderr!.on('data', onData);
+    server.on('exit', (code) => {
+      onBuilt();
+      reject(new Error(`server ${n} exited with ${code}:\n${out}`));
+    });
   });
-  let baseUrl: string;
+  return { running: { server, dataDir }, built, ready };
+}
+
+async function stop({ server, dataDir }: Running) {
+  if (server.exitCode === null && server.signalCode === null) {
+    // The server closes its database on SIGTERM; its data directory is removed only after that.
+    const exited = new Promise<void>((r) => server.once('exit', () => r()));
+    server.kill('SIGTERM');
+    const timer = setTimeout(() => server.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * Starts the real server once per journey worker: `tongmeng start --demo` on a fresh embedded database
+ * each, which builds the web app when its sources are newer than dist/web (the first one; the second
+ * starts once that is done). Each worker's journeys talk only to their own server (browser.ts serverUrl).
+ */
+export default async function setup(project: TestProject) {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const started = Date.now();
+  const running: Running[] = [];
+  const urls: string[] = [];
   try {
-    baseUrl = await starting;
+    const first = startOne(root, 1);
+    running.push(first.running);
+    await first.built;
+    const rest = Array.from({ length: E2E_WORKERS - 1 }, (_, i) => startOne(root, i + 2));
+    running.push(...rest.map((r) => r.running));
+    urls.push(...(await Promise.all([first.ready, ...rest.map((r) => r.ready)])));
   } catch (err) {
-    server.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
+    await Promise.all(running.map(stop));
     throw err;
   }
-  console.log(`[e2e] server at ${baseUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  project.provide('baseUrl', baseUrl);
+  console.log(`[e2e] ${urls.length} servers at ${urls.join(', ')} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  project.provide('baseUrls', urls);
   project.provide('webBuiltAt', webBuiltAt(root));
   return async () => {
-    const proc = server;
-    if (proc && proc.exitCode === null) {
-      // The server closes its database on SIGTERM; its data directory is removed only after that.
-      const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-      proc.kill('SIGTERM');
-      const timer = setTimeout(() => proc.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await Promise.all(running.map(stop));
   };
 }
 
@@ -90,7 +119,7 @@ export function webBuiltAt(root = path.resolve(import.meta.dirname, '../..')): n
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    baseUrl: string;
+    baseUrls: string[];
     webBuiltAt: number;
   }
 }

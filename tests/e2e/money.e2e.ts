@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { shot, signIn, trackBrowsers } from './browser';
+import { afterAll, describe, expect, it } from 'vitest';
+import { serverUrl, shot, signIn, trackBrowsers } from './browser';
 
 /**
  * One money display with the reader's preference (issue 13 item 10, SPEC PLAT-6): an account
@@ -10,7 +10,7 @@ import { shot, signIn, trackBrowsers } from './browser';
  * keeps it.
  */
 
-const baseUrl = inject('baseUrl');
+const baseUrl = serverUrl();
 const USER = 'liuxiaofeng';
 const { browser } = trackBrowsers('money');
 

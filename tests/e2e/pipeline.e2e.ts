@@ -1,11 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STAGE_ITEMS, type ChecklistItem } from '../../src/shared/domain/pipeline';
 import accounts from '../../src/shared/locales/zh-CN/accounts.json';
 import opportunitiesEn from '../../src/shared/locales/en/opportunities.json';
 import opportunities from '../../src/shared/locales/zh-CN/opportunities.json';
 import pipeline from '../../src/shared/locales/zh-CN/pipeline.json';
-import { settled, shot, signIn, trackBrowsers } from './browser';
+import { serverUrl, settled, shot, signIn, trackBrowsers } from './browser';
 
 /**
  * Account development (issue 4 item 9): an account manager starts a project on a fresh
@@ -16,7 +16,7 @@ import { settled, shot, signIn, trackBrowsers } from './browser';
  * and on a phone.
  */
 
-const baseUrl = inject('baseUrl');
+const baseUrl = serverUrl();
 const MANAGER = 'chensiyuan';
 const DIRECTOR = 'zhangmingyuan';
 const DIRECTOR_NAME = '张明远';

@@ -1,11 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import admin from '../../src/shared/locales/zh-CN/admin.json';
 import approvals from '../../src/shared/locales/zh-CN/approvals.json';
 import auth from '../../src/shared/locales/zh-CN/auth.json';
 import common from '../../src/shared/locales/zh-CN/common.json';
 import notifications from '../../src/shared/locales/zh-CN/notifications.json';
-import { navTo, settled, shot, trackBrowsers, type Browser } from './browser';
+import { type Browser, navTo, serverUrl, settled, shot, trackBrowsers } from './browser';
 import { E2E_ADMIN_PASSWORD, E2E_DEMO_PASSWORD } from './global-setup';
 
 /**
@@ -14,7 +14,7 @@ import { E2E_ADMIN_PASSWORD, E2E_DEMO_PASSWORD } from './global-setup';
  * inbox; the submitter sees the outcome. Texts come from the zh-CN resources the UI renders.
  */
 
-const baseUrl = inject('baseUrl');
+const baseUrl = serverUrl();
 const UNIT_NAME = '华东拓展组';
 const USER = { username: 'e2e_zhou', name: '周敏', initialPassword: 'Init@2026zm', newPassword: 'Zhou@2026new' };
 const DIRECTOR = 'zhangmingyuan';

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import accounts from '../../src/shared/locales/zh-CN/accounts.json';
 import portfolio from '../../src/shared/locales/zh-CN/portfolio.json';
-import { settled, shot, trackBrowsers } from './browser';
+import { serverUrl, settled, shot, trackBrowsers } from './browser';
 import { E2E_DEMO_PASSWORD } from './global-setup';
 
 /**
@@ -13,7 +13,7 @@ import { E2E_DEMO_PASSWORD } from './global-setup';
  * The view is deleted at the end, so other journeys open the plain list.
  */
 
-const baseUrl = inject('baseUrl');
+const baseUrl = serverUrl();
 const { browser } = trackBrowsers('portfolio');
 const VIEW_NAME = `明星客户${Math.floor(Math.random() * 1000)}`;
 const REASON = '集团明年起集中采购，增量有限，按金牛维护';

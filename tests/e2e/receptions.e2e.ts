@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { shot, signIn, trackBrowsers } from './browser';
+import { describe, expect, it } from 'vitest';
+import { serverUrl, shot, signIn, trackBrowsers } from './browser';
 
 /**
  * The banquet journey (issue 5 items 5, 6 and 11): a reception for a customer is applied for,
@@ -12,7 +12,7 @@ import { shot, signIn, trackBrowsers } from './browser';
  * application and report print as the seed's forms.
  */
 
-const baseUrl = inject('baseUrl');
+const baseUrl = serverUrl();
 const run = Date.now().toString(36).slice(-5);
 const GUESTS = ['刘行长', '陈主任', '黄处长', '吴科长', '郑经理', '冯主管', '蒋专员', '沈专员', '韩专员'];
 const EXTRA_HOSTS = ['陈思远', '刘晓峰', '孙丽', '周婷'];

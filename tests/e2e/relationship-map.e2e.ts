@@ -2,10 +2,10 @@ import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import contacts from '../../src/shared/locales/zh-CN/contacts.json';
 import errors from '../../src/shared/locales/zh-CN/errors.json';
-import { settled, shot, trackBrowsers } from './browser';
+import { serverUrl, settled, shot, trackBrowsers } from './browser';
 import { E2E_DEMO_PASSWORD } from './global-setup';
 
 /**
@@ -17,7 +17,7 @@ import { E2E_DEMO_PASSWORD } from './global-setup';
  * archive around them does not matter.
  */
 
-const baseUrl = inject('baseUrl');
+const baseUrl = serverUrl();
 const SPECIALIST = 'zhaolei';
 const run = Date.now().toString(36).slice(-5);
 const ACCOUNT_NAME = `地图演练${run}科技有限公司`;

@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import board from '../../src/shared/locales/zh-CN/board.json';
 import common from '../../src/shared/locales/zh-CN/common.json';
 import expenses from '../../src/shared/locales/zh-CN/expenses.json';
 import workPlans from '../../src/shared/locales/zh-CN/workPlans.json';
-import { navTo, settled, shot, signIn, trackBrowsers } from './browser';
+import { navTo, serverUrl, settled, shot, signIn, trackBrowsers } from './browser';
 
 /**
  * The shell as each role meets it (issue 13 items 6, 7, 11): the KA director, the finance manager and a
@@ -14,7 +14,7 @@ import { navTo, settled, shot, signIn, trackBrowsers } from './browser';
  * lists open on the team; the calendar says whose each entry is; the inbox fits 1440 px.
  */
 
-const baseUrl = inject('baseUrl');
+const baseUrl = serverUrl();
 const DIRECTOR = 'zhangmingyuan';
 const FINANCE = 'wufang';
 const SPECIALIST = 'zhaolei';
@@ -37,10 +37,15 @@ async function forbiddenDuring(page: Page, run: () => Promise<void>): Promise<st
   return refused;
 }
 
-/** Opens an in-app path and waits until its requests have settled. */
+/**
+ * Opens an in-app path and waits until its requests have settled and it shows what they brought: no page
+ * still loading (the lazy page's skeleton) and no table or card still spinning. On a busy machine the gap
+ * between the page's code arriving and its first request can outlast 'networkidle' alone.
+ */
 async function open(page: Page, path: string) {
   await page.goto(`${baseUrl}${path}`);
   await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('.ant-skeleton-active, .ant-spin-spinning'));
   await settled(page);
 }
 
@@ -110,8 +115,11 @@ const pageOverflows = (page: Page) => page.evaluate(() => document.documentEleme
 
 const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 
+/** The tests that open every page of a role's menu (some 50 for the director) and the pages they link to. */
+const EVERY_PAGE_TIMEOUT = 420_000;
+
 describe('the shell per role', () => {
-  it('the director: grouped menu that fits the screen, every page opens, approvals in the header, the inbox fits 1440 px', async () => {
+  it('the director: grouped menu that fits the screen, every page opens, approvals in the header, the inbox fits 1440 px', { timeout: EVERY_PAGE_TIMEOUT }, async () => {
     const { page } = await browser({ width: 1440, height: 900 });
     await signIn(page, DIRECTOR);
     const { entries, groups } = await menu(page);
@@ -162,6 +170,7 @@ describe('the shell per role', () => {
 
     await open(page, '/expenses');
     await expect(page.getByTestId('expense-boxes').locator('.ant-segmented-item-selected').innerText()).resolves.toBe(expenses.claims.all);
+    await page.locator('[data-testid="expense-claims"] .ant-table-row').first().waitFor();
     const owners = await page.$$eval('[data-testid="expense-claims"] .ant-table-row td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
     expect(owners.length).toBeGreaterThan(0);
     expect(owners.some((o) => o !== DIRECTOR_NAME)).toBe(true);
@@ -189,7 +198,7 @@ describe('the shell per role', () => {
     await shot(page, 'shell-06-director-calendar-1440', { fullPage: false });
   });
 
-  it('finance: no page that would answer 403 — no gift plans, no account filter, account names as plain text', async () => {
+  it('finance: no page that would answer 403 — no gift plans, no account filter, account names as plain text', { timeout: EVERY_PAGE_TIMEOUT }, async () => {
     const { page } = await browser({ width: 1440, height: 900 });
     await signIn(page, FINANCE);
     const { entries, groups } = await menu(page);
@@ -223,7 +232,7 @@ describe('the shell per role', () => {
     await shot(page, 'shell-10-finance-calendar-1440', { fullPage: false });
   });
 
-  it('a specialist: his menu, his report’s last working day, forecast says there is nothing in his scope, his calendar without names', async () => {
+  it('a specialist: his menu, his report’s last working day, forecast says there is nothing in his scope, his calendar without names', { timeout: EVERY_PAGE_TIMEOUT }, async () => {
     const { page } = await browser({ width: 1440, height: 900 });
     await signIn(page, SPECIALIST);
     const { entries } = await menu(page);

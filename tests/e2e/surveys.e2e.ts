@@ -1,6 +1,6 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InvitationPage } from '../../src/shared/contracts/surveys';
-import { apiAs, shot, signIn, trackBrowsers } from './browser';
+import { apiAs, serverUrl, shot, signIn, trackBrowsers } from './browser';
 
 /**
  * 满意度 (issue 15 items 4 and 11): the manager 陈思远 sends a satisfaction survey to a contact of his demo
@@ -10,7 +10,7 @@ import { apiAs, shot, signIn, trackBrowsers } from './browser';
  * the tab. Screenshots of the customer's page at 390 px and of the tab and the surveys page at 1440 px.
  */
 
-const baseUrl = inject('baseUrl');
+const baseUrl = serverUrl();
 const { browser } = trackBrowsers('surveys');
 
 describe('surveys', () => {

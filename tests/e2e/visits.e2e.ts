@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import errors from '../../src/shared/locales/zh-CN/errors.json';
 import expenses from '../../src/shared/locales/zh-CN/expenses.json';
 import visits from '../../src/shared/locales/zh-CN/visits.json';
-import { settled, shot, signIn, trackBrowsers } from './browser';
+import { serverUrl, settled, shot, signIn, trackBrowsers } from './browser';
 
 /**
  * The visit loop (issue 5 items 1, 12 and 15): a field specialist plans a visit, the KA director
@@ -15,7 +15,7 @@ import { settled, shot, signIn, trackBrowsers } from './browser';
  * through the API.
  */
 
-const baseUrl = inject('baseUrl');
+const baseUrl = serverUrl();
 const SPECIALIST = 'zhaolei';
 const DIRECTOR = 'zhangmingyuan';
 const run = Date.now().toString(36).slice(-5);

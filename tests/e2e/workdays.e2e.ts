@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkCalendarView } from '../../src/shared/contracts/workdays';
-import { apiAs, navTo, settled, shot, signIn, trackBrowsers } from './browser';
+import { apiAs, navTo, serverUrl, settled, shot, signIn, trackBrowsers } from './browser';
 import { E2E_ADMIN_PASSWORD } from './global-setup';
 
 /**
@@ -10,7 +10,7 @@ import { E2E_ADMIN_PASSWORD } from './global-setup';
  * and after a reload the day is still worked and named. 2026 is put back as it was afterwards.
  */
 
-const baseUrl = inject('baseUrl');
+const baseUrl = serverUrl();
 const { browser } = trackBrowsers('workdays');
 const DAY = '2026-12-26'; // a Saturday
 let before: WorkCalendarView;
