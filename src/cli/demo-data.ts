@@ -12,6 +12,7 @@ import { loadDemoFieldwork } from './demo-fieldwork';
 import { loadDemoPipeline } from './demo-pipeline';
 import { loadDemoTickets } from './demo-tickets';
 import { loadDemoSurveys } from './demo-surveys';
+import { recomputeAllHealth } from '../server/features/health';
 
 /**
  * The demo organisation (issue item 12): a key-account department with Chinese names, so a
@@ -100,7 +101,7 @@ function matchUnits(units: UnitRow[]): Partial<Record<DemoUnitKey, number>> {
   return found;
 }
 
-/** Loads the demo organisation, then the demo accounts (demo-accounts.ts), development projects (demo-pipeline.ts), the last month's field work (demo-fieldwork.ts), the contracts with their collections (demo-deals.ts), service tickets and complaints (demo-tickets.ts) and the satisfaction surveys (demo-surveys.ts); a second call changes nothing. */
+/** Loads the demo organisation, then the demo accounts (demo-accounts.ts), development projects (demo-pipeline.ts), the last month's field work (demo-fieldwork.ts), the contracts with their collections (demo-deals.ts), service tickets and complaints (demo-tickets.ts) and the satisfaction surveys (demo-surveys.ts), then computes every account's health; a second call changes nothing but the health's computed time. */
 export async function loadDemoData(db: Kdb, opts: DemoOptions): Promise<DemoOrg> {
   const org = await loadDemoOrg(db, opts);
   await loadDemoAccounts(db, org, { log: opts.log });
@@ -109,6 +110,10 @@ export async function loadDemoData(db: Kdb, opts: DemoOptions): Promise<DemoOrg>
   await loadDemoDeals(db, org, { log: opts.log });
   await loadDemoTickets(db, org, { log: opts.log });
   await loadDemoSurveys(db, org, { log: opts.log });
+  // every account's health from what the demo recorded (the nightly recompute's work, done now)
+  const health = await recomputeAllHealth(db, process.env.BUSINESS_TZ || 'Asia/Shanghai');
+  const red = health.moves.filter((m) => m.to === 'red').length;
+  opts.log(`Demo data: health computed for ${health.accounts} accounts (${red} at risk).`);
   return org;
 }
 

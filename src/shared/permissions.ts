@@ -15,6 +15,7 @@ export const PERMISSION_GROUPS = {
   service: ['ticket:read', 'ticket:write', 'ticket:judge', 'ticket:manage'],
   approval: ['approval:act', 'request:create', 'request:read'],
   survey: ['survey:read', 'survey:write', 'survey:configure'],
+  health: ['health:read', 'health:configure'],
   system: [
     'org:read',
     'org:manage',

@@ -36,6 +36,7 @@ import { receivablesFeature } from './receivables';
 import { workdaysFeature } from './workdays';
 import { surveysFeature } from './surveys';
 import { ticketsFeature } from './tickets';
+import { healthFeature } from './health';
 
 /**
  * Every room of the server, in the order their routes, timeline sources, merge parts and
@@ -76,6 +77,7 @@ export const FEATURES: readonly Feature[] = [
   receivablesFeature,
   workdaysFeature,
   ticketsFeature,
+  healthFeature,
   surveysFeature,
 ];
 

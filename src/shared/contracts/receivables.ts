@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JOB_RUN_STATUSES, jobRun, latestJobRun, type JobRun, type JobRunStatus } from './jobs';
 import { businessDate, isoDateTime, isoDateTimeNullable, paged } from './common';
 
 /**
@@ -183,23 +184,17 @@ export type DunningItem = z.infer<typeof dunningItem>;
 export const dunningList = paged(dunningItem);
 
 /** The states of a dunning run: a job of the platform queue (decision 003). */
-export const DUNNING_RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
-export type DunningRunStatus = (typeof DUNNING_RUN_STATUSES)[number];
+export const DUNNING_RUN_STATUSES = JOB_RUN_STATUSES;
+export type DunningRunStatus = JobRunStatus;
 /**
  * POST /api/receivables/dunning/run (202): the dunning job queued now for today's business date — or the
  * one already queued or running, so many clicks at once queue one run. GET: the latest dunning job (the
  * daily one or one asked for), null before any. A job that failed and will retry is queued again with
  * its lastError; failed means it gave up.
  */
-export const dunningRun = z.object({
-  id: z.number(),
-  status: z.enum(DUNNING_RUN_STATUSES),
-  runAt: isoDateTime,
-  finishedAt: isoDateTimeNullable,
-  lastError: z.string().nullable(),
-});
-export type DunningRun = z.infer<typeof dunningRun>;
-export const latestDunningRun = dunningRun.nullable();
+export const dunningRun = jobRun;
+export type DunningRun = JobRun;
+export const latestDunningRun = latestJobRun;
 
 // ---- rates (DEAL-3) ----
 

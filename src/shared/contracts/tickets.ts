@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JOB_RUN_STATUSES, jobRun, type JobRun } from './jobs';
 import { isoDateTime, isoDateTimeInput, isoDateTimeNullable, listQuery, paged, versionBody } from './common';
 
 /**
@@ -299,7 +300,7 @@ export type TicketSettings = z.infer<typeof ticketSettings>;
 export const ticketSettingsUpdate = slaSettingsValue.extend({ version: z.number().int().min(0) });
 export type TicketSettingsUpdate = z.input<typeof ticketSettingsUpdate>;
 
-export const ESCALATION_RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
-export const escalationRun = z.object({ id: z.number(), status: z.enum(ESCALATION_RUN_STATUSES), runAt: isoDateTime, finishedAt: isoDateTimeNullable, lastError: z.string().nullable() });
-export type EscalationRun = z.infer<typeof escalationRun>;
+export const ESCALATION_RUN_STATUSES = JOB_RUN_STATUSES;
+export const escalationRun = jobRun;
+export type EscalationRun = JobRun;
 export const latestEscalationRun = escalationRun.nullable();

@@ -11,6 +11,7 @@ import { quadrantOf } from './quadrant.rules';
 import { autoLifecycle, categoriesOf, categoryList, completenessOf, tierOf, tierWindowOf } from './accounts.rules';
 import { PROFILE_COLUMNS, SYSTEM_REASONS } from './accounts.fields';
 import { loadSettings, type Settings } from './accounts.settings.service';
+import { healthChanged } from '../health';
 
 type Row = Awaited<ReturnType<typeof accountsRepo.findForUpdate>> & object;
 type RecomputeRow = Awaited<ReturnType<typeof accountsRepo.rowsForRecompute>>[number];
@@ -143,6 +144,8 @@ export async function refreshDerived(trx: Executor, id: number, actor: Actor | n
  */
 export async function refreshAccount(trx: Executor, accountId: number, actor: Actor, reason: SystemReasonKey, tz: string): Promise<void> {
   await refreshDerived(trx, accountId, actor, reason, await loadSettings(trx), clockOf(tz));
+  // what feeds the derived fields (key people, coverage) feeds the health score too
+  await healthChanged(trx, [accountId]);
 }
 
 /**
@@ -158,6 +161,8 @@ export async function syncContractFigures(trx: Executor, accountIds: readonly nu
   const s = await loadSettings(trx);
   const clock = clockOf(tz);
   for (const id of ids) await refreshDerived(trx, id, actor, 'contracts', s, clock);
+  // revenue and receivables are health signals
+  await healthChanged(trx, ids);
 }
 
 /** The same for the accounts of some contracts (the collections room knows contracts and instalments, not accounts). */

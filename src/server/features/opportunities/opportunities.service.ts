@@ -29,6 +29,7 @@ import { gradeFromAssessment } from '../accounts';
 import { opportunitiesRepo, type OpportunitySortColumn, type OpportunityValues, type CompetitorEntryValues } from './opportunities.repo';
 import { canClose, canReopen, checklistRows, closeIssues, duplicateIndexes, historyDays, missingRoles, stageMove, type Ticks } from './opportunities.rules';
 import { readPipelineSettings, settingsIssues } from './settings.rules';
+import { healthChanged } from '../health';
 
 const notFound = () => new AppError('NOT_FOUND', 'Development project not found', undefined, { key: 'pipeline.notFound' });
 const stale = () => new AppError('STALE_VERSION', 'The project was changed by someone else; reload and try again', undefined, { key: 'common.staleVersion' });
@@ -180,8 +181,13 @@ async function checkOwner(trx: Executor, ownerId: number) {
 
 type Locked = NonNullable<Awaited<ReturnType<typeof opportunitiesRepo.findForUpdate>>>;
 
+/** A versioned change of one project; its stage and status are health signals of its account (stalled development). */
 const withOpportunity = <T>(db: Kdb, actor: Actor, id: number, version: number, fn: (trx: Executor, before: Locked) => Promise<T>) =>
-  withVersioned(db, (trx) => opportunitiesRepo.findForUpdate(trx, id, ownedScope('opportunities', actor, 'opportunity:write')), version, { notFound, stale }, fn);
+  withVersioned(db, (trx) => opportunitiesRepo.findForUpdate(trx, id, ownedScope('opportunities', actor, 'opportunity:write')), version, { notFound, stale }, async (trx, before) => {
+    const out = await fn(trx, before);
+    await healthChanged(trx, [before.account_id]);
+    return out;
+  });
 
 export async function createOpportunity(db: Kdb, actor: Actor, input: z.infer<typeof opportunityCreate>) {
   return db.transaction().execute(async (trx) => {

@@ -30,6 +30,7 @@ import { accountScope } from '../../platform/scope';
 import { defineSetting, readWith } from '../../platform/settings';
 import { INVITATION_SORT_COLUMNS, surveysRepo as repo, type ScoreFilter } from './surveys.repo';
 import { scoreFigures, sumCounts, type ItemSums } from './surveys.rules';
+import { healthChanged } from '../health';
 
 /** What the room needs of the platform beyond the database: the queue, the notifier and the configuration. */
 export interface SurveyDeps {
@@ -273,6 +274,7 @@ export async function answerPublic(deps: Pick<SurveyDeps, 'db' | 'notifier'>, to
     const done = await repo.consume(trx, hash, { csat: body.csat, nps: body.nps, items, comment });
     if (!done) throw linkUnavailable();
     await repo.dropEmail(trx, done.id);
+    await healthChanged(trx, [done.account_id]);
     await audit(trx, null, { entity: 'survey_invitation', entityId: done.id, action: 'answer', data: { csat: body.csat, nps: body.nps } });
     const about = await repo.namesOf(trx, done.id);
     if (about) {

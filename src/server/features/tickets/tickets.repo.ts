@@ -259,7 +259,7 @@ export const ticketsRepo = {
       .innerJoin('tickets as t', 't.id', 'm.ticket_id')
       .innerJoin('accounts as a', 'a.id', 't.account_id')
       .innerJoin('users as o', 'o.id', 't.owner_id')
-      .select(['m.ticket_id', 'm.milestone', 'm.warn_at', 'm.due_at', 'm.breached_at', 't.number', 't.title', 't.kind', 't.severity', 't.owner_id', 'o.name as owner_name', 'o.unit_id as owner_unit_id', 'a.name as account_name'])
+      .select(['m.ticket_id', 'm.milestone', 'm.warn_at', 'm.due_at', 'm.breached_at', 't.number', 't.title', 't.kind', 't.severity', 't.owner_id', 't.account_id', 'o.name as owner_name', 'o.unit_id as owner_unit_id', 'a.name as account_name'])
       .where('m.met_at', 'is', null)
       .where('m.warn_at', '<=', o.now)
       .where('t.status', 'in', ['new', 'assigned', 'in_progress'])

@@ -36,6 +36,7 @@ import { defineSetting } from '../../platform/settings';
 import { withVersioned } from '../../platform/versioned';
 import { closeTasksFor, createTask } from '../tasks';
 import { inviteAfterTicket } from '../surveys';
+import { healthChanged } from '../health';
 import { loadWorkTime } from '../workdays';
 import { ticketsRepo as repo, type TicketFilter, type TicketSort } from './tickets.repo';
 import {
@@ -259,8 +260,11 @@ async function applyPolicy(trx: Executor, s: ClockState, kind: TicketKind, sever
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.lock>>>;
 
-const history = (trx: Executor, t: { id: number }, actor: Actor | null, at: Date, e: { event: string; from?: string; to?: string; changes?: Record<string, unknown>; note?: string | null }) =>
-  repo.addHistory(trx, { ticketId: t.id, at, actorId: actor?.userId ?? null, event: e.event, fromStatus: e.from ?? null, toStatus: e.to ?? null, changes: e.changes, note: e.note ?? null });
+/** A change in the ticket's history; every change is a health signal of its account (open and breached complaints). */
+async function history(trx: Executor, t: { id: number; account_id: number }, actor: Actor | null, at: Date, e: { event: string; from?: string; to?: string; changes?: Record<string, unknown>; note?: string | null }) {
+  await repo.addHistory(trx, { ticketId: t.id, at, actorId: actor?.userId ?? null, event: e.event, fromStatus: e.from ?? null, toStatus: e.to ?? null, changes: e.changes, note: e.note ?? null });
+  await healthChanged(trx, [t.account_id]);
+}
 
 /** The caller keeps what they write within reach: an owner outside their write scope is refused on ownerId. */
 async function assertStillWritable(trx: Executor, actor: Actor, id: number) {
@@ -574,7 +578,7 @@ export async function runEscalation(db: Kdb, notifier: Notifier, o: { timeZone: 
         };
         if (a.director) await escalate('breach', 'ka_director', 'Director', TEXT.directorTaskTitle);
         if (a.gm) await escalate('gm', 'gm', 'Gm', TEXT.gmTaskTitle);
-        for (const level of inserted) await history(trx, { id: c.ticket_id }, null, now, { event: 'escalated', changes: { milestone: c.milestone, level } });
+        for (const level of inserted) await history(trx, { id: c.ticket_id, account_id: c.account_id }, null, now, { event: 'escalated', changes: { milestone: c.milestone, level } });
       }
     });
   }

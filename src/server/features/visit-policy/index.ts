@@ -8,3 +8,9 @@ export const visitPolicyFeature = defineFeature({
   routes: visitPolicyRoutes,
   wire: (p) => registerVisitPolicyJobs(p),
 });
+
+/**
+ * For the health score: the visit interval in days an account is held to (its tier, grade and quadrant,
+ * the strictest wins), or null when the policy sets none for it — the settings read once.
+ */
+export { visitIntervalOf } from './visit-policy.service';

@@ -3,7 +3,7 @@ import type { Executor, Kdb } from '../../db/client';
 import type { OverdueAccount, VisitPolicySettingsBody } from '../../../shared/contracts/calendar';
 import { iso } from '../../../shared/contracts/common';
 import { QUADRANTS } from '../../../shared/contracts/quadrant';
-import { daysSince, isOverdue, overdueSince, readVisitPolicy, visitRequirement, type VisitPolicySettings } from '../../../shared/domain/visit-policy';
+import { daysSince, isOverdue, overdueSince, readVisitPolicy, visitFrequency, visitRequirement, type VisitPolicySettings } from '../../../shared/domain/visit-policy';
 import type { Actor } from '../../platform/actor';
 import { defineSetting, readWith } from '../../platform/settings';
 import type { Notifier } from '../../platform/notifications/notifier';
@@ -126,4 +126,10 @@ export async function runOverdueCheck(db: Kdb, notifier: Notifier, now = new Dat
   }
   const closed = await db.transaction().execute((trx) => visitPolicyRepo.closeEpisodesExcept(trx, overdue));
   return { overdue: overdue.length, notified, closed };
+}
+
+/** The policy and the quadrant intervals read once; then each account's interval in days (null: none required). */
+export async function visitIntervalOf(db: Kdb): Promise<(a: { tier: string; grade: string | null; quadrant: string | null }) => number | null> {
+  const [policy, days] = await Promise.all([getPolicy(db), quadrantDays(db)]);
+  return (a) => visitFrequency(policy, a, days);
 }

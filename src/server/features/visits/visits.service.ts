@@ -14,6 +14,7 @@ import { closeTasksFor, createTask } from '../tasks';
 import { visitsRepo, type VisitSortColumn } from './visits.repo';
 import { canDo, checkInProblems, costTotal, followUpDue, nextVisitProblem, nthContact, reviewedReportStatus, visitStatusFor, type VisitAction } from './visits.rules';
 import { accountReachable, ownedScope, accountScope } from '../../platform/scope';
+import { healthChanged } from '../health';
 
 /**
  * 拜访计划 by seed 003 §3.3.1: the KA director (客户总监) approves the visit; a cash advance (借支)
@@ -234,6 +235,8 @@ export async function recordVisit(db: Kdb, notifier: Notifier, actor: Actor, id:
         )
       : before.contact_seq;
     const expenses = input.expenses.map((e) => ({ item: e.item, amount: e.amount, note: e.note ?? null }));
+    // a recorded visit resets the account's visit gap
+    if (first) await healthChanged(trx, [before.account_id]);
     const after = await visitsRepo.update(trx, id, {
       status: 'recorded',
       recorded_at: first ? new Date() : before.recorded_at,

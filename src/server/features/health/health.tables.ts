@@ -1,0 +1,41 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Id, Json, Timestamp } from '../../db/columns';
+import type { MeasureResult } from '../../../shared/domain/health';
+
+/** 客户健康度: an account's current health and its explanation (migration 0034). */
+export interface AccountHealthTable {
+  account_id: number;
+  score: number | null;
+  band: string | null;
+  group_score: number | null;
+  tier: string;
+  revenue: ColumnType<number, number | undefined, number>;
+  measures: Json<MeasureResult[]>;
+  dropped: Json<string[]>;
+  computed_at: Timestamp;
+  band_since: Timestamp;
+}
+
+/** A recompute that moved the score, the band or a measure. */
+export interface AccountHealthHistoryTable {
+  id: Id;
+  account_id: number;
+  at: Timestamp;
+  score: number | null;
+  band: string | null;
+  measures: Json<MeasureResult[]>;
+}
+
+/** Accounts whose signals changed since their last recompute. */
+export interface AccountHealthDirtyTable {
+  account_id: number;
+  since: Generated<Date>;
+}
+
+export interface HealthTables {
+  account_health: AccountHealthTable;
+  account_health_history: AccountHealthHistoryTable;
+  account_health_dirty: AccountHealthDirtyTable;
+}
+
+export const HEALTH_TABLES = ['account_health', 'account_health_history', 'account_health_dirty'] as const satisfies readonly (keyof HealthTables)[];
