@@ -16,6 +16,7 @@ import { receivablesWeb } from '../features/receivables/manifest';
 import { receptionsWeb } from '../features/receptions/manifest';
 import { ticketsWeb } from '../features/tickets/manifest';
 import { surveysWeb } from '../features/surveys/manifest';
+import { healthWeb } from '../features/health/manifest';
 import { savedViewsWeb } from '../features/saved-views/manifest';
 import { timelineWeb } from '../features/timeline/manifest';
 import { transferWeb } from '../features/transfer/manifest';
@@ -58,6 +59,7 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   contractsWeb,
   receivablesWeb,
   ticketsWeb,
+  healthWeb,
   surveysWeb,
 ];
 

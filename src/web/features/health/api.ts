@@ -1,0 +1,13 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { AccountHealth, AtRiskPage } from '../../../shared/contracts/health';
+import { api, isId } from '../../api/client';
+
+export const healthKeys = {
+  all: ['health'] as const,
+  account: (id: number) => ['health', 'account', id] as const,
+  atRisk: (q: object) => ['health', 'at-risk', q] as const,
+  run: ['health', 'recompute'] as const,
+};
+
+export const useAccountHealth = (accountId: number) => useQuery({ queryKey: healthKeys.account(accountId), queryFn: () => api.get<AccountHealth>(`/api/accounts/${accountId}/health`), enabled: isId(accountId) });
+export const useAtRisk = (q: { band: string; sort: string; page: number; pageSize: number }) => useQuery({ queryKey: healthKeys.atRisk(q), queryFn: () => api.get<AtRiskPage>('/api/health/at-risk', q), placeholderData: keepPreviousData });

@@ -1,0 +1,20 @@
+import { lazyNamed } from '../../app/lazyPage';
+import type { WebFeature } from '../../app/types';
+import { healthRoutes } from './routes';
+
+const AccountHealthTab = lazyNamed(() => import('./components/AccountHealthTab'), 'AccountHealthTab');
+
+/** 客户健康度 (SVC-3): the at-risk list and the account's 健康度 tab (mounted while shown). */
+export const healthWeb: WebFeature = {
+  name: 'health',
+  routes: healthRoutes,
+  accountTabs: [
+    {
+      key: 'health',
+      order: 5,
+      access: 'account:read',
+      label: ({ t }) => <span data-testid="account-tab-health">{t('health:tab')}</span>,
+      render: ({ account, active }) => (active ? <AccountHealthTab accountId={account.id} /> : null),
+    },
+  ],
+};
