@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import { E2E_WORKERS } from './tests/e2e/global-setup';
 
 export default defineConfig({
   test: {
@@ -32,9 +31,12 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 240_000,
+          // what a page shows after a click arrives in its own time on a busy machine: expect.poll waits up to
+          // 15 s for it (vitest's default is 1 s), the same patience as the browser's own waits
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           pool: 'forks',
           // two journey files at a time, each worker against its own server and database (global-setup.ts)
-          maxWorkers: E2E_WORKERS,
+          maxWorkers: 2,
           retry: 0,
         },
       },

@@ -7,9 +7,6 @@ import type { TestProject } from 'vitest/node';
 export const E2E_ADMIN_PASSWORD = 'Admin@12345';
 export const E2E_DEMO_PASSWORD = 'Demo@2026';
 
-/** How many servers (and journey workers): vitest.config.ts's e2e maxWorkers reads this too. */
-export const E2E_WORKERS = 2;
-
 interface Running {
   server: ChildProcess;
   dataDir: string;
@@ -87,13 +84,15 @@ async function stop({ server, dataDir }: Running) {
 export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, '../..');
   const started = Date.now();
+  // one server per journey worker (vitest.config.ts's e2e maxWorkers)
+  const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
   const running: Running[] = [];
   const urls: string[] = [];
   try {
     const first = startOne(root, 1);
     running.push(first.running);
     await first.built;
-    const rest = Array.from({ length: E2E_WORKERS - 1 }, (_, i) => startOne(root, i + 2));
+    const rest = Array.from({ length: workers - 1 }, (_, i) => startOne(root, i + 2));
     running.push(...rest.map((r) => r.running));
     urls.push(...(await Promise.all([first.ready, ...rest.map((r) => r.ready)])));
   } catch (err) {
