@@ -109,7 +109,7 @@ describe('healthSettingsIssue', () => {
     expect(healthSettingsIssue({ ...DEFAULT_HEALTH_SETTINGS, bands: { green: 50, yellow: 60 } })?.path).toBe('bands.green');
     const wrong = structuredClone(DEFAULT_HEALTH_SETTINGS);
     wrong.profiles.large.satisfaction = { weight: 10, good: 50, bad: 90 };
-    expect(healthSettingsIssue(wrong)).toEqual({ path: 'profiles.large.satisfaction.bad', message: 'bad must be below good' });
+    expect(healthSettingsIssue(wrong)).toEqual({ path: 'profiles.large.satisfaction.bad', key: 'badBelowGood', message: 'bad must be below good' });
     const none = structuredClone(DEFAULT_HEALTH_SETTINGS);
     for (const m of HEALTH_MEASURES) none.profiles.smb[m].weight = 0;
     expect(healthSettingsIssue(none)?.path).toBe('profiles.smb');

@@ -185,15 +185,15 @@ export function changesSince(now: readonly MeasureResult[], before: readonly Mea
 }
 
 /** Settings check beyond the schema: thresholds apart in the measure's direction, bands ordered, some weight in every tier. */
-export function healthSettingsIssue(s: HealthSettings): { path: string; message: string } | null {
-  if (!(s.bands.green > s.bands.yellow)) return { path: 'bands.green', message: 'green must be above yellow' };
+export function healthSettingsIssue(s: HealthSettings): { path: string; key: 'bandsOrder' | 'noWeight' | 'sameThresholds' | 'badBelowGood' | 'badAboveGood'; message: string } | null {
+  if (!(s.bands.green > s.bands.yellow)) return { path: 'bands.green', key: 'bandsOrder', message: 'green must be above yellow' };
   for (const [tier, profile] of Object.entries(s.profiles)) {
-    if (!HEALTH_MEASURES.some((m) => profile[m].weight > 0)) return { path: `profiles.${tier}`, message: 'at least one measure needs a weight' };
+    if (!HEALTH_MEASURES.some((m) => profile[m].weight > 0)) return { path: `profiles.${tier}`, key: 'noWeight', message: 'at least one measure needs a weight' };
     for (const m of HEALTH_MEASURES) {
       const r = profile[m];
-      if (r.good === r.bad) return { path: `profiles.${tier}.${m}.bad`, message: 'good and bad must differ' };
+      if (r.good === r.bad) return { path: `profiles.${tier}.${m}.bad`, key: 'sameThresholds', message: 'good and bad must differ' };
       const higherIsBetter = HIGHER_IS_BETTER.has(m);
-      if (higherIsBetter !== r.good > r.bad) return { path: `profiles.${tier}.${m}.bad`, message: higherIsBetter ? 'bad must be below good' : 'bad must be above good' };
+      if (higherIsBetter !== r.good > r.bad) return higherIsBetter ? { path: `profiles.${tier}.${m}.bad`, key: 'badBelowGood', message: 'bad must be below good' } : { path: `profiles.${tier}.${m}.bad`, key: 'badAboveGood', message: 'bad must be above good' };
     }
   }
   return null;

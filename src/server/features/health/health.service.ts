@@ -6,7 +6,7 @@ import { businessDate, localDate } from '../../../shared/domain/business-time';
 import { bandOf, changesSince, DEFAULT_HEALTH_SETTINGS, groupHealth, healthOf, healthSettingsIssue, topDrivers, type HealthBand, type HealthMeasure, type HealthSettings, type MeasureResult } from '../../../shared/domain/health';
 import type { Executor, Kdb } from '../../db/client';
 import type { Actor } from '../../platform/actor';
-import { AppError, validationError } from '../../../shared/errors';
+import { AppError, issue, validationError } from '../../../shared/errors';
 import { accountReachable, accountScope } from '../../platform/scope';
 import { defineSetting } from '../../platform/settings';
 import { loadPipelineSettings } from '../opportunities';
@@ -255,8 +255,8 @@ export async function getSettings(db: Executor) {
 /** Saves the profiles and bands (400 naming the field that is wrong; 409 when stale) and queues a full recompute in the same transaction. */
 export async function putSettings(db: Kdb, actor: Actor, body: HealthSettingsUpdate, queue: (trx: Executor) => Promise<unknown>) {
   const { version, ...value } = body;
-  const issue = healthSettingsIssue(value);
-  if (issue) throw validationError([{ path: issue.path, message: issue.message }]);
+  const problem = healthSettingsIssue(value);
+  if (problem) throw validationError([issue(problem.path, `health.${problem.key}`, problem.message)]);
   await db.transaction().execute(async (trx) => {
     await healthSetting.put(trx, actor, value, version);
     await queue(trx);
