@@ -3,7 +3,7 @@
 -- the accounts whose signals changed since the last recompute (drained by the health.dirty job).
 
 create table account_health (
-  account_id bigint primary key references accounts(id) on delete cascade,
+  account_id bigint primary key references accounts(id) on delete cascade deferrable initially immediate,
   score smallint check (score between 0 and 100),
   band text check (band in ('green', 'yellow', 'red')),
   -- a group account's health rolled up from itself and its subsidiaries, weighted by revenue
@@ -21,7 +21,7 @@ create index account_health_at_risk_idx on account_health (band, revenue desc, a
 
 create table account_health_history (
   id bigserial primary key,
-  account_id bigint not null references accounts(id) on delete cascade,
+  account_id bigint not null references accounts(id) on delete cascade deferrable initially immediate,
   at timestamptz not null,
   score smallint,
   band text,
@@ -30,7 +30,7 @@ create table account_health_history (
 create index account_health_history_idx on account_health_history (account_id, at desc);
 
 create table account_health_dirty (
-  account_id bigint primary key references accounts(id) on delete cascade,
+  account_id bigint primary key references accounts(id) on delete cascade deferrable initially immediate,
   since timestamptz not null default now()
 );
 
