@@ -15,7 +15,7 @@ export const PERMISSION_GROUPS = {
   service: ['ticket:read', 'ticket:write', 'ticket:judge', 'ticket:manage'],
   approval: ['approval:act', 'request:create', 'request:read'],
   survey: ['survey:read', 'survey:write', 'survey:configure'],
-  health: ['health:read', 'health:configure'],
+  health: ['health:read', 'health:configure', 'recovery:read', 'recovery:work', 'recovery:close'],
   system: [
     'org:read',
     'org:manage',

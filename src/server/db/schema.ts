@@ -25,6 +25,7 @@ import type { CollectionsTables } from '../features/collections/collections.tabl
 import type { ReceivablesTables } from '../features/receivables/receivables.tables';
 import type { SurveysTables } from '../features/surveys/surveys.tables';
 import type { HealthTables } from '../features/health/health.tables';
+import type { RecoveryTables } from '../features/recovery/recovery.tables';
 import type { TicketsTables } from '../features/tickets/tickets.tables';
 export type { GeneralRequestTable } from '../features/requests/requests.tables';
 export type { TaskTable } from '../features/tasks/tasks.tables';
@@ -305,7 +306,7 @@ export interface NotificationTable {
 }
 
 /** The whole database: the platform's tables and every room's. */
-export interface DB extends RequestsTables, TasksTables, AccountsTables, ContactsTables, SavedViewsTables, NeedsTables, PlansTables, TransferTables, CompetitorsTables, OpportunitiesTables, DevPlansTables, GiftsTables, ExpensesTables, TripsTables, ContactLogTables, VisitsTables, ReceptionsTables, CalendarTables, VisitPolicyTables, WorkPlansTables, ContractsTables, CollectionsTables, ReceivablesTables, WorkdaysTables, TicketsTables, SurveysTables, HealthTables {
+export interface DB extends RequestsTables, TasksTables, AccountsTables, ContactsTables, SavedViewsTables, NeedsTables, PlansTables, TransferTables, CompetitorsTables, OpportunitiesTables, DevPlansTables, GiftsTables, ExpensesTables, TripsTables, ContactLogTables, VisitsTables, ReceptionsTables, CalendarTables, VisitPolicyTables, WorkPlansTables, ContractsTables, CollectionsTables, ReceivablesTables, WorkdaysTables, TicketsTables, SurveysTables, HealthTables, RecoveryTables {
   org_units: OrgUnitTable;
   users: UserTable;
   user_positions: UserPositionTable;

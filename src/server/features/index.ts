@@ -37,6 +37,7 @@ import { workdaysFeature } from './workdays';
 import { surveysFeature } from './surveys';
 import { ticketsFeature } from './tickets';
 import { healthFeature } from './health';
+import { recoveryFeature } from './recovery';
 
 /**
  * Every room of the server, in the order their routes, timeline sources, merge parts and
@@ -78,6 +79,7 @@ export const FEATURES: readonly Feature[] = [
   workdaysFeature,
   ticketsFeature,
   healthFeature,
+  recoveryFeature,
   surveysFeature,
 ];
 

@@ -100,5 +100,6 @@ export const when = (at: Date | string) => (at instanceof Date ? at : new Date(a
 export const wanted = (q: SourceQuery, kind: TimelineKind) => q.kinds.has(kind);
 /** A reason the server wrote itself travels as a locale key; a person's reason as typed. */
 export function reasonParams(reason: string, reasonKey: string | null): Record<string, string | null> {
-  return reasonKey ? { reasonKey, reason: null } : { reasonKey: null, reason };
+  // a system reason is shown by its key; the text travels too, for keys that quote it (healthRed: the drivers)
+  return { reasonKey, reason };
 }

@@ -58,7 +58,7 @@ export const LIFECYCLE_TRANSITIONS: Record<LifecycleStage, readonly LifecycleSta
   developing: ['prospect', 'active', 'lost'],
   active: ['maintaining', 'at_risk', 'lost'],
   maintaining: ['active', 'at_risk', 'lost'],
-  at_risk: ['active', 'maintaining', 'lost'],
+  at_risk: ['active', 'maintaining', 'recovered', 'lost'],
   lost: ['recovered', 'prospect'],
   recovered: ['active', 'maintaining', 'at_risk', 'lost'],
 };
@@ -365,6 +365,7 @@ export const SYSTEM_REASON_KEYS = [
   'merge',
   'assessment',
   'contracts',
+  'healthRed',
 ] as const;
 export type SystemReasonKey = (typeof SYSTEM_REASON_KEYS)[number];
 export const accountChange = z.object({

@@ -29,6 +29,8 @@ export const TIMELINE_KINDS = [
   'receipt',
   'contract',
   'ticket',
+  'recovery_opened',
+  'recovery_closed',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -42,7 +44,7 @@ export const TIMELINE_GROUPS = {
   field: ['trip', 'contact_log', 'reception', 'gift'],
   visits: ['visit'],
   deals: ['contract', 'receipt'],
-  service: ['ticket'],
+  service: ['ticket', 'recovery_opened', 'recovery_closed'],
 } as const satisfies Record<string, readonly TimelineKind[]>;
 export type TimelineGroup = keyof typeof TIMELINE_GROUPS;
 

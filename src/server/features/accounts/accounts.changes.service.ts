@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Executor, Kdb } from '../../db/client';
 import { AppError, issue, validationError } from '../../../shared/errors';
-import type { accountAssign, categoriesChange, gradeChange, lifecycleChange, revenueUpdate, teamUpdate, LifecycleStage } from '../../../shared/contracts/accounts';
+import type { accountAssign, categoriesChange, gradeChange, lifecycleChange, revenueUpdate, teamUpdate, LifecycleStage, SystemReasonKey } from '../../../shared/contracts/accounts';
 import type { quadrantOverride } from '../../../shared/contracts/quadrant';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
@@ -124,4 +124,25 @@ export async function replaceRevenue(db: Kdb, actor: Actor, id: number, input: z
     await accountsRepo.update(trx, id, input.version, {});
     await refreshDerived(trx, id, actor, 'revenueUpdate', await loadSettings(trx), clockOf(tz));
   }, { rows: input.rows });
+}
+
+/**
+ * For the rooms that move an account's lifecycle as part of their own change (the recovery plan: 预警 when
+ * it opens, 挽回 or 流失 when it closes), in their transaction. Moves only along LIFECYCLE_TRANSITIONS
+ * (returns the stage it left, or null when the move is not allowed or the account is already there);
+ * records the change with the person's reason, or with a system reason key (actor null) whose text the
+ * reason carries; audited. Like the automatic moves it leaves the version alone, so open editors stay valid.
+ */
+export async function moveLifecycle(
+  trx: Executor,
+  input: { accountId: number; to: LifecycleStage; reason: string; reasonKey?: SystemReasonKey | null; actor: Actor | null },
+): Promise<LifecycleStage | null> {
+  const before = await accountsRepo.findForUpdate(trx, input.accountId, trueExpr);
+  if (!before) return null;
+  const from = before.lifecycle as LifecycleStage;
+  if (!canMoveLifecycle(from, input.to)) return null;
+  await accountsRepo.setLifecycle(trx, input.accountId, input.to);
+  await accountsRepo.insertChanges(trx, [{ accountId: input.accountId, field: 'lifecycle', from, to: input.to, reason: input.reason, reasonKey: input.reasonKey ?? null, actorId: input.actor?.userId ?? null }]);
+  await audit(trx, input.actor, { entity: 'account', entityId: input.accountId, action: 'lifecycle', before: { lifecycle: from }, after: { lifecycle: input.to }, data: { reason: input.reason, reasonKey: input.reasonKey ?? null } });
+  return from;
 }

@@ -21,6 +21,7 @@ export const SYSTEM_REASONS: Record<SystemReasonKey, string> = {
   merge: 'merge',
   assessment: 'value assessment of a development project',
   contracts: 'contracts and collections',
+  healthRed: 'health turned red',
 };
 
 /** Contract field → column, for the profile fields a create or PATCH may carry. */

@@ -324,6 +324,10 @@ export const accountsRepo = {
       .executeTakeFirst();
     return r !== undefined;
   },
+  /** The lifecycle as another room's change moves it (moveLifecycle): no version bump, like the automatic moves. */
+  async setLifecycle(db: Executor, id: number, lifecycle: string) {
+    await db.updateTable('accounts').set({ lifecycle, updated_at: sql`now()` }).where('id', '=', id).execute();
+  },
   /** Derived fields only (classification, completeness, coverage, quadrant, automatic lifecycle): no version bump, so editors are not made stale. */
   async setDerived(db: Executor, id: number, v: DerivedValues) {
     await db

@@ -25,7 +25,7 @@ export const accountsFeature = defineFeature({
 });
 
 export { refreshAccount, syncContractFigures, syncContractFiguresFor } from './accounts.derived.service';
-export { gradeFromAssessment } from './accounts.changes.service';
+export { gradeFromAssessment, moveLifecycle } from './accounts.changes.service';
 export { loadSettings as loadAccountSettings } from './accounts.settings.service';
 
 // the import and export of accounts (transfer room): profile columns, list filter, rules, bulk classification and history

@@ -16,18 +16,14 @@ export const HEALTH_RECOMPUTE_AT = '03:00';
 export const HEALTH_DIRTY_JOB = 'health.dirty';
 export const HEALTH_DIRTY_EVERY_SECONDS = 60;
 
-/** The band moves of a recompute go to whoever listens (the churn warning). */
-export type BandMoveListener = (moves: service.BandMove[]) => Promise<void>;
-
-export function registerHealthJobs(p: Platform, onMoves: BandMoveListener) {
+/** The recomputes' band moves reach the listeners (onBandMoves) inside each batch's transaction. */
+export function registerHealthJobs(p: Platform) {
   const tz = p.config.BUSINESS_TZ;
   p.jobs.schedule(HEALTH_RECOMPUTE_JOB, { dailyAt: HEALTH_RECOMPUTE_AT, timeZone: tz }, async () => {
-    const r = await service.recomputeAll(p.db, tz);
-    await onMoves(r.moves);
+    await service.recomputeAll(p.db, tz);
   });
   p.jobs.schedule(HEALTH_DIRTY_JOB, { everySeconds: HEALTH_DIRTY_EVERY_SECONDS }, async () => {
-    const r = await service.drainDirty(p.db, tz);
-    await onMoves(r.moves);
+    await service.drainDirty(p.db, tz);
   });
 }
 

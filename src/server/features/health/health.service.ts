@@ -49,7 +49,22 @@ export interface BandMove {
   accountId: number;
   from: HealthBand | null;
   to: HealthBand | null;
+  score: number | null;
   drivers: MeasureResult[];
+}
+
+/** Who acts on band moves (the recovery plans), in the transaction that stored them. */
+export type BandMoveListener = (trx: Executor, moves: readonly BandMove[], now: Date) => Promise<void>;
+const listeners = new Map<string, BandMoveListener>();
+
+/** Registers (or replaces) the listener of a room: every recompute path calls it with its batch's moves. */
+export function onBandMoves(name: string, listener: BandMoveListener): void {
+  listeners.set(name, listener);
+}
+
+async function announce(trx: Executor, moves: readonly BandMove[], now: Date) {
+  if (!moves.length) return;
+  for (const listener of listeners.values()) await listener(trx, moves, now);
 }
 
 export interface RecomputeResult {
@@ -106,7 +121,7 @@ export async function recomputeBatch(db: Executor, ids: readonly number[], ctx: 
       bandSince: bandMoved || !s.stored_band_since ? ctx.now : new Date(s.stored_band_since),
       history: moved(before, h),
     });
-    if (bandMoved) moves.push({ accountId: s.id, from: (before?.band as HealthBand | null) ?? null, to: h.band, drivers: topDrivers(h.measures) });
+    if (bandMoved) moves.push({ accountId: s.id, from: (before?.band as HealthBand | null) ?? null, to: h.band, score: h.score, drivers: topDrivers(h.measures) });
   }
   await repo.write(db, writes, ctx.now);
   return { accounts: signals.length, moves };
@@ -133,6 +148,7 @@ export async function recomputeAccounts(db: Kdb, ids: readonly number[], tz: str
   return db.transaction().execute(async (trx) => {
     const r = await recomputeBatch(trx, ids, ctx);
     await rollUp(trx, await repo.groupsOf(trx, ids));
+    await announce(trx, r.moves, ctx.now);
     return r;
   });
 }
@@ -154,6 +170,7 @@ export async function recomputeAll(db: Kdb, tz: string, o: { now?: Date; onBatch
     const r = await db.transaction().execute(async (trx) => {
       const res = await recomputeBatch(trx, ids, ctx);
       groups.push(...(await repo.groupsOf(trx, ids)));
+      await announce(trx, res.moves, ctx.now);
       return res;
     });
     accounts += r.accounts;
@@ -177,6 +194,7 @@ export async function drainDirty(db: Kdb, tz: string, now = new Date()): Promise
       if (!ids.length) return null;
       const res = await recomputeBatch(trx, ids, ctx);
       await rollUp(trx, await repo.groupsOf(trx, ids));
+      await announce(trx, res.moves, ctx.now);
       return res;
     });
     if (!r) break;

@@ -21,7 +21,7 @@ export const healthFeature = defineFeature({
   routes: healthRoutes,
   wire: (p) => {
     jobs = p.jobs;
-    registerHealthJobs(p, async () => undefined);
+    registerHealthJobs(p);
   },
 });
 
@@ -36,6 +36,9 @@ export async function healthChanged(trx: Executor, accountIds: readonly number[]
   await markDirty(trx, ids);
   await jobs?.enqueue(trx, HEALTH_DIRTY_JOB, { reason: 'event' }, { dedupeKey: `event:${HEALTH_DIRTY_JOB}` });
 }
+
+/** The rooms that act when a band moves (the recovery plans), in the recompute's transaction. */
+export { onBandMoves, type BandMove } from './health.service';
 
 /** The health recompute for the CLI and the benchmark: every account, or some, set-based. */
 export { recomputeAll as recomputeAllHealth, recomputeAccounts as recomputeHealth } from './health.service';

@@ -12,4 +12,4 @@ export const tasksFeature = defineFeature({
   handoverParts,
 });
 
-export { closeTasksFor, createTask } from './tasks.service';
+export { closeTasksFor, completeLinkedTask, createTask } from './tasks.service';

@@ -58,6 +58,8 @@ export interface CreateTaskInput {
   createdBy: number | null;
   /** the signed-in user behind the change, for the audit record (none for system jobs) */
   actor?: Actor | null;
+  /** false: no task.assigned notice (the caller sends one notice for several tasks) */
+  notify?: boolean;
 }
 
 let boundNotifier: Notifier | undefined;
@@ -76,7 +78,7 @@ export async function createTask(trx: Executor, input: CreateTaskInput, notifier
   if (!title) throw validationError([issue('title', 'tasks.titleRequired', 'A task needs a title')]);
   const dueAt = input.dueAt === undefined || input.dueAt === null ? null : new Date(input.dueAt);
   if (dueAt && Number.isNaN(dueAt.getTime())) throw validationError([issue('dueAt', 'common.invalidDateTime', 'Not a valid date-time')]);
-  const notifyOwner = input.createdBy !== input.ownerId;
+  const notifyOwner = input.notify !== false && input.createdBy !== input.ownerId;
   if (notifyOwner && !notifier) throw new Error('createTask: no notifier; pass platform.notifier or register the task routes first');
   const id = await tasksRepo.insert(trx, {
     ownerId: input.ownerId,
@@ -128,6 +130,20 @@ export async function closeTasksFor(
     });
   }
   return closed.map((t) => t.id);
+}
+
+/**
+ * Marks done the caller's own open task about a record (a recovery plan's step ticked on the plan's page),
+ * in the caller's transaction; audited. False when the task is not the caller's, not about that record,
+ * or not open.
+ */
+export async function completeLinkedTask(trx: Executor, actor: Actor, input: { taskId: number; linkEntity: string; linkId: number }): Promise<boolean> {
+  const before = await tasksRepo.find(trx, input.taskId, actor.userId);
+  if (!before || before.link_entity !== input.linkEntity || before.link_id !== input.linkId || before.status !== 'open') return false;
+  if (!(await tasksRepo.update(trx, before.id, before.version, { status: 'done', completed: 'set' }))) return false;
+  const after = (await tasksRepo.find(trx, before.id))!;
+  await audit(trx, actor, { entity: 'task', entityId: before.id, action: 'complete', before: stripInternal(before), after: stripInternal(after) });
+  return true;
 }
 
 export async function createOwnTask(db: Kdb, actor: Actor, input: z.infer<typeof taskCreate>) {

@@ -11,7 +11,7 @@ function accountValue(t: TFunction, field: string, v: TimelineParams[string]): s
 export const timelineRenderers: TimelineRenderers = {
   account_change(t, p) {
     const field = str(p.field);
-    const reason = p.reasonKey ? t(`accounts:changes.reasons.${str(p.reasonKey)}`, { defaultValue: '' }) : str(p.reason);
+    const reason = p.reasonKey ? t(`accounts:changes.reasons.${str(p.reasonKey)}`, { defaultValue: '', reason: str(p.reason) }) : str(p.reason);
     return {
       text: t('kinds.account_change', { field: t(`accounts:changes.fields.${field}`, { defaultValue: field }), from: accountValue(t, field, p.from), to: accountValue(t, field, p.to) }),
       detail: reason || undefined,

@@ -329,7 +329,7 @@ function ChangesView({ accountId }: { accountId: number }) {
             {/* a reason the server gave itself comes as a key; a person's reason is shown as typed */}
             {c.reason && (
               <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} type={c.reasonKey ? 'secondary' : undefined}>
-                {c.reasonKey ? t(`changes.reasons.${c.reasonKey}`) : c.reason}
+                {c.reasonKey ? t(`changes.reasons.${c.reasonKey}`, { reason: c.reason }) : c.reason}
               </Typography.Paragraph>
             )}
           </div>
