@@ -17,6 +17,7 @@ import { receptionsWeb } from '../features/receptions/manifest';
 import { ticketsWeb } from '../features/tickets/manifest';
 import { surveysWeb } from '../features/surveys/manifest';
 import { healthWeb } from '../features/health/manifest';
+import { recoveryWeb } from '../features/recovery/manifest';
 import { savedViewsWeb } from '../features/saved-views/manifest';
 import { timelineWeb } from '../features/timeline/manifest';
 import { transferWeb } from '../features/transfer/manifest';
@@ -60,6 +61,7 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   receivablesWeb,
   ticketsWeb,
   healthWeb,
+  recoveryWeb,
   surveysWeb,
 ];
 
