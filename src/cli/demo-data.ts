@@ -13,6 +13,7 @@ import { loadDemoPipeline } from './demo-pipeline';
 import { loadDemoTickets } from './demo-tickets';
 import { loadDemoSurveys } from './demo-surveys';
 import { recomputeAllHealth } from '../server/features/health';
+import { loadDemoRecoveryPlans, loadDemoRecoverySignals } from './demo-recovery';
 
 /**
  * The demo organisation (issue item 12): a key-account department with Chinese names, so a
@@ -110,10 +111,12 @@ export async function loadDemoData(db: Kdb, opts: DemoOptions): Promise<DemoOrg>
   await loadDemoDeals(db, org, { log: opts.log });
   await loadDemoTickets(db, org, { log: opts.log });
   await loadDemoSurveys(db, org, { log: opts.log });
+  const story = await loadDemoRecoverySignals(db, org, { log: opts.log });
   // every account's health from what the demo recorded (the nightly recompute's work, done now)
   const health = await recomputeAllHealth(db, process.env.BUSINESS_TZ || 'Asia/Shanghai');
   const red = health.moves.filter((m) => m.to === 'red').length;
   opts.log(`Demo data: health computed for ${health.accounts} accounts (${red} at risk).`);
+  if (story) await loadDemoRecoveryPlans(db, health.moves, { log: opts.log });
   return org;
 }
 

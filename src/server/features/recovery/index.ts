@@ -1,4 +1,7 @@
+import type { Kdb } from '../../db/client';
 import { defineFeature } from '../../platform/feature';
+import type { BandMove } from '../health';
+import { openFromHealth, type RecoveryContext } from './recovery.service';
 import { handoverParts, mergeParts, timelineSources } from './recovery.parts';
 import { recoveryRoutes, registerRecoveryListener } from './recovery.routes';
 import { RECOVERY_TABLES } from './recovery.tables';
@@ -19,3 +22,8 @@ export const recoveryFeature = defineFeature({
   mergeParts,
   handoverParts,
 });
+
+/** The churn warning outside a recompute's transaction (the demo, after its first health compute): the plans the band moves call for. */
+export async function openRecoveryPlans(db: Kdb, moves: readonly BandMove[], ctx: RecoveryContext): Promise<number[]> {
+  return db.transaction().execute((trx) => openFromHealth(trx, moves, ctx));
+}
