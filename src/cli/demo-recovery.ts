@@ -41,7 +41,7 @@ const KEY_PEOPLE: { account: AccountKey; name: string; title: string; leftDaysAg
 /** What 安宁健康险's health said when it turned red in September (the plan keeps its drivers). */
 const ANHEALTH_DRIVERS: MeasureResult[] = [
   { measure: 'visit_gap', raw: 240, score: 7, weight: 0.2, contribution: 1.33, lost: 18.67, detail: { days: 72, policyDays: 30 } },
-  { measure: 'revenue_trend', raw: -42, score: 0, weight: 0.2667, contribution: 0, lost: 26.67, detail: { current: 1_450_000, previous: 2_500_000, prorated: 1 } },
+  { measure: 'revenue_trend', raw: -42, score: 0, weight: 0.2667, contribution: 0, lost: 26.67, detail: { current: 5_800_000, previous: 10_000_000, prorated: 1 } },
   { measure: 'competitor_leaning', raw: 1, score: 50, weight: 0.0667, contribution: 3.33, lost: 3.33 },
 ];
 

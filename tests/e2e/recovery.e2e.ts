@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { RecoveryPage, RecoveryPlan } from '../../src/shared/contracts/recovery';
+import { apiAs, navTo, settled, shot, signIn, trackBrowsers } from './browser';
+
+/**
+ * 流失预警与挽回 (issue 15 items 5–7 and 11): the demo's 江南会所 has turned red — its general manager left,
+ * the new one and the buyer lean to a competitor, a critical complaint waits and the visits have gone cold.
+ * The director 张明远 finds it on the 流失预警 list with its reasons in words, opens its 健康度 tab (the
+ * drivers again) and its 挽回方案 tab: the churn warning opened a plan with five template steps for the
+ * owner 陈思远. The manager, on his phone, opens the plan from 挽回方案, ticks every step and writes the
+ * measures; the director marks it 挽回成功 with the reason, and the account's lifecycle reads 挽回.
+ * Screenshots of the list, the tabs and the plan at 1440 px and of the manager's plan at 390 px.
+ */
+
+const { browser } = trackBrowsers('recovery');
+const ACCOUNT = '南京江南会所管理有限公司';
+
+describe('recovery', () => {
+  it('an account turned red shows why, its plan’s steps are done by the owner and the director marks it won back', async () => {
+    const directorApi = await apiAs('zhangmingyuan');
+    const open = await directorApi.get<RecoveryPage>(`/api/recovery-plans?q=${encodeURIComponent(ACCOUNT)}`);
+    expect(open.items).toHaveLength(1);
+    const planId = open.items[0]!.id;
+    const accountId = open.items[0]!.account.id;
+
+    // the director: 流失预警 → the red account with its reasons → its 健康度 and 挽回方案 tabs → the plan
+    const desk = await browser({ width: 1440, height: 900 });
+    await signIn(desk.page, 'zhangmingyuan');
+    await navTo(desk.page, '/health/at-risk');
+    const score = desk.page.getByTestId(`at-risk-score-${accountId}`);
+    await expect.poll(() => score.textContent()).toMatch(/^\d+ · 预警/);
+    const row = desk.page.getByTestId('at-risk-table').locator('tr', { has: desk.page.getByTestId(`at-risk-open-${accountId}`) });
+    await expect.poll(() => row.textContent()).toMatch(/位关键人离职|天未拜访|起未结投诉/);
+    await shot(desk.page, 'recovery-at-risk-1440');
+    await desk.page.getByTestId(`at-risk-open-${accountId}`).click();
+    await desk.page.waitForURL(new RegExp(`/accounts/${accountId}\\?tab=health`));
+    await desk.page.getByText('主要原因').first().waitFor();
+    await desk.page.getByTestId('account-tab-recovery').click();
+    const current = desk.page.getByTestId('account-recovery-current');
+    await current.waitFor();
+    await shot(desk.page, 'recovery-account-tab-1440');
+    await current.click();
+    await desk.page.waitForURL(new RegExp(`/recovery/${planId}$`));
+    await expect.poll(() => desk.page.getByTestId('recovery-state').getAttribute('data-state')).toBe('open');
+    await expect.poll(() => desk.page.getByTestId('recovery-driver').count()).toBeGreaterThan(1);
+    await expect.poll(() => desk.page.getByTestId('recovery-steps-done').textContent()).toBe('已完成 0 / 5 项');
+    // the director may decide, but the steps are the owner's to tick
+    await desk.page.getByTestId('recovery-won-back').waitFor();
+    expect(await desk.page.locator('[data-testid^="recovery-step-done-"]').count()).toBe(0);
+    await shot(desk.page, 'recovery-plan-open-1440');
+
+    // the manager on his phone: 挽回方案 → the plan → every step ticked, the measures written
+    const phone = await browser({ width: 390, height: 844 });
+    await signIn(phone.page, 'chensiyuan');
+    await phone.page.getByTestId('nav-open').click();
+    await navTo(phone.page, '/recovery');
+    await phone.page.getByTestId(`recovery-card-${planId}`).waitFor();
+    await phone.page.getByTestId(`recovery-open-${planId}`).click();
+    await phone.page.waitForURL(new RegExp(`/recovery/${planId}$`));
+    const ticks = phone.page.locator('[data-testid^="recovery-step-done-"]');
+    await expect.poll(() => ticks.count()).toBe(5);
+    for (let left = 5; left > 0; left--) {
+      await settled(phone.page);
+      await ticks.first().click();
+      await expect.poll(() => ticks.count()).toBe(left - 1);
+    }
+    await expect.poll(() => phone.page.getByTestId('recovery-steps-done').textContent()).toBe('已完成 5 / 5 项');
+    await expect.poll(() => phone.page.getByTestId('recovery-state').getAttribute('data-state')).toBe('in_progress');
+    await phone.page.getByTestId('recovery-goal').fill('一个月内与新任总经理建立合作关系，保住明年会所系统续约');
+    await phone.page.getByTestId('recovery-actions').fill('陈思远每周拜访；张明远与新任总经理会面；投诉由专人跟进至结案。');
+    await phone.page.getByTestId('recovery-save').click();
+    await expect.poll(async () => (await directorApi.get<RecoveryPlan>(`/api/recovery-plans/${planId}`)).goal).toBe('一个月内与新任总经理建立合作关系，保住明年会所系统续约');
+    await shot(phone.page, 'recovery-plan-worked-390');
+
+    // the director: 挽回成功 with the reason; the account is 挽回
+    await desk.page.reload();
+    await desk.page.getByTestId('recovery-won-back').click();
+    await desk.page.getByTestId('recovery-close-reason').fill('新任总经理确认续约，竞品方案未被采纳。');
+    await desk.page.getByTestId('recovery-close-ok').click();
+    await expect.poll(() => desk.page.getByTestId('recovery-state').getAttribute('data-state')).toBe('won_back');
+    await expect.poll(() => desk.page.getByTestId('recovery-outcome').textContent()).toBe('新任总经理确认续约，竞品方案未被采纳。');
+    await shot(desk.page, 'recovery-plan-won-back-1440');
+    const account = await directorApi.get<{ lifecycle: string }>(`/api/accounts/${accountId}`);
+    expect(account.lifecycle).toBe('recovered');
+    await desk.page.getByTestId('recovery-account-link').click();
+    await desk.page.waitForURL(new RegExp(`/accounts/${accountId}`));
+    await desk.page.getByText('挽回', { exact: true }).first().waitFor();
+  });
+});
