@@ -6,10 +6,10 @@ export const recoverySeedRepo = {
   async anyPlan(db: Executor) {
     return Boolean(await db.selectFrom('recovery_plans').select('id').limit(1).executeTakeFirst());
   },
-  async addKeyPerson(db: Executor, v: { accountId: number; name: string; title: string; leftAt?: string; leaning?: string }) {
+  async addKeyPerson(db: Executor, v: { accountId: number; name: string; title: string; createdAt: Date; leftAt?: string; leaning?: string }) {
     await db
       .insertInto('contacts')
-      .values({ account_id: v.accountId, name: v.name, title: v.title, is_key_person: true, status: v.leftAt ? 'left' : 'active', left_at: v.leftAt ?? null, competitor_leaning: v.leaning ?? null })
+      .values({ account_id: v.accountId, name: v.name, title: v.title, is_key_person: true, status: v.leftAt ? 'left' : 'active', left_at: v.leftAt ?? null, competitor_leaning: v.leaning ?? null, created_at: v.createdAt, updated_at: v.createdAt })
       .execute();
   },
   /** A health point of the past (the chart shows the dip the plan answered). */

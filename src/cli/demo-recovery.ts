@@ -27,15 +27,16 @@ import { recoverySeedRepo } from './demo-recovery.repo';
 type AccountKey = (typeof DEMO_ACCOUNTS)[number]['key'];
 const DAY = 86_400_000;
 
-const KEY_PEOPLE: { account: AccountKey; name: string; title: string; leftDaysAgo?: number; leaning?: string }[] = [
-  { account: 'jnclub', name: '韩立新', title: '原总经理', leftDaysAgo: 40 },
-  { account: 'jnclub', name: '邵文博', title: '新任总经理', leaning: '新任总经理来自竞争对手华信科技的长期客户，倾向其会所管理系统' },
-  { account: 'jnclub', name: '谭晓红', title: '采购经理', leaning: '随新任总经理要求重新比价，倾向华信科技报价' },
-  { account: 'dhmarine', name: '严志强', title: '原信息技术部总经理', leftDaysAgo: 75 },
-  { account: 'dhmarine', name: '孔令芳', title: '原运营总监', leftDaysAgo: 50 },
-  { account: 'dhmarine', name: '邹明', title: '分管副总裁', leaning: '多次出席华信科技的行业峰会，倾向其一体化方案' },
-  { account: 'hyvb', name: '葛伟', title: '原信息科技部总经理', leftDaysAgo: 30 },
-  { account: 'hyvb', name: '许静', title: '原办公室主任', leftDaysAgo: 20 },
+/** Entered `knownDaysAgo` (the archive's people were entered long before they left or leaned away). */
+const KEY_PEOPLE: { account: AccountKey; name: string; title: string; knownDaysAgo: number; leftDaysAgo?: number; leaning?: string }[] = [
+  { account: 'jnclub', name: '韩立新', knownDaysAgo: 900, title: '原总经理', leftDaysAgo: 40 },
+  { account: 'jnclub', name: '邵文博', knownDaysAgo: 35, title: '新任总经理', leaning: '新任总经理来自竞争对手华信科技的长期客户，倾向其会所管理系统' },
+  { account: 'jnclub', name: '谭晓红', knownDaysAgo: 400, title: '采购经理', leaning: '随新任总经理要求重新比价，倾向华信科技报价' },
+  { account: 'dhmarine', name: '严志强', knownDaysAgo: 1100, title: '原信息技术部总经理', leftDaysAgo: 75 },
+  { account: 'dhmarine', name: '孔令芳', knownDaysAgo: 700, title: '原运营总监', leftDaysAgo: 50 },
+  { account: 'dhmarine', name: '邹明', knownDaysAgo: 500, title: '分管副总裁', leaning: '多次出席华信科技的行业峰会，倾向其一体化方案' },
+  { account: 'hyvb', name: '葛伟', knownDaysAgo: 800, title: '原信息科技部总经理', leftDaysAgo: 30 },
+  { account: 'hyvb', name: '许静', knownDaysAgo: 600, title: '原办公室主任', leftDaysAgo: 20 },
 ];
 
 /** What 安宁健康险's health said when it turned red in September (the plan keeps its drivers). */
@@ -60,7 +61,7 @@ export async function loadDemoRecoverySignals(db: Kdb, org: DemoOrg, opts: { log
   }
   for (const k of KEY_PEOPLE) {
     const leftAt = k.leftDaysAgo === undefined ? undefined : businessDate(new Date(now.getTime() - k.leftDaysAgo * DAY), timeZone);
-    await recoverySeedRepo.addKeyPerson(db, { accountId: accountId(k.account)!, name: k.name, title: k.title, leftAt, leaning: k.leaning });
+    await recoverySeedRepo.addKeyPerson(db, { accountId: accountId(k.account)!, name: k.name, title: k.title, createdAt: new Date(now.getTime() - k.knownDaysAgo * DAY), leftAt, leaning: k.leaning });
   }
 
   // 安宁健康险: red in September, won back in November
@@ -77,7 +78,7 @@ export async function loadDemoRecoverySignals(db: Kdb, org: DemoOrg, opts: { log
   await update(db, owner, planId, { version: await recoverySeedRepo.version(db, planId), goal: '年底前恢复团体健康险续保，保费回到去年水平', actions: '陈思远每两周拜访一次人力资源部；张明远与客户分管副总高层会面；针对竞品报价提供三年期费率锁定方案。' });
   for (const step of await recoverySeedRepo.openSteps(db, planId)) await completeStep(db, owner, planId, step.id, new Date(opened.getTime() + 3 * DAY));
   await close(db, director, planId, { version: await recoverySeedRepo.version(db, planId), outcome: 'won_back', reason: '高层会面后客户续签团体健康险三年期合同，竞品方案未被采纳。' }, new Date(now.getTime() - 12 * DAY));
-  opts.log('Demo data: three customers sliding towards red, one won back.');
+  opts.log(`Demo data: three customers sliding towards red (${KEY_PEOPLE.length} key people who left or lean to a competitor), one won back.`);
   return true;
 }
 

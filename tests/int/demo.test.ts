@@ -146,7 +146,8 @@ describe('demo data (issue item 12)', () => {
     it('gives accounts contacts in roles with relationship histories', async () => {
       const db = tdb.database.db;
       const actor = await gm();
-      const created = Number(/with (\d+) contacts/.exec(logs[0]!.join('\n'))![1]);
+      // the accounts' key people, and those of the churn warning's story (who left, who leans to a competitor)
+      const created = Number(/with (\d+) contacts/.exec(logs[0]!.join('\n'))![1]) + Number(/\((\d+) key people who left or lean/.exec(logs[0]!.join('\n'))![1]);
       const all = await listContacts(db, actor, contactListQuery.parse({ pageSize: 1 }));
       expect(all.total).toBe(created);
       expect(created).toBeGreaterThanOrEqual(DEMO_ACCOUNTS.length * 2);
@@ -501,7 +502,12 @@ describe('demo data (issue item 12)', () => {
     it('dates the archive’s timeline back: contacts, relationship steps, needs, countermeasures, plan items and account changes were not entered at load time', async () => {
       const loaded = new Date(loadStartedAt);
       const late = async (table: 'contacts' | 'contact_relationship_history' | 'account_needs' | 'account_countermeasures' | 'account_plan_items' | 'account_changes', column: string) =>
-        Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(column)} >= ${loaded}`.execute(db())).rows[0]!.n);
+        Number(
+          (
+            await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(column)} >= ${loaded}
+              ${table === 'account_changes' ? sql`and reason_key is distinct from 'healthRed'` : sql``}`.execute(db())
+          ).rows[0]!.n,
+        );
       for (const [table, column] of [
         ['contacts', 'created_at'],
         ['contact_relationship_history', 'at'],
@@ -512,6 +518,10 @@ describe('demo data (issue item 12)', () => {
         ['account_plan_items', 'closed_at'],
         ['account_changes', 'at'],
       ] as const) expect(await late(table, column), `${table}.${column}`).toBe(0);
+      // but the churn warning fires at the first health compute, which is the load: its moves to 预警 are today's
+      // (three accounts turned red; 淮扬村镇银行 was at 预警 already), each with its plan
+      expect(Number((await sql<{ n: string }>`select count(*) as n from account_changes where reason_key = 'healthRed' and at >= ${loaded}`.execute(db())).rows[0]!.n)).toBe(2);
+      expect(Number((await sql<{ n: string }>`select count(*) as n from recovery_plans where state = 'open' and trigger = 'health'`.execute(db())).rows[0]!.n)).toBe(3);
       // a contact's history reads from the day it was entered (its starting state too), never the load day
       const today = businessDate(loaded, 'Asia/Shanghai');
       expect(Number((await sql<{ n: string }>`select count(*) as n from contact_relationship_history where occurred_on >= ${today}`.execute(db())).rows[0]!.n)).toBe(0);

@@ -113,6 +113,7 @@ describe('account merge (issue 3 item 5)', () => {
       receipts: 1,
       surveys: 0,
       tickets: 1,
+      recovery: 0,
     });
     const fields = Object.fromEntries(r.fields.map((f: Body) => [f.field, f.value]));
     // the target keeps its phone; its empty fields take the source's

@@ -238,3 +238,37 @@ describe('the template', () => {
     expect(open.body.stepList.map((x: { title: string }) => x.title)).toEqual(['电话回访', '上门拜访']);
   });
 });
+
+describe('merges and handovers', () => {
+  const version = async (id: number) => (await db().selectFrom('accounts').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+  it('a merge keeps one open plan: the duplicate’s is closed as lost (merged) and both move to the account that stays', async () => {
+    const target = await account('合并挽回保留客户', u().manager_a!);
+    const source = await account('合并挽回重复客户', u().manager_a!);
+    const a = await c.manager_a!.post('/api/recovery-plans', { accountId: target, reason: '保留客户的方案' });
+    const b = await c.manager_a!.post('/api/recovery-plans', { accountId: source, reason: '重复客户的方案' });
+    expect([a.status, b.status]).toEqual([201, 201]);
+    const merged = await c.director!.post(`/api/accounts/${target}/merge`, { sourceId: source, reason: '同一家企业重复建档', version: await version(target), sourceVersion: await version(source) });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    const rows = await db().selectFrom('recovery_plans').select(['id', 'account_id', 'state', 'outcome_reason']).where('id', 'in', [a.body.id, b.body.id]).orderBy('id').execute();
+    expect(rows).toEqual([
+      { id: a.body.id, account_id: target, state: 'open', outcome_reason: null },
+      { id: b.body.id, account_id: target, state: 'lost', outcome_reason: 'merged' },
+    ]);
+  });
+
+  it('a leaver’s open plans go to the successor (the last case: manager_a leaves)', async () => {
+    const admin = c.admin!;
+    const preview = await admin.get(`/api/users/${u().manager_a}/handover`);
+    expect(preview.status).toBe(200);
+    const part = preview.body.parts.find((p: { key: string }) => p.key === 'recovery');
+    const open = await db().selectFrom('recovery_plans').select('id').where('owner_id', '=', u().manager_a!).where('state', 'in', ['open', 'in_progress']).execute();
+    expect(open.length).toBeGreaterThanOrEqual(2);
+    expect(part.count).toBe(open.length);
+    const done = await admin.post(`/api/users/${u().manager_a}/handover`, { defaultSuccessorId: u().manager_b, leftOn: new Date().toISOString().slice(0, 10) });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const owners = await db().selectFrom('recovery_plans').select('owner_id').where('id', 'in', open.map((r) => r.id)).execute();
+    expect(owners.every((r) => r.owner_id === u().manager_b)).toBe(true);
+    // the closed plans stay with whoever worked them
+    expect((await db().selectFrom('recovery_plans').select('id').where('owner_id', '=', u().manager_a!).execute()).length).toBeGreaterThan(0);
+  });
+});

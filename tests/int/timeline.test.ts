@@ -70,10 +70,10 @@ describe('account timeline (issue 3 item 3)', () => {
     const lifecycle = items.filter((e) => e.kind === 'account_change' && e.params.field === 'lifecycle');
     expect(lifecycle.find((e) => e.params.from === 'prospect')?.params).toMatchObject({ to: 'developing', reason: '已完成首次技术交流', reasonKey: null });
     // last year's revenue moved the developing account to active by itself (ACC-5)
-    expect(lifecycle.find((e) => e.params.from === 'developing')?.params).toMatchObject({ to: 'active', reasonKey: 'autoActivate', reason: null });
-    // the server's own reasons travel as locale keys
+    expect(lifecycle.find((e) => e.params.from === 'developing')?.params).toMatchObject({ to: 'active', reasonKey: 'autoActivate', reason: 'revenue recorded for the current or previous year' });
+    // the server's own reasons travel as locale keys (with the English text, which a key may quote)
     const tier = items.find((e) => e.kind === 'account_change' && e.params.field === 'tier')!;
-    expect(tier.params).toMatchObject({ from: 'smb', to: 'large', reasonKey: 'revenueUpdate', reason: null });
+    expect(tier.params).toMatchObject({ from: 'smb', to: 'large', reasonKey: 'revenueUpdate', reason: 'revenue ledger update' });
     // a backdated relationship change sits on its day, marked as a date
     const rel = items.filter((e) => e.kind === 'relationship_change');
     expect(rel.map((e) => e.params.field).sort()).toEqual(['stage', 'support']);

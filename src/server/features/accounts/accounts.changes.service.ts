@@ -135,14 +135,14 @@ export async function replaceRevenue(db: Kdb, actor: Actor, id: number, input: z
  */
 export async function moveLifecycle(
   trx: Executor,
-  input: { accountId: number; to: LifecycleStage; reason: string; reasonKey?: SystemReasonKey | null; actor: Actor | null },
+  input: { accountId: number; to: LifecycleStage; reason: string; reasonKey?: SystemReasonKey | null; actor: Actor | null; at?: Date },
 ): Promise<LifecycleStage | null> {
   const before = await accountsRepo.findForUpdate(trx, input.accountId, trueExpr);
   if (!before) return null;
   const from = before.lifecycle as LifecycleStage;
   if (!canMoveLifecycle(from, input.to)) return null;
   await accountsRepo.setLifecycle(trx, input.accountId, input.to);
-  await accountsRepo.insertChanges(trx, [{ accountId: input.accountId, field: 'lifecycle', from, to: input.to, reason: input.reason, reasonKey: input.reasonKey ?? null, actorId: input.actor?.userId ?? null }]);
+  await accountsRepo.insertChanges(trx, [{ accountId: input.accountId, field: 'lifecycle', from, to: input.to, reason: input.reason, reasonKey: input.reasonKey ?? null, actorId: input.actor?.userId ?? null, at: input.at }]);
   await audit(trx, input.actor, { entity: 'account', entityId: input.accountId, action: 'lifecycle', before: { lifecycle: from }, after: { lifecycle: input.to }, data: { reason: input.reason, reasonKey: input.reasonKey ?? null } });
   return from;
 }

@@ -435,11 +435,11 @@ export const accountsRepo = {
     return r.rows.map((x) => ({ year: Number(x.year), amount: Number(x.amount) }));
   },
 
-  async insertChanges(db: Executor, rows: { accountId: number; field: string; from: string | null; to: string | null; reason: string; reasonKey: string | null; actorId: number | null }[]) {
+  async insertChanges(db: Executor, rows: { accountId: number; field: string; from: string | null; to: string | null; reason: string; reasonKey: string | null; actorId: number | null; at?: Date }[]) {
     if (!rows.length) return;
     await db
       .insertInto('account_changes')
-      .values(rows.map((r) => ({ account_id: r.accountId, field: r.field, from_value: r.from, to_value: r.to, reason: r.reason, reason_key: r.reasonKey, actor_id: r.actorId })))
+      .values(rows.map((r) => ({ account_id: r.accountId, field: r.field, from_value: r.from, to_value: r.to, reason: r.reason, reason_key: r.reasonKey, actor_id: r.actorId, ...(r.at && { at: r.at }) })))
       .execute();
   },
   async changes(db: Executor, accountId: number) {

@@ -102,7 +102,7 @@ export async function openFromHealth(trx: Executor, moves: readonly BandMove[], 
     const id = await repo.insertOpen(trx, { accountId: a.id, ownerId: a.owner_id, trigger: 'health', reason, drivers: m.drivers, scoreAtOpen: m.score, lifecycleBefore: a.lifecycle, goal: '', openedAt: now, openedBy: null });
     if (id === null) continue;
     const to = lifecycleOnOpen(a.lifecycle);
-    if (to) await moveLifecycle(trx, { accountId: a.id, to, reason, reasonKey: 'healthRed', actor: null });
+    if (to) await moveLifecycle(trx, { accountId: a.id, to, reason, reasonKey: 'healthRed', actor: null, at: now });
     await audit(trx, null, { entity: ENTITY, entityId: id, action: 'open', after: { account_id: a.id, owner_id: a.owner_id, trigger: 'health', score_at_open: m.score, reason } });
     await startPlan(trx, { id, accountName: a.name, ownerId: a.owner_id, unitId: a.unit_id, score: m.score, trigger: 'health', actor: null }, ctx);
     opened.push(id);
@@ -203,7 +203,7 @@ export async function create(db: Kdb, actor: Actor, input: z.infer<typeof recove
       throw new AppError('CONFLICT', 'The account has an open recovery plan', { path: 'accountId', planId: open?.id ?? null }, { key: 'recovery.alreadyOpen' });
     }
     const to = lifecycleOnOpen(a.lifecycle);
-    if (to) await moveLifecycle(trx, { accountId: a.id, to, reason: input.reason, actor });
+    if (to) await moveLifecycle(trx, { accountId: a.id, to, reason: input.reason, actor, at: now });
     await audit(trx, actor, { entity: ENTITY, entityId: id, action: 'open', after: { account_id: a.id, owner_id: a.owner_id, trigger: 'manual', reason: input.reason, goal: input.goal ?? '' } });
     await startPlan(trx, { id, accountName: a.name, ownerId: a.owner_id, unitId: a.unit_id, score, trigger: 'manual', actor }, ctx);
     return id;
@@ -288,7 +288,7 @@ export async function close(db: Kdb, actor: Actor, id: number, input: z.infer<ty
     const after = await repo.update(trx, id, { state: input.outcome, closed_at: now, closed_by: actor.userId, outcome_reason: input.reason });
     await closeTasksFor(trx, { linkEntity: STEP_ENTITY, linkId: id, status: 'cancelled', actor });
     const to = lifecycleOnClose(input.outcome, before.account_lifecycle);
-    if (to) await moveLifecycle(trx, { accountId: before.account_id, to, reason: input.reason, actor });
+    if (to) await moveLifecycle(trx, { accountId: before.account_id, to, reason: input.reason, actor, at: now });
     await audit(trx, actor, { entity: ENTITY, entityId: id, action: input.outcome === 'won_back' ? 'wonBack' : 'lost', before: pick(before), after: pick(after), data: { lifecycle: to } });
   });
 }
