@@ -16,6 +16,22 @@ const { browser } = trackBrowsers('recovery');
 const ACCOUNT = '南京江南会所管理有限公司';
 
 describe('recovery', () => {
+  it('the director reads the health settings and is told, under the field, when the bands are out of order', async () => {
+    const desk = await browser({ width: 1440, height: 900 });
+    await signIn(desk.page, 'zhangmingyuan');
+    await navTo(desk.page, '/health/settings');
+    const green = desk.page.getByTestId('health-settings-green');
+    await green.waitFor();
+    expect(await green.inputValue()).toBe('70');
+    expect(await desk.page.getByTestId('health-settings-heavy-visit_gap-weight').inputValue()).toBe('20');
+    // 健康 at 40 is below 关注 at 50: the server refuses it and names the field; nothing is saved or recomputed
+    await green.fill('40');
+    await desk.page.getByTestId('health-settings-save').click();
+    await desk.page.getByText('“健康”的分数线须高于“关注”').waitFor();
+    expect((await (await apiAs('zhangmingyuan')).get<{ settings: { bands: { green: number } } }>('/api/health/settings')).settings.bands.green).toBe(70);
+    await shot(desk.page, 'health-settings-1440');
+  });
+
   it('an account turned red shows why, its plan’s steps are done by the owner and the director marks it won back', async () => {
     const directorApi = await apiAs('zhangmingyuan');
     const open = await directorApi.get<RecoveryPage>(`/api/recovery-plans?q=${encodeURIComponent(ACCOUNT)}`);
