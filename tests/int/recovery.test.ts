@@ -208,6 +208,10 @@ describe('a plan a person opens', () => {
     expect((await c.manager_a!.get('/api/recovery-plans?sort=name')).status).toBe(400);
     expect((await c.manager_a!.get('/api/recovery-plans/abc')).status).toBe(400);
     expect((await c.manager_a!.get('/api/recovery-plans/99999999')).status).toBe(404);
+    // a URL Fastify itself refuses answers in the API's error shape
+    const bad = await c.manager_a!.get('/api/recovery-plans/%FF');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('VALIDATION');
   });
 
   it('opens exactly one plan when fifty ask at once', async () => {
@@ -218,6 +222,26 @@ describe('a plan a person opens', () => {
     const rows = await db().selectFrom('recovery_plans').select('id').where('account_id', '=', id).execute();
     expect(rows).toHaveLength(1);
     expect((await db().selectFrom('tasks').select('id').where('link_entity', '=', 'recovery_plan').where('link_id', '=', rows[0]!.id).execute()).length).toBe(5);
+  });
+
+  it('keeps the plan’s rules when a step changes through the to-do list', async () => {
+    const id = await account('待办完成步骤客户', u().manager_a!);
+    const open = await c.manager_a!.post('/api/recovery-plans', { accountId: id, reason: '待办列表' });
+    expect(open.status).toBe(201);
+    const [first, second] = await db().selectFrom('tasks').select(['id', 'version']).where('link_entity', '=', 'recovery_plan').where('link_id', '=', open.body.id).orderBy('id').execute();
+    // done from 我的待办: the plan goes in progress as when ticked on its page
+    const done = await c.manager_a!.patch(`/api/tasks/${first!.id}`, { version: first!.version, status: 'done' });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect((await plan(c.manager_a!, open.body.id)).state).toBe('in_progress');
+    // closed: its steps change no more, from anywhere
+    const p = await plan(c.director!, open.body.id);
+    expect((await c.director!.post(`/api/recovery-plans/${open.body.id}/close`, { version: p.version, outcome: 'lost', reason: '客户已被收购' })).status).toBe(200);
+    const cancelled = await db().selectFrom('tasks').select(['id', 'version', 'status']).where('id', '=', second!.id).executeTakeFirstOrThrow();
+    expect(cancelled.status).toBe('cancelled');
+    const reopen = await c.manager_a!.patch(`/api/tasks/${second!.id}`, { version: cancelled.version, status: 'open' });
+    expect(reopen.status).toBe(409);
+    expect(reopen.body.error.code).toBe('INVALID_STATE');
+    expect((await c.manager_a!.patch(`/api/tasks/${first!.id}`, { version: first!.version + 1, title: '改个标题' })).status).toBe(409);
   });
 });
 

@@ -107,6 +107,11 @@ export const recoveryRepo = {
       .executeTakeFirst();
   },
 
+  /** Locks a plan by id alone (a step's change through the to-do list: the task's owner is the check). */
+  async lockById(db: Executor, id: number) {
+    return db.selectFrom('recovery_plans as p').select(PLAN_COLUMNS).where('p.id', '=', id).forUpdate().executeTakeFirst();
+  },
+
   async steps(db: Executor, planId: number) {
     return db
       .selectFrom('tasks')

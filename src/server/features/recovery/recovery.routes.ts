@@ -6,6 +6,8 @@ import { recoveryClose, recoveryCreate, recoveryListQuery, recoveryPage, recover
 import type { Platform } from '../../platform/context';
 import { actorOf } from '../../platform/http';
 import { onBandMoves } from '../health';
+import { guardLinkedTasks } from '../tasks';
+import { STEP_ENTITY } from './recovery.repo';
 import * as service from './recovery.service';
 
 /** The churn warning listens to the health recomputes (every path: the nightly run, the event drain, a recompute now). */
@@ -13,6 +15,8 @@ export function registerRecoveryListener(p: Platform) {
   onBandMoves('recovery', async (trx, moves, now) => {
     await service.openFromHealth(trx, moves, { notifier: p.notifier, timeZone: p.config.BUSINESS_TZ, now });
   });
+  // a plan's steps are tasks: their changes through the to-do list keep the plan's rules
+  guardLinkedTasks(STEP_ENTITY, (trx, actor, task, change) => service.guardStep(trx, actor, task, change));
 }
 
 const stepParams = z.object({ id: z.coerce.number().int().positive(), stepId: z.coerce.number().int().positive() });

@@ -293,6 +293,20 @@ export async function close(db: Kdb, actor: Actor, id: number, input: z.infer<ty
   });
 }
 
+/**
+ * A step changed through the to-do list (PATCH /api/tasks/:id): nothing changes on a closed plan (409), and
+ * a step done there puts an open plan in progress, as ticking it on the plan's page does.
+ */
+export async function guardStep(trx: Executor, actor: Actor, task: { id: number; linkId: number; status: string }, change: { status?: string }, now = new Date()) {
+  const plan = await repo.lockById(trx, task.linkId);
+  if (!plan) return;
+  if (!isOpen(plan.state)) throw notOpen(plan.state);
+  if (change.status === 'done' && task.status !== 'done' && canStart(plan.state)) {
+    const after = await repo.update(trx, plan.id, { state: 'in_progress', started_at: now });
+    await audit(trx, actor, { entity: ENTITY, entityId: plan.id, action: 'start', before: pick(plan), after: pick(after), data: { stepId: task.id } });
+  }
+}
+
 // ---- settings ----
 
 export async function getSettings(db: Executor) {

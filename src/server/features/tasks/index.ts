@@ -12,4 +12,4 @@ export const tasksFeature = defineFeature({
   handoverParts,
 });
 
-export { closeTasksFor, completeLinkedTask, createTask } from './tasks.service';
+export { closeTasksFor, completeLinkedTask, createTask, guardLinkedTasks, type LinkedTaskGuard } from './tasks.service';

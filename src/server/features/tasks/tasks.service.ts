@@ -161,11 +161,24 @@ export async function createOwnTask(db: Kdb, actor: Actor, input: z.infer<typeof
   );
 }
 
+/**
+ * A room whose record's steps are tasks (the recovery plan) guards their changes through the to-do list:
+ * called in the transaction before a linked task changes, it may refuse (throw) or follow (a step done
+ * puts its plan in progress). Kept by link entity; a second registration replaces the first.
+ */
+export type LinkedTaskGuard = (trx: Executor, actor: Actor, task: { id: number; linkId: number; status: string }, change: { status?: string }) => Promise<void>;
+const linkedGuards = new Map<string, LinkedTaskGuard>();
+export function guardLinkedTasks(linkEntity: string, guard: LinkedTaskGuard): void {
+  linkedGuards.set(linkEntity, guard);
+}
+
 export async function updateTask(db: Kdb, actor: Actor, id: number, input: z.infer<typeof taskUpdate>) {
   return db.transaction().execute(async (trx) => {
     const before = await tasksRepo.find(trx, id, actor.userId);
     if (!before) throw notFound();
     if (before.version !== input.version) throw stale();
+    const guard = before.link_entity ? linkedGuards.get(before.link_entity) : undefined;
+    if (guard && before.link_id !== null) await guard(trx, actor, { id: before.id, linkId: before.link_id, status: before.status }, { status: input.status });
     const dueAt = input.dueAt === undefined ? undefined : input.dueAt === null ? null : new Date(input.dueAt);
     const dueChanged = dueAt !== undefined && (dueAt?.getTime() ?? null) !== (before.due_at ? new Date(before.due_at).getTime() : null);
     const statusChanged = input.status !== undefined && input.status !== before.status;
