@@ -114,7 +114,7 @@ export const healthRepo = {
         (od.account_id is not null) as has_receivables, coalesce(od.overdue_days, 0) as overdue_days, coalesce(od.overdue_amount, 0) as overdue_amount,
         coalesce(tk.open_complaints, 0) as open_complaints, coalesce(tk.breached_complaints, 0) as breached_complaints,
         coalesce(ct.key_left, 0) as key_left, coalesce(ct.key_leaning, 0) as key_leaning, op.open_projects,
-        h.score as stored_score, h.band as stored_band, h.measures as stored_measures, h.band_since as stored_band_since, (h.account_id is not null) as stored_computed
+        h.score as stored_score, h.band as stored_band, hd.measures as stored_measures, h.band_since as stored_band_since, (h.account_id is not null) as stored_computed
       from a
       left join lv on lv.account_id = a.id
       left join rev on rev.account_id = a.id
@@ -123,6 +123,7 @@ export const healthRepo = {
       left join ct on ct.account_id = a.id
       left join op on op.account_id = a.id
       left join account_health h on h.account_id = a.id
+      left join account_health_detail hd on hd.account_id = a.id
       order by a.id`.execute(db);
     return r.rows;
   },
@@ -154,11 +155,15 @@ export const healthRepo = {
       rows.map((r) => ({ account_id: r.accountId, score: r.score, band: r.band, group_score: r.groupScore, tier: r.tier, revenue: r.revenue, measures: r.measures, dropped: r.dropped, band_since: r.bandSince.toISOString() })),
     );
     await sql`
-      insert into account_health (account_id, score, band, group_score, tier, revenue, measures, dropped, computed_at, band_since)
-      select x.account_id, x.score, x.band, x.group_score, x.tier, x.revenue, x.measures, x.dropped, ${now}::timestamptz, x.band_since
-      from jsonb_to_recordset(${data}::jsonb) as x(account_id bigint, score smallint, band text, group_score smallint, tier text, revenue bigint, measures jsonb, dropped jsonb, band_since timestamptz)
+      insert into account_health (account_id, score, band, group_score, tier, revenue, computed_at, band_since)
+      select x.account_id, x.score, x.band, x.group_score, x.tier, x.revenue, ${now}::timestamptz, x.band_since
+      from jsonb_to_recordset(${data}::jsonb) as x(account_id bigint, score smallint, band text, group_score smallint, tier text, revenue bigint, band_since timestamptz)
       on conflict (account_id) do update set score = excluded.score, band = excluded.band, group_score = excluded.group_score, tier = excluded.tier,
-        revenue = excluded.revenue, measures = excluded.measures, dropped = excluded.dropped, computed_at = excluded.computed_at, band_since = excluded.band_since`.execute(db);
+        revenue = excluded.revenue, computed_at = excluded.computed_at, band_since = excluded.band_since`.execute(db);
+    await sql`
+      insert into account_health_detail (account_id, measures, dropped)
+      select x.account_id, x.measures, x.dropped from jsonb_to_recordset(${data}::jsonb) as x(account_id bigint, measures jsonb, dropped jsonb)
+      on conflict (account_id) do update set measures = excluded.measures, dropped = excluded.dropped`.execute(db);
     const moved = rows.filter((r) => r.history);
     if (!moved.length) return;
     const hist = JSON.stringify(moved.map((r) => ({ account_id: r.accountId, score: r.score, band: r.band, measures: r.measures })));
@@ -196,7 +201,13 @@ export const healthRepo = {
   // ---- reads ----
 
   async current(db: Executor, accountId: number) {
-    return db.selectFrom('account_health').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+    return db
+      .selectFrom('account_health as h')
+      .leftJoin('account_health_detail as hd', 'hd.account_id', 'h.account_id')
+      .selectAll('h')
+      .select(['hd.measures', 'hd.dropped'])
+      .where('h.account_id', '=', accountId)
+      .executeTakeFirst();
   },
 
   /** The latest history row at or before `at` (what the health was a week ago). */
@@ -226,7 +237,8 @@ export const healthRepo = {
     const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     let page = base
       .leftJoin('users as owner', 'owner.id', 'accounts.owner_id')
-      .select(['h.account_id', 'h.score', 'h.band', 'h.group_score', 'h.revenue', 'h.measures', 'h.band_since', 'h.computed_at', 'accounts.name', 'accounts.lifecycle', 'accounts.tier', 'accounts.owner_id', 'owner.name as owner_name']);
+      .leftJoin('account_health_detail as hd', 'hd.account_id', 'h.account_id')
+      .select(['h.account_id', 'h.score', 'h.band', 'h.group_score', 'h.revenue', 'hd.measures', 'h.band_since', 'h.computed_at', 'accounts.name', 'accounts.lifecycle', 'accounts.tier', 'accounts.owner_id', 'owner.name as owner_name']);
     page = q.sort === 'revenue' ? page.orderBy('h.revenue', 'desc').orderBy('h.account_id') : page.orderBy('h.score').orderBy('h.revenue', 'desc').orderBy('h.account_id');
     const items = await page.limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
     return { items, total };

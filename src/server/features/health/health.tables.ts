@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Id, Json, Timestamp } from '../../db/columns';
 import type { MeasureResult } from '../../../shared/domain/health';
 
-/** 客户健康度: an account's current health and its explanation (migration 0034). */
+/** 客户健康度: an account's current health, narrow for the lists (migration 0034; its explanation in account_health_detail since 0036). */
 export interface AccountHealthTable {
   account_id: number;
   score: number | null;
@@ -10,10 +10,15 @@ export interface AccountHealthTable {
   group_score: number | null;
   tier: string;
   revenue: ColumnType<number, number | undefined, number>;
-  measures: Json<MeasureResult[]>;
-  dropped: Json<string[]>;
   computed_at: Timestamp;
   band_since: Timestamp;
+}
+
+/** The explanation of an account's current health: every measure's raw value, score, weight and contribution (migration 0036). */
+export interface AccountHealthDetailTable {
+  account_id: number;
+  measures: Json<MeasureResult[]>;
+  dropped: Json<string[]>;
 }
 
 /** A recompute that moved the score, the band or a measure. */
@@ -34,8 +39,9 @@ export interface AccountHealthDirtyTable {
 
 export interface HealthTables {
   account_health: AccountHealthTable;
+  account_health_detail: AccountHealthDetailTable;
   account_health_history: AccountHealthHistoryTable;
   account_health_dirty: AccountHealthDirtyTable;
 }
 
-export const HEALTH_TABLES = ['account_health', 'account_health_history', 'account_health_dirty'] as const satisfies readonly (keyof HealthTables)[];
+export const HEALTH_TABLES = ['account_health', 'account_health_detail', 'account_health_history', 'account_health_dirty'] as const satisfies readonly (keyof HealthTables)[];

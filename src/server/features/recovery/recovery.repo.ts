@@ -188,7 +188,12 @@ export const recoveryRepo = {
 
   /** The account's health now (read-only: the health room's table), what a plan a person opens starts from. */
   async healthOf(db: Executor, accountId: number) {
-    return db.selectFrom('account_health').select(['score', 'measures']).where('account_id', '=', accountId).executeTakeFirst();
+    return db
+      .selectFrom('account_health as h')
+      .leftJoin('account_health_detail as hd', 'hd.account_id', 'h.account_id')
+      .select(['h.score', 'hd.measures'])
+      .where('h.account_id', '=', accountId)
+      .executeTakeFirst();
   },
 
   // ---- merge and handover ----
