@@ -51,10 +51,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<AppHandle> {
     bodyLimit: 15 * 1024 * 1024,
     trustProxy: trustProxyOption(opts.config.TRUST_PROXY),
     genReqId: () => Math.random().toString(36).slice(2, 10),
-    // what Fastify refuses before a route runs (a malformed URL such as /api/x/%FF) answers in the API's error shape too
+    // what Fastify refuses before a route runs (a malformed URL such as /api/x/%FF: 400; a path parameter
+    // over 100 characters: 414) answers with its status in the API's error shape too
     frameworkErrors: (error, _req, reply) => {
       const r = reply as unknown as { code(n: number): { send(b: unknown): unknown } };
-      void r.code(400).send({ error: { code: 'VALIDATION', message: error.message } });
+      void r.code(error.statusCode ?? 400).send({ error: { code: 'VALIDATION', message: error.message } });
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
