@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InvitationPage } from '../../src/shared/contracts/surveys';
-import { apiAs, serverUrl, shot, signIn, trackBrowsers } from './browser';
+import { apiAs, serverUrl, settled, shot, signIn, trackBrowsers } from './browser';
 
 /**
  * 满意度 (issue 15 items 4 and 11): the manager 陈思远 sends a satisfaction survey to a contact of his demo
@@ -31,7 +31,10 @@ describe('surveys', () => {
     const option = desk.page.locator('.ant-select-item-option').filter({ visible: true }).first();
     await option.waitFor();
     const contactName = (await option.innerText()).split(' · ')[0]!;
+    // the list still opening takes no click (CI saw it stay open over the submit button): wait for it, then for it to close
+    await settled(desk.page);
     await option.click();
+    await expect.poll(() => desk.page.locator('.ant-select-item-option').filter({ visible: true }).count()).toBe(0);
     await desk.page.getByTestId('survey-invite-submit').click();
     const linkBox = desk.page.getByTestId('survey-link-url');
     await linkBox.waitFor();
