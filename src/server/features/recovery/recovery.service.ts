@@ -245,12 +245,17 @@ export async function update(db: Kdb, actor: Actor, id: number, input: z.infer<t
   });
 }
 
+/** open → in progress, audited: 开始执行, or the first step done (on the plan's page or in the to-do list). */
+async function putInProgress(trx: Executor, actor: Actor, before: Parameters<typeof pick>[0] & { id: number }, now: Date, data?: Record<string, unknown>) {
+  const after = await repo.update(trx, before.id, { state: 'in_progress', started_at: now });
+  await audit(trx, actor, { entity: ENTITY, entityId: before.id, action: 'start', before: pick(before), after: pick(after), data });
+}
+
 /** 开始执行: open → in progress. */
 export async function start(db: Kdb, actor: Actor, id: number, input: { version: number }, now = new Date()) {
   await withPlan(db, actor, id, input.version, 'recovery:work', async (trx, before) => {
     if (!canStart(before.state)) throw notOpen(before.state);
-    const after = await repo.update(trx, id, { state: 'in_progress', started_at: now });
-    await audit(trx, actor, { entity: ENTITY, entityId: id, action: 'start', before: pick(before), after: pick(after) });
+    await putInProgress(trx, actor, before, now);
   });
 }
 
@@ -272,10 +277,7 @@ export async function addStep(db: Kdb, actor: Actor, id: number, input: z.infer<
 export async function completeStep(db: Kdb, actor: Actor, id: number, stepId: number, now = new Date()) {
   await withPlan(db, actor, id, null, 'recovery:work', async (trx, before) => {
     if (!(await completeLinkedTask(trx, actor, { taskId: stepId, linkEntity: STEP_ENTITY, linkId: id }))) throw new AppError('NOT_FOUND', 'Not one of your open steps of this plan', undefined, { key: 'recovery.stepNotFound' });
-    if (canStart(before.state)) {
-      const after = await repo.update(trx, id, { state: 'in_progress', started_at: now });
-      await audit(trx, actor, { entity: ENTITY, entityId: id, action: 'start', before: pick(before), after: pick(after), data: { stepId } });
-    }
+    if (canStart(before.state)) await putInProgress(trx, actor, before, now, { stepId });
   });
 }
 
@@ -301,10 +303,7 @@ export async function guardStep(trx: Executor, actor: Actor, task: { id: number;
   const plan = await repo.lockById(trx, task.linkId);
   if (!plan) return;
   if (!isOpen(plan.state)) throw notOpen(plan.state);
-  if (change.status === 'done' && task.status !== 'done' && canStart(plan.state)) {
-    const after = await repo.update(trx, plan.id, { state: 'in_progress', started_at: now });
-    await audit(trx, actor, { entity: ENTITY, entityId: plan.id, action: 'start', before: pick(plan), after: pick(after), data: { stepId: task.id } });
-  }
+  if (change.status === 'done' && task.status !== 'done' && canStart(plan.state)) await putInProgress(trx, actor, plan, now, { stepId: task.id });
 }
 
 // ---- settings ----
