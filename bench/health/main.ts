@@ -4,6 +4,7 @@ import pg from 'pg';
 import { openPostgres } from '../../src/server/db/client';
 import { migrate } from '../../src/server/db/migrator';
 import { recomputeAllHealth, recomputeHealth } from '../../src/server/features/health';
+import { recomputeAll as recomputeAccountFields } from '../../src/server/features/accounts/accounts.derived.service';
 import { BENCH_PASSWORD, datasetInfo, generate } from '../accounts/generate';
 import { machine, machineLine, today, writeResult } from '../common/environment';
 import { Client, startServer } from '../common/server';
@@ -143,7 +144,7 @@ async function main() {
 
   // 1. the full recompute (twice: the first writes every row and its history, the second the nightly case where little moved)
   const full: { label: string; seconds: number; accounts: number; moves: number }[] = [];
-  for (const label of ['first (every row new)', 'again (nightly: little moved)']) {
+  for (const label of ['first', 'again (nightly: little moved)']) {
     const t = performance.now();
     const r = await recomputeAllHealth(database.db, tz);
     full.push({ label, seconds: (performance.now() - t) / 1000, accounts: r.accounts, moves: r.moves.length });
@@ -162,7 +163,18 @@ async function main() {
   const oneFig = figures(one);
   console.log(`one account: p50 ${ms(oneFig.p50)} p95 ${ms(oneFig.p95)} ms`);
 
-  // 3. the at-risk list through HTTP
+  // 3. the accounts' derived fields, the nightly run (coverage, tier, categories, quadrant, lifecycle)
+  const nightly: { seconds: number; scanned: number; changed: number }[] = [];
+  for (let i = 0; i < 2; i++) {
+    const t = performance.now();
+    const r = await recomputeAccountFields(database.db, tz);
+    nightly.push({ seconds: (performance.now() - t) / 1000, ...r });
+    console.log(`accounts' derived fields, nightly run ${i + 1}: ${nightly.at(-1)!.seconds.toFixed(1)} s for ${int(r.scanned)} accounts, ${int(r.changed)} changed`);
+  }
+
+  // 4. the at-risk list through HTTP, as it is read during the day: after the autovacuum that a nightly
+  // rewrite of every row sets off (done here at once, so the figures do not depend on when it would run)
+  await pool.query('vacuum (analyze) account_health');
   const server = await startServer(url, console.log);
   const atRisk: { who: string; path: string; fig: ReturnType<typeof figures>; total: number }[] = [];
   try {
@@ -199,12 +211,13 @@ async function main() {
     '',
     `Data: ${int(counts.accounts!)} accounts, ${int(counts.contacts!)} contacts, ${int(counts.visits!)} recorded visits, ${int(counts.tickets!)} complaints, ${int(counts.contract_instalments!)} instalments, ${int(counts.opportunities!)} development projects. Bands after the recompute: ${bands}.`,
     '',
-    'Targets (issue 15 item 10): full recompute of 100,000 accounts < 30 s, set-based; one account after an event < 50 ms; the at-risk list p95 < 50 ms.',
+    'Targets (issue 15 item 10): full recompute of 100,000 accounts < 30 s, set-based; one account after an event < 50 ms; the at-risk list p95 < 50 ms; the nightly recompute of the accounts\' stored fields < 30 s. The list is measured after `vacuum (analyze) account_health` — the autovacuum a nightly rewrite of every row sets off.',
     '',
     '| measure | figure | target |',
     '| --- | ---: | --- |',
     ...full.map((f) => `| full recompute, ${f.label} (${int(f.accounts)} accounts, ${int(f.moves)} band moves) | ${f.seconds.toFixed(1)} s | ${f.seconds < 30 ? 'met' : 'not met'} (< 30 s) |`),
     `| one account after an event (in-process, ${samples} accounts), p50 / p95 | ${ms(oneFig.p50)} / ${ms(oneFig.p95)} ms | ${oneFig.p95 < 50 ? 'met' : 'not met'} (< 50 ms) |`,
+    ...nightly.map((n, i) => `| accounts' derived fields, nightly run ${i + 1} (${int(n.scanned)} accounts, ${int(n.changed)} changed) | ${n.seconds.toFixed(1)} s | ${n.seconds < 30 ? 'met' : 'not met'} (< 30 s) |`),
     ...atRisk.map((a) => `| at-risk list over HTTP, ${a.who}: \`${a.path}\` (${int(a.total)} accounts), p50 / p95 | ${ms(a.fig.p50)} / ${ms(a.fig.p95)} ms | ${a.fig.p95 < 50 ? 'met' : 'not met'} (< 50 ms) |`),
     '',
     'Load:',

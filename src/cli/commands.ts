@@ -201,6 +201,22 @@ export async function runDemoData(): Promise<void> {
   });
 }
 
+export async function runRecomputeKpis(period: string): Promise<void> {
+  await withDatabase('recompute', async (database, config) => {
+    const [{ keepSnapshot }, { systemActor }] = await Promise.all([import('../server/features/kpis'), import('../server/platform/auth/actor-loader')]);
+    const progress = new ProgressLine();
+    const started = Date.now();
+    try {
+      const n = await keepSnapshot(database.db, period, config.BUSINESS_TZ, { replace: true, actor: systemActor('cli'), onProgress: (done, total) => progress.step(`kpis ${period}`, done, total) });
+      progress.done();
+      out(`KPI snapshot of ${period} kept: ${fmt(n ?? 0)} units and people, in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    } catch (e) {
+      progress.done();
+      throw e;
+    }
+  });
+}
+
 export async function runImportFile(file: string, opts: ImportOptionsCli): Promise<void> {
   await withDatabase('import', (database, config) => runImport(database, config, file, opts));
 }

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import { AppError } from '../shared/errors';
 import { CliError } from './cli-error';
 
@@ -128,6 +128,13 @@ program
   .option('--filter <key=value...>', "the list's filters, e.g. tier=large unitId=4 (space- or comma-separated, or repeated)", collect)
   .addOption(new Option('--lang <lang>', 'language of headers and labels').choices(['zh-CN', 'en']).default('zh-CN'))
   .action(action(async (kind: string, file: string, opts: { as: string; q?: string; filter?: string[]; lang: string }) => (await commands()).runExportFile(kind, file, opts)));
+
+program
+  .command('recompute')
+  .description("Compute a period's KPI snapshot (PERF-2) again from the records as they stand, for every unit and every sales person, and keep it (replacing the one kept when the period ended; audited)")
+  .addArgument(new Argument('<what>', 'what to recompute').choices(['kpis']))
+  .requiredOption('--period <period>', 'a period that has ended: 2026-11, 2026-Q3, 2026-H1, 2025 or 2026-03..2026-08')
+  .action(action(async (_what: string, opts: { period: string }) => (await commands()).runRecomputeKpis(opts.period)));
 
 program
   .command('worker')

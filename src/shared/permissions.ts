@@ -16,6 +16,8 @@ export const PERMISSION_GROUPS = {
   approval: ['approval:act', 'request:create', 'request:read'],
   survey: ['survey:read', 'survey:write', 'survey:configure'],
   health: ['health:read', 'health:configure', 'recovery:read', 'recovery:work', 'recovery:close'],
+  event: ['event:read', 'event:write'],
+  performance: ['target:read', 'target:manage', 'target:request'],
   system: [
     'org:read',
     'org:manage',

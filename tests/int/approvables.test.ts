@@ -65,6 +65,48 @@ function claim(lines: unknown[]): Fixture {
   };
 }
 
+let targetYears = 2040;
+/** A plan of visits for a year of its own: the department's, sent by the director (to the GM); or team A's under it, sent by the GM (to the director). */
+function targetPlan(type: 'target_plan' | 'target_plan_sub'): Fixture {
+  return {
+    by: type === 'target_plan' ? 'director' : 'gm',
+    async submit() {
+      const year = ++targetYears;
+      if (type === 'target_plan') {
+        const c = await as('director');
+        const p = ok(await c.post('/api/targets', { unitId: t.org.units.ka, metric: 'visits', year }), 'plan') as { id: number; version: number };
+        ok(await c.post(`/api/targets/${p.id}/submit`, { version: p.version }), 'submit plan');
+        return p.id;
+      }
+      await sql`insert into target_plans (unit_id, metric, year, status) values (${t.org.units.ka}, 'visits', ${year}, 'approved')`.execute(t.database.db);
+      const c = await as('gm');
+      const p = ok(await c.post('/api/targets', { unitId: t.org.units.teamA, metric: 'visits', year }), 'team plan') as { id: number; version: number };
+      ok(await c.post(`/api/targets/${p.id}/submit`, { version: p.version }), 'submit team plan');
+      return p.id;
+    },
+    status: statusIn('target_plans'),
+    version: versionIn('target_plans'),
+    after: { approved: 'approved', rejected: 'rejected', returned: 'rejected', withdrawn: 'draft' },
+  };
+}
+
+/** A change of a locked plan of team A: spec_a1's own September (to the director), or the director's (to the GM). */
+function targetChange(by: 'spec_a1' | 'director'): Fixture {
+  return {
+    by,
+    async submit() {
+      const year = ++targetYears;
+      const plan = await sql<{ id: number }>`insert into target_plans (unit_id, metric, year, status) values (${t.org.units.teamA}, 'visits', ${year}, 'approved') returning id`.execute(t.database.db);
+      const c = await as(by);
+      const detail = ok(await c.post(`/api/targets/${plan.rows[0]!.id}/changes`, { reason: '通用审批调整', lines: [{ kind: 'user', id: t.org.users.spec_a1!, month: 9, level: 'base', value: 12 }] }), 'change') as { changes: { id: number }[] };
+      return detail.changes[0]!.id;
+    },
+    status: statusIn('target_changes'),
+    version: versionIn('target_changes'),
+    after: { approved: 'approved', rejected: 'rejected', returned: 'rejected', withdrawn: 'withdrawn' },
+  };
+}
+
 let recipients = 0;
 function giftApplication(item: () => number): Fixture {
   return {
@@ -185,6 +227,22 @@ const FIXTURES: Record<string, Fixture> = {
     version: versionIn('instalment_write_offs'),
     after: { approved: 'approved', rejected: 'rejected', returned: 'rejected', withdrawn: 'withdrawn' },
   },
+  customer_event: {
+    by: 'manager_a',
+    async submit() {
+      const c = await as('manager_a');
+      const created = ok(await c.post('/api/events', { kind: 'seminar', title: '通用审批座谈会', startsAt: new Date(Date.now() + 7 * DAY).toISOString(), endsAt: new Date(Date.now() + 7 * DAY + 3_600_000).toISOString(), budget: 2_000_000 }), 'event') as { id: number; version: number };
+      ok(await c.post(`/api/events/${created.id}/submit`, { version: created.version }), 'submit event');
+      return created.id;
+    },
+    status: statusIn('customer_events'),
+    version: versionIn('customer_events'),
+    after: { approved: 'approved', rejected: 'rejected', returned: 'rejected', withdrawn: 'draft' },
+  },
+  target_plan: targetPlan('target_plan'),
+  target_plan_sub: targetPlan('target_plan_sub'),
+  target_change: targetChange('spec_a1'),
+  target_change_gm: targetChange('director'),
   expense_claim: claim([{ kind: 'other', category: '其他', amount: 10_000, occurredOn: today() }]),
   expense_claim_phone: claim([{ kind: 'phone', category: '通讯', amount: 10_000, occurredOn: today() }]),
   expense_claim_phone_over: claim([{ kind: 'phone', category: '通讯', amount: 90_000, occurredOn: today() }]),

@@ -90,6 +90,21 @@ describe('tongmeng CLI (PLAT-4)', { timeout: 240_000 }, () => {
     expect(demo.stdout).toMatch(/Demo users' password: Demo@2026/);
   });
 
+  it('recompute kpis keeps an ended period of the demo department with a progress line; an open or bad period is refused', async () => {
+    const last = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 7);
+    const ok = await cli(dataA, ['recompute', 'kpis', '--period', last]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(new RegExp(`KPI snapshot of ${last} kept: \\d+ units and people`));
+    expect(ok.stderr).toMatch(new RegExp(`kpis ${last}: (\\d+)/\\1`));
+    const open = await cli(dataA, ['recompute', 'kpis', '--period', '2099-01']);
+    expect(open.code).not.toBe(0);
+    expect(open.stderr).toMatch(/period: The period has not ended/);
+    const bad = await cli(dataA, ['recompute', 'kpis', '--period', '2026-13']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/period: Not a period/);
+    expect((await cli(dataA, ['recompute', 'nothing', '--period', last])).code).not.toBe(0);
+  });
+
   it('backup writes a file that restore --force loads into a second data directory', async () => {
     const backup = await cli(dataA, ['backup', backupFile]);
     expect(backup.code, backup.stderr).toBe(0);

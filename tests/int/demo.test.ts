@@ -24,6 +24,7 @@ import { listOverdue } from '../../src/server/features/visit-policy/visit-policy
 import { validComplaints } from '../../src/server/features/tickets';
 import { list as listTickets } from '../../src/server/features/tickets/tickets.service';
 import { ticketListQuery } from '../../src/shared/contracts/tickets';
+import { get as getTarget } from '../../src/server/features/targets/targets.service';
 import { visitListQuery } from '../../src/shared/contracts/visits';
 import { businessDate, localDate } from '../../src/shared/domain/business-time';
 import { titleLevel } from '../../src/shared/domain/seating.rules';
@@ -265,7 +266,9 @@ describe('demo data (issue item 12)', () => {
       expect(logs[1]!.join('\n')).toMatch(/field work is already there/);
       const count = async (table: 'visits' | 'receptions' | 'gift_applications' | 'business_trips' | 'contact_logs' | 'expense_budgets' | 'expense_claims' | 'monthly_plans') =>
         Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
-      expect(await count('visits')).toBe(logged('visits'));
+      // and the visit plans that follow up the seminar's attendees (the events' demo)
+      const followUps = Number((await db().selectFrom('event_invitations').select((eb) => eb.fn.countAll<string>().as('n')).where('followup_kind', '=', 'visit').executeTakeFirstOrThrow()).n);
+      expect(await count('visits')).toBe(logged('visits') + followUps);
       expect(await count('receptions')).toBe(logged('receptions'));
       expect(await count('gift_applications')).toBe(logged('gift applications'));
       expect(await count('business_trips')).toBe(logged('business trips'));
@@ -609,6 +612,73 @@ describe('demo data (issue item 12)', () => {
       expect(waiting).toHaveLength(1);
       expect(Date.parse(String(waiting[0]!.expires_at))).toBeGreaterThan(Date.now());
       expect(rows.every((r) => r.created_by !== null)).toBe(true);
+    });
+  });
+
+  describe('customer events and value-added services (issue 15 item 8)', () => {
+    const db = () => tdb.database.db;
+
+    it('loads once: a seminar held and closed over budget with follow-ups, a salon registering, a gala waiting for the director then the GM, a draft; six services; all dated back', async () => {
+      expect(logs[0]!.some((l) => /4 customer events and 6 value-added services/.test(l))).toBe(true);
+      expect(logs[1]!.some((l) => l.includes('events are already there'))).toBe(true);
+      const evs = await db().selectFrom('customer_events').select(['id', 'title', 'status', 'budget', 'approval_id', 'created_at', 'closed_at']).orderBy('id').execute();
+      expect(evs.map((e) => [e.title, e.status])).toEqual([
+        ['2026 年度大客户座谈会', 'closed'],
+        ['私人银行客户健康养生沙龙', 'approved'],
+        ['江苏区域客户答谢会', 'pending'],
+        ['智能制造客户体验日', 'draft'],
+      ]);
+      const seminar = evs[0]!;
+      const guests = await db().selectFrom('event_invitations').select(['response', 'attended', 'followup_kind', 'invited_at', 'checked_in_at']).where('event_id', '=', seminar.id).execute();
+      expect(guests).toHaveLength(8);
+      expect(guests.filter((g) => g.response === 'registered')).toHaveLength(7);
+      expect(guests.filter((g) => g.attended)).toHaveLength(5);
+      expect(guests.filter((g) => g.followup_kind === 'visit')).toHaveLength(2);
+      const spent = await db().selectFrom('event_costs').select((eb) => eb.fn.sum<string>('amount').as('n')).where('event_id', '=', seminar.id).executeTakeFirstOrThrow();
+      expect(Number(spent.n) - Number(seminar.budget)).toBe(190_000);
+      expect(await db().selectFrom('notifications').select('id').where('kind', '=', 'events.overBudget').execute()).toHaveLength(1);
+      // the gala's ¥80,000 goes to the Jiangsu director, then the GM
+      const steps = await db().selectFrom('approval_steps').innerJoin('users', 'users.id', 'approval_steps.approver_id').select('users.username').where('instance_id', '=', evs[2]!.approval_id!).orderBy('seq').execute();
+      expect(steps.map((x) => x.username)).toEqual(['xuhaifeng', 'wangjianguo']);
+      expect(await db().selectFrom('service_logs').select('id').execute()).toHaveLength(6);
+      // on their days, not at load time
+      const late = (at: unknown) => at !== null && Date.parse(String(at)) >= loadStartedAt;
+      expect(evs.filter((e) => late(e.created_at) || late(e.closed_at))).toEqual([]);
+      expect(guests.filter((g) => late(g.invited_at) || late(g.checked_in_at))).toEqual([]);
+      expect((await db().selectFrom('service_logs').select('created_at').execute()).filter((r) => late(r.created_at))).toEqual([]);
+    });
+  });
+
+  describe('targets (issue 16 item 6)', () => {
+    const db = () => tdb.database.db;
+
+    it('loads once: the HQ department’s sales and visits decomposed and locked in January, a change waiting for the director, 江苏 waiting for the GM', async () => {
+      expect(logs[0]!.some((l) => l.includes('targets for the year'))).toBe(true);
+      expect(logs[1]!.some((l) => l.includes('targets are already there'))).toBe(true);
+      const plans = await db().selectFrom('target_plans').select(['id', 'unit_id', 'metric', 'status', 'decided_at', 'approval_id']).orderBy('id').execute();
+      expect(plans.map((p) => [p.unit_id, p.metric, p.status])).toEqual([
+        [first.units.ka, 'sales', 'approved'],
+        [first.units.ka, 'visits', 'approved'],
+        [first.units.jiangsuKa, 'sales', 'pending'],
+      ]);
+      const gm = (await loadActorForUser(db(), first.users.wangjianguo!))!;
+      const sales = await getTarget(db(), gm, plans[0]!.id, 'Asia/Shanghai');
+      // the department's year is fully given to its people, month by month
+      expect(sales.total).toBe(960_000_000);
+      expect(sales.allocated).toBe(960_000_000);
+      expect(sales.rows.map((r) => r.name)).toEqual(['大客户部', '张明远', '陈思远', '刘晓峰', '赵磊', '孙丽']);
+      const total = sales.rows[0]!.months;
+      for (let m = 0; m < 12; m++) expect(sales.rows.slice(1).reduce((s, r) => s + r.months[m]!.base, 0)).toBe(total[m]!.base);
+      expect(total[11]!.base).toBeGreaterThan(total[0]!.base);
+      expect(total[0]!.stretch).toBe(Math.round(total[0]!.base * 1.2));
+      // decided in January, not at load time
+      expect(new Date(String(plans[0]!.decided_at)).getMonth()).toBe(0);
+      const change = await db().selectFrom('target_changes').select(['plan_id', 'status', 'requested_by', 'approval_id']).executeTakeFirstOrThrow();
+      expect(change).toMatchObject({ plan_id: plans[1]!.id, status: 'pending', requested_by: first.users.zhaolei });
+      const approver = await db().selectFrom('approval_steps').select('approver_id').where('instance_id', '=', change.approval_id!).where('status', '=', 'pending').executeTakeFirstOrThrow();
+      expect(approver.approver_id).toBe(first.users.zhangmingyuan);
+      const jiangsu = await db().selectFrom('approval_steps').select('approver_id').where('instance_id', '=', plans[2]!.approval_id!).where('status', '=', 'pending').executeTakeFirstOrThrow();
+      expect(jiangsu.approver_id).toBe(first.users.wangjianguo);
     });
   });
 

@@ -71,7 +71,7 @@ describe('departure handover (ORG-5)', () => {
     const preview = await admin.get(`/api/users/${u.director}/handover`);
     expect(preview.status).toBe(200);
     expect(preview.body.user).toMatchObject({ id: u.director, status: 'active' });
-    expect(Object.fromEntries(preview.body.parts.map((p: { key: string; count: number }) => [p.key, p.count]))).toEqual({ accounts: 2, contacts: 1, tasks: 2, plans: 0, approvals: 1, requests: 1, delegations: 1, opportunities: 2, giftApplications: 0, giftPlans: 0, trips: 1, visits: 1, receptions: 1, contracts: 0, receipts: 1, tickets: 1, recovery: 0 });
+    expect(Object.fromEntries(preview.body.parts.map((p: { key: string; count: number }) => [p.key, p.count]))).toEqual({ accounts: 2, contacts: 1, tasks: 2, plans: 0, approvals: 1, requests: 1, delegations: 1, opportunities: 2, giftApplications: 0, giftPlans: 0, trips: 1, visits: 1, receptions: 1, contracts: 0, receipts: 1, tickets: 1, recovery: 0, events: 0 });
     expect(part(preview.body, 'opportunities').items.map((i) => i.label).sort()).toEqual(['交接客户乙 · 交接项目乙', '交接客户甲 · 交接项目甲']);
     expect(part(preview.body, 'accounts').items.map((i) => i.label).sort()).toEqual(['交接客户乙', '交接客户甲'].sort());
     expect(part(preview.body, 'approvals').items[0].label).toContain('待审申请');
@@ -92,7 +92,7 @@ describe('departure handover (ORG-5)', () => {
     expect(done.body.userId).toBe(u.director);
     expect(done.body.leftAt.slice(0, 4)).toBe('2026');
     expect(Object.fromEntries(done.body.parts.map((p: { key: string; count: number; successorId: number | null }) => [p.key, [p.count, p.successorId]]))).toEqual({
-      accounts: [2, u.manager_b], contacts: [1, u.manager_b], tasks: [2, u.spec_a2], plans: [0, u.manager_b], approvals: [1, u.deputy], requests: [1, u.manager_b], delegations: [1, null], opportunities: [2, u.manager_b], giftApplications: [0, u.manager_b], giftPlans: [0, u.manager_b], trips: [1, u.manager_b], visits: [1, u.manager_b], receptions: [1, u.manager_b], contracts: [0, u.manager_b], receipts: [1, u.manager_b], tickets: [1, u.manager_b], recovery: [0, u.manager_b],
+      accounts: [2, u.manager_b], contacts: [1, u.manager_b], tasks: [2, u.spec_a2], plans: [0, u.manager_b], approvals: [1, u.deputy], requests: [1, u.manager_b], delegations: [1, null], opportunities: [2, u.manager_b], giftApplications: [0, u.manager_b], giftPlans: [0, u.manager_b], trips: [1, u.manager_b], visits: [1, u.manager_b], receptions: [1, u.manager_b], contracts: [0, u.manager_b], receipts: [1, u.manager_b], tickets: [1, u.manager_b], recovery: [0, u.manager_b], events: [0, u.manager_b],
     });
     expect(await t.database.db.selectFrom('tickets').select(['owner_id', 'unit_id']).where('id', '=', ticket.body.id).executeTakeFirstOrThrow()).toEqual({ owner_id: u.manager_b, unit_id: t.org.units.teamB });
 

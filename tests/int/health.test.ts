@@ -201,6 +201,17 @@ describe('the at-risk list', () => {
     expect(director.total).toBeGreaterThanOrEqual(mine.total);
     const scores = director.items.map((i) => i.score);
     expect(scores).toEqual([...scores].sort((a, b) => a - b));
+
+    // the list's scope follows an account handed to another owner at once, before any recompute
+    const moved = mine.items[0]!.accountId;
+    const other = await db().selectFrom('users').select(['id', 'unit_id']).where('id', '=', u().manager_b!).executeTakeFirstOrThrow();
+    await db().updateTable('accounts').set({ owner_id: other.id, unit_id: other.unit_id }).where('id', '=', moved).execute();
+    const mineNow = (await c.manager_a!.get('/api/health/at-risk')).body as AtRiskPage;
+    const theirsNow = (await c.manager_b!.get('/api/health/at-risk')).body as AtRiskPage;
+    expect(mineNow.items.map((i) => i.accountId)).not.toContain(moved);
+    expect(mineNow.total).toBe(mine.total - 1);
+    expect(theirsNow.items.map((i) => i.accountId)).toContain(moved);
+    expect(theirsNow.items.find((i) => i.accountId === moved)?.owner?.id).toBe(other.id);
   });
 
   it('refuses bad filters by field and finance, who has no health:read', async () => {

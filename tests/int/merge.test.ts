@@ -114,6 +114,7 @@ describe('account merge (issue 3 item 5)', () => {
       surveys: 0,
       tickets: 1,
       recovery: 0,
+      events: 0,
     });
     const fields = Object.fromEntries(r.fields.map((f: Body) => [f.field, f.value]));
     // the target keeps its phone; its empty fields take the source's

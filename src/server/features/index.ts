@@ -38,6 +38,9 @@ import { surveysFeature } from './surveys';
 import { ticketsFeature } from './tickets';
 import { healthFeature } from './health';
 import { recoveryFeature } from './recovery';
+import { eventsFeature } from './events';
+import { targetsFeature } from './targets';
+import { kpisFeature } from './kpis';
 
 /**
  * Every room of the server, in the order their routes, timeline sources, merge parts and
@@ -80,6 +83,9 @@ export const FEATURES: readonly Feature[] = [
   ticketsFeature,
   healthFeature,
   recoveryFeature,
+  eventsFeature,
+  targetsFeature,
+  kpisFeature,
   surveysFeature,
 ];
 

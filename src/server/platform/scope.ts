@@ -38,7 +38,7 @@ export function scopeWhere<TB extends keyof DB>(
 }
 
 /** Tables whose rows carry the owner and org unit that data scope reads (`owner_id`, `unit_id`). */
-export type OwnedTable = 'accounts' | 'visits' | 'receptions' | 'business_trips' | 'opportunities' | 'monthly_plans' | 'expense_claims' | 'general_requests' | 'contracts' | 'receipts' | 'tickets';
+export type OwnedTable = 'accounts' | 'visits' | 'receptions' | 'business_trips' | 'opportunities' | 'monthly_plans' | 'expense_claims' | 'general_requests' | 'contracts' | 'receipts' | 'tickets' | 'customer_events';
 
 /** The actor's scope over one owned table as a where-clause of a query on it. */
 export type OwnedScope<T extends OwnedTable> = (eb: ExpressionBuilder<DB, T>) => Expression<SqlBool>;

@@ -62,7 +62,8 @@ export const receiptFields = z.object({
 export const receiptCreate = receiptFields;
 export type ReceiptCreate = z.input<typeof receiptCreate>;
 /** A recorded receipt's fields (only what is sent changes); a new account moves its owner and unit to that account's */
-export const receiptUpdate = receiptFields.partial().extend({ version });
+/** Only the fields sent change: the method's default is for a new receipt, not an edit. */
+export const receiptUpdate = receiptFields.partial().extend({ method: z.enum(RECEIPT_METHODS).optional(), version });
 export type ReceiptUpdate = z.input<typeof receiptUpdate>;
 
 export const receiptListQuery = listQuery.extend({

@@ -97,4 +97,5 @@ export const roleCreate = z.object({
   dataScope: z.enum(DATA_SCOPES),
   permissions: z.array(permissionName),
 });
-export const roleUpdate = roleCreate.omit({ code: true }).partial().extend({ version: z.number().int().positive() });
+/** Only the fields sent change: an edit without a description keeps it. */
+export const roleUpdate = roleCreate.omit({ code: true }).partial().extend({ description: z.string().max(500).optional(), version: z.number().int().positive() });

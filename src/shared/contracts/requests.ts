@@ -45,7 +45,11 @@ export const generalRequestCreate = z.object({
   /** submit for approval right away */
   submit: z.boolean().default(false),
 });
-export const generalRequestUpdate = generalRequestCreate.omit({ submit: true }).partial().extend({ version: z.number().int().positive() });
+/** Only the fields sent change: an edit without a description or attachments keeps them. */
+export const generalRequestUpdate = generalRequestCreate
+  .omit({ submit: true })
+  .partial()
+  .extend({ description: z.string().max(5000).optional(), attachmentIds: z.array(z.number().int().positive()).max(20).optional(), version: z.number().int().positive() });
 export const generalRequestListQuery = listQuery.extend({
   status: z.enum(REQUEST_STATUSES).optional(),
   category: z.enum(REQUEST_CATEGORIES).optional(),

@@ -31,6 +31,8 @@ export const TIMELINE_KINDS = [
   'ticket',
   'recovery_opened',
   'recovery_closed',
+  'service_logged',
+  'event_attended',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -44,7 +46,7 @@ export const TIMELINE_GROUPS = {
   field: ['trip', 'contact_log', 'reception', 'gift'],
   visits: ['visit'],
   deals: ['contract', 'receipt'],
-  service: ['ticket', 'recovery_opened', 'recovery_closed'],
+  service: ['ticket', 'recovery_opened', 'recovery_closed', 'service_logged', 'event_attended'],
 } as const satisfies Record<string, readonly TimelineKind[]>;
 export type TimelineGroup = keyof typeof TIMELINE_GROUPS;
 

@@ -16,8 +16,11 @@ import { receivablesWeb } from '../features/receivables/manifest';
 import { receptionsWeb } from '../features/receptions/manifest';
 import { ticketsWeb } from '../features/tickets/manifest';
 import { surveysWeb } from '../features/surveys/manifest';
+import { targetsWeb } from '../features/targets/manifest';
+import { kpisWeb } from '../features/kpis/manifest';
 import { healthWeb } from '../features/health/manifest';
 import { recoveryWeb } from '../features/recovery/manifest';
+import { eventsWeb } from '../features/events/manifest';
 import { savedViewsWeb } from '../features/saved-views/manifest';
 import { timelineWeb } from '../features/timeline/manifest';
 import { transferWeb } from '../features/transfer/manifest';
@@ -63,6 +66,9 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   healthWeb,
   recoveryWeb,
   surveysWeb,
+  eventsWeb,
+  targetsWeb,
+  kpisWeb,
 ];
 
 /** Every page in the layout. */

@@ -82,3 +82,17 @@ export function ListFrame<T>({ testId, search, searchPlaceholder, filters, activ
     </Card>
   );
 }
+
+/**
+ * What a list page hands its ListFrame and the desk's table the same way every time, from its URL state
+ * (useListState), its search box (useTextFilter over `textKey`) and its page query: for the frame the search, how
+ * many other filters are set, the records, the loading state, the total and the pager; for the table its rows,
+ * loading state and pager (with the page size to choose).
+ */
+export function listFrameData<T, F>(list: ListState<F>, search: { search: Props<T>['search'] }, query: { data?: { items: T[]; total: number }; isFetching: boolean }, textKey: keyof F & string = 'q' as keyof F & string) {
+  const total = query.data?.total ?? 0;
+  return {
+    frame: { search: search.search, activeFilters: list.changed.filter((k) => k !== textKey).length, items: query.data?.items, loading: query.isFetching, total, pagination: list.pagination },
+    table: { loading: query.isFetching, dataSource: query.data?.items ?? [], pagination: { ...list.pagination, total, showSizeChanger: true } },
+  };
+}

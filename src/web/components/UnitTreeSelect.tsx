@@ -21,6 +21,8 @@ type Props = Omit<TreeSelectProps<number>, 'treeData' | 'value' | 'onChange'> & 
   includeInactive?: boolean;
   /** a unit (with its subtree) that may not be picked, e.g. the unit being moved */
   excludeId?: number;
+  /** only these units may be picked (the units a permission's scope reaches); the units above them stay as headings, the rest is left out */
+  only?: ReadonlySet<number>;
 };
 
 /**
@@ -28,7 +30,7 @@ type Props = Omit<TreeSelectProps<number>, 'treeData' | 'value' | 'onChange'> & 
  * branch has its own 大客户部), so the picked unit shows as its path, 江苏分公司 / 大客户部, and typing
  * 江苏 finds the units under 江苏分公司.
  */
-export function UnitTreeSelect({ value, onChange, includeInactive = false, excludeId, ...rest }: Props) {
+export function UnitTreeSelect({ value, onChange, includeInactive = false, excludeId, only, ...rest }: Props) {
   const { t } = useTranslation('common');
   const units = useOrgUnits();
   const treeData = useMemo(() => {
@@ -36,12 +38,15 @@ export function UnitTreeSelect({ value, onChange, includeInactive = false, exclu
     const map = (nodes: UnitNode[], blocked: boolean): TreeOption[] =>
       nodes
         .filter((n) => includeInactive || n.active)
-        .map((n) => {
+        .flatMap((n) => {
           const isBlocked = blocked || n.id === excludeId;
-          return { value: n.id, title: n.name, path: unitPathIn(byId, n.id) ?? n.name, disabled: isBlocked, children: n.children ? map(n.children, isBlocked) : undefined };
+          const children = n.children ? map(n.children, isBlocked) : [];
+          const outside = only !== undefined && !only.has(n.id);
+          if (outside && !children.length) return [];
+          return [{ value: n.id, title: n.name, path: unitPathIn(byId, n.id) ?? n.name, disabled: isBlocked || outside, children: children.length ? children : undefined }];
         });
     return map(buildUnitTree(units.data ?? []), false);
-  }, [units.data, includeInactive, excludeId]);
+  }, [units.data, includeInactive, excludeId, only]);
   return (
     <TreeSelect<number>
       showSearch={{ filterTreeNode: (input, node) => String((node as unknown as TreeOption).path ?? '').toLowerCase().includes(input.toLowerCase()) }}

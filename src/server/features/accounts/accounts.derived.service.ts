@@ -14,7 +14,7 @@ import { loadSettings, type Settings } from './accounts.settings.service';
 import { healthChanged } from '../health';
 
 type Row = Awaited<ReturnType<typeof accountsRepo.findForUpdate>> & object;
-type RecomputeRow = Awaited<ReturnType<typeof accountsRepo.rowsForRecompute>>[number];
+type RecomputeManyRow = Awaited<ReturnType<typeof accountsRepo.rowsForRecomputeMany>>[number];
 
 /** The calendar year in the business time zone: the tier window is counted in business years. */
 export function businessYear(tz: string, now = new Date()): number {
@@ -114,8 +114,8 @@ function derive(row: Row, i: DeriveInput, s: Settings, clock: Clock): DerivedVal
   };
 }
 
-/** What `derive` reads besides the row, from the extra columns of `rowsForRecompute`. */
-function deriveInput(row: RecomputeRow, tz: string): DeriveInput {
+/** What `derive` reads besides the row, from the extra columns of `rowsForRecomputeMany`. */
+function deriveInput(row: RecomputeManyRow, tz: string): DeriveInput {
   return {
     revenue: new Map(row.revenue.map((r) => [Number(r.year), Number(r.amount)])),
     childCount: Number(row.child_count),
@@ -133,7 +133,7 @@ function deriveInput(row: RecomputeRow, tz: string): DeriveInput {
  * whether anything changed.
  */
 export async function refreshDerived(trx: Executor, id: number, actor: Actor | null, reason: SystemReasonKey, s: Settings, clock: Clock): Promise<boolean> {
-  const [row] = await accountsRepo.rowsForRecompute(trx, [id], clock.today);
+  const [row] = await accountsRepo.rowsForRecomputeMany(trx, [id], clock.today);
   if (!row) return false;
   return applyDerived(trx, row, derive(row, deriveInput(row, clock.tz), s, clock), actor, reason);
 }
@@ -184,7 +184,13 @@ function canonical(v: unknown): string {
 }
 const sameJson = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
-async function applyDerived(trx: Executor, row: Row, d: DerivedValues, actor: Actor | null, reasonKey: SystemReasonKey): Promise<boolean> {
+type ChangeRow = Parameters<typeof accountsRepo.insertChanges>[1][number];
+
+/**
+ * The history lines a recompute writes for a row (tier, categories, quadrant, automatic lifecycle move),
+ * or null when no derived field changed at all.
+ */
+function derivedChanges(row: Row, d: DerivedValues, actor: Actor | null, reasonKey: SystemReasonKey): ChangeRow[] | null {
   const unchanged =
     row.lifecycle === d.lifecycle &&
     row.tier === d.tier &&
@@ -200,11 +206,10 @@ async function applyDerived(trx: Executor, row: Row, d: DerivedValues, actor: Ac
     row.quadrant_computed === d.quadrant_computed &&
     row.quadrant === d.quadrant &&
     sameJson(row.quadrant_factors, d.quadrant_factors);
-  if (unchanged) return false;
-  await accountsRepo.setDerived(trx, row.id, d);
+  if (unchanged) return null;
   const actorId = actor && actor.via !== 'system' ? actor.userId : null;
-  const change = (field: string, from: string | null, to: string | null, key: SystemReasonKey = reasonKey) => ({ accountId: row.id, field, from, to, reason: SYSTEM_REASONS[key], reasonKey: key, actorId });
-  const changes = [];
+  const change = (field: string, from: string | null, to: string | null, key: SystemReasonKey = reasonKey): ChangeRow => ({ accountId: row.id, field, from, to, reason: SYSTEM_REASONS[key], reasonKey: key, actorId });
+  const changes: ChangeRow[] = [];
   // the automatic move has its own reason whatever triggered the recompute
   if (row.lifecycle !== d.lifecycle) changes.push(change('lifecycle', row.lifecycle, d.lifecycle, 'autoActivate'));
   if (row.tier !== d.tier) changes.push(change('tier', row.tier, d.tier));
@@ -213,6 +218,13 @@ async function applyDerived(trx: Executor, row: Row, d: DerivedValues, actor: Ac
   if (before !== after) changes.push(change('categories', before, after));
   // a new account had no quadrant before this first computation, whatever the column default says
   if (row.quadrant !== d.quadrant || reasonKey === 'created') changes.push(change('quadrant', reasonKey === 'created' ? null : row.quadrant, d.quadrant));
+  return changes;
+}
+
+async function applyDerived(trx: Executor, row: Row, d: DerivedValues, actor: Actor | null, reasonKey: SystemReasonKey): Promise<boolean> {
+  const changes = derivedChanges(row, d, actor, reasonKey);
+  if (!changes) return false;
+  await accountsRepo.setDerived(trx, row.id, d);
   await accountsRepo.insertChanges(trx, changes);
   return true;
 }
@@ -266,14 +278,25 @@ export async function refreshDerivedMany(trx: Executor, ids: readonly number[], 
   const clock = clockOf(tz, now);
   let changed = 0;
   for (let i = 0; i < ids.length; i += RECOMPUTE_BATCH) {
-    for (const row of await accountsRepo.rowsForRecompute(trx, ids.slice(i, i + RECOMPUTE_BATCH), clock.today)) {
-      if (await applyDerived(trx, row, derive(row, deriveInput(row, clock.tz), s, clock), actor, reason)) changed++;
+    const rows = await accountsRepo.rowsForRecomputeMany(trx, ids.slice(i, i + RECOMPUTE_BATCH), clock.today);
+    const writes: ({ id: number } & DerivedValues)[] = [];
+    const changes: ChangeRow[] = [];
+    for (const row of rows) {
+      const d = derive(row, deriveInput(row, clock.tz), s, clock);
+      const c = derivedChanges(row, d, actor, reason);
+      if (!c) continue;
+      writes.push({ id: row.id, ...d });
+      changes.push(...c);
     }
+    // one statement for the batch's rows, the change history in slices (bind parameters stay few)
+    await accountsRepo.setDerivedMany(trx, writes);
+    for (let k = 0; k < changes.length; k += 2000) await accountsRepo.insertChanges(trx, changes.slice(k, k + 2000));
+    changed += writes.length;
   }
   return changed;
 }
 
-const RECOMPUTE_BATCH = 500;
+const RECOMPUTE_BATCH = 2000;
 
 /**
  * Recomputes every derived field of every account (see `derive`), a batch per transaction:

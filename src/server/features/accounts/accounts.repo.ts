@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { Executor } from '../../db/client';
 import type { AccountTable, DB } from '../../db/schema';
 import { containsPattern, containsText } from '../../platform/listing';
@@ -30,6 +30,17 @@ export type DerivedValues = {
   quadrant_computed: string;
   quadrant: string;
   quadrant_factors: unknown[];
+};
+
+/** An account row with what its derived fields read (rowsForRecomputeMany). */
+export type RecomputeManyRow = Selectable<AccountTable> & {
+  child_count: number | string;
+  team_size: number | string;
+  revenue: { year: number; amount: number }[];
+  largest_contract: number | string;
+  max_overdue_days: number | string;
+  contact_rows: Record<string, unknown>[];
+  requalified_at: Date | string | null;
 };
 
 /**
@@ -460,44 +471,70 @@ export const accountsRepo = {
     return rows.map((r) => r.id);
   },
   /**
-   * Locked rows with everything their derived fields are computed from (a contact write
-   * recomputes its account, so round trips count): children and team size, the revenue per year,
-   * the contacts as JSON rows, and when the account last came back from 流失.
+   * Locked rows with everything their derived fields are computed from, set-based: children and team
+   * size, the revenue per year, the contacts (only the columns coverage reads), the largest contract and
+   * the longest overdue instalment, and when the account last came back from 流失 — each part grouped by
+   * account over the ids, not one subquery per row. One account's refresh and the nightly batches alike.
    *
    * The rows are locked first, in id order, FOR NO KEY UPDATE — the lock an UPDATE of non-key
    * columns takes, which does not wait for the KEY SHARE that inserting a contact (or revenue, a
    * team member…) takes on its account; a FOR UPDATE there made two simultaneous contact creates
    * on one account deadlock. The read follows in its own statement, so a writer that waited for
-   * the lock sees what the one before it committed.
+   * the lock sees what the one before it committed (in one statement the other parts would keep the
+   * snapshot from before the wait).
    */
-  async rowsForRecompute(db: Executor, ids: number[], today: string) {
+  async rowsForRecomputeMany(db: Executor, ids: number[], today: string): Promise<RecomputeManyRow[]> {
     if (!ids.length) return [];
-    await db.selectFrom('accounts').select('id').where('id', 'in', ids).orderBy('id').forNoKeyUpdate().execute();
-    return db
-      .selectFrom('accounts')
-      .selectAll('accounts')
-      .select((eb) => [
-        eb.selectFrom('accounts as c').select((e) => e.fn.countAll<number>().as('n')).whereRef('c.parent_id', '=', 'accounts.id').as('child_count'),
-        eb.selectFrom('account_team as t').select((e) => e.fn.countAll<number>().as('n')).whereRef('t.account_id', '=', 'accounts.id').as('team_size'),
-        sql<{ year: number; amount: number }[]>`(select coalesce(jsonb_agg(jsonb_build_object('year', r.year, 'amount', r.amount)), '[]'::jsonb)
-          from (select year, ${YEAR_REVENUE} as amount from account_revenue where account_id = accounts.id group by year) r)`.as('revenue'),
-        // 高价值 (decision 014): the largest signed sales contract with its signed supplements, and the longest overdue instalment with something owed
-        sql<number>`(select coalesce(max(c.amount + coalesce((select sum(s.amount) from contracts s where s.parent_id = c.id and s.kind = 'supplement' and s.status in ('signed', 'in_progress', 'completed')), 0)), 0)
-          from contracts c where c.account_id = accounts.id and c.kind = 'sales' and c.status in ('signed', 'in_progress', 'completed'))`.as('largest_contract'),
-        sql<number>`(select coalesce(max(${today}::date - i.due_date), 0) from contract_instalments i join contracts c on c.id = i.contract_id
-          where i.account_id = accounts.id and i.due_date < ${today}::date and i.paid_amount + i.written_off < i.amount and c.status in ('signed', 'in_progress', 'completed'))`.as('max_overdue_days'),
-        sql<Record<string, unknown>[]>`(select coalesce(jsonb_agg(to_jsonb(ct)), '[]'::jsonb) from contacts ct where ct.account_id = accounts.id)`.as('contact_rows'),
-        eb
-          .selectFrom('account_changes as ch')
-          .select((e) => e.fn.max('ch.at').as('at'))
-          .whereRef('ch.account_id', '=', 'accounts.id')
-          .where('ch.field', '=', 'lifecycle')
-          .where('ch.from_value', '=', 'lost')
-          .as('requalified_at'),
-      ])
-      .where('accounts.id', 'in', ids)
-      .orderBy('accounts.id')
-      .execute();
+    const arr = sql`${ids}::bigint[]`;
+    // the ids' range beside the list: each table's account index is read over the range instead of the
+    // whole table scanned for a long list (the nightly run's ids are consecutive)
+    const lo = Math.min(...ids);
+    const hi = Math.max(...ids);
+    await sql`select id from accounts where id = any(${arr}) and id between ${lo} and ${hi} order by id for no key update`.execute(db);
+    const r = await sql<RecomputeManyRow>`
+      with a as (select * from accounts where id = any(${arr}) and id between ${lo} and ${hi}),
+      kids as (select parent_id as id, count(*) as n from accounts where parent_id = any(${arr}) and parent_id between ${lo} and ${hi} group by parent_id),
+      team as (select account_id as id, count(*) as n from account_team where account_id = any(${arr}) and account_id between ${lo} and ${hi} group by account_id),
+      rev as (
+        select y.account_id as id, jsonb_agg(jsonb_build_object('year', y.year, 'amount', y.amount) order by y.year) as j
+        from (select account_id, year, ${YEAR_REVENUE} as amount from account_revenue where account_id = any(${arr}) and account_id between ${lo} and ${hi} group by account_id, year) y
+        group by y.account_id),
+      big as (
+        select c.account_id as id, max(c.amount + coalesce((select sum(s.amount) from contracts s where s.parent_id = c.id and s.kind = 'supplement' and s.status in ('signed', 'in_progress', 'completed')), 0)) as n
+        from contracts c where c.account_id = any(${arr}) and c.account_id between ${lo} and ${hi} and c.kind = 'sales' and c.status in ('signed', 'in_progress', 'completed') group by c.account_id),
+      od as (
+        select i.account_id as id, max(${today}::date - i.due_date) as n
+        from contract_instalments i join contracts c on c.id = i.contract_id
+        where i.account_id = any(${arr}) and i.account_id between ${lo} and ${hi} and i.due_date < ${today}::date and i.paid_amount + i.written_off < i.amount and c.status in ('signed', 'in_progress', 'completed')
+        group by i.account_id),
+      ct as (
+        select account_id as id, jsonb_agg(jsonb_build_object('id', id, 'account_id', account_id, 'status', status, 'buying_role', buying_role, 'is_guide', is_guide,
+          'is_insider', is_insider, 'is_key_person', is_key_person, 'is_decider', is_decider, 'layer', layer, 'support', support, 'closeness', closeness,
+          'influence', influence, 'stage', stage, 'competitor_leaning', competitor_leaning, 'last_contact_at', last_contact_at, 'created_at', created_at) order by id) as j
+        from contacts where account_id = any(${arr}) and account_id between ${lo} and ${hi} group by account_id),
+      rq as (select account_id as id, max(at) as at from account_changes where account_id = any(${arr}) and account_id between ${lo} and ${hi} and field = 'lifecycle' and from_value = 'lost' group by account_id)
+      select a.*, coalesce(kids.n, 0) as child_count, coalesce(team.n, 0) as team_size, coalesce(rev.j, '[]'::jsonb) as revenue,
+        coalesce(big.n, 0) as largest_contract, coalesce(od.n, 0) as max_overdue_days, coalesce(ct.j, '[]'::jsonb) as contact_rows, rq.at as requalified_at
+      from a
+      left join kids on kids.id = a.id left join team on team.id = a.id left join rev on rev.id = a.id left join big on big.id = a.id
+      left join od on od.id = a.id left join ct on ct.id = a.id left join rq on rq.id = a.id
+      order by a.id`.execute(db);
+    return r.rows;
+  },
+
+  /** Writes the derived fields of many rows in one statement. */
+  async setDerivedMany(db: Executor, rows: readonly ({ id: number } & DerivedValues)[]) {
+    if (!rows.length) return;
+    const data = JSON.stringify(rows);
+    await sql`
+      update accounts a set lifecycle = x.lifecycle, tier = x.tier, cat_premium = x.cat_premium, cat_high_value = x.cat_high_value, cat_group = x.cat_group,
+        completeness = x.completeness, coverage_score = x.coverage_score, coverage_flags = x.coverage_flags, active_contacts = x.active_contacts,
+        attractiveness = x.attractiveness, strength = x.strength, quadrant_computed = x.quadrant_computed, quadrant = x.quadrant,
+        quadrant_factors = x.quadrant_factors, derived_at = now()
+      from jsonb_to_recordset(${data}::jsonb) as x(id bigint, lifecycle text, tier text, cat_premium boolean, cat_high_value boolean, cat_group boolean,
+        completeness int, coverage_score int, coverage_flags jsonb, active_contacts int, attractiveness int, strength int, quadrant_computed text,
+        quadrant text, quadrant_factors jsonb)
+      where a.id = x.id`.execute(db);
   },
 
   async user(db: Executor, id: number, where?: (eb: ExpressionBuilder<DB, 'users'>) => Expression<SqlBool>) {

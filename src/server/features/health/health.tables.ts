@@ -5,6 +5,9 @@ import type { MeasureResult } from '../../../shared/domain/health';
 /** 客户健康度: an account's current health, narrow for the lists (migration 0034; its explanation in account_health_detail since 0036). */
 export interface AccountHealthTable {
   account_id: number;
+  /** the account's owner and unit, kept equal to the account's (migration 0038): the at-risk list's scope */
+  owner_id: number | null;
+  unit_id: number | null;
   score: number | null;
   band: string | null;
   group_score: number | null;

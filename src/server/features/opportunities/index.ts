@@ -16,3 +16,5 @@ export const opportunitiesFeature = defineFeature({
 
 export { opportunitySummaryOut } from './opportunities.routes';
 export { loadPipelineSettings } from './opportunities.service';
+/** A development project at stage 1 written inside another room's transaction (an event attendee's follow-up). */
+export { createOpportunityIn } from './opportunities.service';

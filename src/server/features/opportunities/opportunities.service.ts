@@ -190,39 +190,42 @@ const withOpportunity = <T>(db: Kdb, actor: Actor, id: number, version: number, 
   });
 
 export async function createOpportunity(db: Kdb, actor: Actor, input: z.infer<typeof opportunityCreate>) {
-  return db.transaction().execute(async (trx) => {
-    const ownerId = input.ownerId ?? actor.userId;
-    const visible = await accountReachable(trx, input.accountId, accountScope(actor, 'account:read'));
-    const checked = await participantIssues(trx, input.participants, [ownerId]);
-    const owner = checked.active.get(ownerId);
-    const issues: FieldIssue[] = [
-      ...(visible ? [] : [issue('accountId', 'pipeline.accountNotVisible', 'Pick an account you can see')]),
-      ...(owner ? [] : [issue('ownerId', 'pipeline.ownerNotActive', 'Choose an active user as the owner')]),
-      ...checked.issues,
-    ];
-    if (issues.length || !owner) throw validationError(issues);
+  return db.transaction().execute((trx) => createOpportunityIn(trx, actor, input));
+}
 
-    const row = await opportunitiesRepo.insert(trx, {
-      account_id: input.accountId,
-      name: input.name,
-      owner_id: ownerId,
-      unit_id: owner.unitId,
-      expected_value: input.expectedValue,
-      products: JSON.stringify(input.products),
-      expected_close_on: input.expectedCloseOn ?? null,
-      procurement_step: input.procurementStep ?? null,
-      description: input.description ?? null,
-      checklist: '{}',
-      created_by: actor.userId,
-    });
-    const participants = input.participants.some((p) => p.userId === ownerId && p.part === 'account_manager')
-      ? input.participants
-      : [{ userId: ownerId, part: 'account_manager' as const }, ...input.participants];
-    await opportunitiesRepo.setParticipants(trx, row.id, participants);
-    await opportunitiesRepo.insertHistory(trx, { opportunityId: row.id, fromStage: null, toStage: 1, fromStatus: null, toStatus: 'open', reason: null, actorId: actor.userId });
-    await audit(trx, actor, { entity: 'opportunity', entityId: row.id, action: 'create', after: row, data: { participants } });
-    return row.id;
+/** A development project at stage 1, inside the caller's transaction (another room's follow-up writes one with its own change). */
+export async function createOpportunityIn(trx: Executor, actor: Actor, input: z.infer<typeof opportunityCreate>) {
+  const ownerId = input.ownerId ?? actor.userId;
+  const visible = await accountReachable(trx, input.accountId, accountScope(actor, 'account:read'));
+  const checked = await participantIssues(trx, input.participants, [ownerId]);
+  const owner = checked.active.get(ownerId);
+  const issues: FieldIssue[] = [
+    ...(visible ? [] : [issue('accountId', 'pipeline.accountNotVisible', 'Pick an account you can see')]),
+    ...(owner ? [] : [issue('ownerId', 'pipeline.ownerNotActive', 'Choose an active user as the owner')]),
+    ...checked.issues,
+  ];
+  if (issues.length || !owner) throw validationError(issues);
+
+  const row = await opportunitiesRepo.insert(trx, {
+    account_id: input.accountId,
+    name: input.name,
+    owner_id: ownerId,
+    unit_id: owner.unitId,
+    expected_value: input.expectedValue,
+    products: JSON.stringify(input.products),
+    expected_close_on: input.expectedCloseOn ?? null,
+    procurement_step: input.procurementStep ?? null,
+    description: input.description ?? null,
+    checklist: '{}',
+    created_by: actor.userId,
   });
+  const participants = input.participants.some((p) => p.userId === ownerId && p.part === 'account_manager')
+    ? input.participants
+    : [{ userId: ownerId, part: 'account_manager' as const }, ...input.participants];
+  await opportunitiesRepo.setParticipants(trx, row.id, participants);
+  await opportunitiesRepo.insertHistory(trx, { opportunityId: row.id, fromStage: null, toStage: 1, fromStatus: null, toStatus: 'open', reason: null, actorId: actor.userId });
+  await audit(trx, actor, { entity: 'opportunity', entityId: row.id, action: 'create', after: row, data: { participants } });
+  return row.id;
 }
 
 const COLUMNS = {

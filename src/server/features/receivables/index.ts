@@ -15,3 +15,5 @@ export const receivablesFeature = defineFeature({
 
 /** settleDunning: the collections room closes the collection tasks of instalments it paid or wrote off; collectionRates: the KPI library's rates. */
 export { collectionRates, runDunning, settleDunning } from './receivables.service';
+/** The contract statuses whose instalments are receivable (the KPI library's collection and settlement rates). */
+export { RECEIVABLE_CONTRACT_STATUSES } from './receivables.repo';

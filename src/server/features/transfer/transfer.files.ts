@@ -9,6 +9,7 @@ import { xlsxFile, xlsxSheet, type SheetColumn } from '../../platform/spreadshee
 import { formattedNumber } from './cells.rules';
 import type { Cell, ColumnDef, OutCell } from './transfer.columns';
 import { writtenHeader } from './transfer.columns';
+import { zipEntrySizes } from '../../platform/zip';
 import { detectDelimiter, detectEncoding } from './transfer.rules';
 
 /**
@@ -16,6 +17,8 @@ import { detectDelimiter, detectEncoding } from './transfer.rules';
  * come out of a reader one at a time and go into a writer one at a time, so a 100,000-row file
  * is never held as rows in memory.
  */
+
+export { zipEntrySizes };
 
 export class UnreadableFile extends Error {}
 
@@ -190,33 +193,6 @@ class WholeCharacterReader extends BaseReader {
   override _parseSharedStrings(entry: Readable) {
     return super._parseSharedStrings(Readable.from(wholeCharacters(entry)));
   }
-}
-
-/**
- * Uncompressed sizes of the entries of a zip archive from its central directory, given the
- * archive's last bytes (`tail`) and its whole size; empty when the directory is not in the tail.
- */
-export function zipEntrySizes(zip: Buffer, total = zip.length): Map<string, number> {
-  const sizes = new Map<string, number>();
-  // the end-of-central-directory record sits in the last 22 bytes plus at most a 64 KB comment
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
-    if (zip.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return sizes;
-  const count = zip.readUInt16LE(eocd + 10);
-  let at = zip.readUInt32LE(eocd + 16) - (total - zip.length);
-  if (at < 0) return sizes;
-  for (let n = 0; n < count && at + 46 <= zip.length && zip.readUInt32LE(at) === 0x02014b50; n++) {
-    const nameLength = zip.readUInt16LE(at + 28);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    sizes.set(name, zip.readUInt32LE(at + 24));
-    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-  }
-  return sizes;
 }
 
 /**

@@ -15,3 +15,6 @@ export const visitsFeature = defineFeature({
   mergeParts,
   handoverParts,
 });
+
+/** A draft visit plan written inside another room's transaction (an event attendee's follow-up). */
+export { createVisitIn } from './visits.service';

@@ -149,14 +149,17 @@ function planValues(input: z.infer<typeof visitCreate>) {
 }
 
 export async function createVisit(db: Kdb, actor: Actor, input: z.infer<typeof visitCreate>) {
-  return db.transaction().execute(async (trx) => {
-    await checkPlan(trx, actor, input);
-    const unitId = await visitsRepo.userUnit(trx, actor.userId);
-    const row = await visitsRepo.insert(trx, { ...planValues(input), owner_id: actor.userId, unit_id: unitId, expenses: '[]', created_by: actor.userId });
-    await visitsRepo.setPlannedContacts(trx, row.id, input.contactIds);
-    await audit(trx, actor, { entity: 'visit', entityId: row.id, action: 'create', after: { ...row, contactIds: input.contactIds } });
-    return row.id;
-  });
+  return db.transaction().execute((trx) => createVisitIn(trx, actor, input));
+}
+
+/** A draft visit plan of the caller, inside the caller's transaction (another room's follow-up writes one with its own change). */
+export async function createVisitIn(trx: Executor, actor: Actor, input: z.infer<typeof visitCreate>) {
+  await checkPlan(trx, actor, input);
+  const unitId = await visitsRepo.userUnit(trx, actor.userId);
+  const row = await visitsRepo.insert(trx, { ...planValues(input), owner_id: actor.userId, unit_id: unitId, expenses: '[]', created_by: actor.userId });
+  await visitsRepo.setPlannedContacts(trx, row.id, input.contactIds);
+  await audit(trx, actor, { entity: 'visit', entityId: row.id, action: 'create', after: { ...row, contactIds: input.contactIds } });
+  return row.id;
 }
 
 const writable = (actor: Actor, id: number) => (trx: Executor) => visitsRepo.find(trx, id, ownedScope('visits', actor, 'visit:write'), true);
