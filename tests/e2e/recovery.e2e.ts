@@ -91,9 +91,18 @@ describe('recovery', () => {
 
     // the director: 挽回成功 with the reason; the account is 挽回
     await desk.page.reload();
+    await expect.poll(() => desk.page.getByTestId('recovery-state').getAttribute('data-state')).toBe('in_progress');
+    await settled(desk.page);
     await desk.page.getByTestId('recovery-won-back').click();
-    await desk.page.getByTestId('recovery-close-reason').fill('分管行长确认续约，整改方案获客户认可。');
+    const reason = desk.page.getByTestId('recovery-close-reason');
+    await reason.fill('分管行长确认续约，整改方案获客户认可。');
+    await expect.poll(() => reason.inputValue()).toBe('分管行长确认续约，整改方案获客户认可。');
+    await settled(desk.page);
+    // the answer to the close itself: a refused or lost submit names its status here, not as a state that never came
+    const closed = desk.page.waitForResponse((r) => r.url().endsWith(`/api/recovery-plans/${planId}/close`) && r.request().method() === 'POST', { timeout: 60_000 });
     await desk.page.getByTestId('recovery-close-ok').click();
+    expect((await closed).status()).toBe(200);
+    await reason.waitFor({ state: 'detached' });
     await expect.poll(() => desk.page.getByTestId('recovery-state').getAttribute('data-state')).toBe('won_back');
     await expect.poll(() => desk.page.getByTestId('recovery-outcome').textContent()).toBe('分管行长确认续约，整改方案获客户认可。');
     await shot(desk.page, 'recovery-plan-won-back-1440');

@@ -88,6 +88,7 @@ export const KPI_LIBRARY = {
   visits: { unit: 'count', better: 'higher', metric: 'visits' },
   visit_plan_execution: { unit: 'percent', better: 'higher', metric: null },
   dev_plan_completion: { unit: 'percent', better: 'higher', metric: null },
+  deal_plan_completion: { unit: 'percent', better: 'higher', metric: null },
   projects_won: { unit: 'count', better: 'higher', metric: 'projects_won' },
   valid_info_rate: { unit: 'percent', better: 'higher', metric: null },
   long_term_agreements: { unit: 'count', better: 'higher', metric: null },

@@ -35,7 +35,7 @@ export const ITEM_INPUTS = [
   'new_accounts',
   'visit_plan_execution',
   'dev_plan_completion',
-  'deal_completion',
+  'deal_plan_completion',
   'archive_completeness',
   'churn_rate',
   'new_account_rate',

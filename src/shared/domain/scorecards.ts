@@ -112,7 +112,7 @@ export const DEFAULT_RULE_SETS: Record<ScorecardKind, RuleSet> = {
     kind: 'specialist',
     cycle: 'month',
     threshold: 60,
-    items: [ratio('visit_plan', 'visit_plan_execution', 30), ratio('expansion_plan', 'dev_plan_completion', 30), ratio('deal_plan', 'deal_completion', 20), judgment('daily_work', 20)],
+    items: [ratio('visit_plan', 'visit_plan_execution', 30), ratio('expansion_plan', 'dev_plan_completion', 30), ratio('deal_plan', 'deal_plan_completion', 20), judgment('daily_work', 20)],
   },
   // seed 003 §1.2.1 大客户部经理 — quarterly: 销售计划完成率、客户档案完整率、客户流失率、客户新开发率
   director: {

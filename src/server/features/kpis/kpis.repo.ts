@@ -86,6 +86,13 @@ export function kpiSource(key: Exclude<KpiKey, 'sales_completion' | 'sales_growt
           ) x) as num,
           mp.planned_expansions as den
         from monthly_plans mp where mp.status = 'submitted' and mp.month between ${month(r.from)} and ${month(r.to)}`;
+    case 'deal_plan_completion':
+      // the development projects the planner won in each submitted monthly plan's month ÷ the deals it planned (计划成交)
+      return sql`
+        select mp.owner_id as owner, mp.unit_id as unit,
+          (select count(*) from opportunities o where o.owner_id = mp.owner_id and o.status = 'won' and o.closed_at >= ${planStart(tz)} and o.closed_at < ${planEnd(tz)}) as num,
+          mp.planned_deals as den
+        from monthly_plans mp where mp.status = 'submitted' and mp.month between ${month(r.from)} and ${month(r.to)}`;
     case 'valid_info_rate':
       // project leads registered in the range; valid when they reached stage 2 or were won
       return sql`

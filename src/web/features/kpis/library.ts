@@ -9,7 +9,7 @@ export const KPI_GROUPS = {
   sales: ['sales', 'sales_completion', 'sales_growth', 'long_term_agreements'],
   collections: ['collections', 'collection_rate', 'settlement_rate'],
   accounts: ['new_accounts', 'new_account_rate', 'churn_rate'],
-  development: ['visits', 'visit_plan_execution', 'dev_plan_completion', 'projects_won', 'valid_info_rate'],
+  development: ['visits', 'visit_plan_execution', 'dev_plan_completion', 'deal_plan_completion', 'projects_won', 'valid_info_rate'],
   service: ['valid_complaints', 'expense_control'],
   archive: ['archive_completeness', 'archive_timeliness'],
 } as const satisfies Record<string, readonly KpiKey[]>;
@@ -43,6 +43,7 @@ export const KPI_PARTS = {
   visits: { numerator: 'visits', denominator: null },
   visit_plan_execution: { numerator: 'visits', denominator: 'visits' },
   dev_plan_completion: { numerator: 'accounts', denominator: 'accounts' },
+  deal_plan_completion: { numerator: 'projects', denominator: 'projects' },
   projects_won: { numerator: 'projects', denominator: null },
   valid_info_rate: { numerator: 'projects', denominator: 'projects' },
   valid_complaints: { numerator: 'complaints', denominator: null },
