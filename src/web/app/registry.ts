@@ -18,6 +18,7 @@ import { ticketsWeb } from '../features/tickets/manifest';
 import { surveysWeb } from '../features/surveys/manifest';
 import { targetsWeb } from '../features/targets/manifest';
 import { kpisWeb } from '../features/kpis/manifest';
+import { scorecardsWeb } from '../features/scorecards/manifest';
 import { healthWeb } from '../features/health/manifest';
 import { recoveryWeb } from '../features/recovery/manifest';
 import { eventsWeb } from '../features/events/manifest';
@@ -69,6 +70,7 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   eventsWeb,
   targetsWeb,
   kpisWeb,
+  scorecardsWeb,
 ];
 
 /** Every page in the layout. */
