@@ -35,10 +35,11 @@ import { surveysMatrix } from '../matrix/surveys.matrix';
 import { healthMatrix } from '../matrix/health.matrix';
 import { recoveryMatrix } from '../matrix/recovery.matrix';
 import { eventsMatrix } from '../matrix/events.matrix';
+import { scorecardsMatrix } from '../matrix/scorecards.matrix';
 import { targetsMatrix } from '../matrix/targets.matrix';
 
 /** Every feature adds its suite here: role × route × own/other record → allow / deny / hidden. */
-const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix, competitorsMatrix, devPlansMatrix, pipelineMatrix, tripsMatrix, contactLogMatrix, visitsMatrix, receptionsMatrix, giftsMatrix, expensesMatrix, calendarMatrix, workPlansMatrix, contractsMatrix, receivablesMatrix, collectionsMatrix, workdaysMatrix, ticketsMatrix, surveysMatrix, healthMatrix, recoveryMatrix, eventsMatrix, targetsMatrix];
+const SUITES: MatrixSuite[] = [authMatrix, orgMatrix, personalMatrix, approvalsMatrix, accountsMatrix, contactsMatrix, handoverMatrix, needsMatrix, plansMatrix, opportunitiesMatrix, timelineMatrix, mergeMatrix, savedViewsMatrix, transferMatrix, competitorsMatrix, devPlansMatrix, pipelineMatrix, tripsMatrix, contactLogMatrix, visitsMatrix, receptionsMatrix, giftsMatrix, expensesMatrix, calendarMatrix, workPlansMatrix, contractsMatrix, receivablesMatrix, collectionsMatrix, workdaysMatrix, ticketsMatrix, surveysMatrix, healthMatrix, recoveryMatrix, eventsMatrix, targetsMatrix, scorecardsMatrix];
 
 /** The route (METHOD pattern) a request hits, by the registered routes' patterns, static segments first. */
 function routeOf(method: string, url: string): string {

@@ -29,6 +29,7 @@ import type { RecoveryTables } from '../features/recovery/recovery.tables';
 import type { EventsTables } from '../features/events/events.tables';
 import type { TargetsTables } from '../features/targets/targets.tables';
 import type { KpisTables } from '../features/kpis/kpis.tables';
+import type { ScorecardsTables } from '../features/scorecards/scorecards.tables';
 import type { TicketsTables } from '../features/tickets/tickets.tables';
 export type { GeneralRequestTable } from '../features/requests/requests.tables';
 export type { TaskTable } from '../features/tasks/tasks.tables';
@@ -309,7 +310,7 @@ export interface NotificationTable {
 }
 
 /** The whole database: the platform's tables and every room's. */
-export interface DB extends RequestsTables, TasksTables, AccountsTables, ContactsTables, SavedViewsTables, NeedsTables, PlansTables, TransferTables, CompetitorsTables, OpportunitiesTables, DevPlansTables, GiftsTables, ExpensesTables, TripsTables, ContactLogTables, VisitsTables, ReceptionsTables, CalendarTables, VisitPolicyTables, WorkPlansTables, ContractsTables, CollectionsTables, ReceivablesTables, WorkdaysTables, TicketsTables, SurveysTables, HealthTables, RecoveryTables, EventsTables, TargetsTables, KpisTables {
+export interface DB extends RequestsTables, TasksTables, AccountsTables, ContactsTables, SavedViewsTables, NeedsTables, PlansTables, TransferTables, CompetitorsTables, OpportunitiesTables, DevPlansTables, GiftsTables, ExpensesTables, TripsTables, ContactLogTables, VisitsTables, ReceptionsTables, CalendarTables, VisitPolicyTables, WorkPlansTables, ContractsTables, CollectionsTables, ReceivablesTables, WorkdaysTables, TicketsTables, SurveysTables, HealthTables, RecoveryTables, EventsTables, TargetsTables, KpisTables, ScorecardsTables {
   org_units: OrgUnitTable;
   users: UserTable;
   user_positions: UserPositionTable;

@@ -41,6 +41,7 @@ import { recoveryFeature } from './recovery';
 import { eventsFeature } from './events';
 import { targetsFeature } from './targets';
 import { kpisFeature } from './kpis';
+import { scorecardsFeature } from './scorecards';
 
 /**
  * Every room of the server, in the order their routes, timeline sources, merge parts and
@@ -86,6 +87,7 @@ export const FEATURES: readonly Feature[] = [
   eventsFeature,
   targetsFeature,
   kpisFeature,
+  scorecardsFeature,
   surveysFeature,
 ];
 

@@ -15,4 +15,4 @@ export const kpisFeature = defineFeature({
 });
 
 /** The CLI's `recompute kpis` and the scorecards' computed items. */
-export { keepSnapshot, kpiSetOf } from './kpis.library.service';
+export { figuresOf, keepSnapshot, kpiSetOf } from './kpis.library.service';

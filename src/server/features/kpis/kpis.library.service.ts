@@ -4,7 +4,7 @@ import { TARGET_METRICS, type TargetMetric } from '../../../shared/contracts/tar
 import { businessDate } from '../../../shared/domain/business-time';
 import { attainment, elapsed, parsePeriod, periodOf, type KpiPeriod } from '../../../shared/domain/kpi-period';
 import { AppError, issue, validationError } from '../../../shared/errors';
-import type { Kdb } from '../../db/client';
+import type { Executor, Kdb } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { approvedBaseTargets, periodRange, targetRowsOf, type TargetRowsOf } from '../targets';
@@ -33,7 +33,7 @@ function periodFrom(key: string | undefined, today: string): KpiPeriod {
  * against the approved base targets (a unit without a row of its own: its sub-units' sum) and against the
  * same months of last year.
  */
-async function measure(db: Kdb, subjects: Subjects, period: KpiPeriod, timeZone: string): Promise<Measures> {
+async function measure(db: Executor, subjects: Subjects, period: KpiPeriod, timeZone: string): Promise<Measures> {
   const range = periodRange(period.from, period.to, timeZone);
   const y = period.year - 1;
   const last = period.months[period.months.length - 1]!;
@@ -66,6 +66,19 @@ async function measure(db: Kdb, subjects: Subjects, period: KpiPeriod, timeZone:
     rec.sales_growth = { figure: growthOf(sales, salesLastYear.get(s)?.num ?? 0), target: null };
     out.set(s, rec);
   }
+  return out;
+}
+
+/**
+ * Every KPI figure of the given people and units over a period, with no scope of its own: the scorecards room
+ * reads it for the cards it has already checked the caller may open or read (`user:<id>` / `unit:<id>` keys).
+ */
+export async function figuresOf(db: Executor, who: { users: readonly number[]; units: readonly number[] }, periodKey: string, timeZone: string): Promise<Map<string, Record<KpiKey, KpiFigure>>> {
+  const period = parsePeriod(periodKey);
+  if (!period) throw validationError([issue('period', 'kpis.badPeriod', 'Not a period')]);
+  const measures = await measure(db, { users: [...who.users], units: await repo.unitPaths(db, who.units) }, period, timeZone);
+  const out = new Map<string, Record<KpiKey, KpiFigure>>();
+  for (const [s, rec] of measures) out.set(s, Object.fromEntries(KPI_KEYS.map((k) => [k, rec[k].figure])) as Record<KpiKey, KpiFigure>);
   return out;
 }
 

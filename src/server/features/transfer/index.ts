@@ -11,3 +11,6 @@ export const transferFeature = defineFeature({
   routes: transferRoutes,
   wire: (p) => registerTransferJobs(p),
 });
+
+/** Reading a CSV (UTF-8, UTF-16, GB18030) or XLSX upload row by row: the scorecards' attendance import reads 钉钉 / 企业微信 exports with it. */
+export { bufferSource, detectFormat, readRows, UnreadableFile, type SheetRow } from './transfer.files';

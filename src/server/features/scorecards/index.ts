@@ -1,0 +1,24 @@
+import { defineFeature } from '../../platform/feature';
+import { scorecardsRoutes } from './scorecards.routes';
+import { SCORECARDS_TABLES } from './scorecards.tables';
+
+/**
+ * 考核表 (PERF-3): the seeds' three forms as rule sets, cards per person and period filled from the KPI library
+ * and attendance, the evaluator's judgment, the cycle to locked with the warning under the threshold, the
+ * ranking, trend and payroll export.
+ */
+export const scorecardsFeature = defineFeature({
+  name: 'scorecards',
+  tables: SCORECARDS_TABLES,
+  /** read cards (one's own, or in scope); open, lock and keep attendance; configure the rule sets */
+  permissions: ['scorecard:read', 'scorecard:manage', 'scorecard:configure'],
+  grants: {
+    gm: ['scorecard:read', 'scorecard:manage'],
+    deputy_gm: ['scorecard:read'],
+    ka_director: ['scorecard:read', 'scorecard:manage'],
+    account_manager: ['scorecard:read'],
+    specialist: ['scorecard:read'],
+    finance: ['scorecard:read'],
+  },
+  routes: scorecardsRoutes,
+});
