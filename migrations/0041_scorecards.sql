@@ -62,3 +62,22 @@ create table attendance_months (
   updated_at timestamptz not null default now(),
   primary key (user_id, month)
 );
+
+-- 重新打开: a locked card changes only by a reopening the KA director approves (the GM when the card is a
+-- director's or a director asks); approved, the card goes back to the director's step.
+create table scorecard_reopenings (
+  id bigserial primary key,
+  card_id bigint not null references scorecards(id) on delete cascade deferrable initially immediate,
+  status text not null default 'pending' check (status in ('pending', 'approved', 'rejected', 'withdrawn')),
+  reason text not null,
+  approval_id bigint,
+  requested_by bigint not null references users(id) deferrable initially immediate,
+  created_at timestamptz not null default now(),
+  submitted_at timestamptz,
+  decided_at timestamptz,
+  version integer not null default 1,
+  updated_at timestamptz not null default now()
+);
+create index scorecard_reopenings_card on scorecard_reopenings (card_id, id);
+-- one reopening waits per card
+create unique index scorecard_reopenings_one_pending on scorecard_reopenings (card_id) where status = 'pending';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate } from '../../src/shared/domain/business-time';
+import { DEFAULT_RULE_SETS } from '../../src/shared/domain/scorecards';
 import { createTestApp, type Client, type TestApp } from '../support/app';
 import { insertSignedContract } from '../support/contracts';
 import { insertAccount, insertProject } from '../support/pipeline';
@@ -103,6 +104,28 @@ function targetChange(by: 'spec_a1' | 'director'): Fixture {
     },
     status: statusIn('target_changes'),
     version: versionIn('target_changes'),
+    after: { approved: 'approved', rejected: 'rejected', returned: 'rejected', withdrawn: 'withdrawn' },
+  };
+}
+
+let reopenings = 0;
+/** A locked card of spec_a1 asked to be reopened by its evaluator: team A's manager (to the director), or the director (to the GM). */
+function scorecardReopen(by: 'manager_a' | 'director'): Fixture {
+  return {
+    by,
+    async submit() {
+      const n = ++reopenings;
+      const period = `${2030 + Math.floor((n - 1) / 12)}-${String(((n - 1) % 12) + 1).padStart(2, '0')}`;
+      const card = await sql<{ id: number; version: number }>`
+        insert into scorecards (user_id, unit_id, period, kind, rule_set, status, evaluator_id, locked_at, locked_by, total)
+        values (${t.org.users.spec_a1!}, ${t.org.units.teamA}, ${period}, 'specialist', ${JSON.stringify(DEFAULT_RULE_SETS.specialist)}, 'locked', ${t.org.users[by]!}, now(), ${t.org.users.director!}, 55)
+        returning id, version`.execute(t.database.db);
+      const { id, version } = card.rows[0]!;
+      const detail = ok(await (await as(by)).post(`/api/scorecards/${id}/reopen`, { version, reason: '通用审批测试：日常工作分数录错' }), 'reopen') as { reopening: { id: number } };
+      return detail.reopening.id;
+    },
+    status: statusIn('scorecard_reopenings'),
+    version: versionIn('scorecard_reopenings'),
     after: { approved: 'approved', rejected: 'rejected', returned: 'rejected', withdrawn: 'withdrawn' },
   };
 }
@@ -243,6 +266,8 @@ const FIXTURES: Record<string, Fixture> = {
   target_plan_sub: targetPlan('target_plan_sub'),
   target_change: targetChange('spec_a1'),
   target_change_gm: targetChange('director'),
+  scorecard_reopen: scorecardReopen('manager_a'),
+  scorecard_reopen_gm: scorecardReopen('director'),
   expense_claim: claim([{ kind: 'other', category: '其他', amount: 10_000, occurredOn: today() }]),
   expense_claim_phone: claim([{ kind: 'phone', category: '通讯', amount: 10_000, occurredOn: today() }]),
   expense_claim_phone_over: claim([{ kind: 'phone', category: '通讯', amount: 90_000, occurredOn: today() }]),

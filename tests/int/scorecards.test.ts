@@ -79,7 +79,7 @@ describe('opening the cards of a month', () => {
     expect(item(card, 'deal_plan')).toMatchObject({ value: 50, numerator: 1, denominator: 2, points: 10 });
     expect(item(card, 'daily_work')).toMatchObject({ source: 'evaluator', value: null, points: null });
     expect(card).toMatchObject({ total: 47.5, complete: false, missing: 1, warning: false, fullMarks: 100, threshold: 60 });
-    expect(card.can).toEqual({ refresh: true, evaluate: false, advance: 'self_review', sendBack: false });
+    expect(card.can).toEqual({ refresh: true, evaluate: false, advance: 'self_review', sendBack: false, reopen: false });
   });
 
   it('refuses a month not begun, a bad period, a unit outside the manager’s and opening without scorecard:manage', async () => {
@@ -157,7 +157,7 @@ describe('the cycle of a card', () => {
   it('locked under 60: a warning to the person and the director, and nothing changes after', async () => {
     const card = (await step(c.director!, 'advance', { comment: '予以口头警告' })) as ScorecardDetail;
     expect(card).toMatchObject({ status: 'locked', total: 59.5, warning: true, lockedBy: { id: u().director } });
-    expect(card.can).toEqual({ refresh: false, evaluate: false, advance: null, sendBack: false });
+    expect(card.can).toEqual({ refresh: false, evaluate: false, advance: null, sendBack: false, reopen: true });
     const notes = await db().selectFrom('notifications').select(['user_id', 'params']).where('kind', '=', 'scorecards.warning').execute();
     expect(notes.map((n) => n.user_id).sort()).toEqual([u().director!, u().spec_a1!].sort());
     await step(c.director!, 'advance', {}, 403);
@@ -192,6 +192,34 @@ describe('the cycle of a card', () => {
     expect(row).toContain(59.5);
     expect(row).toContain('是');
     expect(ws.rowCount).toBe(2);
+  });
+});
+
+describe('reopening a locked card', () => {
+  it('asked by its evaluator with the reason, approved by the GM (the evaluator is a director), it is back at the director’s step', async () => {
+    let card = await cardOf(c.director!, u().spec_a1!, '2026-09', 'specialist');
+    expect(card.can.reopen).toBe(true);
+    const own = ok<ScorecardDetail>(await c.spec_a1!.get(`/api/scorecards/${card.id}`));
+    expect(own.can.reopen).toBe(false);
+    refused(await c.spec_a1!.post(`/api/scorecards/${card.id}/reopen`, { version: card.version, reason: '我不服' }), 403, 'scorecards.notYourStep');
+    refused(await c.director!.post(`/api/scorecards/${card.id}/reopen`, { version: card.version, reason: '' }), 400, 'reason');
+    card = ok<ScorecardDetail>(await c.director!.post(`/api/scorecards/${card.id}/reopen`, { version: card.version, reason: '日常工作分数录错' }));
+    expect(card).toMatchObject({ status: 'locked', reopening: { status: 'pending', reason: '日常工作分数录错', requestedBy: { id: u().director } } });
+    refused(await c.director!.post(`/api/scorecards/${card.id}/reopen`, { version: card.version, reason: '再来一次' }), 409, 'scorecards.reopenPending');
+    expect(ok<{ cardId: number }>(await c.gm!.get(`/api/scorecard-reopenings/${card.reopening!.id}`)).cardId).toBe(card.id);
+    refused(await c.spec_a2!.get(`/api/scorecard-reopenings/${card.reopening!.id}`), 404);
+    const approval = await db().selectFrom('approval_instances').select(['id', 'doc_type']).where('doc_id', '=', card.reopening!.id).where('doc_type', 'in', ['scorecard_reopen', 'scorecard_reopen_gm']).executeTakeFirstOrThrow();
+    expect(approval.doc_type).toBe('scorecard_reopen_gm');
+    ok(await c.gm!.post(`/api/approvals/${approval.id}/approve`, {}));
+    card = ok<ScorecardDetail>(await c.director!.get(`/api/scorecards/${card.id}`));
+    expect(card).toMatchObject({ status: 'director', lockedAt: null, reopening: { status: 'approved' }, can: { advance: 'locked', reopen: false } });
+    expect(item(card, 'daily_work').value).toBe(12);
+    // corrected and locked again
+    card = ok<ScorecardDetail>(await c.director!.post(`/api/scorecards/${card.id}/return`, { version: card.version, reason: '改日常工作' }));
+    card = ok<ScorecardDetail>(await c.director!.put(`/api/scorecards/${card.id}/items`, { version: card.version, items: [{ key: 'daily_work', value: 16 }] }));
+    card = ok<ScorecardDetail>(await c.director!.post(`/api/scorecards/${card.id}/advance`, { version: card.version }));
+    card = ok<ScorecardDetail>(await c.director!.post(`/api/scorecards/${card.id}/advance`, { version: card.version }));
+    expect(card).toMatchObject({ status: 'locked', total: 63.5, warning: false });
   });
 });
 

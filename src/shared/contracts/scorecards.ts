@@ -98,6 +98,9 @@ export type RuleSet = z.infer<typeof ruleSet>;
 //   PUT    /api/scorecards/:id/items            scorecardEntries → scorecardDetail (the evaluator's items, at the evaluator step)
 //   POST   /api/scorecards/:id/advance          scorecardAdvance → scorecardDetail (the next step, by whom the step belongs to)
 //   POST   /api/scorecards/:id/return           scorecardReturn → scorecardDetail (one step back, with the reason)
+//   POST   /api/scorecards/:id/reopen           scorecardReopen → scorecardDetail (a locked card: the reopening goes for approval)
+//   GET    /api/scorecard-reopenings/:id        → { cardId } (where the approval's link leads)
+//   POST   /api/scorecard-reopenings/:id/withdraw → scorecardDetail (its requester, while it waits)
 //   GET    /api/scorecards/trend                scorecardTrendQuery → scorecardTrend (a person's last 12 cards of a kind)
 //   GET    /api/scorecards/payroll.xlsx         scorecardPayrollQuery → XLSX (the locked cards of a period in scope)
 //   GET    /api/scorecards/attendance           attendanceQuery → attendanceMonth
@@ -143,6 +146,8 @@ const can = z.object({
   advance: z.enum(SCORECARD_STATUSES).nullable(),
   /** send it one step back */
   sendBack: z.boolean(),
+  /** ask to reopen it (locked; its evaluator or a manager — the director above approves) */
+  reopen: z.boolean(),
 });
 
 export const scorecardDetail = z.object({
@@ -168,6 +173,8 @@ export const scorecardDetail = z.object({
   computedAt: z.string().nullable(),
   lockedAt: z.string().nullable(),
   lockedBy: named.nullable(),
+  /** the newest reopening asked for, if any */
+  reopening: z.object({ id, status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']), reason: z.string(), requestedBy: named, createdAt: z.string() }).nullable(),
   can,
   version: z.number().int(),
   updatedAt: z.string(),
@@ -233,6 +240,8 @@ export const scorecardEntries = z.object({
 
 export const scorecardAdvance = z.object({ version: z.number().int().positive(), comment: text(1000).optional() });
 export const scorecardReturn = z.object({ version: z.number().int().positive(), reason: text(500).min(1) });
+
+export const scorecardReopen = z.object({ version: z.number().int().positive(), reason: text(500).min(1) });
 
 export const scorecardTrendQuery = z.object({ userId: z.coerce.number().int().positive(), kind: z.enum(SCORECARD_KINDS) });
 export const scorecardTrend = z.object({

@@ -1,5 +1,6 @@
 import { defineFeature } from '../../platform/feature';
 import { scorecardsRoutes } from './scorecards.routes';
+import { reopenApprovable } from './scorecards.service';
 import { SCORECARDS_TABLES } from './scorecards.tables';
 
 /**
@@ -20,5 +21,6 @@ export const scorecardsFeature = defineFeature({
     specialist: ['scorecard:read'],
     finance: ['scorecard:read'],
   },
+  approvables: [reopenApprovable],
   routes: scorecardsRoutes,
 });

@@ -198,6 +198,38 @@ export const scorecardsRepo = {
     return q.orderBy('c.kind').orderBy('u.path').orderBy('p.name').execute();
   },
 
+  // ---- reopenings ----
+
+  reopening(db: Executor, id: number) {
+    return db
+      .selectFrom('scorecard_reopenings as r')
+      .innerJoin('scorecards as c', 'c.id', 'r.card_id')
+      .innerJoin('users as p', 'p.id', 'c.user_id')
+      .select(['r.id', 'r.card_id', 'r.status', 'r.reason', 'r.requested_by', 'c.kind', 'c.period', 'c.total', 'p.name as person_name'])
+      .where('r.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  latestReopening(db: Executor, cardId: number) {
+    return db
+      .selectFrom('scorecard_reopenings as r')
+      .innerJoin('users as q', 'q.id', 'r.requested_by')
+      .select(['r.id', 'r.status', 'r.reason', 'r.requested_by', 'q.name as requester_name', 'r.created_at'])
+      .where('r.card_id', '=', cardId)
+      .orderBy('r.id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  },
+
+  pendingReopening(db: Executor, cardId: number) {
+    return db.selectFrom('scorecard_reopenings').select('id').where('card_id', '=', cardId).where('status', '=', 'pending').executeTakeFirst();
+  },
+
+  async insertReopening(db: Executor, v: { cardId: number; reason: string; requestedBy: number }) {
+    const r = await db.insertInto('scorecard_reopenings').values({ card_id: v.cardId, reason: v.reason, requested_by: v.requestedBy }).returning('id').executeTakeFirstOrThrow();
+    return r.id;
+  },
+
   // ---- attendance ----
 
   attendance(db: Executor, userIds: readonly number[], months: readonly string[]) {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { idParam, versionBody } from '../../../shared/contracts/common';
 import {
   attendanceImport,
@@ -15,6 +16,7 @@ import {
   scorecardOpened,
   scorecardPage,
   scorecardPayrollQuery,
+  scorecardReopen,
   scorecardReturn,
   scorecardSettings,
   scorecardSettingsSave,
@@ -113,6 +115,24 @@ export async function scorecardsRoutes(fastify: FastifyInstance, p: Platform): P
     await service.advance(db, p.notifier, actorOf(req), req.params.id, req.body, tz);
     return service.get(db, actorOf(req), req.params.id);
   });
+
+  app.post('/api/scorecards/:id/reopen', {
+    config: { access: 'scorecard:read' },
+    schema: { tags, summary: '重新打开: ask to reopen a locked card with the reason (its evaluator or a manager); the KA director above approves — the GM for a director’s card or a director’s request — and the card goes back to the director’s step', params: idParam, body: scorecardReopen, response: { 200: scorecardDetail } },
+  }, async (req) => {
+    await service.requestReopen(db, p.approvals, actorOf(req), req.params.id, req.body);
+    return service.get(db, actorOf(req), req.params.id);
+  });
+
+  app.get('/api/scorecard-reopenings/:id', {
+    config: { access: 'scorecard:read' },
+    schema: { tags, summary: 'The card a reopening belongs to (the approval’s link)', params: idParam, response: { 200: z.object({ cardId: z.number().int() }) } },
+  }, async (req) => ({ cardId: await service.cardOfReopening(db, actorOf(req), req.params.id) }));
+
+  app.post('/api/scorecard-reopenings/:id/withdraw', {
+    config: { access: 'scorecard:read' },
+    schema: { tags, summary: 'Take a waiting reopening back (its requester)', params: idParam, response: { 200: scorecardDetail } },
+  }, async (req) => service.get(db, actorOf(req), await service.withdrawReopen(db, p.approvals, actorOf(req), req.params.id)));
 
   app.post('/api/scorecards/:id/return', {
     config: { access: 'scorecard:read' },

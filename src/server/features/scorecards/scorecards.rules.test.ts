@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiFigure, KpiKey } from '../../../shared/contracts/kpis';
 import { DEFAULT_RULE_SETS } from '../../../shared/domain/scorecards';
-import { attendanceOf, cardActions, computedItem, kindOfPositions, kindsOfPeriod, monthsOf, previous, ranked, ruleSetIssues, sortRows } from './scorecards.rules';
+import { attendanceOf, cardActions, computedItem, kindOfPositions, kindsOfPeriod, monthsOf, previous, ranked, reopenDocType, ruleSetIssues, sortRows } from './scorecards.rules';
 
 describe('scorecard periods and forms', () => {
   it('a month keeps the account manager’s and the specialist’s forms, a quarter the director’s', () => {
@@ -38,7 +38,16 @@ describe('who does which step', () => {
   it('a manager locks — not on their own card — and a locked card has no step', () => {
     expect(cardActions(card('director'), { userId: 3 }, true).advance).toBe('locked');
     expect(cardActions({ status: 'director', userId: 3, evaluatorId: null }, { userId: 3 }, true).advance).toBeNull();
-    expect(cardActions(card('locked'), { userId: 3 }, true)).toEqual({ refresh: false, evaluate: false, advance: null, sendBack: false });
+    expect(cardActions(card('locked'), { userId: 3 }, true)).toEqual({ refresh: false, evaluate: false, advance: null, sendBack: false, reopen: true });
+  });
+  it('a locked card is reopened only through a request of its evaluator or a manager, to the GM for a director', () => {
+    expect(cardActions(card('locked'), { userId: 1 }, true).reopen).toBe(false);
+    expect(cardActions(card('locked'), { userId: 2 }, false).reopen).toBe(true);
+    expect(cardActions(card('locked'), { userId: 4 }, false).reopen).toBe(false);
+    expect(cardActions(card('director'), { userId: 3 }, true).reopen).toBe(false);
+    expect(reopenDocType({ cardKind: 'specialist', requesterIsDirector: false })).toBe('scorecard_reopen');
+    expect(reopenDocType({ cardKind: 'specialist', requesterIsDirector: true })).toBe('scorecard_reopen_gm');
+    expect(reopenDocType({ cardKind: 'director', requesterIsDirector: false })).toBe('scorecard_reopen_gm');
   });
   it('sending back goes one step', () => {
     expect(previous('director')).toBe('evaluator');

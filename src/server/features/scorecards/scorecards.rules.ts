@@ -52,8 +52,13 @@ export function cardActions(card: { status: ScorecardStatus; userId: number; eva
     evaluate: card.status === 'evaluator' && evaluates,
     advance,
     sendBack,
+    reopen: card.status === 'locked' && evaluates,
   };
 }
+
+/** Which chain a reopening goes to: the GM's when it is a director's card or a director asks, else the KA director's. */
+export const reopenDocType = (c: { cardKind: string; requesterIsDirector: boolean }): 'scorecard_reopen' | 'scorecard_reopen_gm' =>
+  c.cardKind === 'director' || c.requesterIsDirector ? 'scorecard_reopen_gm' : 'scorecard_reopen';
 
 /** The status a card goes back to. */
 export const previous = (s: ScorecardStatus): ScorecardStatus | null => (s === 'draft' || s === 'locked' ? null : SCORECARD_STATUSES[SCORECARD_STATUSES.indexOf(s) - 1]!);

@@ -15,6 +15,7 @@ import {
   type scorecardListQuery,
   type scorecardOpen,
   type ScorecardPage,
+  type scorecardReopen,
   type scorecardReturn,
   type ScorecardRow,
   type ScorecardStatus,
@@ -24,9 +25,11 @@ import { businessDate } from '../../../shared/domain/business-time';
 import { parsePeriod } from '../../../shared/domain/kpi-period';
 import { DEFAULT_RULE_SETS, fullMarks, judgmentIssue, scoreOf } from '../../../shared/domain/scorecards';
 import { AppError, issue, validationError, type FieldIssue } from '../../../shared/errors';
-import type { Executor, Kdb } from '../../db/client';
+import type { Executor, Kdb, Trx } from '../../db/client';
 import type { DB } from '../../db/schema';
 import { can, scopeOf, type Actor } from '../../platform/actor';
+import { defineApprovable, field, stamped, stepBy } from '../../platform/approvals/approvable';
+import type { ApprovalEngine } from '../../platform/approvals/engine';
 import { audit, auditMany } from '../../platform/audit';
 import type { Notifier } from '../../platform/notifications/notifier';
 import { scopeWhere } from '../../platform/scope';
@@ -34,7 +37,7 @@ import { defineSetting } from '../../platform/settings';
 import { figuresOf } from '../kpis';
 import { attendanceLines } from './scorecards.files';
 import { scorecardsRepo as repo, type CardScope, type ItemValues } from './scorecards.repo';
-import { attendanceOf, cardActions, cardTotal, computedItem, kindOfPositions, kindsOfPeriod, monthsOf, pointsOf, POSITIONS_OF, previous, ranked, ruleSetIssues, sortRows } from './scorecards.rules';
+import { attendanceOf, cardActions, cardTotal, computedItem, kindOfPositions, kindsOfPeriod, monthsOf, pointsOf, POSITIONS_OF, previous, ranked, reopenDocType, ruleSetIssues, sortRows } from './scorecards.rules';
 
 const ENTITY = 'scorecard';
 const ALL_POSITIONS = [...new Set(Object.values(POSITIONS_OF).flat())];
@@ -176,7 +179,7 @@ export async function open(db: Kdb, actor: Actor, input: z.infer<typeof scorecar
 export async function get(db: Executor, actor: Actor, id: number): Promise<ScorecardDetail> {
   const c = await repo.card(db, id, readScope(actor));
   if (!c) throw err.notFound();
-  const items = await repo.items(db, [id]);
+  const [items, reopening] = await Promise.all([repo.items(db, [id]), repo.latestReopening(db, id)]);
   const manages = can(actor, 'scorecard:manage') && reaches(actor, 'scorecard:manage', { userId: c.user_id, unitId: c.unit_id, unitPath: c.unit_path });
   const set = c.rule_set;
   const status = c.status as ScorecardStatus;
@@ -218,6 +221,7 @@ export async function get(db: Executor, actor: Actor, id: number): Promise<Score
     computedAt: iso(c.computed_at),
     lockedAt: iso(c.locked_at),
     lockedBy: c.locked_by !== null && c.locked_by_name ? { id: c.locked_by, name: c.locked_by_name } : null,
+    reopening: reopening ? { id: reopening.id, status: reopening.status as 'pending', reason: reopening.reason, requestedBy: { id: reopening.requested_by, name: reopening.requester_name }, createdAt: iso(reopening.created_at) } : null,
     can: cardActions({ status, userId: c.user_id, evaluatorId: c.evaluator_id }, actor, manages),
     version: c.version,
     updatedAt: iso(c.updated_at),
@@ -484,4 +488,83 @@ export async function importAttendance(db: Kdb, actor: Actor, input: z.infer<typ
   }
   const saved = rows.length ? await saveAttendance(db, actor, { month: input.month, rows }, 'import', timeZone, now) : 0;
   return { month: input.month, saved, skipped };
+}
+
+// ---- 重新打开 ----
+
+const REOPEN_ENTITY = 'scorecard_reopening';
+const reopenStatusFor = (approval: string): 'pending' | 'approved' | 'rejected' | 'withdrawn' => (approval === 'returned' ? 'rejected' : (approval as 'pending' | 'approved' | 'rejected' | 'withdrawn'));
+
+/**
+ * 考核表重新打开: approved, the locked card goes back to the director's step (its items and comments kept), so
+ * it can be corrected and locked again; a warning already given stays on record in the notifications.
+ */
+export const reopenApprovable = defineApprovable({
+  async summary(db, id) {
+    const r = await repo.reopening(db, id);
+    if (!r) return undefined;
+    return {
+      fields: [
+        field.text('scorecards:reopen.person', r.person_name),
+        field.enum('scorecards:reopen.kind', 'scorecards:kinds', r.kind),
+        field.text('scorecards:reopen.period', r.period),
+        field.text('scorecards:reopen.total', String(Number(r.total))),
+        field.longText('scorecards:reopen.reason', r.reason),
+      ],
+      linesLabel: null,
+      lines: [],
+      attachments: [],
+    };
+  },
+  types: ['scorecard_reopen', 'scorecard_reopen_gm'],
+  defaultChains: {
+    scorecard_reopen: { name: '考核表重新打开审批', steps: [stepBy('ka_director', '大客户部总监')] },
+    scorecard_reopen_gm: { name: '考核表重新打开审批（总经理）', steps: [stepBy('gm', '总经理')] },
+  },
+  amount: { label: 'approvals:amounts.target' },
+  link: (id) => `/scorecard-reopenings/${id}`,
+  table: 'scorecard_reopenings',
+  entity: REOPEN_ENTITY,
+  statusValues: (approval) => stamped(reopenStatusFor(approval), approval === 'pending'),
+  auditData: (approval, values) => ({ status: values.status, approval }),
+  async onStatus({ trx, docId, approval, actor }) {
+    if (approval !== 'approved') return;
+    const r = await repo.reopening(trx, docId);
+    if (!r) return;
+    const card = await repo.lock(trx, r.card_id);
+    if (!card || card.status !== 'locked') return;
+    await repo.update(trx, card.id, { status: 'director', locked_at: null, locked_by: null, return_reason: r.reason });
+    await audit(trx, actor, { entity: ENTITY, entityId: card.id, action: 'reopen', before: pick(card), after: { status: 'director', reopeningId: docId } });
+  },
+});
+
+/** Asks to reopen a locked card with the reason (its evaluator or a manager); one request waits per card. */
+export async function requestReopen(db: Kdb, engine: ApprovalEngine, actor: Actor, id: number, input: z.infer<typeof scorecardReopen>) {
+  await withCard(db, actor, id, input.version, async (trx, card, actions) => {
+    if (!actions.reopen) throw err.notYourStep();
+    if (await repo.pendingReopening(trx, id)) throw new AppError('CONFLICT', 'A reopening of this card waits already', undefined, { key: 'scorecards.reopenPending' });
+    const reopening = await repo.insertReopening(trx, { cardId: id, reason: input.reason, requestedBy: actor.userId });
+    const type = reopenDocType({ cardKind: card.kind, requesterIsDirector: actor.positions.includes('ka_director') });
+    const person = await repo.userName(trx, card.user_id);
+    const approvalId = await reopenApprovable.submit(trx as Trx, engine, actor, { type, docId: reopening, title: `${person?.name ?? ''} ${card.period} 考核表重新打开`, amount: null, submitterId: actor.userId, unitId: card.unit_id });
+    await repo.update(trx, id, {});
+    await audit(trx, actor, { entity: REOPEN_ENTITY, entityId: reopening, action: 'submit', data: { cardId: id, approvalId, type } });
+  });
+}
+
+/** Takes a waiting reopening back (its requester); the card's id. */
+export async function withdrawReopen(db: Kdb, engine: ApprovalEngine, actor: Actor, reopeningId: number): Promise<number> {
+  const r = await repo.reopening(db, reopeningId);
+  if (!r || r.requested_by !== actor.userId) throw new AppError('NOT_FOUND', 'Reopening not found', undefined, { key: 'scorecards.reopeningNotFound' });
+  if (r.status !== 'pending') throw new AppError('CONFLICT', 'The reopening no longer waits', undefined, { key: 'scorecards.reopeningDecided' });
+  await reopenApprovable.withdraw(db, engine, actor, reopeningId);
+  await db.transaction().execute((trx) => repo.update(trx, r.card_id, {}));
+  return r.card_id;
+}
+
+/** The card a reopening belongs to, if the caller reads it (where the approval's link leads). */
+export async function cardOfReopening(db: Executor, actor: Actor, reopeningId: number): Promise<number> {
+  const r = await repo.reopening(db, reopeningId);
+  if (!r || !(await repo.card(db, r.card_id, readScope(actor)))) throw new AppError('NOT_FOUND', 'Reopening not found', undefined, { key: 'scorecards.reopeningNotFound' });
+  return r.card_id;
 }

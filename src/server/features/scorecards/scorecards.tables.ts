@@ -54,10 +54,26 @@ export interface AttendanceMonthTable {
   updated_at: UpdatedAt;
 }
 
+/** 重新打开: a locked card's reopening through the approval engine. */
+export interface ScorecardReopeningTable {
+  id: Id;
+  card_id: number;
+  status: Generated<string>;
+  reason: string;
+  approval_id: number | null;
+  requested_by: number;
+  created_at: CreatedAt;
+  submitted_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  version: Version;
+  updated_at: UpdatedAt;
+}
+
 export interface ScorecardsTables {
   scorecards: ScorecardTable;
   scorecard_items: ScorecardItemTable;
   attendance_months: AttendanceMonthTable;
+  scorecard_reopenings: ScorecardReopeningTable;
 }
 
-export const SCORECARDS_TABLES = ['scorecards', 'scorecard_items', 'attendance_months'] as const;
+export const SCORECARDS_TABLES = ['scorecards', 'scorecard_items', 'attendance_months', 'scorecard_reopenings'] as const;
