@@ -30,7 +30,7 @@ describe('numbers on the card', () => {
 describe('the evaluator’s entries', () => {
   it('takes a judgment in its steps up to its points, a count whole', () => {
     const judgment = defs.find((d) => d.key === 'judgment')!.rule;
-    expect(inputSpec(judgment)).toEqual({ min: 0, max: 4, step: 0.5, precision: 1 });
+    expect(inputSpec(judgment)).toEqual({ min: 0, max: 4, step: 0.5 });
     expect(entryIssue(judgment, 3.5)).toBeNull();
     expect(entryIssue(judgment, 3.3)).toBe('scorecards.notAStep');
     expect(entryIssue(judgment, 5)).toBe('scorecards.outOfRange');

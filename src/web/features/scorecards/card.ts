@@ -28,11 +28,9 @@ export const isPercent = (rule: ScoreRule) => {
 export const isEntered = (item: Pick<ScorecardItem, 'source'>) => item.source === 'evaluator';
 
 /** How an evaluator's number goes in: judgment points in its steps up to its points; a count whole and from 0. */
-export function inputSpec(rule: ScoreRule): { min: number; max: number; step: number; precision: number } {
-  if (rule.kind === 'judgment') {
-    const decimals = (String(rule.stepOf).split('.')[1] ?? '').length;
-    return { min: 0, max: rule.points, step: rule.stepOf, precision: decimals };
-  }
+export function inputSpec(rule: ScoreRule): { min: number; max: number; step: number; precision?: number } {
+  // a judgment's steps are checked (entryIssue), not rounded away: 3.3 shows as typed, in red
+  if (rule.kind === 'judgment') return { min: 0, max: rule.points, step: rule.stepOf };
   return { min: 0, max: 1000, step: 1, precision: 0 };
 }
 
@@ -150,3 +148,14 @@ export function sortAfter(field: string | undefined, order: 'ascend' | 'descend'
   if (!field || !order) return DEFAULT_SORT;
   return order === 'descend' ? `-${field}` : field;
 }
+
+/** An InputNumber's display without the zeros its step adds (2 not 2.0 in a field of 0.5 steps); as typed while typing. */
+export function trimZeros(value: number | string | undefined, info: { userTyping: boolean; input: string }): string {
+  if (info.userTyping) return info.input;
+  if (value === undefined || value === '') return '';
+  const text = String(value);
+  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+}
+
+/** An item's name or reading on a kind's form: the form's own words where one item reads differently there (the director's 销售完成率 is a weight). */
+export const itemKey = (kind: string, key: string, part: 'name' | 'reading') => [`scorecards:itemsByKind.${kind}.${key}.${part}`, `scorecards:items.${key}.${part}`];

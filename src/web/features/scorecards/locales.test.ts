@@ -47,5 +47,15 @@ describe('scorecards locales', () => {
       expect(labels(tree, 'attendance.sources')).toEqual(['entry', 'import']);
     }
     expect(labels(zh, 'values.count')).toEqual([...COUNT_INPUTS].sort());
+    // a form's own words for an item that reads differently there name an item of that form, name and reading both
+    for (const tree of [zh, en]) {
+      for (const kind of labels(tree, 'itemsByKind')) {
+        const own = DEFAULT_RULE_SETS[kind as keyof typeof DEFAULT_RULE_SETS].items.map((i) => i.key);
+        for (const key of labels(tree, `itemsByKind.${kind}`)) {
+          expect(own, `${kind}.${key}`).toContain(key);
+          expect(labels(tree, `itemsByKind.${kind}.${key}`)).toEqual(['name', 'reading']);
+        }
+      }
+    }
   });
 });

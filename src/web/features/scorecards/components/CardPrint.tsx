@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ScorecardDetail } from '../../../../shared/contracts/scorecards';
 import { Cols, PrintSheet } from '../../../components/PrintSheet';
-import { fmtPoints } from '../card';
-import { useValueText } from './ItemValue';
+import { fmtPoints, itemKey } from '../card';
+import { personText, useValueText } from './ItemValue';
 import { usePeriodLabel } from './Pickers';
 import './scorecard-print.css';
 
@@ -25,7 +25,7 @@ export function CardPrint({ card }: { card: ScorecardDetail }) {
     <div className="scorecard-print-only" aria-hidden>
       <PrintSheet
         title={t(`kinds.${card.kind}`)}
-        meta={[`${t('card.period')}：${period(card.period)}`, `${t('card.person')}：${card.person.name}${card.person.position ? `（${card.person.position}）` : ''}`, `${t('card.unit')}：${card.unit.name}`]}
+        meta={[`${t('card.period')}：${period(card.period)}`, `${t('card.person')}：${personText(t, card.person)}`, `${t('card.unit')}：${card.unit.name}`]}
         className="scorecard-print"
         testId="scorecard-print-sheet"
       >
@@ -48,8 +48,8 @@ export function CardPrint({ card }: { card: ScorecardDetail }) {
               return (
                 <tr key={item.key}>
                   <td className="num">{i + 1}</td>
-                  <td>{t(`items.${item.key}.name`)}</td>
-                  <td className="reading">{t(`items.${item.key}.reading`)}</td>
+                  <td>{t(itemKey(card.kind, item.key, 'name'))}</td>
+                  <td className="reading">{t(itemKey(card.kind, item.key, 'reading'))}</td>
                   <td className="num">{fmtPoints(item.rule.points)}</td>
                   <td className="num">{v.parts ? `${v.main}\n${v.parts}` : v.main === '—' ? '' : v.main}</td>
                   <td className="num">{item.points === null ? '' : fmtPoints(item.points)}</td>

@@ -1,4 +1,5 @@
 import { Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ScorecardItem } from '../../../../shared/contracts/scorecards';
 import { useMoney } from '../../../components/display';
@@ -13,7 +14,8 @@ export function useValueText() {
   const money = useMoney();
   return (item: ScorecardItem): { main: string; parts?: string } => {
     const input = inputOf(item.rule);
-    if (item.rule.kind === 'judgment' || input === null) return { main: item.value === null ? '—' : t('values.judged', { points: fmtPoints(item.value) }) };
+    // a judgment's value is its points, shown once under 得分
+    if (item.rule.kind === 'judgment' || input === null) return { main: '—' };
     if (item.value === null) return { main: '—' };
     if (item.rule.kind === 'tiers') {
       const late = t('values.late', { count: item.value });
@@ -42,4 +44,10 @@ export function ItemValue({ item }: { item: ScorecardItem }) {
       )}
     </div>
   );
+}
+
+/** The person assessed with their position: 陈思远（客户经理）. */
+export function personText(t: TFunction, person: { name: string; position: string | null }): string {
+  if (!person.position) return person.name;
+  return t('scorecards:card.personWithPosition', { name: person.name, position: t(`admin:positions.${person.position}`, { defaultValue: person.position }) });
 }

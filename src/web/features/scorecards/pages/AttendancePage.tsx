@@ -14,6 +14,7 @@ import { fileToBase64 } from '../../../components/files';
 import { PageHeader } from '../../../components/PageHeader';
 import { id, month as monthParam, useListState } from '../../../components/useListState';
 import { useAttendance, useImportAttendance, useSaveAttendance, type AttendanceImported, type AttendanceRowData } from '../api';
+import { trimZeros } from '../card';
 import { attendanceIssue, attendanceRows, type AttendanceEdit } from '../attendance';
 import { MonthPicker, ScopeUnitPicker } from '../components/Pickers';
 
@@ -124,7 +125,7 @@ function Sheet({ data, month, loading }: { data: AttendanceMonth; month: string;
         const half = v === null || Number.isInteger(v * 2);
         return (
           <Tooltip title={half ? undefined : t('attendance.halfDays')}>
-            <InputNumber<number> min={0} max={31} step={0.5} precision={1} status={half ? undefined : 'error'} value={v} onChange={(x) => edit(r, { absentDays: x ?? null })} style={{ width: 96 }} data-testid={`attendance-absent-${r.person.id}`} />
+            <InputNumber<number> formatter={trimZeros} min={0} max={31} step={0.5} status={half ? undefined : 'error'} value={v} onChange={(x) => edit(r, { absentDays: x ?? null })} style={{ width: 96 }} data-testid={`attendance-absent-${r.person.id}`} />
           </Tooltip>
         );
       },

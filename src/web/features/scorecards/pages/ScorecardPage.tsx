@@ -10,8 +10,9 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiError, useFeedback } from '../../../components/feedback';
 import { PageHeader } from '../../../components/PageHeader';
 import { useSaveItems, useScorecard } from '../api';
-import { changedEntries, entryIssue, fmtPoints, inputSpec, isEntered, liveTotal, livePoints, stepOf, type ItemEdit } from '../card';
+import { itemKey, trimZeros, changedEntries, entryIssue, fmtPoints, inputSpec, isEntered, liveTotal, livePoints, stepOf, type ItemEdit } from '../card';
 import { CardActions } from '../components/CardActions';
+import { personText } from '../components/ItemValue';
 import { CardPrint } from '../components/CardPrint';
 import { ItemValue } from '../components/ItemValue';
 import { usePeriodLabel } from '../components/Pickers';
@@ -41,6 +42,7 @@ const NO_EDITS: Record<string, ItemEdit> = {};
 
 function ScorecardView({ card, reload }: { card: ScorecardDetail; reload: () => void }) {
   const { t } = useTranslation('scorecards');
+  const phone = Grid.useBreakpoint().md === false;
   const period = usePeriodLabel();
   const save = useSaveItems();
   const showError = useApiError();
@@ -60,7 +62,7 @@ function ScorecardView({ card, reload }: { card: ScorecardDetail; reload: () => 
 
   const onSave = async () => {
     if (issues.length) {
-      void message.error(t('card.fixEntries', { items: issues.map((i) => t(`items.${i.key}.name`)).join('、') }));
+      void message.error(t('card.fixEntries', { items: issues.map((i) => t(itemKey(card.kind, i.key, 'name'))).join('、') }));
       return;
     }
     try {
@@ -90,7 +92,7 @@ function ScorecardView({ card, reload }: { card: ScorecardDetail; reload: () => 
             column={{ xs: 1, sm: 2, lg: 3 }}
             items={[
               { key: 'period', label: t('card.period'), children: period(card.period) },
-              { key: 'person', label: t('card.person'), children: card.person.position ? `${card.person.name}（${card.person.position}）` : card.person.name },
+              { key: 'person', label: t('card.person'), children: personText(t, card.person) },
               { key: 'unit', label: t('card.unit'), children: card.unit.name },
               { key: 'evaluator', label: t('card.evaluator'), children: card.evaluator?.name ?? <Typography.Text type="secondary">{t('card.noEvaluator')}</Typography.Text> },
               { key: 'computed', label: t('card.computedAt'), children: <DateTime value={card.computedAt} /> },
@@ -100,6 +102,9 @@ function ScorecardView({ card, reload }: { card: ScorecardDetail; reload: () => 
           <div data-testid="scorecard-status" data-status={card.status} style={{ marginTop: 12, overflowX: 'auto' }}>
             <Steps
               size="small"
+              type={phone ? 'dot' : 'default'}
+              titlePlacement={phone ? 'vertical' : 'horizontal'}
+              responsive={false}
               current={stepOf(card.status)}
               status={card.status === 'locked' ? 'finish' : 'process'}
               items={SCORECARD_STATUSES.map((s) => ({ title: t(`steps.${s}`) }))}
@@ -107,7 +112,7 @@ function ScorecardView({ card, reload }: { card: ScorecardDetail; reload: () => 
           </div>
         </Card>
         <Card size="small" title={t('card.items')} styles={{ body: { padding: 0 } }}>
-          <ItemsTable card={card} edits={items} onEdit={setItem} />
+          {phone ? <PhoneItems card={card} edits={items} onEdit={setItem} /> : <ItemsTable card={card} edits={items} onEdit={setItem} />}
           <TotalLine card={card} live={live} />
         </Card>
         {live.warning && <Alert type="error" showIcon title={t('card.warning', { threshold: fmtPoints(card.threshold) })} data-testid="scorecard-warning" />}
@@ -119,90 +124,129 @@ function ScorecardView({ card, reload }: { card: ScorecardDetail; reload: () => 
   );
 }
 
-function ItemsTable({ card, edits, onEdit }: { card: ScorecardDetail; edits: Record<string, ItemEdit>; onEdit: (item: ScorecardItem, patch: Partial<ItemEdit>) => void }) {
+/** The evaluator's number for an item: its steps and range, red with the reason when refused. */
+function EntryInput({ item, edit, onEdit }: { item: ScorecardItem; edit: ItemEdit | undefined; onEdit: (item: ScorecardItem, patch: Partial<ItemEdit>) => void }) {
   const { t } = useTranslation('scorecards');
-  const phone = Grid.useBreakpoint().md === false;
-  const editing = (i: ScorecardItem) => card.can.evaluate && isEntered(i);
-  const reading = (i: ScorecardItem) => (
-    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-      {t(`items.${i.key}.reading`)}
+  const spec = inputSpec(item.rule);
+  const value = edit ? edit.value : item.value;
+  const issue = entryIssue(item.rule, value);
+  const hint = issue
+    ? t(issue, { ns: 'errors', defaultValue: t('card.badEntry') })
+    : item.rule.kind === 'judgment'
+      ? t('card.judgmentHint', { max: fmtPoints(item.rule.points), step: fmtPoints(item.rule.stepOf) })
+      : t('card.countHint');
+  return (
+    <Tooltip title={hint}>
+      <InputNumber<number>
+        value={value}
+        min={spec.min}
+        max={spec.max}
+        step={spec.step}
+        precision={spec.precision}
+        formatter={trimZeros}
+        status={issue ? 'error' : undefined}
+        placeholder={item.rule.kind === 'judgment' ? t('card.judgmentPlaceholder', { max: fmtPoints(item.rule.points) }) : t('card.countPlaceholder')}
+        onChange={(v) => onEdit(item, { value: v ?? null })}
+        style={{ width: 120 }}
+        data-testid={`scorecard-item-${item.key}-input`}
+      />
+    </Tooltip>
+  );
+}
+
+/** The evaluator's comment on an item, or the comment saved. */
+function EntryComment({ item, edit, editing, onEdit }: { item: ScorecardItem; edit: ItemEdit | undefined; editing: boolean; onEdit: (item: ScorecardItem, patch: Partial<ItemEdit>) => void }) {
+  const { t } = useTranslation('scorecards');
+  if (!editing) return item.comment ? <span data-testid={`scorecard-item-${item.key}-comment`}>{item.comment}</span> : null;
+  return (
+    <Input.TextArea
+      autoSize={{ minRows: 1, maxRows: 4 }}
+      maxLength={500}
+      value={edit ? edit.comment : (item.comment ?? '')}
+      placeholder={t('card.commentPlaceholder')}
+      onChange={(e) => onEdit(item, { comment: e.target.value })}
+      data-testid={`scorecard-item-${item.key}-comment`}
+    />
+  );
+}
+
+/** An item's points as the page shows them: live while typed (blue), red when refused or below zero. */
+function ItemPoints({ item, edit, size }: { item: ScorecardItem; edit: ItemEdit | undefined; size?: number }) {
+  const p = livePoints(item, edit);
+  const changed = edit !== undefined && p !== item.points;
+  const bad = edit !== undefined && entryIssue(item.rule, edit.value) !== null;
+  return (
+    <Typography.Text
+      strong
+      type={bad || (p !== null && p < 0) ? 'danger' : undefined}
+      style={{ fontVariantNumeric: 'tabular-nums', fontSize: size, color: changed && !bad ? '#1f5fbf' : undefined }}
+      data-testid={`scorecard-item-${item.key}-points`}
+    >
+      {fmtPoints(p)}
     </Typography.Text>
   );
+}
+
+/** On a phone: one block an item — name and points, the reading, source and actual, the evaluator's entry below. */
+function PhoneItems({ card, edits, onEdit }: { card: ScorecardDetail; edits: Record<string, ItemEdit>; onEdit: (item: ScorecardItem, patch: Partial<ItemEdit>) => void }) {
+  const { t } = useTranslation('scorecards');
+  return (
+    <div data-testid="scorecard-items">
+      {card.items.map((i) => {
+        const editing = card.can.evaluate && isEntered(i);
+        return (
+          <div key={i.key} style={{ padding: '10px 12px', borderBottom: '1px solid rgba(5,5,5,0.06)' }}>
+            <Flex justify="space-between" align="baseline" gap={8}>
+              <Typography.Text strong>{t(itemKey(card.kind, i.key, 'name'))}</Typography.Text>
+              <span style={{ whiteSpace: 'nowrap' }}>
+                <ItemPoints item={i} edit={edits[i.key]} size={16} />
+                <Typography.Text type="secondary"> / {fmtPoints(i.rule.points)}</Typography.Text>
+              </span>
+            </Flex>
+            <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+              {t(itemKey(card.kind, i.key, 'reading'))}
+            </Typography.Text>
+            <Flex gap={8} align="center" wrap style={{ marginTop: 4 }}>
+              <Tag style={{ marginInlineEnd: 0 }}>{t(`sources.${i.source}`)}</Tag>
+              {!editing && <ItemValue item={i} />}
+            </Flex>
+            {editing && (
+              <Flex vertical gap={6} style={{ marginTop: 6 }}>
+                <EntryInput item={i} edit={edits[i.key]} onEdit={onEdit} />
+                <EntryComment item={i} edit={edits[i.key]} editing onEdit={onEdit} />
+              </Flex>
+            )}
+            {!editing && i.comment && (
+              <Typography.Text style={{ display: 'block', marginTop: 4 }}>
+                <EntryComment item={i} edit={undefined} editing={false} onEdit={onEdit} />
+              </Typography.Text>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function ItemsTable({ card, edits, onEdit }: { card: ScorecardDetail; edits: Record<string, ItemEdit>; onEdit: (item: ScorecardItem, patch: Partial<ItemEdit>) => void }) {
+  const { t } = useTranslation('scorecards');
+  const editing = (i: ScorecardItem) => card.can.evaluate && isEntered(i);
   const columns: ColumnsType<ScorecardItem> = [
+    { title: t('columns.name'), key: 'name', width: 130, render: (_, i) => <Typography.Text strong>{t(itemKey(card.kind, i.key, 'name'))}</Typography.Text> },
     {
-      title: t('columns.name'),
-      key: 'name',
-      width: phone ? 150 : 130,
+      title: t('columns.reading'),
+      key: 'reading',
       render: (_, i) => (
-        <div>
-          <Typography.Text strong>{t(`items.${i.key}.name`)}</Typography.Text>
-          {phone && <div>{reading(i)}</div>}
-        </div>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t(itemKey(card.kind, i.key, 'reading'))}
+        </Typography.Text>
       ),
     },
-    ...(phone ? [] : [{ title: t('columns.reading'), key: 'reading', render: (_: unknown, i: ScorecardItem) => reading(i) }]),
     { title: t('columns.full'), key: 'full', width: 64, align: 'center', render: (_, i) => fmtPoints(i.rule.points) },
     { title: t('columns.source'), key: 'source', width: 96, render: (_, i) => <Tag style={{ marginInlineEnd: 0 }}>{t(`sources.${i.source}`)}</Tag> },
-    {
-      title: t('columns.value'),
-      key: 'value',
-      width: 150,
-      render: (_, i) => {
-        if (!editing(i)) return <ItemValue item={i} />;
-        const spec = inputSpec(i.rule);
-        const value = edits[i.key] ? edits[i.key]!.value : i.value;
-        const issue = entryIssue(i.rule, value);
-        return (
-          <Tooltip title={issue ? t(issue, { ns: 'errors', defaultValue: t('card.badEntry') }) : i.rule.kind === 'judgment' ? t('card.judgmentHint', { max: fmtPoints(i.rule.points), step: fmtPoints(i.rule.stepOf) }) : t('card.countHint')}>
-            <InputNumber<number>
-              value={value}
-              min={spec.min}
-              max={spec.max}
-              step={spec.step}
-              precision={spec.precision}
-              status={issue ? 'error' : undefined}
-              placeholder={i.rule.kind === 'judgment' ? t('card.judgmentPlaceholder', { max: fmtPoints(i.rule.points) }) : t('card.countPlaceholder')}
-              onChange={(v) => onEdit(i, { value: v ?? null })}
-              style={{ width: 120 }}
-              data-testid={`scorecard-item-${i.key}-input`}
-            />
-          </Tooltip>
-        );
-      },
-    },
-    {
-      title: t('columns.points'),
-      key: 'points',
-      width: 72,
-      align: 'center',
-      render: (_, i) => {
-        const p = livePoints(i, edits[i.key]);
-        const changed = edits[i.key] !== undefined && p !== i.points;
-        return (
-          <Typography.Text strong type={p !== null && p < 0 ? 'danger' : undefined} style={{ fontVariantNumeric: 'tabular-nums', color: changed ? '#1f5fbf' : undefined }} data-testid={`scorecard-item-${i.key}-points`}>
-            {fmtPoints(p)}
-          </Typography.Text>
-        );
-      },
-    },
-    {
-      title: t('columns.comment'),
-      key: 'comment',
-      width: phone ? 180 : 220,
-      render: (_, i) =>
-        editing(i) ? (
-          <Input.TextArea
-            autoSize={{ minRows: 1, maxRows: 4 }}
-            maxLength={500}
-            value={edits[i.key] ? edits[i.key]!.comment : (i.comment ?? '')}
-            placeholder={t('card.commentPlaceholder')}
-            onChange={(e) => onEdit(i, { comment: e.target.value })}
-            data-testid={`scorecard-item-${i.key}-comment`}
-          />
-        ) : (
-          <span data-testid={`scorecard-item-${i.key}-comment`}>{i.comment ?? ''}</span>
-        ),
-    },
+    { title: t('columns.value'), key: 'value', width: 150, render: (_, i) => (editing(i) ? <EntryInput item={i} edit={edits[i.key]} onEdit={onEdit} /> : <ItemValue item={i} />) },
+    { title: t('columns.points'), key: 'points', width: 72, align: 'center', render: (_, i) => <ItemPoints item={i} edit={edits[i.key]} /> },
+    { title: t('columns.comment'), key: 'comment', width: 220, render: (_, i) => <EntryComment item={i} edit={edits[i.key]} editing={editing(i)} onEdit={onEdit} /> },
   ];
   return (
     <Table<ScorecardItem>
@@ -211,7 +255,7 @@ function ItemsTable({ card, edits, onEdit }: { card: ScorecardDetail; edits: Rec
       columns={columns}
       dataSource={card.items}
       pagination={false}
-      scroll={{ x: phone ? 720 : 960 }}
+      scroll={{ x: 960 }}
       rowClassName={(i) => (editing(i) ? 'scorecard-item-editing' : '')}
       data-testid="scorecard-items"
     />

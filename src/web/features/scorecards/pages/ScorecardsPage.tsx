@@ -12,7 +12,7 @@ import { useApiError, useFeedback } from '../../../components/feedback';
 import { PageHeader } from '../../../components/PageHeader';
 import { id, oneOf, useListState, type ListParam } from '../../../components/useListState';
 import { payrollHref, useOpenScorecards, useScorecards } from '../api';
-import { DEFAULT_SORT, fitPeriod, fmtPoints, isCardPeriod, itemSortField, SORT_PATTERN, sortAfter, sortOrderOf } from '../card';
+import { itemKey, DEFAULT_SORT, fitPeriod, fmtPoints, isCardPeriod, itemSortField, SORT_PATTERN, sortAfter, sortOrderOf } from '../card';
 import { CardPeriodPicker, KindSwitch, ScopeUnitPicker, usePeriodLabel } from '../components/Pickers';
 import { ScorecardStatusTag } from '../components/StatusTag';
 
@@ -191,9 +191,9 @@ function RankTable({ page, loading, order, onOrder }: { page: ScorecardPage; loa
     { title: t('list.status'), ...sortable('status'), width: 120, render: (_, r) => <ScorecardStatusTag status={r.status} /> },
     ...page.columns.map((c) => ({
       title: (
-        <Tooltip title={t(`items.${c.key}.reading`)}>
-          <div style={{ lineHeight: 1.3 }}>
-            <div>{t(`items.${c.key}.name`)}</div>
+        <Tooltip title={t(itemKey(page.kind, c.key, 'reading'))}>
+          <div style={{ lineHeight: 1.3, whiteSpace: 'nowrap' }}>
+            <div>{t(itemKey(page.kind, c.key, 'name'))}</div>
             <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
               {t('list.fullMarks', { points: fmtPoints(c.points) })}
             </Typography.Text>
@@ -235,35 +235,35 @@ function PhoneList({ page }: { page: ScorecardPage }) {
   const { t } = useTranslation('scorecards');
   return (
     <div data-testid="scorecards-table">
-    <List<ScorecardRow>
-      dataSource={page.items}
-      rowKey="id"
-      renderItem={(r) => (
-        <List.Item style={{ display: 'block', padding: '10px 4px' }}>
-          <Flex justify="space-between" align="center" gap={8}>
-            <Space size={8}>
-              <Typography.Text type="secondary" style={{ minWidth: 24, display: 'inline-block' }}>
-                #{r.rank}
+      <List<ScorecardRow>
+        dataSource={page.items}
+        rowKey="id"
+        renderItem={(r) => (
+          <List.Item style={{ display: 'block', padding: '10px 4px' }}>
+            <Flex justify="space-between" align="center" gap={8}>
+              <Space size={8}>
+                <Typography.Text type="secondary" style={{ minWidth: 24, display: 'inline-block' }}>
+                  #{r.rank}
+                </Typography.Text>
+                <Link to={`/scorecards/${r.id}`} data-testid={`scorecard-row-${r.id}`}>
+                  <Typography.Text strong>{r.person.name}</Typography.Text>
+                </Link>
+                <ScorecardStatusTag status={r.status} />
+              </Space>
+              <Total row={r} />
+            </Flex>
+            <Flex justify="space-between" gap={8} style={{ marginTop: 4 }}>
+              <Typography.Text type="secondary" ellipsis>
+                {r.unit.name}
               </Typography.Text>
-              <Link to={`/scorecards/${r.id}`} data-testid={`scorecard-row-${r.id}`}>
-                <Typography.Text strong>{r.person.name}</Typography.Text>
-              </Link>
-              <ScorecardStatusTag status={r.status} />
-            </Space>
-            <Total row={r} />
-          </Flex>
-          <Flex justify="space-between" gap={8} style={{ marginTop: 4 }}>
-            <Typography.Text type="secondary" ellipsis>
-              {r.unit.name}
+              <Complete complete={r.complete} />
+            </Flex>
+            <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 4 }}>
+              {page.columns.map((c) => `${t(itemKey(page.kind, c.key, 'name'))} ${fmtPoints(r.points[c.key])}`).join(' · ')}
             </Typography.Text>
-            <Complete complete={r.complete} />
-          </Flex>
-          <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 4 }}>
-            {page.columns.map((c) => `${t(`items.${c.key}.name`)} ${fmtPoints(r.points[c.key])}`).join(' · ')}
-          </Typography.Text>
-        </List.Item>
-      )}
-    />
+          </List.Item>
+        )}
+      />
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiError, useFeedback } from '../../../components/feedback';
 import { PageHeader } from '../../../components/PageHeader';
 import { useSaveScorecardSettings, useScorecardSettings, type ScorecardSettings } from '../api';
-import { fmtPoints } from '../card';
+import { fmtPoints, itemKey, trimZeros } from '../card';
 import { numberAt, ruleFields, withItemRule, withNumber, withThreshold } from '../settings';
 
 /**
@@ -102,9 +102,9 @@ function KindEditor({ set, onThreshold, onItem }: { set: RuleSet; onThreshold: (
       width: 240,
       render: (_, i) => (
         <div>
-          <Typography.Text strong>{t(`items.${i.key}.name`)}</Typography.Text>
+          <Typography.Text strong>{t(itemKey(set.kind, i.key, 'name'))}</Typography.Text>
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-            {t(`items.${i.key}.reading`)}
+            {t(itemKey(set.kind, i.key, 'reading'))}
           </Typography.Text>
         </div>
       ),
@@ -115,7 +115,7 @@ function KindEditor({ set, onThreshold, onItem }: { set: RuleSet; onThreshold: (
       key: 'points',
       width: 100,
       render: (_, i) => (
-        <InputNumber<number>
+        <InputNumber<number> formatter={trimZeros}
           min={0}
           max={100}
           step={1}
@@ -137,7 +137,7 @@ function KindEditor({ set, onThreshold, onItem }: { set: RuleSet; onThreshold: (
           {ruleFields(i.rule).map((f) => (
             <Space.Compact key={f.path.join('.')} size="small">
               <Space.Addon>{t(`settings.fields.${f.label}`, { n: f.index })}</Space.Addon>
-              <InputNumber<number>
+              <InputNumber<number> formatter={trimZeros}
                 size="small"
                 step={f.step}
                 min={f.min}
@@ -157,7 +157,7 @@ function KindEditor({ set, onThreshold, onItem }: { set: RuleSet; onThreshold: (
       <Flex gap={24} wrap align="center" style={{ marginBottom: 12 }}>
         <Space>
           <Typography.Text>{t('settings.threshold')}</Typography.Text>
-          <InputNumber<number> min={0} max={100} step={1} value={set.threshold} onChange={(v) => v !== null && onThreshold(v)} style={{ width: 90 }} data-testid={`settings-${set.kind}-threshold`} />
+          <InputNumber<number> formatter={trimZeros} min={0} max={100} step={1} value={set.threshold} onChange={(v) => v !== null && onThreshold(v)} style={{ width: 90 }} data-testid={`settings-${set.kind}-threshold`} />
         </Space>
         <Typography.Text type="secondary">{t(`settings.cycles.${set.cycle}`)}</Typography.Text>
         <Typography.Text type={full === 100 ? 'secondary' : 'warning'} data-testid={`settings-${set.kind}-full`}>
