@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, SaveOutlined, UndoOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, InputNumber, Modal, Popconfirm, Skeleton, Table, Tag, Tooltip, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Grid, InputNumber, Modal, Popconfirm, Skeleton, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -64,6 +64,7 @@ function Sheet({ data, month, loading }: { data: AttendanceMonth; month: string;
   const { message } = useFeedback();
   const [edits, setEdits] = useState<Record<number, AttendanceEdit>>({});
   const [imported, setImported] = useState<AttendanceImported | null>(null);
+  const phone = Grid.useBreakpoint().md === false;
   const rows = attendanceRows(data.items, edits);
   const dirty = rows.length;
   const bad = rows.filter((r) => attendanceIssue(r) !== null);
@@ -102,15 +103,30 @@ function Sheet({ data, month, loading }: { data: AttendanceMonth; month: string;
 
   const value = (row: AttendanceRowData, field: keyof AttendanceEdit) => (edits[row.person.id] ? edits[row.person.id]![field] : row[field]);
   const columns: ColumnsType<AttendanceRowData> = [
-    { title: t('attendance.person'), key: 'person', width: 120, fixed: 'left', render: (_, r) => r.person.name },
-    { title: t('attendance.unit'), key: 'unit', width: 140, ellipsis: true, render: (_, r) => r.unit.name },
+    {
+      title: t('attendance.person'),
+      key: 'person',
+      width: phone ? 100 : 120,
+      render: (_, r) =>
+        phone ? (
+          <div>
+            <div>{r.person.name}</div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.unit.name}
+            </Typography.Text>
+          </div>
+        ) : (
+          r.person.name
+        ),
+    },
+    ...(phone ? [] : [{ title: t('attendance.unit'), key: 'unit', width: 140, ellipsis: true, render: (_: unknown, r: AttendanceRowData) => r.unit.name }]),
     {
       title: t('attendance.late'),
       key: 'late',
-      width: 120,
+      width: phone ? 96 : 120,
       render: (_, r) =>
         data.canEdit ? (
-          <InputNumber<number> min={0} max={100} precision={0} value={value(r, 'lateTimes')} onChange={(v) => edit(r, { lateTimes: v ?? null })} style={{ width: 96 }} data-testid={`attendance-late-${r.person.id}`} />
+          <InputNumber<number> min={0} max={100} precision={0} value={value(r, 'lateTimes')} onChange={(v) => edit(r, { lateTimes: v ?? null })} style={{ width: phone ? 80 : 96 }} data-testid={`attendance-late-${r.person.id}`} />
         ) : (
           <span data-testid={`attendance-late-${r.person.id}`}>{r.lateTimes ?? '—'}</span>
         ),
@@ -118,20 +134,24 @@ function Sheet({ data, month, loading }: { data: AttendanceMonth; month: string;
     {
       title: t('attendance.absent'),
       key: 'absent',
-      width: 120,
+      width: phone ? 96 : 120,
       render: (_, r) => {
         if (!data.canEdit) return <span data-testid={`attendance-absent-${r.person.id}`}>{r.absentDays ?? '—'}</span>;
         const v = value(r, 'absentDays');
         const half = v === null || Number.isInteger(v * 2);
         return (
           <Tooltip title={half ? undefined : t('attendance.halfDays')}>
-            <InputNumber<number> formatter={trimZeros} min={0} max={31} step={0.5} status={half ? undefined : 'error'} value={v} onChange={(x) => edit(r, { absentDays: x ?? null })} style={{ width: 96 }} data-testid={`attendance-absent-${r.person.id}`} />
+            <InputNumber<number> formatter={trimZeros} min={0} max={31} step={0.5} status={half ? undefined : 'error'} value={v} onChange={(x) => edit(r, { absentDays: x ?? null })} style={{ width: phone ? 80 : 96 }} data-testid={`attendance-absent-${r.person.id}`} />
           </Tooltip>
         );
       },
     },
-    { title: t('attendance.source'), key: 'source', width: 90, render: (_, r) => (r.source ? <Tag style={{ marginInlineEnd: 0 }}>{t(`attendance.sources.${r.source}`)}</Tag> : <Typography.Text type="secondary">{t('attendance.none')}</Typography.Text>) },
-    { title: t('attendance.updatedAt'), key: 'updatedAt', width: 150, render: (_, r) => <DateTime value={r.updatedAt} /> },
+    ...(phone
+      ? []
+      : ([
+        { title: t('attendance.source'), key: 'source', width: 90, render: (_, r) => (r.source ? <Tag style={{ marginInlineEnd: 0 }}>{t(`attendance.sources.${r.source}`)}</Tag> : <Typography.Text type="secondary">{t('attendance.none')}</Typography.Text>) },
+        { title: t('attendance.updatedAt'), key: 'updatedAt', width: 150, render: (_, r) => <DateTime value={r.updatedAt} /> },
+        ] as ColumnsType<AttendanceRowData>)),
   ];
 
   return (

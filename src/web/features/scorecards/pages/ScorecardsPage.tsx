@@ -143,7 +143,7 @@ function Actions({ page, period, unitId }: { page: ScorecardPage | undefined; pe
 function Total({ row }: { row: Pick<ScorecardRow, 'total' | 'warning' | 'id'> }) {
   const { t } = useTranslation('scorecards');
   return (
-    <Space size={4} wrap={false}>
+    <Space size={4} wrap={false} style={{ whiteSpace: 'nowrap' }}>
       <Typography.Text strong type={row.warning ? 'danger' : undefined} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid={`scorecard-row-total-${row.id}`}>
         {fmtPoints(row.total)}
       </Typography.Text>
@@ -164,7 +164,7 @@ function Complete({ complete }: { complete: boolean }) {
     </Tooltip>
   ) : (
     <Tooltip title={t('list.incompleteHint')}>
-      <Typography.Text type="warning">
+      <Typography.Text type="warning" style={{ whiteSpace: 'nowrap' }}>
         <ExclamationCircleOutlined /> {t('list.incomplete')}
       </Typography.Text>
     </Tooltip>
@@ -208,8 +208,8 @@ function RankTable({ page, loading, order, onOrder }: { page: ScorecardPage; loa
         return v === null || v === undefined ? <Typography.Text type="secondary">—</Typography.Text> : <span style={{ fontVariantNumeric: 'tabular-nums' }}>{fmtPoints(v)}</span>;
       },
     })),
-    { title: t('list.total'), ...sortable('total'), width: 130, align: 'right', fixed: 'right', render: (_, r) => <Total row={r} /> },
-    { title: t('list.completeCol'), width: 84, align: 'center', fixed: 'right', render: (_, r) => <Complete complete={r.complete} /> },
+    { title: t('list.total'), ...sortable('total'), width: 170, align: 'right', fixed: 'right', render: (_, r) => <Total row={r} /> },
+    { title: t('list.completeCol'), width: 120, align: 'center', fixed: 'right', render: (_, r) => <Complete complete={r.complete} /> },
   ];
   return (
     <Table<ScorecardRow>
