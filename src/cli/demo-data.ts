@@ -15,6 +15,7 @@ import { loadDemoSurveys } from './demo-surveys';
 import { recomputeAllHealth } from '../server/features/health';
 import { loadDemoRecoveryPlans, loadDemoRecoverySignals } from './demo-recovery';
 import { loadDemoEvents } from './demo-events';
+import { loadDemoScorecards } from './demo-scorecards';
 import { loadDemoTargets } from './demo-targets';
 
 /**
@@ -104,7 +105,7 @@ function matchUnits(units: UnitRow[]): Partial<Record<DemoUnitKey, number>> {
   return found;
 }
 
-/** Loads the demo organisation, then the demo accounts (demo-accounts.ts), development projects (demo-pipeline.ts), the last month's field work (demo-fieldwork.ts), the contracts with their collections (demo-deals.ts), service tickets and complaints (demo-tickets.ts), the satisfaction surveys (demo-surveys.ts) and the customer events with the value-added services (demo-events.ts) and the year's targets (demo-targets.ts), then computes every account's health; a second call changes nothing but the health's computed time. */
+/** Loads the demo organisation, then the demo accounts (demo-accounts.ts), development projects (demo-pipeline.ts), the last month's field work (demo-fieldwork.ts), the contracts with their collections (demo-deals.ts), service tickets and complaints (demo-tickets.ts), the satisfaction surveys (demo-surveys.ts) and the customer events with the value-added services (demo-events.ts) and the year's targets (demo-targets.ts) and the staff scorecards (demo-scorecards.ts), then computes every account's health; a second call changes nothing but the health's computed time. */
 export async function loadDemoData(db: Kdb, opts: DemoOptions): Promise<DemoOrg> {
   const org = await loadDemoOrg(db, opts);
   await loadDemoAccounts(db, org, { log: opts.log });
@@ -115,6 +116,7 @@ export async function loadDemoData(db: Kdb, opts: DemoOptions): Promise<DemoOrg>
   await loadDemoSurveys(db, org, { log: opts.log });
   await loadDemoEvents(db, org, { log: opts.log });
   await loadDemoTargets(db, org, { log: opts.log });
+  await loadDemoScorecards(db, org, { log: opts.log });
   const story = await loadDemoRecoverySignals(db, org, { log: opts.log });
   // every account's health from what the demo recorded (the nightly recompute's work, done now)
   const health = await recomputeAllHealth(db, process.env.BUSINESS_TZ || 'Asia/Shanghai');

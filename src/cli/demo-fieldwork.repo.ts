@@ -72,6 +72,18 @@ export function stepper(db: Executor, now: Date, tables: Stamped = STAMPED) {
 type DocTable = 'visits' | 'receptions' | 'gift_applications' | 'business_trips' | 'expense_claims' | 'gift_items' | 'monthly_plans';
 
 export const fieldworkSeedRepo = {
+  /** The visits a person checked in within a range (a demo monthly plan is sized by them). */
+  async visitsMade(db: Executor, ownerId: number, start: Date, end: Date) {
+    const r = await db
+      .selectFrom('visits')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('owner_id', '=', ownerId)
+      .where('status', 'in', ['checked_in', 'recorded'])
+      .where('checked_in_at', '>=', start)
+      .where('checked_in_at', '<', end)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
   async anyGiftNamed(db: Executor, names: string[]) {
     return Boolean(await db.selectFrom('gift_items').select('id').where('name', 'in', names).limit(1).executeTakeFirst());
   },

@@ -275,7 +275,8 @@ describe('demo data (issue item 12)', () => {
       expect(await count('contact_logs')).toBe(logged('contact-log entries'));
       expect(await count('expense_budgets')).toBe(logged('budgets'));
       expect(await count('expense_claims')).toBe(logged('expense claims'));
-      expect(await count('monthly_plans')).toBe(logged('monthly plans'));
+      // and last month's plans of the four whose cards the scorecards' demo locked
+      expect(await count('monthly_plans')).toBe(logged('monthly plans') + 4);
       // the field work goes into the total load time checked above (under a minute on a loaded machine)
       expect(runMs[0]).toBeLessThan(60_000);
     });
@@ -679,6 +680,34 @@ describe('demo data (issue item 12)', () => {
       expect(approver.approver_id).toBe(first.users.zhangmingyuan);
       const jiangsu = await db().selectFrom('approval_steps').select('approver_id').where('instance_id', '=', plans[2]!.approval_id!).where('status', '=', 'pending').executeTakeFirstOrThrow();
       expect(jiangsu.approver_id).toBe(first.users.wangjianguo);
+    });
+  });
+
+  describe('scorecards (issue 16 item 6)', () => {
+    const db = () => tdb.database.db;
+
+    it('loads once: last month and last quarter locked (one under 60, warned), this month’s in review', async () => {
+      expect(logs[0]!.some((l) => l.includes('scorecards —'))).toBe(true);
+      expect(logs[1]!.some((l) => l.includes('scorecards are already there'))).toBe(true);
+      const all = await db().selectFrom('scorecards').select(['id', 'user_id', 'period', 'kind', 'status', 'total', 'warning', 'locked_at', 'complete']).orderBy('period').execute();
+      const locked = all.filter((c) => c.status === 'locked');
+      expect(locked).toHaveLength(7);
+      expect(locked.filter((c) => c.kind === 'specialist').length).toBe(2);
+      // locked in the first week of the month after, not at load time
+      expect(locked.every((c) => new Date(String(c.locked_at)).getTime() < loadStartedAt)).toBe(true);
+      // the warning follows the total: 刘晓峰's judged low, and whoever else the month's records left under 60
+      for (const card of locked) expect(card.warning, String(card.user_id)).toBe(Number(card.total) < 60);
+      expect(locked.find((c) => c.user_id === first.users.liuxiaofeng)!.warning).toBe(true);
+      const notice = await db().selectFrom('notifications').select(['user_id']).where('kind', '=', 'scorecards.warning').execute();
+      expect(notice.map((n) => n.user_id)).toContain(first.users.liuxiaofeng);
+      expect(locked.filter((c) => c.kind === 'director').map((c) => c.user_id).sort()).toEqual([first.users.zhangmingyuan!, first.users.xuhaifeng!].sort());
+      const open = all.filter((c) => c.status !== 'locked');
+      const statusOf = (id: number | undefined) => open.find((c) => c.user_id === id)?.status;
+      expect([statusOf(first.users.chensiyuan), statusOf(first.users.sunli), statusOf(first.users.zhaolei), statusOf(first.users.liuxiaofeng)]).toEqual(['self_review', 'self_review', 'evaluator', 'draft']);
+      expect(open.filter((c) => ![first.users.chensiyuan, first.users.sunli, first.users.zhaolei].includes(c.user_id)).every((c) => c.status === 'draft')).toBe(true);
+      // the specialists' cards read the month's plans and visits
+      const visits = await db().selectFrom('scorecard_items').innerJoin('scorecards', 'scorecards.id', 'scorecard_items.card_id').select(['scorecard_items.value', 'scorecard_items.denominator']).where('scorecards.user_id', '=', first.users.zhaolei!).where('scorecard_items.key', '=', 'visit_plan').where('scorecards.status', '=', 'locked').execute();
+      expect(visits.some((v) => v.denominator !== null && Number(v.denominator) > 0)).toBe(true);
     });
   });
 
