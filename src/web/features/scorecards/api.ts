@@ -44,13 +44,14 @@ export interface AttendanceQuery {
 }
 
 /** A write that answers with the card as it now is: the card's page shows it at once, the lists and trends refresh. */
-function useCardWrite<V>(fn: (v: V) => Promise<ScorecardDetail>) {
+function useCardWrite<V>(fn: (v: V) => Promise<ScorecardDetail>, opts: { approvals?: boolean } = {}) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
     onSuccess: (card) => {
       qc.setQueryData(scorecardKeys.detail(card.id), card);
       void qc.invalidateQueries({ queryKey: scorecardKeys.all, predicate: (q) => q.queryKey[1] !== 'detail' || q.queryKey[2] !== card.id });
+      if (opts.approvals) void qc.invalidateQueries({ queryKey: ['approvals'] });
     },
   });
 }
@@ -141,3 +142,14 @@ export function useSaveScorecardSettings() {
     },
   });
 }
+
+/** POST /api/scorecards/:id/reopen — 申请重新打开 a locked card, with the reason; the reopening goes for approval. */
+export const useReopenScorecard = () =>
+  useCardWrite((v: { id: number; version: number; reason: string }) => api.post<ScorecardDetail>(`/api/scorecards/${v.id}/reopen`, { version: v.version, reason: v.reason }), { approvals: true });
+
+/** POST /api/scorecard-reopenings/:id/withdraw — its requester takes a waiting reopening back. */
+export const useWithdrawReopening = () => useCardWrite((v: { reopeningId: number }) => api.post<ScorecardDetail>(`/api/scorecard-reopenings/${v.reopeningId}/withdraw`, {}), { approvals: true });
+
+/** GET /api/scorecard-reopenings/:id — the card a reopening belongs to (where its approval links). */
+export const useReopening = (id: number) =>
+  useQuery({ queryKey: ['scorecards', 'reopening', id], queryFn: () => api.get<{ cardId: number }>(`/api/scorecard-reopenings/${id}`), enabled: isId(id) });

@@ -45,6 +45,7 @@ describe('scorecards locales', () => {
       for (const kind of kinds) expect(typeof at(tree, `settings.ruleKinds.${kind}`), kind).toBe('string');
       for (const f of fields) expect(typeof at(tree, `settings.fields.${f}`), f).toBe('string');
       expect(labels(tree, 'attendance.sources')).toEqual(['entry', 'import']);
+      expect(labels(tree, 'reopen.statuses')).toEqual(['approved', 'pending', 'rejected', 'withdrawn']);
     }
     expect(labels(zh, 'values.count')).toEqual([...COUNT_INPUTS].sort());
     // a form's own words for an item that reads differently there name an item of that form, name and reading both

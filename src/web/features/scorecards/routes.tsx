@@ -11,4 +11,5 @@ export const scorecardRoutes: AppRoute[] = [
   { path: '/scorecards/attendance', element: lazyPage(() => import('./pages/AttendancePage'), 'AttendancePage'), access: 'scorecard:manage' },
   { path: '/scorecards/settings', element: lazyPage(() => import('./pages/SettingsPage'), 'SettingsPage'), access: 'scorecard:configure', area: 'system', labelKey: 'scorecards:settingsMenu', icon: <SlidersOutlined /> },
   { path: '/scorecards/:id', element: lazyPage(() => import('./pages/ScorecardPage'), 'ScorecardPage'), access: 'scorecard:read' },
+  { path: '/scorecard-reopenings/:id', element: lazyPage(() => import('./pages/ReopeningPage'), 'ReopeningPage'), access: 'scorecard:read' },
 ];

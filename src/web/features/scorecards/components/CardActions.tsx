@@ -1,11 +1,11 @@
-import { PrinterOutlined, ReloadOutlined, RollbackOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { PrinterOutlined, ReloadOutlined, RollbackOutlined, SaveOutlined, SendOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Modal, Popconfirm, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScorecardDetail } from '../../../../shared/contracts/scorecards';
 import { useApiError, useFeedback } from '../../../components/feedback';
 import { saveByButton, useOneSave } from '../../../components/formSubmit';
-import { useAdvanceScorecard, useRefreshScorecard, useReturnScorecard } from '../api';
+import { useAdvanceScorecard, useRefreshScorecard, useReopenScorecard, useReturnScorecard } from '../api';
 import { ADVANCE_LABELS } from '../card';
 
 interface Props {
@@ -28,6 +28,7 @@ export function CardActions({ card, dirty, saving, onSave, onStale }: Props) {
   const { message } = useFeedback();
   const [advancing, setAdvancing] = useState(false);
   const [returning, setReturning] = useState(false);
+  const [reopening, setReopening] = useState(false);
   const target = card.can.advance;
   const advanceLabel = target && target !== 'draft' ? t(`advance.${ADVANCE_LABELS[target]}`) : '';
 
@@ -71,11 +72,17 @@ export function CardActions({ card, dirty, saving, onSave, onStale }: Props) {
           </Button>
         </Popconfirm>
       )}
+      {card.can.reopen && card.reopening?.status !== 'pending' && (
+        <Button icon={<UnlockOutlined />} onClick={() => setReopening(true)} data-testid="scorecard-reopen">
+          {t('reopen.button')}
+        </Button>
+      )}
       <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="scorecard-print">
         {t('card.print')}
       </Button>
       {advancing && target && target !== 'draft' && <AdvanceModal card={card} label={advanceLabel} onClose={() => setAdvancing(false)} onStale={onStale} />}
       {returning && <ReturnModal card={card} onClose={() => setReturning(false)} onStale={onStale} />}
+      {reopening && <ReopenModal card={card} onClose={() => setReopening(false)} onStale={onStale} />}
     </>
   );
 }
@@ -149,6 +156,43 @@ function ReturnModal({ card, onClose, onStale }: { card: ScorecardDetail; onClos
       <Form form={form} layout="vertical" onFinish={save} {...saveByButton}>
         <Form.Item name="reason" label={t('return.reason')} rules={[{ required: true, whitespace: true, message: t('return.reasonRequired') }, { max: 500 }]}>
           <Input.TextArea rows={3} maxLength={500} showCount data-testid="scorecard-return-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function ReopenModal({ card, onClose, onStale }: { card: ScorecardDetail; onClose: () => void; onStale: () => void }) {
+  const { t } = useTranslation('scorecards');
+  const [form] = Form.useForm<{ reason: string }>();
+  const reopen = useReopenScorecard();
+  const showError = useApiError();
+  const { message } = useFeedback();
+  const save = useOneSave(async ({ reason }: { reason: string }) => {
+    try {
+      await reopen.mutateAsync({ id: card.id, version: card.version, reason: reason.trim() });
+      void message.success(t('reopen.done'));
+      onClose();
+    } catch (err) {
+      showError(err, form, () => (onClose(), onStale()));
+    }
+  });
+  return (
+    <Modal
+      open
+      title={t('reopen.title')}
+      okText={t('reopen.ok')}
+      okButtonProps={{ 'data-testid': 'scorecard-reopen-ok' } as never}
+      cancelText={t('actions.cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={reopen.isPending}
+      destroyOnHidden
+    >
+      <p>{t('reopen.note')}</p>
+      <Form form={form} layout="vertical" onFinish={save} {...saveByButton}>
+        <Form.Item name="reason" label={t('reopen.reason')} rules={[{ required: true, whitespace: true, message: t('reopen.reasonRequired') }, { max: 500 }]}>
+          <Input.TextArea rows={3} maxLength={500} showCount data-testid="scorecard-reopen-reason" />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,15 +1,16 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Card, Descriptions, Flex, Grid, Input, InputNumber, Skeleton, Steps, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Grid, Input, InputNumber, Skeleton, Steps, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { SCORECARD_STATUSES, type ScorecardDetail, type ScorecardItem } from '../../../../shared/contracts/scorecards';
+import { useAuth } from '../../../app/auth';
 import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiError, useFeedback } from '../../../components/feedback';
 import { PageHeader } from '../../../components/PageHeader';
-import { useSaveItems, useScorecard } from '../api';
+import { useSaveItems, useScorecard, useWithdrawReopening } from '../api';
 import { itemKey, trimZeros, changedEntries, entryIssue, fmtPoints, inputSpec, isEntered, liveTotal, livePoints, stepOf, type ItemEdit } from '../card';
 import { CardActions } from '../components/CardActions';
 import { personText } from '../components/ItemValue';
@@ -85,6 +86,7 @@ function ScorecardView({ card, reload }: { card: ScorecardDetail; reload: () => 
         extra={<CardActions card={card} dirty={changed.length} saving={save.isPending} onSave={() => void onSave()} onStale={stale} />}
       />
       <Flex vertical gap={12}>
+        <ReopeningNotice card={card} onStale={stale} />
         {card.returnReason && card.status !== 'locked' && <Alert type="warning" showIcon title={t('card.returned')} description={card.returnReason} data-testid="scorecard-return-reason-shown" />}
         <Card size="small">
           <Descriptions
@@ -312,5 +314,50 @@ function Comments({ card }: { card: ScorecardDetail }) {
         ]}
       />
     </Card>
+  );
+}
+
+/** The newest reopening asked for: waiting (its requester may take it back), or how it was decided. */
+function ReopeningNotice({ card, onStale }: { card: ScorecardDetail; onStale: () => void }) {
+  const { t } = useTranslation('scorecards');
+  const { me } = useAuth();
+  const withdraw = useWithdrawReopening();
+  const showError = useApiError();
+  const { message } = useFeedback();
+  const r = card.reopening;
+  if (!r || r.status === 'withdrawn' || (r.status !== 'pending' && card.status === 'locked' && r.status === 'approved')) return null;
+  const type = r.status === 'pending' ? 'info' : r.status === 'approved' ? 'success' : 'warning';
+  return (
+    <Alert
+      type={type}
+      showIcon
+      title={t(`reopen.statuses.${r.status}`, { name: r.requestedBy.name })}
+      description={
+        <span>
+          {r.reason} · <DateTime value={r.createdAt} />
+        </span>
+      }
+      action={
+        r.status === 'pending' && me?.id === r.requestedBy.id ? (
+          <Button
+            size="small"
+            loading={withdraw.isPending}
+            onClick={async () => {
+              try {
+                await withdraw.mutateAsync({ reopeningId: r.id });
+                void message.success(t('reopen.withdrawn'));
+              } catch (err) {
+                showError(err, undefined, onStale);
+              }
+            }}
+            data-testid="scorecard-reopen-withdraw"
+          >
+            {t('reopen.withdraw')}
+          </Button>
+        ) : undefined
+      }
+      data-testid="scorecard-reopening"
+      data-status={r.status}
+    />
   );
 }
