@@ -204,7 +204,7 @@ describe('reopening a locked card', () => {
     refused(await c.spec_a1!.post(`/api/scorecards/${card.id}/reopen`, { version: card.version, reason: '我不服' }), 403, 'scorecards.notYourStep');
     refused(await c.director!.post(`/api/scorecards/${card.id}/reopen`, { version: card.version, reason: '' }), 400, 'reason');
     card = ok<ScorecardDetail>(await c.director!.post(`/api/scorecards/${card.id}/reopen`, { version: card.version, reason: '日常工作分数录错' }));
-    expect(card).toMatchObject({ status: 'locked', reopening: { status: 'pending', reason: '日常工作分数录错', requestedBy: { id: u().director } } });
+    expect(card).toMatchObject({ status: 'locked', reopening: { status: 'pending', reason: '日常工作分数录错', requestedBy: { id: u().director } }, can: { reopen: false } });
     refused(await c.director!.post(`/api/scorecards/${card.id}/reopen`, { version: card.version, reason: '再来一次' }), 409, 'scorecards.reopenPending');
     expect(ok<{ cardId: number }>(await c.gm!.get(`/api/scorecard-reopenings/${card.reopening!.id}`)).cardId).toBe(card.id);
     refused(await c.spec_a2!.get(`/api/scorecard-reopenings/${card.reopening!.id}`), 404);

@@ -7,7 +7,9 @@ import type { lockedCards } from './scorecards.service';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The payroll workbook is for the department and finance in the business language (zh-CN). */
 const P = zh.payroll;
-const itemName = (key: string) => (zh.items as Record<string, { name: string } | undefined>)[key]?.name ?? key;
+/** An item's name on a form (a form may word a shared key its own way: the director's 销售计划完成率). */
+const itemName = (kind: ScorecardKind, key: string) =>
+  (zh.itemsByKind as Record<string, Record<string, { name: string } | undefined> | undefined>)[kind]?.[key]?.name ?? (zh.items as Record<string, { name: string } | undefined>)[key]?.name ?? key;
 
 /**
  * 工资表: the locked cards of a period, one sheet per form (its items as columns, in the form's order, each
@@ -24,7 +26,7 @@ export async function payrollWorkbook(period: string, cards: Awaited<ReturnType<
       { header: P.username, kind: 'text' },
       { header: P.unit, kind: 'text' },
       { header: P.period, kind: 'text' },
-      ...items.map((i) => ({ header: `${itemName(i.key)}（${P.full} ${i.rule.points}）`, kind: 'number' as const })),
+      ...items.map((i) => ({ header: `${itemName(kind, i.key)}（${P.full} ${i.rule.points}）`, kind: 'number' as const })),
       { header: P.total, kind: 'number' },
       { header: P.warning, kind: 'text' },
       { header: P.lockedAt, kind: 'datetime' },

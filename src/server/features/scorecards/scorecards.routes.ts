@@ -36,7 +36,7 @@ export async function scorecardsRoutes(fastify: FastifyInstance, p: Platform): P
   const tz = p.config.BUSINESS_TZ;
 
   app.get('/api/scorecards', {
-    config: { access: 'scorecard:read' },
+    config: { access: 'scorecard:read', errors: [404] },
     schema: { tags, summary: '考核排名: one period’s cards of a form in the caller’s scope (and those they evaluate), ranked by total, sortable by any item', querystring: scorecardListQuery, response: { 200: scorecardPage } },
   }, async (req) => service.list(db, actorOf(req), req.query));
 
@@ -46,12 +46,12 @@ export async function scorecardsRoutes(fastify: FastifyInstance, p: Platform): P
   }, async (req) => service.open(db, actorOf(req), req.body, tz));
 
   app.get('/api/scorecards/trend', {
-    config: { access: 'scorecard:read' },
+    config: { access: 'scorecard:read', errors: [404] },
     schema: { tags, summary: 'A person’s last 12 cards of a form the caller reads, oldest first', querystring: scorecardTrendQuery, response: { 200: scorecardTrend } },
   }, async (req) => service.trend(db, actorOf(req), req.query.userId, req.query.kind));
 
   app.get('/api/scorecards/payroll.xlsx', {
-    config: { access: 'scorecard:read' },
+    config: { access: 'scorecard:read', errors: [404] },
     schema: { tags, summary: '工资表: the locked cards of a period in scope as XLSX, a sheet per form with every item’s points, the total and the warning', querystring: scorecardPayrollQuery, produces: [XLSX_TYPE] },
   }, async (req, reply) => {
     const cards = await service.lockedCards(db, actorOf(req), req.query.period, req.query.unitId);
@@ -60,7 +60,7 @@ export async function scorecardsRoutes(fastify: FastifyInstance, p: Platform): P
   });
 
   app.get('/api/scorecards/attendance', {
-    config: { access: 'scorecard:manage' },
+    config: { access: 'scorecard:manage', errors: [404] },
     schema: { tags, summary: '考勤: the scored people of a unit the caller manages with their month’s late times and absent days', querystring: attendanceQuery, response: { 200: attendanceMonth } },
   }, async (req) => service.attendance(db, actorOf(req), req.query.month, req.query.unitId));
 

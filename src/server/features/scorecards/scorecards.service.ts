@@ -184,6 +184,7 @@ export async function get(db: Executor, actor: Actor, id: number): Promise<Score
   const set = c.rule_set;
   const status = c.status as ScorecardStatus;
   const t = cardTotal(set, new Map(items.map((i) => [i.key, num(i.points)])));
+  const actions = cardActions({ status, userId: c.user_id, evaluatorId: c.evaluator_id }, actor, manages);
   return {
     id: c.id,
     period: c.period,
@@ -222,7 +223,7 @@ export async function get(db: Executor, actor: Actor, id: number): Promise<Score
     lockedAt: iso(c.locked_at),
     lockedBy: c.locked_by !== null && c.locked_by_name ? { id: c.locked_by, name: c.locked_by_name } : null,
     reopening: reopening ? { id: reopening.id, status: reopening.status as 'pending', reason: reopening.reason, requestedBy: { id: reopening.requested_by, name: reopening.requester_name }, createdAt: iso(reopening.created_at) } : null,
-    can: cardActions({ status, userId: c.user_id, evaluatorId: c.evaluator_id }, actor, manages),
+    can: { ...actions, reopen: actions.reopen && reopening?.status !== 'pending' },
     version: c.version,
     updatedAt: iso(c.updated_at),
   };
@@ -505,11 +506,11 @@ export const reopenApprovable = defineApprovable({
     if (!r) return undefined;
     return {
       fields: [
-        field.text('scorecards:reopen.person', r.person_name),
-        field.enum('scorecards:reopen.kind', 'scorecards:kinds', r.kind),
-        field.text('scorecards:reopen.period', r.period),
-        field.text('scorecards:reopen.total', String(Number(r.total))),
-        field.longText('scorecards:reopen.reason', r.reason),
+        field.text('scorecards:reopenFields.person', r.person_name),
+        field.enum('scorecards:reopenFields.kind', 'scorecards:kinds', r.kind),
+        field.text('scorecards:reopenFields.period', r.period),
+        field.text('scorecards:reopenFields.total', String(Number(r.total))),
+        field.longText('scorecards:reopenFields.reason', r.reason),
       ],
       linesLabel: null,
       lines: [],
