@@ -201,7 +201,7 @@ function RankTable({ page, loading, order, onOrder }: { page: ScorecardPage; loa
         </Tooltip>
       ),
       ...sortable(itemSortField(c.key)),
-      width: 96,
+      width: 132,
       align: 'right' as const,
       render: (_: unknown, r: ScorecardRow) => {
         const v = r.points[c.key];
