@@ -174,7 +174,7 @@ export const scorecardDetail = z.object({
   lockedAt: z.string().nullable(),
   lockedBy: named.nullable(),
   /** the newest reopening asked for, if any */
-  reopening: z.object({ id, status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']), reason: z.string(), requestedBy: named, createdAt: z.string() }).nullable(),
+  reopening: z.object({ id, status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']), reason: z.string(), requestedBy: named, createdAt: z.string(), approvalId: z.number().int().nullable() }).nullable(),
   can,
   version: z.number().int(),
   updatedAt: z.string(),

@@ -214,7 +214,7 @@ export const scorecardsRepo = {
     return db
       .selectFrom('scorecard_reopenings as r')
       .innerJoin('users as q', 'q.id', 'r.requested_by')
-      .select(['r.id', 'r.status', 'r.reason', 'r.requested_by', 'q.name as requester_name', 'r.created_at'])
+      .select(['r.id', 'r.status', 'r.reason', 'r.requested_by', 'q.name as requester_name', 'r.created_at', 'r.approval_id'])
       .where('r.card_id', '=', cardId)
       .orderBy('r.id', 'desc')
       .limit(1)

@@ -222,7 +222,7 @@ export async function get(db: Executor, actor: Actor, id: number): Promise<Score
     computedAt: iso(c.computed_at),
     lockedAt: iso(c.locked_at),
     lockedBy: c.locked_by !== null && c.locked_by_name ? { id: c.locked_by, name: c.locked_by_name } : null,
-    reopening: reopening ? { id: reopening.id, status: reopening.status as 'pending', reason: reopening.reason, requestedBy: { id: reopening.requested_by, name: reopening.requester_name }, createdAt: iso(reopening.created_at) } : null,
+    reopening: reopening ? { id: reopening.id, status: reopening.status as 'pending', reason: reopening.reason, requestedBy: { id: reopening.requested_by, name: reopening.requester_name }, createdAt: iso(reopening.created_at), approvalId: reopening.approval_id } : null,
     can: { ...actions, reopen: actions.reopen && reopening?.status !== 'pending' },
     version: c.version,
     updatedAt: iso(c.updated_at),

@@ -335,6 +335,14 @@ function ReopeningNotice({ card, onStale }: { card: ScorecardDetail; onStale: ()
       description={
         <span>
           {r.reason} · <DateTime value={r.createdAt} />
+          {r.approvalId !== null && (
+            <>
+              {' · '}
+              <Link to={`/approvals/${r.approvalId}`} data-testid="scorecard-reopening-approval">
+                {t('reopen.approval')}
+              </Link>
+            </>
+          )}
         </span>
       }
       action={
