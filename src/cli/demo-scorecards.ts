@@ -15,9 +15,9 @@ import { monthlyPlanCreate } from '../shared/contracts/work-plans';
  * 考核表 in the demo (issue 16 item 6), through the services, dated as the department did them:
  *   last month's cards of 总部大客户部 (张明远 evaluates) and 江苏 (徐海峰), with the field staff's monthly plans
  *     of that month, and last quarter's directors' cards (the GM evaluates) — filled from the KPI library and
- *     the attendance, judged, locked; 刘晓峰 is under 60: locked with the verbal warning (口头警告);
- *   this month's cards opened by 张明远: 陈思远's and 孙丽's waiting for their self-review, 赵磊's at the
- *     evaluator's step with his self-review written.
+ *     the attendance, judged, locked; 刘晓峰 is under 60: locked with the verbal warning (口头警告); 赵磊's waits
+ *     at the evaluator's step, his self-review written (a card is locked only once its period has ended);
+ *   this month's cards opened by 张明远, 陈思远's, 孙丽's and 赵磊's sent for their self-review.
  * Loaded once: a second run finds the cards and changes nothing.
  */
 const STAMPED = {
@@ -127,8 +127,10 @@ export async function loadDemoScorecards(db: Kdb, org: DemoOrg, opts: { log: (li
     [director, 'sunli', 'specialist'],
     [xu, 'majun', 'account_manager'],
   ] as const) {
-    await work(who, m.key, username, kind, m, username === 'liuxiaofeng' ? LOW : JUDGED[username]!, 'locked');
-    locked++;
+    // 赵磊's waits for the evaluator: the card the department is reviewing this week
+    const until = username === 'zhaolei' ? 'evaluator' : 'locked';
+    await work(who, m.key, username, kind, m, username === 'liuxiaofeng' ? LOW : JUDGED[username]!, until);
+    if (until === 'locked') locked++;
   }
   // last quarter's directors' cards, evaluated and locked by the GM
   const q = Math.floor(today.month0 / 3);
@@ -147,7 +149,7 @@ export async function loadDemoScorecards(db: Kdb, org: DemoOrg, opts: { log: (li
   const thisMonth = { year: today.year, month0: today.month0 - 1 };
   await work(director, current, 'chensiyuan', 'account_manager', thisMonth, null, 'self_review');
   await work(director, current, 'sunli', 'specialist', thisMonth, null, 'self_review');
-  await work(director, current, 'zhaolei', 'specialist', thisMonth, null, 'evaluator');
-  opts.log(`Demo data: scorecards — ${locked} locked for last month and last quarter (刘晓峰 under 60), this month's in review.`);
+  await work(director, current, 'zhaolei', 'specialist', thisMonth, null, 'self_review');
+  opts.log(`Demo data: scorecards — ${locked} locked for last month and last quarter (刘晓峰 under 60), 赵磊's last month with the evaluator, this month's in self-review.`);
   return locked;
 }

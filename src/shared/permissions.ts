@@ -17,7 +17,7 @@ export const PERMISSION_GROUPS = {
   survey: ['survey:read', 'survey:write', 'survey:configure'],
   health: ['health:read', 'health:configure', 'recovery:read', 'recovery:work', 'recovery:close'],
   event: ['event:read', 'event:write'],
-  performance: ['target:read', 'target:manage', 'target:request', 'scorecard:read', 'scorecard:manage', 'scorecard:configure'],
+  performance: ['target:read', 'target:manage', 'target:request', 'scorecard:read', 'scorecard:manage', 'scorecard:payroll', 'scorecard:configure'],
   system: [
     'org:read',
     'org:manage',

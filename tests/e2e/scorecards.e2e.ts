@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ScorecardDetail, ScorecardPage } from '../../src/shared/contracts/scorecards';
 import { apiAs, navTo, settled, shot, signIn, trackBrowsers } from './browser';
 
 /**
- * 考核表 (issue 16 item 8): the demo's 赵磊 — a field specialist — has this month's card at the evaluator's step,
+ * 考核表 (issue 16 item 8): the demo's 赵磊 — a field specialist — has last month's card at the evaluator's step,
  * his self-review written; its 拜访 / 拓展 / 成交 items filled themselves from his submitted monthly plan and the
  * visits he checked in. The director 张明远 finds it on 考核表 (客户专员), reads the computed items, enters the
  * judgment item 日常工作 with a comment (the points follow as he types), hands it on and locks it, then downloads
@@ -13,10 +14,22 @@ import { apiAs, navTo, settled, shot, signIn, trackBrowsers } from './browser';
  */
 const { browser } = trackBrowsers('scorecards');
 
+/** Picks a month in the ranking's period picker (antd's month picker takes the typed month and Enter). */
+async function pickMonth(page: Page, month: string) {
+  // antd puts the test id on the input itself or on its wrapper, by version
+  const input = page.locator('input[data-testid="scorecards-period"], [data-testid="scorecards-period"] input').first();
+  await input.click();
+  await input.fill(month);
+  await input.press('Enter');
+  await expect.poll(() => page.url()).toContain(`period=${month}`);
+}
+
 describe('scorecards', () => {
   it('a specialist’s month fills itself; the director judges, locks it and exports payroll', async () => {
     const api = await apiAs('zhangmingyuan');
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    // last month's card: the one the department reviews now (a card is locked once its period has ended)
+    const now = new Date(Date.now() + 8 * 3_600_000);
+    const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
     const page0 = await api.get<ScorecardPage>(`/api/scorecards?period=${today}&kind=specialist`);
     const row = page0.items.find((r) => r.person.name === '赵磊')!;
     expect(row.status).toBe('evaluator');
@@ -30,6 +43,7 @@ describe('scorecards', () => {
     await signIn(page, 'zhangmingyuan');
     await navTo(page, '/scorecards');
     await page.getByTestId('scorecards-kind-specialist').click();
+    await pickMonth(page, today);
     await page.getByTestId(`scorecard-row-${row.id}`).waitFor();
     await shot(page, 'scorecards-ranking-1440');
     await page.getByTestId(`scorecard-row-${row.id}`).click();
@@ -63,6 +77,7 @@ describe('scorecards', () => {
     // 工资表: the period's locked cards, 赵磊 with his total
     await navTo(page, '/scorecards');
     await page.getByTestId('scorecards-kind-specialist').click();
+    await pickMonth(page, today);
     await page.getByTestId(`scorecard-row-${row.id}`).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('scorecards-payroll').click()]);
     expect(download.suggestedFilename()).toBe(`payroll-${today}.xlsx`);
@@ -83,6 +98,7 @@ describe('scorecards', () => {
     await phone.page.getByTestId('nav-open').click();
     await navTo(phone.page, '/scorecards');
     await phone.page.getByTestId('scorecards-kind-specialist').click();
+    await pickMonth(phone.page, today);
     await phone.page.getByTestId(`scorecard-row-${row.id}`).click();
     await phone.page.waitForURL(new RegExp(`/scorecards/${row.id}$`));
     await expect.poll(() => phone.page.getByTestId('scorecard-status').getAttribute('data-status')).toBe('locked');

@@ -686,13 +686,13 @@ describe('demo data (issue item 12)', () => {
   describe('scorecards (issue 16 item 6)', () => {
     const db = () => tdb.database.db;
 
-    it('loads once: last month and last quarter locked (one under 60, warned), this month’s in review', async () => {
+    it('loads once: last month and last quarter locked (one under 60, warned), 赵磊’s last month with the evaluator, this month’s in self-review', async () => {
       expect(logs[0]!.some((l) => l.includes('scorecards —'))).toBe(true);
       expect(logs[1]!.some((l) => l.includes('scorecards are already there'))).toBe(true);
       const all = await db().selectFrom('scorecards').select(['id', 'user_id', 'period', 'kind', 'status', 'total', 'warning', 'locked_at', 'complete']).orderBy('period').execute();
       const locked = all.filter((c) => c.status === 'locked');
-      expect(locked).toHaveLength(7);
-      expect(locked.filter((c) => c.kind === 'specialist').length).toBe(2);
+      expect(locked).toHaveLength(6);
+      expect(locked.filter((c) => c.kind === 'specialist').length).toBe(1);
       // locked in the first week of the month after, not at load time
       expect(locked.every((c) => new Date(String(c.locked_at)).getTime() < loadStartedAt)).toBe(true);
       // the warning follows the total: 刘晓峰's judged low, and whoever else the month's records left under 60
@@ -702,11 +702,12 @@ describe('demo data (issue item 12)', () => {
       expect(notice.map((n) => n.user_id)).toContain(first.users.liuxiaofeng);
       expect(locked.filter((c) => c.kind === 'director').map((c) => c.user_id).sort()).toEqual([first.users.zhangmingyuan!, first.users.xuhaifeng!].sort());
       const open = all.filter((c) => c.status !== 'locked');
-      const statusOf = (id: number | undefined) => open.find((c) => c.user_id === id)?.status;
-      expect([statusOf(first.users.chensiyuan), statusOf(first.users.sunli), statusOf(first.users.zhaolei), statusOf(first.users.liuxiaofeng)]).toEqual(['self_review', 'self_review', 'evaluator', 'draft']);
-      expect(open.filter((c) => ![first.users.chensiyuan, first.users.sunli, first.users.zhaolei].includes(c.user_id)).every((c) => c.status === 'draft')).toBe(true);
+      const lastMonth = locked.find((c) => c.kind !== 'director')!.period;
+      const statusOf = (id: number | undefined, period?: string) => open.find((c) => c.user_id === id && (period ? c.period === period : c.period !== lastMonth))?.status;
+      expect(statusOf(first.users.zhaolei, lastMonth)).toBe('evaluator');
+      expect([statusOf(first.users.chensiyuan), statusOf(first.users.sunli), statusOf(first.users.zhaolei), statusOf(first.users.liuxiaofeng)]).toEqual(['self_review', 'self_review', 'self_review', 'draft']);
       // the specialists' cards read the month's plans and visits
-      const visits = await db().selectFrom('scorecard_items').innerJoin('scorecards', 'scorecards.id', 'scorecard_items.card_id').select(['scorecard_items.value', 'scorecard_items.denominator']).where('scorecards.user_id', '=', first.users.zhaolei!).where('scorecard_items.key', '=', 'visit_plan').where('scorecards.status', '=', 'locked').execute();
+      const visits = await db().selectFrom('scorecard_items').innerJoin('scorecards', 'scorecards.id', 'scorecard_items.card_id').select(['scorecard_items.value', 'scorecard_items.denominator']).where('scorecards.user_id', '=', first.users.zhaolei!).where('scorecard_items.key', '=', 'visit_plan').where('scorecards.status', '=', 'evaluator').execute();
       expect(visits.some((v) => v.denominator !== null && Number(v.denominator) > 0)).toBe(true);
     });
   });

@@ -37,7 +37,7 @@ async function cardOf(client: Client, userId: number, period: string, kind: stri
 
 beforeAll(async () => {
   t = await createTestApp();
-  for (const name of ['admin', 'gm', 'director', 'manager_a', 'spec_a1', 'spec_a2', 'prov_director', 'finance']) c[name] = await t.login(name);
+  for (const name of ['admin', 'gm', 'director', 'manager_a', 'spec_a1', 'spec_a2', 'spec_b1', 'prov_director', 'finance']) c[name] = await t.login(name);
   const me = u().spec_a1!;
   // September's plan: 4 visits, 2 expansions, 2 deals; 3 visits made, 苏州银行 entered, one project won
   const old = await insertAccount(db(), '南京银行', me);
@@ -114,9 +114,10 @@ describe('the cycle of a card', () => {
     expect(card.status).toBe('self_review');
   });
 
-  it('others of the unit read or not by their scope: the team’s manager reads it, a colleague does not', async () => {
-    ok(await c.manager_a!.get(`/api/scorecards/${id}`));
+  it('a score is the person’s and the managers’: neither the team’s account manager nor a colleague reads it', async () => {
+    refused(await c.manager_a!.get(`/api/scorecards/${id}`), 404);
     refused(await c.spec_a2!.get(`/api/scorecards/${id}`), 404);
+    expect(ok<ScorecardPage>(await c.manager_a!.get('/api/scorecards?period=2026-09&kind=specialist')).items).toEqual([]);
     refused(await c.prov_director!.get(`/api/scorecards/${id}`), 404);
     const mine = ok<ScorecardDetail>(await c.spec_a1!.get(`/api/scorecards/${id}`));
     expect(mine.can.advance).toBe('evaluator');
@@ -131,7 +132,7 @@ describe('the cycle of a card', () => {
   it('the evaluator’s judgment: within full marks, in half points, only on the evaluator’s items; not by the person or a reader', async () => {
     const put = (client: Client, items: unknown[]) => client.put(`/api/scorecards/${id}/items`, { version, items });
     refused(await put(c.spec_a1!, [{ key: 'daily_work', value: 20 }]), 403, 'scorecards.notYourStep');
-    refused(await put(c.manager_a!, [{ key: 'daily_work', value: 20 }]), 403);
+    refused(await put(c.manager_a!, [{ key: 'daily_work', value: 20 }]), 404);
     refused(await put(c.director!, [{ key: 'daily_work', value: 10.3 }]), 400, 'scorecards.notAStep');
     refused(await put(c.director!, [{ key: 'daily_work', value: 25 }]), 400, 'scorecards.outOfRange');
     refused(await put(c.director!, [{ key: 'visit_plan', value: 30 }]), 400, 'scorecards.notEvaluatorItem');
@@ -148,7 +149,12 @@ describe('the cycle of a card', () => {
   it('sent back with a reason it returns one step; handed on again it reaches the director', async () => {
     let card = (await step(c.director!, 'return', { reason: '请补充自评' })) as ScorecardDetail;
     expect(card).toMatchObject({ status: 'self_review', returnReason: '请补充自评' });
+    // the self-review is the person's words: the director handing it on does not write them, nor clear them
+    card = (await step(c.director!, 'advance', { comment: '主管代填' })) as ScorecardDetail;
+    expect(card).toMatchObject({ status: 'evaluator', selfComment: '本月拜访略少，下月补上' });
+    card = (await step(c.director!, 'return', { reason: '请本人补充' })) as ScorecardDetail;
     card = (await step(c.spec_a1!, 'advance', { comment: '已补充' })) as ScorecardDetail;
+    expect(card.selfComment).toBe('已补充');
     card = (await step(c.director!, 'advance', { comment: '同意' })) as ScorecardDetail;
     expect(card).toMatchObject({ status: 'director', evaluatorComment: '同意', returnReason: null });
     expect(item(card, 'daily_work').value).toBe(12);
@@ -179,6 +185,7 @@ describe('the cycle of a card', () => {
   });
 
   it('exports the period’s locked cards as the payroll workbook', async () => {
+    refused(await c.manager_a!.get('/api/scorecards/payroll.xlsx?period=2026-09'), 403);
     const r = await t.app.inject({ method: 'GET', url: '/api/scorecards/payroll.xlsx?period=2026-09', headers: { cookie: c.finance!.cookie } });
     expect(r.statusCode).toBe(200);
     expect(String(r.headers['content-type'])).toContain('spreadsheetml');
@@ -259,6 +266,22 @@ describe('attendance', () => {
     refused(await c.director!.put('/api/scorecards/attendance', { month: '2026-09', rows: [{ userId: u().prov_director!, lateTimes: 1, absentDays: 0 }] }), 400, 'scorecards.personNotFound');
     refused(await c.director!.put('/api/scorecards/attendance', { month: '2026-09', rows: [{ userId: u().manager_a!, lateTimes: -1, absentDays: 0 }] }), 400, 'lateTimes');
     refused(await c.manager_a!.put('/api/scorecards/attendance', { month: '2026-09', rows: [{ userId: u().spec_a1!, lateTimes: 1, absentDays: 0 }] }), 403);
+    // a locked card's month does not change; a month not begun is refused
+    refused(await c.director!.put('/api/scorecards/attendance', { month: '2026-09', rows: [{ userId: u().spec_a1!, lateTimes: 1, absentDays: 0 }] }), 409, 'scorecards.attendanceLocked');
+    refused(await c.director!.put('/api/scorecards/attendance', { month: '2099-01', rows: [{ userId: u().manager_a!, lateTimes: 1, absentDays: 0 }] }), 400, 'scorecards.futureMonth');
+    const big = ['姓名,迟到次数', ...Array.from({ length: 600 }, (_, i) => `某${i},0`)].join('\n');
+    refused(await c.director!.post('/api/scorecards/attendance/import', { month: '2026-09', fileName: 'big.csv', contentBase64: Buffer.from(big).toString('base64') }), 400, 'scorecards.importTooManyRows');
+  });
+
+  it('a card is locked only once its period has ended', async () => {
+    const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    ok(await c.director!.post('/api/scorecards/open', { period: month }));
+    let card = await cardOf(c.director!, u().spec_b1!, month, 'specialist');
+    for (const who of ['director', 'spec_b1'] as const) card = ok<ScorecardDetail>(await c[who]!.post(`/api/scorecards/${card.id}/advance`, { version: card.version }));
+    card = ok<ScorecardDetail>(await c.director!.put(`/api/scorecards/${card.id}/items`, { version: card.version, items: [{ key: 'daily_work', value: 15 }] }));
+    card = ok<ScorecardDetail>(await c.director!.post(`/api/scorecards/${card.id}/advance`, { version: card.version }));
+    expect(card.status).toBe('director');
+    refused(await c.director!.post(`/api/scorecards/${card.id}/advance`, { version: card.version }), 400, 'scorecards.periodNotEnded');
   });
 });
 

@@ -3,15 +3,17 @@ import { DEFAULT_RULE_SETS } from '../../src/shared/domain/scorecards';
 import { all, type MatrixSuite } from './harness';
 
 /**
- * 考核表: reading follows the card's person (spec_a1's card: spec_a1, team A's manager, the director above and
- * the company-wide readers; not spec_b1); opening cards and keeping attendance is scorecard:manage (the GM, the
- * director); the rule sets are the administrator's. The card's steps are open to every reader at the route (the
+ * 考核表: a card is its person's and the managers' (spec_a1's card: spec_a1, the director above, the GM and the
+ * administrator — not team A's account manager nor spec_b1, finance reads all); opening cards and keeping
+ * attendance is scorecard:manage (the GM, the director); payroll scorecard:payroll (and finance); the rule sets
+ * are the administrator's. The card's steps are open to every reader at the route (the
  * service admits whose step it is). Bodies left empty: an allowed caller gets a 400 about the input.
  */
 const read = all('allow');
 const manage = all('deny', { admin: 'allow', gm: 'allow', director: 'allow' });
 const configure = all('deny', { admin: 'allow' });
-const inScope = all('allow', { spec_b1: 'hidden' });
+const inScope = all('allow', { spec_b1: 'hidden', manager_a: 'hidden', finance: 'hidden' });
+const payroll = all('deny', { admin: 'allow', gm: 'allow', director: 'allow', finance: 'allow' });
 
 export const scorecardsMatrix: MatrixSuite = {
   feature: 'scorecards',
@@ -34,7 +36,7 @@ export const scorecardsMatrix: MatrixSuite = {
     { name: 'ask to reopen (empty body)', method: 'POST', url: ({ ids }) => `/api/scorecards/${ids.scorecard}/reopen`, body: () => ({}), expect: read },
     { name: 'a reopening that is not there', method: 'GET', url: () => '/api/scorecard-reopenings/99999999', expect: all('hidden') },
     { name: 'take back a reopening that is not there', method: 'POST', url: () => '/api/scorecard-reopenings/99999999/withdraw', expect: all('hidden') },
-    { name: 'payroll of a period', method: 'GET', url: () => '/api/scorecards/payroll.xlsx?period=2030-01', expect: read },
+    { name: 'payroll of a period', method: 'GET', url: () => '/api/scorecards/payroll.xlsx?period=2030-01', expect: payroll },
     { name: 'attendance of a month', method: 'GET', url: () => '/api/scorecards/attendance?month=2030-01', expect: manage },
     { name: 'save attendance (empty body)', method: 'PUT', url: () => '/api/scorecards/attendance', body: () => ({}), expect: manage },
     { name: 'import attendance (empty body)', method: 'POST', url: () => '/api/scorecards/attendance/import', body: () => ({}), expect: manage },

@@ -47,29 +47,32 @@ export const ITEM_INPUTS = [
 export type ItemInput = (typeof ITEM_INPUTS)[number];
 
 const points = z.number().min(0).max(100);
+/** a rule's other numbers: points and percents of a form of 100 points, bounded so no item can overflow a card */
+const bounded = z.number().min(-1000).max(1000);
+const deduction = z.number().min(0).max(100);
 const key = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
 
 export const scoreRule = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('step'), input: z.enum(ITEM_INPUTS), points, start: z.number(), base: z.number(), step: z.number().positive(), perStep: z.number().positive(), min: z.number(), max: z.number() }),
-  z.object({ kind: z.literal('count'), input: z.enum(ITEM_INPUTS), points, perUnit: z.number().positive(), shortfall: z.object({ below: z.number().int().min(0), penalty: z.number().min(0) }).nullable(), min: z.number() }),
-  z.object({ kind: z.literal('ratio'), input: z.enum(ITEM_INPUTS), points, cap: z.number().positive() }),
+  z.object({ kind: z.literal('step'), input: z.enum(ITEM_INPUTS), points, start: bounded, base: bounded, step: z.number().min(0.1).max(1000), perStep: z.number().positive().max(100), min: bounded, max: bounded }),
+  z.object({ kind: z.literal('count'), input: z.enum(ITEM_INPUTS), points, perUnit: z.number().positive().max(100), shortfall: z.object({ below: z.number().int().min(0).max(1000), penalty: deduction }).nullable(), min: bounded }),
+  z.object({ kind: z.literal('ratio'), input: z.enum(ITEM_INPUTS), points, cap: z.number().positive().max(1000) }),
   z.object({
     kind: z.literal('threshold'),
     input: z.enum(ITEM_INPUTS),
     points,
     better: z.enum(['higher', 'lower']),
-    bands: z.array(z.object({ at: z.number(), points: z.number().min(0) })).min(1).max(10),
+    bands: z.array(z.object({ at: bounded, points })).min(1).max(10),
   }),
   z.object({
     kind: z.literal('tiers'),
     input: z.enum(ITEM_INPUTS),
     points,
-    tiers: z.array(z.object({ upTo: z.number().int().min(1), deduct: z.number().min(0) })).min(1).max(10),
+    tiers: z.array(z.object({ upTo: z.number().int().min(1).max(1000), deduct: deduction })).min(1).max(10),
     absentInput: z.enum(ITEM_INPUTS).nullable(),
-    perAbsentDay: z.number().min(0),
+    perAbsentDay: deduction,
   }),
-  z.object({ kind: z.literal('per'), input: z.enum(ITEM_INPUTS), points, per: z.number().positive(), min: z.number().nullable() }),
-  z.object({ kind: z.literal('judgment'), points, stepOf: z.number().positive() }),
+  z.object({ kind: z.literal('per'), input: z.enum(ITEM_INPUTS), points, per: z.number().positive().max(100), min: bounded.nullable() }),
+  z.object({ kind: z.literal('judgment'), points, stepOf: z.number().min(0.1).max(100) }),
 ]);
 export type ScoreRule = z.infer<typeof scoreRule>;
 

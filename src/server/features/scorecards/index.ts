@@ -11,15 +11,15 @@ import { SCORECARDS_TABLES } from './scorecards.tables';
 export const scorecardsFeature = defineFeature({
   name: 'scorecards',
   tables: SCORECARDS_TABLES,
-  /** read cards (one's own, or in scope); open, lock and keep attendance; configure the rule sets */
-  permissions: ['scorecard:read', 'scorecard:manage', 'scorecard:configure'],
+  /** read one's own card (managers: the cards in scope); open, lock and keep attendance; export payroll; configure the rule sets */
+  permissions: ['scorecard:read', 'scorecard:manage', 'scorecard:payroll', 'scorecard:configure'],
   grants: {
-    gm: ['scorecard:read', 'scorecard:manage'],
+    gm: ['scorecard:read', 'scorecard:manage', 'scorecard:payroll'],
     deputy_gm: ['scorecard:read'],
-    ka_director: ['scorecard:read', 'scorecard:manage'],
+    ka_director: ['scorecard:read', 'scorecard:manage', 'scorecard:payroll'],
     account_manager: ['scorecard:read'],
     specialist: ['scorecard:read'],
-    finance: ['scorecard:read'],
+    finance: ['scorecard:read', 'scorecard:payroll'],
   },
   approvables: [reopenApprovable],
   routes: scorecardsRoutes,

@@ -1,6 +1,7 @@
 import type { ScorecardKind } from '../../../shared/contracts/scorecards';
 import zh from '../../../shared/locales/zh-CN/scorecards.json';
 import { xlsxBook, type SheetColumn } from '../../platform/spreadsheet';
+import { zipEntrySizes } from '../../platform/zip';
 import { bufferSource, detectFormat, readRows, UnreadableFile } from '../transfer';
 import type { lockedCards } from './scorecards.service';
 
@@ -19,7 +20,8 @@ export async function payrollWorkbook(period: string, cards: Awaited<ReturnType<
   const kinds = [...new Set(cards.map((c) => c.kind as ScorecardKind))];
   const sheets = (kinds.length ? kinds : (['account_manager'] as ScorecardKind[])).map((kind) => {
     const mine = cards.filter((c) => c.kind === kind);
-    const items = mine[0]?.rule_set.items ?? [];
+    // every item any of the period's cards has, in the order of the forms they were opened with
+    const items = mine.flatMap((c) => c.rule_set.items).filter((i, n, all) => all.findIndex((x) => x.key === i.key) === n);
     const columns: SheetColumn[] = [
       { header: P.no, kind: 'number' },
       { header: P.name, kind: 'text' },
@@ -58,17 +60,27 @@ export interface AttendanceLine {
   absent: number | null;
 }
 
-/** The most an attendance export may unpack to (a department's month is a few hundred KB). */
-const MAX_ROWS = 5000;
+/** The most rows an attendance export may have (a department's month is tens of people). */
+export const MAX_ATTENDANCE_ROWS = 500;
+/** The most an XLSX export may unpack to (a department's month is a few hundred KB). */
+const MAX_UNPACKED = 20 * 1024 * 1024;
+
+export type AttendanceRead = { lines: AttendanceLine[] } | { problem: 'scorecards.importUnreadable' | 'scorecards.importTooLarge' | 'scorecards.importTooManyRows' | 'scorecards.importXls' };
 
 /**
  * The lines of a 钉钉 / 企业微信 attendance export (CSV in UTF-8 or GBK, or XLSX): the header row is the first of
  * the first 20 rows that names a person (姓名) and the late times (迟到次数); 工号 and 缺勤天数 are read when
  * there. Title rows above the header (the exports' 考勤汇总 banner) are skipped. null when no header is found.
  */
-export async function attendanceLines(fileName: string, content: Buffer): Promise<AttendanceLine[] | null> {
+export async function attendanceLines(fileName: string, content: Buffer): Promise<AttendanceRead> {
   const format = detectFormat(fileName, content);
-  if (format === 'xls') return null;
+  if (format === 'xls') return { problem: 'scorecards.importXls' };
+  if (format === 'xlsx') {
+    const sizes = [...zipEntrySizes(content).values()];
+    const unpacked = sizes.reduce((a, n) => a + n, 0);
+    if (unpacked === 0) return { problem: 'scorecards.importUnreadable' };
+    if (unpacked > MAX_UNPACKED) return { problem: 'scorecards.importTooLarge' };
+  }
   const lines: AttendanceLine[] = [];
   let cols: { name: number; username: number; late: number; absent: number } | null = null;
   const text = (v: unknown) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v)).trim();
@@ -81,7 +93,7 @@ export async function attendanceLines(fileName: string, content: Buffer): Promis
   try {
     for await (const r of readRows(bufferSource(content), format)) {
       if (!cols) {
-        if (r.rowNo > 20) return null;
+        if (r.rowNo > 20) return { problem: 'scorecards.importUnreadable' };
         const at = (re: RegExp) => r.cells.findIndex((c) => re.test(text(c)));
         const name = at(HEADERS.name);
         const late = at(HEADERS.late);
@@ -92,11 +104,11 @@ export async function attendanceLines(fileName: string, content: Buffer): Promis
       const username = cols.username >= 0 ? text(r.cells[cols.username]) || null : null;
       if (!name && !username) continue;
       lines.push({ row: r.rowNo, name, username, late: number(r.cells[cols.late]), absent: cols.absent >= 0 ? number(r.cells[cols.absent]) : 0 });
-      if (lines.length > MAX_ROWS) break;
+      if (lines.length > MAX_ATTENDANCE_ROWS) return { problem: 'scorecards.importTooManyRows' };
     }
   } catch (e) {
-    if (e instanceof UnreadableFile) return null;
+    if (e instanceof UnreadableFile) return { problem: 'scorecards.importUnreadable' };
     throw e;
   }
-  return cols ? lines : null;
+  return cols ? { lines } : { problem: 'scorecards.importUnreadable' };
 }

@@ -254,6 +254,19 @@ export const scorecardsRepo = {
       .execute();
   },
 
+  /** The locked cards of the people over the periods, with the person's name. */
+  lockedCardsOf(db: Executor, userIds: readonly number[], periods: readonly string[]) {
+    if (!userIds.length) return Promise.resolve([]);
+    return db
+      .selectFrom('scorecards')
+      .innerJoin('users', 'users.id', 'scorecards.user_id')
+      .select(['scorecards.user_id', 'users.name'])
+      .where('scorecards.user_id', 'in', [...userIds])
+      .where('scorecards.period', 'in', [...periods])
+      .where('scorecards.status', '=', 'locked')
+      .execute();
+  },
+
   /** The cards not locked of the people over the periods (attendance saved: their attendance items again). */
   openCardsOf(db: Executor, userIds: readonly number[], periods: readonly string[]) {
     if (!userIds.length) return Promise.resolve([]);

@@ -51,7 +51,7 @@ export async function scorecardsRoutes(fastify: FastifyInstance, p: Platform): P
   }, async (req) => service.trend(db, actorOf(req), req.query.userId, req.query.kind));
 
   app.get('/api/scorecards/payroll.xlsx', {
-    config: { access: 'scorecard:read', errors: [404] },
+    config: { access: 'scorecard:payroll', errors: [404] },
     schema: { tags, summary: '工资表: the locked cards of a period in scope as XLSX, a sheet per form with every item’s points, the total and the warning', querystring: scorecardPayrollQuery, produces: [XLSX_TYPE] },
   }, async (req, reply) => {
     const cards = await service.lockedCards(db, actorOf(req), req.query.period, req.query.unitId);

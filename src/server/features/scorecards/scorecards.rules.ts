@@ -1,6 +1,6 @@
 import { KPI_KEYS, type KpiFigure, type KpiKey } from '../../../shared/contracts/kpis';
 import { SCORECARD_KINDS, SCORECARD_STATUSES, type RuleSet, type ScorecardKind, type ScorecardStatus, type ScoreItemDef } from '../../../shared/contracts/scorecards';
-import { scoreOf, totalOf } from '../../../shared/domain/scorecards';
+import { fullMarks, scoreOf, totalOf } from '../../../shared/domain/scorecards';
 
 /** The forms of a period: a month's are the account manager's and the specialist's, a quarter's the director's. */
 export function kindsOfPeriod(period: string): ScorecardKind[] {
@@ -149,6 +149,7 @@ export function ruleSetIssues(sets: readonly RuleSet[]): { path: string; key: st
       if (!fits) out.push({ path: `${at}.source`, key: 'scorecards.sourceMismatch' });
       if (r.kind === 'step' && r.min > r.max) out.push({ path: `${at}.rule.min`, key: 'scorecards.minOverMax' });
     });
+    if (set.threshold > fullMarks(set)) out.push({ path: `ruleSets.${i}.threshold`, key: 'scorecards.thresholdOverFull' });
   });
   return out;
 }

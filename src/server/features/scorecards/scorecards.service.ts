@@ -35,7 +35,7 @@ import type { Notifier } from '../../platform/notifications/notifier';
 import { scopeWhere } from '../../platform/scope';
 import { defineSetting } from '../../platform/settings';
 import { figuresOf } from '../kpis';
-import { attendanceLines } from './scorecards.files';
+import { attendanceLines, MAX_ATTENDANCE_ROWS } from './scorecards.files';
 import { scorecardsRepo as repo, type CardScope, type ItemValues } from './scorecards.repo';
 import { attendanceOf, cardActions, cardTotal, computedItem, kindOfPositions, kindsOfPeriod, monthsOf, pointsOf, POSITIONS_OF, previous, ranked, reopenDocType, ruleSetIssues, sortRows } from './scorecards.rules';
 
@@ -74,9 +74,18 @@ export function reaches(actor: Actor, permission: 'scorecard:read' | 'scorecard:
   }
 }
 
-/** The cards the caller reads: scorecard:read's scope, and the cards they evaluate. */
+/**
+ * The cards the caller reads: a manager (scorecard:manage) the people in that scope and the cards they evaluate;
+ * everyone else their own card only — a colleague's score is not a team's shared record.
+ */
 function readScope(actor: Actor): CardScope {
-  return (eb) => eb.or([scopeWhere(eb as unknown as ExpressionBuilder<DB, keyof DB>, actor, 'scorecard:read', { owner: 'c.user_id', unit: 'c.unit_id' }), sql<SqlBool>`c.evaluator_id = ${actor.userId}`]);
+  if (!can(actor, 'scorecard:manage')) return () => sql<SqlBool>`c.user_id = ${actor.userId}`;
+  return (eb) => eb.or([scopeWhere(eb as unknown as ExpressionBuilder<DB, keyof DB>, actor, 'scorecard:manage', { owner: 'c.user_id', unit: 'c.unit_id' }), sql<SqlBool>`c.evaluator_id = ${actor.userId}`, sql<SqlBool>`c.user_id = ${actor.userId}`]);
+}
+
+/** The payroll's cards: scorecard:payroll's scope (finance: all; a director: the unit). */
+function payrollScope(actor: Actor): CardScope {
+  return (eb) => scopeWhere(eb as unknown as ExpressionBuilder<DB, keyof DB>, actor, 'scorecard:payroll', { owner: 'c.user_id', unit: 'c.unit_id' });
 }
 
 /** A unit the caller's permission reaches (its subtree is what they open cards for or keep attendance of). */
@@ -184,7 +193,7 @@ export async function get(db: Executor, actor: Actor, id: number): Promise<Score
   const set = c.rule_set;
   const status = c.status as ScorecardStatus;
   const t = cardTotal(set, new Map(items.map((i) => [i.key, num(i.points)])));
-  const actions = cardActions({ status, userId: c.user_id, evaluatorId: c.evaluator_id }, actor, manages);
+  const actions = cardActions({ status, userId: c.user_id, evaluatorId: evaluatorFor(actor, c.evaluator_id) }, actor, manages);
   return {
     id: c.id,
     period: c.period,
@@ -231,6 +240,9 @@ export async function get(db: Executor, actor: Actor, id: number): Promise<Score
 
 type Locked = NonNullable<Awaited<ReturnType<typeof repo.lock>>>;
 
+/** A card's evaluator acts as one only while they hold scorecard:manage (one who lost it, or moved away, does not). */
+const evaluatorFor = (actor: Actor, evaluatorId: number | null) => (evaluatorId !== null && evaluatorId === actor.userId && !can(actor, 'scorecard:manage') ? null : evaluatorId);
+
 /** One write on a card the caller reads, at the version read, with what they may do on it. */
 async function withCard<R>(db: Kdb, actor: Actor, id: number, version: number, fn: (trx: Executor, card: Locked, actions: ReturnType<typeof cardActions>) => Promise<R>): Promise<R> {
   return db.transaction().execute(async (trx) => {
@@ -239,7 +251,7 @@ async function withCard<R>(db: Kdb, actor: Actor, id: number, version: number, f
     if (!card) throw err.notFound();
     if (card.version !== version) throw err.stale();
     const manages = can(actor, 'scorecard:manage') && reaches(actor, 'scorecard:manage', { userId: card.user_id, unitId: card.unit_id, unitPath: card.unit_path });
-    return fn(trx, card, cardActions({ status: card.status as ScorecardStatus, userId: card.user_id, evaluatorId: card.evaluator_id }, actor, manages));
+    return fn(trx, card, cardActions({ status: card.status as ScorecardStatus, userId: card.user_id, evaluatorId: evaluatorFor(actor, card.evaluator_id) }, actor, manages));
   });
 }
 
@@ -293,6 +305,9 @@ export async function advance(db: Kdb, notifier: Notifier, actor: Actor, id: num
   await withCard(db, actor, id, input.version, async (trx, card, actions) => {
     const to = actions.advance;
     if (!to) throw err.notYourStep();
+    if (to === 'locked' && parsePeriod(card.period)!.to >= businessDate(now, timeZone)) {
+      throw validationError([issue('period', 'scorecards.periodNotEnded', 'A card is locked once its period has ended')]);
+    }
     if (card.status === 'evaluator') {
       const items = await repo.items(trx, [id]);
       const missing = card.rule_set.items.filter((d) => d.source === 'evaluator' && num(items.find((i) => i.key === d.key)?.value ?? null) === null);
@@ -301,7 +316,9 @@ export async function advance(db: Kdb, notifier: Notifier, actor: Actor, id: num
     await fill(trx, [card], timeZone, now);
     const t = await retotal(trx, card);
     const comment = input.comment?.trim() || null;
-    const commentField = card.status === 'self_review' ? 'self_comment' : card.status === 'evaluator' ? 'evaluator_comment' : card.status === 'director' ? 'director_comment' : null;
+    // each comment is its writer's: the self-review's only the person's (a manager handing it on writes none);
+    // a step handed on without one keeps what was written before
+    const commentField = card.status === 'self_review' ? (actor.userId === card.user_id ? 'self_comment' : null) : card.status === 'evaluator' ? 'evaluator_comment' : card.status === 'director' ? 'director_comment' : null;
     const warning = to === 'locked' ? t.total < card.rule_set.threshold : t.warning;
     await repo.update(trx, id, {
       status: to,
@@ -309,10 +326,10 @@ export async function advance(db: Kdb, notifier: Notifier, actor: Actor, id: num
       complete: t.complete,
       warning,
       return_reason: null,
-      ...(commentField && { [commentField]: comment }),
+      ...(commentField && comment !== null && { [commentField]: comment }),
       ...(to === 'locked' && { locked_at: now, locked_by: actor.userId }),
     });
-    await audit(trx, actor, { entity: ENTITY, entityId: id, action: to === 'locked' ? 'lock' : 'advance', before: pick(card), after: { status: to, total: t.total, warning } });
+    await audit(trx, actor, { entity: ENTITY, entityId: id, action: to === 'locked' ? 'lock' : 'advance', before: pick(card), after: { status: to, total: t.total, warning, ...(comment !== null && { comment }) } });
     if (to === 'locked' && warning) {
       const person = await repo.userName(trx, card.user_id);
       await notifier.notify(trx, {
@@ -376,7 +393,7 @@ export async function trend(db: Executor, actor: Actor, userId: number, kind: Sc
 export async function lockedCards(db: Executor, actor: Actor, period: string, unitId: number | undefined) {
   const unit = unitId ? await repo.unit(db, unitId) : null;
   if (unitId && !unit) throw err.unitNotFound();
-  const cards = await repo.locked(db, period, unit?.path ?? null, readScope(actor));
+  const cards = await repo.locked(db, period, unit?.path ?? null, payrollScope(actor));
   const items = await repo.items(db, cards.map((c) => c.id));
   return cards.map((c) => ({ ...c, total: Number(c.total), points: new Map(items.filter((i) => i.card_id === c.id).map((i) => [i.key, num(i.points)])) }));
 }
@@ -429,6 +446,12 @@ export async function saveAttendance(db: Kdb, actor: Actor, input: z.infer<typeo
       seen.add(r.userId);
     });
     if (issues.length) throw validationError(issues);
+    if (input.month > businessDate(now, timeZone).slice(0, 7)) throw validationError([issue('month', 'scorecards.futureMonth', 'The month has not begun')]);
+    const quarterOf = `${input.month.slice(0, 4)}-Q${Math.ceil(Number(input.month.slice(5, 7)) / 3)}`;
+    const lockedFor = await repo.lockedCardsOf(trx, ids, [input.month, quarterOf]);
+    if (lockedFor.length) {
+      throw new AppError('CONFLICT', 'The attendance of a locked card does not change', { path: `rows.${input.rows.findIndex((r) => r.userId === lockedFor[0]!.user_id)}.userId` }, { key: 'scorecards.attendanceLocked', params: { name: lockedFor[0]!.name } });
+    }
     await repo.upsertAttendance(
       trx,
       input.rows.map((r) => ({ user_id: r.userId, month: input.month, late_times: r.lateTimes, absent_days: r.absentDays, source, updated_by: actor.userId })),
@@ -438,7 +461,7 @@ export async function saveAttendance(db: Kdb, actor: Actor, input: z.infer<typeo
     const cards: CardRow[] = [];
     for (const o of open) {
       const c = await repo.lock(trx, o.id);
-      if (c) cards.push(c);
+      if (c && c.status !== 'locked') cards.push(c);
     }
     await fill(trx, cards, timeZone, now);
     await audit(trx, actor, { entity: 'attendance', entityId: input.month, action: source === 'import' ? 'import' : 'update', after: { month: input.month, rows: input.rows.length } });
@@ -470,8 +493,9 @@ export async function saveSettings(db: Executor, actor: Actor, body: { ruleSets:
 export async function importAttendance(db: Kdb, actor: Actor, input: z.infer<typeof attendanceImport>, timeZone: string, now = new Date()) {
   const content = Buffer.from(input.contentBase64, 'base64');
   if (content.length > 2 * 1024 * 1024) throw validationError([issue('contentBase64', 'scorecards.importTooLarge', 'The file is larger than 2 MB')]);
-  const lines = await attendanceLines(input.fileName, content);
-  if (!lines) throw validationError([issue('contentBase64', 'scorecards.importUnreadable', 'No attendance table with 姓名 and 迟到次数 columns was found')]);
+  const read = await attendanceLines(input.fileName, content);
+  if ('problem' in read) throw validationError([issue('contentBase64', read.problem, 'The attendance export cannot be used', { max: MAX_ATTENDANCE_ROWS })]);
+  const lines = read.lines;
   const root = scopeOf(actor, 'scorecard:manage') === 'all' ? '/' : actor.unitPath;
   const people = (await repo.people(db, root, ALL_POSITIONS)).filter(
     (p) => (p.id !== actor.userId || scopeOf(actor, 'scorecard:manage') === 'all') && reaches(actor, 'scorecard:manage', { userId: p.id, unitId: p.unitId, unitPath: p.unitPath }),

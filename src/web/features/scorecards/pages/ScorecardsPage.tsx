@@ -107,6 +107,7 @@ function Actions({ page, period, unitId }: { page: ScorecardPage | undefined; pe
   const showError = useApiError();
   const { message } = useFeedback();
   const periodLabel = usePeriodLabel();
+  const { can } = useAuth();
   return (
     <Flex gap={8} wrap style={{ marginInlineStart: 'auto' }}>
       {page?.canOpen && (
@@ -130,11 +131,13 @@ function Actions({ page, period, unitId }: { page: ScorecardPage | undefined; pe
           </Button>
         </Popconfirm>
       )}
-      <Tooltip title={t('list.payrollHint')}>
-        <Button icon={<DownloadOutlined />} href={payrollHref(period, unitId)} download data-testid="scorecards-payroll">
-          {t('list.payroll')}
-        </Button>
-      </Tooltip>
+      {can('scorecard:payroll') && (
+        <Tooltip title={t('list.payrollHint')}>
+          <Button icon={<DownloadOutlined />} href={payrollHref(period, unitId)} download data-testid="scorecards-payroll">
+            {t('list.payroll')}
+          </Button>
+        </Tooltip>
+      )}
     </Flex>
   );
 }
