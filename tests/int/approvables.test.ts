@@ -109,8 +109,8 @@ function targetChange(by: 'spec_a1' | 'director'): Fixture {
 }
 
 let reopenings = 0;
-/** A locked card of spec_a1 asked to be reopened by its evaluator: team A's manager (to the director), or the director (to the GM). */
-function scorecardReopen(by: 'manager_a' | 'director'): Fixture {
+/** A locked card of spec_a1 asked to be reopened by its evaluator: the GM (to the KA director above the card), or the director (to the GM). */
+function scorecardReopen(by: 'gm' | 'director'): Fixture {
   return {
     by,
     async submit() {
@@ -266,7 +266,7 @@ const FIXTURES: Record<string, Fixture> = {
   target_plan_sub: targetPlan('target_plan_sub'),
   target_change: targetChange('spec_a1'),
   target_change_gm: targetChange('director'),
-  scorecard_reopen: scorecardReopen('manager_a'),
+  scorecard_reopen: scorecardReopen('gm'),
   scorecard_reopen_gm: scorecardReopen('director'),
   expense_claim: claim([{ kind: 'other', category: '其他', amount: 10_000, occurredOn: today() }]),
   expense_claim_phone: claim([{ kind: 'phone', category: '通讯', amount: 10_000, occurredOn: today() }]),
