@@ -77,7 +77,9 @@ export function openPostgres(url: string, poolSize = 10): Database {
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: typeParsers as pg.CustomTypesConfig });
+  // JIT off: the app's statements are short and many; PostgreSQL compiled some (the KPI library's, whose
+  // estimates pass jit_above_cost) for ~400 ms each time, ten times what they take to run (bench:kpis)
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: typeParsers as pg.CustomTypesConfig, options: '-c jit=off' });
   // An idle connection that the server closes (restart, failover) must not crash the process;
   // the pool drops it and the next query opens a new one.
   pool.on('error', (err) => console.error(`PostgreSQL idle connection error: ${err.message}`));
