@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { stepRunner } from '../common/steps';
 import { businessDate } from '../../src/shared/domain/business-time';
 import { secondaryIndexes } from '../accounts/generate';
 
@@ -39,14 +40,7 @@ export async function generateDeals(url: string, tz: string, log: Log, target: D
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   const steps: DealLoad['steps'] = [];
-  const run = async (name: string, text: string, params: unknown[] = []) => {
-    const t = Date.now();
-    const r = await c.query(text, params);
-    const seconds = (Date.now() - t) / 1000;
-    steps.push({ step: name, rows: r.rowCount ?? 0, seconds });
-    log(`  ${name.padEnd(44)} ${String(r.rowCount ?? 0).padStart(9)} rows ${seconds.toFixed(1).padStart(7)} s`);
-    return r;
-  };
+  const run = stepRunner(c, steps, log);
   try {
     const today = businessDate(new Date(), tz);
     await c.query(`set synchronous_commit = off; set work_mem = '256MB'; set maintenance_work_mem = '512MB'`);

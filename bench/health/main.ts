@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { stepRunner, type Step } from '../common/steps';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openPostgres } from '../../src/server/db/client';
@@ -38,20 +39,13 @@ const { values: opts } = parseArgs({
   },
 });
 
-type Step = { step: string; rows: number; seconds: number };
 
 /** The health's own signals, each one INSERT … SELECT (visits, complaints and milestones, key people's moves). */
 async function generateSignals(url: string, log: (l: string) => void): Promise<Step[]> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   const steps: Step[] = [];
-  const run = async (name: string, text: string) => {
-    const t = Date.now();
-    const r = await c.query(text);
-    const seconds = (Date.now() - t) / 1000;
-    steps.push({ step: name, rows: r.rowCount ?? 0, seconds });
-    log(`  ${name.padEnd(44)} ${String(r.rowCount ?? 0).padStart(9)} rows ${seconds.toFixed(1).padStart(7)} s`);
-  };
+  const run = stepRunner(c, steps, log);
   try {
     await c.query(`set synchronous_commit = off; set work_mem = '256MB'`);
     await c.query('begin');

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { stepRunner, type Step } from '../common/steps';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openPostgres } from '../../src/server/db/client';
@@ -42,7 +43,6 @@ const { values: opts } = parseArgs({
   },
 });
 
-type Step = { step: string; rows: number; seconds: number };
 const SALES_POSITIONS = `('ka_director','account_manager','field_specialist','office_specialist')`;
 
 /** The organisation grown to ~500 users and two years of field work, plans and this year's targets, each one statement. */
@@ -50,13 +50,7 @@ async function generateFieldwork(url: string, year: number, scale: number, log: 
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   const steps: Step[] = [];
-  const run = async (name: string, text: string) => {
-    const t = Date.now();
-    const r = await c.query(text);
-    const seconds = (Date.now() - t) / 1000;
-    steps.push({ step: name, rows: r.rowCount ?? 0, seconds });
-    log(`  ${name.padEnd(48)} ${String(r.rowCount ?? 0).padStart(9)} rows ${seconds.toFixed(1).padStart(7)} s`);
-  };
+  const run = stepRunner(c, steps, log, 48);
   try {
     await c.query(`set synchronous_commit = off; set work_mem = '256MB'`);
     await c.query('begin');

@@ -87,114 +87,121 @@ export function CardActions({ card, dirty, saving, onSave, onStale }: Props) {
   );
 }
 
-function AdvanceModal({ card, label, onClose, onStale }: { card: ScorecardDetail; label: string; onClose: () => void; onStale: () => void }) {
+/**
+ * One step's dialog: a note, one text (a comment, or a reason the step requires) and the step's button; a stale
+ * card closes it and reloads. 提交 / 退回 / 申请重新打开 differ only in their words and what they send.
+ */
+function StepModal(p: {
+  title: string;
+  okText: string;
+  note: string;
+  label: string;
+  /** the message when the text is required and empty; none: optional */
+  required?: string;
+  max: number;
+  danger?: boolean;
+  testId: string;
+  pending: boolean;
+  send: (text: string) => Promise<unknown>;
+  done: string;
+  onClose: () => void;
+  onStale: () => void;
+}) {
   const { t } = useTranslation('scorecards');
-  const [form] = Form.useForm<{ comment?: string }>();
-  const advance = useAdvanceScorecard();
+  const [form] = Form.useForm<{ text?: string }>();
   const showError = useApiError();
   const { message } = useFeedback();
-  const target = card.can.advance!;
-  const save = useOneSave(async ({ comment }: { comment?: string }) => {
+  const save = useOneSave(async ({ text }: { text?: string }) => {
     try {
-      await advance.mutateAsync({ id: card.id, version: card.version, comment: comment?.trim() || undefined });
-      void message.success(t('advance.done', { action: label }));
-      onClose();
+      await p.send(text?.trim() ?? '');
+      void message.success(p.done);
+      p.onClose();
     } catch (err) {
-      showError(err, form, () => (onClose(), onStale()));
+      showError(err, form, () => (p.onClose(), p.onStale()));
     }
   });
   return (
     <Modal
       open
-      title={label}
-      okText={label}
+      title={p.title}
+      okText={p.okText}
+      okButtonProps={{ danger: p.danger, 'data-testid': `${p.testId}-ok` } as never}
       cancelText={t('actions.cancel')}
-      onCancel={onClose}
+      onCancel={p.onClose}
       onOk={() => form.submit()}
-      confirmLoading={advance.isPending}
-      okButtonProps={{ 'data-testid': 'scorecard-advance-ok' } as never}
+      confirmLoading={p.pending}
       destroyOnHidden
     >
-      <p>{t(`advance.notes.${target}`)}</p>
+      <p>{p.note}</p>
       <Form form={form} layout="vertical" onFinish={save} {...saveByButton}>
-        <Form.Item name="comment" label={t(`advance.commentLabels.${target}`)} rules={[{ max: 1000 }]}>
-          <Input.TextArea rows={4} maxLength={1000} showCount data-testid="scorecard-advance-comment" />
+        <Form.Item name="text" label={p.label} rules={[...(p.required ? [{ required: true, whitespace: true, message: p.required }] : []), { max: p.max }]}>
+          <Input.TextArea rows={p.required ? 3 : 4} maxLength={p.max} showCount data-testid={p.required ? `${p.testId}-reason` : `${p.testId}-comment`} />
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+function AdvanceModal({ card, label, onClose, onStale }: { card: ScorecardDetail; label: string; onClose: () => void; onStale: () => void }) {
+  const { t } = useTranslation('scorecards');
+  const advance = useAdvanceScorecard();
+  const target = card.can.advance!;
+  return (
+    <StepModal
+      title={label}
+      okText={label}
+      note={t(`advance.notes.${target}`)}
+      label={t(`advance.commentLabels.${target}`)}
+      max={1000}
+      testId="scorecard-advance"
+      pending={advance.isPending}
+      send={(comment) => advance.mutateAsync({ id: card.id, version: card.version, comment: comment || undefined })}
+      done={t('advance.done', { action: label })}
+      onClose={onClose}
+      onStale={onStale}
+    />
   );
 }
 
 function ReturnModal({ card, onClose, onStale }: { card: ScorecardDetail; onClose: () => void; onStale: () => void }) {
   const { t } = useTranslation('scorecards');
-  const [form] = Form.useForm<{ reason: string }>();
   const back = useReturnScorecard();
-  const showError = useApiError();
-  const { message } = useFeedback();
-  const save = useOneSave(async ({ reason }: { reason: string }) => {
-    try {
-      await back.mutateAsync({ id: card.id, version: card.version, reason: reason.trim() });
-      void message.success(t('return.done'));
-      onClose();
-    } catch (err) {
-      showError(err, form, () => (onClose(), onStale()));
-    }
-  });
   return (
-    <Modal
-      open
+    <StepModal
       title={t('return.title')}
       okText={t('return.ok')}
-      okButtonProps={{ danger: true, 'data-testid': 'scorecard-return-ok' } as never}
-      cancelText={t('actions.cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={back.isPending}
-      destroyOnHidden
-    >
-      <p>{t('return.note')}</p>
-      <Form form={form} layout="vertical" onFinish={save} {...saveByButton}>
-        <Form.Item name="reason" label={t('return.reason')} rules={[{ required: true, whitespace: true, message: t('return.reasonRequired') }, { max: 500 }]}>
-          <Input.TextArea rows={3} maxLength={500} showCount data-testid="scorecard-return-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      note={t('return.note')}
+      label={t('return.reason')}
+      required={t('return.reasonRequired')}
+      max={500}
+      danger
+      testId="scorecard-return"
+      pending={back.isPending}
+      send={(reason) => back.mutateAsync({ id: card.id, version: card.version, reason })}
+      done={t('return.done')}
+      onClose={onClose}
+      onStale={onStale}
+    />
   );
 }
 
 function ReopenModal({ card, onClose, onStale }: { card: ScorecardDetail; onClose: () => void; onStale: () => void }) {
   const { t } = useTranslation('scorecards');
-  const [form] = Form.useForm<{ reason: string }>();
   const reopen = useReopenScorecard();
-  const showError = useApiError();
-  const { message } = useFeedback();
-  const save = useOneSave(async ({ reason }: { reason: string }) => {
-    try {
-      await reopen.mutateAsync({ id: card.id, version: card.version, reason: reason.trim() });
-      void message.success(t('reopen.done'));
-      onClose();
-    } catch (err) {
-      showError(err, form, () => (onClose(), onStale()));
-    }
-  });
   return (
-    <Modal
-      open
+    <StepModal
       title={t('reopen.title')}
       okText={t('reopen.ok')}
-      okButtonProps={{ 'data-testid': 'scorecard-reopen-ok' } as never}
-      cancelText={t('actions.cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={reopen.isPending}
-      destroyOnHidden
-    >
-      <p>{t('reopen.note')}</p>
-      <Form form={form} layout="vertical" onFinish={save} {...saveByButton}>
-        <Form.Item name="reason" label={t('reopen.reason')} rules={[{ required: true, whitespace: true, message: t('reopen.reasonRequired') }, { max: 500 }]}>
-          <Input.TextArea rows={3} maxLength={500} showCount data-testid="scorecard-reopen-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      note={t('reopen.note')}
+      label={t('reopen.reason')}
+      required={t('reopen.reasonRequired')}
+      max={500}
+      testId="scorecard-reopen"
+      pending={reopen.isPending}
+      send={(reason) => reopen.mutateAsync({ id: card.id, version: card.version, reason })}
+      done={t('reopen.done')}
+      onClose={onClose}
+      onStale={onStale}
+    />
   );
 }
