@@ -28,21 +28,28 @@ function periodFrom(key: string | undefined, today: string): KpiPeriod {
   return period;
 }
 
+type SourcedKpi = Exclude<KpiKey, 'sales_completion' | 'sales_growth'>;
+const SOURCED = KPI_KEYS.filter((k): k is SourcedKpi => k !== 'sales_completion' && k !== 'sales_growth');
+
 /**
- * Every KPI of the subjects over a period (PERF-2): each KPI's source summed per subject, sales measured
- * against the approved base targets (a unit without a row of its own: its sub-units' sum) and against the
- * same months of last year.
+ * Every KPI of the subjects over a period (PERF-2) — or only `only` and what they are computed from: each KPI's
+ * source summed per subject, sales measured against the approved base targets (a unit without a row of its
+ * own: its sub-units' sum) and against the same months of last year. A KPI left out reads as no data.
  */
-async function measure(db: Executor, subjects: Subjects, period: KpiPeriod, timeZone: string): Promise<Measures> {
+async function measure(db: Executor, subjects: Subjects, period: KpiPeriod, timeZone: string, only?: readonly KpiKey[]): Promise<Measures> {
   const range = periodRange(period.from, period.to, timeZone);
   const y = period.year - 1;
   const last = period.months[period.months.length - 1]!;
   const lastYear = periodRange(`${y}${period.from.slice(4)}`, `${y}-${String(last).padStart(2, '0')}-${String(lastDay(y, last)).padStart(2, '0')}`, timeZone);
-  const keys = KPI_KEYS.filter((k): k is Exclude<KpiKey, 'sales_completion' | 'sales_growth'> => k !== 'sales_completion' && k !== 'sales_growth');
+  const wanted = new Set<KpiKey>(only ?? KPI_KEYS);
+  if (wanted.has('sales_completion') || wanted.has('sales_growth')) wanted.add('sales');
+  const keys = SOURCED.filter((k) => wanted.has(k));
+  const metrics = TARGET_METRICS.filter((m) => wanted.has(m) || (m === 'sales' && wanted.has('sales_completion')));
+  const subtrees = await repo.subtrees(db, subjects.units);
   const [sums, salesLastYear, targets, tree] = await Promise.all([
-    Promise.all(keys.map(async (k) => [k, await repo.sums(db, kpiSource(k, timeZone, range), subjects)] as const)),
-    repo.sums(db, kpiSource('sales', timeZone, lastYear), subjects),
-    Promise.all(TARGET_METRICS.map(async (m) => [m, await approvedBaseTargets(db, m, period.year, period.months)] as const)),
+    Promise.all(keys.map(async (k) => [k, await repo.sums(db, kpiSource(k, timeZone, range), subjects, subtrees)] as const)),
+    wanted.has('sales_growth') ? repo.sums(db, kpiSource('sales', timeZone, lastYear), subjects, subtrees) : new Map(),
+    Promise.all(metrics.map(async (m) => [m, await approvedBaseTargets(db, m, period.year, period.months)] as const)),
     repo.unitTree(db),
   ]);
   const children = new Map<number, number[]>();
@@ -52,16 +59,17 @@ async function measure(db: Executor, subjects: Subjects, period: KpiPeriod, time
     const units = rolledUpTargets(own, children, subjects.units.map((u) => u.id));
     targetOf.set(metric, (s) => (s.startsWith('unit:') ? (units.get(Number(s.slice(5))) ?? null) : (own.get(s) ?? null)));
   }
+  const bySource = new Map(sums);
   const out: Measures = new Map();
   for (const s of [...subjects.users.map((id) => `user:${id}`), ...subjects.units.map((u) => `unit:${u.id}`)]) {
     const rec = {} as Record<KpiKey, Measured>;
-    for (const [k, byS] of sums) {
-      const v = byS.get(s) ?? { num: 0, den: 0 };
+    for (const k of SOURCED) {
+      const v = bySource.get(k)?.get(s) ?? { num: 0, den: 0 };
       const metric = KPI_LIBRARY[k].metric;
-      rec[k] = { figure: figureOf(k, v.num, v.den), target: metric ? targetOf.get(metric)!(s) : null };
+      rec[k] = { figure: figureOf(k, v.num, v.den), target: metric ? (targetOf.get(metric)?.(s) ?? null) : null };
     }
     const sales = rec.sales.figure.numerator;
-    const target = targetOf.get('sales')!(s);
+    const target = targetOf.get('sales')?.(s) ?? null;
     rec.sales_completion = { figure: figureOf('sales_completion', sales, target ?? 0), target };
     rec.sales_growth = { figure: growthOf(sales, salesLastYear.get(s)?.num ?? 0), target: null };
     out.set(s, rec);
@@ -70,13 +78,20 @@ async function measure(db: Executor, subjects: Subjects, period: KpiPeriod, time
 }
 
 /**
- * Every KPI figure of the given people and units over a period, with no scope of its own: the scorecards room
- * reads it for the cards it has already checked the caller may open or read (`user:<id>` / `unit:<id>` keys).
+ * Every KPI figure of the given people and units over a period (or only the KPIs `only` names), with no scope
+ * of its own: the scorecards room reads it for the cards it has already checked the caller may open or read
+ * (`user:<id>` / `unit:<id>` keys).
  */
-export async function figuresOf(db: Executor, who: { users: readonly number[]; units: readonly number[] }, periodKey: string, timeZone: string): Promise<Map<string, Record<KpiKey, KpiFigure>>> {
+export async function figuresOf(
+  db: Executor,
+  who: { users: readonly number[]; units: readonly number[] },
+  periodKey: string,
+  timeZone: string,
+  only?: readonly KpiKey[],
+): Promise<Map<string, Record<KpiKey, KpiFigure>>> {
   const period = parsePeriod(periodKey);
   if (!period) throw validationError([issue('period', 'kpis.badPeriod', 'Not a period')]);
-  const measures = await measure(db, { users: [...who.users], units: await repo.unitPaths(db, who.units) }, period, timeZone);
+  const measures = await measure(db, { users: [...who.users], units: await repo.unitPaths(db, who.units) }, period, timeZone, only);
   const out = new Map<string, Record<KpiKey, KpiFigure>>();
   for (const [s, rec] of measures) out.set(s, Object.fromEntries(KPI_KEYS.map((k) => [k, rec[k].figure])) as Record<KpiKey, KpiFigure>);
   return out;

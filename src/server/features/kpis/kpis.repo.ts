@@ -10,6 +10,9 @@ export interface Subjects {
   units: readonly { id: number; path: string }[];
 }
 
+/** Each subject unit's subtree: the ids of the unit and every unit under it. */
+export type Subtrees = Map<number, number[]>;
+
 /** A KPI's raw sums per subject (`user:<id>` / `unit:<id>`). */
 export type Sums = Map<string, { num: number; den: number }>;
 
@@ -54,12 +57,14 @@ export function kpiSource(key: Exclude<KpiKey, 'sales_completion' | 'sales_growt
         from contract_instalments i join contracts c on c.id = i.contract_id
         where i.due_date between ${r.from}::date and ${r.to}::date and c.status in (${list(RECEIVABLE_CONTRACT_STATUSES)})`;
     case 'settlement_rate':
-      // 销售合同结算率: sales contracts whose last instalment falls due in the range; settled = completed by its end
+      // 销售合同结算率: sales contracts whose last instalment falls due in the range (one falls due in it, none
+      // after it); settled = completed by its end
       return sql`
         select c.owner_id as owner, c.unit_id as unit, case when c.status = 'completed' and c.closed_at < ${r.end} then 1 else 0 end as num, 1 as den
         from contracts c
         where c.kind = 'sales' and c.status in (${list(RECEIVABLE_CONTRACT_STATUSES)})
-          and (select max(i.due_date) from contract_instalments i where i.contract_id = c.id) between ${r.from}::date and ${r.to}::date`;
+          and c.id in (select i.contract_id from contract_instalments i where i.due_date between ${r.from}::date and ${r.to}::date)
+          and not exists (select 1 from contract_instalments i where i.contract_id = c.id and i.due_date > ${r.to}::date)`;
     case 'new_account_rate':
       return sql`${metricRows('new_accounts', tz, r)} union all ${accountsAtStart(r)}`;
     case 'churn_rate':
@@ -131,28 +136,48 @@ export function kpiSource(key: Exclude<KpiKey, 'sales_completion' | 'sales_growt
 const num = (v: unknown) => Number(v ?? 0);
 
 export const kpisRepo = {
-  /** A KPI's numerator and denominator per subject: people by owner, units by their subtree. */
-  async sums(db: Executor, source: RawBuilder<unknown>, subjects: Subjects): Promise<Sums> {
+  /**
+   * A KPI's numerator and denominator per subject: people by owner, units by their subtree. The unit ids are
+   * given to the source's rows as a list (the planner pushes `unit = any(…)` into each source, so only the
+   * subtree's records are read) and the per-unit sums are rolled up to each subject unit here.
+   */
+  async sums(db: Executor, source: RawBuilder<unknown>, subjects: Subjects, subtrees: Subtrees): Promise<Sums> {
     const out: Sums = new Map();
     const users = [...subjects.users];
-    const units = [...subjects.units];
+    const unitIds = [...new Set([...subtrees.values()].flat())];
     const [byUser, byUnit] = await Promise.all([
       users.length
         ? sql<{ id: number; num: string; den: string }>`
             select s.owner as id, sum(s.num) as num, sum(s.den) as den from (${source}) s
             where s.owner = any(${sql.val(users)}::bigint[]) group by s.owner`.execute(db)
         : { rows: [] },
-      units.length
+      unitIds.length
         ? sql<{ id: number; num: string; den: string }>`
-            select u.id, sum(s.num) as num, sum(s.den) as den
-            from (${source}) s
-            join org_units su on su.id = s.unit
-            join (select * from unnest(${sql.val(units.map((u) => u.id))}::bigint[], ${sql.val(units.map((u) => u.path))}::text[]) as t(id, path)) u on su.path like u.path || '%'
-            group by u.id`.execute(db)
+            select s.unit as id, sum(s.num) as num, sum(s.den) as den from (${source}) s
+            where s.unit = any(${sql.val(unitIds)}::bigint[]) group by s.unit`.execute(db)
         : { rows: [] },
     ]);
     for (const r of byUser.rows) out.set(`user:${r.id}`, { num: num(r.num), den: num(r.den) });
-    for (const r of byUnit.rows) out.set(`unit:${r.id}`, { num: num(r.num), den: num(r.den) });
+    const perUnit = new Map(byUnit.rows.map((r) => [Number(r.id), { num: num(r.num), den: num(r.den) }]));
+    for (const [id, ids] of subtrees) {
+      const sum = { num: 0, den: 0 };
+      for (const u of ids) {
+        const v = perUnit.get(u);
+        if (v) (sum.num += v.num), (sum.den += v.den);
+      }
+      out.set(`unit:${id}`, sum);
+    }
+    return out;
+  },
+
+  /** Each unit's subtree (itself and every unit under it), by id. */
+  async subtrees(db: Executor, units: Subjects['units']): Promise<Subtrees> {
+    const out: Subtrees = new Map(units.map((u) => [u.id, []]));
+    if (!units.length) return out;
+    const rows = await sql<{ subject: number; id: number }>`
+      select t.id as subject, ou.id from org_units ou
+      join unnest(${sql.val(units.map((u) => u.id))}::bigint[], ${sql.val(units.map((u) => u.path))}::text[]) as t(id, path) on ou.path like t.path || '%'`.execute(db);
+    for (const r of rows.rows) out.get(Number(r.subject))!.push(Number(r.id));
     return out;
   },
 

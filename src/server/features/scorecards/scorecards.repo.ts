@@ -150,6 +150,15 @@ export const scorecardsRepo = {
       .execute();
   },
 
+  /** Several cards' totals written at once (a fill of a period's cards). */
+  async updateTotals(db: Executor, rows: readonly { id: number; total: number; complete: boolean; warning: boolean }[], computedAt: Date) {
+    if (!rows.length) return;
+    await sql`
+      update scorecards c set total = v.total, complete = v.complete, warning = v.warning, computed_at = ${computedAt}, version = c.version + 1, updated_at = now()
+      from unnest(${sql.val(rows.map((r) => r.id))}::bigint[], ${sql.val(rows.map((r) => r.total))}::numeric[], ${sql.val(rows.map((r) => r.complete))}::boolean[], ${sql.val(rows.map((r) => r.warning))}::boolean[]) as v(id, total, complete, warning)
+      where c.id = v.id`.execute(db);
+  },
+
   /** One period's cards of a form in scope (a unit subtree when given), each with its items' points. */
   async list(db: Executor, f: { period: string; kind: string; unitPath: string | null; status: string | null }, scope: CardScope) {
     let q = db

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiFigure, KpiKey } from '../../../shared/contracts/kpis';
 import { DEFAULT_RULE_SETS } from '../../../shared/domain/scorecards';
-import { attendanceOf, cardActions, computedItem, kindOfPositions, kindsOfPeriod, monthsOf, previous, ranked, reopenDocType, ruleSetIssues, sortRows } from './scorecards.rules';
+import { attendanceOf, cardActions, computedItem, kindOfPositions, kindsOfPeriod, kpisRead, monthsOf, previous, ranked, reopenDocType, ruleSetIssues, sortRows } from './scorecards.rules';
 
 describe('scorecard periods and forms', () => {
   it('a month keeps the account manager’s and the specialist’s forms, a quarter the director’s', () => {
@@ -72,6 +72,14 @@ describe('computed items', () => {
   });
   it('the evaluator’s items are not computed', () => {
     expect(computedItem(daily!, figures, null)).toBeNull();
+  });
+  it('the KPI library measures only what the forms read', () => {
+    expect(kpisRead([DEFAULT_RULE_SETS.specialist]).sort()).toEqual(['deal_plan_completion', 'dev_plan_completion', 'visit_plan_execution']);
+    expect(kpisRead([DEFAULT_RULE_SETS.account_manager, DEFAULT_RULE_SETS.specialist]).sort()).toEqual(
+      ['deal_plan_completion', 'dev_plan_completion', 'new_accounts', 'sales_completion', 'sales_growth', 'valid_complaints', 'visit_plan_execution'],
+    );
+    expect(kpisRead([DEFAULT_RULE_SETS.director]).sort()).toEqual(['archive_completeness', 'churn_rate', 'new_account_rate', 'sales_completion']);
+    expect(kpisRead([])).toEqual([]);
   });
 });
 

@@ -91,6 +91,13 @@ export function computedItem(def: ScoreItemDef, figures: Record<KpiKey, KpiFigur
   return { value: f?.value ?? null, absent: null, numerator: f?.numerator ?? null, denominator: f?.denominator ?? null };
 }
 
+/** The KPIs the computed items of these cards' rule sets read (what the KPI library measures for them). */
+export function kpisRead(sets: readonly RuleSet[]): KpiKey[] {
+  const out = new Set<KpiKey>();
+  for (const set of sets) for (const def of set.items) if (def.source === 'kpi' && 'input' in def.rule && isKpi(def.rule.input)) out.add(def.rule.input);
+  return [...out];
+}
+
 /** An item's points from its state. */
 export const pointsOf = (def: ScoreItemDef, s: { value: number | null; absent: number | null }) => scoreOf(def.rule, s.value, s.absent);
 

@@ -37,7 +37,7 @@ import { defineSetting } from '../../platform/settings';
 import { figuresOf } from '../kpis';
 import { attendanceLines, MAX_ATTENDANCE_ROWS } from './scorecards.files';
 import { scorecardsRepo as repo, type CardScope, type ItemValues } from './scorecards.repo';
-import { attendanceOf, cardActions, cardTotal, computedItem, kindOfPositions, kindsOfPeriod, monthsOf, pointsOf, POSITIONS_OF, previous, ranked, reopenDocType, ruleSetIssues, sortRows } from './scorecards.rules';
+import { attendanceOf, cardActions, cardTotal, computedItem, kindOfPositions, kindsOfPeriod, kpisRead, monthsOf, pointsOf, POSITIONS_OF, previous, ranked, reopenDocType, ruleSetIssues, sortRows } from './scorecards.rules';
 
 const ENTITY = 'scorecard';
 const ALL_POSITIONS = [...new Set(Object.values(POSITIONS_OF).flat())];
@@ -117,11 +117,18 @@ async function fill(trx: Executor, cards: readonly CardRow[], timeZone: string, 
   for (const [period, group] of byPeriod) {
     const months = monthsOf(period);
     const [figures, attendance, existing] = await Promise.all([
-      figuresOf(trx, { users: group.filter((c) => c.kind !== 'director').map((c) => c.user_id), units: [...new Set(group.filter((c) => c.kind === 'director').map((c) => c.unit_id))] }, period, timeZone),
+      figuresOf(
+        trx,
+        { users: group.filter((c) => c.kind !== 'director').map((c) => c.user_id), units: [...new Set(group.filter((c) => c.kind === 'director').map((c) => c.unit_id))] },
+        period,
+        timeZone,
+        kpisRead(group.map((c) => c.rule_set)),
+      ),
       repo.attendance(trx, group.map((c) => c.user_id), months),
       repo.items(trx, group.map((c) => c.id)),
     ]);
     const rows: ItemValues[] = [];
+    const totals: { id: number; total: number; complete: boolean; warning: boolean }[] = [];
     for (const c of group) {
       const f = figures.get(c.kind === 'director' ? `unit:${c.unit_id}` : `user:${c.user_id}`);
       const att = attendanceOf(
@@ -142,8 +149,9 @@ async function fill(trx: Executor, cards: readonly CardRow[], timeZone: string, 
         rows.push({ card_id: c.id, key: def.key, ...state, points: p, comment: null, entered_by: null, entered_at: null });
       }
       const t = cardTotal(c.rule_set, points);
-      await repo.update(trx, c.id, { total: t.total, complete: t.complete, warning: t.warning, computed_at: now });
+      totals.push({ id: c.id, total: t.total, complete: t.complete, warning: t.warning });
     }
+    await repo.updateTotals(trx, totals, now);
     await repo.upsertItems(trx, rows);
   }
 }

@@ -140,7 +140,7 @@ export const workPlansRepo = {
 
   /**
    * The latest check-in of a recorded visit in [since, end) within the visit scope: one person's
-   * (`ownerId`, on visits_owner_checked_in_idx), or of anyone in the user scope (the team's day).
+   * (`ownerId`, on visits_owner_checked_in_any_idx), or of anyone in the user scope (the team's day).
    */
   async latestCheckIn(db: Executor, since: Date, end: Date, visits: DayVisitScope, who: { ownerId: number } | { users: UserScope }): Promise<Date | null> {
     const base = db
