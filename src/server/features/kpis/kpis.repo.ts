@@ -163,7 +163,9 @@ export const kpisRepo = {
       const sum = { num: 0, den: 0 };
       for (const u of ids) {
         const v = perUnit.get(u);
-        if (v) (sum.num += v.num), (sum.den += v.den);
+        if (!v) continue;
+        sum.num += v.num;
+        sum.den += v.den;
       }
       out.set(`unit:${id}`, sum);
     }
