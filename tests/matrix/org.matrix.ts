@@ -32,5 +32,7 @@ export const authMatrix: MatrixSuite = {
     { name: 'create a token (invalid)', method: 'POST', url: () => '/api/auth/tokens', body: () => ({}), expect: all('allow') },
     { name: 'change my password (invalid)', method: 'POST', url: () => '/api/auth/password', body: () => ({}), expect: all('allow') },
     { name: 'my display preferences (invalid)', method: 'PUT', url: () => '/api/auth/preferences', body: () => ({}), expect: all('allow') },
+    { name: 'my home layout', method: 'GET', url: () => '/api/auth/home-layout', expect: all('allow') },
+    { name: 'arrange my home (invalid)', method: 'PUT', url: () => '/api/auth/home-layout', body: () => ({}), expect: all('allow') },
   ],
 };

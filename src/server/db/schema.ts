@@ -90,6 +90,8 @@ export interface UserTable {
   left_at: Timestamp | null;
   /** how money reads for this person (PLAT-6): 'yuan' or 'wan' */
   money_unit: Generated<'yuan' | 'wan'>;
+  /** the person's own home page: the widgets in their order, hidden or shown (null: as their positions place them) */
+  home_layout: Json<{ key: string; hidden: boolean }[]> | null;
   version: Version;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

@@ -26,6 +26,25 @@ export const meResponse = z.object({
 });
 export type Me = z.infer<typeof meResponse>;
 
+/**
+ * The signed-in person's own home page (PERF-4): the widgets in the order they chose, each shown or hidden. The
+ * keys are the web rooms' widget keys; a widget the list does not name keeps the place its positions give it,
+ * and an empty list goes back to that order.
+ */
+export const HOME_LAYOUT_MAX = 60;
+/** what a home widget's key may be (the web rooms' keys: letters and digits) */
+export const HOME_WIDGET_KEY = /^[a-zA-Z][a-zA-Z0-9]{0,47}$/;
+export const homeLayout = z.object({
+  widgets: z
+    .array(z.object({ key: z.string().regex(HOME_WIDGET_KEY), hidden: z.boolean() }))
+    .max(HOME_LAYOUT_MAX),
+});
+export type HomeLayout = z.infer<typeof homeLayout>;
+export const homeLayoutResponse = homeLayout.extend({
+  /** whether the person has arranged the page (false: as their positions place the widgets) */
+  customised: z.boolean(),
+});
+
 /** The signed-in person's own display preferences. */
 export const preferencesBody = z.object({
   moneyUnit: z.enum(MONEY_UNITS),

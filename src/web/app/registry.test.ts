@@ -1,7 +1,10 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { HOME_WIDGET_KEY } from '../../shared/contracts/auth';
 import { TIMELINE_GROUPS, type TimelineKind } from '../../shared/contracts/timeline';
 import timelineWords from '../../shared/locales/zh-CN/timeline.json';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { accountTabs, featureRoutes, headerItems, homeWidgets, timelineRenderers, WEB_FEATURES } from './registry';
 
 const dupes = (xs: readonly string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
@@ -19,6 +22,18 @@ describe('the web rooms’ manifests', () => {
     // a page that needs more than one permission says so: gift plans are picked by account
     expect(featureRoutes.find((r) => r.path === '/gifts/plans')?.access).toEqual(['gift:read', 'account:read']);
     expect(accountTabs.map((x) => x.key)).toEqual(expect.arrayContaining(['contacts', 'map', 'contactLog', 'needs', 'plan', 'gifts', 'opportunities', 'timeline']));
+  });
+
+  it('name every home widget in both languages, each with a key the home layout accepts', () => {
+    const at = (lng: string, ref: string) => {
+      const [ns, key] = ref.split(':') as [string, string];
+      const words = JSON.parse(readFileSync(path.join(__dirname, '../../shared/locales', lng, `${ns}.json`), 'utf8')) as Record<string, unknown>;
+      return key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), words);
+    };
+    for (const w of homeWidgets) {
+      expect(w.key, w.key).toMatch(HOME_WIDGET_KEY);
+      for (const lng of ['zh-CN', 'en']) expect(at(lng, w.title), `${w.key} ${lng} ${w.title}`).toBeTypeOf('string');
+    }
   });
 
   it('say how every kind of timeline event reads (a renderer, or a sentence of its own in the timeline words)', () => {

@@ -80,10 +80,22 @@ export interface HeaderItem {
 }
 
 /** A widget on the home page: a figure in the top row (`stat`) or a card below (`card`), shown to holders of `access`, by order. */
+/** Whom a home widget matters most to, from the person's positions (ORG-1). */
+export type HomeAudience = 'gm' | 'director' | 'manager' | 'specialist' | 'finance' | 'admin';
+
+/**
+ * A widget a room puts on the home page (工作台, PERF-4): a figure (`stat`) or a short list (`card`), shown to
+ * holders of `access`, reading one endpoint in the caller's scope and linking to the filtered list behind it.
+ * Its place: `rank` for the audiences it matters most to (lower first), else after them by `order`; a person
+ * may move or hide it (their layout, kept on the server).
+ */
 export interface HomeWidget {
   key: string;
   kind: 'stat' | 'card';
   order: number;
+  rank?: Partial<Record<HomeAudience, number>>;
+  /** its name in the layout editor: an i18n key 'namespace:key' */
+  title: string;
   access: Access;
   element: ReactNode;
 }

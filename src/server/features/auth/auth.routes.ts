@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changePasswordBody, createTokenBody, createTokenResponse, loginBody, meResponse, preferencesBody, tokenItem } from '../../../shared/contracts/auth';
+import { changePasswordBody, createTokenBody, createTokenResponse, homeLayout, homeLayoutResponse, loginBody, meResponse, preferencesBody, tokenItem } from '../../../shared/contracts/auth';
 import { idParam, iso, okResponse } from '../../../shared/contracts/common';
 import { AUTHENTICATED, PUBLIC } from '../../../shared/permissions';
 import { authRepo } from '../../platform/auth/auth.repo';
@@ -62,6 +62,16 @@ export async function authRoutes(fastify: FastifyInstance, p: Platform) {
     await service.setPreferences(p.db, actorOf(req), req.body);
     return service.me(p.db, actorOf(req), p.config.BUSINESS_TZ);
   });
+
+  app.get('/api/auth/home-layout', {
+    config: { access: AUTHENTICATED },
+    schema: { tags, summary: 'Own home page layout: the widgets in the chosen order, shown or hidden (none: as the positions place them)', response: { 200: homeLayoutResponse } },
+  }, async (req) => service.homeLayoutOf(p.db, actorOf(req)));
+
+  app.put('/api/auth/home-layout', {
+    config: { access: AUTHENTICATED },
+    schema: { tags, summary: 'Arrange own home page: widget keys in order with hidden flags (at most 60; an empty list restores the default order)', body: homeLayout, response: { 200: homeLayoutResponse } },
+  }, async (req) => service.setHomeLayout(p.db, actorOf(req), req.body));
 
   app.post('/api/auth/password', {
     config: { access: AUTHENTICATED },

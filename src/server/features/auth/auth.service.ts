@@ -4,6 +4,7 @@ import type { Kdb } from '../../db/client';
 import { AppError, issue, validationError } from '../../../shared/errors';
 import { isPermission } from '../../../shared/permissions';
 import type { MoneyUnit } from '../../../shared/domain/money';
+import type { HomeLayout } from '../../../shared/contracts/auth';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { unitPathOf } from '../../platform/org.repo';
@@ -108,6 +109,24 @@ export async function setPreferences(db: Kdb, actor: Actor, input: { moneyUnit: 
     const before = await authRepo.setMoneyUnit(trx, actor.userId, input.moneyUnit);
     if (before !== input.moneyUnit) await audit(trx, actor, { entity: 'user', entityId: actor.userId, action: 'preferences', before: { moneyUnit: before }, after: { moneyUnit: input.moneyUnit } });
   });
+}
+
+/** The person's own home page: the widgets in their order, shown or hidden (none: as their positions place them). */
+export async function homeLayoutOf(db: Kdb, actor: Actor): Promise<HomeLayout & { customised: boolean }> {
+  const widgets = await authRepo.homeLayout(db, actor.userId);
+  return { widgets: widgets ?? [], customised: widgets !== null };
+}
+
+/** Saves the person's home layout; an empty list goes back to their positions' order. Audited. */
+export async function setHomeLayout(db: Kdb, actor: Actor, input: HomeLayout): Promise<HomeLayout & { customised: boolean }> {
+  const twice = input.widgets.findIndex((w, i) => input.widgets.findIndex((x) => x.key === w.key) !== i);
+  if (twice >= 0) throw validationError([issue(`widgets.${twice}.key`, 'auth.homeWidgetTwice', 'The same widget twice')]);
+  const widgets = input.widgets.length ? input.widgets.map((w) => ({ key: w.key, hidden: w.hidden })) : null;
+  await db.transaction().execute(async (trx) => {
+    const before = await authRepo.setHomeLayout(trx, actor.userId, widgets);
+    await audit(trx, actor, { entity: 'user', entityId: actor.userId, action: 'home_layout', before: { homeLayout: before }, after: { homeLayout: widgets } });
+  });
+  return { widgets: widgets ?? [], customised: widgets !== null };
 }
 
 export async function changePassword(db: Kdb, actor: Actor, currentPassword: string, newPassword: string): Promise<void> {

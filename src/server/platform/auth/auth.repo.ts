@@ -92,6 +92,16 @@ export const authRepo = {
     await db.updateTable('users').set({ money_unit: unit, updated_at: sql`now()` }).where('id', '=', userId).execute();
     return before.money_unit;
   },
+  async homeLayout(db: Executor, userId: number) {
+    const row = await db.selectFrom('users').select('home_layout').where('id', '=', userId).executeTakeFirstOrThrow();
+    return row.home_layout;
+  },
+  /** Sets the person's home layout (null: back to their positions' order); returns the one it had. */
+  async setHomeLayout(db: Executor, userId: number, widgets: readonly { key: string; hidden: boolean }[] | null) {
+    const before = await db.selectFrom('users').select('home_layout').where('id', '=', userId).forUpdate().executeTakeFirstOrThrow();
+    await db.updateTable('users').set({ home_layout: widgets === null ? null : JSON.stringify(widgets) }).where('id', '=', userId).execute();
+    return before.home_layout;
+  },
   async registerSuccess(db: Executor, userId: number) {
     await db
       .updateTable('users')

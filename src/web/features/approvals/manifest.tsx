@@ -7,6 +7,6 @@ import { approvalRoutes } from './routes';
 export const approvalsWeb: WebFeature = {
   name: 'approvals',
   routes: approvalRoutes,
-  homeWidgets: [{ key: 'approvalInbox', kind: 'stat', order: 30, access: 'approval:act', element: <ApprovalInboxStat /> }],
+  homeWidgets: [{ key: 'approvalInbox', kind: 'stat', order: 30, title: 'personal:home.approvalInbox', rank: { director: 10, gm: 10, finance: 30 }, access: 'approval:act', element: <ApprovalInboxStat /> }],
   headerItems: [{ key: 'approvals', order: 10, access: 'approval:act', element: <ApprovalsHeaderButton /> }],
 };

@@ -20,5 +20,5 @@ export const contractsWeb: WebFeature = {
       render: ({ account, active }) => (active ? <AccountContractsTab accountId={account.id} /> : null),
     },
   ],
-  homeWidgets: [{ key: 'overdueContracts', kind: 'stat', order: 40, access: 'contract:read', element: <OverdueContractsStat /> }],
+  homeWidgets: [{ key: 'overdueContracts', kind: 'stat', order: 40, title: 'deals:home.overdueContracts', rank: { director: 20, gm: 20, finance: 20, manager: 40 }, access: 'contract:read', element: <OverdueContractsStat /> }],
 };

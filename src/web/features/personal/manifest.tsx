@@ -7,9 +7,9 @@ export const personalWeb: WebFeature = {
   name: 'personal',
   routes: personalRoutes,
   homeWidgets: [
-    { key: 'tasks', kind: 'stat', order: 10, access: 'authenticated', element: <OpenTasksStat /> },
-    { key: 'unread', kind: 'stat', order: 20, access: 'authenticated', element: <UnreadStat /> },
-    { key: 'myTasks', kind: 'card', order: 10, access: 'authenticated', element: <MyTasksCard /> },
-    { key: 'notifications', kind: 'card', order: 20, access: 'authenticated', element: <UnreadCard /> },
+    { key: 'tasks', kind: 'stat', order: 10, title: 'personal:home.openTasks', rank: { specialist: 20, manager: 20 }, access: 'authenticated', element: <OpenTasksStat /> },
+    { key: 'unread', kind: 'stat', order: 20, title: 'personal:home.unreadNotifications', access: 'authenticated', element: <UnreadStat /> },
+    { key: 'myTasks', kind: 'card', order: 10, title: 'personal:home.myTasks', rank: { specialist: 20, manager: 20 }, access: 'authenticated', element: <MyTasksCard /> },
+    { key: 'notifications', kind: 'card', order: 20, title: 'personal:home.unreadNotifications', access: 'authenticated', element: <UnreadCard /> },
   ],
 };
