@@ -1,8 +1,13 @@
 import type { WebFeature } from '../../app/types';
+import { MonthTargetCard } from './components/MonthTargetCard';
 import { kpiRoutes } from './routes';
 
-/** KPI 库 (PERF-2): the KPI library (a unit's rows × every KPI, one subject's KPIs) and target attainment of a unit and its people against the working days elapsed. */
+/**
+ * KPI 库 (PERF-2): the KPI library (a unit's rows × every KPI, one subject's KPIs) and target attainment of a unit
+ * and its people against the working days elapsed; on the home page this month against target.
+ */
 export const kpisWeb: WebFeature = {
   name: 'kpis',
   routes: kpiRoutes,
+  homeWidgets: [{ key: 'monthTarget', kind: 'card', order: 30, title: 'kpis:home.monthTarget', rank: { director: 10, gm: 10, manager: 10, specialist: 40 }, access: 'target:read', element: <MonthTargetCard /> }],
 };

@@ -1,5 +1,6 @@
 import { lazyNamed } from '../../app/lazyPage';
 import type { WebFeature } from '../../app/types';
+import { SlaStat } from './components/SlaStat';
 import { ticketRoutes } from './routes';
 import { timelineRenderers } from './timeline';
 
@@ -10,6 +11,7 @@ export const ticketsWeb: WebFeature = {
   name: 'tickets',
   routes: ticketRoutes,
   timelineRenderers,
+  homeWidgets: [{ key: 'ticketsSla', kind: 'stat', order: 45, title: 'tickets:home.sla', rank: { director: 30, manager: 30 }, access: 'ticket:read', element: <SlaStat /> }],
   accountTabs: [
     {
       key: 'tickets',

@@ -1,0 +1,30 @@
+import { FunnelPlotOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useMoney } from '../../../components/display';
+import { StatCard } from '../../../components/StatCard';
+import { useForecast } from '../api';
+
+/**
+ * Home: the open development projects in the caller's scope expected to close in the next twelve months and
+ * their weighted value (the stage probabilities of the settings) — leading to the forecast.
+ */
+export function ForecastStat() {
+  const { t } = useTranslation('board');
+  const navigate = useNavigate();
+  const money = useMoney();
+  const q = useForecast({});
+  const total = q.data?.total;
+  return (
+    <StatCard
+      testId="home-stat-forecast"
+      icon={<FunnelPlotOutlined />}
+      title={t('home.forecast')}
+      value={total?.count}
+      loading={q.isLoading}
+      failed={!!q.error}
+      suffix={total && total.weighted > 0 ? <span style={{ fontSize: 13, color: 'var(--ant-color-text-secondary)' }}>{t('home.weighted', { value: money(total.weighted) })}</span> : undefined}
+      onClick={() => void navigate('/pipeline/forecast')}
+    />
+  );
+}
