@@ -218,6 +218,24 @@ export async function loadDemoFieldwork(db: Kdb, org: DemoOrg, opts: { log: (lin
     await step(cal.at(lastDay, 16, 5), async () => visits.submitVisit(db, engine, owner, future.id, { version: await seed.version(db, 'visits', future.id) }));
     if (o < 3) await approveAll(await seed.approvalId(db, 'visits', future.id), [cal.at(lastDay, 17, 30)], ['同意']);
     result.visits++;
+    // today (the home page's 今日拜访 and 待写拜访报告): HQ's people have a visit approved for this afternoon, and
+    // 陈思远 and 赵磊 one they checked in at on the last working day whose record is not written yet
+    if (o < 3) {
+      const todayKey = list[(10 + o) % list.length]!.key;
+      const planned = await step(cal.at(lastDay, 15, 0), () => visitPlan(owner, todayKey, cal.at(cal.today, 15 + o, 30), o * 10 + 7));
+      await step(cal.at(lastDay, 15, 5), async () => visits.submitVisit(db, engine, owner, planned.id, { version: await seed.version(db, 'visits', planned.id) }));
+      await approveAll(await seed.approvalId(db, 'visits', planned.id), [cal.at(lastDay, 17, 40)], ['同意']);
+      result.visits++;
+    }
+    if (ownerName === 'chensiyuan' || ownerName === 'zhaolei') {
+      const doneKey = list[(11 + o) % list.length]!.key;
+      const visit = await step(cal.at(cal.before(lastDay, 1), 15, 10), () => visitPlan(owner, doneKey, cal.at(lastDay, 16, 0), o * 10 + 8));
+      await step(cal.at(cal.before(lastDay, 1), 15, 15), async () => visits.submitVisit(db, engine, owner, visit.id, { version: await seed.version(db, 'visits', visit.id) }));
+      await approveAll(await seed.approvalId(db, 'visits', visit.id), [cal.at(cal.before(lastDay, 1), 16, 30)], ['同意']);
+      const [lat, lng] = posOf(spec(doneKey).city, o);
+      await step(cal.at(lastDay, 16, 20), async () => visits.checkIn(db, owner, visit.id, visitCheckIn.parse({ version: await seed.version(db, 'visits', visit.id), lat, lng, accuracy: 20 })));
+      result.visits++;
+    }
     if (ownerName === 'majun') {
       const rejected = await step(cal.at(lastDay, 10, 0), () => visitPlan(owner, list[0]!.key, cal.at(cal.future[1]!, 15, 0), 99));
       await step(cal.at(lastDay, 10, 5), async () => visits.submitVisit(db, engine, owner, rejected.id, { version: await seed.version(db, 'visits', rejected.id) }));

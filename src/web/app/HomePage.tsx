@@ -47,7 +47,7 @@ export function HomePage() {
         <>
           <Row gutter={[16, 16]} data-testid="home-stats">
             {stats.map((w) => (
-              <Col key={w.key} xs={24} sm={12} lg={statSpan} data-widget={w.key}>
+              <Col key={w.key} xs={12} lg={statSpan} data-widget={w.key}>
                 {w.element}
               </Col>
             ))}
