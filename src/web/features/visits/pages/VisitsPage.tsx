@@ -1,29 +1,36 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Grid, Input, List, Segmented, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Grid, Input, List, Segmented, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { VisitListItem } from '../../../../shared/contracts/visits';
+import { VISIT_STATUSES, type VisitListItem } from '../../../../shared/contracts/visits';
 import { useAuth } from '../../../app/auth';
 import { DateTime } from '../../../components/DateTime';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { MoneyText } from '../../../components/MoneyText';
 import { PageHeader } from '../../../components/PageHeader';
-import { oneOf, text, useListState, useTextFilter } from '../../../components/useListState';
+import { date, oneOf, text, useListState, useTextFilter } from '../../../components/useListState';
 import { useVisits, type VisitFilters } from '../api';
 import { ReportTag, VisitStatusTag } from '../components/tags';
 
 type Box = VisitFilters['box'];
 
-/** /visits — my visits, all visits in my scope, and (for the director) the reports waiting for review. */
+/** what the server sorts visits by (`-` descending; default: the newest planned first) */
+const VISIT_SORTS = ['plannedAt', 'checkedInAt', 'createdAt'];
+
+/**
+ * /visits — my visits, all visits in my scope, and (for the director) the reports waiting for review; filtered by
+ * status and planned date in the URL (the home page's 今日拜访 and 待写拜访报告 lead here).
+ */
 export function VisitsPage() {
   const { t } = useTranslation('visits');
   const { can } = useAuth();
   const phone = Grid.useBreakpoint().md === false;
   const reviewer = can('visit:review');
   const boxes: Box[] = reviewer ? ['review', 'mine', 'all'] : ['mine', 'all'];
-  const state = useListState({ box: oneOf(boxes, boxes[0]!), q: text() });
-  const { box } = state.filters;
+  const state = useListState({ box: oneOf(boxes, boxes[0]!), q: text(), status: oneOf(VISIT_STATUSES), from: date(), to: date() }, { sorts: VISIT_SORTS });
+  const { box, status, from, to } = state.filters;
   const search = useTextFilter(state, 'q');
   const list = useVisits(state.query);
   const pagination = { ...state.pagination, total: list.data?.total ?? 0 };
@@ -57,6 +64,26 @@ export function VisitsPage() {
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
           <Segmented value={box} onChange={(v) => state.set({ box: v })} options={boxes.map((b) => ({ value: b, label: t(`boxes.${b}`) }))} data-testid="visit-boxes" />
           <Input.Search allowClear {...search.search} placeholder={t('filters.search')} style={{ maxWidth: 260 }} />
+          {/* the review box is the reports submitted, whatever the status asked */}
+          {box !== 'review' && (
+            <Select
+              allowClear
+              style={{ width: 140 }}
+              placeholder={t('filters.status')}
+              value={status}
+              onChange={(v) => state.set({ status: v })}
+              options={VISIT_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+              data-testid="visit-filter-status"
+            />
+          )}
+          <DatePicker.RangePicker
+            allowEmpty={[true, true]}
+            style={{ width: 260, maxWidth: '100%' }}
+            value={from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null}
+            onChange={(v) => state.set({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
+            placeholder={[t('filters.from'), t('filters.to')]}
+            data-testid="visit-filter-dates"
+          />
         </Flex>
         {list.error && <ErrorAlert error={list.error} />}
         {phone ? (
