@@ -1,6 +1,8 @@
 import { Card, Flex, Statistic, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useMoney } from './display';
 
 export interface StatProps {
   testId: string;
@@ -11,14 +13,30 @@ export interface StatProps {
   failed: boolean;
   failedHint?: string;
   suffix?: ReactNode;
+  /** a sum of money beside the figure (fen, in the reader's unit; shown when above 0), red for what is late */
+  amount?: { value: number | undefined; tone?: 'error' | 'secondary'; label?: (money: string) => string };
+  /** the list behind the figure */
+  to?: string;
   onClick?: () => void;
 }
 
-/** A figure on the home page: click-through to the list behind it; a failed read says so instead of showing 0. */
-export function StatCard({ testId, icon, title, value, loading, failed, failedHint, suffix, onClick }: StatProps) {
+/**
+ * A figure on the home page: click-through to the list behind it (`to`), with its money beside it; a failed
+ * read says so instead of showing 0.
+ */
+export function StatCard({ testId, icon, title, value, loading, failed, failedHint, suffix, amount, to, onClick }: StatProps) {
   const { t } = useTranslation('common');
+  const navigate = useNavigate();
+  const money = useMoney();
+  const click = onClick ?? (to === undefined ? undefined : () => void navigate(to));
+  const sum =
+    amount?.value && amount.value > 0 ? (
+      <span style={{ fontSize: 13, color: amount.tone === 'error' ? 'var(--ant-color-error)' : 'var(--ant-color-text-secondary)' }} data-testid={`${testId}-amount`}>
+        {amount.label ? amount.label(money(amount.value)) : money(amount.value)}
+      </span>
+    ) : undefined;
   const body = (
-    <Card hoverable={!!onClick} onClick={onClick} loading={loading} data-testid={testId} styles={{ body: { padding: 20 } }}>
+    <Card hoverable={!!click} onClick={click} loading={loading} data-testid={testId} styles={{ body: { padding: 20 } }}>
       <Statistic
         title={
           <Flex gap={6} align="center">
@@ -28,9 +46,15 @@ export function StatCard({ testId, icon, title, value, loading, failed, failedHi
         }
         value={failed ? t('state.unavailable') : (value ?? 0)}
         styles={failed ? { content: { fontSize: 16, color: 'var(--ant-color-text-tertiary)' } } : undefined}
-        suffix={suffix}
+        suffix={suffix ?? sum}
       />
     </Card>
   );
   return failed && failedHint ? <Tooltip title={failedHint}>{body}</Tooltip> : body;
+}
+
+/** The sum of a list page's amounts when the whole list is on the page read (undefined otherwise: not a sum of part of it). */
+export function wholeSum<T>(page: { total: number; items: readonly T[] } | undefined, amount: (item: T) => number): number | undefined {
+  if (!page || page.total > page.items.length) return undefined;
+  return page.items.reduce((s, x) => s + amount(x), 0);
 }

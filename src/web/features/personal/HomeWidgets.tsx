@@ -12,7 +12,6 @@ import { useNotificationText } from './NotificationText';
 /** Open tasks, with the overdue ones flagged. */
 export function OpenTasksStat() {
   const { t } = useTranslation('personal');
-  const navigate = useNavigate();
   const tasks = useTasks({ status: 'open', page: 1, pageSize: 5 });
   const overdue = useTasks({ status: 'open', due: 'overdue', page: 1, pageSize: 1 });
   return (
@@ -23,7 +22,7 @@ export function OpenTasksStat() {
       value={tasks.data?.total}
       loading={tasks.isLoading}
       failed={!!tasks.error}
-      onClick={() => void navigate('/tasks')}
+      to="/tasks"
       suffix={overdue.data?.total ? <Tag color="error">{`${t('home.overdueTasks')} ${overdue.data.total}`}</Tag> : undefined}
     />
   );
@@ -31,7 +30,6 @@ export function OpenTasksStat() {
 
 export function UnreadStat() {
   const { t } = useTranslation('personal');
-  const navigate = useNavigate();
   const unreadCount = useUnreadCount();
   return (
     <StatCard
@@ -41,7 +39,7 @@ export function UnreadStat() {
       value={unreadCount.data?.count}
       loading={unreadCount.isLoading}
       failed={!!unreadCount.error}
-      onClick={() => void navigate('/notifications')}
+      to="/notifications"
     />
   );
 }

@@ -1,6 +1,5 @@
 import { AuditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { errorMessage } from '../../../components/errors';
 import { StatCard } from '../../../components/StatCard';
 import { useApprovalCounts } from './approvalCounts';
@@ -8,7 +7,6 @@ import { useApprovalCounts } from './approvalCounts';
 /** What waits for my decision; the approvals API may be missing or failing, the home page still shows everything else. */
 export function ApprovalInboxStat() {
   const { t } = useTranslation(['personal', 'common']);
-  const navigate = useNavigate();
   const approvals = useApprovalCounts();
   return (
     <StatCard
@@ -19,7 +17,7 @@ export function ApprovalInboxStat() {
       loading={approvals.isLoading}
       failed={!!approvals.error}
       failedHint={approvals.error ? `${t('home.approvalsUnavailable')}: ${errorMessage(approvals.error, t)}` : undefined}
-      onClick={() => void navigate('/approvals')}
+      to="/approvals"
     />
   );
 }

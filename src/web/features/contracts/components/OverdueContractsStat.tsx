@@ -1,8 +1,6 @@
 import { AlertOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { useMoney } from '../../../components/display';
-import { StatCard } from '../../../components/StatCard';
+import { StatCard, wholeSum } from '../../../components/StatCard';
 import { useContracts } from '../api';
 
 /**
@@ -12,12 +10,7 @@ import { useContracts } from '../api';
  */
 export function OverdueContractsStat() {
   const { t } = useTranslation('deals');
-  const navigate = useNavigate();
-  const money = useMoney();
   const overdue = useContracts({ kind: 'sales', overdue: 'true', pageSize: 200, page: 1 });
-  // the sum is shown only when every overdue contract is on the page read
-  const whole = overdue.data !== undefined && overdue.data.total <= overdue.data.items.length;
-  const sum = whole ? overdue.data!.items.reduce((s, c) => s + c.money.overdue, 0) : 0;
   return (
     <StatCard
       testId="home-stat-overdue-contracts"
@@ -26,8 +19,9 @@ export function OverdueContractsStat() {
       value={overdue.data?.total}
       loading={overdue.isLoading}
       failed={!!overdue.error}
-      suffix={sum > 0 ? <span style={{ fontSize: 13, color: 'var(--ant-color-error)' }}>{money(sum)}</span> : undefined}
-      onClick={() => void navigate('/contracts?kind=sales&overdue=true')}
+      // the sum only when every overdue contract is on the page read
+      amount={{ value: wholeSum(overdue.data, (c) => c.money.overdue), tone: 'error' }}
+      to="/contracts?kind=sales&overdue=true"
     />
   );
 }

@@ -1,7 +1,5 @@
 import { FunnelPlotOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { useMoney } from '../../../components/display';
 import { StatCard } from '../../../components/StatCard';
 import { useForecast } from '../api';
 
@@ -11,8 +9,6 @@ import { useForecast } from '../api';
  */
 export function ForecastStat() {
   const { t } = useTranslation('board');
-  const navigate = useNavigate();
-  const money = useMoney();
   const q = useForecast({});
   const total = q.data?.total;
   return (
@@ -23,8 +19,8 @@ export function ForecastStat() {
       value={total?.count}
       loading={q.isLoading}
       failed={!!q.error}
-      suffix={total && total.weighted > 0 ? <span style={{ fontSize: 13, color: 'var(--ant-color-text-secondary)' }}>{t('home.weighted', { value: money(total.weighted) })}</span> : undefined}
-      onClick={() => void navigate('/pipeline/forecast')}
+      amount={{ value: total?.weighted, label: (value) => t('home.weighted', { value }) }}
+      to="/pipeline/forecast"
     />
   );
 }

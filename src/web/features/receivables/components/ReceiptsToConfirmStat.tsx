@@ -1,9 +1,7 @@
 import { MoneyCollectOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { withQuery } from '../../../api/client';
-import { useMoney } from '../../../components/display';
-import { StatCard } from '../../../components/StatCard';
+import { StatCard, wholeSum } from '../../../components/StatCard';
 import { useReceipts } from '../api';
 
 /**
@@ -12,12 +10,8 @@ import { useReceipts } from '../api';
  */
 export function ReceiptsToConfirmStat() {
   const { t } = useTranslation('receipts');
-  const navigate = useNavigate();
-  const money = useMoney();
   const list = { status: 'recorded' } as const;
   const receipts = useReceipts({ ...list, page: 1, pageSize: 200 });
-  const whole = receipts.data !== undefined && receipts.data.total <= receipts.data.items.length;
-  const sum = whole ? receipts.data!.items.reduce((s, r) => s + r.amount, 0) : 0;
   return (
     <StatCard
       testId="home-stat-receiptsToConfirm"
@@ -26,8 +20,8 @@ export function ReceiptsToConfirmStat() {
       value={receipts.data?.total}
       loading={receipts.isLoading}
       failed={!!receipts.error}
-      suffix={sum > 0 ? <span style={{ fontSize: 13, color: 'var(--ant-color-text-secondary)' }}>{money(sum)}</span> : undefined}
-      onClick={() => void navigate(withQuery('/receipts', list))}
+      amount={{ value: wholeSum(receipts.data, (r) => r.amount) }}
+      to={withQuery('/receipts', list)}
     />
   );
 }

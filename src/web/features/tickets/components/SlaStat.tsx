@@ -1,7 +1,6 @@
 import { FieldTimeOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { StatCard } from '../../../components/StatCard';
 import { useTickets } from '../api';
 
@@ -11,7 +10,6 @@ import { useTickets } from '../api';
  */
 export function SlaStat() {
   const { t } = useTranslation('tickets');
-  const navigate = useNavigate();
   const late = useTickets({ open: 'true', sla: 'warning,breached', page: 1, pageSize: 1 });
   const breached = useTickets({ open: 'true', sla: 'breached', page: 1, pageSize: 1 });
   return (
@@ -23,7 +21,7 @@ export function SlaStat() {
       loading={late.isLoading}
       failed={!!late.error}
       suffix={breached.data?.total ? <Tag color="error">{t('home.breached', { count: breached.data.total })}</Tag> : undefined}
-      onClick={() => void navigate('/tickets?open=true&sla=warning&sla=breached')}
+      to="/tickets?open=true&sla=warning&sla=breached"
     />
   );
 }

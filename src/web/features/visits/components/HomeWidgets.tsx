@@ -1,7 +1,7 @@
 import { EnvironmentOutlined, FormOutlined } from '@ant-design/icons';
 import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { businessDate } from '../../../../shared/domain/business-time';
 import { withQuery } from '../../../api/client';
 import { useBusinessTime, useDisplay } from '../../../components/display';
@@ -68,7 +68,6 @@ export function TodayVisitsCard() {
 /** Home: my visits checked in whose visit record (the report of the visit) is not written yet, leading to them. */
 export function ReportsToWriteStat() {
   const { t } = useTranslation('visits');
-  const navigate = useNavigate();
   const list = { box: 'mine', status: 'checked_in' } as const;
   const visits = useVisits({ ...list, page: 1, pageSize: 1 });
   return (
@@ -79,7 +78,7 @@ export function ReportsToWriteStat() {
       value={visits.data?.total}
       loading={visits.isLoading}
       failed={!!visits.error}
-      onClick={() => void navigate(withQuery('/visits', list))}
+      to={withQuery('/visits', list)}
     />
   );
 }
