@@ -1,4 +1,4 @@
-import { ArrowDownOutlined, ArrowUpOutlined, SettingOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, CloseOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Col, Drawer, Empty, Flex, List, Row, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -110,6 +110,7 @@ function ArrangeDrawer({ open, onClose, widgets, layout, customised }: { open: b
       open={open}
       onClose={onClose}
       title={t('home.arrangeTitle')}
+      closeIcon={<CloseOutlined data-testid="home-arrange-close" />}
       size={size}
       extra={
         <Button size="small" disabled={!customised} onClick={() => put([])} data-testid="home-arrange-restore">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrange, audiencesOf, moved } from './home.rules';
+import { arrange, audiencesOf, isFor, moved } from './home.rules';
 
 const w = (key: string, order: number, rank?: Record<string, number>) => ({ key, order, rank });
 const widgets = [w('tasks', 10), w('unread', 20), w('approvals', 30, { director: 1, gm: 2 }), w('todayVisits', 40, { specialist: 1, manager: 2 }), w('receiptsToConfirm', 50, { finance: 1 })];
@@ -41,6 +41,16 @@ describe('the home page’s widgets', () => {
     // among its kind: past the widgets of the other kind
     expect(keys(moved(order, 'c', -1, new Set(['a', 'c'])))).toEqual(['c', 'b', 'a']);
     expect(keys(moved(order, 'a', -1, new Set(['a', 'c'])))).toEqual(['a', 'b', 'c']);
+  });
+  it('a widget meant for some audiences is shown only to them', () => {
+    const team = { key: 'teamTarget', order: 5, only: ['director', 'gm'] as const, rank: { director: 1 } };
+    expect(isFor(team, ['ka_director'])).toBe(true);
+    expect(isFor(team, ['deputy_gm'])).toBe(true);
+    expect(isFor(team, ['account_manager', 'field_specialist'])).toBe(false);
+    expect(isFor(team, [])).toBe(false);
+    expect(isFor({}, [])).toBe(true);
+    expect(keys(arrange([...widgets, team], ['field_specialist'], []).all)).not.toContain('teamTarget');
+    expect(keys(arrange([...widgets, team], ['ka_director'], []).shown)[0]).toBe('teamTarget');
   });
   it('lists every widget in its order, hidden ones in their place', () => {
     const { all } = arrange(widgets, ['ka_director'], [{ key: 'unread', hidden: true }, { key: 'tasks', hidden: false }]);

@@ -19,6 +19,14 @@ interface Placeable {
   key: string;
   order: number;
   rank?: Partial<Record<HomeAudience, number>>;
+  only?: readonly HomeAudience[];
+}
+
+/** Whether a widget is for a person of these positions (one meant only for some audiences needs one of them). */
+export function isFor(w: Pick<Placeable, 'only'>, positions: readonly string[]): boolean {
+  if (!w.only) return true;
+  const mine = audiencesOf(positions);
+  return w.only.some((a) => mine.includes(a));
 }
 
 /** A widget's default place for these audiences: its best rank among them, else after every ranked one by order. */
@@ -28,14 +36,15 @@ function placeOf(w: Placeable, audiences: readonly HomeAudience[]): [number, num
 }
 
 /**
- * The home page's widgets for a person: those they may see (already filtered), in the order their positions
+ * The home page's widgets for a person: those they may see (already filtered by permission) and that are for
+ * their positions, in the order their positions
  * give, then as their own layout moved or hid them — the widgets it names in its order, the ones it does not
  * name (new since) after them in the default order. Returns every widget in that order, and the shown and
  * the hidden ones.
  */
 export function arrange<W extends Placeable>(widgets: readonly W[], positions: readonly string[], layout: readonly { key: string; hidden: boolean }[]): { all: W[]; shown: W[]; hidden: W[] } {
   const audiences = audiencesOf(positions);
-  const byDefault = [...widgets].sort((a, b) => {
+  const byDefault = widgets.filter((w) => isFor(w, positions)).sort((a, b) => {
     const [pa, qa] = placeOf(a, audiences);
     const [pb, qb] = placeOf(b, audiences);
     return pa - pb || qa - qb || a.order - b.order || a.key.localeCompare(b.key);

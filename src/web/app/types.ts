@@ -94,6 +94,8 @@ export interface HomeWidget {
   kind: 'stat' | 'card';
   order: number;
   rank?: Partial<Record<HomeAudience, number>>;
+  /** shown only to these audiences (a widget about a unit's people is a director's or the GM's) */
+  only?: readonly HomeAudience[];
   /** its name in the layout editor: an i18n key 'namespace:key' */
   title: string;
   access: Access;

@@ -1,4 +1,4 @@
-import { Tag } from 'antd';
+import { Progress, Tag } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttainmentRow } from '../../../shared/contracts/kpis';
@@ -82,3 +82,26 @@ export function useRowRole(): (row: UnitRow) => string {
 
 /** The total first, then the rows as the server orders them (sub-units, then people). */
 export const totalFirst = <R extends UnitRow>(rows: readonly R[]) => [...rows.filter((r) => r.role === 'total'), ...rows.filter((r) => r.role !== 'total')];
+
+/**
+ * Completion against the period's pace: the grey bar is the share of the working days elapsed, the coloured one
+ * (by status) the share of the target reached — behind when it falls short of the grey.
+ */
+export function PaceBar({ share, completion, status, label }: { share: number; completion: number; status: AttainmentStatus; label?: string }) {
+  return (
+    <Progress
+      percent={Math.min(100, Math.round(share * 100))}
+      strokeColor="#d9d9d9"
+      success={{ percent: Math.min(100, completion * 100), strokeColor: STATUS_STROKES[status] }}
+      size="small"
+      showInfo={label !== undefined}
+      format={() => label}
+      aria-label={percentText(completion)}
+    />
+  );
+}
+
+/** Behind first, then on track, met, and those without a target; within each the lowest completion first. */
+const CONCERN: Record<AttainmentStatus, number> = { behind: 0, on_track: 1, met: 2, no_target: 3 };
+export const byConcern = (a: Pick<AttainmentRow, 'status' | 'completion' | 'name'>, b: Pick<AttainmentRow, 'status' | 'completion' | 'name'>) =>
+  CONCERN[a.status] - CONCERN[b.status] || (a.completion ?? 0) - (b.completion ?? 0) || a.name.localeCompare(b.name);

@@ -1,5 +1,5 @@
 import { AimOutlined } from '@ant-design/icons';
-import { Card, Flex, Progress, Typography } from 'antd';
+import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TARGET_METRICS, type TargetMetric } from '../../../../shared/contracts/targets';
@@ -9,7 +9,7 @@ import { useAuth } from '../../../app/auth';
 import { useDisplay } from '../../../components/display';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useKpiSet } from '../api';
-import { AttainmentTag, STATUS_STROKES, useFigure } from '../helpers';
+import { AttainmentTag, PaceBar, useFigure } from '../helpers';
 
 /** Those who answer for a unit read its figures on their home; the sales staff their own. */
 const LEADS = ['gm', 'deputy_gm', 'ka_director'];
@@ -62,7 +62,6 @@ export function MonthTargetCard() {
 function MetricRow({ metric, actual, target, status, share, link }: { metric: TargetMetric; actual: number; target: number | null; status: 'met' | 'on_track' | 'behind' | 'no_target'; share: number; link: string }) {
   const { t } = useTranslation('kpis');
   const figure = useFigure(metric);
-  const percent = target ? Math.round((actual / target) * 1000) / 10 : null;
   return (
     <Link to={link} style={{ color: 'inherit' }} data-testid={`home-monthTarget-${metric}`}>
       <Flex justify="space-between" align="baseline" gap={8} wrap>
@@ -75,10 +74,7 @@ function MetricRow({ metric, actual, target, status, share, link }: { metric: Ta
           <AttainmentTag status={status} />
         </Flex>
       </Flex>
-      {percent !== null && (
-        // the bar: completion; the light part the share of the month's working days elapsed
-        <Progress percent={Math.min(100, Math.round(share * 100))} strokeColor="#d9d9d9" success={{ percent: Math.min(100, percent), strokeColor: STATUS_STROKES[status] }} showInfo={false} size="small" aria-label={`${percent}%`} />
-      )}
+      {target ? <PaceBar share={share} completion={actual / target} status={status} /> : null}
     </Link>
   );
 }
