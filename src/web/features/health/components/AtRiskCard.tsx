@@ -1,9 +1,10 @@
 import { AlertOutlined } from '@ant-design/icons';
-import { Card, Flex, Tag, Typography } from 'antd';
+import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMoney } from '../../../components/display';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { HomeCard } from '../../../components/HomeCard';
 import { ItemList } from '../../../components/ItemList';
 import { useAtRisk } from '../api';
 import { BAND_COLOR, measureText } from '../helpers';
@@ -18,16 +19,7 @@ export function AtRiskCard() {
   const q = useAtRisk({ band: 'red', sort: 'revenue', page: 1, pageSize: 5 });
   const bands = q.data?.bands;
   return (
-    <Card
-      title={
-        <Flex gap={6} align="center">
-          <AlertOutlined />
-          {t('home.atRisk')}
-        </Flex>
-      }
-      extra={<Link to="/health/at-risk">{t('common:header.viewAll')}</Link>}
-      data-testid="home-atRisk"
-    >
+    <HomeCard icon={<AlertOutlined />} title={t('home.atRisk')} to="/health/at-risk" testId="home-atRisk">
       {q.error ? (
         <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />
       ) : (
@@ -70,6 +62,6 @@ export function AtRiskCard() {
           />
         </Flex>
       )}
-    </Card>
+    </HomeCard>
   );
 }

@@ -1,5 +1,5 @@
 import { AimOutlined } from '@ant-design/icons';
-import { Card, Flex, Typography } from 'antd';
+import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TARGET_METRICS, type TargetMetric } from '../../../../shared/contracts/targets';
@@ -8,6 +8,7 @@ import { periodOf } from '../../../../shared/domain/kpi-period';
 import { useAuth } from '../../../app/auth';
 import { useDisplay } from '../../../components/display';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { HomeCard } from '../../../components/HomeCard';
 import { useKpiSet } from '../api';
 import { AttainmentTag, PaceBar, useFigure } from '../helpers';
 
@@ -31,17 +32,7 @@ export function MonthTargetCard() {
   const q = useKpiSet({ subject, period });
   const share = q.data?.elapsed.share ?? 0;
   return (
-    <Card
-      title={
-        <Flex gap={6} align="center">
-          <AimOutlined />
-          {t('home.monthTarget')}
-        </Flex>
-      }
-      extra={<Link to={`/kpis/subject/${subject}?period=${period}`}>{t('common:header.viewAll')}</Link>}
-      loading={q.isLoading}
-      data-testid="home-monthTarget"
-    >
+    <HomeCard icon={<AimOutlined />} title={t('home.monthTarget')} to={`/kpis/subject/${subject}?period=${period}`} loading={q.isLoading} testId="home-monthTarget">
       {q.error ? (
         <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />
       ) : q.data ? (
@@ -55,7 +46,7 @@ export function MonthTargetCard() {
           })}
         </Flex>
       ) : null}
-    </Card>
+    </HomeCard>
   );
 }
 

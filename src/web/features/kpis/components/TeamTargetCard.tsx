@@ -1,11 +1,11 @@
 import { TeamOutlined } from '@ant-design/icons';
-import { Card, Flex, Typography } from 'antd';
+import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { businessDate } from '../../../../shared/domain/business-time';
 import { periodOf } from '../../../../shared/domain/kpi-period';
 import { useDisplay } from '../../../components/display';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { HomeCard } from '../../../components/HomeCard';
 import { ItemList } from '../../../components/ItemList';
 import { useAttainment } from '../api';
 import { AttainmentTag, byConcern, PaceBar, percentText, useFigure } from '../helpers';
@@ -22,16 +22,7 @@ export function TeamTargetCard() {
   const figure = useFigure('sales');
   const rows = (q.data?.rows ?? []).filter((r) => r.role === 'child').sort(byConcern);
   return (
-    <Card
-      title={
-        <Flex gap={6} align="center">
-          <TeamOutlined />
-          {t('home.teamTarget')}
-        </Flex>
-      }
-      extra={<Link to={`/kpis/attainment?metric=sales&period=${period}`}>{t('common:header.viewAll')}</Link>}
-      data-testid="home-teamTarget"
-    >
+    <HomeCard icon={<TeamOutlined />} title={t('home.teamTarget')} to={`/kpis/attainment?metric=sales&period=${period}`} testId="home-teamTarget">
       {q.error ? (
         <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />
       ) : (
@@ -61,6 +52,6 @@ export function TeamTargetCard() {
           )}
         />
       )}
-    </Card>
+    </HomeCard>
   );
 }

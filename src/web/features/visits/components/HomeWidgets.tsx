@@ -1,11 +1,12 @@
 import { EnvironmentOutlined, FormOutlined } from '@ant-design/icons';
-import { Card, Flex, Typography } from 'antd';
+import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { businessDate } from '../../../../shared/domain/business-time';
 import { withQuery } from '../../../api/client';
 import { useBusinessTime, useDisplay } from '../../../components/display';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { HomeCard } from '../../../components/HomeCard';
 import { ItemList } from '../../../components/ItemList';
 import { StatCard } from '../../../components/StatCard';
 import { useVisits } from '../api';
@@ -24,20 +25,18 @@ export function TodayVisitsCard() {
   const visits = useVisits({ ...list, page: 1, pageSize: 5 });
   const total = visits.data?.total ?? 0;
   return (
-    <Card
-      title={
-        <Flex gap={6} align="center">
-          <EnvironmentOutlined />
-          {t('homeWidgets.todayVisits')}
-          {total > 0 && (
-            <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
-              {t('common:state.total', { count: total })}
-            </Typography.Text>
-          )}
-        </Flex>
+    <HomeCard
+      icon={<EnvironmentOutlined />}
+      title={t('homeWidgets.todayVisits')}
+      aside={
+        total > 0 && (
+          <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
+            {t('common:state.total', { count: total })}
+          </Typography.Text>
+        )
       }
-      extra={<Link to={withQuery('/visits', list)}>{t('common:header.viewAll')}</Link>}
-      data-testid="home-todayVisits"
+      to={withQuery('/visits', list)}
+      testId="home-todayVisits"
     >
       {visits.error ? (
         <ErrorAlert error={visits.error} onRetry={() => void visits.refetch()} />
@@ -61,7 +60,7 @@ export function TodayVisitsCard() {
           )}
         />
       )}
-    </Card>
+    </HomeCard>
   );
 }
 
