@@ -72,7 +72,8 @@ describe('contracts', () => {
     await page.getByTestId('line-0-price').fill('400000');
     await expect.poll(() => page.getByTestId('line-0-amount').innerText()).toContain('800,000.00');
     await page.getByTestId('line-use-total').click();
-    expect(await page.getByTestId('contract-form-amount').inputValue()).toBe('800000.00');
+    // the form field takes the lines' total on the next render: waited for, not read at once (CI read it empty)
+    await expect.poll(() => page.getByTestId('contract-form-amount').inputValue()).toBe('800000.00');
     await page.getByTestId('plan-percents').fill('30/60/10');
     const terms = [
       { due: day(10), milestone: '合同签订' },
