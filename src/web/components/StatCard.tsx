@@ -9,8 +9,8 @@ export interface StatProps {
   icon: ReactNode;
   title: string;
   value: number | undefined;
-  loading: boolean;
-  failed: boolean;
+  /** the read behind the figure: loading while it runs; a failed read says so instead of showing 0 */
+  query: { isLoading: boolean; error: unknown };
   failedHint?: string;
   suffix?: ReactNode;
   /** a sum of money beside the figure (fen, in the reader's unit; shown when above 0), red for what is late */
@@ -24,7 +24,9 @@ export interface StatProps {
  * A figure on the home page: click-through to the list behind it (`to`), with its money beside it; a failed
  * read says so instead of showing 0.
  */
-export function StatCard({ testId, icon, title, value, loading, failed, failedHint, suffix, amount, to, onClick }: StatProps) {
+export function StatCard({ testId, icon, title, value, query, failedHint, suffix, amount, to, onClick }: StatProps) {
+  const loading = query.isLoading;
+  const failed = !!query.error;
   const { t } = useTranslation('common');
   const navigate = useNavigate();
   const money = useMoney();

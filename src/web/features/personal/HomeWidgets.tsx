@@ -1,9 +1,10 @@
 import { BellOutlined, CheckSquareOutlined } from '@ant-design/icons';
-import { Badge, Card, Flex, Tag, Typography } from 'antd';
+import { Badge, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { DateTime } from '../../components/DateTime';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { HomeCard } from '../../components/HomeCard';
 import { ItemList } from '../../components/ItemList';
 import { StatCard } from '../../components/StatCard';
 import { useMarkRead, useNotifications, useTasks, useUnreadCount } from './api';
@@ -20,8 +21,7 @@ export function OpenTasksStat() {
       icon={<CheckSquareOutlined />}
       title={t('home.openTasks')}
       value={tasks.data?.total}
-      loading={tasks.isLoading}
-      failed={!!tasks.error}
+      query={tasks}
       to="/tasks"
       suffix={overdue.data?.total ? <Tag color="error">{`${t('home.overdueTasks')} ${overdue.data.total}`}</Tag> : undefined}
     />
@@ -37,8 +37,7 @@ export function UnreadStat() {
       icon={<BellOutlined />}
       title={t('home.unreadNotifications')}
       value={unreadCount.data?.count}
-      loading={unreadCount.isLoading}
-      failed={!!unreadCount.error}
+      query={unreadCount}
       to="/notifications"
     />
   );
@@ -49,7 +48,7 @@ export function MyTasksCard() {
   const { t } = useTranslation(['personal', 'common']);
   const tasks = useTasks({ status: 'open', page: 1, pageSize: 5 });
   return (
-    <Card title={t('home.myTasks')} extra={<Link to="/tasks">{t('common:header.viewAll')}</Link>} data-testid="home-tasks">
+    <HomeCard icon={<CheckSquareOutlined />} title={t('home.myTasks')} to="/tasks" testId="home-tasks">
       {tasks.error ? (
         <ErrorAlert error={tasks.error} onRetry={() => void tasks.refetch()} />
       ) : (
@@ -68,7 +67,7 @@ export function MyTasksCard() {
           )}
         />
       )}
-    </Card>
+    </HomeCard>
   );
 }
 
@@ -80,7 +79,7 @@ export function UnreadCard() {
   const markRead = useMarkRead();
   const text = useNotificationText();
   return (
-    <Card title={t('home.unreadNotifications')} extra={<Link to="/notifications">{t('common:header.viewAll')}</Link>} data-testid="home-notifications">
+    <HomeCard icon={<BellOutlined />} title={t('home.unreadNotifications')} to="/notifications" testId="home-notifications">
       {unread.error ? (
         <ErrorAlert error={unread.error} onRetry={() => void unread.refetch()} />
       ) : (
@@ -108,6 +107,6 @@ export function UnreadCard() {
           )}
         />
       )}
-    </Card>
+    </HomeCard>
   );
 }

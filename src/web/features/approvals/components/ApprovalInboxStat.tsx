@@ -14,8 +14,7 @@ export function ApprovalInboxStat() {
       icon={<AuditOutlined />}
       title={t('home.approvalInbox')}
       value={approvals.data?.inbox}
-      loading={approvals.isLoading}
-      failed={!!approvals.error}
+      query={approvals}
       failedHint={approvals.error ? `${t('home.approvalsUnavailable')}: ${errorMessage(approvals.error, t)}` : undefined}
       to="/approvals"
     />

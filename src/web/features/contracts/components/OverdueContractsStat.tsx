@@ -17,8 +17,7 @@ export function OverdueContractsStat() {
       icon={<AlertOutlined />}
       title={t('home.overdueContracts')}
       value={overdue.data?.total}
-      loading={overdue.isLoading}
-      failed={!!overdue.error}
+      query={overdue}
       // the sum only when every overdue contract is on the page read
       amount={{ value: wholeSum(overdue.data, (c) => c.money.overdue), tone: 'error' }}
       to="/contracts?kind=sales&overdue=true"

@@ -14,8 +14,7 @@ export function ClaimsToPayStat() {
       icon={<WalletOutlined />}
       title={t('homeWidgets.claimsToPay')}
       value={items?.length}
-      loading={claims.isLoading}
-      failed={!!claims.error}
+      query={claims}
       amount={{ value: items?.reduce((s, c) => s + c.total, 0) }}
       to="/expenses/finance"
     />

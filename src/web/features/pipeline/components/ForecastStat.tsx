@@ -17,8 +17,7 @@ export function ForecastStat() {
       icon={<FunnelPlotOutlined />}
       title={t('home.forecast')}
       value={total?.count}
-      loading={q.isLoading}
-      failed={!!q.error}
+      query={q}
       amount={{ value: total?.weighted, label: (value) => t('home.weighted', { value }) }}
       to="/pipeline/forecast"
     />

@@ -18,8 +18,7 @@ export function ReceiptsToConfirmStat() {
       icon={<MoneyCollectOutlined />}
       title={t('homeWidgets.receiptsToConfirm')}
       value={receipts.data?.total}
-      loading={receipts.isLoading}
-      failed={!!receipts.error}
+      query={receipts}
       amount={{ value: wholeSum(receipts.data, (r) => r.amount) }}
       to={withQuery('/receipts', list)}
     />

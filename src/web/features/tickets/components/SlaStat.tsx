@@ -18,8 +18,7 @@ export function SlaStat() {
       icon={<FieldTimeOutlined />}
       title={t('home.sla')}
       value={late.data?.total}
-      loading={late.isLoading}
-      failed={!!late.error}
+      query={late}
       suffix={breached.data?.total ? <Tag color="error">{t('home.breached', { count: breached.data.total })}</Tag> : undefined}
       to="/tickets?open=true&sla=warning&sla=breached"
     />

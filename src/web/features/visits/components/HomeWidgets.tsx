@@ -75,8 +75,7 @@ export function ReportsToWriteStat() {
       icon={<FormOutlined />}
       title={t('homeWidgets.reportsToWrite')}
       value={visits.data?.total}
-      loading={visits.isLoading}
-      failed={!!visits.error}
+      query={visits}
       to={withQuery('/visits', list)}
     />
   );
